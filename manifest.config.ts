@@ -1,0 +1,39 @@
+import { defineManifest } from '@crxjs/vite-plugin';
+import pkg from './package.json' with { type: 'json' };
+
+/** Chrome wants 1–4 dot-separated integers; the full semver stays in version_name. */
+function chromeVersion(semver: string): string {
+  const [core = '0.0.0'] = semver.split(/[-+]/);
+  return core;
+}
+
+export default defineManifest((env) => ({
+  manifest_version: 3,
+  name: env.mode === 'staging' ? `[staging] ${pkg.displayName}` : pkg.displayName,
+  description: pkg.description,
+  version: chromeVersion(pkg.version),
+  version_name: pkg.version,
+  icons: {
+    16: 'icons/icon-16.png',
+    32: 'icons/icon-32.png',
+    48: 'icons/icon-48.png',
+    128: 'icons/icon-128.png',
+  },
+  action: {
+    default_popup: 'src/popup/index.html',
+    default_title: pkg.displayName,
+  },
+  options_page: 'src/options/index.html',
+  background: {
+    service_worker: 'src/background/index.ts',
+    type: 'module',
+  },
+  permissions: ['storage', 'alarms'],
+  // Loopback only: self-hosted and development CRMs (and the demo CRM) on this machine.
+  host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+  // CRM origins are asked for when the user connects, never granted to every site at install.
+  optional_host_permissions: ['https://*/*', 'http://*/*'],
+  content_security_policy: {
+    extension_pages: "script-src 'self'; object-src 'self'",
+  },
+}));

@@ -1,0 +1,69 @@
+/**
+ * Shapes of the connector contracts (findContact / createContact, see the seeds) and what the
+ * engine hands to the pages. Field names follow the contracts exactly.
+ */
+
+export type MessageType = 'success' | 'warning' | 'danger';
+
+export interface ReturnMessage {
+  message: string;
+  messageType: MessageType;
+  /** Milliseconds the message stays on screen. */
+  ttl: number;
+  details?: { title: string; items: { id: string | number; type: 'text'; text: string }[] }[];
+}
+
+/** One contact as findContact returns it. */
+export interface Contact {
+  id: string | number;
+  name: string;
+  phone?: string;
+  type?: string;
+  title?: string;
+  company?: string;
+  email?: string;
+  /** The CRM record's creation time, in any format the created-date resolver accepts. */
+  createdDate?: string | number;
+  mostRecentActivityDate?: string | number;
+  additionalInfo?: Record<string, unknown> | null;
+  /** Only on the "Create new contact..." placeholder. */
+  isNewContact?: boolean;
+}
+
+export const CREATE_NEW_CONTACT_ID = 'createNewContact';
+
+/** The placeholder a connector appends when the CRM lets users create contacts. */
+export const CREATE_NEW_CONTACT: Contact = Object.freeze({
+  id: CREATE_NEW_CONTACT_ID,
+  name: 'Create new contact...',
+  isNewContact: true,
+  additionalInfo: null,
+});
+
+export function isPlaceholder(contact: Contact): boolean {
+  return contact.isNewContact === true;
+}
+
+export interface FindContactResult {
+  successful: boolean;
+  matchedContactInfo: Contact[] | null;
+  returnMessage?: ReturnMessage | null;
+  extraDataTracking?: Record<string, unknown>;
+}
+
+export interface CreatedContactInfo {
+  id: string | number;
+  name: string;
+  type?: string;
+}
+
+export interface CreateContactResult {
+  contactInfo: CreatedContactInfo | null;
+  returnMessage?: ReturnMessage | null;
+  extraDataTracking?: Record<string, unknown>;
+}
+
+export interface ContactType {
+  display: string;
+  value: string;
+}

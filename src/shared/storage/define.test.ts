@@ -1,0 +1,125 @@
+import { describe, expect, it, vi } from 'vitest';
+import { chromeFake } from '@/test/chrome-fake';
+import { defineFamily, defineItem } from './define';
+
+interface Prefs {
+  color: string;
+  size: number;
+}
+
+describe('defineItem', () => {
+  const prefs = () =>
+    defineItem<Prefs>({
+      area: 'local',
+      name: 'prefs',
+      version: 1,
+      defaultValue: { color: 'red', size: 1 },
+    });
+
+  it('returns the default when nothing is stored, and the stored value after set', async () => {
+    const item = prefs();
+    await expect(item.get()).resolves.toEqual({ color: 'red', size: 1 });
+    await item.set({ color: 'blue', size: 2 });
+    await expect(item.get()).resolves.toEqual({ color: 'blue', size: 2 });
+    expect(chromeFake().local.data.get('prefs@v1')).toEqual({ color: 'blue', size: 2 });
+  });
+
+  it('fills fields added to the default since the value was stored', async () => {
+    await chrome.storage.local.set({ 'prefs@v1': { color: 'green' } });
+    await expect(prefs().get()).resolves.toEqual({ color: 'green', size: 1 });
+  });
+
+  it('migrates a value stored by an older version and removes the old key', async () => {
+    await chrome.storage.local.set({ 'prefs@v1': { colour: 'teal' } });
+    const v3 = defineItem<Prefs & { shape: string }>({
+      area: 'local',
+      name: 'prefs',
+      version: 3,
+      defaultValue: { color: 'red', size: 1, shape: 'round' },
+      migrations: {
+        2: (old) => ({ color: (old as { colour: string }).colour, size: 5 }),
+        3: (old) => ({ ...(old as Prefs), shape: 'square' }),
+      },
+    });
+    await expect(v3.get()).resolves.toEqual({ color: 'teal', size: 5, shape: 'square' });
+    expect(chromeFake().local.data.has('prefs@v1')).toBe(false);
+    expect(chromeFake().local.data.get('prefs@v3')).toEqual({
+      color: 'teal',
+      size: 5,
+      shape: 'square',
+    });
+  });
+
+  it('falls back to the default when no migration path exists', async () => {
+    await chrome.storage.local.set({ 'prefs@v1': { colour: 'teal' } });
+    const v2 = defineItem<Prefs>({
+      area: 'local',
+      name: 'prefs',
+      version: 2,
+      defaultValue: { color: 'red', size: 1 },
+    });
+    await expect(v2.get()).resolves.toEqual({ color: 'red', size: 1 });
+    expect(chromeFake().local.data.has('prefs@v1')).toBe(false);
+  });
+
+  it('notifies watchers of changes to its own key and area only', async () => {
+    const item = prefs();
+    const seen = vi.fn();
+    const stop = item.watch(seen);
+    await chrome.storage.session.set({ 'prefs@v1': { color: 'x', size: 0 } });
+    await chrome.storage.local.set({ other: 1 });
+    await item.set({ color: 'blue', size: 3 });
+    await item.remove();
+    stop();
+    await item.set({ color: 'late', size: 9 });
+    expect(seen.mock.calls).toEqual([[{ color: 'blue', size: 3 }], [{ color: 'red', size: 1 }]]);
+  });
+
+  it('update applies a change to the current value', async () => {
+    const item = prefs();
+    await item.update((current) => ({ ...current, size: current.size + 41 }));
+    await expect(item.get()).resolves.toEqual({ color: 'red', size: 42 });
+  });
+});
+
+describe('defineFamily', () => {
+  const family = () => defineFamily<{ n: number }>({ area: 'local', name: 'things', version: 2 });
+
+  it('stores each id under its own key', async () => {
+    const things = family();
+    await things.set('a', { n: 1 });
+    await things.setMany(
+      new Map([
+        ['b', { n: 2 }],
+        ['c', { n: 3 }],
+      ]),
+    );
+    expect([...chromeFake().local.data.keys()].sort()).toEqual([
+      'things@v2:a',
+      'things@v2:b',
+      'things@v2:c',
+    ]);
+    await expect(things.get('b')).resolves.toEqual({ n: 2 });
+    await expect(things.get('zzz')).resolves.toBeUndefined();
+    const many = await things.getMany(['a', 'c', 'missing']);
+    expect(Object.fromEntries(many)).toEqual({ a: { n: 1 }, c: { n: 3 } });
+    await things.remove(['a', 'b']);
+    await expect(things.ids()).resolves.toEqual(['c']);
+  });
+
+  it('maps keys back to ids and ignores keys of other families', () => {
+    const things = family();
+    expect(things.idOf('things@v2:+14155550102')).toBe('+14155550102');
+    expect(things.idOf('other@v2:x')).toBeNull();
+  });
+
+  it('migrate drops entries of older versions and leaves the current ones', async () => {
+    await chrome.storage.local.set({
+      'things@v1:a': { old: true },
+      'things@v2:b': { n: 2 },
+      unrelated: 1,
+    });
+    await family().migrate();
+    expect([...chromeFake().local.data.keys()].sort()).toEqual(['things@v2:b', 'unrelated']);
+  });
+});

@@ -1,0 +1,6 @@
+import { beforeEach } from 'vitest';
+import { installChromeFake } from './chrome-fake';
+
+beforeEach(() => {
+  installChromeFake();
+});

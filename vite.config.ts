@@ -1,0 +1,31 @@
+import { crx } from '@crxjs/vite-plugin';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+import manifest from './manifest.config.ts';
+
+export default defineConfig({
+  plugins: [react(), crx({ manifest })],
+  resolve: {
+    alias: { '@': resolve(import.meta.dirname, 'src') },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: true,
+    rollupOptions: {
+      // Pages the manifest does not name must be listed here to be built.
+      input: {
+        callpop: 'src/callpop/index.html',
+      },
+    },
+  },
+  server: { cors: { origin: [/chrome-extension:\/\//] } },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'e2e/emulators/**/*.test.ts'],
+    environment: 'node',
+    restoreMocks: true,
+    setupFiles: ['src/test/setup.ts'],
+  },
+});
