@@ -1,0 +1,194 @@
+/**
+ * Reads a contact's `createdDate` / `mostRecentActivityDate` in every form the findContact
+ * contract promises to accept, and nothing else: a wrong guess would make the earliest-created
+ * resolver silently pick the wrong contact, so anything ambiguous is `null`.
+ *
+ * Only explicit patterns are used. `Date.parse` is never called: it accepts slash dates
+ * (`01/02/2024`, day/month order unknowable) and reads zone-less strings in the machine's local
+ * time, so its answers differ between users.
+ */
+
+const MIN_MS = Date.UTC(1970, 0, 1);
+const MAX_MS = Date.UTC(2201, 0, 1); // Exclusive: the year 2200 is the last one accepted.
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** RFC 2822 zone names, in minutes east of UTC. */
+// prettier-ignore
+const ZONE_NAMES: Record<string, number> = {
+  z: 0, ut: 0, utc: 0, gmt: 0,
+  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+};
+
+function inRange(ms: number): number | null {
+  return Number.isFinite(ms) && ms >= MIN_MS && ms < MAX_MS ? ms : null;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate(); // Day 0 = last day of `month`.
+}
+
+/** UTC epoch ms from calendar fields, or null when any field is out of range. */
+function fromParts(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0,
+  offsetMinutes = 0,
+): number | null {
+  if (year < 1970 || year > 2200 || month < 1 || month > 12) return null;
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null; // No 24:00, no leap seconds.
+  return inRange(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000);
+}
+
+/** "+02:00", "+0200", "-05", "Z", "GMT", "GMT+0100" → minutes east of UTC; undefined = no zone. */
+function parseZone(zone: string | undefined): number | null | undefined {
+  if (zone === undefined || zone === '') return undefined;
+  const named = ZONE_NAMES[zone.toLowerCase()];
+  if (named !== undefined) return named;
+  const m = /^(?:gmt|utc)?([+-])(\d{2}):?(\d{2})?$/i.exec(zone);
+  if (!m) return null;
+  const hours = Number(m[2]);
+  const minutes = Number(m[3] ?? 0);
+  if (hours > 14 || minutes > 59) return null;
+  return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** Up to 9 fraction digits → whole milliseconds. */
+function fractionMs(fraction: string | undefined): number {
+  return fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
+}
+
+/**
+ * Unix timestamp whose unit is decided by the number of digits in its integer part:
+ * ≤ 11 seconds, 12–14 milliseconds, 15–17 microseconds, 18–19 nanoseconds, longer rejected.
+ * Today that is 10, 13, 16 and 19 digits; the bands leave room either side. Zero is rejected:
+ * CRMs use it for "not set", and picking it as the earliest contact would be wrong.
+ */
+function fromTimestamp(integerDigits: string, fraction = ''): number | null {
+  const digits = integerDigits.replace(/^0+(?=\d)/, '');
+  if (digits === '0') return null;
+  const n = digits.length;
+  // Shift the decimal point in the string so 19-digit nanoseconds keep their precision.
+  const shift = n <= 11 ? 3 : n <= 14 ? 0 : n <= 17 ? -3 : n <= 19 ? -6 : null;
+  if (shift === null) return null;
+  const all = digits + fraction;
+  const point = n + shift;
+  return inRange(Number(all.slice(0, point).padEnd(point, '0')));
+}
+
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?$/;
+const DOTNET = /^\/Date\((\d+)(?:[+-]\d{4})?\)\/$/;
+const TIMESTAMP = /^(\d+)(?:\.(\d+))?$/;
+
+const WEEKDAY =
+  '(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\\.?,?\\s+)?';
+const MONTH =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?';
+const TIME =
+  '(?:,?\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(?:\\s*([ap])\\.?m\\.?)?)?';
+const ZONE = '(?:\\s+((?:gmt|utc)?[+-]\\d{2}:?\\d{2}|[a-z]{1,3}))?(?:\\s+\\([^()]*\\))?';
+/** "Mon, 01 Jan 2024 00:00:00 GMT", "1 January 2024 10:00 +0000". */
+const DAY_FIRST = new RegExp(`^${WEEKDAY}(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})${TIME}${ZONE}$`, 'i');
+/** "January 5, 2024", "Mon Jan 01 2024 10:00:00 GMT+0100 (Central European Time)". */
+const MONTH_FIRST = new RegExp(
+  `^${WEEKDAY}${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})${TIME}${ZONE}$`,
+  'i',
+);
+
+function fromNamedDate(text: string): number | null {
+  // Optional groups are undefined at run time, whatever RegExpExecArray's type says.
+  type Groups = (string | undefined)[];
+  let weekday, day, month, year, rest: Groups;
+  let m = DAY_FIRST.exec(text) as Groups | null;
+  if (m) [, weekday, day, month, year, ...rest] = m;
+  else if ((m = MONTH_FIRST.exec(text) as Groups | null)) {
+    [, weekday, month, day, year, ...rest] = m;
+  } else return null;
+  const [hour, minute, second, fraction, meridiem, zone] = rest;
+  if (month === undefined) return null;
+  let h = Number(hour ?? 0);
+  if (meridiem) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
+  }
+  const offset = parseZone(zone);
+  if (offset === null) return null;
+  const monthIndex = MONTHS.indexOf(month.slice(0, 3).toLowerCase());
+  const ms = fromParts(
+    Number(year),
+    monthIndex + 1,
+    Number(day),
+    h,
+    Number(minute ?? 0),
+    Number(second ?? 0),
+    fractionMs(fraction),
+    offset ?? 0, // No zone: UTC, like ISO without a zone.
+  );
+  // A weekday that contradicts the date means the string is wrong somewhere: refuse to guess.
+  if (ms === null || weekday === undefined) return ms;
+  const written = new Date(Date.UTC(Number(year), monthIndex, Number(day))).getUTCDay();
+  return WEEKDAYS[written] === weekday.slice(0, 3).toLowerCase() ? ms : null;
+}
+
+function fromString(text: string): number | null {
+  let m: RegExpExecArray | null;
+  if ((m = ISO.exec(text))) {
+    const [, y, mo, d, h, mi, s, frac, zone] = m;
+    const offset = parseZone(zone);
+    if (offset === null) return null;
+    return fromParts(
+      Number(y),
+      Number(mo),
+      Number(d),
+      Number(h ?? 0),
+      Number(mi ?? 0),
+      Number(s ?? 0),
+      fractionMs(frac),
+      offset ?? 0,
+    );
+  }
+  // 8 and 14 digit strings are dates, never timestamps: 8-digit seconds only reach 1973 and
+  // 14-digit milliseconds start in 2286, both outside the accepted years anyway.
+  if ((m = COMPACT.exec(text))) {
+    const [, y, mo, d, h, mi, s] = m;
+    return fromParts(
+      Number(y),
+      Number(mo),
+      Number(d),
+      Number(h ?? 0),
+      Number(mi ?? 0),
+      Number(s ?? 0),
+    );
+  }
+  if ((m = TIMESTAMP.exec(text))) return fromTimestamp(m[1]!, m[2]);
+  // .NET JSON dates: the number is already UTC ms; the optional offset only records the
+  // sender's zone, so it does not move the instant.
+  if ((m = DOTNET.exec(text))) return inRange(Number(m[1]));
+  return fromNamedDate(text);
+}
+
+/**
+ * Epoch milliseconds for a createdDate-style value, or null when it is absent, invalid,
+ * ambiguous or outside 1970–2200. Zone-less values are read as UTC. Slash-separated numeric
+ * dates (`01/02/2024`, `1/2/24`, even `2024/01/02`) are always rejected: the contract says so,
+ * and a rule with exceptions would be harder to explain to connector developers.
+ */
+export function parseCreatedDate(value: unknown): number | null {
+  if (typeof value === 'number') {
+    // ≥ 1e20 has more than 19 digits, and toFixed would switch to exponent notation.
+    if (!Number.isFinite(value) || value < 0 || value >= 1e20) return null;
+    const [integer, fraction] = value.toFixed(6).split('.');
+    return fromTimestamp(integer!, fraction?.replace(/0+$/, ''));
+  }
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  return text === '' ? null : fromString(text);
+}

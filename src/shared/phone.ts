@@ -1,0 +1,214 @@
+/**
+ * Phone-number normalisation for lookups, plus the "overriding format" helpers the connector
+ * contract's `overridingFormat` parameter needs. All number parsing goes through libphonenumber-js.
+ *
+ * Metadata choice: `libphonenumber-js/max`. The extension is loaded from disk, so the ~145 kB of
+ * full metadata costs nothing noticeable, and only the full metadata tells apart the countries
+ * that share a calling code (+1 US/CA/BS…, +44 GB/GG/IM, +7 RU/KZ) by their number patterns,
+ * which is what `country` and `formatForDisplay` report. Acceptance itself is length-based
+ * (`isPossible`), so a brand-new number range the metadata does not know yet is still looked up:
+ * the CRM, not the metadata, decides whether a contact exists.
+ */
+import {
+  getCountries,
+  getCountryCallingCode,
+  parseIncompletePhoneNumber,
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+  type CountryCode,
+} from 'libphonenumber-js/max';
+
+export type { CountryCode };
+
+export type PhoneFailureReason = 'empty' | 'invalid' | 'needsCountry' | 'tooLong';
+
+export type PhoneResult =
+  | {
+      ok: true;
+      isExtension: false;
+      e164: string;
+      nationalNumber: string;
+      countryCallingCode: string;
+      country?: CountryCode;
+    }
+  | { ok: true; isExtension: true; extension: string }
+  | { ok: false; reason: PhoneFailureReason; message: string };
+
+/** Longest input we try to read: a 15-digit number, formatting and an extension fit easily. */
+export const MAX_PHONE_INPUT_LENGTH = 64;
+
+/** Internal extension numbers: 2–6 bare digits. Real numbers always have more digits. */
+const EXTENSION = /^\d{2,6}$/;
+
+/**
+ * `+` in a query string decodes to a space, so " 14155550102" is "+14155550102" that lost its
+ * plus. Only exactly one leading space followed by a digit counts (connectors do the same:
+ * `phoneNumber.replace(' ', '+')`).
+ */
+const LOST_PLUS = /^ \d/;
+
+/**
+ * `00` is the ITU-recommended international prefix, but libphonenumber only applies the prefix
+ * of the given country (e.g. `011` for the US). Germany's prefix is exactly `00`, so parsing
+ * with it reads "0044…" as "+44…" whatever the user's own default country is.
+ */
+const IDD_00_COUNTRY: CountryCode = 'DE';
+
+const MESSAGES: Record<PhoneFailureReason, string> = {
+  empty: 'Enter a phone number.',
+  invalid:
+    'That does not look like a phone number. Use digits with spaces, dots, dashes or brackets, for example +1 415 555 0100.',
+  needsCountry:
+    'Enter a phone number with its country code (e.g. +1 415 555 0100) or set a default country in Options.',
+  tooLong: 'That phone number is too long. Check that only one number was entered.',
+};
+
+const TOO_SHORT_MESSAGE =
+  'That phone number is too short. Enter the full number, for example +1 415 555 0100.';
+
+function fail(reason: PhoneFailureReason, message = MESSAGES[reason]): PhoneResult {
+  return { ok: false, reason, message };
+}
+
+export function normalizePhone(input: string, defaultCountry?: CountryCode): PhoneResult {
+  const trimmed = typeof input === 'string' ? input.trim() : '';
+  if (trimmed === '') return fail('empty');
+  if (trimmed.length > MAX_PHONE_INPUT_LENGTH) return fail('tooLong');
+
+  // libphonenumber only honours the RFC 3966 `tel:` scheme together with `;phone-context=`,
+  // so drop the scheme and let the strict parser read the rest (it knows `;ext=`).
+  const text = trimmed.replace(/^tel:/i, '').trim();
+  if (EXTENSION.test(text)) return { ok: true, isExtension: true, extension: text };
+
+  const hasPlus = parseIncompletePhoneNumber(text).startsWith('+');
+  const attempts: { text: string; country?: CountryCode }[] = [];
+  if (!hasPlus && LOST_PLUS.test(input)) attempts.push({ text: `+${text}` });
+  if (hasPlus) attempts.push({ text });
+  else {
+    if (defaultCountry) attempts.push({ text, country: defaultCountry });
+    if (parseIncompletePhoneNumber(text).startsWith('00')) {
+      attempts.push({ text, country: IDD_00_COUNTRY });
+    }
+  }
+
+  for (const attempt of attempts) {
+    // extract: false makes the whole string the number, so stray letters or words are rejected.
+    const phone = parsePhoneNumberFromString(attempt.text, {
+      defaultCountry: attempt.country,
+      extract: false,
+    });
+    if (phone?.isPossible()) {
+      return {
+        ok: true,
+        isExtension: false,
+        e164: phone.number,
+        nationalNumber: phone.nationalNumber,
+        countryCallingCode: phone.countryCallingCode,
+        ...(phone.country ? { country: phone.country } : {}),
+      };
+    }
+  }
+
+  // Explain the failure of the most natural reading: as typed, with the default country.
+  const problem = validatePhoneNumberLength(text, hasPlus ? undefined : defaultCountry);
+  if (problem === 'TOO_LONG') return fail('tooLong');
+  if (problem === 'INVALID_COUNTRY' && !hasPlus && !defaultCountry) return fail('needsCountry');
+  return fail('invalid', problem === 'TOO_SHORT' ? TOO_SHORT_MESSAGE : MESSAGES.invalid);
+}
+
+const PLACEHOLDER = /[#*]/;
+const MAX_FORMAT_LENGTH = 30;
+const MAX_FORMATS = 3;
+
+/**
+ * Each `#` or `*`, left to right, takes the next digit of the national number. Placeholders
+ * left over stay as they are and surplus digits are dropped, so the output always has the
+ * format's shape (CRMs search for exactly that text).
+ */
+export function applyOverridingFormat(nationalNumber: string, format: string): string {
+  const digits = nationalNumber.replace(/\D/g, '');
+  let next = 0;
+  let out = '';
+  for (const ch of format) {
+    if (PLACEHOLDER.test(ch) && next < digits.length) out += digits[next++];
+    else out += ch;
+  }
+  return out;
+}
+
+export function validateOverridingFormat(
+  format: string,
+): { ok: true } | { ok: false; message: string } {
+  if (format.length > MAX_FORMAT_LENGTH) {
+    return { ok: false, message: `A format can be at most ${MAX_FORMAT_LENGTH} characters long.` };
+  }
+  const bad = /[^0-9#* +\-().]/.exec(format);
+  if (bad) {
+    return {
+      ok: false,
+      message: `"${bad[0]}" is not allowed. Use only digits, # or *, spaces and + - ( ) .`,
+    };
+  }
+  if (!PLACEHOLDER.test(format)) {
+    return { ok: false, message: 'Add at least one # or * where a digit of the number goes.' };
+  }
+  return { ok: true };
+}
+
+/** Trimmed, non-empty, valid, distinct formats; at most three (the settings offer three slots). */
+function usableFormats(formats: readonly string[]): string[] {
+  const usable: string[] = [];
+  for (const raw of formats) {
+    const format = raw.trim();
+    if (format === '' || !validateOverridingFormat(format).ok || usable.includes(format)) continue;
+    usable.push(format);
+    if (usable.length === MAX_FORMATS) break;
+  }
+  return usable;
+}
+
+/** The number written in each usable format, in order, without duplicates. */
+export function overridingFormatsFor(nationalNumber: string, formats: readonly string[]): string[] {
+  const results = usableFormats(formats).map((f) => applyOverridingFormat(nationalNumber, f));
+  return [...new Set(results)];
+}
+
+/**
+ * The comma-separated `overridingFormat` value findContact expects. Invalid formats are dropped
+ * too: one containing a comma would otherwise split into bogus formats on the connector side.
+ */
+export function joinOverridingFormats(formats: readonly string[]): string {
+  return usableFormats(formats).join(',');
+}
+
+/** International format for display (`+1 415 555 0102`); the input unchanged if unparsable. */
+export function formatForDisplay(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
+export interface CountryOption {
+  code: CountryCode;
+  name: string;
+  callingCode: string;
+}
+
+/** Countries for the default-country picker, sorted by their name in `locale`. */
+export function listCountries(locale?: string): CountryOption[] {
+  let names: Intl.DisplayNames | undefined;
+  try {
+    names = new Intl.DisplayNames(locale ? [locale] : undefined, { type: 'region' });
+  } catch {
+    names = undefined; // No Intl.DisplayNames (or a bad locale): fall back to the codes.
+  }
+  const options = getCountries().map((code) => {
+    let name: string | undefined;
+    try {
+      name = names?.of(code);
+    } catch {
+      name = undefined;
+    }
+    return { code, name: name || code, callingCode: getCountryCallingCode(code) };
+  });
+  const collator = new Intl.Collator(locale, { sensitivity: 'base' });
+  return options.sort((a, b) => collator.compare(a.name, b.name) || a.code.localeCompare(b.code));
+}
