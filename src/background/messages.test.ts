@@ -57,6 +57,7 @@ describe('message listener', () => {
 
   it('turns a RequestError into its code and message, and other errors into internal', async () => {
     register({
+      ...handlers,
       'status.get': () => {
         throw new RequestError('bad_request', 'That number is not valid.');
       },
@@ -72,6 +73,7 @@ describe('message listener', () => {
     console.error = () => undefined;
     try {
       register({
+        ...handlers,
         'status.get': () => {
           throw new TypeError('secret stack detail');
         },

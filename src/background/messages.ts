@@ -34,7 +34,8 @@ async function dispatch(
       error: { code: ERROR_CODES.unknownRequest, message: 'Unknown request.' },
     };
   }
-  const handler: Handler<RequestName> = handlers[message.name];
+  // The envelope's name picks the handler; its payload is validated by the handler itself.
+  const handler = handlers[message.name] as Handler<RequestName>;
   try {
     return { ok: true, value: await handler(message.payload, sender) };
   } catch (error) {

@@ -4,13 +4,144 @@
  * not survive chrome.runtime messaging.
  */
 
+import type { Contact, ContactType, ReturnMessage } from './contact';
+import type { ConnectionDraft, ConnectionSummary, PlatformName } from './connection';
+import type { ResolverId } from './resolvers';
+
 export interface ExtensionStatus {
   name: string;
   version: string;
 }
 
+/** A contact with its CRM page, ready to show. `pageUrl` is null when no safe URL exists. */
+export interface ContactView extends Contact {
+  pageUrl: string | null;
+}
+
+export interface LookupRequest {
+  /** As typed or as the softphone sent it; normalised to E.164 by the engine. */
+  phoneNumber: string;
+  /** Bypass the cache and ask the CRM (the Refresh button). */
+  force?: boolean;
+}
+
+export interface LookupResult {
+  /** E.164, or the extension digits for an internal number. */
+  phoneNumber: string;
+  displayNumber: string;
+  /** Real matches, in the resolver's order; never the "Create new contact..." placeholder. */
+  contacts: ContactView[];
+  /** The CRM offers "Create new contact..." for this number. */
+  canCreate: boolean;
+  contactTypes: ContactType[];
+  source: 'cache' | 'crm' | 'none';
+  /** When the shown contacts were fetched from the CRM (ms since epoch). */
+  fetchedAt: number | null;
+  /** Served from cache because the CRM could not be reached. */
+  stale: boolean;
+  resolution: { resolver: ResolverId; reason: string } | null;
+  returnMessage: ReturnMessage | null;
+}
+
+export interface CreateContactRequest {
+  phoneNumber: string;
+  newContactName: string;
+  newContactType: string;
+  /** Same id on a repeated Save: the contact is created once. */
+  requestId: string;
+}
+
+export interface CreateContactReply {
+  contact: ContactView;
+  returnMessage: ReturnMessage | null;
+}
+
+export type CallDirection = 'Inbound' | 'Outbound';
+
+export interface CallLogRequest {
+  /** Same id on a repeated Save: one contact and one log. */
+  requestId: string;
+  phoneNumber: string;
+  /** An existing contact, or a placeholder to create first. */
+  contact:
+    | { kind: 'existing'; id: string | number; name: string; type?: string }
+    | { kind: 'new'; name: string; type: string };
+  direction: CallDirection;
+  startTime: number;
+  durationSeconds: number;
+  result: 'connected' | 'missed' | 'voicemail' | 'busy';
+  subject: string;
+  note: string;
+  additionalSubmission: Record<string, string | number>;
+}
+
+export interface CallLogReply {
+  logId: string;
+  contact: ContactView;
+  returnMessage: ReturnMessage | null;
+}
+
+export type LogFieldOptions = Record<string, { const: string | number; title: string }[]>;
+
+/** Plain data from a connector manifest, for the pages. */
+export interface ConnectorInfo {
+  name: PlatformName;
+  displayName: string;
+  contactTypes: ContactType[];
+  authKinds: ('apiToken' | 'oauth' | 'apiKey')[];
+  settings: {
+    id: string;
+    label: string;
+    type: 'text' | 'password' | 'url';
+    required: boolean;
+    placeholder?: string;
+    help?: string;
+  }[];
+  usesOverridingFormats: boolean;
+  logFields: { const: string; title: string }[];
+}
+
+export type CallStatus = 'Ringing' | 'CallConnected' | 'NoCall';
+
+/** A softphone call event, reduced to what call pop needs. */
+export interface CallEvent {
+  /** Stable for the whole call, across transfers and repeated events. */
+  sessionId: string;
+  direction: CallDirection;
+  status: CallStatus;
+  from: string;
+  to: string;
+  fromName?: string;
+  toName?: string;
+  startTime?: number;
+}
+
+export interface CallEventReply {
+  action: 'popped' | 'focused' | 'updated' | 'ignored';
+  reason: string;
+}
+
 export interface Requests {
   'status.get': { payload: undefined; value: ExtensionStatus };
+  'connectors.list': { payload: undefined; value: ConnectorInfo[] };
+  'connection.get': { payload: undefined; value: ConnectionSummary | null };
+  /** Calls the CRM with the draft; fails with a plain-words reason. Saves nothing. */
+  'connection.test': { payload: ConnectionDraft; value: { userName: string; message: string } };
+  /** Tests, then saves the connection (after the page was granted the CRM's host permission). */
+  'connection.save': { payload: ConnectionDraft; value: ConnectionSummary };
+  /** Removes the credentials and every cached contact. */
+  'connection.disconnect': { payload: undefined; value: { removedContacts: number } };
+  'contact.lookup': { payload: LookupRequest; value: LookupResult };
+  'contact.create': { payload: CreateContactRequest; value: CreateContactReply };
+  'contact.logFields': {
+    payload: { phoneNumber: string; contactId: string | number };
+    value: LogFieldOptions;
+  };
+  'callLog.create': { payload: CallLogRequest; value: CallLogReply };
+  'cache.stats': { payload: undefined; value: { entries: number } };
+  'cache.clear': { payload: undefined; value: { removed: number } };
+  /** From the softphone bridge (or a test): drives call pop by the options. */
+  'call.event': { payload: CallEvent; value: CallEventReply };
 }
 
 export type RequestName = keyof Requests;

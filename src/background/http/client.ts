@@ -1,0 +1,17 @@
+/**
+ * The one axios instance CallPop uses. A service worker has no XMLHttpRequest, so the fetch
+ * adapter is pinned. JSON that does not parse throws instead of arriving as a string, so a
+ * proxy's HTML page or a truncated body is reported as a malformed answer, never as "no match".
+ */
+import axios from 'axios';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export const http = axios.create({
+  adapter: 'fetch',
+  timeout: DEFAULT_TIMEOUT_MS,
+  headers: { Accept: 'application/json' },
+  transitional: { silentJSONParsing: false, forcedJSONParsing: true, clarifyTimeoutError: true },
+  // Credentials go in headers only; redirects to another origin would drop them anyway.
+  maxRedirects: 0,
+});

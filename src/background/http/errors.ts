@@ -1,0 +1,86 @@
+/**
+ * Every way a CRM call can fail, reduced to a few kinds the engine can explain in plain words.
+ * Connectors throw `MalformedResponseError` when an answer does not have the documented shape.
+ */
+import { isAxiosError } from 'axios';
+
+export type CrmFailureKind =
+  | 'auth' // 401: credentials rejected or expired
+  | 'forbidden' // 403
+  | 'notFound' // 404: usually a wrong domain or API URL
+  | 'badRequest' // other 4xx
+  | 'rateLimited' // 429
+  | 'unavailable' // 5xx
+  | 'timeout'
+  | 'network' // refused, reset, DNS, offline
+  | 'malformed'; // not JSON, HTML, empty, or not the documented shape
+
+export class MalformedResponseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedResponseError';
+  }
+}
+
+export class CrmError extends Error {
+  constructor(
+    readonly kind: CrmFailureKind,
+    message: string,
+    readonly status?: number,
+    /** From Retry-After on a 429, in milliseconds. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'CrmError';
+  }
+}
+
+/** Retry-After is either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const text = String(value).trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function kindForStatus(status: number): CrmFailureKind {
+  if (status === 401) return 'auth';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'notFound';
+  if (status === 429) return 'rateLimited';
+  if (status >= 500) return 'unavailable';
+  if (status >= 400) return 'badRequest';
+  return 'malformed'; // a 2xx/3xx that still failed: redirects, unreadable bodies
+}
+
+export function classifyError(error: unknown): CrmError {
+  if (error instanceof CrmError) return error;
+  if (error instanceof MalformedResponseError) return new CrmError('malformed', error.message);
+  if (isAxiosError(error)) {
+    const status = error.response?.status;
+    if (error.code === 'ETIMEDOUT' || error.code === 'ECONNABORTED') {
+      return new CrmError('timeout', 'The CRM did not answer in time.');
+    }
+    if (error.code === 'ERR_BAD_RESPONSE' && (status === undefined || status < 300)) {
+      return new CrmError('malformed', 'The CRM answered with something that is not JSON.', status);
+    }
+    if (status !== undefined) {
+      const headers = error.response?.headers as Record<string, unknown> | undefined;
+      const retryAfter = status === 429 ? parseRetryAfter(headers?.['retry-after']) : undefined;
+      return new CrmError(
+        kindForStatus(status),
+        `The CRM answered HTTP ${status}.`,
+        status,
+        retryAfter,
+      );
+    }
+    if (error.code === 'ERR_CANCELED')
+      return new CrmError('timeout', 'The CRM request was cancelled.');
+    return new CrmError('network', 'The CRM could not be reached.');
+  }
+  if (error instanceof SyntaxError)
+    return new CrmError('malformed', 'The CRM answered with invalid JSON.');
+  if (error instanceof TypeError) return new CrmError('network', 'The CRM could not be reached.');
+  return new CrmError('network', error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,127 @@
+/**
+ * The connector contract (see the findContact / createContact seeds). Every CRM lives in
+ * src/connectors/<platform>/index.ts and exports a `Connector`. Connectors run in the service
+ * worker only, make their HTTP calls through the shared axios instance, and throw on transport
+ * or CRM failures: the engine turns errors into plain-words messages.
+ */
+import type {
+  Contact,
+  ContactType,
+  CreateContactResult,
+  FindContactResult,
+  ReturnMessage,
+} from '@/shared/contact';
+import type { Credentials, PlatformName } from '@/shared/connection';
+
+/** What a connector knows about the person using CallPop. */
+export interface ConnectorUser {
+  id: string;
+  /** A bare host (`acme.pipedrive.com`) or an origin with a scheme, used as is. */
+  hostname: string;
+  platform: PlatformName;
+  platformAdditionalInfo?: Record<string, unknown>;
+  userSettings?: Record<string, { value: unknown }>;
+}
+
+/** Records the steps of one lookup when debug mode is on. Never given secrets. */
+export interface Tracer {
+  trace(step: string, data?: Record<string, unknown>): void;
+  traceError(step: string, error: unknown, data?: Record<string, unknown>): void;
+}
+
+export interface FindContactArgs {
+  user: ConnectorUser;
+  authHeader: string;
+  /** E.164, or the bare extension when isExtension is true. */
+  phoneNumber: string;
+  /** Comma-separated formats such as `(###) ###-####`; '' when none are set. */
+  overridingFormat: string;
+  isExtension: boolean;
+  proxyConfig: null;
+  tracer: Tracer | null;
+  isForceRefreshAccountData: boolean;
+}
+
+export interface CreateContactArgs {
+  user: ConnectorUser;
+  authHeader: string;
+  /** E.164. */
+  phoneNumber: string;
+  newContactName: string;
+  newContactType: string;
+}
+
+export type CallDirection = 'Inbound' | 'Outbound';
+
+export interface CreateCallLogArgs {
+  user: ConnectorUser;
+  authHeader: string;
+  contact: { id: string | number; type?: string; name: string };
+  call: {
+    direction: CallDirection;
+    /** E.164 of the other party. */
+    phoneNumber: string;
+    /** Our own number, when the softphone told us. */
+    ownNumber?: string;
+    startTime: number;
+    durationSeconds: number;
+    result: 'connected' | 'missed' | 'voicemail' | 'busy';
+  };
+  subject: string;
+  note: string;
+  /** Values of contact-dependent fields (e.g. a Pipedrive deal id). */
+  additionalSubmission: Record<string, string | number>;
+}
+
+export interface CreateCallLogResult {
+  logId: string;
+  returnMessage?: ReturnMessage | null;
+}
+
+export interface SettingField {
+  id: string;
+  label: string;
+  type: 'text' | 'password' | 'url';
+  required: boolean;
+  placeholder?: string;
+  help?: string;
+}
+
+export interface ConnectorManifest {
+  name: PlatformName;
+  displayName: string;
+  /** Offered in the "Contact type" picker; omitted or one entry when the CRM has one type. */
+  contactTypes?: ContactType[];
+  /** Tokens: {hostname} {contactId} {contactType}; each value is URL-encoded when inserted. */
+  contactPageUrl: string;
+  auth: { kinds: Credentials['kind'][] };
+  /** Connection fields shown on the options page. */
+  settings: SettingField[];
+  /** Formats matter for CRMs that only match numbers exactly as stored. */
+  usesOverridingFormats: boolean;
+  /** Contact-dependent fields the log form fetches for a chosen contact. */
+  logFields?: { const: string; title: string }[];
+}
+
+export interface ConnectionCheck {
+  accountId: string;
+  userId: string;
+  userName: string;
+}
+
+export interface Connector {
+  manifest: ConnectorManifest;
+  /** The value handed to the connector as `authHeader` (e.g. `Bearer …`, `Basic …`). */
+  authHeader(credentials: Credentials): string;
+  /** Calls the CRM once with the credentials; throws if they, or the hostname, are wrong. */
+  checkConnection(user: ConnectorUser, authHeader: string): Promise<ConnectionCheck>;
+  findContact(args: FindContactArgs): Promise<FindContactResult>;
+  createContact(args: CreateContactArgs): Promise<CreateContactResult>;
+  createCallLog(args: CreateCallLogArgs): Promise<CreateCallLogResult>;
+  /** Contact-dependent options for the log form, keyed by field const (e.g. deals, leads). */
+  fetchLogFieldOptions?(
+    user: ConnectorUser,
+    authHeader: string,
+    contact: Contact,
+  ): Promise<Record<string, { const: string | number; title: string }[]>>;
+}

@@ -1,0 +1,42 @@
+/** The CRM account CallPop is connected to, stored under `connection@v1` (local area only). */
+
+export type PlatformName = 'pipedrive' | 'insightly';
+
+export type Credentials =
+  | { kind: 'apiToken'; token: string }
+  | { kind: 'oauth'; accessToken: string }
+  | { kind: 'apiKey'; apiKey: string };
+
+export interface Connection {
+  platform: PlatformName;
+  /** `acme.pipedrive.com`, or an origin with a scheme (`http://127.0.0.1:4010`) used as is. */
+  hostname: string;
+  credentials: Credentials;
+  /** The CRM account and user, as the CRM reported them when connecting. */
+  accountId: string;
+  userId: string;
+  userName: string;
+  connectedAt: number;
+}
+
+/** What the options page sends to test or save a connection. */
+export interface ConnectionDraft {
+  platform: PlatformName;
+  hostname: string;
+  credentials: Credentials;
+}
+
+/** The connection as pages may see it: no secrets. */
+export interface ConnectionSummary {
+  platform: PlatformName;
+  displayName: string;
+  hostname: string;
+  userName: string;
+  connectedAt: number;
+}
+
+/** `https://<hostname>`, or the hostname itself when it already carries an http(s) scheme. */
+export function apiOrigin(hostname: string): string {
+  const trimmed = hostname.trim().replace(/\/+$/, '');
+  return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+}
