@@ -132,6 +132,11 @@ export interface Requests {
   /** Removes the credentials and every cached contact. */
   'connection.disconnect': { payload: undefined; value: { removedContacts: number } };
   'contact.lookup': { payload: LookupRequest; value: LookupResult };
+  /** Many numbers at once (the softphone's contact match): one cache read, bounded CRM calls. */
+  'contact.lookupMany': {
+    payload: { phoneNumbers: string[]; force?: boolean };
+    value: Record<string, LookupResult>;
+  };
   'contact.create': { payload: CreateContactRequest; value: CreateContactReply };
   'contact.logFields': {
     payload: { phoneNumber: string; contactId: string | number };

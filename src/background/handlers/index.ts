@@ -10,6 +10,7 @@ export const handlers: HandlerTable = {
   'connection.save': notYet('connection.save'),
   'connection.disconnect': notYet('connection.disconnect'),
   'contact.lookup': notYet('contact.lookup'),
+  'contact.lookupMany': notYet('contact.lookupMany'),
   'contact.create': notYet('contact.create'),
   'contact.logFields': notYet('contact.logFields'),
   'callLog.create': notYet('callLog.create'),
