@@ -1,0 +1,229 @@
+import type { EmulatorRequest, EmulatorResponse } from './harness.ts';
+import { normaliseFields, type PdPerson, type PipedriveData } from './pipedrive-data.ts';
+import {
+  pdError,
+  pdOk,
+  v1Lead,
+  v1Person,
+  v2Deal,
+  v2Person,
+  v2SearchItem,
+} from './pipedrive-format.ts';
+import { PIPEDRIVE_USER } from './pipedrive-seed.ts';
+import { Router } from './router.ts';
+import {
+  SQL_TIME_RE,
+  decodeCursor,
+  digits,
+  encodeCursor,
+  isRecord,
+  scalarText,
+  toInt,
+} from './util.ts';
+
+const SEARCH_FIELDS = ['name', 'email', 'phone', 'notes', 'custom_fields'];
+export const CALL_OUTCOMES = [
+  'connected',
+  'no_answer',
+  'left_message',
+  'left_voicemail',
+  'wrong_number',
+  'busy',
+] as const;
+
+/** Pipedrive paths are case-sensitive: /V1/persons is a 404 there too. */
+export function pipedriveRouter(data: PipedriveData): Router {
+  return new Router(false)
+    .get('/api/v2/persons/search', (req) => searchPersons(req, data))
+    .get('/api/v2/persons', (req) => listPersons(req, data))
+    .get('/api/v2/persons/:id', (_req, { id }) => {
+      const person = data.person(Number(id));
+      return person ? pdOk(v2Person(person)) : pdError(404, 'Person not found');
+    })
+    .post('/api/v2/persons', (req) => createPerson(req, data, 'v2'))
+    .post('/v1/persons', (req) => createPerson(req, data, 'v1'))
+    .get('/api/v2/deals', (req) => {
+      const personId = req.params.get('person_id');
+      const status = req.params.get('status');
+      const deals = data
+        .deals()
+        .filter((d) => personId === null || d.person_id === Number(personId))
+        .filter((d) => !status || d.status === status);
+      return pdOk(deals.map(v2Deal), { next_cursor: null });
+    })
+    .get('/v1/leads', (req) => {
+      const personId = req.params.get('person_id');
+      const leads = data
+        .leads()
+        .filter((l) => personId === null || l.person_id === Number(personId));
+      return pdOk(leads.map(v1Lead), {
+        pagination: { start: 0, limit: 100, more_items_in_collection: false },
+      });
+    })
+    .post('/v1/callLogs', (req) => createCallLog(req, data))
+    .get('/v1/callLogs/:id', (_req, { id }) => {
+      const log = data.callLogs().find((l) => l.id === id);
+      return log ? pdOk(log) : pdError(404, 'Call log not found');
+    })
+    .get('/v1/users/me', () =>
+      pdOk({
+        ...PIPEDRIVE_USER,
+        default_currency: 'USD',
+        locale: 'en_US',
+        lang: 1,
+        timezone_name: 'UTC',
+        is_admin: 1,
+        active_flag: true,
+      }),
+    );
+}
+
+function searchPersons(req: EmulatorRequest, data: PipedriveData): EmulatorResponse {
+  const term = (req.params.get('term') ?? '').trim();
+  const exact = ['true', '1'].includes(req.params.get('exact_match') ?? '');
+  // Docs: minimum 2 characters, or 1 with exact_match. The message text is our guess.
+  if (term.length < (exact ? 1 : 2)) {
+    return pdError(400, 'Search term must be at least 2 characters long');
+  }
+  const fields = (req.params.get('fields') ?? SEARCH_FIELDS.join(','))
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  const invalid = fields.filter((f) => !SEARCH_FIELDS.includes(f));
+  if (invalid.length > 0) return pdError(400, `Invalid field(s): ${invalid.join(', ')}`);
+  const page = pageOf(req);
+  if (!page) return pdError(400, 'Invalid cursor');
+
+  const now = Date.now();
+  const scored = data
+    .persons()
+    .filter((p) => p.searchable_at <= now) // not yet indexed = invisible to search
+    .map((p) => ({ p, score: scorePerson(p, term, fields, exact) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score || a.p.id - b.p.id);
+  const slice = scored.slice(page.offset, page.offset + page.limit);
+  const next =
+    page.offset + page.limit < scored.length ? encodeCursor(page.offset + page.limit) : null;
+  return pdOk(
+    { items: slice.map(({ p, score }) => ({ result_score: score, item: v2SearchItem(p, data) })) },
+    { next_cursor: next },
+  );
+}
+
+/**
+ * Phone search compares digits only (Pipedrive normalises numbers): the term's digits must
+ * appear inside a stored number's digits, so '4155550133' finds '+1 415.555.0133' but
+ * '+14155550133' does not find '415.555.0133' (no country code stored). Name/email: substring.
+ */
+function scorePerson(p: PdPerson, term: string, fields: string[], exact: boolean): number {
+  let best = 0;
+  const termDigits = digits(term);
+  if (fields.includes('phone') && termDigits.length > 0) {
+    for (const phone of p.phones) {
+      const d = digits(phone.value);
+      if (exact ? d === termDigits : d.includes(termDigits)) {
+        best = Math.max(best, termDigits.length / d.length);
+      }
+    }
+  }
+  const lower = term.toLowerCase();
+  const textMatch = (value: string) =>
+    exact ? value.toLowerCase() === lower : value.toLowerCase().includes(lower);
+  if (fields.includes('name') && textMatch(p.name)) {
+    best = Math.max(best, lower.length / p.name.length);
+  }
+  if (fields.includes('email') && p.emails.some((e) => textMatch(e.value))) {
+    best = Math.max(best, 0.5);
+  }
+  return Math.round(best * 1000) / 1000;
+}
+
+function listPersons(req: EmulatorRequest, data: PipedriveData): EmulatorResponse {
+  const page = pageOf(req);
+  if (!page) return pdError(400, 'Invalid cursor');
+  let persons = [...data.persons()].sort((a, b) => a.id - b.id);
+  const idsParam = req.params.get('ids');
+  if (idsParam !== null) {
+    const ids = idsParam.split(',').map((s) => Number(s.trim()));
+    if (ids.some((n) => !Number.isInteger(n) || n <= 0)) return pdError(400, 'Invalid ids');
+    if (ids.length > 100) return pdError(400, 'ids can contain at most 100 items');
+    persons = persons.filter((p) => ids.includes(p.id)); // unknown ids are simply absent
+  }
+  const orgId = req.params.get('org_id');
+  if (orgId !== null) persons = persons.filter((p) => p.org_id === Number(orgId));
+  const slice = persons.slice(page.offset, page.offset + page.limit);
+  const next =
+    page.offset + page.limit < persons.length ? encodeCursor(page.offset + page.limit) : null;
+  return pdOk(slice.map(v2Person), { next_cursor: next });
+}
+
+function createPerson(
+  req: EmulatorRequest,
+  data: PipedriveData,
+  version: 'v1' | 'v2',
+): EmulatorResponse {
+  const body = isRecord(req.body) ? req.body : {};
+  const name = typeof body.name === 'string' ? body.name.trim() : '';
+  if (!name) return pdError(400, 'Name must be given.');
+  const phones = version === 'v1' ? body.phone : body.phones;
+  const emails = version === 'v1' ? body.email : body.emails;
+  if (version === 'v2' && phones !== undefined && !Array.isArray(phones)) {
+    return pdError(400, 'phones must be an array');
+  }
+  const person = data.addPerson({
+    name,
+    phones: normaliseFields(phones, 'work'),
+    emails: normaliseFields(emails, 'work'),
+    org_id: body.org_id == null ? null : toInt(body.org_id, 0) || null,
+    owner_id: toInt(body.owner_id, PIPEDRIVE_USER.id),
+  });
+  // v1 answers 201 Created; v2 answers 200 (per its reference, not re-verified here).
+  return version === 'v1' ? pdOk(v1Person(person, data), undefined, 201) : pdOk(v2Person(person));
+}
+
+function createCallLog(req: EmulatorRequest, data: PipedriveData): EmulatorResponse {
+  const b = isRecord(req.body) ? req.body : {};
+  for (const field of ['outcome', 'to_phone_number', 'start_time', 'end_time']) {
+    if (b[field] === undefined || b[field] === null || b[field] === '') {
+      return pdError(400, `${field} is required`);
+    }
+  }
+  if (!(CALL_OUTCOMES as readonly unknown[]).includes(b.outcome)) {
+    return pdError(400, `outcome must be one of: ${CALL_OUTCOMES.join(', ')}`);
+  }
+  for (const field of ['start_time', 'end_time']) {
+    if (typeof b[field] !== 'string' || !SQL_TIME_RE.test(b[field])) {
+      return pdError(400, `${field} must be in format YYYY-MM-DD HH:MM:SS`);
+    }
+  }
+  const duration = b.duration === undefined || b.duration === null ? null : scalarText(b.duration);
+  if ((b.duration != null && duration === null) || (duration !== null && !/^\d+$/.test(duration))) {
+    return pdError(400, 'duration must be a number of seconds');
+  }
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const num = (v: unknown) =>
+    v === undefined || v === null || v === '' ? null : toInt(v, 0) || null;
+  const log = data.addCallLog({
+    activity_id: num(b.activity_id),
+    person_id: num(b.person_id),
+    org_id: num(b.org_id),
+    deal_id: num(b.deal_id),
+    lead_id: str(b.lead_id),
+    subject: str(b.subject),
+    duration,
+    outcome: b.outcome as string,
+    from_phone_number: str(b.from_phone_number),
+    to_phone_number: scalarText(b.to_phone_number) ?? '',
+    start_time: b.start_time as string,
+    end_time: b.end_time as string,
+    note: str(b.note),
+  });
+  return pdOk(log);
+}
+
+function pageOf(req: EmulatorRequest): { offset: number; limit: number } | null {
+  const offset = decodeCursor(req.params.get('cursor') ?? undefined);
+  if (offset === null) return null;
+  const limit = Math.min(500, Math.max(1, toInt(req.params.get('limit'), 100)));
+  return { offset, limit };
+}
