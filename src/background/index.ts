@@ -2,9 +2,11 @@
  * Service-worker entry: imports and synchronous listener registration only. Chrome may stop the
  * worker at any await, so no state lives in module variables; everything is in chrome.storage.
  */
+import { forgetClosedWindow } from './callpop/call-window';
 import { handlers } from './handlers';
 import { registerInstallHandler } from './install';
 import { createMessageListener } from './messages';
 
 chrome.runtime.onMessage.addListener(createMessageListener(handlers));
 registerInstallHandler();
+chrome.windows.onRemoved.addListener((windowId) => void forgetClosedWindow(windowId));

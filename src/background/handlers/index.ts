@@ -1,3 +1,4 @@
+import { handleCallEvent } from '../callpop/call-event';
 import type { HandlerTable } from '../messages';
 import { notYet } from './not-yet';
 import { getStatus } from './status';
@@ -16,5 +17,9 @@ export const handlers: HandlerTable = {
   'callLog.create': notYet('callLog.create'),
   'cache.stats': notYet('cache.stats'),
   'cache.clear': notYet('cache.clear'),
-  'call.event': notYet('call.event'),
+  // Call pop looks numbers up through the very handler the pages use (cache, coalescing, TTLs).
+  'call.event': (payload, sender) =>
+    handleCallEvent(payload, {
+      lookup: async (request) => handlers['contact.lookup'](request, sender),
+    }),
 };

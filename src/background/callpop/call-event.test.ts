@@ -1,0 +1,245 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CallEvent, ContactView, LookupResult } from '@/shared/messages';
+import { DEFAULT_SETTINGS, type Settings } from '@/shared/settings';
+import { callSessions, settingsItem } from '@/shared/storage/keys';
+import { chromeFake } from '@/test/chrome-fake';
+import { forgetClosedWindow } from './call-window';
+import { handleCallEvent } from './call-event';
+
+const NUMBER = '+14155550102';
+
+function contact(id: number, name: string): ContactView {
+  return { id, name, type: 'person', pageUrl: `https://acme.pipedrive.com/person/${id}` };
+}
+
+function result(contacts: ContactView[]): LookupResult {
+  return {
+    phoneNumber: NUMBER,
+    displayNumber: '+1 415 555 0102',
+    contacts,
+    canCreate: true,
+    contactTypes: [],
+    source: 'crm',
+    fetchedAt: 1,
+    stale: false,
+    resolution: null,
+    returnMessage: null,
+  };
+}
+
+function event(status: CallEvent['status'], overrides: Partial<CallEvent> = {}): CallEvent {
+  return {
+    sessionId: 's1',
+    direction: 'Inbound',
+    status,
+    from: NUMBER,
+    to: '+14155550000',
+    ...overrides,
+  };
+}
+
+async function useCallPop(callPop: Partial<Settings['callPop']>): Promise<void> {
+  await settingsItem.set({
+    ...DEFAULT_SETTINGS,
+    callPop: { ...DEFAULT_SETTINGS.callPop, ...callPop },
+  });
+}
+
+const callWindows = () =>
+  [...chromeFake().windows.values()].filter((w) => w.tabs[0]?.url.startsWith('src/callpop/'));
+const tabUrls = () =>
+  [...chromeFake().windows.values()].filter((w) => w.type === 'normal').map((w) => w.tabs[0]?.url);
+
+let lookup: ReturnType<typeof vi.fn<(r: { phoneNumber: string }) => Promise<LookupResult>>>;
+const deps = () => ({ lookup });
+
+beforeEach(() => {
+  lookup = vi.fn(async () => result([contact(2, 'Bob Smith')]));
+});
+
+describe('call.event: one pop per call', () => {
+  it('pops one window on ring and focuses it on repeated events', async () => {
+    await expect(handleCallEvent(event('Ringing'), deps())).resolves.toMatchObject({
+      action: 'popped',
+    });
+    const [win] = callWindows();
+    expect(win).toMatchObject({ type: 'popup' });
+    expect(win!.tabs[0]!.url).toBe('src/callpop/index.html?session=s1');
+    win!.focused = false;
+    await expect(handleCallEvent(event('Ringing'), deps())).resolves.toMatchObject({
+      action: 'focused',
+    });
+    await expect(handleCallEvent(event('CallConnected'), deps())).resolves.toMatchObject({
+      action: 'focused',
+    });
+    expect(callWindows()).toHaveLength(1);
+    expect(callWindows()[0]!.focused).toBe(true);
+    expect(lookup).toHaveBeenCalledTimes(1);
+    expect(lookup).toHaveBeenCalledWith({ phoneNumber: NUMBER });
+  });
+
+  it('opens one window when the same event arrives many times at once', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 5 }, () => handleCallEvent(event('Ringing'), deps())),
+    );
+    expect(replies.filter((r) => r.action === 'popped')).toHaveLength(1);
+    expect(callWindows()).toHaveLength(1);
+    expect(lookup).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps popped across a worker restart (state read from storage.session only)', async () => {
+    await handleCallEvent(event('Ringing'), deps());
+    const stored = await callSessions.get('s1');
+    expect(stored?.pop).toMatchObject({ state: 'done', opened: 'window' });
+    expect(stored?.lookup).toMatchObject({ state: 'done' });
+    await handleCallEvent(event('CallConnected'), deps());
+    expect(callWindows()).toHaveLength(1);
+  });
+
+  it('reopens the window when it was closed and the popping event comes again', async () => {
+    await handleCallEvent(event('Ringing'), deps());
+    const [win] = callWindows();
+    await chrome.windows.remove(win!.id);
+    await forgetClosedWindow(win!.id);
+    expect((await callSessions.get('s1'))?.windowId).toBeNull();
+    await expect(handleCallEvent(event('Ringing'), deps())).resolves.toMatchObject({
+      action: 'popped',
+    });
+    expect(callWindows()).toHaveLength(1);
+    expect(callWindows()[0]!.id).not.toBe(win!.id);
+  });
+
+  it('reopens when the stored window is gone even if onRemoved never ran', async () => {
+    await handleCallEvent(event('Ringing'), deps());
+    chromeFake().windows.clear(); // closed while the worker was stopped
+    await expect(handleCallEvent(event('Ringing'), deps())).resolves.toMatchObject({
+      action: 'popped',
+    });
+    expect(callWindows()).toHaveLength(1);
+  });
+});
+
+describe('call.event: when to pop', () => {
+  it('ring rule: pops on Ringing', async () => {
+    await useCallPop({ inbound: 'ring' });
+    await expect(handleCallEvent(event('Ringing'), deps())).resolves.toMatchObject({
+      action: 'popped',
+    });
+  });
+
+  it('answer rule: looks up at ring, pops only on CallConnected', async () => {
+    await useCallPop({ inbound: 'answer' });
+    const first = await handleCallEvent(event('Ringing'), deps());
+    expect(first).toEqual({
+      action: 'ignored',
+      reason: 'Waiting for the inbound call to be answered.',
+    });
+    expect(callWindows()).toHaveLength(0);
+    expect(lookup).toHaveBeenCalledTimes(1);
+    await expect(handleCallEvent(event('CallConnected'), deps())).resolves.toMatchObject({
+      action: 'popped',
+    });
+    expect(callWindows()).toHaveLength(1);
+    expect(lookup).toHaveBeenCalledTimes(1);
+  });
+
+  it('inbound off and outbound off never pop, but say why', async () => {
+    await useCallPop({ inbound: 'off', outbound: 'off' });
+    await expect(handleCallEvent(event('Ringing'), deps())).resolves.toEqual({
+      action: 'ignored',
+      reason: 'Call pop is off for inbound calls.',
+    });
+    const outbound = event('CallConnected', { sessionId: 's2', direction: 'Outbound', to: NUMBER });
+    await expect(handleCallEvent(outbound, deps())).resolves.toEqual({
+      action: 'ignored',
+      reason: 'Call pop is off for outbound calls.',
+    });
+    expect(callWindows()).toHaveLength(0);
+  });
+
+  it('outbound calls look up the called number', async () => {
+    await useCallPop({ outbound: 'ring' });
+    await handleCallEvent(
+      event('Ringing', { direction: 'Outbound', from: '+100', to: NUMBER }),
+      deps(),
+    );
+    expect(lookup).toHaveBeenCalledWith({ phoneNumber: NUMBER });
+  });
+
+  it('refuses a malformed event with a plain reason', async () => {
+    await expect(
+      handleCallEvent({ sessionId: 's', direction: 'Sideways' }, deps()),
+    ).rejects.toThrow('The call event must say whether the call is Inbound or Outbound.');
+  });
+});
+
+describe('call.event: what a pop opens', () => {
+  const three = [contact(3, 'Carol'), contact(4, 'Dan'), contact(5, 'Erin')];
+
+  it("several matches with 'nothing' open nothing and say so", async () => {
+    await useCallPop({ multiple: 'nothing' });
+    lookup.mockResolvedValue(result(three));
+    await expect(handleCallEvent(event('Ringing'), deps())).resolves.toEqual({
+      action: 'ignored',
+      reason: '3 contacts match; call pop is set to do nothing.',
+    });
+    expect(chromeFake().windows.size).toBe(0);
+    await handleCallEvent(event('Ringing'), deps());
+    expect(chromeFake().windows.size).toBe(0);
+  });
+
+  it("several matches with 'openAll' open each CRM page once", async () => {
+    await useCallPop({ multiple: 'openAll' });
+    lookup.mockResolvedValue(result(three));
+    await handleCallEvent(event('Ringing'), deps());
+    await handleCallEvent(event('Ringing'), deps());
+    expect(tabUrls()).toEqual(three.map((c) => c.pageUrl));
+    expect(callWindows()).toHaveLength(0);
+  });
+
+  it("several matches with 'choose' show the call window", async () => {
+    await useCallPop({ multiple: 'choose' });
+    lookup.mockResolvedValue(result(three));
+    await expect(handleCallEvent(event('Ringing'), deps())).resolves.toEqual({
+      action: 'popped',
+      reason: '3 contacts match; showing them to choose from.',
+    });
+    expect(callWindows()).toHaveLength(1);
+  });
+
+  it('openCrmPage opens the single match in a tab as well as the card', async () => {
+    await useCallPop({ openCrmPage: true });
+    await handleCallEvent(event('Ringing'), deps());
+    expect(callWindows()).toHaveLength(1);
+    expect(tabUrls()).toEqual(['https://acme.pipedrive.com/person/2']);
+  });
+
+  it('no match: the window plus the fallback URL with the number encoded', async () => {
+    await useCallPop({ fallbackUrl: 'https://crm.example/search?q={phoneNumber}' });
+    lookup.mockResolvedValue(result([]));
+    const reply = await handleCallEvent(event('Ringing'), deps());
+    expect(reply.reason).toContain('Opened the fallback page.');
+    expect(callWindows()).toHaveLength(1);
+    expect(tabUrls()).toEqual(['https://crm.example/search?q=%2B14155550102']);
+  });
+
+  it('no match: a javascript: fallback URL is never opened, and the reply says why', async () => {
+    await useCallPop({ fallbackUrl: 'javascript:alert({phoneNumber})' });
+    lookup.mockResolvedValue(result([]));
+    const reply = await handleCallEvent(event('Ringing'), deps());
+    expect(reply.reason).toContain('not an http(s) link');
+    expect(tabUrls()).toEqual([]);
+    expect(callWindows()).toHaveLength(1);
+  });
+
+  it('a failed lookup still pops the window, with the reason stored for it', async () => {
+    lookup.mockRejectedValue(new Error('Pipedrive says the API token is not valid.'));
+    const reply = await handleCallEvent(event('Ringing'), deps());
+    expect(reply).toMatchObject({ action: 'popped' });
+    expect(reply.reason).toContain('the API token is not valid');
+    expect((await callSessions.get('s1'))?.lookup).toEqual({
+      state: 'failed',
+      message: 'Pipedrive says the API token is not valid.',
+    });
+  });
+});

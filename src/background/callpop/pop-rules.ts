@@ -1,0 +1,108 @@
+/**
+ * Which event pops a call, and what a pop opens, from the call-pop settings. Pure functions, so
+ * the rules are tested without a browser.
+ */
+import type { CallEvent, LookupResult } from '@/shared/messages';
+import type { Settings } from '@/shared/settings';
+import { httpUrl, renderUrlTemplate } from '@/shared/url-template';
+
+export type TriggerVerdict = { pop: true } | { pop: false; reason: string };
+
+/** `ring` pops on Ringing (or on CallConnected if the ring was missed); `answer` on CallConnected. */
+export function triggerVerdict(event: CallEvent, callPop: Settings['callPop']): TriggerVerdict {
+  const kind = event.direction === 'Inbound' ? 'inbound' : 'outbound';
+  const trigger = callPop[kind];
+  if (trigger === 'off') {
+    return { pop: false, reason: `Call pop is off for ${kind} calls.` };
+  }
+  if (event.status === 'NoCall') return { pop: false, reason: 'The call has ended.' };
+  if (trigger === 'answer' && event.status !== 'CallConnected') {
+    return { pop: false, reason: `Waiting for the ${kind} call to be answered.` };
+  }
+  return { pop: true };
+}
+
+/** What a pop opens: the call-pop window and/or CRM pages in tabs. */
+export interface PopPlan {
+  window: boolean;
+  tabs: string[];
+  reason: string;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The fallback URL with the number encoded into it; null when unset, with a note when unsafe. */
+export function fallbackUrl(
+  template: string,
+  phoneNumber: string,
+): { url: string | null; note: string } {
+  if (template.trim() === '') return { url: null, note: '' };
+  const url = template.includes('{')
+    ? renderUrlTemplate(template, { phoneNumber })
+    : httpUrl(template.trim());
+  return url
+    ? { url, note: ' Opened the fallback page.' }
+    : { url: null, note: ' The fallback page was not opened: it is not an http(s) link.' };
+}
+
+/**
+ * The window always carries the card (and the Log call button), so openCrmPage opens the CRM
+ * page in a tab in addition to it: the person never loses the create and log paths.
+ */
+export function planPop(
+  result: LookupResult | null,
+  lookupError: string | null,
+  callPop: Settings['callPop'],
+  phoneNumber: string,
+): PopPlan {
+  if (!result) {
+    return {
+      window: true,
+      tabs: [],
+      reason: `Could not look up the caller (${lookupError ?? 'unknown error'}); showing the call window.`,
+    };
+  }
+  const matches = result.contacts;
+  if (matches.length === 0) {
+    const fallback = fallbackUrl(callPop.fallbackUrl, result.phoneNumber || phoneNumber);
+    return {
+      window: true,
+      tabs: fallback.url ? [fallback.url] : [],
+      reason: `No contact matches this number; showing the create path.${fallback.note}`,
+    };
+  }
+  if (matches.length === 1) {
+    const page = callPop.openCrmPage ? matches[0]!.pageUrl : null;
+    const safe = page ? httpUrl(page) : null;
+    return {
+      window: true,
+      tabs: safe ? [safe] : [],
+      reason: `One contact matches.${safe ? ' Opened its CRM page.' : ''}`,
+    };
+  }
+  const count = plural(matches.length, 'contact');
+  if (callPop.multiple === 'nothing') {
+    return { window: false, tabs: [], reason: `${count} match; call pop is set to do nothing.` };
+  }
+  if (callPop.multiple === 'openAll') {
+    const pages = matches.flatMap((c) => {
+      const safe = c.pageUrl ? httpUrl(c.pageUrl) : null;
+      return safe ? [safe] : [];
+    });
+    if (pages.length === 0) {
+      return {
+        window: true,
+        tabs: [],
+        reason: `${count} match but none has a CRM page; showing them.`,
+      };
+    }
+    return {
+      window: false,
+      tabs: pages,
+      reason: `${count} match; opened ${plural(pages.length, 'CRM page')}.`,
+    };
+  }
+  return { window: true, tabs: [], reason: `${count} match; showing them to choose from.` };
+}

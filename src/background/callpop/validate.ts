@@ -1,0 +1,61 @@
+/** Checks a `call.event` payload: a bad one gets a plain-words reason, never a crash. */
+import type { CallEvent } from '@/shared/messages';
+import { ERROR_CODES } from '@/shared/messages';
+import { RequestError } from '../request-error';
+
+const DIRECTIONS = ['Inbound', 'Outbound'] as const;
+const STATUSES = ['Ringing', 'CallConnected', 'NoCall'] as const;
+const MAX_TEXT = 256;
+
+function bad(message: string): never {
+  throw new RequestError(ERROR_CODES.badRequest, message);
+}
+
+function text(value: unknown, field: string, required: boolean): string | undefined {
+  if (value === undefined || value === null || value === '') {
+    if (required) bad(`The call event has no ${field}.`);
+    return undefined;
+  }
+  if (typeof value !== 'string') bad(`The call event's ${field} must be text.`);
+  if (value.length > MAX_TEXT) bad(`The call event's ${field} is too long.`);
+  return value;
+}
+
+export function parseCallEvent(payload: unknown): CallEvent {
+  if (typeof payload !== 'object' || payload === null) bad('The call event is empty.');
+  const raw = payload as Record<string, unknown>;
+  const sessionId = text(raw.sessionId, 'session id', true)!;
+  const direction = raw.direction;
+  if (!DIRECTIONS.includes(direction as CallEvent['direction'])) {
+    bad('The call event must say whether the call is Inbound or Outbound.');
+  }
+  const status = raw.status;
+  if (!STATUSES.includes(status as CallEvent['status'])) {
+    bad('The call event status must be Ringing, CallConnected or NoCall.');
+  }
+  const from = text(raw.from, 'caller number', direction === 'Inbound') ?? '';
+  const to = text(raw.to, 'called number', direction === 'Outbound') ?? '';
+  const startTime = raw.startTime;
+  if (startTime !== undefined && (typeof startTime !== 'number' || !Number.isFinite(startTime))) {
+    bad("The call event's start time must be a number of milliseconds.");
+  }
+  const fromName = text(raw.fromName, 'caller name', false);
+  const toName = text(raw.toName, 'called name', false);
+  return {
+    sessionId,
+    direction: direction as CallEvent['direction'],
+    status: status as CallEvent['status'],
+    from,
+    to,
+    ...(fromName ? { fromName } : {}),
+    ...(toName ? { toName } : {}),
+    ...(typeof startTime === 'number' ? { startTime } : {}),
+  };
+}
+
+/** The other party: the caller on an inbound call, the callee on an outbound one. */
+export function otherParty(event: CallEvent): { number: string; name?: string } {
+  const inbound = event.direction === 'Inbound';
+  const name = inbound ? event.fromName : event.toName;
+  return { number: inbound ? event.from : event.to, ...(name ? { name } : {}) };
+}
