@@ -1,0 +1,179 @@
+/**
+ * Contact-engine benchmarks, in one run of the real service worker against the Pipedrive
+ * emulator: lookup cost with 10 versus 100,000 cached numbers, bytes stored per cached number,
+ * and CRM requests for 200 lookups over 50 numbers.
+ */
+import type { Page } from '@playwright/test';
+import { PIPEDRIVE_API_TOKEN, startPipedrive } from '../e2e/emulators/pipedrive';
+import { median, ms, openBenchBrowser, sendFromPage, type BenchSection } from './support';
+
+const SEARCH_PATH = '/api/v2/persons/search';
+const TIMED_LOOKUPS = 400;
+const FILLED = 100_000;
+
+/** 50 numbers: 40 that match a person and 10 that match nobody. */
+function benchNumbers(): { matched: string[]; unknown: string[] } {
+  const matched = Array.from({ length: 40 }, (_, i) => `+1212555${String(1000 + i)}`);
+  const unknown = Array.from({ length: 10 }, (_, i) => `+1312555${String(2000 + i)}`);
+  return { matched, unknown };
+}
+
+/** Times `count` cached lookups cycling over `numbers`, one at a time, inside the page. */
+async function timeLookups(page: Page, numbers: string[], count: number): Promise<number[]> {
+  return page.evaluate(
+    async ([list, n]) => {
+      const times: number[] = [];
+      for (let i = 0; i < n; i += 1) {
+        const start = performance.now();
+        const reply: { ok: boolean; value?: { source: string } } = await chrome.runtime.sendMessage(
+          {
+            channel: 'callpop/v1',
+            name: 'contact.lookup',
+            payload: { phoneNumber: list[i % list.length] },
+          },
+        );
+        times.push(performance.now() - start);
+        if (!reply.ok || reply.value?.source !== 'cache') throw new Error('expected a cache hit');
+      }
+      return times;
+    },
+    [numbers, count] as const,
+  );
+}
+
+export async function benchEngineCache(): Promise<BenchSection> {
+  const crm = await startPipedrive({ rateLimit: { limit: 100_000, windowMs: 1000 } });
+  const { matched, unknown } = benchNumbers();
+  matched.forEach((number, i) =>
+    crm.data.addPerson({
+      name: `Bench Person ${i}`,
+      phones: [number],
+      add_time: '2024-01-02T03:04:05Z',
+    }),
+  );
+  const browser = await openBenchBrowser();
+  try {
+    const { page, worker } = browser;
+    await sendFromPage(page, 'connection.save', {
+      platform: 'pipedrive',
+      hostname: crm.url,
+      credentials: { kind: 'apiToken', token: PIPEDRIVE_API_TOKEN },
+    });
+    // Room for the 100,000 entries below, so the sweep does not evict them mid-run.
+    await worker.evaluate(async () => {
+      const key = 'settings@v1';
+      const stored = (await chrome.storage.local.get(key))[key] as
+        Record<string, unknown> | undefined;
+      const cache = { matchTtlMinutes: 24 * 60, noMatchTtlMinutes: 60, maxEntries: 200_000 };
+      await chrome.storage.local.set({ [key]: { ...(stored ?? {}), cache } });
+    });
+
+    // 1. CRM requests: 200 lookups over 50 numbers, 8 at a time, each number 4 times.
+    const all = [...matched, ...unknown];
+    const order = Array.from({ length: 200 }, (_, i) => all[(i * 7) % all.length]!);
+    crm.log.clear();
+    await page.evaluate(async (numbers) => {
+      const queue = [...numbers];
+      const worker = async (): Promise<void> => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          await chrome.runtime.sendMessage({
+            channel: 'callpop/v1',
+            name: 'contact.lookup',
+            payload: { phoneNumber: next },
+          });
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+    }, order);
+    const searches = crm.log.count({ method: 'GET', path: SEARCH_PATH });
+    const httpRequests = crm.log.entries.length;
+
+    // 2. Bytes per cached number, as Chrome counts them (key + JSON value).
+    const bytes = await worker.evaluate(async (numbers) => {
+      const keys = (await chrome.storage.local.getKeys()).filter((key) =>
+        numbers.some((n) => key.endsWith(n)),
+      );
+      const matchedKeys = keys.filter((key) => !key.includes('+1312555'));
+      return {
+        count: keys.length,
+        all: await chrome.storage.local.getBytesInUse(keys),
+        matchedCount: matchedKeys.length,
+        matched: await chrome.storage.local.getBytesInUse(matchedKeys),
+      };
+    }, all);
+
+    // 3. Lookup cost: 10 cached numbers, then the same 10 among 100,000 cached numbers.
+    const ten = matched.slice(0, 10);
+    await sendFromPage(page, 'cache.clear', undefined);
+    for (const number of ten) await sendFromPage(page, 'contact.lookup', { phoneNumber: number });
+    await timeLookups(page, ten, 50); // warm-up
+    const withTen = await timeLookups(page, ten, TIMED_LOOKUPS);
+    await worker.evaluate(
+      async ([source, total]) => {
+        const keys = await chrome.storage.local.getKeys();
+        const sourceKey = keys.find((key) => key.endsWith(source));
+        if (!sourceKey) throw new Error('no cache entry to copy');
+        const value = (await chrome.storage.local.get(sourceKey))[sourceKey];
+        const prefix = sourceKey.slice(0, -source.length);
+        for (let start = 0; start < total; start += 10_000) {
+          const batch: Record<string, unknown> = {};
+          for (let i = start; i < Math.min(total, start + 10_000); i += 1) {
+            batch[`${prefix}+1646${String(1_000_000 + i)}`] = value;
+          }
+          await chrome.storage.local.set(batch);
+        }
+      },
+      [ten[0]!, FILLED - ten.length] as const,
+    );
+    const cachedCount = (await sendFromPage<{ entries: number }>(page, 'cache.stats', undefined))
+      .entries;
+    await timeLookups(page, ten, 50);
+    const withFilled = await timeLookups(page, ten, TIMED_LOOKUPS);
+
+    const ratio = median(withFilled) / median(withTen);
+    const perNumber = bytes.all / bytes.count;
+    const perMatched = bytes.matched / bytes.matchedCount;
+    return {
+      title: 'Contact engine (real service worker, Pipedrive emulator)',
+      rows: [
+        { metric: 'cached lookup, 10 numbers cached (median)', value: ms(median(withTen)) },
+        {
+          metric: `cached lookup, ${cachedCount.toLocaleString('en-US')} numbers cached (median)`,
+          value: ms(median(withFilled)),
+        },
+        {
+          metric: 'ratio 100,000 / 10',
+          value: `${ratio.toFixed(2)}×`,
+          goal: '≤ 1.5×',
+          pass: ratio <= 1.5,
+        },
+        {
+          metric: 'bytes stored per cached number (all 50)',
+          value: `${perNumber.toFixed(0)} B`,
+          goal: '≤ 200 B',
+          pass: perNumber <= 200,
+        },
+        { metric: 'bytes per cached number with one match', value: `${perMatched.toFixed(0)} B` },
+        {
+          metric: 'CRM searches for 200 lookups over 50 numbers',
+          value: String(searches),
+          goal: 'exactly 50',
+          pass: searches === 50,
+        },
+        { metric: 'all CRM HTTP requests for those 200 lookups', value: String(httpRequests) },
+      ],
+      raw: {
+        withTen,
+        withFilled,
+        searches,
+        httpRequests,
+        cachedCount,
+        bytesAll: bytes.all,
+        count: bytes.count,
+      },
+    };
+  } finally {
+    await browser.close();
+    await crm.close();
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: runs every benchmark in one go and writes bench/results/latest.{json,md}.
+ * Medians and ratios measured in the same run, because these machines are noisy.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { benchEngineCache } from './engine-cache';
+import type { BenchSection } from './support';
+
+const sections: BenchSection[] = [];
+sections.push(await benchEngineCache());
+
+const when = new Date().toISOString();
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+const lines = [`# Benchmark results`, '', `${when} — ${machine}`, ''];
+for (const section of sections) {
+  lines.push(
+    `## ${section.title}`,
+    '',
+    '| metric | value | goal | met |',
+    '| --- | --- | --- | --- |',
+  );
+  for (const row of section.rows) {
+    const met = row.pass === undefined ? '' : row.pass ? 'yes' : '**no**';
+    lines.push(`| ${row.metric} | ${row.value} | ${row.goal ?? ''} | ${met} |`);
+  }
+  lines.push('');
+}
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.md', lines.join('\n'));
+writeFileSync('bench/results/latest.json', JSON.stringify({ when, machine, sections }, null, 2));
+console.log(lines.join('\n'));
+console.log('Written to bench/results/latest.md and latest.json');

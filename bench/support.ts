@@ -1,0 +1,57 @@
+/** Shared pieces of the benchmarks: a browser with CallPop, connected to an emulated CRM. */
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { launchWithExtension, serviceWorkerOf } from '../e2e/fixtures';
+
+export interface BenchRow {
+  metric: string;
+  value: string;
+  goal?: string;
+  pass?: boolean;
+}
+
+export interface BenchSection {
+  title: string;
+  rows: BenchRow[];
+  raw: Record<string, number[] | number>;
+}
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** An extension page to send requests from. */
+  page: Page;
+  close: () => Promise<void>;
+}
+
+export async function openBenchBrowser(): Promise<BenchBrowser> {
+  const { context, close } = await launchWithExtension();
+  const worker = await serviceWorkerOf(context);
+  const extensionId = new URL(worker.url()).host;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  return { context, worker, extensionId, page, close };
+}
+
+/** Sends one request of the message contract from an extension page and returns its reply. */
+export async function sendFromPage<T = unknown>(
+  page: Page,
+  name: string,
+  payload: unknown,
+): Promise<T> {
+  const reply: unknown = await page.evaluate(
+    ([n, p]) => chrome.runtime.sendMessage({ channel: 'callpop/v1', name: n, payload: p }),
+    [name, payload] as const,
+  );
+  const envelope = reply as { ok: boolean; value?: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error?.message ?? 'no reply'}`);
+  return envelope.value as T;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export const ms = (value: number): string => `${value.toFixed(2)} ms`;
