@@ -34,6 +34,8 @@ export default defineManifest((env) => ({
   // CRM origins are asked for when the user connects, never granted to every site at install.
   optional_host_permissions: ['https://*/*', 'http://*/*'],
   content_security_policy: {
-    extension_pages: "script-src 'self'; object-src 'self'",
+    // frame-src: the softphone page frames Embeddable (https) or a loopback dev softphone.
+    extension_pages:
+      "script-src 'self'; object-src 'self'; frame-src https: http://127.0.0.1:* http://localhost:*",
   },
 }));

@@ -18,6 +18,7 @@ export default defineConfig({
       // Pages the manifest does not name must be listed here to be built.
       input: {
         callpop: 'src/callpop/index.html',
+        softphone: 'src/softphone/index.html',
       },
     },
   },

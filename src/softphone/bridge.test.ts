@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionSummary } from '@/shared/connection';
+import type { CallEvent, ContactView, LookupResult, Payload, RequestName } from '@/shared/messages';
+import { RequestFailed } from '@/shared/messaging';
+import { DEFAULT_SETTINGS } from '@/shared/settings';
+import { handleWidgetMessage, type BridgeDeps, type Requester } from './bridge';
+
+const connection: ConnectionSummary = {
+  platform: 'pipedrive',
+  displayName: 'Pipedrive',
+  hostname: 'http://127.0.0.1:1',
+  userName: 'Dana',
+  connectedAt: 1,
+};
+
+function lookup(phoneNumber: string, contacts: ContactView[]): LookupResult {
+  return {
+    phoneNumber,
+    displayNumber: phoneNumber,
+    contacts,
+    canCreate: true,
+    contactTypes: [],
+    source: 'crm',
+    fetchedAt: 1,
+    stale: false,
+    resolution: null,
+    returnMessage: null,
+  };
+}
+
+const alice: ContactView = {
+  id: 1,
+  name: 'Alice Johnson',
+  type: 'person',
+  pageUrl: 'http://127.0.0.1:1/person/1',
+};
+
+/** A fake worker: records every request and answers from a small table. */
+function harness(overrides: { connected?: boolean; lookupFails?: boolean; pageUrl?: string } = {}) {
+  const calls: { name: RequestName; payload: unknown }[] = [];
+  const posted: unknown[] = [];
+  const opened: string[] = [];
+  const reports: string[] = [];
+  const answer = (name: RequestName, payload: unknown): unknown => {
+    switch (name) {
+      case 'connection.get':
+        return overrides.connected === false ? null : connection;
+      case 'contact.lookupMany': {
+        if (overrides.lookupFails) throw new RequestFailed('crm_error', 'Pipedrive is down.');
+        const { phoneNumbers } = payload as Payload<'contact.lookupMany'>;
+        return Object.fromEntries(
+          phoneNumbers.map((n) => [n, lookup(n, n === '+14155550101' ? [alice] : [])]),
+        );
+      }
+      case 'contact.lookup':
+        return lookup('+14155550101', [{ ...alice, pageUrl: overrides.pageUrl ?? alice.pageUrl }]);
+      case 'call.event':
+        return { action: 'popped', reason: 'test' };
+      default:
+        throw new Error(`unexpected ${name}`);
+    }
+  };
+  const request = (async (name: RequestName, payload: unknown) => {
+    calls.push({ name, payload });
+    return answer(name, payload);
+  }) as Requester;
+  const deps: BridgeDeps = {
+    request,
+    settings: async () => DEFAULT_SETTINGS,
+    post: (message) => posted.push(message),
+    openUrl: async (url) => {
+      opened.push(url);
+    },
+    report: (message) => reports.push(message),
+  };
+  return { deps, calls, posted, opened, reports };
+}
+
+const matchRequest = (phoneNumbers: string[], extra: object = {}) =>
+  ({
+    type: 'rc-post-message-request',
+    requestId: 'req-1',
+    path: '/contacts/match',
+    body: { phoneNumbers, ...extra },
+  }) as const;
+
+describe('handleWidgetMessage', () => {
+  it('registers the connected CRM when the widget pushes its state', async () => {
+    const h = harness();
+    await handleWidgetMessage(h.deps, { type: 'rc-adapter-pushAdapterState' });
+    expect(h.posted).toMatchObject([
+      { type: 'rc-adapter-register-third-party-service', service: { name: 'pipedrive' } },
+    ]);
+  });
+
+  it('does not register without a connection and says why', async () => {
+    const h = harness({ connected: false });
+    await handleWidgetMessage(h.deps, { type: 'rc-adapter-pushAdapterState' });
+    expect(h.posted).toEqual([]);
+    expect(h.reports.at(-1)).toMatch(/Connect a CRM/);
+  });
+
+  it('answers a match for many numbers with ONE batched lookup', async () => {
+    const h = harness();
+    const numbers = [
+      '+14155550101',
+      ...Array.from({ length: 24 }, (_, i) => `+1415555${1000 + i}`),
+    ];
+    await handleWidgetMessage(h.deps, matchRequest(numbers, { triggerFrom: 'manual' }));
+    const lookups = h.calls.filter((c) => c.name === 'contact.lookupMany');
+    expect(lookups).toEqual([
+      { name: 'contact.lookupMany', payload: { phoneNumbers: numbers, force: true } },
+    ]);
+    const [reply] = h.posted as { responseId: string; response: { data: object } }[];
+    expect(reply?.responseId).toBe('req-1');
+    expect(Object.keys(reply?.response.data ?? {})).toEqual(numbers);
+    expect(reply?.response.data).toMatchObject({
+      '+14155550101': [{ id: 1, name: 'Alice Johnson', type: 'pipedrive' }],
+    });
+  });
+
+  it('still answers (with no names) when the lookup fails, and reports it', async () => {
+    const h = harness({ lookupFails: true });
+    await handleWidgetMessage(h.deps, matchRequest(['+14155550101']));
+    expect(h.posted).toEqual([
+      { type: 'rc-post-message-response', responseId: 'req-1', response: { data: {} } },
+    ]);
+    expect(h.reports.at(-1)).toBe('Caller names could not be looked up: Pipedrive is down.');
+  });
+
+  it('opens the CRM page for /contacts/view and answers ok', async () => {
+    const h = harness();
+    await handleWidgetMessage(h.deps, {
+      type: 'rc-post-message-request',
+      requestId: 'v1',
+      path: '/contacts/view',
+      body: { id: 1, phoneNumbers: [{ phoneNumber: '+14155550101' }] },
+    });
+    expect(h.opened).toEqual([alice.pageUrl]);
+    expect(h.posted).toEqual([
+      { type: 'rc-post-message-response', responseId: 'v1', response: { data: 'ok' } },
+    ]);
+  });
+
+  it('never opens a non-http(s) page URL', async () => {
+    const h = harness({ pageUrl: 'javascript:alert(1)' });
+    await handleWidgetMessage(h.deps, {
+      type: 'rc-post-message-request',
+      requestId: 'v2',
+      path: '/contacts/view',
+      body: { id: 1, phoneNumbers: [{ phoneNumber: '+14155550101' }] },
+    });
+    expect(h.opened).toEqual([]);
+    expect(h.reports.at(-1)).toMatch(/no CRM page/);
+  });
+
+  it('answers unknown paths with ok so the widget does not wait', async () => {
+    const h = harness();
+    await handleWidgetMessage(h.deps, {
+      type: 'rc-post-message-request',
+      requestId: 'x',
+      path: '/callLogger',
+      body: {},
+    });
+    expect(h.posted).toEqual([
+      { type: 'rc-post-message-response', responseId: 'x', response: { data: 'ok' } },
+    ]);
+  });
+
+  it('forwards call notices as call.event and drops unusable ones', async () => {
+    const h = harness();
+    const call = {
+      sessionId: 'S1',
+      direction: 'Inbound',
+      telephonyStatus: 'Ringing',
+      from: { phoneNumber: '+14155550101' },
+      to: { phoneNumber: '+16505550000' },
+    };
+    await handleWidgetMessage(h.deps, { type: 'rc-active-call-notify', call });
+    await handleWidgetMessage(h.deps, {
+      type: 'rc-active-call-notify',
+      call: { ...call, sessionId: undefined },
+    });
+    const events = h.calls.filter((c) => c.name === 'call.event').map((c) => c.payload);
+    expect(events).toEqual([
+      {
+        sessionId: 'S1',
+        direction: 'Inbound',
+        status: 'Ringing',
+        from: '+14155550101',
+        to: '+16505550000',
+      } satisfies CallEvent,
+    ]);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * The host side of the Embeddable protocol: answers the widget's requests and turns its call
+ * notices into `call.event` requests. Stateless: the worker de-duplicates calls by sessionId, so
+ * a reloaded page or a repeated notice never pops twice. Dependencies are injected so this runs
+ * in unit tests without a DOM or chrome.*.
+ */
+import type { ConnectionSummary } from '@/shared/connection';
+import type { Payload, RequestName, Value } from '@/shared/messages';
+import type { Settings } from '@/shared/settings';
+import {
+  MATCH_PATH,
+  VIEW_PATH,
+  parseMatchBody,
+  parseViewBody,
+  responseMessage,
+  type WidgetMessage,
+} from './protocol';
+import { matchData, registrationMessage, toCallEvent } from './translate';
+
+export type Requester = <N extends RequestName>(name: N, payload: Payload<N>) => Promise<Value<N>>;
+
+export interface BridgeDeps {
+  request: Requester;
+  settings: () => Promise<Settings>;
+  /** Posts to the softphone frame, at its configured origin only. */
+  post: (message: unknown) => void;
+  /** Opens a CRM page in a new tab (already checked to be http(s)). */
+  openUrl: (url: string) => Promise<void>;
+  /** A plain-words line for the user (and the tests). */
+  report: (message: string, kind: 'info' | 'error') => void;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isHttpUrl(url: string | null): url is string {
+  if (!url) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Registers CallPop as the widget's contact service; false when no CRM is connected. */
+export async function register(deps: BridgeDeps): Promise<boolean> {
+  const [connection, settings] = await Promise.all([
+    deps.request('connection.get', undefined),
+    deps.settings(),
+  ]);
+  if (!connection) {
+    deps.report('Connect a CRM in CallPop options to see caller names here.', 'info');
+    return false;
+  }
+  deps.post(registrationMessage(connection, settings));
+  deps.report(`Matching callers in ${connection.displayName}.`, 'info');
+  return true;
+}
+
+async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unknown> {
+  const parsed = parseMatchBody(body);
+  if (typeof parsed === 'string') {
+    deps.report(parsed, 'error');
+    return { data: {} };
+  }
+  if (parsed.phoneNumbers.length === 0) return { data: {} };
+  let connection: ConnectionSummary | null;
+  try {
+    // One batched lookup for every number: one cache read, bounded CRM calls in the engine.
+    const [results, current] = await Promise.all([
+      deps.request('contact.lookupMany', parsed),
+      deps.request('connection.get', undefined),
+    ]);
+    connection = current;
+    if (!connection) throw new Error('No CRM is connected.');
+    return { data: matchData(parsed.phoneNumbers, results, connection.platform) };
+  } catch (error) {
+    // No names rather than a 30-second wait: the widget shows the raw numbers meanwhile.
+    deps.report(`Caller names could not be looked up: ${messageOf(error)}`, 'error');
+    return { data: {} };
+  }
+}
+
+async function viewContact(deps: BridgeDeps, body: unknown): Promise<void> {
+  const parsed = parseViewBody(body);
+  if (typeof parsed === 'string') return deps.report(parsed, 'error');
+  try {
+    const result = await deps.request('contact.lookup', { phoneNumber: parsed.phoneNumber });
+    const contact = result.contacts.find((c) => String(c.id) === parsed.id);
+    if (!contact) return deps.report('That contact is no longer in the CRM.', 'error');
+    if (!isHttpUrl(contact.pageUrl)) {
+      return deps.report(`${contact.name} has no CRM page CallPop can open.`, 'error');
+    }
+    await deps.openUrl(contact.pageUrl);
+  } catch (error) {
+    deps.report(`The contact page could not be opened: ${messageOf(error)}`, 'error');
+  }
+}
+
+async function answerRequest(
+  deps: BridgeDeps,
+  message: Extract<WidgetMessage, { type: 'rc-post-message-request' }>,
+): Promise<void> {
+  let response: unknown = { data: 'ok' };
+  if (message.path === MATCH_PATH) response = await answerMatch(deps, message.body);
+  else if (message.path === VIEW_PATH) await viewContact(deps, message.body);
+  // Other paths (loggers, settings) are not registered by us; a quick 'ok' spares the widget
+  // its timeout, as App Connect does.
+  deps.post(responseMessage(message.requestId, response));
+}
+
+async function forwardCall(
+  deps: BridgeDeps,
+  message: Extract<WidgetMessage, { type: 'rc-active-call-notify' | 'rc-call-ring-notify' }>,
+): Promise<void> {
+  const translated = toCallEvent(message.call, message.type === 'rc-call-ring-notify');
+  if ('ignored' in translated) return;
+  try {
+    await deps.request('call.event', translated.event);
+  } catch (error) {
+    deps.report(`Call pop failed: ${messageOf(error)}`, 'error');
+  }
+}
+
+/** Handles one validated widget message (the caller has checked its source and origin). */
+export async function handleWidgetMessage(deps: BridgeDeps, message: WidgetMessage): Promise<void> {
+  try {
+    switch (message.type) {
+      case 'rc-adapter-pushAdapterState':
+        await register(deps);
+        return;
+      case 'rc-post-message-request':
+        return await answerRequest(deps, message);
+      default:
+        return await forwardCall(deps, message);
+    }
+  } catch (error) {
+    deps.report(`The softphone bridge hit a problem: ${messageOf(error)}`, 'error');
+  }
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { parseMatchBody, parseViewBody, parseWidgetMessage } from './protocol';
+
+describe('parseWidgetMessage', () => {
+  it('keeps the messages the bridge handles', () => {
+    expect(parseWidgetMessage({ type: 'rc-adapter-pushAdapterState', extra: 1 })).toEqual({
+      type: 'rc-adapter-pushAdapterState',
+    });
+    expect(
+      parseWidgetMessage({
+        type: 'rc-post-message-request',
+        requestId: 'r1',
+        path: '/contacts/match',
+        body: { phoneNumbers: [] },
+      }),
+    ).toEqual({
+      type: 'rc-post-message-request',
+      requestId: 'r1',
+      path: '/contacts/match',
+      body: { phoneNumbers: [] },
+    });
+    expect(parseWidgetMessage({ type: 'rc-active-call-notify', call: { sessionId: 'x' } })).toEqual(
+      { type: 'rc-active-call-notify', call: { sessionId: 'x' } },
+    );
+  });
+
+  it('drops malformed and unrelated messages', () => {
+    for (const junk of [
+      null,
+      'rc-adapter-pushAdapterState',
+      [],
+      { type: 'rc-login-status-notify' },
+      { type: 'rc-post-message-request', path: '/contacts/match' },
+      { type: 'rc-post-message-request', requestId: 'r', path: 7 },
+      { type: 'rc-active-call-notify', call: 'S1' },
+    ]) {
+      expect(parseWidgetMessage(junk)).toBeNull();
+    }
+  });
+});
+
+describe('parseMatchBody', () => {
+  it('dedupes numbers and treats triggerFrom manual as a forced refresh', () => {
+    expect(
+      parseMatchBody({ phoneNumbers: ['+1', '+1', '', 5, '+2'], triggerFrom: 'manual' }),
+    ).toEqual({ phoneNumbers: ['+1', '+2'], force: true });
+    expect(parseMatchBody({ phoneNumbers: ['+1'] })).toEqual({
+      phoneNumbers: ['+1'],
+      force: false,
+    });
+  });
+
+  it('explains a body without a list', () => {
+    expect(parseMatchBody({})).toBe('The contact match request has no phoneNumbers list.');
+  });
+});
+
+describe('parseViewBody', () => {
+  it('takes the id and the first phone number', () => {
+    expect(
+      parseViewBody({ id: 7, phoneNumbers: [{ phoneType: 'x' }, { phoneNumber: '+1415' }] }),
+    ).toEqual({ id: '7', phoneNumber: '+1415' });
+  });
+
+  it('explains what is missing', () => {
+    expect(parseViewBody({ phoneNumbers: [] })).toBe('The contact to view has no id.');
+    expect(parseViewBody({ id: 'a', phoneNumbers: [] })).toBe(
+      'The contact to view has no phone number.',
+    );
+  });
+});

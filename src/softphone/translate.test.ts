@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionSummary } from '@/shared/connection';
+import type { ContactView, LookupResult } from '@/shared/messages';
+import { DEFAULT_SETTINGS } from '@/shared/settings';
+import { matchData, registrationMessage, toCallEvent } from './translate';
+
+const connection: ConnectionSummary = {
+  platform: 'pipedrive',
+  displayName: 'Pipedrive',
+  hostname: 'acme.pipedrive.com',
+  userName: 'Dana',
+  connectedAt: 1,
+};
+
+function contact(id: number, name: string, extra: Partial<ContactView> = {}): ContactView {
+  return { id, name, type: 'person', pageUrl: `https://acme.test/person/${id}`, ...extra };
+}
+
+function result(phoneNumber: string, contacts: ContactView[]): LookupResult {
+  return {
+    phoneNumber,
+    displayNumber: phoneNumber,
+    contacts,
+    canCreate: true,
+    contactTypes: [],
+    source: 'crm',
+    fetchedAt: 1,
+    stale: false,
+    resolution: null,
+    returnMessage: null,
+  };
+}
+
+describe('registrationMessage', () => {
+  it('names the connected CRM and converts our cache TTLs to milliseconds', () => {
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      cache: { ...DEFAULT_SETTINGS.cache, matchTtlMinutes: 90, noMatchTtlMinutes: 2 },
+    };
+    expect(registrationMessage(connection, settings)).toEqual({
+      type: 'rc-adapter-register-third-party-service',
+      service: {
+        name: 'pipedrive',
+        displayName: 'Pipedrive',
+        contactMatchPath: '/contacts/match',
+        viewMatchedContactPath: '/contacts/view',
+        contactMatchTtl: 90 * 60_000,
+        contactNoMatchTtl: 2 * 60_000,
+      },
+    });
+  });
+});
+
+describe('matchData', () => {
+  it('answers every requested number in Embeddable contact shape, never the placeholder', () => {
+    const alice = '+14155550101';
+    const unknown = '+14155550999';
+    const missing = '+14155550998';
+    const results = {
+      [alice]: result(alice, [
+        contact(1, 'Alice Johnson', { additionalInfo: { org: 'Acme' } }),
+        contact(0, 'Create new contact...', { isNewContact: true }),
+      ]),
+      [unknown]: result(unknown, []),
+    };
+    expect(matchData([alice, unknown, missing], results, 'pipedrive')).toEqual({
+      [alice]: [
+        {
+          id: 1,
+          type: 'pipedrive',
+          name: 'Alice Johnson',
+          phoneNumbers: [{ phoneNumber: alice, phoneType: 'direct' }],
+          entityType: 'pipedrive',
+          contactType: 'person',
+          additionalInfo: { org: 'Acme' },
+        },
+      ],
+      [unknown]: [],
+      [missing]: [],
+    });
+  });
+
+  it('finds a result keyed by its normalised number when the widget sent another form', () => {
+    const results = { '+1 415 555 0101': result('+14155550101', [contact(1, 'Alice')]) };
+    expect(matchData(['+14155550101'], results, 'pipedrive')['+14155550101']).toHaveLength(1);
+  });
+});
+
+describe('toCallEvent', () => {
+  const call = {
+    sessionId: 'S1',
+    direction: 'Inbound',
+    telephonyStatus: 'Ringing',
+    from: { phoneNumber: '+14155550101', name: 'Alice' },
+    to: { phoneNumber: '+16505550000' },
+    startTime: 1_700_000_000_000,
+  };
+
+  it('maps an active call to the contract', () => {
+    expect(toCallEvent(call)).toEqual({
+      event: {
+        sessionId: 'S1',
+        direction: 'Inbound',
+        status: 'Ringing',
+        from: '+14155550101',
+        to: '+16505550000',
+        fromName: 'Alice',
+        startTime: 1_700_000_000_000,
+      },
+    });
+  });
+
+  it('maps answered, held and ended statuses and ignores unknown ones', () => {
+    const status = (telephonyStatus: string) => {
+      const translated = toCallEvent({ ...call, telephonyStatus });
+      return 'event' in translated ? translated.event.status : translated.ignored;
+    };
+    expect(status('CallConnected')).toBe('CallConnected');
+    expect(status('OnHold')).toBe('CallConnected');
+    expect(status('NoCall')).toBe('NoCall');
+    expect(status('Voicemail')).toMatch(/not used/);
+  });
+
+  it('refuses calls without a session id or a known direction', () => {
+    expect(toCallEvent({ ...call, sessionId: undefined })).toEqual({
+      ignored: 'The call has no sessionId.',
+    });
+    expect(toCallEvent({ ...call, direction: 'Sideways' })).toMatchObject({
+      ignored: expect.stringContaining('direction') as unknown,
+    });
+  });
+
+  it('reads a webphone ring notice (string parties, user names) as Ringing', () => {
+    const ring = {
+      sessionId: 'S2',
+      direction: 'Outbound',
+      from: '+16505550000',
+      to: '+14155550102',
+      toUserName: 'Bob',
+      startTime: '2024-01-01T00:00:00Z',
+    };
+    expect(toCallEvent(ring, true)).toEqual({
+      event: {
+        sessionId: 'S2',
+        direction: 'Outbound',
+        status: 'Ringing',
+        from: '+16505550000',
+        to: '+14155550102',
+        toName: 'Bob',
+        startTime: Date.parse('2024-01-01T00:00:00Z'),
+      },
+    });
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * Pure translations between Embeddable's shapes and CallPop's message contract. No DOM and no
+ * chrome.*: unit-tested in node.
+ */
+import type { ConnectionSummary } from '@/shared/connection';
+import type { CallDirection, CallEvent, CallStatus, LookupResult } from '@/shared/messages';
+import type { Settings } from '@/shared/settings';
+import { MATCH_PATH, VIEW_PATH, type EmbeddableCall } from './protocol';
+
+const MINUTE_MS = 60_000;
+
+/** Registers CallPop with the widget; TTLs mirror our own cache so both forget together. */
+export function registrationMessage(connection: ConnectionSummary, settings: Settings) {
+  return {
+    type: 'rc-adapter-register-third-party-service',
+    service: {
+      name: connection.platform,
+      displayName: connection.displayName,
+      contactMatchPath: MATCH_PATH,
+      viewMatchedContactPath: VIEW_PATH,
+      contactMatchTtl: settings.cache.matchTtlMinutes * MINUTE_MS,
+      contactNoMatchTtl: settings.cache.noMatchTtlMinutes * MINUTE_MS,
+    },
+  } as const;
+}
+
+export interface EmbeddableContact {
+  id: string | number;
+  type: string;
+  name: string;
+  phoneNumbers: { phoneNumber: string; phoneType: 'direct' }[];
+  entityType: string;
+  contactType: string;
+  additionalInfo: Record<string, unknown> | null;
+}
+
+/** Real matches only: the engine never returns the "Create new contact..." placeholder. */
+export function toEmbeddableContacts(
+  requested: string,
+  result: LookupResult | undefined,
+  serviceName: string,
+): EmbeddableContact[] {
+  if (!result) return [];
+  return result.contacts
+    .filter((contact) => contact.isNewContact !== true)
+    .map((contact) => ({
+      id: contact.id,
+      type: serviceName,
+      name: contact.name,
+      phoneNumbers: [{ phoneNumber: requested, phoneType: 'direct' }],
+      entityType: serviceName,
+      contactType: contact.type ?? '',
+      additionalInfo: contact.additionalInfo ?? null,
+    }));
+}
+
+/**
+ * `data` of the /contacts/match answer: every requested number gets a list, keyed exactly as the
+ * widget asked, so it never waits on a number we skipped.
+ */
+export function matchData(
+  requested: readonly string[],
+  results: Record<string, LookupResult>,
+  serviceName: string,
+): Record<string, EmbeddableContact[]> {
+  const byNormalised = new Map(Object.values(results).map((r) => [r.phoneNumber, r]));
+  const data: Record<string, EmbeddableContact[]> = {};
+  for (const number of requested) {
+    const result = results[number] ?? byNormalised.get(number);
+    data[number] = toEmbeddableContacts(number, result, serviceName);
+  }
+  return data;
+}
+
+const STATUS: Record<string, CallStatus> = {
+  Ringing: 'Ringing',
+  CallConnected: 'CallConnected',
+  // A held or parked call is still answered: call pop treats it as connected.
+  OnHold: 'CallConnected',
+  ParkedCall: 'CallConnected',
+  NoCall: 'NoCall',
+};
+
+function partyNumber(party: unknown): string {
+  if (typeof party === 'string') return party;
+  if (typeof party === 'object' && party !== null) {
+    const { phoneNumber, extensionNumber } = party as Record<string, unknown>;
+    if (typeof phoneNumber === 'string' && phoneNumber !== '') return phoneNumber;
+    if (typeof extensionNumber === 'string') return extensionNumber;
+  }
+  return '';
+}
+
+function partyName(name: unknown, userName: unknown, party: unknown): string | undefined {
+  for (const candidate of [name, userName, (party as { name?: unknown } | null)?.name]) {
+    if (typeof candidate === 'string' && candidate !== '') return candidate;
+  }
+  return undefined;
+}
+
+function toTime(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string') {
+    const parsed = Date.parse(value);
+    if (Number.isFinite(parsed)) return parsed;
+  }
+  return undefined;
+}
+
+/**
+ * A call event for the worker, or a reason it is ignored. The webphone's ring notice only counts
+ * when it carries the same legacy `sessionId` the active-call notice uses; another id would
+ * look like a second call and pop twice.
+ */
+export function toCallEvent(
+  call: EmbeddableCall,
+  ringNotice = false,
+): { event: CallEvent } | { ignored: string } {
+  const sessionId =
+    typeof call.sessionId === 'string' || typeof call.sessionId === 'number'
+      ? String(call.sessionId)
+      : '';
+  if (sessionId === '') return { ignored: 'The call has no sessionId.' };
+  const direction = call.direction;
+  if (direction !== 'Inbound' && direction !== 'Outbound') {
+    return { ignored: `Unknown call direction ${JSON.stringify(direction)}.` };
+  }
+  const status = ringNotice ? 'Ringing' : STATUS[String(call.telephonyStatus)];
+  if (!status) return { ignored: `Call status ${String(call.telephonyStatus)} is not used.` };
+  const event: CallEvent = {
+    sessionId,
+    direction: direction satisfies CallDirection,
+    status,
+    from: partyNumber(call.from),
+    to: partyNumber(call.to),
+  };
+  const fromName = partyName(call.fromName, call.fromUserName, call.from);
+  const toName = partyName(call.toName, call.toUserName, call.to);
+  const startTime = toTime(call.startTime);
+  if (fromName !== undefined) event.fromName = fromName;
+  if (toName !== undefined) event.toName = toName;
+  if (startTime !== undefined) event.startTime = startTime;
+  return { event };
+}
