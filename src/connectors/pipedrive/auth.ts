@@ -1,0 +1,32 @@
+/**
+ * Pipedrive accepts a personal API token (`x-api-token` header) or an OAuth access token
+ * (`Authorization: Bearer`). The engine hands connectors one string, so the API token travels
+ * as `Token <token>` and is turned back into its own header here. Tokens never go in URLs.
+ */
+import type { Credentials } from '@/shared/connection';
+
+const TOKEN_PREFIX = 'Token ';
+const BEARER_PREFIX = 'Bearer ';
+
+export function pipedriveAuthHeader(credentials: Credentials): string {
+  if (credentials.kind === 'apiToken') return TOKEN_PREFIX + requireSecret(credentials.token);
+  if (credentials.kind === 'oauth') return BEARER_PREFIX + requireSecret(credentials.accessToken);
+  throw new Error('Pipedrive connects with an API token or by signing in, not with an API key.');
+}
+
+export function pipedriveHeaders(authHeader: string): Record<string, string> {
+  if (authHeader.startsWith(BEARER_PREFIX)) return { Authorization: authHeader };
+  if (authHeader.startsWith(TOKEN_PREFIX)) {
+    return { 'x-api-token': authHeader.slice(TOKEN_PREFIX.length) };
+  }
+  throw new Error('The saved Pipedrive credentials are unreadable. Connect Pipedrive again.');
+}
+
+function requireSecret(secret: string): string {
+  const value = typeof secret === 'string' ? secret.trim() : '';
+  if (value === '') throw new Error('Enter your Pipedrive API token.');
+  if (/[\s\r\n]/.test(value)) {
+    throw new Error('A Pipedrive API token has no spaces or line breaks.');
+  }
+  return value;
+}

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { classifyError } from '@/background/http/errors';
+import { CREATE_NEW_CONTACT } from '@/shared/contact';
+import {
+  PIPEDRIVE_NUMBERS,
+  PIPEDRIVE_OAUTH_TOKEN,
+  PIPEDRIVE_ORGS,
+  PIPEDRIVE_PERSONS,
+  startPipedrive,
+  type PipedriveEmulator,
+} from '../../../e2e/emulators/pipedrive.ts';
+import { FAULT_CASES, withTimeout } from '../shared/fault-cases';
+import { pipedriveAuthHeader } from './auth';
+import { findPipedriveContact } from './find-contact';
+import { findArgs } from './test-support';
+
+let pd: PipedriveEmulator;
+beforeAll(async () => {
+  pd = await startPipedrive();
+});
+afterAll(() => pd.close());
+beforeEach(() => pd.reset());
+
+const SEARCH = '/api/v2/persons/search';
+const PERSONS = '/api/v2/persons';
+const { bob, erin, frank, grace, ivy } = PIPEDRIVE_PERSONS;
+
+describe('pipedrive findContact', () => {
+  it('maps one match with its creation time, company and email, then the placeholder', async () => {
+    const result = await findPipedriveContact(findArgs(pd, PIPEDRIVE_NUMBERS.bob));
+
+    expect(result.successful).toBe(true);
+    expect(result.matchedContactInfo).toEqual([
+      {
+        id: bob.id,
+        name: bob.name,
+        phone: PIPEDRIVE_NUMBERS.bob,
+        type: 'person',
+        company: PIPEDRIVE_ORGS.acme.name,
+        email: bob.email,
+        createdDate: bob.addTime,
+        mostRecentActivityDate: bob.addTime,
+        additionalInfo: null,
+      },
+      CREATE_NEW_CONTACT,
+    ]);
+    const search = pd.log.last({ path: SEARCH });
+    expect(search?.query).toMatchObject({ term: '4155550102', fields: 'phone' });
+    expect(search?.headers['x-api-token']).toBeDefined();
+    expect(pd.log.last({ path: PERSONS })?.query.ids).toBe(String(bob.id));
+    // The token travels only in its header.
+    for (const entry of pd.log.entries) expect(JSON.stringify(entry.query)).not.toContain('token');
+    expect(result.extraDataTracking).toMatchObject({ ratelimitAmount: '80' });
+  });
+
+  it('finds numbers stored in any format with one search and one batched persons request', async () => {
+    const result = await findPipedriveContact(findArgs(pd, PIPEDRIVE_NUMBERS.multiFormat));
+
+    const real = result.matchedContactInfo?.filter((c) => !c.isNewContact) ?? [];
+    expect(real.map((c) => c.id).sort()).toEqual([erin.id, frank.id, grace.id]);
+    expect(real.map((c) => c.createdDate).sort()).toEqual(
+      [erin.addTime, frank.addTime, grace.addTime].sort(),
+    );
+    expect(pd.log.count({ path: SEARCH })).toBe(1);
+    const batches = pd.log.find({ path: PERSONS });
+    expect(batches).toHaveLength(1);
+    expect(batches[0]?.query.ids?.split(',').map(Number).sort()).toEqual([5, 6, 7]);
+    // Deals and leads belong to the log form, not to the pop.
+    expect(pd.log.entries.map((e) => e.path)).toEqual([SEARCH, PERSONS]);
+  });
+
+  it('returns only the placeholder for an unknown number, after a single request', async () => {
+    const result = await findPipedriveContact(findArgs(pd, PIPEDRIVE_NUMBERS.unknown));
+
+    expect(result).toMatchObject({ successful: true, matchedContactInfo: [CREATE_NEW_CONTACT] });
+    expect(pd.log.entries).toHaveLength(1);
+  });
+
+  it('leaves createdDate out when Pipedrive has no add_time', async () => {
+    const result = await findPipedriveContact(findArgs(pd, PIPEDRIVE_NUMBERS.noAddTime));
+
+    const [contact] = result.matchedContactInfo ?? [];
+    expect(contact?.id).toBe(ivy.id);
+    expect(contact).not.toHaveProperty('createdDate');
+  });
+
+  it('returns a found-but-newly-deleted person without dates instead of dropping it', async () => {
+    pd.faults.add({
+      path: PERSONS,
+      kind: 'status',
+      status: 200,
+      body: { success: true, data: [] },
+    });
+    const result = await findPipedriveContact(findArgs(pd, PIPEDRIVE_NUMBERS.bob));
+
+    const [contact] = result.matchedContactInfo ?? [];
+    expect(contact).toMatchObject({ id: bob.id, name: bob.name });
+    expect(contact).not.toHaveProperty('createdDate');
+  });
+
+  it('asks nothing of the CRM for an extension number', async () => {
+    const result = await findPipedriveContact({ ...findArgs(pd, '101'), isExtension: true });
+
+    expect(result).toEqual({ successful: false, matchedContactInfo: [] });
+    expect(pd.log.entries).toHaveLength(0);
+  });
+
+  it('signs in with an OAuth bearer token', async () => {
+    const authHeader = pipedriveAuthHeader({ kind: 'oauth', accessToken: PIPEDRIVE_OAUTH_TOKEN });
+    const result = await findPipedriveContact({
+      ...findArgs(pd, PIPEDRIVE_NUMBERS.bob),
+      authHeader,
+    });
+
+    expect(result.matchedContactInfo?.[0]?.id).toBe(bob.id);
+    expect(pd.log.last({ path: SEARCH })?.headers.authorization).toBe(
+      `Bearer ${PIPEDRIVE_OAUTH_TOKEN}`,
+    );
+  });
+
+  it('throws auth for a wrong token', async () => {
+    const authHeader = pipedriveAuthHeader({ kind: 'apiToken', token: 'wrong' });
+    const error: unknown = await findPipedriveContact({
+      ...findArgs(pd, PIPEDRIVE_NUMBERS.bob),
+      authHeader,
+    }).catch((e: unknown) => e);
+    expect(classifyError(error).kind).toBe('auth');
+  });
+
+  describe.each(FAULT_CASES)('fault $name', ({ fault, kind, timeoutMs }) => {
+    it.each([SEARCH, PERSONS])(`on %s throws and classifies as ${kind}`, async (path) => {
+      pd.faults.add({ ...fault, path });
+      const error: unknown = await withTimeout(timeoutMs, () =>
+        findPipedriveContact(findArgs(pd, PIPEDRIVE_NUMBERS.bob)),
+      ).then(
+        (result) => ({ unexpectedResult: result }),
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(Error);
+      expect(classifyError(error).kind).toBe(kind);
+    });
+  });
+
+  it('rejects a search answer without the documented items list', async () => {
+    pd.faults.add({ path: SEARCH, kind: 'status', status: 200, body: { success: true, data: {} } });
+    const error: unknown = await findPipedriveContact(findArgs(pd, PIPEDRIVE_NUMBERS.bob)).catch(
+      (e: unknown) => e,
+    );
+    expect(classifyError(error).kind).toBe('malformed');
+  });
+});

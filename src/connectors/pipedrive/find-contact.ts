@@ -1,0 +1,138 @@
+/**
+ * Pipedrive lookup in two requests whatever the number of matches: one phone search, then one
+ * batched `GET /api/v2/persons?ids=…` for the creation times search items lack. Deals and leads
+ * are a log-form concern (fetchLogFieldOptions), so a pop never waits for them.
+ */
+import { http } from '@/background/http/client';
+import { MalformedResponseError } from '@/background/http/errors';
+import { CREATE_NEW_CONTACT, type Contact, type FindContactResult } from '@/shared/contact';
+import { normalizePhone } from '@/shared/phone';
+import {
+  isRecord,
+  optionalText,
+  requireArray,
+  requireId,
+  requireRecord,
+  type JsonRecord,
+} from '../shared/guards';
+import { buildUrl, rateLimitTracking } from '../shared/wire';
+import type { FindContactArgs } from '../types';
+import { pipedriveHeaders } from './auth';
+import { PIPEDRIVE_PERSON_TYPE } from './manifest';
+
+/** Pipedrive's page size limit, and the most ids one persons request takes. */
+const PAGE_LIMIT = 100;
+
+/**
+ * Search compares digits and finds the term inside stored numbers, so the national significant
+ * number matches `+1 415 555 0102`, `(415) 555-0102` and `4155550102` alike, where an E.164
+ * term would miss numbers stored without a country code. One request covers every format.
+ */
+export function pipedriveSearchTerm(phoneNumber: string): string {
+  const parsed = normalizePhone(phoneNumber);
+  if (parsed.ok && !parsed.isExtension) return parsed.nationalNumber;
+  const digits = phoneNumber.replace(/\D/g, '');
+  if (digits.length < 2) throw new Error('That phone number has too few digits to look up.');
+  return digits;
+}
+
+/** `data` of a Pipedrive envelope `{ success: true, data }`; throws when it is not there. */
+export function pipedriveData(body: unknown, what: string): unknown {
+  const envelope = requireRecord(body, `Pipedrive's answer to ${what}`);
+  if (envelope.success !== true || !('data' in envelope)) {
+    throw new MalformedResponseError(`Pipedrive's answer to ${what} has no data.`);
+  }
+  return envelope.data;
+}
+
+interface SearchHit {
+  id: string | number;
+  name: string;
+  company?: string;
+  email?: string;
+}
+
+function readSearchHits(body: unknown): SearchHit[] {
+  const data = requireRecord(pipedriveData(body, 'the person search'), 'Person search data');
+  const hits = new Map<string, SearchHit>(); // keyed by id: one person, one contact
+  for (const entry of requireArray(data.items, 'Person search items')) {
+    const item = requireRecord(isRecord(entry) ? entry.item : undefined, 'A person search item');
+    const id = requireId(item.id, 'A person search item');
+    if (hits.has(String(id))) continue;
+    const org = isRecord(item.organization) ? optionalText(item.organization.name) : undefined;
+    const email = optionalText(item.primary_email);
+    hits.set(String(id), {
+      id,
+      name: optionalText(item.name) ?? 'Unnamed person',
+      ...(org ? { company: org } : {}),
+      ...(email ? { email } : {}),
+    });
+  }
+  return [...hits.values()];
+}
+
+function readPersons(body: unknown): Map<string, JsonRecord> {
+  const persons = new Map<string, JsonRecord>();
+  for (const entry of requireArray(pipedriveData(body, 'the persons request'), 'Persons')) {
+    const person = requireRecord(entry, 'A person');
+    persons.set(String(requireId(person.id, 'A person')), person);
+  }
+  return persons;
+}
+
+function primaryEmail(person: JsonRecord | undefined): string | undefined {
+  if (!person || !Array.isArray(person.emails)) return undefined;
+  const emails = person.emails.filter(isRecord);
+  return optionalText((emails.find((e) => e.primary === true) ?? emails[0])?.value);
+}
+
+export async function findPipedriveContact(args: FindContactArgs): Promise<FindContactResult> {
+  if (args.isExtension) return { successful: false, matchedContactInfo: [] };
+  const headers = pipedriveHeaders(args.authHeader);
+  const host = args.user.hostname;
+  const term = pipedriveSearchTerm(args.phoneNumber);
+  args.tracer?.trace('pipedrive.search', { term });
+
+  const search = await http.get(
+    buildUrl(host, '/api/v2/persons/search', { term, fields: 'phone', limit: PAGE_LIMIT }),
+    { headers },
+  );
+  const hits = readSearchHits(search.data);
+  let lastHeaders: unknown = search.headers;
+
+  let persons = new Map<string, JsonRecord>();
+  if (hits.length > 0) {
+    const ids = hits.map((h) => String(h.id)).join(',');
+    const batch = await http.get(buildUrl(host, '/api/v2/persons', { ids, limit: PAGE_LIMIT }), {
+      headers,
+    });
+    persons = readPersons(batch.data);
+    lastHeaders = batch.headers;
+  }
+  args.tracer?.trace('pipedrive.matched', { count: hits.length });
+
+  const contacts: Contact[] = hits.map((hit) => {
+    // A person missing from the batch was deleted after indexing or is hidden: still shown,
+    // without dates, rather than silently dropped.
+    const person = persons.get(String(hit.id));
+    const created = optionalText(person?.add_time);
+    const updated = optionalText(person?.update_time);
+    const email = hit.email ?? primaryEmail(person);
+    return {
+      id: hit.id,
+      name: hit.name,
+      phone: args.phoneNumber,
+      type: PIPEDRIVE_PERSON_TYPE,
+      ...(hit.company ? { company: hit.company } : {}),
+      ...(email ? { email } : {}),
+      ...(created ? { createdDate: created } : {}),
+      ...(updated ? { mostRecentActivityDate: updated } : {}),
+      additionalInfo: null,
+    };
+  });
+  return {
+    successful: true,
+    matchedContactInfo: [...contacts, { ...CREATE_NEW_CONTACT }],
+    extraDataTracking: rateLimitTracking(lastHeaders),
+  };
+}

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { classifyError } from '@/background/http/errors';
+import {
+  PIPEDRIVE_DEALS,
+  PIPEDRIVE_LEADS,
+  PIPEDRIVE_NUMBERS,
+  PIPEDRIVE_PERSONS,
+  PIPEDRIVE_USER,
+  startPipedrive,
+  type PipedriveEmulator,
+} from '../../../e2e/emulators/pipedrive.ts';
+import type { CreateCallLogArgs } from '../types';
+import { findPipedriveContact } from './find-contact';
+import { pipedrive } from './index';
+import { TOKEN_AUTH, findArgs, userFor } from './test-support';
+
+let pd: PipedriveEmulator;
+beforeAll(async () => {
+  pd = await startPipedrive();
+});
+afterAll(() => pd.close());
+beforeEach(() => pd.reset());
+
+const NEW_NUMBER = '+14155550777';
+const { bob } = PIPEDRIVE_PERSONS;
+
+describe('pipedrive createContact', () => {
+  it('creates a person with exactly name and E.164 phone, then finds it', async () => {
+    const result = await pipedrive.createContact({
+      user: userFor(pd),
+      authHeader: TOKEN_AUTH,
+      phoneNumber: NEW_NUMBER,
+      newContactName: '  Ada   Lovelace ',
+      newContactType: 'person',
+    });
+
+    expect(result.contactInfo).toEqual({
+      id: pd.data.state.nextPersonId - 1,
+      name: 'Ada Lovelace',
+      type: 'person',
+    });
+    expect(result.returnMessage).toMatchObject({
+      message: 'Contact created.',
+      messageType: 'success',
+    });
+    expect(pd.log.last({ method: 'POST', path: '/v1/persons' })?.body).toEqual({
+      name: 'Ada Lovelace',
+      phone: NEW_NUMBER,
+    });
+    const found = await findPipedriveContact(findArgs(pd, NEW_NUMBER));
+    expect(found.matchedContactInfo?.[0]?.createdDate).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(found.matchedContactInfo?.[0]).toMatchObject({
+      id: result.contactInfo?.id,
+      createdDate: pd.data.person(Number(result.contactInfo?.id))?.add_time,
+    });
+  });
+
+  it('explains an empty name or a bad number without calling Pipedrive', async () => {
+    const base = { user: userFor(pd), authHeader: TOKEN_AUTH, newContactType: 'person' };
+    await expect(
+      pipedrive.createContact({ ...base, phoneNumber: NEW_NUMBER, newContactName: ' ' }),
+    ).rejects.toThrow('Enter a name for the new contact.');
+    await expect(
+      pipedrive.createContact({ ...base, phoneNumber: 'abc', newContactName: 'Ada' }),
+    ).rejects.toThrow(/full phone number/);
+    expect(pd.log.entries).toHaveLength(0);
+  });
+
+  it('throws (never reports success) when the create fails', async () => {
+    pd.faults.add({ path: '/v1/persons', kind: 'status', status: 403 });
+    const error: unknown = await pipedrive
+      .createContact({
+        user: userFor(pd),
+        authHeader: TOKEN_AUTH,
+        phoneNumber: NEW_NUMBER,
+        newContactName: 'Ada',
+        newContactType: 'person',
+      })
+      .catch((e: unknown) => e);
+    expect(classifyError(error).kind).toBe('forbidden');
+  });
+});
+
+function logArgs(overrides: Partial<CreateCallLogArgs['call']> = {}): CreateCallLogArgs {
+  return {
+    user: userFor(pd),
+    authHeader: TOKEN_AUTH,
+    contact: { id: bob.id, name: bob.name, type: 'person' },
+    call: {
+      direction: 'Inbound',
+      phoneNumber: PIPEDRIVE_NUMBERS.bob,
+      ownNumber: '+14155550000',
+      startTime: Date.UTC(2024, 4, 6, 7, 8, 9),
+      durationSeconds: 125,
+      result: 'connected',
+      ...overrides,
+    },
+    subject: 'Call with Bob',
+    note: 'Wants 20 arms',
+    additionalSubmission: { deals: PIPEDRIVE_DEALS.bobOpen.id, leads: PIPEDRIVE_LEADS.bob.id },
+  };
+}
+
+describe('pipedrive createCallLog', () => {
+  it('posts the call with outcome, numbers, UTC times, note, deal and lead', async () => {
+    const result = await pipedrive.createCallLog(logArgs());
+
+    expect(pd.log.last({ path: '/v1/callLogs' })?.body).toEqual({
+      person_id: bob.id,
+      subject: 'Call with Bob',
+      duration: '125',
+      outcome: 'connected',
+      from_phone_number: PIPEDRIVE_NUMBERS.bob,
+      to_phone_number: '+14155550000',
+      start_time: '2024-05-06 07:08:09',
+      end_time: '2024-05-06 07:10:14',
+      note: 'Wants 20 arms',
+      deal_id: PIPEDRIVE_DEALS.bobOpen.id,
+      lead_id: PIPEDRIVE_LEADS.bob.id,
+    });
+    expect(pd.data.callLogs().map((l) => l.id)).toEqual([result.logId]);
+  });
+
+  it('maps outbound missed calls and leaves out unchosen deal and lead', async () => {
+    const args = logArgs({ direction: 'Outbound', result: 'missed', durationSeconds: 0 });
+    await pipedrive.createCallLog({ ...args, additionalSubmission: { deals: '' } });
+
+    const body = pd.log.last({ path: '/v1/callLogs' })?.body;
+    expect(body).toMatchObject({
+      outcome: 'no_answer',
+      from_phone_number: '+14155550000',
+      to_phone_number: PIPEDRIVE_NUMBERS.bob,
+      duration: '0',
+    });
+    expect(body).not.toHaveProperty('deal_id');
+    expect(body).not.toHaveProperty('lead_id');
+  });
+
+  it('maps voicemail and busy to Pipedrive outcomes', async () => {
+    await pipedrive.createCallLog(logArgs({ result: 'voicemail' }));
+    await pipedrive.createCallLog(logArgs({ result: 'busy' }));
+    expect(pd.data.callLogs().map((l) => l.outcome)).toEqual(['left_voicemail', 'busy']);
+  });
+});
+
+describe('pipedrive log form and connection', () => {
+  it('lists the open deals and the leads of a person in two parallel requests', async () => {
+    const options = await pipedrive.fetchLogFieldOptions?.(userFor(pd), TOKEN_AUTH, {
+      id: bob.id,
+      name: bob.name,
+    });
+
+    expect(options).toEqual({
+      deals: [{ const: PIPEDRIVE_DEALS.bobOpen.id, title: PIPEDRIVE_DEALS.bobOpen.title }],
+      leads: [{ const: PIPEDRIVE_LEADS.bob.id, title: PIPEDRIVE_LEADS.bob.title }],
+    });
+    expect(pd.log.last({ path: '/api/v2/deals' })?.query).toMatchObject({
+      person_id: String(bob.id),
+      status: 'open',
+    });
+  });
+
+  it('reports the account, user id and name', async () => {
+    await expect(pipedrive.checkConnection(userFor(pd), TOKEN_AUTH)).resolves.toEqual({
+      accountId: String(PIPEDRIVE_USER.company_id),
+      userId: String(PIPEDRIVE_USER.id),
+      userName: PIPEDRIVE_USER.name,
+    });
+  });
+
+  it('builds headers only from Pipedrive credential kinds', () => {
+    expect(pipedrive.authHeader({ kind: 'oauth', accessToken: 'abc' })).toBe('Bearer abc');
+    expect(() => pipedrive.authHeader({ kind: 'apiKey', apiKey: 'k' })).toThrow(/API token/);
+    expect(() => pipedrive.authHeader({ kind: 'apiToken', token: ' ' })).toThrow(/Enter/);
+  });
+});

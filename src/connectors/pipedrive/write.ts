@@ -1,0 +1,78 @@
+/** Pipedrive writes: placeholder persons and call logs (v1 endpoints, as App Connect uses). */
+import { http } from '@/background/http/client';
+import type { CreateContactResult } from '@/shared/contact';
+import { optionalText, requireId, requireRecord } from '../shared/guards';
+import { cleanName } from '../shared/names';
+import { CALL_LOGGED, CONTACT_CREATED, callSpan, requireE164 } from '../shared/outcome';
+import { buildUrl, rateLimitTracking, sqlUtc } from '../shared/wire';
+import type { CreateCallLogArgs, CreateCallLogResult, CreateContactArgs } from '../types';
+import { pipedriveHeaders } from './auth';
+import { pipedriveData } from './find-contact';
+import { PIPEDRIVE_PERSON_TYPE } from './manifest';
+
+export async function createPipedriveContact(
+  args: CreateContactArgs,
+): Promise<CreateContactResult> {
+  const headers = pipedriveHeaders(args.authHeader);
+  const body = { name: cleanName(args.newContactName), phone: requireE164(args.phoneNumber) };
+  const res = await http.post(buildUrl(args.user.hostname, '/v1/persons'), body, { headers });
+  const person = requireRecord(pipedriveData(res.data, 'the new person'), 'The new person');
+  return {
+    contactInfo: {
+      id: requireId(person.id, 'The new person'),
+      name: optionalText(person.name) ?? body.name,
+      type: PIPEDRIVE_PERSON_TYPE,
+    },
+    returnMessage: CONTACT_CREATED,
+    extraDataTracking: rateLimitTracking(res.headers),
+  };
+}
+
+/** Pipedrive's call-log outcomes for CallPop's results. */
+const OUTCOMES: Record<CreateCallLogArgs['call']['result'], string> = {
+  connected: 'connected',
+  missed: 'no_answer',
+  voicemail: 'left_voicemail',
+  busy: 'busy',
+};
+
+/** A deal or lead id from the log form, or undefined when none was chosen. */
+function chosen(value: string | number | undefined): string | number | undefined {
+  if (value === undefined || value === '') return undefined;
+  return value;
+}
+
+export async function createPipedriveCallLog(
+  args: CreateCallLogArgs,
+): Promise<CreateCallLogResult> {
+  const headers = pipedriveHeaders(args.authHeader);
+  const { call } = args;
+  const { start, end } = callSpan(call);
+  const other = call.phoneNumber;
+  const own = call.ownNumber || undefined;
+  // to_phone_number is required: when the softphone did not tell us our own number, an inbound
+  // call records the caller's number there too rather than failing to log.
+  const from = call.direction === 'Inbound' ? other : own;
+  const to = call.direction === 'Inbound' ? (own ?? other) : other;
+  const dealId = chosen(args.additionalSubmission.deals);
+  const leadId = chosen(args.additionalSubmission.leads);
+  const body = {
+    person_id: Number(args.contact.id),
+    subject: args.subject,
+    duration: String(Math.round(call.durationSeconds)),
+    outcome: OUTCOMES[call.result],
+    ...(from ? { from_phone_number: from } : {}),
+    to_phone_number: to,
+    start_time: sqlUtc(start),
+    end_time: sqlUtc(end),
+    note: args.note,
+    ...(dealId !== undefined ? { deal_id: Number(dealId) } : {}),
+    ...(leadId !== undefined ? { lead_id: String(leadId) } : {}),
+  };
+  if (!Number.isInteger(body.person_id)) {
+    throw new Error('Choose a Pipedrive person to log against.');
+  }
+  const res = await http.post(buildUrl(args.user.hostname, '/v1/callLogs'), body, { headers });
+  const log = requireRecord(pipedriveData(res.data, 'the new call log'), 'The new call log');
+  return { logId: String(requireId(log.id, 'The new call log')), returnMessage: CALL_LOGGED };
+}

@@ -1,0 +1,43 @@
+/**
+ * Shape checks for CRM answers. A body that lacks the documented shape (HTML from a proxy, an
+ * empty body, a changed API) must throw `MalformedResponseError`: read as "no match" it would
+ * silently hide a caller's contact.
+ */
+import { MalformedResponseError } from '@/background/http/errors';
+
+export type JsonRecord = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is JsonRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function requireRecord(value: unknown, what: string): JsonRecord {
+  if (!isRecord(value)) {
+    throw new MalformedResponseError(`${what} is not the expected JSON object.`);
+  }
+  return value;
+}
+
+export function requireArray(value: unknown, what: string): unknown[] {
+  if (!Array.isArray(value)) throw new MalformedResponseError(`${what} is not the expected list.`);
+  return value;
+}
+
+/** A record id: a non-empty string or a finite number. */
+export function requireId(value: unknown, what: string): string | number {
+  if (
+    (typeof value === 'number' && Number.isFinite(value)) ||
+    (typeof value === 'string' && value !== '')
+  ) {
+    return value;
+  }
+  throw new MalformedResponseError(`${what} has no id.`);
+}
+
+/** A trimmed non-empty string, or undefined. */
+export function optionalText(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  return text === '' ? undefined : text;
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { cleanName, splitName } from './names';
+
+describe('splitName', () => {
+  it('makes a one-word name the last name, never inventing a word', () => {
+    expect(splitName('Ada')).toEqual({ firstName: null, lastName: 'Ada' });
+  });
+
+  it('takes the last word as the last name and keeps every other word', () => {
+    expect(splitName('Ada Lovelace')).toEqual({ firstName: 'Ada', lastName: 'Lovelace' });
+    expect(splitName('  Ada   King  Lovelace ')).toEqual({
+      firstName: 'Ada King',
+      lastName: 'Lovelace',
+    });
+  });
+
+  it('explains an empty or oversized name', () => {
+    expect(() => splitName('   ')).toThrow('Enter a name for the new contact.');
+    expect(() => cleanName('x'.repeat(256))).toThrow(/too long/);
+  });
+});

@@ -1,0 +1,20 @@
+/** Turns the name a user typed for a new contact into the parts CRMs store. */
+
+/** Whitespace collapsed and trimmed; throws a plain-words error when nothing is left. */
+export function cleanName(input: string): string {
+  const name = typeof input === 'string' ? input.replace(/\s+/g, ' ').trim() : '';
+  if (name === '') throw new Error('Enter a name for the new contact.');
+  if (name.length > 255) throw new Error('That name is too long: use at most 255 characters.');
+  return name;
+}
+
+/**
+ * The last word is the last name and everything before it the first name: "Mary Ann Smith" →
+ * Mary Ann / Smith. One word is a last name alone (CRMs require a last name, never a first),
+ * so nothing the user typed is dropped or replaced by a made-up word.
+ */
+export function splitName(input: string): { firstName: string | null; lastName: string } {
+  const words = cleanName(input).split(' ');
+  const lastName = words.pop() ?? '';
+  return { firstName: words.length > 0 ? words.join(' ') : null, lastName };
+}

@@ -1,0 +1,52 @@
+/** Call facts shared by the connectors' call-log writers. */
+import type { ReturnMessage } from '@/shared/contact';
+import { normalizePhone } from '@/shared/phone';
+import type { CreateCallLogArgs } from '../types';
+
+export const CONTACT_CREATED: ReturnMessage = {
+  message: 'Contact created.',
+  messageType: 'success',
+  ttl: 2000,
+};
+
+export const CALL_LOGGED: ReturnMessage = {
+  message: 'Call logged.',
+  messageType: 'success',
+  ttl: 2000,
+};
+
+/** The E.164 a new contact gets; a plain-words error for anything else. */
+export function requireE164(phoneNumber: string): string {
+  const parsed = normalizePhone(phoneNumber);
+  if (!parsed.ok || parsed.isExtension) {
+    throw new Error('The new contact needs a full phone number, for example +1 415 555 0100.');
+  }
+  return parsed.e164;
+}
+
+/** Start and end of a call in epoch ms; throws plain words for impossible values. */
+export function callSpan(call: CreateCallLogArgs['call']): { start: number; end: number } {
+  const { startTime, durationSeconds } = call;
+  if (!Number.isFinite(startTime) || startTime <= 0) {
+    throw new Error('The call has no valid start time.');
+  }
+  if (!Number.isFinite(durationSeconds) || durationSeconds < 0) {
+    throw new Error('The call duration must be zero or more seconds.');
+  }
+  return { start: startTime, end: startTime + Math.round(durationSeconds) * 1000 };
+}
+
+export const RESULT_LABELS: Record<CreateCallLogArgs['call']['result'], string> = {
+  connected: 'Connected',
+  missed: 'Missed',
+  voicemail: 'Voicemail',
+  busy: 'Busy',
+};
+
+/** "1 min 05 s" style duration for note bodies. */
+export function describeDuration(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const minutes = Math.floor(total / 60);
+  const rest = total % 60;
+  return minutes > 0 ? `${minutes} min ${String(rest).padStart(2, '0')} s` : `${rest} s`;
+}

@@ -1,0 +1,52 @@
+/** URL building, time formatting and header reading both connectors share. */
+import { apiOrigin } from '@/shared/connection';
+
+export type QueryValue = string | number | boolean | undefined;
+
+/**
+ * `origin` + `path` with every query value encoded by URLSearchParams, so a `+` travels as
+ * `%2B` and cannot turn into a space. Path segments must already be encoded by the caller.
+ * Only http(s) origins are accepted: credentials are never sent anywhere else.
+ */
+export function buildUrl(
+  hostname: string,
+  path: string,
+  query: Record<string, QueryValue> = {},
+): string {
+  if (!path.startsWith('/') || path.startsWith('//')) throw new Error(`Bad API path: ${path}`);
+  const url = new URL(`${apiOrigin(hostname)}${path}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error('The CRM address must start with https:// (or http:// for a local test CRM).');
+  }
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+/** 'YYYY-MM-DD HH:mm:ss' in UTC, the form Pipedrive v1 and Insightly expect. */
+export function sqlUtc(epochMs: number): string {
+  const date = new Date(epochMs);
+  if (Number.isNaN(date.getTime())) throw new Error('The call has no valid start time.');
+  return date.toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** The CRM's x-ratelimit-* headers of one answer, named as App Connect's analytics name them. */
+export function rateLimitTracking(headers: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof headers !== 'object' || headers === null) return out;
+  const read = (name: string): unknown => {
+    const h = headers as { get?: (n: string) => unknown } & Record<string, unknown>;
+    return typeof h.get === 'function' ? h.get(name) : h[name];
+  };
+  const pairs = [
+    ['ratelimitRemaining', 'x-ratelimit-remaining'],
+    ['ratelimitAmount', 'x-ratelimit-limit'],
+    ['ratelimitReset', 'x-ratelimit-reset'],
+  ] as const;
+  for (const [key, header] of pairs) {
+    const value = read(header);
+    if (typeof value === 'string' || typeof value === 'number') out[key] = String(value);
+  }
+  return out;
+}
