@@ -1,13 +1,46 @@
+import { useState } from 'react';
 import { useStatus } from '@/shared/ui/use-status';
+import { AdvancedSection } from './AdvancedSection';
+import { CacheSection } from './CacheSection';
+import { CallPopSection } from './CallPopSection';
+import { ConnectionSection } from './ConnectionSection';
+import { PhoneSection } from './PhoneSection';
+import { ResolverSection } from './ResolverSection';
+import { SaveStatusLine } from './SaveStatusLine';
+import { useSettings } from './use-settings';
+import './options.css';
 
 export function App() {
   const status = useStatus();
+  const { settings, loadError, status: saveStatus, save } = useSettings();
+  // Bumped after a disconnect, which empties the cache, so the cache count is asked for again.
+  const [cacheKey, setCacheKey] = useState(0);
+
   return (
-    <main style={{ maxWidth: 720, margin: '0 auto', padding: 24 }}>
-      <h1>CallPop options</h1>
-      <p data-testid="version">
-        {status.state === 'ready' ? `Version ${status.value.version}` : null}
-      </p>
+    <main className="options">
+      <header className="options-header">
+        <h1>CallPop options</h1>
+        <p className="muted" data-testid="version">
+          {status.state === 'ready' ? `Version ${status.value.version}` : null}
+        </p>
+        <SaveStatusLine status={saveStatus} />
+      </header>
+      <ConnectionSection onDisconnected={() => setCacheKey((key) => key + 1)} />
+      {loadError ? (
+        <p className="field-error" role="alert">
+          {loadError}
+        </p>
+      ) : settings === null ? (
+        <p>Loading your settings…</p>
+      ) : (
+        <>
+          <PhoneSection settings={settings} save={save} />
+          <CallPopSection settings={settings} save={save} />
+          <ResolverSection settings={settings} save={save} />
+          <CacheSection settings={settings} save={save} refreshKey={cacheKey} />
+          <AdvancedSection settings={settings} save={save} />
+        </>
+      )}
     </main>
   );
 }

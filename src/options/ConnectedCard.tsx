@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { ConnectionSummary } from '@/shared/connection';
+import { send } from '@/shared/messaging';
+
+interface Props {
+  connection: ConnectionSummary;
+  onDisconnected: (message: string) => void;
+}
+
+/** The connected account, and Disconnect behind an inline "Are you sure?". */
+export function ConnectedCard({ connection, onDisconnected }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const disconnect = async () => {
+    setBusy(true);
+    setError(null);
+    const reply = await send('connection.disconnect');
+    setBusy(false);
+    setConfirming(false);
+    if (!reply.ok) {
+      setError(`Could not disconnect: ${reply.error.message}`);
+      return;
+    }
+    const n = reply.value.removedContacts;
+    onDisconnected(
+      `Disconnected from ${connection.displayName}. Removed ${n.toLocaleString('en-US')} cached ${n === 1 ? 'contact' : 'contacts'}.`,
+    );
+  };
+
+  return (
+    <div className="connected" data-testid="connected">
+      <dl>
+        <dt>CRM</dt>
+        <dd data-testid="connected-crm">{connection.displayName}</dd>
+        <dt>Address</dt>
+        <dd data-testid="connected-host">{connection.hostname}</dd>
+        <dt>Signed in as</dt>
+        <dd data-testid="connected-user">{connection.userName}</dd>
+        <dt>Connected</dt>
+        <dd>{new Date(connection.connectedAt).toLocaleString()}</dd>
+      </dl>
+      {confirming ? (
+        <div className="confirm" role="group" aria-label="Confirm disconnect">
+          <p>
+            Are you sure? CallPop will forget your {connection.displayName} credentials and every
+            cached contact.
+          </p>
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={() => void disconnect()}
+          >
+            Yes, disconnect
+          </button>{' '}
+          <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)}>
+          Disconnect
+        </button>
+      )}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

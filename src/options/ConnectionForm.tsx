@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import type { ConnectionSummary } from '@/shared/connection';
+import type { ConnectorInfo } from '@/shared/messages';
+import { send } from '@/shared/messaging';
+import { SelectField, TextField } from '@/shared/ui/form-fields';
+import { buildDraft, originPattern } from './connection-draft';
+
+interface Props {
+  connectors: ConnectorInfo[];
+  onConnected: (summary: ConnectionSummary) => void;
+}
+
+type Outcome = { kind: 'info' | 'success' | 'error'; text: string } | null;
+
+/** CRM choice and its connection fields, rendered from the connector's declared settings. */
+export function ConnectionForm({ connectors, onConnected }: Props) {
+  const [platform, setPlatform] = useState(connectors[0]?.name ?? 'pipedrive');
+  // Typed values per CRM, so switching back and forth loses nothing.
+  const [values, setValues] = useState<Record<string, Record<string, string>>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+  const connector = connectors.find((c) => c.name === platform) ?? connectors[0];
+  if (!connector) return <p className="field-error">No CRM connectors are available.</p>;
+  const typed = values[connector.name] ?? {};
+
+  const draft = () => {
+    const built = buildDraft(connector, typed);
+    setErrors(built.ok ? {} : built.errors);
+    if (!built.ok) {
+      setOutcome({ kind: 'error', text: built.message ?? 'Check the fields marked below.' });
+      return null;
+    }
+    return built.draft;
+  };
+
+  const test = async () => {
+    const checked = draft();
+    if (!checked) return;
+    setBusy(true);
+    setOutcome({ kind: 'info', text: `Testing the connection to ${connector.displayName}…` });
+    const reply = await send('connection.test', checked);
+    setBusy(false);
+    setOutcome(
+      reply.ok
+        ? { kind: 'success', text: reply.value.message || `Connected as ${reply.value.userName}.` }
+        : { kind: 'error', text: reply.error.message },
+    );
+  };
+
+  const connect = () => {
+    const checked = draft();
+    if (!checked) return;
+    const pattern = originPattern(checked.hostname);
+    if (!pattern) {
+      setOutcome({
+        kind: 'error',
+        text: 'That address cannot be used: it must be an http(s) address.',
+      });
+      return;
+    }
+    setBusy(true);
+    setOutcome({ kind: 'info', text: `Connecting to ${connector.displayName}…` });
+    // Called straight from the click: Chrome only shows the permission prompt for a user gesture.
+    chrome.permissions
+      .request({ origins: [pattern] })
+      .then(async (granted) => {
+        if (!granted) {
+          setOutcome({
+            kind: 'error',
+            text: `CallPop needs your permission to reach ${pattern.replace('/*', '')}. Click Connect and choose Allow.`,
+          });
+          return;
+        }
+        const reply = await send('connection.save', checked);
+        if (reply.ok) {
+          setOutcome(null);
+          onConnected(reply.value);
+        } else setOutcome({ kind: 'error', text: reply.error.message });
+      })
+      .catch((error: unknown) =>
+        setOutcome({ kind: 'error', text: `Permission could not be asked for: ${String(error)}` }),
+      )
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <form
+      className="connection-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        connect();
+      }}
+    >
+      <SelectField
+        label="CRM"
+        value={connector.name}
+        options={connectors.map((c) => ({ value: c.name, label: c.displayName }))}
+        testId="crm"
+        onChange={(next) => {
+          setPlatform(next);
+          setErrors({});
+          setOutcome(null);
+        }}
+      />
+      {connector.settings.map((field) => (
+        <TextField
+          key={`${connector.name}-${field.id}`}
+          label={field.label}
+          type={field.type}
+          required={field.required}
+          placeholder={field.placeholder}
+          help={field.help}
+          value={typed[field.id] ?? ''}
+          error={errors[field.id]}
+          testId={`connection-${field.id}`}
+          autoComplete={field.type === 'password' ? 'new-password' : 'off'}
+          onChange={(text) =>
+            setValues((all) => ({
+              ...all,
+              [connector.name]: { ...all[connector.name], [field.id]: text },
+            }))
+          }
+        />
+      ))}
+      <div className="actions">
+        <button
+          type="button"
+          disabled={busy}
+          data-testid="connection-test"
+          onClick={() => void test()}
+        >
+          Test connection
+        </button>
+        <button type="submit" className="primary" disabled={busy} data-testid="connection-connect">
+          Connect
+        </button>
+      </div>
+      <p
+        className={`outcome outcome-${outcome?.kind ?? 'none'}`}
+        role="status"
+        aria-live="polite"
+        data-testid="connection-outcome"
+      >
+        {outcome?.text}
+      </p>
+    </form>
+  );
+}

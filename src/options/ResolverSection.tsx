@@ -1,0 +1,39 @@
+import type { ResolverId } from '@/shared/resolvers';
+import type { Settings } from '@/shared/settings';
+import { RadioGroup } from '@/shared/ui/form-fields';
+import { Section } from './Section';
+
+const RESOLVERS: { value: ResolverId; label: string; help: string }[] = [
+  {
+    value: 'earliestCreated',
+    label: 'Earliest created',
+    help: 'The contact that was added to the CRM first comes first: usually the original record.',
+  },
+  {
+    value: 'mostRecentActivity',
+    label: 'Most recent activity',
+    help: 'The contact someone worked with most recently comes first.',
+  },
+  {
+    value: 'alphabetical',
+    label: 'Alphabetical',
+    help: 'Contacts are listed by name, A to Z.',
+  },
+];
+
+export function ResolverSection(props: {
+  settings: Settings;
+  save: (change: (current: Settings) => Settings) => void;
+}) {
+  return (
+    <Section title="Contact order">
+      <RadioGroup
+        legend="When several contacts match, put first"
+        value={props.settings.resolver}
+        options={RESOLVERS}
+        testId="resolver"
+        onChange={(resolver) => props.save((current) => ({ ...current, resolver }))}
+      />
+    </Section>
+  );
+}

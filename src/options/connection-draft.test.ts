@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectorInfo } from '@/shared/messages';
+import { buildDraft, checkHostname, originPattern } from './connection-draft';
+
+const pipedrive: ConnectorInfo = {
+  name: 'pipedrive',
+  displayName: 'Pipedrive',
+  contactTypes: [],
+  authKinds: ['apiToken'],
+  settings: [
+    { id: 'hostname', label: 'Company domain', type: 'text', required: true },
+    { id: 'apiToken', label: 'API token', type: 'password', required: true },
+  ],
+  usesOverridingFormats: false,
+  logFields: [],
+};
+
+describe('buildDraft', () => {
+  it('maps the address and secret fields to hostname and credentials', () => {
+    expect(buildDraft(pipedrive, { hostname: ' Acme.Pipedrive.com ', apiToken: ' t0k ' })).toEqual({
+      ok: true,
+      draft: {
+        platform: 'pipedrive',
+        hostname: 'acme.pipedrive.com',
+        credentials: { kind: 'apiToken', token: 't0k' },
+      },
+    });
+  });
+
+  it('uses apiKey credentials for a connector that only takes keys', () => {
+    const insightly = { ...pipedrive, name: 'insightly' as const, authKinds: ['apiKey' as const] };
+    const result = buildDraft(insightly, { hostname: 'http://127.0.0.1:4020/', apiToken: 'k' });
+    expect(result).toEqual({
+      ok: true,
+      draft: {
+        platform: 'insightly',
+        hostname: 'http://127.0.0.1:4020',
+        credentials: { kind: 'apiKey', apiKey: 'k' },
+      },
+    });
+  });
+
+  it('names every missing or bad field next to it', () => {
+    expect(buildDraft(pipedrive, { hostname: 'acme pipedrive', apiToken: '' })).toEqual({
+      ok: false,
+      errors: {
+        hostname: expect.stringContaining('characters an address cannot have') as string,
+        apiToken: 'Enter the API token.',
+      },
+    });
+  });
+});
+
+describe('checkHostname', () => {
+  it('refuses paths, queries and other schemes', () => {
+    expect(checkHostname('https://acme.test/v1?x=1', 'API URL')).toMatchObject({ ok: false });
+    expect(checkHostname('ftp://acme.test', 'API URL')).toMatchObject({ ok: false });
+    expect(checkHostname('', 'API URL')).toEqual({ ok: false, message: 'Enter the API URL.' });
+  });
+});
+
+describe('originPattern', () => {
+  it('asks for the scheme and host, any port', () => {
+    expect(originPattern('acme.pipedrive.com')).toBe('https://acme.pipedrive.com/*');
+    expect(originPattern('http://127.0.0.1:4010')).toBe('http://127.0.0.1/*');
+  });
+});

@@ -1,0 +1,56 @@
+/** The CRM connectors on offer and the current connection (no secrets), kept current. */
+import { useCallback, useEffect, useState } from 'react';
+import type { ConnectionSummary } from '@/shared/connection';
+import type { ConnectorInfo } from '@/shared/messages';
+import { send } from '@/shared/messaging';
+import { connectionItem } from '@/shared/storage/keys';
+
+export type Loaded<T> =
+  { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
+
+export function useConnectors(): Loaded<ConnectorInfo[]> {
+  const [connectors, setConnectors] = useState<Loaded<ConnectorInfo[]>>({ state: 'loading' });
+  useEffect(() => {
+    let live = true;
+    void send('connectors.list').then((reply) => {
+      if (!live) return;
+      setConnectors(
+        reply.ok
+          ? { state: 'ready', value: reply.value }
+          : {
+              state: 'error',
+              message: `The list of CRMs could not be loaded: ${reply.error.message}`,
+            },
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return connectors;
+}
+
+export function useConnection(): {
+  connection: Loaded<ConnectionSummary | null>;
+  reload: () => void;
+} {
+  const [connection, setConnection] = useState<Loaded<ConnectionSummary | null>>({
+    state: 'loading',
+  });
+  const reload = useCallback(() => {
+    void send('connection.get').then((reply) =>
+      setConnection(
+        reply.ok
+          ? { state: 'ready', value: reply.value }
+          : { state: 'error', message: `The connection could not be read: ${reply.error.message}` },
+      ),
+    );
+  }, []);
+  useEffect(() => {
+    reload();
+    // Connected or disconnected in another tab: ask the worker for the summary again (the stored
+    // value holds credentials, so the page only uses the change as a signal).
+    return connectionItem.watch(() => reload());
+  }, [reload]);
+  return { connection, reload };
+}
