@@ -34,6 +34,83 @@ export const connectionItem = defineItem<Connection | null>({
   defaultValue: null,
 });
 
+/**
+ * One contact in the lookup cache, with short field names to keep entries small (see
+ * src/background/engine/cache-codec.ts): i id, n name, p phone (only when it differs from the
+ * key), t type, ti title, co company, e email, cd createdDate, ad mostRecentActivityDate,
+ * x additionalInfo. Empty fields are left out.
+ */
+export interface CompactContact {
+  i: string | number;
+  n?: string;
+  p?: string;
+  t?: string;
+  ti?: string;
+  co?: string;
+  e?: string;
+  cd?: string | number;
+  ad?: string | number;
+  x?: Record<string, unknown>;
+}
+
+/**
+ * A cached lookup for one (account, platform, E.164): c real contacts (absent = no match),
+ * f fetchedAt and u lastUsed in seconds since epoch (u absent = f), s 1 when written by a
+ * create rather than a CRM search, n 1 when the CRM offers "Create new contact...".
+ */
+export interface CachedMatch {
+  c?: CompactContact[];
+  f: number;
+  u?: number;
+  s?: 1;
+  n?: 1;
+}
+
+/** Lookup cache, one key per `<accountId>:<platform>:<E.164>` (never one big object). */
+export const matchCache = defineFamily<CachedMatch>({ area: 'local', name: 'match', version: 1 });
+
+export interface TraceStep {
+  /** Milliseconds since the lookup started. */
+  ms: number;
+  step: string;
+  level: 'info' | 'error';
+  data?: Record<string, unknown>;
+}
+
+export interface LookupTrace {
+  id: string;
+  startedAt: number;
+  phoneNumber: string;
+  totalMs: number;
+  steps: TraceStep[];
+}
+
+/** The last debug traces of lookups (debug mode only), newest first; secrets redacted. */
+export const lookupTraces = defineItem<LookupTrace[]>({
+  area: 'session',
+  name: 'lookupTraces',
+  version: 1,
+  defaultValue: [],
+});
+
+/** Progress of one Save (contact.create / callLog.create), for idempotency across restarts. */
+export interface SaveRequestState {
+  kind: 'contact' | 'callLog';
+  startedAt: number;
+  /** `running` while the CRM call is in flight; `done` / `failed` hold the outcome. */
+  status: 'running' | 'done' | 'failed';
+  /** The contact created for a call log, stored before the log is written. */
+  createdContact?: { id: string | number; name: string; type?: string };
+  result?: unknown;
+  error?: { code: string; message: string };
+}
+
+export const saveRequests = defineFamily<SaveRequestState>({
+  area: 'session',
+  name: 'saveRequest',
+  version: 1,
+});
+
 /** What CallPop knows about one call, while it lasts (see src/background/callpop). */
 export interface CallSession {
   sessionId: string;
@@ -70,7 +147,10 @@ export const ALL_ITEMS: readonly StorageItem<unknown>[] = [
   installInfo,
   settingsItem,
   connectionItem,
+  lookupTraces,
 ];
 export const ALL_FAMILIES: readonly StorageFamily<unknown>[] = [
-  callSessions as StorageFamily<unknown>,
+  matchCache,
+  saveRequests,
+  callSessions,
 ];

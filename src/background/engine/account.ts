@@ -1,0 +1,70 @@
+/** The stored connection turned into what a connector call needs: user, auth header, scope. */
+import type { Connector, ConnectorUser } from '@/connectors/types';
+import { apiOrigin, type Connection, type ConnectionDraft } from '@/shared/connection';
+import { ERROR_CODES } from '@/shared/messages';
+import type { Settings } from '@/shared/settings';
+import { area } from '@/shared/storage/define';
+import { connectionItem, settingsItem } from '@/shared/storage/keys';
+import { RequestError } from '../request-error';
+import type { CacheScope } from './cache';
+import type { EngineDeps } from './deps';
+
+export interface Account {
+  connection: Connection;
+  connector: Connector;
+  user: ConnectorUser;
+  authHeader: string;
+  scope: CacheScope;
+  settings: Settings;
+}
+
+export function buildUser(draft: ConnectionDraft, userId = ''): ConnectorUser {
+  return {
+    id: userId,
+    hostname: draft.hostname.trim(),
+    platform: draft.platform,
+    platformAdditionalInfo: { apiUrl: apiOrigin(draft.hostname) },
+  };
+}
+
+export function connectorFor(deps: EngineDeps, platform: string): Connector {
+  const connector = deps.getConnector(platform as Connection['platform']);
+  if (!connector) {
+    throw new RequestError(ERROR_CODES.badRequest, `CallPop has no connector for "${platform}".`);
+  }
+  return connector;
+}
+
+/** Settings and connection in one storage read (both live in the local area). */
+export async function loadSettingsAndConnection(): Promise<{
+  settings: Settings;
+  connection: Connection | null;
+}> {
+  const stored = await area('local').get([settingsItem.key, connectionItem.key]);
+  // Both present is the usual case: one read. Otherwise the items' own get() migrates.
+  const settings =
+    settingsItem.key in stored
+      ? { ...settingsItem.definition.defaultValue, ...(stored[settingsItem.key] as Settings) }
+      : await settingsItem.get();
+  const connection =
+    connectionItem.key in stored
+      ? (stored[connectionItem.key] as Connection | null)
+      : await connectionItem.get();
+  return { settings, connection };
+}
+
+export async function loadAccount(deps: EngineDeps): Promise<Account> {
+  const { settings, connection } = await loadSettingsAndConnection();
+  if (!connection) {
+    throw new RequestError(ERROR_CODES.notConnected, 'Connect a CRM in Options first.');
+  }
+  const connector = connectorFor(deps, connection.platform);
+  return {
+    connection,
+    connector,
+    user: buildUser(connection, connection.userId),
+    authHeader: connector.authHeader(connection.credentials),
+    scope: { accountId: connection.accountId, platform: connection.platform },
+    settings,
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * One findContact call, shared by every identical lookup in flight, bounded per CRM, retried
+ * after a 429, and written to the cache once. Returns what the CRM said or throws a CrmError.
+ */
+import type { Tracer } from '@/connectors/types';
+import { isPlaceholder, type Contact, type ReturnMessage } from '@/shared/contact';
+import { joinOverridingFormats } from '@/shared/phone';
+import { CrmError, MalformedResponseError, classifyError } from '../http/errors';
+import type { Account } from './account';
+import { buildEntry, cacheLimits, readEntry, removeEntry, writeEntry } from './cache';
+import type { EngineDeps } from './deps';
+import { CRM_CONCURRENCY, retryRateLimited, shareInFlight, withSlot } from './limiter';
+
+export interface CrmAnswer {
+  contacts: Contact[];
+  canCreate: boolean;
+  returnMessage: ReturnMessage | null;
+  fetchedAt: number;
+  /** A just-created contact kept because the CRM's search index has not caught up yet. */
+  keptCreated: boolean;
+}
+
+/** A created contact survives a refresh that does not find it yet for this long. */
+export const CREATED_GRACE_MS = 2 * 60_000;
+
+function isContact(value: unknown): value is Contact {
+  if (!value || typeof value !== 'object') return false;
+  const { id, name } = value as Contact;
+  return (typeof id === 'string' || typeof id === 'number') && typeof name === 'string';
+}
+
+export interface SearchTarget {
+  /** E.164, or the extension digits. */
+  phoneNumber: string;
+  isExtension: boolean;
+  /** Cache id, or null when the result is not cached (extensions). */
+  cacheId: string | null;
+  force: boolean;
+}
+
+async function callConnector(
+  account: Account,
+  target: SearchTarget,
+  deps: EngineDeps,
+  tracer: Tracer | null,
+): Promise<CrmAnswer> {
+  const { connector, user, authHeader, settings, connection } = account;
+  const crm = `${connection.platform}:${connection.hostname}`;
+  const started = deps.now();
+  const result = await retryRateLimited(
+    () =>
+      withSlot(crm, CRM_CONCURRENCY, () =>
+        connector.findContact({
+          user,
+          authHeader,
+          phoneNumber: target.phoneNumber,
+          overridingFormat: joinOverridingFormats(settings.overridingFormats),
+          isExtension: target.isExtension,
+          proxyConfig: null,
+          tracer,
+          isForceRefreshAccountData: target.force,
+        }),
+      ),
+    deps,
+    undefined,
+    (ms) => tracer?.trace('crm.rateLimited', { retryInMs: ms }),
+  );
+  if (!result || typeof result !== 'object') {
+    throw new MalformedResponseError('The connector returned nothing.');
+  }
+  const list: unknown[] = Array.isArray(result.matchedContactInfo) ? result.matchedContactInfo : [];
+  const contacts = list.filter(isContact);
+  if (contacts.length < list.length && contacts.length === 0) {
+    throw new MalformedResponseError('The CRM returned contacts without id or name.');
+  }
+  const real = contacts.filter((c) => !isPlaceholder(c));
+  if (result.successful === false && real.length === 0) {
+    // The connector caught a failure itself: that is not a "no match", and the cache stays.
+    throw new CrmError('unavailable', result.returnMessage?.message ?? 'The connector failed.');
+  }
+  tracer?.trace('crm.answered', { matches: real.length, ms: deps.now() - started });
+  return {
+    contacts: real,
+    canCreate: contacts.some(isPlaceholder),
+    returnMessage: result.returnMessage ?? null,
+    fetchedAt: deps.now(),
+    keptCreated: false,
+  };
+}
+
+async function updateCache(
+  account: Account,
+  target: SearchTarget & { cacheId: string },
+  answer: CrmAnswer,
+  deps: EngineDeps,
+  tracer: Tracer | null,
+): Promise<CrmAnswer> {
+  const limits = cacheLimits(account.settings);
+  const now = deps.now();
+  if (answer.contacts.length > 0) {
+    await writeEntry(
+      target.cacheId,
+      buildEntry(target.phoneNumber, answer.contacts, { canCreate: answer.canCreate, now }),
+    );
+    return answer;
+  }
+  const existing = await readEntry(target.cacheId);
+  if (existing?.s === 1 && existing.c && now - existing.f * 1000 < CREATED_GRACE_MS) {
+    tracer?.trace('cache.keptCreated');
+    return { ...answer, keptCreated: true };
+  }
+  if (limits.noMatchTtlMs > 0) {
+    // Replaces any earlier match: the contact is gone from the CRM.
+    await writeEntry(
+      target.cacheId,
+      buildEntry(target.phoneNumber, [], { canCreate: answer.canCreate, now }),
+    );
+  } else if (existing) {
+    await removeEntry(target.cacheId);
+  }
+  if (existing?.c) tracer?.trace('cache.staleRemoved');
+  return answer;
+}
+
+/** Asks the CRM, sharing the request with identical lookups in flight. Throws a CrmError. */
+export function searchCrm(
+  account: Account,
+  target: SearchTarget,
+  deps: EngineDeps,
+  tracer: Tracer | null,
+): Promise<CrmAnswer> {
+  const key = `${account.scope.accountId}:${account.scope.platform}:${target.phoneNumber}:${target.isExtension ? 'x' : ''}${target.force ? 'f' : ''}`;
+  return shareInFlight(key, async () => {
+    try {
+      const answer = await callConnector(account, target, deps, tracer);
+      const { cacheId } = target;
+      return cacheId === null
+        ? answer
+        : await updateCache(account, { ...target, cacheId }, answer, deps, tracer);
+    } catch (error) {
+      const failure = classifyError(error);
+      tracer?.traceError('crm.failed', failure, { kind: failure.kind, status: failure.status });
+      throw failure;
+    }
+  });
+}

@@ -1,0 +1,14 @@
+/** What the engine needs from outside, passed in so tests can use fake connectors and clocks. */
+import type { Connector } from '@/connectors/types';
+import type { PlatformName } from '@/shared/connection';
+
+export interface EngineDeps {
+  getConnector(platform: PlatformName): Connector | undefined;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realClock: Pick<EngineDeps, 'now' | 'sleep'> = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};

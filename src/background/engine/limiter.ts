@@ -1,0 +1,81 @@
+/**
+ * Keeps CRM traffic small and polite: identical lookups in flight share one request, each CRM
+ * gets at most a few requests at a time, and a 429 waits for Retry-After within a deadline.
+ *
+ * The two maps below are the one allowed kind of module state: promises of requests in flight
+ * and waiters for a slot. Losing them when the worker stops loses nothing, since the requests
+ * die with it.
+ */
+import { classifyError } from '../http/errors';
+
+const inFlight = new Map<string, Promise<unknown>>();
+const slots = new Map<string, { active: number; waiting: (() => void)[] }>();
+
+export const CRM_CONCURRENCY = 4;
+export const RATE_LIMIT_DEADLINE_MS = 10_000;
+const FALLBACK_RETRY_MS = 1000;
+
+/** Runs `run` once for all callers asking for `key` while it is in flight. */
+export function shareInFlight<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const existing = inFlight.get(key);
+  if (existing) return existing as Promise<T>;
+  const promise = run().finally(() => inFlight.delete(key));
+  inFlight.set(key, promise);
+  return promise;
+}
+
+/** Runs `run` when fewer than `limit` calls to the same CRM are active. */
+export async function withSlot<T>(crm: string, limit: number, run: () => Promise<T>): Promise<T> {
+  let slot = slots.get(crm);
+  if (!slot) slots.set(crm, (slot = { active: 0, waiting: [] }));
+  if (slot.active >= limit) await new Promise<void>((resolve) => slot.waiting.push(resolve));
+  else slot.active += 1;
+  try {
+    return await run();
+  } finally {
+    const next = slot.waiting.shift();
+    if (next) {
+      next(); // the slot passes straight to the next waiter
+    } else {
+      slot.active -= 1;
+      if (slot.active === 0) slots.delete(crm);
+    }
+  }
+}
+
+export interface RetryClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+/**
+ * Retries `run` after each 429, waiting as long as Retry-After asks (doubling from 1 s when it
+ * does not say), and gives up with the 429 when the next try would start after the deadline.
+ */
+export async function retryRateLimited<T>(
+  run: () => Promise<T>,
+  clock: RetryClock,
+  deadlineMs = RATE_LIMIT_DEADLINE_MS,
+  onWait?: (ms: number) => void,
+): Promise<T> {
+  const deadline = clock.now() + deadlineMs;
+  let fallback = FALLBACK_RETRY_MS;
+  for (;;) {
+    try {
+      return await run();
+    } catch (error) {
+      const failure = classifyError(error);
+      if (failure.kind !== 'rateLimited') throw failure;
+      const wait = failure.retryAfterMs ?? fallback;
+      fallback *= 2;
+      if (clock.now() + wait > deadline) throw failure;
+      onWait?.(wait);
+      await clock.sleep(wait);
+    }
+  }
+}
+
+/** For tests: how many shared requests and slots are open. */
+export function limiterLoad(): { inFlight: number; crms: number } {
+  return { inFlight: inFlight.size, crms: slots.size };
+}

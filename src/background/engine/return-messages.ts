@@ -1,0 +1,88 @@
+/**
+ * Plain-words messages for every lookup outcome that is not a clean match. Each failure kind
+ * has its own wording, and none of them says "not found": a failure is never a "no match".
+ */
+import type { ReturnMessage } from '@/shared/contact';
+import type { CrmFailureKind } from '../http/errors';
+
+const TTL = 5000;
+const LONG_TTL = 8000;
+
+function withDetail(message: ReturnMessage, text: string): ReturnMessage {
+  return { ...message, details: [{ title: 'Details', items: [{ id: '1', type: 'text', text }] }] };
+}
+
+/** App Connect's default warning (core-contact.md §1.4), naming the number and the CRM. */
+export function notFoundMessage(displayNumber: string, crmName: string): ReturnMessage {
+  return withDetail(
+    { message: 'Contact not found', messageType: 'warning', ttl: TTL },
+    `A contact with the phone number ${displayNumber} could not be found in your ${crmName} account.`,
+  );
+}
+
+export function extensionLookupOffMessage(extension: string): ReturnMessage {
+  return withDetail(
+    { message: 'Extension numbers are not looked up', messageType: 'warning', ttl: TTL },
+    `${extension} is an internal extension. Turn on "Look up extension numbers" in Options to search the CRM for it.`,
+  );
+}
+
+const FAILURES: Record<CrmFailureKind, (crm: string) => { message: string; detail: string }> = {
+  auth: (crm) => ({
+    message: `${crm} rejected the saved credentials`,
+    detail: `The API token or key was rejected or has expired. Reconnect ${crm} in Options.`,
+  }),
+  forbidden: (crm) => ({
+    message: `${crm} refused access`,
+    detail: `Your ${crm} user is not allowed to read contacts. Ask your ${crm} admin for access.`,
+  }),
+  notFound: (crm) => ({
+    message: `The ${crm} domain or API URL looks wrong`,
+    detail: `${crm} answered HTTP 404 at that address. Check the domain or API URL in Options.`,
+  }),
+  badRequest: (crm) => ({
+    message: `${crm} refused the request`,
+    detail: `${crm} did not accept the search. Check the phone number formats in Options.`,
+  }),
+  rateLimited: (crm) => ({
+    message: `${crm} is rate limiting CallPop`,
+    detail: `Too many requests were sent to ${crm}. Wait a minute, then press Refresh.`,
+  }),
+  unavailable: (crm) => ({
+    message: `${crm} is unavailable`,
+    detail: `${crm} had a server error. Try again in a moment with Refresh.`,
+  }),
+  timeout: (crm) => ({
+    message: `${crm} did not answer in time`,
+    detail: `The request to ${crm} timed out. Check your connection, then press Refresh.`,
+  }),
+  network: (crm) => ({
+    message: `Could not reach ${crm}`,
+    detail: `The network request to ${crm} failed. Check that you are online, then press Refresh.`,
+  }),
+  malformed: (crm) => ({
+    message: `${crm} sent an answer CallPop cannot read`,
+    detail: `The answer from ${crm} was not what its API documents. A proxy or captive portal may be in the way.`,
+  }),
+};
+
+export function failureMessage(kind: CrmFailureKind, crmName: string): ReturnMessage {
+  const { message, detail } = FAILURES[kind](crmName);
+  return withDetail({ message, messageType: 'danger', ttl: LONG_TTL }, detail);
+}
+
+/** The same failure while cached contacts are shown instead: a warning, not an error. */
+export function staleMessage(kind: CrmFailureKind, crmName: string): ReturnMessage {
+  const failure = failureMessage(kind, crmName);
+  return {
+    ...failure,
+    messageType: 'warning',
+    message: `${failure.message}; showing the contacts saved earlier`,
+  };
+}
+
+/** One sentence for a RequestError (create, log, connection test): message plus detail. */
+export function failureSentence(kind: CrmFailureKind, crmName: string): string {
+  const { message, detail } = FAILURES[kind](crmName);
+  return `${message}. ${detail}`;
+}

@@ -1,0 +1,134 @@
+/**
+ * Test support for the engine: a scriptable fake connector, deps with a controllable clock, and
+ * a stored connection. Used by the engine's and handlers' unit tests only.
+ */
+import type {
+  Connector,
+  CreateCallLogArgs,
+  CreateContactArgs,
+  FindContactArgs,
+} from '@/connectors/types';
+import {
+  CREATE_NEW_CONTACT,
+  type Contact,
+  type CreateContactResult,
+  type FindContactResult,
+} from '@/shared/contact';
+import type { Connection } from '@/shared/connection';
+import { DEFAULT_SETTINGS, type Settings } from '@/shared/settings';
+import { connectionItem, settingsItem } from '@/shared/storage/keys';
+import type { EngineDeps } from './deps';
+
+export const CONNECTION: Connection = {
+  platform: 'pipedrive',
+  hostname: 'acme.pipedrive.com',
+  credentials: { kind: 'apiToken', token: 'secret-token-123' },
+  accountId: 'acct1',
+  userId: 'u1',
+  userName: 'Ada',
+  connectedAt: 1,
+};
+
+export type FindScript = (args: FindContactArgs) => Promise<FindContactResult>;
+
+export interface FakeConnector extends Connector {
+  findCalls: FindContactArgs[];
+  createCalls: CreateContactArgs[];
+  logCalls: CreateCallLogArgs[];
+  find: FindScript;
+  create: (args: CreateContactArgs) => Promise<CreateContactResult>;
+  log: (args: CreateCallLogArgs) => Promise<{ logId: string }>;
+}
+
+export const found = (contacts: Contact[], placeholder = true): FindContactResult => ({
+  successful: true,
+  matchedContactInfo: placeholder ? [...contacts, CREATE_NEW_CONTACT] : contacts,
+});
+
+export function fakeConnector(): FakeConnector {
+  const fake: FakeConnector = {
+    manifest: {
+      name: 'pipedrive',
+      displayName: 'Pipedrive',
+      contactTypes: [
+        { display: 'Person', value: 'person' },
+        { display: 'Lead', value: 'lead' },
+      ],
+      contactPageUrl: 'https://{hostname}/person/{contactId}',
+      auth: { kinds: ['apiToken'] },
+      settings: [],
+      usesOverridingFormats: false,
+    },
+    findCalls: [],
+    createCalls: [],
+    logCalls: [],
+    find: () => Promise.resolve(found([])),
+    create: (args) =>
+      Promise.resolve({
+        contactInfo: { id: 900, name: args.newContactName, type: args.newContactType },
+      }),
+    log: () => Promise.resolve({ logId: 'log-1' }),
+    authHeader: (credentials) =>
+      credentials.kind === 'apiToken' ? `Bearer ${credentials.token}` : 'Bearer ?',
+    checkConnection: () => Promise.resolve({ accountId: 'acct1', userId: 'u1', userName: 'Ada' }),
+    findContact(args) {
+      fake.findCalls.push(args);
+      return fake.find(args);
+    },
+    createContact(args) {
+      fake.createCalls.push(args);
+      return fake.create(args);
+    },
+    createCallLog(args) {
+      fake.logCalls.push(args);
+      return fake.log(args);
+    },
+  };
+  return fake;
+}
+
+export interface TestDeps extends EngineDeps {
+  clock: { now: number };
+  slept: number[];
+}
+
+/** Deps whose clock only moves when the test (or a sleep) moves it. */
+export function testDeps(connector: Connector): TestDeps {
+  const clock = { now: Date.UTC(2025, 0, 1) };
+  const slept: number[] = [];
+  return {
+    clock,
+    slept,
+    getConnector: (platform) => (platform === connector.manifest.name ? connector : undefined),
+    now: () => clock.now,
+    sleep: (ms) => {
+      slept.push(ms);
+      clock.now += ms;
+      return Promise.resolve();
+    },
+  };
+}
+
+export async function connect(settings: Partial<Settings> = {}): Promise<void> {
+  await connectionItem.set(CONNECTION);
+  await settingsItem.set({ ...DEFAULT_SETTINGS, ...settings });
+}
+
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** An axios-like HTTP error, as classifyError reads it. */
+export function httpError(status: number, headers: Record<string, string> = {}): Error {
+  return Object.assign(new Error(`HTTP ${status}`), {
+    isAxiosError: true,
+    response: { status, headers, data: {} },
+    code: status >= 500 ? 'ERR_BAD_RESPONSE' : 'ERR_BAD_REQUEST',
+  });
+}
