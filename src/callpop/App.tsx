@@ -1,7 +1,178 @@
-export function App() {
+/**
+ * The call-pop window, one per call: the caller's number, the matches as cards (cached at once,
+ * fresh in place), Refresh, Open in CRM, the create path when nothing matches, and Log call.
+ * Enter opens the first match's CRM page; Escape closes the window.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { formatForDisplay } from '@/shared/phone';
+import { send } from '@/shared/messaging';
+import type { CallSession } from '@/shared/storage/keys';
+import { CreateContactForm } from '@/shared/ui/create-contact-form';
+import { LogForm } from '@/shared/ui/log-form';
+import { LookupResults } from '@/shared/ui/lookup-results';
+import { openCrmPage } from '@/shared/ui/open-page';
+import { ToastList, useToasts } from '@/shared/ui/toast';
+import '@/shared/ui/ui.css';
+import { callFacts } from './call-facts';
+import { saveLookup, useCallSession } from './use-call-session';
+import './callpop.css';
+
+const sessionId = new URLSearchParams(location.search).get('session');
+
+function isTyping(target: EventTarget | null): boolean {
   return (
-    <main style={{ padding: 16 }}>
-      <h1>Call</h1>
+    target instanceof HTMLElement && target.closest('input, textarea, select, button, a') !== null
+  );
+}
+
+export function App() {
+  const call = useCallSession(sessionId);
+  const toasts = useToasts();
+  const [view, setView] = useState<'card' | 'log'>('card');
+  const [refreshing, setRefreshing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const firstOpen = useRef<HTMLButtonElement>(null);
+  const session = call.state === 'ready' ? call.session : null;
+  const result = session?.lookup.state === 'done' ? session.lookup.result : null;
+  const firstMatch = result?.contacts[0] ?? null;
+
+  async function open(url: string | null) {
+    const problem = await openCrmPage(url);
+    if (problem) toasts.error(problem);
+  }
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') window.close();
+      if (event.key === 'Enter' && !isTyping(event.target) && firstMatch && view === 'card') {
+        void open(firstMatch.pageUrl);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  // Focus the first match once it is known, so Enter (or Space) opens it.
+  const firstId = firstMatch ? String(firstMatch.id) : null;
+  useEffect(() => {
+    if (firstId && view === 'card') firstOpen.current?.focus();
+  }, [firstId, view]);
+
+  async function refresh(current: CallSession) {
+    setRefreshing(true);
+    setError(null);
+    const reply = await send('contact.lookup', { phoneNumber: current.phoneNumber, force: true });
+    setRefreshing(false);
+    if (!reply.ok) {
+      setError(`Refresh failed: ${reply.error.message}`);
+      return;
+    }
+    toasts.show(reply.value.returnMessage);
+    await saveLookup(current.sessionId, { state: 'done', result: reply.value });
+  }
+
+  if (call.state === 'loading') return <main className="callpop" aria-busy="true" />;
+  if (!session) {
+    return (
+      <main className="callpop">
+        <h1>Call</h1>
+        <p role="alert">
+          This call is no longer known to CallPop. Close this window and look the number up from the
+          toolbar.
+        </p>
+      </main>
+    );
+  }
+
+  const number = formatForDisplay(result?.phoneNumber ?? session.phoneNumber);
+  const inbound = session.direction === 'Inbound';
+  return (
+    <main className="callpop stack">
+      <header>
+        <p className="muted">
+          {inbound ? 'Incoming call' : 'Outgoing call'} · {statusText(session.status)}
+        </p>
+        <h1 data-testid="call-number">{number}</h1>
+        {session.callerName ? <p className="muted">Caller id: {session.callerName}</p> : null}
+      </header>
+      <ToastList toasts={toasts} />
+      {error ? (
+        <p className="error" role="alert" data-testid="callpop-error">
+          {error}
+        </p>
+      ) : null}
+      {view === 'log' && result ? (
+        <LogForm
+          phoneNumber={result.phoneNumber}
+          displayNumber={number}
+          contacts={result.contacts}
+          canCreate={result.canCreate}
+          contactTypes={result.contactTypes}
+          call={callFacts(session)}
+          toasts={toasts}
+          onCancel={() => setView('card')}
+          onLogged={(reply) => {
+            setView('card');
+            if (!result.contacts.some((c) => String(c.id) === String(reply.contact.id))) {
+              void saveLookup(session.sessionId, {
+                state: 'done',
+                result: { ...result, contacts: [reply.contact] },
+              });
+            }
+          }}
+        />
+      ) : (
+        <>
+          <div className="row">
+            <button
+              type="button"
+              onClick={() => void refresh(session)}
+              disabled={refreshing}
+              aria-busy={refreshing}
+            >
+              {refreshing ? 'Refreshing…' : 'Refresh'}
+            </button>
+            {result ? (
+              <button type="button" className="primary" onClick={() => setView('log')}>
+                Log call
+              </button>
+            ) : null}
+          </div>
+          {session.lookup.state === 'pending' ? <p role="status">Looking up {number}…</p> : null}
+          {session.lookup.state === 'failed' ? (
+            <p role="alert" className="error">
+              Could not look up this number: {session.lookup.message}
+            </p>
+          ) : null}
+          {result ? (
+            <LookupResults
+              result={result}
+              onOpen={(c) => void open(c.pageUrl)}
+              firstOpenRef={firstOpen}
+            />
+          ) : null}
+          {result && result.contacts.length === 0 && result.canCreate ? (
+            <section aria-label="Create new contact">
+              <h2>Create new contact...</h2>
+              <CreateContactForm
+                phoneNumber={result.phoneNumber}
+                contactTypes={result.contactTypes}
+                toasts={toasts}
+                onCreated={(reply) =>
+                  void saveLookup(session.sessionId, {
+                    state: 'done',
+                    result: { ...result, contacts: [reply.contact] },
+                  })
+                }
+              />
+            </section>
+          ) : null}
+        </>
+      )}
     </main>
   );
+}
+
+function statusText(status: CallSession['status']): string {
+  return status === 'Ringing' ? 'ringing' : status === 'CallConnected' ? 'connected' : 'ended';
 }

@@ -1,0 +1,95 @@
+/**
+ * "Create new contact...": a required name and, when the CRM has several, a contact type. One
+ * requestId per form, so pressing Save twice (or retrying after an error) creates one contact.
+ * A failure keeps everything typed and says why.
+ */
+import { useState, type FormEvent } from 'react';
+import type { ContactType } from '../contact';
+import type { CreateContactReply } from '../messages';
+import { send } from '../messaging';
+import { ContactTypePicker, defaultType } from './contact-type-picker';
+import type { Toasts } from './toast';
+
+export interface CreateContactFormProps {
+  phoneNumber: string;
+  contactTypes: ContactType[];
+  toasts: Toasts;
+  onCreated: (reply: CreateContactReply) => void;
+  onCancel?: () => void;
+}
+
+export function CreateContactForm(props: CreateContactFormProps) {
+  const [requestId] = useState(() => crypto.randomUUID());
+  const [name, setName] = useState('');
+  const [type, setType] = useState(() => defaultType(props.contactTypes));
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    if (name.trim() === '') {
+      setError('Enter a name for the new contact.');
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    const reply = await send('contact.create', {
+      phoneNumber: props.phoneNumber,
+      newContactName: name.trim(),
+      newContactType: type,
+      requestId,
+    });
+    setSaving(false);
+    if (!reply.ok) {
+      setError(reply.error.message);
+      return;
+    }
+    props.toasts.show(reply.value.returnMessage);
+    props.onCreated(reply.value);
+  }
+
+  return (
+    <form
+      className="form"
+      aria-label="Create new contact"
+      onSubmit={(e) => void save(e)}
+      noValidate
+    >
+      <label>
+        New contact name
+        <input
+          // Focus lands here when the form opens: it is the one thing to type.
+          autoFocus
+          value={name}
+          required
+          aria-required="true"
+          aria-invalid={error !== null && name.trim() === ''}
+          placeholder="Enter name..."
+          onChange={(e) => setName(e.target.value)}
+        />
+      </label>
+      <ContactTypePicker
+        types={props.contactTypes}
+        value={type}
+        onChange={setType}
+        disabled={saving}
+      />
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="actions">
+        {props.onCancel ? (
+          <button type="button" onClick={props.onCancel} disabled={saving}>
+            Cancel
+          </button>
+        ) : null}
+        <button type="submit" className="primary" disabled={saving} aria-busy={saving}>
+          {saving ? 'Saving…' : 'Save contact'}
+        </button>
+      </div>
+    </form>
+  );
+}
