@@ -1,0 +1,222 @@
+/**
+ * The softphone bridge end to end: CallPop's softphone window framing the fake Embeddable page,
+ * the real service worker, and the Pipedrive emulator.
+ */
+import type { Page } from '@playwright/test';
+import { startPipedrive, PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive';
+import { expect, serviceWorkerOf, test as base } from './fixtures';
+import { SoftphonePage } from './pages/softphone-page';
+import { startSoftphoneServer, type SoftphoneServer } from './softphone/server';
+import { callPopPages, callSession, connectPipedrive, updateSettings } from './support/demo-setup';
+
+type PipedriveEmulator = Awaited<ReturnType<typeof startPipedrive>>;
+
+const test = base.extend<{
+  crm: PipedriveEmulator;
+  fakeServer: SoftphoneServer;
+  softphone: SoftphonePage;
+}>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  crm: async ({}, use) => {
+    const crm = await startPipedrive();
+    await use(crm);
+    await crm.close();
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  fakeServer: async ({}, use) => {
+    const server = await startSoftphoneServer();
+    await use(server);
+    await server.close();
+  },
+  softphone: async ({ page, extensionUrl, crm, fakeServer }, use) => {
+    await page.goto(extensionUrl('src/options/index.html'));
+    await connectPipedrive(page, crm.url);
+    await updateSettings(page, { softphone: { url: fakeServer.url } });
+    await use(await SoftphonePage.open(page, extensionUrl, fakeServer.origin));
+  },
+});
+
+const searches = (crm: PipedriveEmulator) => crm.log.count({ path: /search/ });
+
+test('registers CallPop with the widget: CRM names and our cache TTLs', async ({ softphone }) => {
+  await expect.poll(async () => (await softphone.state()).registrations.length).toBe(1);
+  const [registration] = (await softphone.state()).registrations;
+  expect(registration).toEqual({
+    type: 'rc-adapter-register-third-party-service',
+    service: {
+      name: 'pipedrive',
+      displayName: expect.any(String) as unknown,
+      contactMatchPath: '/contacts/match',
+      viewMatchedContactPath: '/contacts/view',
+      contactMatchTtl: 24 * 60 * 60_000,
+      contactNoMatchTtl: 5 * 60_000,
+    },
+  });
+  await expect(softphone.status).toContainText('Matching callers');
+});
+
+test('/contacts/match answers 1 and 25 numbers in one batch, then from the cache', async ({
+  softphone,
+  crm,
+}) => {
+  const one = await softphone.match([PIPEDRIVE_NUMBERS.alice]);
+  expect(one.data[PIPEDRIVE_NUMBERS.alice]?.map((c) => c.name)).toEqual([
+    PIPEDRIVE_PERSONS.alice.name,
+  ]);
+
+  const numbers = [
+    ...Object.values(PIPEDRIVE_NUMBERS),
+    ...Array.from({ length: 15 }, (_, i) => `+1212555${String(1000 + i)}`),
+  ];
+  expect(numbers).toHaveLength(25);
+  const many = await softphone.match(numbers);
+  expect(Object.keys(many.data).sort()).toEqual([...numbers].sort());
+  expect(many.data[PIPEDRIVE_NUMBERS.bob]?.map((c) => c.name)).toEqual([
+    PIPEDRIVE_PERSONS.bob.name,
+  ]);
+  expect(many.data[PIPEDRIVE_NUMBERS.unknown]).toEqual([]);
+  for (const contacts of Object.values(many.data)) {
+    for (const contact of contacts) expect(contact).toMatchObject({ type: 'pipedrive' });
+  }
+
+  const before = searches(crm);
+  await softphone.match(numbers);
+  expect(searches(crm) - before).toBeLessThan(numbers.length);
+});
+
+test('messages from another origin or another window are ignored', async ({ softphone, crm }) => {
+  const rogue = await startSoftphoneServer();
+  try {
+    const page = softphone.page;
+    // Same envelope from (a) a frame at another origin and (b) another window of the same origin.
+    for (const src of [rogue.url, `${softphone.softphoneOrigin}/index.html`]) {
+      await page.evaluate((url) => {
+        const frame = document.createElement('iframe');
+        frame.src = url;
+        frame.className = 'rogue';
+        document.body.append(frame);
+      }, src);
+    }
+    const real = await softphone.frame();
+    const rogues = page.frames().filter((f) => f !== page.mainFrame() && f !== real);
+    expect(rogues).toHaveLength(2);
+    for (const frame of rogues) {
+      await frame.waitForFunction(() => 'fakeSoftphone' in window);
+      await frame.evaluate((number) => {
+        void (
+          window as unknown as { fakeSoftphone: { match: (n: string[]) => Promise<unknown> } }
+        ).fakeSoftphone.match([number]);
+      }, PIPEDRIVE_NUMBERS.de);
+    }
+    // Each rogue frame also pushed its adapter state on load: 2 + 2 refused messages.
+    await expect
+      .poll(async () => Number(await page.locator('html').getAttribute('data-ignored-messages')))
+      .toBeGreaterThanOrEqual(4);
+    // The real softphone is still answered, and nothing was looked up for the rogue number.
+    const ok = await softphone.match([PIPEDRIVE_NUMBERS.alice]);
+    expect(ok.data[PIPEDRIVE_NUMBERS.alice]).toHaveLength(1);
+    for (const frame of rogues) {
+      const state = await frame.evaluate(
+        () =>
+          (
+            window as unknown as {
+              fakeSoftphone: { state: { responses: unknown[]; registrations: unknown[] } };
+            }
+          ).fakeSoftphone.state,
+      );
+      expect(state).toMatchObject({ responses: [], registrations: [] });
+    }
+    expect(JSON.stringify(crm.log.entries)).not.toContain('12345678');
+  } finally {
+    await rogue.close();
+  }
+});
+
+async function nextCallPop(page: Page): Promise<Page> {
+  return page.context().waitForEvent('page', (p) => p.url().includes('src/callpop/index.html'));
+}
+
+test('an inbound ring pops one call window with the match, however often the event repeats', async ({
+  softphone,
+  context,
+}) => {
+  const popped = nextCallPop(softphone.page);
+  const sessionId = await softphone.startCall('Inbound', PIPEDRIVE_NUMBERS.alice);
+  const window = await popped;
+  expect(window.url()).toContain(encodeURIComponent(sessionId));
+  await expect(window.getByText(PIPEDRIVE_PERSONS.alice.name).first()).toBeVisible();
+  await softphone.setStatus('Ringing');
+  await softphone.setStatus('CallConnected');
+  await expect
+    .poll(async () => (await callSession(await serviceWorkerOf(context), sessionId))?.status)
+    .toBe('CallConnected');
+  expect(callPopPages(context)).toHaveLength(1);
+});
+
+test('with "on answer" the window pops only when the call is connected', async ({
+  softphone,
+  context,
+}) => {
+  await updateSettings(softphone.page, { callPop: { inbound: 'answer' } });
+  const sessionId = await softphone.startCall('Inbound', PIPEDRIVE_NUMBERS.bob);
+  const worker = await serviceWorkerOf(context);
+  await expect.poll(async () => (await callSession(worker, sessionId))?.lookup.state).toBe('done');
+  expect(callPopPages(context)).toHaveLength(0);
+  const popped = nextCallPop(softphone.page);
+  await softphone.setStatus('CallConnected');
+  await expect((await popped).getByText(PIPEDRIVE_PERSONS.bob.name).first()).toBeVisible();
+});
+
+for (const multiple of ['choose', 'openAll', 'nothing'] as const) {
+  test(`several matches with "${multiple}"`, async ({ softphone, context, crm }) => {
+    await updateSettings(softphone.page, { callPop: { multiple } });
+    const sessionId = await softphone.startCall('Inbound', PIPEDRIVE_NUMBERS.shared);
+    const worker = await serviceWorkerOf(context);
+    await expect.poll(async () => (await callSession(worker, sessionId))?.pop.state).toBe('done');
+    const pop = (await callSession(worker, sessionId))?.pop;
+    if (multiple === 'choose') {
+      expect(pop).toMatchObject({ opened: 'window' });
+      const [window] = callPopPages(context);
+      await expect(window!.getByText(PIPEDRIVE_PERSONS.carol.name).first()).toBeVisible();
+      await expect(window!.getByText(PIPEDRIVE_PERSONS.dan.name).first()).toBeVisible();
+    } else if (multiple === 'openAll') {
+      expect(pop).toMatchObject({ opened: 'tabs' });
+      await expect
+        .poll(() => context.pages().filter((p) => p.url().startsWith(crm.url)).length)
+        .toBe(2);
+    } else {
+      expect(pop).toMatchObject({ opened: 'nothing' });
+      expect(callPopPages(context)).toHaveLength(0);
+    }
+  });
+}
+
+test('no match pops the window on the create path', async ({ softphone }) => {
+  const popped = nextCallPop(softphone.page);
+  await softphone.startCall('Inbound', PIPEDRIVE_NUMBERS.unknown);
+  const window = await popped;
+  await expect(window.getByText(/create/i).first()).toBeVisible();
+});
+
+test('a service worker stopped between ring and answer still pops once, with the right contact', async ({
+  softphone,
+  context,
+}) => {
+  await updateSettings(softphone.page, { callPop: { inbound: 'answer' } });
+  const sessionId = await softphone.startCall('Inbound', PIPEDRIVE_NUMBERS.uk);
+  let worker = await serviceWorkerOf(context);
+  await expect.poll(async () => (await callSession(worker, sessionId))?.lookup.state).toBe('done');
+
+  const cdp = await context.newCDPSession(softphone.page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => context.serviceWorkers().length).toBe(0);
+
+  const popped = nextCallPop(softphone.page);
+  await softphone.setStatus('CallConnected'); // wakes the worker through runtime messaging
+  await expect((await popped).getByText(PIPEDRIVE_PERSONS.harriet.name).first()).toBeVisible();
+  await softphone.setStatus('CallConnected');
+  worker = await serviceWorkerOf(context);
+  await expect.poll(async () => (await callSession(worker, sessionId))?.pop.state).toBe('done');
+  expect(callPopPages(context)).toHaveLength(1);
+});
