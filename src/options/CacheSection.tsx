@@ -46,6 +46,16 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
     (noMatchTtlMinutes) => setCache({ noMatchTtlMinutes }),
   );
 
+  // Lookups elsewhere change the count: ask again whenever the user comes back to this tab.
+  const [shownAt, setShownAt] = useState(0);
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') setShownAt(Date.now());
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+
   const refresh = useCallback(async () => setCount(countFrom(await send('cache.stats'))), []);
 
   useEffect(() => {
@@ -56,7 +66,7 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
     return () => {
       live = false;
     };
-  }, [refreshKey]);
+  }, [refreshKey, shownAt]);
 
   const clear = async () => {
     setBusy(true);
