@@ -118,6 +118,8 @@ export interface Connector {
   findContact(args: FindContactArgs): Promise<FindContactResult>;
   createContact(args: CreateContactArgs): Promise<CreateContactResult>;
   createCallLog(args: CreateCallLogArgs): Promise<CreateCallLogResult>;
+  /** The host for contactPageUrl's {hostname} when the web app is not on the API host. */
+  pageHostname?(hostname: string): string;
   /** Contact-dependent options for the log form, keyed by field const (e.g. deals, leads). */
   fetchLogFieldOptions?(
     user: ConnectorUser,

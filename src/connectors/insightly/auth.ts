@@ -1,0 +1,47 @@
+/**
+ * Insightly: the API key as HTTP Basic user name with an empty password, against the API URL
+ * the user copies from Insightly (User Settings → API), e.g. `https://api.na1.insightly.com`.
+ */
+import type { Credentials } from '@/shared/connection';
+
+export const INSIGHTLY_API_VERSION = 'v3.1';
+
+export function insightlyAuthHeader(credentials: Credentials): string {
+  if (credentials.kind !== 'apiKey') {
+    throw new Error('Insightly connects with an API key (User Settings → API key).');
+  }
+  const key = typeof credentials.apiKey === 'string' ? credentials.apiKey.trim() : '';
+  if (key === '') throw new Error('Enter your Insightly API key.');
+  if (/[\s:]/.test(key)) throw new Error('An Insightly API key has no spaces or colons.');
+  const bytes = new TextEncoder().encode(`${key}:`);
+  return `Basic ${btoa(String.fromCharCode(...bytes))}`;
+}
+
+export function insightlyHeaders(authHeader: string): Record<string, string> {
+  if (!authHeader.startsWith('Basic ')) {
+    throw new Error('The saved Insightly API key is unreadable. Connect Insightly again.');
+  }
+  return { Authorization: authHeader };
+}
+
+/** The API host without any `/v3.1` (or other version) the user pasted with it. */
+export function insightlyApiHost(hostname: string): string {
+  return hostname
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/v\d+(\.\d+)?$/i, '');
+}
+
+/** `/v3.1/<path>`; each inserted path segment must already be encoded by the caller. */
+export function apiPath(path: string): string {
+  return `/${INSIGHTLY_API_VERSION}${path}`;
+}
+
+/**
+ * Records open in Insightly's web app, not on the API host: `api.na1.insightly.com` →
+ * `crm.na1.insightly.com`. Any other host (a test server, a proxy) is used as is.
+ */
+export function insightlyPageHostname(hostname: string): string {
+  const host = insightlyApiHost(hostname);
+  return host.replace(/^(https?:\/\/)?api\.([a-z0-9-]+\.insightly\.com)$/i, '$1crm.$2');
+}

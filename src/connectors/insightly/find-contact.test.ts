@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { classifyError } from '@/background/http/errors';
+import { CREATE_NEW_CONTACT } from '@/shared/contact';
+import {
+  INSIGHTLY_CONTACTS,
+  INSIGHTLY_LEADS,
+  INSIGHTLY_NUMBERS,
+  startInsightly,
+  type InsightlyEmulator,
+} from '../../../e2e/emulators/insightly.ts';
+import { FAULT_CASES, withTimeout } from '../shared/fault-cases';
+import { findInsightlyContact } from './find-contact';
+import { findArgs } from './test-support';
+
+let is: InsightlyEmulator;
+beforeAll(async () => {
+  is = await startInsightly();
+});
+afterAll(() => is.close());
+beforeEach(() => is.reset());
+
+const CONTACT_SEARCH = '/v3.1/Contacts/Search';
+const { maya, noah, olivia, peter, quinn } = INSIGHTLY_CONTACTS;
+const { sam } = INSIGHTLY_LEADS;
+
+const real = (r: Awaited<ReturnType<typeof findInsightlyContact>>) =>
+  (r.matchedContactInfo ?? []).filter((c) => !c.isNewContact);
+const sentValues = () => [...new Set(is.log.entries.map((e) => e.query.field_value))];
+
+describe('insightly findContact', () => {
+  it('finds one number stored in two formats, with creation times as ISO UTC', async () => {
+    const result = await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.mayaNoah));
+
+    expect(result.successful).toBe(true);
+    // Noah's international form is searched before Maya's national one.
+    expect(result.matchedContactInfo).toEqual([
+      expect.objectContaining({ id: noah.id, createdDate: '2024-02-10T14:00:00Z' }) as unknown,
+      {
+        id: maya.id,
+        name: 'Maya Patel',
+        phone: INSIGHTLY_NUMBERS.mayaNoah,
+        type: 'Contact',
+        email: maya.email,
+        createdDate: '2024-01-05T09:30:00Z',
+        mostRecentActivityDate: '2024-01-05T09:30:00Z',
+        additionalInfo: null,
+      },
+      CREATE_NEW_CONTACT,
+    ]);
+    // 3 values x (contact PHONE, PHONE_MOBILE, lead PHONE, MOBILE).
+    expect(is.log.entries).toHaveLength(12);
+    expect(is.log.entries.every((e) => e.query.brief === 'false')).toBe(true);
+  });
+
+  it('sends a plus as a plus', async () => {
+    await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.mayaNoah));
+    expect(sentValues()).toEqual(['+14155550144', '+1 415 555 0144', '(415) 555-0144']);
+  });
+
+  it('searches the overriding formats (and E.164) instead of the defaults', async () => {
+    const result = await findInsightlyContact(
+      findArgs(is, INSIGHTLY_NUMBERS.mayaNoah, '(###) ###-####'),
+    );
+
+    expect(real(result).map((c) => c.id)).toEqual([maya.id]);
+    expect(sentValues()).toEqual(['(415) 555-0144', '+14155550144']);
+    expect(is.log.entries).toHaveLength(8);
+  });
+
+  it('returns one contact for a record matched by PHONE and PHONE_MOBILE', async () => {
+    const result = await findInsightlyContact(
+      findArgs(is, INSIGHTLY_NUMBERS.olivia, '###-###-####'),
+    );
+
+    const phoneHits = is.log.entries.filter(
+      (e) => e.path === CONTACT_SEARCH && e.query.field_value === olivia.phone,
+    );
+    expect(phoneHits.map((e) => e.query.field_name).sort()).toEqual(['PHONE', 'PHONE_MOBILE']);
+    expect(real(result)).toHaveLength(1);
+    expect(real(result)[0]).toMatchObject({ id: olivia.id, type: 'Contact' });
+  });
+
+  it('returns a contact and a lead sharing a number, each with its type', async () => {
+    const result = await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.peterSam));
+
+    expect(real(result)).toEqual([
+      expect.objectContaining({ id: peter.id, type: 'Contact', name: 'Peter Novak' }),
+      expect.objectContaining({
+        id: sam.id,
+        type: 'Lead',
+        name: 'Sam Rivera',
+        company: sam.org,
+        createdDate: '2024-04-01T10:15:00Z',
+      }),
+    ]);
+  });
+
+  it('leaves createdDate out when Insightly has none', async () => {
+    const result = await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.quinn));
+    expect(real(result)).toHaveLength(1);
+    expect(real(result)[0]).toMatchObject({ id: quinn.id });
+    expect(real(result)[0]).not.toHaveProperty('createdDate');
+  });
+
+  it('returns only the placeholder for an unknown number', async () => {
+    const result = await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.unknown));
+    expect(result.matchedContactInfo).toEqual([CREATE_NEW_CONTACT]);
+  });
+
+  it('accepts an API URL pasted with /v3.1', async () => {
+    const args = findArgs(is, INSIGHTLY_NUMBERS.quinn);
+    const result = await findInsightlyContact({
+      ...args,
+      user: { ...args.user, hostname: `${is.url}/v3.1/` },
+    });
+    expect(real(result)).toHaveLength(1);
+  });
+
+  it('asks nothing of the CRM for an extension number', async () => {
+    const result = await findInsightlyContact({ ...findArgs(is, '101'), isExtension: true });
+    expect(result).toEqual({ successful: false, matchedContactInfo: [] });
+    expect(is.log.entries).toHaveLength(0);
+  });
+
+  it.each(FAULT_CASES)(
+    'throws on $name and classifies it as $kind',
+    async ({ fault, kind, timeoutMs }) => {
+      // One of the twelve searches fails: the lookup must not pass off the rest as complete.
+      is.faults.add({ ...fault, path: '/v3.1/Leads/Search' });
+      const error: unknown = await withTimeout(timeoutMs, () =>
+        findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.mayaNoah)),
+      ).then(
+        (result) => ({ unexpectedResult: result }),
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(Error);
+      expect(classifyError(error).kind).toBe(kind);
+    },
+  );
+
+  it('rejects a search answer that is not a list', async () => {
+    is.faults.add({ path: CONTACT_SEARCH, kind: 'status', status: 200, body: { items: [] } });
+    const error: unknown = await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.quinn)).catch(
+      (e: unknown) => e,
+    );
+    expect(classifyError(error).kind).toBe('malformed');
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * Insightly lookup: exact-match searches over contact PHONE / PHONE_MOBILE and lead PHONE /
+ * MOBILE for each search value, run in parallel (bounded, Insightly allows ~10 requests a
+ * second). One record matched by several fields or values is one contact. Organisation names
+ * of contacts are not fetched here: that would add a request per organisation to every pop.
+ */
+import { http } from '@/background/http/client';
+import { CREATE_NEW_CONTACT, type Contact, type FindContactResult } from '@/shared/contact';
+import {
+  optionalText,
+  requireArray,
+  requireId,
+  requireRecord,
+  type JsonRecord,
+} from '../shared/guards';
+import { mapLimited } from '../shared/pool';
+import { buildUrl } from '../shared/wire';
+import type { FindContactArgs } from '../types';
+import { apiPath, insightlyApiHost, insightlyHeaders } from './auth';
+import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
+import { insightlySearchValues } from './search-values';
+
+interface SearchSpec {
+  type: InsightlyType;
+  segment: 'Contacts' | 'Leads';
+  idField: 'CONTACT_ID' | 'LEAD_ID';
+  fields: readonly string[];
+}
+
+const SEARCHES: readonly SearchSpec[] = [
+  {
+    type: INSIGHTLY_TYPES.contact,
+    segment: 'Contacts',
+    idField: 'CONTACT_ID',
+    fields: ['PHONE', 'PHONE_MOBILE'],
+  },
+  { type: INSIGHTLY_TYPES.lead, segment: 'Leads', idField: 'LEAD_ID', fields: ['PHONE', 'MOBILE'] },
+];
+
+/** Requests one lookup may have in flight at once. */
+const MAX_PARALLEL = 6;
+
+/** Insightly's `YYYY-MM-DD HH:mm:ss` _UTC fields as explicit ISO 8601 UTC. */
+export function insightlyUtc(value: unknown): string | undefined {
+  const text = optionalText(value);
+  if (!text) return undefined;
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(text);
+  return m ? `${m[1]}T${m[2]}Z` : text;
+}
+
+export function insightlyName(record: JsonRecord): string {
+  const name = [optionalText(record.FIRST_NAME), optionalText(record.LAST_NAME)]
+    .filter(Boolean)
+    .join(' ');
+  return name || 'Unnamed record';
+}
+
+function toContact(record: JsonRecord, spec: SearchSpec, phoneNumber: string): Contact {
+  const title = optionalText(record.TITLE);
+  const email = optionalText(record[spec.type === 'Lead' ? 'EMAIL' : 'EMAIL_ADDRESS']);
+  const company = spec.type === 'Lead' ? optionalText(record.ORGANISATION_NAME) : undefined;
+  const created = insightlyUtc(record.DATE_CREATED_UTC);
+  const active =
+    insightlyUtc(record.LAST_ACTIVITY_DATE_UTC) ?? insightlyUtc(record.DATE_UPDATED_UTC);
+  return {
+    id: requireId(record[spec.idField], `An Insightly ${spec.type.toLowerCase()}`),
+    name: insightlyName(record),
+    phone: phoneNumber,
+    type: spec.type,
+    ...(title ? { title } : {}),
+    ...(company ? { company } : {}),
+    ...(email ? { email } : {}),
+    ...(created ? { createdDate: created } : {}),
+    ...(active ? { mostRecentActivityDate: active } : {}),
+    additionalInfo: null,
+  };
+}
+
+export async function findInsightlyContact(args: FindContactArgs): Promise<FindContactResult> {
+  if (args.isExtension) return { successful: false, matchedContactInfo: [] };
+  const headers = insightlyHeaders(args.authHeader);
+  const host = insightlyApiHost(args.user.hostname);
+  const values = insightlySearchValues(args.phoneNumber, args.overridingFormat);
+  const queries = SEARCHES.flatMap((spec) =>
+    spec.fields.flatMap((field) => values.map((value) => ({ spec, field, value }))),
+  );
+  args.tracer?.trace('insightly.search', { values, requests: queries.length });
+
+  const answers = await mapLimited(queries, MAX_PARALLEL, async ({ spec, field, value }) => {
+    const url = buildUrl(host, apiPath(`/${spec.segment}/Search`), {
+      field_name: field,
+      field_value: value,
+      brief: false,
+      top: 100,
+    });
+    const res = await http.get(url, { headers });
+    return { spec, records: requireArray(res.data, `Insightly's ${spec.segment} search`) };
+  });
+
+  const found = new Map<string, Contact>(); // type:id → one contact per record
+  for (const { spec, records } of answers) {
+    for (const entry of records) {
+      const contact = toContact(
+        requireRecord(entry, `An Insightly ${spec.type}`),
+        spec,
+        args.phoneNumber,
+      );
+      const key = `${spec.type}:${contact.id}`;
+      if (!found.has(key)) found.set(key, contact);
+    }
+  }
+  args.tracer?.trace('insightly.matched', { count: found.size });
+  return {
+    successful: true,
+    matchedContactInfo: [...found.values(), { ...CREATE_NEW_CONTACT }],
+  };
+}

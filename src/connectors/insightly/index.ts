@@ -1,0 +1,42 @@
+/** The Insightly connector. Hostname: the API URL, e.g. `https://api.na1.insightly.com`. */
+import { http } from '@/background/http/client';
+import { optionalText, requireId, requireRecord } from '../shared/guards';
+import { buildUrl } from '../shared/wire';
+import type { ConnectionCheck, Connector, ConnectorUser } from '../types';
+import {
+  apiPath,
+  insightlyApiHost,
+  insightlyAuthHeader,
+  insightlyHeaders,
+  insightlyPageHostname,
+} from './auth';
+import { findInsightlyContact, insightlyName } from './find-contact';
+import { insightlyManifest } from './manifest';
+import { createInsightlyCallLog, createInsightlyContact } from './write';
+
+async function checkInsightlyConnection(
+  user: ConnectorUser,
+  authHeader: string,
+): Promise<ConnectionCheck> {
+  const url = buildUrl(insightlyApiHost(user.hostname), apiPath('/Users/Me'));
+  const res = await http.get(url, { headers: insightlyHeaders(authHeader) });
+  const me = requireRecord(res.data, 'The Insightly user');
+  const userId = String(requireId(me.USER_ID, 'The Insightly user'));
+  const name = insightlyName(me);
+  return {
+    // INSTANCE_ID names the Insightly account; the host stands in if an answer lacks it.
+    accountId: optionalText(me.INSTANCE_ID) ?? insightlyApiHost(user.hostname),
+    userId,
+    userName: name === 'Unnamed record' ? (optionalText(me.EMAIL_ADDRESS) ?? userId) : name,
+  };
+}
+
+export const insightly: Connector = {
+  manifest: insightlyManifest,
+  authHeader: insightlyAuthHeader,
+  checkConnection: checkInsightlyConnection,
+  findContact: findInsightlyContact,
+  createContact: createInsightlyContact,
+  createCallLog: createInsightlyCallLog,
+  pageHostname: insightlyPageHostname,
+};

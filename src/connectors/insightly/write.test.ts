@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { classifyError } from '@/background/http/errors';
+import {
+  INSIGHTLY_API_KEY,
+  INSIGHTLY_CONTACTS,
+  INSIGHTLY_LEADS,
+  INSIGHTLY_NUMBERS,
+  INSIGHTLY_USER,
+  startInsightly,
+  type InsightlyEmulator,
+} from '../../../e2e/emulators/insightly.ts';
+import { CONNECTORS, getConnector } from '../index';
+import type { CreateCallLogArgs, CreateContactArgs } from '../types';
+import { insightlyPageHostname } from './auth';
+import { findInsightlyContact } from './find-contact';
+import { insightly } from './index';
+import { KEY_AUTH, findArgs, userFor } from './test-support';
+
+let is: InsightlyEmulator;
+beforeAll(async () => {
+  is = await startInsightly();
+});
+afterAll(() => is.close());
+beforeEach(() => is.reset());
+
+const NEW_NUMBER = '+14155550777';
+
+function createArgs(newContactName: string, newContactType: string): CreateContactArgs {
+  return {
+    user: userFor(is),
+    authHeader: KEY_AUTH,
+    phoneNumber: NEW_NUMBER,
+    newContactName,
+    newContactType,
+  };
+}
+
+describe('insightly createContact', () => {
+  it('creates a Contact, splitting the name at the last word, and finds it by E.164', async () => {
+    const result = await insightly.createContact(createArgs('Ada King Lovelace', 'Contact'));
+
+    expect(is.log.last({ method: 'POST' })?.path).toBe('/v3.1/Contacts');
+    expect(is.log.last({ method: 'POST' })?.body).toEqual({
+      FIRST_NAME: 'Ada King',
+      LAST_NAME: 'Lovelace',
+      PHONE: NEW_NUMBER,
+    });
+    const created = is.data.contacts().at(-1);
+    expect(result).toMatchObject({
+      contactInfo: { id: created?.CONTACT_ID, name: 'Ada King Lovelace', type: 'Contact' },
+      returnMessage: { message: 'Contact created.', messageType: 'success' },
+    });
+    const found = await findInsightlyContact(findArgs(is, NEW_NUMBER));
+    expect(found.matchedContactInfo?.[0]).toMatchObject({
+      id: created?.CONTACT_ID,
+      type: 'Contact',
+    });
+  });
+
+  it('creates a Lead from a one-word name as its last name only', async () => {
+    const result = await insightly.createContact(createArgs('Ada', 'lead'));
+
+    expect(is.log.last({ method: 'POST' })?.path).toBe('/v3.1/Leads');
+    expect(is.log.last({ method: 'POST' })?.body).toEqual({ LAST_NAME: 'Ada', PHONE: NEW_NUMBER });
+    expect(result.contactInfo).toEqual({
+      id: is.data.leads().at(-1)?.LEAD_ID,
+      name: 'Ada',
+      type: 'Lead',
+    });
+  });
+
+  it('explains a missing type or name without calling Insightly', async () => {
+    await expect(insightly.createContact(createArgs('Ada', ''))).rejects.toThrow(
+      /Contact or a Lead/,
+    );
+    await expect(insightly.createContact(createArgs('  ', 'Contact'))).rejects.toThrow(
+      'Enter a name for the new contact.',
+    );
+    expect(is.log.entries).toHaveLength(0);
+  });
+
+  it('throws when Insightly refuses the create', async () => {
+    is.faults.add({ method: 'POST', path: '/v3.1/Leads', kind: 'status', status: 500 });
+    const error: unknown = await insightly
+      .createContact(createArgs('Ada', 'Lead'))
+      .catch((e: unknown) => e);
+    expect(classifyError(error).kind).toBe('unavailable');
+  });
+});
+
+function logArgs(type: string, id: number): CreateCallLogArgs {
+  return {
+    user: userFor(is),
+    authHeader: KEY_AUTH,
+    contact: { id, name: 'Someone', type },
+    call: {
+      direction: 'Inbound',
+      phoneNumber: INSIGHTLY_NUMBERS.peterSam,
+      startTime: Date.UTC(2024, 4, 6, 7, 8, 9),
+      durationSeconds: 65,
+      result: 'connected',
+    },
+    subject: 'Call with Peter',
+    note: 'Asked for a quote.',
+    additionalSubmission: {},
+  };
+}
+
+describe('insightly createCallLog', () => {
+  it('adds a note with the call details and the note to a contact', async () => {
+    const { peter } = INSIGHTLY_CONTACTS;
+    const result = await insightly.createCallLog(logArgs('Contact', peter.id));
+
+    expect(is.log.last({ method: 'POST' })?.path).toBe(`/v3.1/Contacts/${peter.id}/Notes`);
+    const note = is.data.notes().at(-1);
+    expect(note).toMatchObject({
+      LINK_SUBJECT_TYPE: 'Contact',
+      LINK_SUBJECT_ID: peter.id,
+      TITLE: 'Call with Peter',
+      BODY: [
+        'Inbound call from +1 415 555 0166: Connected',
+        'Started: 2024-05-06 07:08:09 UTC',
+        'Duration: 1 min 05 s',
+        '',
+        'Asked for a quote.',
+      ].join('\n'),
+    });
+    expect(result.logId).toBe(String(note?.NOTE_ID));
+  });
+
+  it('logs against a lead on the lead', async () => {
+    const { sam } = INSIGHTLY_LEADS;
+    await insightly.createCallLog(logArgs('Lead', sam.id));
+    expect(is.data.notes().at(-1)).toMatchObject({
+      LINK_SUBJECT_TYPE: 'Lead',
+      LINK_SUBJECT_ID: sam.id,
+    });
+  });
+});
+
+describe('insightly connection and registry', () => {
+  it('reports the instance, user id and name', async () => {
+    await expect(insightly.checkConnection(userFor(is), KEY_AUTH)).resolves.toEqual({
+      accountId: String(INSIGHTLY_USER.INSTANCE_ID),
+      userId: String(INSIGHTLY_USER.USER_ID),
+      userName: 'Ivan Insight',
+    });
+  });
+
+  it('sends the key as Basic "<key>:" and refuses other credential kinds', () => {
+    expect(insightly.authHeader({ kind: 'apiKey', apiKey: INSIGHTLY_API_KEY })).toBe(
+      `Basic ${Buffer.from(`${INSIGHTLY_API_KEY}:`).toString('base64')}`,
+    );
+    expect(() => insightly.authHeader({ kind: 'apiToken', token: 'x' })).toThrow(/API key/);
+  });
+
+  it('opens records on the web app host, not the API host', () => {
+    expect(insightlyPageHostname('https://api.na1.insightly.com/v3.1')).toBe(
+      'https://crm.na1.insightly.com',
+    );
+    expect(insightlyPageHostname('api.eu1.insightly.com')).toBe('crm.eu1.insightly.com');
+    expect(insightlyPageHostname('http://127.0.0.1:4020')).toBe('http://127.0.0.1:4020');
+  });
+
+  it('lists both connectors and explains an unknown platform', () => {
+    expect(Object.keys(CONNECTORS)).toEqual(['pipedrive', 'insightly']);
+    expect(getConnector('insightly')).toBe(insightly);
+    expect(() => getConnector('toString')).toThrow('CallPop cannot connect to "toString".');
+  });
+});

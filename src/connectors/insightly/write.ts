@@ -1,0 +1,91 @@
+/** Insightly writes: placeholder contacts or leads, and call logs as notes on the record. */
+import { http } from '@/background/http/client';
+import type { CreateContactResult } from '@/shared/contact';
+import { formatForDisplay } from '@/shared/phone';
+import { requireId, requireRecord } from '../shared/guards';
+import { splitName } from '../shared/names';
+import {
+  CALL_LOGGED,
+  CONTACT_CREATED,
+  RESULT_LABELS,
+  callSpan,
+  describeDuration,
+  requireE164,
+} from '../shared/outcome';
+import { buildUrl, sqlUtc } from '../shared/wire';
+import type { CreateCallLogArgs, CreateCallLogResult, CreateContactArgs } from '../types';
+import { apiPath, insightlyApiHost, insightlyHeaders } from './auth';
+import { insightlyName } from './find-contact';
+import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
+
+/** 'Contact' or 'Lead' from a contact type, in any letter case; throws plain words otherwise. */
+export function insightlyType(value: string | undefined): InsightlyType {
+  const type = (value ?? '').trim().toLowerCase();
+  if (type === 'contact') return INSIGHTLY_TYPES.contact;
+  if (type === 'lead') return INSIGHTLY_TYPES.lead;
+  throw new Error('Choose whether the new record is a Contact or a Lead.');
+}
+
+const SEGMENTS: Record<InsightlyType, { segment: string; idField: string }> = {
+  Contact: { segment: 'Contacts', idField: 'CONTACT_ID' },
+  Lead: { segment: 'Leads', idField: 'LEAD_ID' },
+};
+
+export async function createInsightlyContact(
+  args: CreateContactArgs,
+): Promise<CreateContactResult> {
+  const headers = insightlyHeaders(args.authHeader);
+  const type = insightlyType(args.newContactType);
+  const { firstName, lastName } = splitName(args.newContactName);
+  const body = {
+    ...(firstName ? { FIRST_NAME: firstName } : {}),
+    LAST_NAME: lastName,
+    PHONE: requireE164(args.phoneNumber),
+  };
+  const { segment, idField } = SEGMENTS[type];
+  const url = buildUrl(insightlyApiHost(args.user.hostname), apiPath(`/${segment}`));
+  const res = await http.post(url, body, { headers });
+  const record = requireRecord(res.data, `The new Insightly ${type}`);
+  return {
+    contactInfo: {
+      id: requireId(record[idField], `The new Insightly ${type}`),
+      name: insightlyName(record),
+      type,
+    },
+    returnMessage: CONTACT_CREATED,
+  };
+}
+
+/** The note body: what happened on the call, then the user's own note. */
+export function callNoteBody(args: CreateCallLogArgs): string {
+  const { call } = args;
+  const { start } = callSpan(call);
+  const way = call.direction === 'Inbound' ? 'from' : 'to';
+  const lines = [
+    `${call.direction} call ${way} ${formatForDisplay(call.phoneNumber)}: ${RESULT_LABELS[call.result]}`,
+    `Started: ${sqlUtc(start)} UTC`,
+    `Duration: ${describeDuration(call.durationSeconds)}`,
+  ];
+  const note = args.note.trim();
+  return note ? `${lines.join('\n')}\n\n${note}` : lines.join('\n');
+}
+
+export async function createInsightlyCallLog(
+  args: CreateCallLogArgs,
+): Promise<CreateCallLogResult> {
+  const headers = insightlyHeaders(args.authHeader);
+  const type = insightlyType(args.contact.type ?? INSIGHTLY_TYPES.contact);
+  const id = String(args.contact.id);
+  if (!/^\d+$/.test(id)) throw new Error('Choose an Insightly contact or lead to log against.');
+  const title = args.subject.trim() || `${args.call.direction} call`;
+  const url = buildUrl(
+    insightlyApiHost(args.user.hostname),
+    apiPath(`/${SEGMENTS[type].segment}/${encodeURIComponent(id)}/Notes`),
+  );
+  const res = await http.post(url, { TITLE: title, BODY: callNoteBody(args) }, { headers });
+  const note = requireRecord(res.data, 'The new Insightly note');
+  return {
+    logId: String(requireId(note.NOTE_ID, 'The new Insightly note')),
+    returnMessage: CALL_LOGGED,
+  };
+}
