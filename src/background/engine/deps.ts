@@ -3,9 +3,9 @@ import type { Connector } from '@/connectors/types';
 import type { PlatformName } from '@/shared/connection';
 
 export interface EngineDeps {
-  getConnector(platform: PlatformName): Connector | undefined;
-  now(): number;
-  sleep(ms: number): Promise<void>;
+  getConnector: (platform: PlatformName) => Connector | undefined;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
 }
 
 export const realClock: Pick<EngineDeps, 'now' | 'sleep'> = {

@@ -1,0 +1,127 @@
+/**
+ * callLog.create: creates the placeholder contact first when asked (once, recorded before the
+ * log is written), then the call log; once per requestId.
+ */
+import type { CreateCallLogArgs } from '@/connectors/types';
+import type { Contact } from '@/shared/contact';
+import { ERROR_CODES, type CallLogReply, type CallLogRequest } from '@/shared/messages';
+import { RequestError } from '../request-error';
+import { loadAccount } from './account';
+import { findInterruptedCreate } from './create';
+import { checkNewContact, createInCrm, crmCall, writableNumber } from './crm-write';
+import type { EngineDeps } from './deps';
+import { checkRequestId, runOnce } from './idempotent';
+import { toView } from './views';
+
+const RESULTS = ['connected', 'missed', 'voicemail', 'busy'] as const;
+const MAX_TEXT = 10_000;
+
+function bad(message: string): never {
+  throw new RequestError(ERROR_CODES.badRequest, message);
+}
+
+function checkCall(request: CallLogRequest): void {
+  if (request.direction !== 'Inbound' && request.direction !== 'Outbound') {
+    bad('The call direction must be Inbound or Outbound.');
+  }
+  if (!Number.isFinite(request.startTime) || request.startTime <= 0) {
+    bad('The call has no valid start time.');
+  }
+  if (!Number.isFinite(request.durationSeconds) || request.durationSeconds < 0) {
+    bad('The call duration must be zero or more seconds.');
+  }
+  if (!RESULTS.includes(request.result)) {
+    bad('The call result must be connected, missed, voicemail or busy.');
+  }
+  for (const [label, text] of [
+    ['subject', request.subject],
+    ['note', request.note],
+  ] as const) {
+    if (typeof text !== 'string') bad(`The ${label} must be text.`);
+    if (text.length > MAX_TEXT) bad(`The ${label} is too long: at most ${MAX_TEXT} characters.`);
+  }
+  const extra: unknown = request.additionalSubmission ?? {};
+  if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) {
+    bad('The extra log fields are not readable.');
+  }
+}
+
+export async function createCallLog(
+  request: CallLogRequest,
+  deps: EngineDeps,
+): Promise<CallLogReply> {
+  if (!request || typeof request !== 'object' || !request.contact) bad('Nothing to save.');
+  const requestId = checkRequestId(request.requestId);
+  const account = await loadAccount(deps);
+  const e164 = writableNumber(account, request.phoneNumber);
+  checkCall(request);
+  const chosen = request.contact;
+  const newFields =
+    chosen.kind === 'new' ? checkNewContact(account, chosen.name, chosen.type) : null;
+  if (
+    chosen.kind === 'existing' &&
+    typeof chosen.id !== 'string' &&
+    typeof chosen.id !== 'number'
+  ) {
+    bad('Choose the contact to log the call against.');
+  }
+  const { connector, user, authHeader, connection } = account;
+
+  return runOnce('callLog', requestId, deps.now, async ({ previous, recordContact }) => {
+    let contact: Contact;
+    let contactMessage = null;
+    if (chosen.kind === 'existing') {
+      contact = { id: chosen.id, name: chosen.name, ...(chosen.type ? { type: chosen.type } : {}) };
+    } else if (previous?.createdContact) {
+      contact = { ...previous.createdContact, phone: e164 }; // created by an earlier attempt
+    } else {
+      const fields = newFields!;
+      const recovered =
+        previous?.status === 'running'
+          ? await findInterruptedCreate(account, deps, e164, fields.name)
+          : null;
+      if (recovered) contact = recovered;
+      else {
+        const created = await createInCrm(account, deps, e164, fields);
+        contact = created.contact;
+        contactMessage = created.returnMessage;
+      }
+      await recordContact({
+        id: contact.id,
+        name: contact.name,
+        ...(contact.type ? { type: contact.type } : {}),
+      });
+    }
+    const args: CreateCallLogArgs = {
+      user,
+      authHeader,
+      contact: {
+        id: contact.id,
+        name: contact.name,
+        ...(contact.type ? { type: contact.type } : {}),
+      },
+      call: {
+        direction: request.direction,
+        phoneNumber: e164,
+        startTime: request.startTime,
+        durationSeconds: request.durationSeconds,
+        result: request.result,
+      },
+      subject: request.subject,
+      note: request.note,
+      additionalSubmission: request.additionalSubmission ?? {},
+    };
+    const logged = await crmCall(account, deps, () => connector.createCallLog(args));
+    if (!logged || typeof logged.logId !== 'string' || logged.logId === '') {
+      throw new RequestError(
+        ERROR_CODES.crm,
+        `${connector.manifest.displayName} did not save the call log.`,
+      );
+    }
+    return {
+      logId: logged.logId,
+      contact: toView(connector.manifest, connection.hostname, contact),
+      returnMessage: logged.returnMessage ?? contactMessage ?? null,
+    };
+  });
+}

@@ -1,0 +1,174 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { matchCache, saveRequests } from '@/shared/storage/keys';
+import type { CallLogRequest } from '@/shared/messages';
+import { createCallLog } from './call-log';
+import { createContact } from './create';
+import { lookupContact } from './lookup';
+import {
+  connect,
+  deferred,
+  fakeConnector,
+  found,
+  httpError,
+  testDeps,
+  type FakeConnector,
+  type TestDeps,
+} from './testing';
+
+const NUMBER = '+14155550102';
+const KEY = `acct1:pipedrive:${NUMBER}`;
+
+let connector: FakeConnector;
+let deps: TestDeps;
+
+beforeEach(async () => {
+  connector = fakeConnector();
+  deps = testDeps(connector);
+  await connect();
+});
+
+const save = (extra: Partial<Parameters<typeof createContact>[0]> = {}) =>
+  createContact(
+    {
+      phoneNumber: NUMBER,
+      newContactName: '  Ann Lee ',
+      newContactType: 'person',
+      requestId: 'req-0001',
+      ...extra,
+    },
+    deps,
+  );
+
+describe('createContact', () => {
+  it('creates once with the trimmed name and puts the contact in the cache at once', async () => {
+    await matchCache.set(KEY, {
+      c: [{ i: 5, n: 'Old Friend' }],
+      f: Math.floor(deps.clock.now / 1000),
+    });
+    const reply = await save();
+    expect(connector.createCalls).toEqual([
+      {
+        user: expect.objectContaining({ id: 'u1', platform: 'pipedrive' }) as unknown,
+        authHeader: 'Bearer secret-token-123',
+        phoneNumber: NUMBER,
+        newContactName: 'Ann Lee',
+        newContactType: 'person',
+      },
+    ]);
+    expect(reply.contact).toMatchObject({
+      id: 900,
+      name: 'Ann Lee',
+      pageUrl: 'https://acme.pipedrive.com/person/900',
+    });
+    const next = await lookupContact({ phoneNumber: NUMBER }, deps);
+    expect(connector.findCalls).toHaveLength(0);
+    expect(next.contacts.map((c) => c.name).sort()).toEqual(['Ann Lee', 'Old Friend']);
+  });
+
+  it('creates once under a double submit, and returns the stored result after a restart', async () => {
+    const gate = deferred<{ contactInfo: { id: number; name: string } }>();
+    connector.create = () => gate.promise;
+    const first = save();
+    const second = save();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await saveRequests.get('contact:req-0001'))?.status).toBe('running');
+    gate.resolve({ contactInfo: { id: 900, name: 'Ann Lee' } });
+    const [a, b] = await Promise.all([first, second]);
+    expect(a).toEqual(b);
+    expect(connector.createCalls).toHaveLength(1);
+    const third = await save(); // the in-memory promise is gone: the stored result answers
+    expect(third).toEqual(a);
+    expect(connector.createCalls).toHaveLength(1);
+  });
+
+  it('after a restart mid-create, finds the contact the CRM already has instead of duplicating', async () => {
+    await saveRequests.set('contact:req-0001', {
+      kind: 'contact',
+      startedAt: 1,
+      status: 'running',
+    });
+    connector.find = async () => found([{ id: 901, name: 'ann lee' }]);
+    const reply = await save();
+    expect(reply.contact.id).toBe(901);
+    expect(connector.createCalls).toHaveLength(0);
+  });
+
+  it('validates name and type in plain words, calling no CRM', async () => {
+    await expect(save({ newContactName: '   ' })).rejects.toThrow('Enter a name for the contact.');
+    await expect(save({ newContactName: 'x'.repeat(256) })).rejects.toThrow(/at most 255/);
+    await expect(save({ newContactType: 'robot' })).rejects.toThrow(
+      'Choose a contact type: Person, Lead.',
+    );
+    await expect(save({ phoneNumber: 'abc' })).rejects.toThrow(/does not look like a phone number/);
+    await expect(save({ requestId: '' })).rejects.toThrow(/request id/);
+    expect(connector.createCalls).toHaveLength(0);
+  });
+
+  it('turns a CRM failure into a plain message and allows a retry with the same id', async () => {
+    connector.create = () => Promise.reject(httpError(403));
+    await expect(save()).rejects.toMatchObject({
+      code: 'crm_error',
+      message: expect.stringMatching(/refused access/) as unknown,
+    });
+    connector.create = async (args) => ({ contactInfo: { id: 902, name: args.newContactName } });
+    expect((await save()).contact.id).toBe(902);
+  });
+});
+
+const logRequest = (extra: Partial<CallLogRequest> = {}): CallLogRequest => ({
+  requestId: 'log-0001',
+  phoneNumber: NUMBER,
+  contact: { kind: 'new', name: 'Ann Lee', type: 'person' },
+  direction: 'Inbound',
+  startTime: 1_700_000_000_000,
+  durationSeconds: 42,
+  result: 'connected',
+  subject: 'Call',
+  note: 'Asked about pricing',
+  additionalSubmission: { deal: 3 },
+  ...extra,
+});
+
+describe('createCallLog', () => {
+  it('creates the new contact, caches it, then logs against it', async () => {
+    const reply = await createCallLog(logRequest(), deps);
+    expect(connector.createCalls).toHaveLength(1);
+    expect(connector.logCalls[0]).toMatchObject({
+      contact: { id: 900, name: 'Ann Lee', type: 'person' },
+      call: { direction: 'Inbound', phoneNumber: NUMBER, durationSeconds: 42, result: 'connected' },
+      note: 'Asked about pricing',
+      additionalSubmission: { deal: 3 },
+    });
+    expect(reply).toMatchObject({ logId: 'log-1', contact: { id: 900 } });
+    expect((await matchCache.get(KEY))?.c?.[0]).toMatchObject({ i: 900, n: 'Ann Lee' });
+  });
+
+  it('does not create the contact again when a retry follows a failed log', async () => {
+    connector.log = () => Promise.reject(httpError(502));
+    await expect(createCallLog(logRequest(), deps)).rejects.toThrow(/unavailable/);
+    connector.log = async () => ({ logId: 'log-2' });
+    const reply = await createCallLog(logRequest(), deps);
+    expect(reply.logId).toBe('log-2');
+    expect(connector.createCalls).toHaveLength(1);
+    expect(connector.logCalls).toHaveLength(2);
+  });
+
+  it('logs once under a double submit', async () => {
+    const [a, b] = await Promise.all([
+      createCallLog(logRequest(), deps),
+      createCallLog(logRequest(), deps),
+    ]);
+    expect(a).toEqual(b);
+    expect(connector.logCalls).toHaveLength(1);
+    expect(connector.createCalls).toHaveLength(1);
+  });
+
+  it('logs against an existing contact without creating one, and validates the call', async () => {
+    await createCallLog(logRequest({ contact: { kind: 'existing', id: 7, name: 'Jane' } }), deps);
+    expect(connector.createCalls).toHaveLength(0);
+    expect(connector.logCalls[0]?.contact).toEqual({ id: 7, name: 'Jane' });
+    await expect(
+      createCallLog(logRequest({ requestId: 'log-0002', durationSeconds: -1 }), deps),
+    ).rejects.toThrow(/duration/);
+  });
+});

@@ -1,0 +1,100 @@
+/** CRM writes shared by contact.create and callLog.create: validated input, plain-words errors. */
+import { ERROR_CODES } from '@/shared/messages';
+import type { Contact, ReturnMessage } from '@/shared/contact';
+import { classifyError } from '../http/errors';
+import { RequestError } from '../request-error';
+import type { Account } from './account';
+import { addCreatedContact, cacheId } from './cache';
+import type { EngineDeps } from './deps';
+import { CRM_CONCURRENCY, retryRateLimited, withSlot } from './limiter';
+import { parseTarget } from './lookup';
+import { failureSentence } from './return-messages';
+
+export const MAX_NAME_LENGTH = 255;
+
+/** E.164 for a write; extensions and bad input are refused in plain words. */
+export function writableNumber(account: Account, phoneNumber: unknown): string {
+  const target = parseTarget(phoneNumber, account.settings.defaultCountry);
+  if (!target.ok) throw new RequestError(ERROR_CODES.badRequest, target.message);
+  if (target.isExtension) {
+    throw new RequestError(
+      ERROR_CODES.badRequest,
+      'A contact cannot be created for an internal extension number.',
+    );
+  }
+  return target.phoneNumber;
+}
+
+export function checkNewContact(
+  account: Account,
+  name: unknown,
+  type: unknown,
+): { name: string; type: string } {
+  const trimmed = typeof name === 'string' ? name.trim() : '';
+  if (trimmed === '') {
+    throw new RequestError(ERROR_CODES.badRequest, 'Enter a name for the contact.');
+  }
+  if (trimmed.length > MAX_NAME_LENGTH) {
+    throw new RequestError(
+      ERROR_CODES.badRequest,
+      `The name is too long: at most ${MAX_NAME_LENGTH} characters.`,
+    );
+  }
+  const types = account.connector.manifest.contactTypes ?? [];
+  const chosen = typeof type === 'string' ? type.trim() : '';
+  if (types.length > 0 && !types.some((t) => t.value === chosen)) {
+    const names = types.map((t) => t.display).join(', ');
+    throw new RequestError(ERROR_CODES.badRequest, `Choose a contact type: ${names}.`);
+  }
+  return { name: trimmed, type: chosen };
+}
+
+/** Runs a CRM call in the CRM's concurrency slots with 429 retries; failures in plain words. */
+export async function crmCall<T>(account: Account, deps: EngineDeps, run: () => Promise<T>) {
+  const crm = `${account.connection.platform}:${account.connection.hostname}`;
+  try {
+    return await retryRateLimited(() => withSlot(crm, CRM_CONCURRENCY, run), deps);
+  } catch (error) {
+    if (error instanceof RequestError) throw error;
+    const failure = classifyError(error);
+    throw new RequestError(
+      ERROR_CODES.crm,
+      failureSentence(failure.kind, account.connector.manifest.displayName),
+    );
+  }
+}
+
+/** Creates the contact in the CRM and puts it in the cache at once (merged with the number's). */
+export async function createInCrm(
+  account: Account,
+  deps: EngineDeps,
+  e164: string,
+  contact: { name: string; type: string },
+): Promise<{ contact: Contact; returnMessage: ReturnMessage | null }> {
+  const { connector, user, authHeader } = account;
+  const result = await crmCall(account, deps, () =>
+    connector.createContact({
+      user,
+      authHeader,
+      phoneNumber: e164,
+      newContactName: contact.name,
+      newContactType: contact.type,
+    }),
+  );
+  const info = result?.contactInfo;
+  if (!info || (typeof info.id !== 'string' && typeof info.id !== 'number')) {
+    const why = result?.returnMessage?.message;
+    throw new RequestError(
+      ERROR_CODES.crm,
+      `${connector.manifest.displayName} did not create the contact${why ? `: ${why}` : '.'}`,
+    );
+  }
+  const created: Contact = {
+    id: info.id,
+    name: typeof info.name === 'string' && info.name ? info.name : contact.name,
+    phone: e164,
+    ...(info.type || contact.type ? { type: info.type || contact.type } : {}),
+  };
+  await addCreatedContact(cacheId(account.scope, e164), e164, created, deps.now());
+  return { contact: created, returnMessage: result.returnMessage ?? null };
+}

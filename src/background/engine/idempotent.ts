@@ -1,0 +1,77 @@
+/**
+ * Runs a Save (contact.create, callLog.create) once per requestId. The state is written to
+ * chrome.storage.session BEFORE the CRM is called, so a second Save with the same id waits for
+ * the first (same worker) or gets its stored result (after a worker restart).
+ */
+import { ERROR_CODES } from '@/shared/messages';
+import { saveRequests, type SaveRequestState } from '@/shared/storage/keys';
+import { RequestError } from '../request-error';
+
+// In memory by design: promises of Saves in flight, so a double submit shares the first one.
+const running = new Map<string, Promise<unknown>>();
+
+const REQUEST_ID = /^[\w.:-]{8,128}$/;
+
+export interface SaveStep {
+  /** The stored state from an earlier attempt with the same id, if any. */
+  previous: SaveRequestState | undefined;
+  /** Records a created contact before the next CRM call, so a retry never creates it again. */
+  recordContact: (contact: NonNullable<SaveRequestState['createdContact']>) => Promise<void>;
+}
+
+export function checkRequestId(requestId: unknown): string {
+  if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) {
+    throw new RequestError(
+      ERROR_CODES.badRequest,
+      'This Save has no valid request id. Reload the page and try again.',
+    );
+  }
+  return requestId;
+}
+
+export function runOnce<T>(
+  kind: SaveRequestState['kind'],
+  requestId: string,
+  now: () => number,
+  work: (step: SaveStep) => Promise<T>,
+): Promise<T> {
+  const id = `${kind}:${requestId}`;
+  const existing = running.get(id);
+  if (existing) return existing as Promise<T>;
+  const promise = (async () => {
+    const previous = await saveRequests.get(id);
+    if (previous?.status === 'done') return previous.result as T;
+    let state: SaveRequestState = {
+      kind,
+      startedAt: now(),
+      status: 'running',
+      ...(previous?.createdContact ? { createdContact: previous.createdContact } : {}),
+    };
+    await saveRequests.set(id, state);
+    try {
+      const result = await work({
+        previous,
+        recordContact: async (contact) => {
+          state = { ...state, createdContact: contact };
+          await saveRequests.set(id, state);
+        },
+      });
+      await saveRequests.set(id, { ...state, status: 'done', result });
+      return result;
+    } catch (error) {
+      const failure =
+        error instanceof RequestError
+          ? error
+          : new RequestError(ERROR_CODES.internal, 'Something went wrong inside CallPop.');
+      // A failed Save may be retried with the same id: the state keeps any created contact.
+      await saveRequests.set(id, {
+        ...state,
+        status: 'failed',
+        error: { code: failure.code, message: failure.message },
+      });
+      throw error;
+    }
+  })().finally(() => running.delete(id));
+  running.set(id, promise);
+  return promise;
+}
