@@ -19,6 +19,8 @@ export default defineConfig({
       input: {
         callpop: 'src/callpop/index.html',
         softphone: 'src/softphone/index.html',
+        // An empty extension page: the pop-latency benchmark's floor (bench/pop-latency.ts).
+        softphoneBlank: 'src/softphone/blank.html',
       },
     },
   },

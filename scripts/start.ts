@@ -1,39 +1,76 @@
 /**
- * `npm start`: builds CallPop and opens Chromium with it loaded in a fresh profile.
+ * `npm start`: the demo. Builds CallPop, starts the demo CRM (the Pipedrive emulator, its data
+ * kept in .demo/pipedrive.json between runs) and the fake softphone, then opens Chromium with
+ * CallPop already connected and its softphone window showing. HEADLESS=1 for a CI smoke run.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
+import { startPipedrive } from '../e2e/emulators/pipedrive';
 import { DIST, serviceWorkerOf } from '../e2e/fixtures';
+import { startSoftphoneServer } from '../e2e/softphone/server';
 import { extensionArgs, findBrowser } from '../e2e/support/browser';
+import { connectPipedrive, SOFTPHONE_PAGE, updateSettings } from '../e2e/support/demo-setup';
 
 execFileSync(
   process.platform === 'win32' ? 'npx.cmd' : 'npx',
   ['vite', 'build', '--logLevel', 'warn'],
-  {
-    stdio: 'inherit',
-  },
+  { stdio: 'inherit' },
 );
+
+const demoDir = resolve('.demo');
+mkdirSync(demoDir, { recursive: true });
+const crm = await startPipedrive({ dataFile: join(demoDir, 'pipedrive.json') });
+const softphone = await startSoftphoneServer();
 
 const headless = process.env.HEADLESS === '1';
 const context = await chromium.launchPersistentContext(
   mkdtempSync(join(tmpdir(), 'callpop-demo-')),
   {
     executablePath: findBrowser(),
-    headless: false,
+    headless: false, // headless is chosen with --headless=new, which keeps extension support
     args: extensionArgs(DIST, { headless }),
     viewport: null,
   },
 );
-const worker = await serviceWorkerOf(context);
-const extensionId = new URL(worker.url()).host;
-const page = context.pages()[0] ?? (await context.newPage());
-await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
 
-console.log(
-  `CallPop ${extensionId} is loaded. Close the browser window (or press Ctrl+C) to stop.`,
-);
-context.on('close', () => process.exit(0));
-process.on('SIGINT', () => void context.close());
+async function stop(code: number): Promise<never> {
+  await context.close().catch(() => undefined);
+  await Promise.allSettled([crm.close(), softphone.close()]);
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+
+try {
+  const worker = await serviceWorkerOf(context);
+  const extensionId = new URL(worker.url()).host;
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await updateSettings(page, { softphone: { url: softphone.url } });
+  await connectPipedrive(page, crm.url);
+  // The softphone window, as CallPop opens it: a small app window that stays open for calls.
+  await worker.evaluate(
+    (url) => chrome.windows.create({ url, type: 'popup', width: 400, height: 680 }),
+    `chrome-extension://${extensionId}/${SOFTPHONE_PAGE}`,
+  );
+  console.log(`
+CallPop ${extensionId} is running, connected to the demo CRM at ${crm.url}
+(data kept in .demo/pipedrive.json; delete it for fresh sample contacts).
+
+In the "CallPop softphone" window:
+  1. Click "Incoming call" with +14155550101: Alice Johnson pops in the call window.
+  2. Try +14155550120 (two matches: Carol and Dan) and +14155550999 (no match: create a
+     placeholder contact from the call window, then call it again).
+  3. "Answer" and "Hang up" send the same call's next events; it still pops once.
+Call-pop rules and the softphone URL are on the options page.
+Close the browser window (or press Ctrl+C) to stop.`);
+  if (headless) await stop(0);
+  context.on('close', () => void stop(0));
+} catch (error) {
+  console.error(
+    `The demo could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  await stop(1);
+}

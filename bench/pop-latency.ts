@@ -1,0 +1,145 @@
+/**
+ * Pop latency: softphone ring event → the caller's name painted in the call-pop window, measured
+ * in one run against the floor of opening an empty extension window. Timestamps are
+ * performance.timeOrigin + performance.now() taken inside the pages: the fake softphone stamps
+ * the event, and an init script stamps the first animation frame after the name is in the DOM.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS, startPipedrive } from '../e2e/emulators/pipedrive';
+import { SoftphonePage } from '../e2e/pages/softphone-page';
+import { startSoftphoneServer } from '../e2e/softphone/server';
+import { connectPipedrive, sendRequest, updateSettings } from '../e2e/support/demo-setup';
+import { median, ms, openBenchBrowser, type BenchRow } from './support';
+
+const CALLS = 20;
+const NAME = PIPEDRIVE_PERSONS.alice.name;
+const NUMBER = PIPEDRIVE_NUMBERS.alice;
+
+/** Runs in every page: stamps the first frame painted with the name (or, if blank, any frame). */
+function stampPaint(name: string): void {
+  const stamp = () =>
+    requestAnimationFrame(() => {
+      document.documentElement.dataset.paintedAt = String(
+        performance.timeOrigin + performance.now(),
+      );
+    });
+  if (location.pathname.endsWith('/blank.html')) return void stamp();
+  if (!location.pathname.includes('/src/callpop/')) return;
+  const observer = new MutationObserver(() => {
+    if (document.body?.textContent?.includes(name)) {
+      observer.disconnect();
+      stamp();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+async function paintedAt(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(() => document.documentElement.dataset.paintedAt);
+  return Number(await handle.jsonValue());
+}
+
+async function stopWorkers(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+export async function benchPopLatency(): Promise<{
+  title: string;
+  rows: BenchRow[];
+  raw: Record<string, number[]>;
+}> {
+  const bench = await openBenchBrowser();
+  const crm = await startPipedrive({ rateLimit: { limit: 100_000 } });
+  const server = await startSoftphoneServer();
+  const raw: Record<string, number[]> = {};
+  try {
+    const { context, page, extensionId } = bench;
+    await context.addInitScript(stampPaint, NAME);
+    await connectPipedrive(page, crm.url);
+    await updateSettings(page, { softphone: { url: server.url } });
+    const phonePage = await context.newPage();
+    const softphone = await SoftphonePage.open(
+      phonePage,
+      (path) => `chrome-extension://${extensionId}/${path}`,
+      server.origin,
+    );
+
+    // Floor: an empty extension window, created and painted.
+    raw.emptyWindow = [];
+    for (let i = 0; i < CALLS; i += 1) {
+      const opened = context.waitForEvent('page');
+      const start = await phonePage.evaluate(async (url) => {
+        const t = performance.timeOrigin + performance.now();
+        await chrome.windows.create({ url, type: 'popup', width: 380, height: 560 });
+        return t;
+      }, `chrome-extension://${extensionId}/src/softphone/blank.html`);
+      const window = await opened;
+      raw.emptyWindow.push((await paintedAt(window)) - start);
+      await window.close();
+    }
+
+    async function popOnce(opts: { cold: boolean; stopWorker: boolean }): Promise<number> {
+      if (opts.cold) await sendRequest(page, 'cache.clear', undefined);
+      if (opts.stopWorker) await stopWorkers(context, phonePage);
+      const opened = context.waitForEvent('page', (p) => p.url().includes('src/callpop/'));
+      await softphone.startCall('Inbound', NUMBER);
+      const window = await opened;
+      const painted = await paintedAt(window);
+      const start = (await softphone.state()).eventTimes.at(-1) ?? NaN;
+      await softphone.setStatus('NoCall');
+      await window.close();
+      return painted - start;
+    }
+
+    async function series(key: string, opts: { cold: boolean; stopWorker: boolean }) {
+      raw[key] = [];
+      for (let i = 0; i < CALLS; i += 1) raw[key].push(await popOnce(opts));
+    }
+
+    await softphone.match([NUMBER]); // warms the cache
+    await series('warm', { cold: false, stopWorker: false });
+    await series('warmWorkerStopped', { cold: false, stopWorker: true });
+    for (const latency of [0, 100]) {
+      crm.setLatency(latency);
+      const before = crm.log.entries.length;
+      await series(`cold${latency}`, { cold: true, stopWorker: false });
+      await series(`cold${latency}WorkerStopped`, { cold: true, stopWorker: true });
+      // Sequential CRM requests per pop × the emulator's latency: the time spent in the CRM.
+      const perPop = (crm.log.entries.length - before) / (2 * CALLS);
+      raw[`crmMs${latency}`] = [perPop * latency];
+    }
+  } finally {
+    crm.setLatency(0);
+    await Promise.allSettled([bench.close(), crm.close(), server.close()]);
+  }
+
+  const floor = median(raw.emptyWindow ?? []);
+  const rows: BenchRow[] = [
+    { metric: 'empty extension window, created → painted', value: ms(floor) },
+  ];
+  for (const key of ['warm', 'warmWorkerStopped']) {
+    const value = median(raw[key] ?? []);
+    rows.push({
+      metric: `ring → name painted, warm cache${key.includes('Stopped') ? ', worker stopped' : ''}`,
+      value: `${ms(value)} (${(value / floor).toFixed(2)}× floor)`,
+      goal: '≤ 1.25× floor',
+      pass: value <= 1.25 * floor,
+    });
+  }
+  for (const latency of [0, 100]) {
+    const crmMs = raw[`crmMs${latency}`]?.[0] ?? 0;
+    for (const stopped of [false, true]) {
+      const value = median(raw[`cold${latency}${stopped ? 'WorkerStopped' : ''}`] ?? []);
+      rows.push({
+        metric: `ring → name painted, cold cache, CRM ${latency} ms/request${stopped ? ', worker stopped' : ''}`,
+        value: `${ms(value)} (CRM ${ms(crmMs)}, +${ms(value - crmMs)})`,
+        goal: '≤ CRM time + 60 ms',
+        pass: value - crmMs <= 60,
+      });
+    }
+  }
+  return { title: `Call pop latency (medians of ${CALLS} calls each)`, rows, raw };
+}
