@@ -1,0 +1,109 @@
+import {
+  startPipedrive,
+  PIPEDRIVE_NUMBERS,
+  type PipedriveEmulator,
+} from './emulators/pipedrive.ts';
+import { expect, test } from './fixtures';
+import { CallPopPage } from './pages/callpop-page';
+import { seriousViolations } from './support/axe';
+import { connect, pipedriveDraft, sendCallEvent } from './support/connect';
+import type { CallEvent } from '../src/shared/messages';
+
+let pd: PipedriveEmulator;
+test.beforeEach(async () => {
+  pd = await startPipedrive();
+});
+test.afterEach(async () => {
+  await pd.close();
+});
+
+const ringing = (sessionId: string, from: string): CallEvent => ({
+  sessionId,
+  direction: 'Inbound',
+  status: 'Ringing',
+  from,
+  to: '+14155550000',
+});
+
+test('one match: a call event pops one window, and the same call again only focuses it', async ({
+  page,
+  context,
+  extensionUrl,
+}) => {
+  await connect(page, extensionUrl, pipedriveDraft(pd.url));
+  const reply = await sendCallEvent(page, ringing('call-one', PIPEDRIVE_NUMBERS.bob));
+  expect(reply).toEqual({ action: 'popped', reason: 'One contact matches.' });
+  const pop = await CallPopPage.waitFor(context, 'call-one');
+  await expect(pop.number).toHaveText('+1 415 555 0102');
+  await expect(pop.cards).toHaveCount(1);
+  await expect(pop.cards.first()).toContainText('Bob Smith');
+  await expect(pop.cards.first()).toContainText('Acme Robotics');
+  await expect(pop.page.getByRole('button', { name: 'Open Bob Smith in CRM' })).toBeFocused();
+
+  const again = await sendCallEvent(page, {
+    ...ringing('call-one', PIPEDRIVE_NUMBERS.bob),
+    status: 'CallConnected',
+  });
+  expect(again.action).toBe('focused');
+  expect(CallPopPage.windows(context)).toHaveLength(1);
+  await expect(pop.page.getByText('connected', { exact: false }).first()).toBeVisible();
+
+  expect(await seriousViolations(pop.page)).toEqual([]);
+  await pop.page.screenshot({ path: 'docs/screenshots/callpop-one.png' });
+
+  // Escape closes the window; the call is then forgotten by windows.onRemoved.
+  await pop.page.keyboard.press('Escape');
+  await expect.poll(() => CallPopPage.windows(context).length).toBe(0);
+});
+
+test('several matches: the window lists them in order and says why', async ({
+  page,
+  context,
+  extensionUrl,
+}) => {
+  await connect(page, extensionUrl, pipedriveDraft(pd.url));
+  await sendCallEvent(page, ringing('call-several', PIPEDRIVE_NUMBERS.shared));
+  const pop = await CallPopPage.waitFor(context, 'call-several');
+  await expect(pop.cards).toHaveCount(2);
+  await expect(pop.cards.nth(0)).toContainText('Carol Diaz');
+  await expect(pop.cards.nth(1)).toContainText('Dan Carter');
+  await expect(pop.resolution).toBeVisible();
+  expect(await seriousViolations(pop.page)).toEqual([]);
+  await pop.page.screenshot({ path: 'docs/screenshots/callpop-several.png' });
+});
+
+test('no match: the window offers to create the contact, name field focused', async ({
+  page,
+  context,
+  extensionUrl,
+}) => {
+  await connect(page, extensionUrl, pipedriveDraft(pd.url));
+  await sendCallEvent(page, ringing('call-none', PIPEDRIVE_NUMBERS.unknown));
+  const pop = await CallPopPage.waitFor(context, 'call-none');
+  await expect(pop.page.getByText('No contact matches this number.')).toBeVisible();
+  const name = pop.page.getByLabel('New contact name');
+  await expect(name).toBeFocused();
+  expect(await seriousViolations(pop.page)).toEqual([]);
+  await pop.page.screenshot({ path: 'docs/screenshots/callpop-none.png' });
+
+  await name.fill('Nina New');
+  await pop.page.getByRole('button', { name: 'Save contact' }).click();
+  await expect(pop.cards.first()).toContainText('Nina New');
+  expect(pd.log.count({ method: 'POST', path: /\/persons$/ })).toBe(1);
+});
+
+test('the same call sent many times at once opens exactly one window', async ({
+  page,
+  context,
+  extensionUrl,
+}) => {
+  await connect(page, extensionUrl, pipedriveDraft(pd.url));
+  const replies = await Promise.all(
+    Array.from({ length: 4 }, () =>
+      sendCallEvent(page, ringing('call-burst', PIPEDRIVE_NUMBERS.alice)),
+    ),
+  );
+  expect(replies.filter((r) => r.action === 'popped')).toHaveLength(1);
+  await CallPopPage.waitFor(context, 'call-burst');
+  expect(CallPopPage.windows(context)).toHaveLength(1);
+});

@@ -1,0 +1,110 @@
+import type { Page } from '@playwright/test';
+import {
+  startInsightly,
+  INSIGHTLY_NUMBERS,
+  type InsightlyEmulator,
+} from './emulators/insightly.ts';
+import { expect, test } from './fixtures';
+import { CallPopPage } from './pages/callpop-page';
+import { LogFormPage } from './pages/log-form';
+import { seriousViolations } from './support/axe';
+import { changeSettings, connect, insightlyDraft, sendCallEvent } from './support/connect';
+
+let crm: InsightlyEmulator;
+test.beforeEach(async () => {
+  crm = await startInsightly();
+});
+test.afterEach(async () => {
+  await crm.close();
+});
+
+const CREATES = { method: 'POST', path: /^\/v3\.1\/(Contacts|Leads)$/i };
+const LOGS = { method: 'POST', path: /\/Notes$/i };
+
+async function openLogForm(
+  page: Page,
+  context: Parameters<typeof CallPopPage.waitFor>[0],
+  sessionId: string,
+  from: string,
+) {
+  await sendCallEvent(page, {
+    sessionId,
+    direction: 'Inbound',
+    status: 'Ringing',
+    from,
+    to: '+14155550000',
+  });
+  const pop = await CallPopPage.waitFor(context, sessionId);
+  await pop.logCallButton.click();
+  return { pop, form: new LogFormPage(pop.page) };
+}
+
+for (const [type, number] of [
+  ['Contact', '+14155550991'],
+  ['Lead', '+14155550992'],
+] as const) {
+  test(`creates a placeholder ${type} and logs the call: one create, one log`, async ({
+    page,
+    context,
+    extensionUrl,
+  }) => {
+    await connect(page, extensionUrl, insightlyDraft(crm.url));
+    const { pop, form } = await openLogForm(page, context, `log-${type}`, number);
+    await expect(form.contact).toHaveValue('new');
+    await expect(form.newName).toBeFocused();
+    await form.newName.fill(`Walk-in ${type}`);
+    await form.contactType.selectOption({ label: type });
+    await expect(form.subject).toHaveValue(`Inbound call from Walk-in ${type}`);
+    await form.note.fill('Asked about pricing.');
+    if (type === 'Lead') {
+      expect(await seriousViolations(pop.page)).toEqual([]);
+      await pop.page.screenshot({ path: 'docs/screenshots/log-form.png' });
+    }
+    await form.save.dblclick();
+    await expect(form.form).toBeHidden();
+    await expect(pop.cards.first()).toContainText(`Walk-in ${type}`);
+    expect(crm.log.count(CREATES)).toBe(1);
+    expect(crm.log.find(CREATES)[0]!.path).toMatch(type === 'Lead' ? /Leads$/ : /Contacts$/);
+    expect(crm.log.count(LOGS)).toBe(1);
+  });
+}
+
+test('CRM failures are said in plain words and keep the form; the retry creates one contact', async ({
+  page,
+  context,
+  extensionUrl,
+}) => {
+  test.setTimeout(90_000);
+  await connect(page, extensionUrl, insightlyDraft(crm.url));
+  await changeSettings(page, { requestTimeoutSeconds: 3 });
+  const { form } = await openLogForm(page, context, 'log-faults', INSIGHTLY_NUMBERS.unknown);
+  await form.newName.fill('Kept Name');
+  await form.contactType.selectOption({ label: 'Lead' });
+  await form.note.fill('Kept note');
+
+  const faults = [
+    { fault: { kind: 'status', status: 401 }, says: /rejected the saved credentials/i },
+    { fault: { kind: 'rateLimit', retryAfterSec: 600 }, says: /rate limiting/i },
+    { fault: { kind: 'status', status: 500 }, says: /unavailable|server error/i },
+    { fault: { kind: 'hang' }, says: /did not answer in time/i },
+  ] as const;
+  for (const { fault, says } of faults) {
+    crm.faults.add({ method: 'POST', path: CREATES.path, ...fault });
+    await form.save.click();
+    await expect(form.error).toContainText('The call was not logged:', { timeout: 15_000 });
+    await expect(form.error).toContainText(says);
+    await expect(form.newName).toHaveValue('Kept Name');
+    await expect(form.contactType).toHaveValue(/lead/i);
+    await expect(form.note).toHaveValue('Kept note');
+    await expect(form.save).toBeEnabled();
+  }
+  expect(crm.log.count(LOGS)).toBe(0);
+
+  await form.save.click();
+  await expect(form.form).toBeHidden();
+  const created = crm.log
+    .find(CREATES)
+    .filter((entry) => entry.status >= 200 && entry.status < 300);
+  expect(created).toHaveLength(1);
+  expect(crm.log.count(LOGS)).toBe(1);
+});

@@ -1,0 +1,36 @@
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+
+export const CALLPOP_PATH = '/src/callpop/index.html';
+
+/** The call-pop window the worker opens for a call (a popup window: a page of the context). */
+export class CallPopPage {
+  readonly number: Locator;
+  readonly cards: Locator;
+  readonly refreshButton: Locator;
+  readonly logCallButton: Locator;
+  readonly resolution: Locator;
+
+  constructor(readonly page: Page) {
+    this.number = page.getByTestId('call-number');
+    this.cards = page.getByTestId('contact-card');
+    this.refreshButton = page.getByRole('button', { name: 'Refresh' });
+    this.logCallButton = page.getByRole('button', { name: 'Log call' });
+    this.resolution = page.getByTestId('resolution');
+  }
+
+  static windows(context: BrowserContext): Page[] {
+    return context.pages().filter((p) => new URL(p.url()).pathname === CALLPOP_PATH);
+  }
+
+  /** The call-pop window for `sessionId`, waiting for the worker to open it. */
+  static async waitFor(context: BrowserContext, sessionId: string): Promise<CallPopPage> {
+    const matches = (p: Page) => {
+      const url = new URL(p.url());
+      return url.pathname === CALLPOP_PATH && url.searchParams.get('session') === sessionId;
+    };
+    const page =
+      context.pages().find(matches) ?? (await context.waitForEvent('page', { predicate: matches }));
+    await page.waitForLoadState('domcontentloaded');
+    return new CallPopPage(page);
+  }
+}

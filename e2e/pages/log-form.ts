@@ -1,0 +1,24 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The log form, in the call-pop window or the popup. */
+export class LogFormPage {
+  readonly form: Locator;
+  readonly contact: Locator;
+  readonly newName: Locator;
+  readonly contactType: Locator;
+  readonly subject: Locator;
+  readonly note: Locator;
+  readonly save: Locator;
+  readonly error: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = page.getByTestId('log-form');
+    this.contact = this.form.getByLabel('Contact', { exact: true });
+    this.newName = this.form.getByLabel('New contact name');
+    this.contactType = this.form.getByLabel('Contact type');
+    this.subject = this.form.getByLabel('Subject');
+    this.note = this.form.getByLabel('Note');
+    this.save = this.form.getByRole('button', { name: /^(Save|Saving…)$/ });
+    this.error = this.form.getByRole('alert');
+  }
+}

@@ -1,0 +1,81 @@
+import {
+  startPipedrive,
+  PIPEDRIVE_NUMBERS,
+  PIPEDRIVE_PERSONS,
+  type PipedriveEmulator,
+} from './emulators/pipedrive.ts';
+import { expect, test } from './fixtures';
+import { PopupPage } from './pages/popup-page';
+import { seriousViolations } from './support/axe';
+import { connect, pipedriveDraft } from './support/connect';
+
+let pd: PipedriveEmulator;
+test.beforeEach(async () => {
+  pd = await startPipedrive();
+});
+test.afterEach(async () => {
+  await pd.close();
+});
+
+const PERSON_CREATES = { method: 'POST', path: /\/persons$/ };
+
+test('looks up a number, then Refresh shows the CRM renaming and deleting the contact', async ({
+  page,
+  extensionUrl,
+}) => {
+  await connect(page, extensionUrl, pipedriveDraft(pd.url));
+  const popup = await PopupPage.open(page, extensionUrl);
+  await expect(popup.connection).toContainText('Connected to Pipedrive');
+
+  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
+  await expect(popup.card('Bob Smith')).toBeVisible();
+  await expect(popup.card('Bob Smith')).toContainText('Acme Robotics');
+  await expect(popup.source).toHaveText('live');
+
+  // A second look-up is answered from the cache, and says so.
+  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
+  await expect(popup.source).toHaveText(/^cached /);
+
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.setViewportSize({ width: 400, height: 420 });
+  await page.screenshot({ path: 'docs/screenshots/popup.png', fullPage: true });
+
+  pd.data.renamePerson(PIPEDRIVE_PERSONS.bob.id, 'Robert Smith');
+  await popup.refreshButton.click();
+  await expect(popup.card('Robert Smith')).toBeVisible();
+  await expect(popup.source).toHaveText('live');
+
+  pd.data.deletePerson(PIPEDRIVE_PERSONS.bob.id);
+  await popup.refreshButton.click();
+  await expect(page.getByText('No contact matches this number.')).toBeVisible();
+  await expect(popup.cards).toHaveCount(0);
+});
+
+test('creates a contact from the popup once, even when Save is pressed twice', async ({
+  page,
+  extensionUrl,
+}) => {
+  await connect(page, extensionUrl, pipedriveDraft(pd.url));
+  const popup = await PopupPage.open(page, extensionUrl);
+  await popup.lookUp(PIPEDRIVE_NUMBERS.unknown);
+  await expect(page.getByText('No contact matches this number.')).toBeVisible();
+  await page.getByRole('button', { name: 'Create new contact...' }).click();
+  const name = page.getByLabel('New contact name');
+  await expect(name).toBeFocused();
+
+  // Saving without a name says what is missing instead of sending anything.
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Enter a name for the new contact.');
+
+  await name.fill('Wanda Walk-in');
+  await page.getByRole('button', { name: 'Save contact' }).dblclick();
+  await expect(popup.card('Wanda Walk-in')).toBeVisible();
+  expect(pd.log.count(PERSON_CREATES)).toBe(1);
+  expect(pd.data.persons().filter((p) => p.name === 'Wanda Walk-in')).toHaveLength(1);
+});
+
+test('without a connection the popup offers to connect', async ({ page, extensionUrl }) => {
+  const popup = await PopupPage.open(page, extensionUrl);
+  await expect(popup.connection).toContainText('Not connected to a CRM.');
+  await expect(page.getByRole('button', { name: 'Connect a CRM' })).toBeVisible();
+});

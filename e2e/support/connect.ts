@@ -1,0 +1,58 @@
+/**
+ * Test helpers that talk to the service worker from an extension page, exactly as the pages do:
+ * connect to an emulated CRM, send softphone call events, tweak settings.
+ */
+import type { Page } from '@playwright/test';
+import type { ConnectionDraft } from '../../src/shared/connection';
+import type { CallEvent, CallEventReply, Reply } from '../../src/shared/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
+import { INSIGHTLY_API_KEY } from '../emulators/insightly-seed.ts';
+import { PIPEDRIVE_API_TOKEN } from '../emulators/pipedrive-seed.ts';
+
+export const pipedriveDraft = (url: string): ConnectionDraft => ({
+  platform: 'pipedrive',
+  hostname: url,
+  credentials: { kind: 'apiToken', token: PIPEDRIVE_API_TOKEN },
+});
+
+export const insightlyDraft = (url: string): ConnectionDraft => ({
+  platform: 'insightly',
+  hostname: url,
+  credentials: { kind: 'apiKey', apiKey: INSIGHTLY_API_KEY },
+});
+
+async function ask<T>(page: Page, name: string, payload: unknown): Promise<Reply<T>> {
+  return page.evaluate(
+    ([n, p]) => chrome.runtime.sendMessage({ channel: 'callpop/v1', name: n, payload: p }),
+    [name, payload] as const,
+  );
+}
+
+/** Saves the connection from an extension page (the popup URL is used when `page` is blank). */
+export async function connect(
+  page: Page,
+  extensionUrl: (path: string) => string,
+  draft: ConnectionDraft,
+): Promise<void> {
+  if (!page.url().startsWith('chrome-extension://')) {
+    await page.goto(extensionUrl('src/popup/index.html'));
+  }
+  const reply = await ask(page, 'connection.save', draft);
+  if (!reply.ok) throw new Error(`connection.save failed: ${reply.error.message}`);
+}
+
+export async function sendCallEvent(page: Page, event: CallEvent): Promise<CallEventReply> {
+  const reply = await ask<CallEventReply>(page, 'call.event', event);
+  if (!reply.ok) throw new Error(`call.event failed: ${reply.error.message}`);
+  return reply.value;
+}
+
+/** Merges `patch` into the stored settings (what the options page would save). */
+export async function changeSettings(page: Page, patch: Partial<Settings>): Promise<void> {
+  const stored = await page.evaluate(async () => {
+    const all = await chrome.storage.local.get('settings@v1');
+    return (all['settings@v1'] ?? null) as Settings | null;
+  });
+  const next = { ...DEFAULT_SETTINGS, ...stored, ...patch };
+  await page.evaluate((value) => chrome.storage.local.set({ 'settings@v1': value }), next);
+}
