@@ -5,10 +5,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { benchEngineCache } from './engine-cache';
+import { benchPopLatency } from './pop-latency';
 import type { BenchSection } from './support';
 
 const sections: BenchSection[] = [];
 sections.push(await benchEngineCache());
+sections.push(await benchPopLatency());
 
 const when = new Date().toISOString();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
