@@ -3,10 +3,15 @@
  * worker at any await, so no state lives in module variables; everything is in chrome.storage.
  */
 import { forgetClosedWindow } from './callpop/call-window';
+import { onAlarm } from './engine/maintenance';
+import { installHttpTracing } from './engine/tracer';
 import { handlers } from './handlers';
+import { http } from './http/client';
 import { registerInstallHandler } from './install';
 import { createMessageListener } from './messages';
 
 chrome.runtime.onMessage.addListener(createMessageListener(handlers));
 registerInstallHandler();
 chrome.windows.onRemoved.addListener((windowId) => void forgetClosedWindow(windowId));
+chrome.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm));
+installHttpTracing(http);

@@ -120,7 +120,7 @@ export async function createCallLog(
     }
     return {
       logId: logged.logId,
-      contact: toView(connector.manifest, connection.hostname, contact),
+      contact: toView(connector, connection.hostname, contact),
       returnMessage: logged.returnMessage ?? contactMessage ?? null,
     };
   });

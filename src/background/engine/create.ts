@@ -53,7 +53,7 @@ export async function createContact(
   const e164 = writableNumber(account, request.phoneNumber);
   const fields = checkNewContact(account, request.newContactName, request.newContactType);
   const view = (contact: Contact) =>
-    toView(account.connector.manifest, account.connection.hostname, contact);
+    toView(account.connector, account.connection.hostname, contact);
 
   return runOnce('contact', requestId, deps.now, async ({ previous }) => {
     if (previous?.status === 'running') {

@@ -4,6 +4,7 @@ import type { PlatformName } from '@/shared/connection';
 
 export interface EngineDeps {
   getConnector: (platform: PlatformName) => Connector | undefined;
+  listConnectors: () => Connector[];
   now: () => number;
   sleep: (ms: number) => Promise<void>;
 }

@@ -80,7 +80,7 @@ function result(
   return {
     phoneNumber: target.phoneNumber,
     displayNumber: target.displayNumber,
-    contacts: contacts.map((contact) => toView(connector.manifest, connection.hostname, contact)),
+    contacts: contacts.map((contact) => toView(connector, connection.hostname, contact)),
     canCreate: shown.canCreate,
     contactTypes: connector.manifest.contactTypes ?? [],
     source: shown.source,

@@ -100,6 +100,7 @@ export function testDeps(connector: Connector): TestDeps {
     clock,
     slept,
     getConnector: (platform) => (platform === connector.manifest.name ? connector : undefined),
+    listConnectors: () => [connector],
     now: () => clock.now,
     sleep: (ms) => {
       slept.push(ms);

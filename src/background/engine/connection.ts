@@ -1,0 +1,156 @@
+/** connectors.list and connection.get/test/save/disconnect, with failures in plain words. */
+import type { Connector } from '@/connectors/types';
+import { apiOrigin, type ConnectionDraft, type ConnectionSummary } from '@/shared/connection';
+import { ERROR_CODES, type ConnectorInfo } from '@/shared/messages';
+import { connectionItem } from '@/shared/storage/keys';
+import { classifyError } from '../http/errors';
+import { RequestError } from '../request-error';
+import { buildUser } from './account';
+import { clearCache } from './cache';
+import type { EngineDeps } from './deps';
+import { failureSentence } from './return-messages';
+
+export function connectorInfo(connector: Connector): ConnectorInfo {
+  const { manifest } = connector;
+  return {
+    name: manifest.name,
+    displayName: manifest.displayName,
+    contactTypes: manifest.contactTypes ?? [],
+    authKinds: manifest.auth.kinds,
+    settings: manifest.settings,
+    usesOverridingFormats: manifest.usesOverridingFormats,
+    logFields: manifest.logFields ?? [],
+  };
+}
+
+const bad = (message: string) => new RequestError(ERROR_CODES.badRequest, message);
+
+/** The draft's CRM origin, or a plain-words reason why the address cannot be used. */
+function checkedOrigin(hostname: unknown): URL {
+  if (typeof hostname !== 'string' || hostname.trim() === '') {
+    throw bad('Enter the address of your CRM, for example acme.pipedrive.com.');
+  }
+  try {
+    const url = new URL(apiOrigin(hostname));
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password) {
+      return url;
+    }
+  } catch {
+    // falls through to the message below
+  }
+  throw bad(`"${hostname.trim()}" is not a web address CallPop can connect to.`);
+}
+
+function prepare(draft: ConnectionDraft, deps: EngineDeps) {
+  if (!draft || typeof draft !== 'object') throw bad('Fill in the connection form first.');
+  const connector = deps.getConnector(draft.platform);
+  if (!connector) throw bad('Choose a CRM to connect to.');
+  const origin = checkedOrigin(draft.hostname);
+  let authHeader: string;
+  try {
+    authHeader = connector.authHeader(draft.credentials);
+  } catch (error) {
+    // Connectors explain bad credential input in plain words (e.g. "Enter your API token.").
+    throw bad(error instanceof Error ? error.message : 'The credentials are not readable.');
+  }
+  return { connector, origin, authHeader, user: buildUser(draft) };
+}
+
+function credentialName(draft: ConnectionDraft): string {
+  return draft.credentials?.kind === 'apiKey'
+    ? 'API key'
+    : draft.credentials?.kind === 'oauth'
+      ? 'sign-in'
+      : 'API token';
+}
+
+async function check(draft: ConnectionDraft, deps: EngineDeps) {
+  const { connector, origin, authHeader, user } = prepare(draft, deps);
+  const crm = connector.manifest.displayName;
+  try {
+    const result = await connector.checkConnection(user, authHeader);
+    return { connector, origin, result };
+  } catch (error) {
+    const failure = classifyError(error);
+    const where = origin.host;
+    const messages: Partial<Record<typeof failure.kind, string>> = {
+      auth: `The ${credentialName(draft)} was rejected by ${crm}. Copy it again from ${crm} and paste it here.`,
+      forbidden: `${crm} refused access for this ${credentialName(draft)}. Ask your ${crm} admin for API access.`,
+      notFound: `No ${crm} company at ${where}. Check the address, for example acme.pipedrive.com.`,
+      network: `Could not reach ${where}. Check the address and that you are online.`,
+      timeout: `Could not reach ${where}: it did not answer in time. Check the address and try again.`,
+      malformed: `${where} did not answer like the ${crm} API. Check the address.`,
+    };
+    throw new RequestError(
+      ERROR_CODES.crm,
+      messages[failure.kind] ?? failureSentence(failure.kind, crm),
+    );
+  }
+}
+
+export async function testConnection(draft: ConnectionDraft, deps: EngineDeps) {
+  const { connector, result } = await check(draft, deps);
+  return {
+    userName: result.userName,
+    message: `Connected to ${connector.manifest.displayName} as ${result.userName}.`,
+  };
+}
+
+export function summary(
+  connector: Connector,
+  connection: NonNullable<Awaited<ReturnType<typeof connectionItem.get>>>,
+): ConnectionSummary {
+  return {
+    platform: connection.platform,
+    displayName: connector.manifest.displayName,
+    hostname: connection.hostname,
+    userName: connection.userName,
+    connectedAt: connection.connectedAt,
+  };
+}
+
+export async function saveConnection(
+  draft: ConnectionDraft,
+  deps: EngineDeps,
+): Promise<ConnectionSummary> {
+  const { origin } = prepare(draft, deps);
+  const pattern = `${origin.protocol}//${origin.hostname}/*`;
+  if (!(await chrome.permissions.contains({ origins: [pattern] }))) {
+    throw bad(
+      `CallPop needs permission to reach ${origin.host}. Allow it when Chrome asks, then save again.`,
+    );
+  }
+  const { connector, result } = await check(draft, deps);
+  const connection = {
+    platform: draft.platform,
+    hostname: draft.hostname.trim().replace(/\/+$/, ''),
+    credentials: draft.credentials,
+    accountId: result.accountId,
+    userId: result.userId,
+    userName: result.userName,
+    connectedAt: deps.now(),
+  };
+  const previous = await connectionItem.get();
+  await connectionItem.set(connection);
+  // Another account's cached contacts must not show for this one; same account keeps them.
+  if (
+    previous &&
+    (previous.accountId !== connection.accountId || previous.platform !== connection.platform)
+  ) {
+    await clearCache();
+  }
+  return summary(connector, connection);
+}
+
+export async function getConnection(deps: EngineDeps): Promise<ConnectionSummary | null> {
+  const connection = await connectionItem.get();
+  if (!connection) return null;
+  const connector = deps.getConnector(connection.platform);
+  return connector ? summary(connector, connection) : null;
+}
+
+/** Removes the credentials and every cached contact of every account. */
+export async function disconnect(): Promise<{ removedContacts: number }> {
+  await connectionItem.remove();
+  return { removedContacts: await clearCache() };
+}

@@ -1,0 +1,65 @@
+/**
+ * contact.lookupMany (the softphone's batched contact match): one cache read for every number,
+ * misses fetched through the same shared, bounded CRM path as single lookups.
+ *
+ * Results are keyed by E.164. An input that is not a phone number is not dropped silently: it
+ * is keyed by the input as given, with no contacts and the phone module's plain message.
+ */
+import type { LookupResult } from '@/shared/messages';
+import { ERROR_CODES } from '@/shared/messages';
+import { matchCache } from '@/shared/storage/keys';
+import { RequestError } from '../request-error';
+import { loadAccount, type Account } from './account';
+import { cacheId } from './cache';
+import type { EngineDeps } from './deps';
+import { lookupWith, parseTarget } from './lookup';
+
+export const MAX_BATCH = 100;
+
+function invalid(account: Account, input: string, message: string): LookupResult {
+  return {
+    phoneNumber: input,
+    displayNumber: input,
+    contacts: [],
+    canCreate: false,
+    contactTypes: account.connector.manifest.contactTypes ?? [],
+    source: 'none',
+    fetchedAt: null,
+    stale: false,
+    resolution: null,
+    returnMessage: { message, messageType: 'danger', ttl: 5000 },
+  };
+}
+
+export async function lookupMany(
+  payload: { phoneNumbers: string[]; force?: boolean },
+  deps: EngineDeps,
+): Promise<Record<string, LookupResult>> {
+  const inputs = payload?.phoneNumbers;
+  if (!Array.isArray(inputs)) {
+    throw new RequestError(ERROR_CODES.badRequest, 'Send a list of phone numbers.');
+  }
+  if (inputs.length > MAX_BATCH) {
+    throw new RequestError(ERROR_CODES.badRequest, `Look up at most ${MAX_BATCH} numbers at once.`);
+  }
+  const account = await loadAccount(deps);
+  const results: Record<string, LookupResult> = {};
+  const targets = new Map<string, Extract<ReturnType<typeof parseTarget>, { ok: true }>>();
+  for (const input of inputs) {
+    const target = parseTarget(input, account.settings.defaultCountry);
+    if (target.ok) targets.set(target.phoneNumber, target);
+    else results[String(input)] = invalid(account, String(input), target.message);
+  }
+  const numbers = [...targets.values()].filter((t) => !t.isExtension).map((t) => t.phoneNumber);
+  const ids = new Map(numbers.map((n) => [n, cacheId(account.scope, n)]));
+  const cached = await matchCache.getMany([...ids.values()]);
+  const force = payload.force === true;
+  await Promise.all(
+    [...targets.values()].map(async (target) => {
+      const id = ids.get(target.phoneNumber);
+      const preread = id === undefined ? undefined : { entry: cached.get(id) };
+      results[target.phoneNumber] = await lookupWith(account, target, force, deps, preread);
+    }),
+  );
+  return results;
+}
