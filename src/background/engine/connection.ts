@@ -32,7 +32,9 @@ function checkedOrigin(hostname: unknown): URL {
   }
   try {
     const url = new URL(apiOrigin(hostname));
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password) {
+    const plain =
+      !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && plain) {
       return url;
     }
   } catch {

@@ -68,7 +68,7 @@ describe('install and startup', () => {
 
   it('locks local storage to trusted contexts and sets the alarm on install and startup', async () => {
     chromeFake().local.accessLevel = 'UNTRUSTED';
-    await onInstalled({ reason: 'install' } as chrome.runtime.InstalledDetails);
+    await onInstalled({ reason: 'install' });
     expect(chromeFake().local.accessLevel).toBe('TRUSTED_CONTEXTS');
     expect(chromeFake().alarms.has(SWEEP_ALARM)).toBe(true);
     chromeFake().local.accessLevel = 'UNTRUSTED';

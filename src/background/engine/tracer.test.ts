@@ -59,8 +59,9 @@ describe('debug tracer', () => {
   });
 
   it('keeps only the last 20 traces', async () => {
-    for (let i = 0; i < 25; i += 1)
+    for (let i = 0; i < 25; i += 1) {
       await lookupContact({ phoneNumber: `+1415555${String(1000 + i)}` }, deps);
+    }
     const traces = await lookupTraces.get();
     expect(traces).toHaveLength(20);
     expect(traces[0]?.phoneNumber).toBe('+14155551024');

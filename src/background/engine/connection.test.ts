@@ -1,0 +1,124 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { chromeFake } from '@/test/chrome-fake';
+import type { ConnectionDraft } from '@/shared/connection';
+import { connectionItem, matchCache } from '@/shared/storage/keys';
+import {
+  connectorInfo,
+  disconnect,
+  getConnection,
+  saveConnection,
+  testConnection,
+} from './connection';
+import {
+  CONNECTION,
+  connect,
+  fakeConnector,
+  httpError,
+  testDeps,
+  type FakeConnector,
+  type TestDeps,
+} from './testing';
+
+const DRAFT: ConnectionDraft = {
+  platform: 'pipedrive',
+  hostname: 'acme.pipedrive.com',
+  credentials: { kind: 'apiToken', token: 'tok-1' },
+};
+
+let connector: FakeConnector;
+let deps: TestDeps;
+
+beforeEach(() => {
+  connector = fakeConnector();
+  deps = testDeps(connector);
+});
+
+describe('connection', () => {
+  it('tests with the built user and the connector auth header', async () => {
+    let seen: unknown[] = [];
+    connector.checkConnection = async (user, authHeader) => {
+      seen = [user, authHeader];
+      return { accountId: 'acct9', userId: 'u9', userName: 'Grace' };
+    };
+    expect(await testConnection(DRAFT, deps)).toEqual({
+      userName: 'Grace',
+      message: 'Connected to Pipedrive as Grace.',
+    });
+    expect(seen).toEqual([
+      {
+        id: '',
+        hostname: 'acme.pipedrive.com',
+        platform: 'pipedrive',
+        platformAdditionalInfo: { apiUrl: 'https://acme.pipedrive.com' },
+      },
+      'Bearer tok-1',
+    ]);
+  });
+
+  it('maps failures to plain words', async () => {
+    const cases: [Error, RegExp][] = [
+      [httpError(401), /The API token was rejected by Pipedrive/],
+      [httpError(404), /No Pipedrive company at acme\.pipedrive\.com/],
+      [
+        Object.assign(new Error('x'), { isAxiosError: true, code: 'ERR_NETWORK' }),
+        /Could not reach acme\.pipedrive\.com/,
+      ],
+      [httpError(503), /Pipedrive is unavailable/],
+    ];
+    for (const [error, message] of cases) {
+      connector.checkConnection = () => Promise.reject(error);
+      await expect(testConnection(DRAFT, deps)).rejects.toThrow(message);
+    }
+    await expect(testConnection({ ...DRAFT, hostname: ' ' }, deps)).rejects.toThrow(
+      /Enter the address/,
+    );
+    await expect(testConnection({ ...DRAFT, hostname: 'ftp://x' }, deps)).rejects.toThrow(
+      /not a web address/,
+    );
+  });
+
+  it('refuses to save without the host permission, then saves with the checked ids', async () => {
+    await expect(saveConnection(DRAFT, deps)).rejects.toThrow(
+      /needs permission to reach acme\.pipedrive\.com/,
+    );
+    expect(await connectionItem.get()).toBeNull();
+    chromeFake().grantedOrigins.add('https://acme.pipedrive.com/*');
+    const saved = await saveConnection(DRAFT, deps);
+    expect(saved).toEqual({
+      platform: 'pipedrive',
+      displayName: 'Pipedrive',
+      hostname: 'acme.pipedrive.com',
+      userName: 'Ada',
+      connectedAt: deps.clock.now,
+    });
+    expect(await connectionItem.get()).toMatchObject({
+      accountId: 'acct1',
+      userId: 'u1',
+      credentials: DRAFT.credentials,
+    });
+    expect(await getConnection(deps)).toEqual(saved);
+    expect(JSON.stringify(saved)).not.toContain('tok-1');
+  });
+
+  it('disconnect removes the credentials and every cached contact of every account', async () => {
+    await connect();
+    await matchCache.set('acct1:pipedrive:+14155550102', { c: [{ i: 1 }], f: 1 });
+    await matchCache.set('other:insightly:+14155550103', { f: 1 });
+    expect(await disconnect()).toEqual({ removedContacts: 2 });
+    expect(await connectionItem.get()).toBeNull();
+    expect(await matchCache.ids()).toEqual([]);
+    expect(CONNECTION.accountId).toBe('acct1');
+  });
+
+  it('lists connector manifests as plain data', () => {
+    expect(connectorInfo(connector)).toEqual({
+      name: 'pipedrive',
+      displayName: 'Pipedrive',
+      contactTypes: connector.manifest.contactTypes,
+      authKinds: ['apiToken'],
+      settings: [],
+      usesOverridingFormats: false,
+      logFields: [],
+    });
+  });
+});
