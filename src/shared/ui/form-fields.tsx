@@ -56,10 +56,15 @@ export function TextField(props: TextFieldProps) {
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <span className="label-row">
+        <label htmlFor={id}>{props.label}</label>
+        {/* Outside the label so the field's name stays its label; `required` tells assistive tech. */}
+        {props.required ? (
+          <span className="required-mark" aria-hidden="true">
+            *
+          </span>
+        ) : null}
+      </span>
       <input
         id={id}
         type={props.type ?? 'text'}
