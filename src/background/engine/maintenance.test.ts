@@ -49,9 +49,11 @@ describe('cache sweep', () => {
 
   it('runs from the alarm and ignores other alarms', async () => {
     await matchCache.set('a:pipedrive:+1', match(0));
-    expect(await onAlarm({ name: 'other', scheduledTime: 0 })).toBeNull();
+    expect(await onAlarm({ name: 'other', scheduledTime: 0 } as chrome.alarms.Alarm)).toBeNull();
     expect(await matchCache.ids()).toHaveLength(1);
-    expect(await onAlarm({ name: SWEEP_ALARM, scheduledTime: 0 })).toMatchObject({ expired: 1 });
+    expect(
+      await onAlarm({ name: SWEEP_ALARM, scheduledTime: 0 } as chrome.alarms.Alarm),
+    ).toMatchObject({ expired: 1 });
     expect(await matchCache.ids()).toHaveLength(0);
   });
 });
