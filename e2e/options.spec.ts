@@ -157,9 +157,21 @@ test('connect to Pipedrive: a wrong token is explained, the right one connects; 
       .poll(() => storedLocal(serviceWorker, 'connection@v1'))
       .toMatchObject({ platform: 'pipedrive', hostname: crm.url, userName: PIPEDRIVE_USER.name });
 
+    // Debug mode on: each lookup's steps appear live, with timings and without the token.
+    await options.debugMode.check();
+    await expect
+      .poll(() => storedLocal(serviceWorker, 'settings@v1'))
+      .toMatchObject({ debug: true });
+
     // Two lookups fill the cache; the page counts them and clears them.
     expect(await lookUp(page, '+14155550102')).toMatchObject({ ok: true });
     expect(await lookUp(page, '+14155550101')).toMatchObject({ ok: true });
+    const traces = page.getByTestId('traces');
+    await expect(traces.locator('summary')).toHaveCount(2);
+    await expect(traces.locator('summary').first()).toContainText('+14155550101');
+    await traces.locator('summary').first().click();
+    await expect(traces.locator('li').first()).toContainText(/^\d+ ms /);
+    expect(await traces.textContent()).not.toContain(PIPEDRIVE_API_TOKEN);
     await page.reload();
     await expect(options.cacheCount).toHaveText('2 numbers are cached.');
     await options.clearCache();
