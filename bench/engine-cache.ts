@@ -72,18 +72,20 @@ export async function benchEngineCache(): Promise<BenchSection> {
     const all = [...matched, ...unknown];
     const order = Array.from({ length: 200 }, (_, i) => all[(i * 7) % all.length]!);
     crm.log.clear();
+    // No named functions inside evaluate: tsx adds __name() helpers the page does not have.
     await page.evaluate(async (numbers) => {
       const queue = [...numbers];
-      const worker = async (): Promise<void> => {
-        for (let next = queue.shift(); next; next = queue.shift()) {
-          await chrome.runtime.sendMessage({
-            channel: 'callpop/v1',
-            name: 'contact.lookup',
-            payload: { phoneNumber: next },
-          });
-        }
-      };
-      await Promise.all(Array.from({ length: 8 }, worker));
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          for (let next = queue.shift(); next; next = queue.shift()) {
+            await chrome.runtime.sendMessage({
+              channel: 'callpop/v1',
+              name: 'contact.lookup',
+              payload: { phoneNumber: next },
+            });
+          }
+        }),
+      );
     }, order);
     const searches = crm.log.count({ method: 'GET', path: SEARCH_PATH });
     const httpRequests = crm.log.entries.length;

@@ -26,6 +26,9 @@ export interface BenchBrowser {
 
 export async function openBenchBrowser(): Promise<BenchBrowser> {
   const { context, close } = await launchWithExtension();
+  // tsx (esbuild keepNames) wraps named closures in __name(); functions serialised into pages
+  // by evaluate/addInitScript need it defined there.
+  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
   const worker = await serviceWorkerOf(context);
   const extensionId = new URL(worker.url()).host;
   const page = await context.newPage();

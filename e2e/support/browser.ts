@@ -40,8 +40,9 @@ function playwrightChromium(): string | undefined {
 export function findBrowser(): string {
   const fromEnv = process.env.CALLPOP_BROWSER ?? process.env.CHROMIUM_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv))
+    if (!existsSync(fromEnv)) {
       throw new Error(`CALLPOP_BROWSER points at ${fromEnv}, which does not exist.`);
+    }
     return fromEnv;
   }
   const found = playwrightChromium() ?? USUAL_PATHS.find((path) => existsSync(path));

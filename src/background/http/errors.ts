@@ -75,12 +75,14 @@ export function classifyError(error: unknown): CrmError {
         retryAfter,
       );
     }
-    if (error.code === 'ERR_CANCELED')
+    if (error.code === 'ERR_CANCELED') {
       return new CrmError('timeout', 'The CRM request was cancelled.');
+    }
     return new CrmError('network', 'The CRM could not be reached.');
   }
-  if (error instanceof SyntaxError)
+  if (error instanceof SyntaxError) {
     return new CrmError('malformed', 'The CRM answered with invalid JSON.');
+  }
   if (error instanceof TypeError) return new CrmError('network', 'The CRM could not be reached.');
   return new CrmError('network', error instanceof Error ? error.message : String(error));
 }
