@@ -4,11 +4,12 @@
  * performance.timeOrigin + performance.now() taken inside the pages: the fake softphone stamps
  * the event, and an init script stamps the first animation frame after the name is in the DOM.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS, startPipedrive } from '../e2e/emulators/pipedrive';
 import { SoftphonePage } from '../e2e/pages/softphone-page';
 import { startSoftphoneServer } from '../e2e/softphone/server';
 import { connectPipedrive, sendRequest, updateSettings } from '../e2e/support/demo-setup';
+import { stopServiceWorker } from '../e2e/support/stop-worker';
 import { median, ms, openBenchBrowser, type BenchRow } from './support';
 
 const CALLS = 20;
@@ -39,12 +40,7 @@ async function paintedAt(page: Page): Promise<number> {
   return Number(await handle.jsonValue());
 }
 
-async function stopWorkers(context: BrowserContext, page: Page): Promise<void> {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
+const stopWorkers = stopServiceWorker;
 
 export async function benchPopLatency(): Promise<{
   title: string;

@@ -8,6 +8,7 @@ import { expect, serviceWorkerOf, test as base } from './fixtures';
 import { SoftphonePage } from './pages/softphone-page';
 import { startSoftphoneServer, type SoftphoneServer } from './softphone/server';
 import { callPopPages, callSession, connectPipedrive, updateSettings } from './support/demo-setup';
+import { stopServiceWorker } from './support/stop-worker';
 
 type PipedriveEmulator = Awaited<ReturnType<typeof startPipedrive>>;
 
@@ -207,10 +208,7 @@ test('a service worker stopped between ring and answer still pops once, with the
   let worker = await serviceWorkerOf(context);
   await expect.poll(async () => (await callSession(worker, sessionId))?.lookup.state).toBe('done');
 
-  const cdp = await context.newCDPSession(softphone.page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await expect.poll(() => context.serviceWorkers().length).toBe(0);
+  await stopServiceWorker(context, softphone.page);
 
   const popped = nextCallPop(softphone.page);
   await softphone.setStatus('CallConnected'); // wakes the worker through runtime messaging
