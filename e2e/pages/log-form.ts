@@ -13,9 +13,9 @@ export class LogFormPage {
 
   constructor(readonly page: Page) {
     this.form = page.getByTestId('log-form');
-    this.contact = this.form.getByLabel('Contact', { exact: true });
+    this.contact = this.form.getByRole('combobox', { name: 'Contact', exact: true });
     this.newName = this.form.getByLabel('New contact name');
-    this.contactType = this.form.getByLabel('Contact type');
+    this.contactType = this.form.getByRole('combobox', { name: 'Contact type' });
     this.subject = this.form.getByLabel('Subject');
     this.note = this.form.getByLabel('Note');
     this.save = this.form.getByRole('button', { name: /^(Save|Saving…)$/ });

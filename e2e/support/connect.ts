@@ -1,11 +1,10 @@
 /**
  * Test helpers that talk to the service worker from an extension page, exactly as the pages do:
- * connect to an emulated CRM, send softphone call events, tweak settings.
+ * connect to an emulated CRM and send softphone call events.
  */
 import type { Page } from '@playwright/test';
 import type { ConnectionDraft } from '../../src/shared/connection';
 import type { CallEvent, CallEventReply, Reply } from '../../src/shared/messages';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
 import { INSIGHTLY_API_KEY } from '../emulators/insightly-seed.ts';
 import { PIPEDRIVE_API_TOKEN } from '../emulators/pipedrive-seed.ts';
 
@@ -45,14 +44,4 @@ export async function sendCallEvent(page: Page, event: CallEvent): Promise<CallE
   const reply = await ask<CallEventReply>(page, 'call.event', event);
   if (!reply.ok) throw new Error(`call.event failed: ${reply.error.message}`);
   return reply.value;
-}
-
-/** Merges `patch` into the stored settings (what the options page would save). */
-export async function changeSettings(page: Page, patch: Partial<Settings>): Promise<void> {
-  const stored = await page.evaluate(async () => {
-    const all = await chrome.storage.local.get('settings@v1');
-    return (all['settings@v1'] ?? null) as Settings | null;
-  });
-  const next = { ...DEFAULT_SETTINGS, ...stored, ...patch };
-  await page.evaluate((value) => chrome.storage.local.set({ 'settings@v1': value }), next);
 }
