@@ -7,6 +7,7 @@ import { onAlarm } from './engine/maintenance';
 import { installHttpTracing } from './engine/tracer';
 import { handlers } from './handlers';
 import { http } from './http/client';
+import { installRequestTimeout } from './http/timeout';
 import { registerInstallHandler } from './install';
 import { createMessageListener } from './messages';
 
@@ -15,3 +16,4 @@ registerInstallHandler();
 chrome.windows.onRemoved.addListener((windowId) => void forgetClosedWindow(windowId));
 chrome.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm));
 installHttpTracing(http);
+installRequestTimeout(http);
