@@ -28,7 +28,8 @@ export default defineManifest((env) => ({
     service_worker: 'src/background/index.ts',
     type: 'module',
   },
-  permissions: ['storage', 'alarms'],
+  // unlimitedStorage: the contact cache may hold up to 200,000 numbers, past the 10 MB quota.
+  permissions: ['storage', 'unlimitedStorage', 'alarms'],
   // Loopback only: self-hosted and development CRMs (and the demo CRM) on this machine.
   host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
   // CRM origins are asked for when the user connects, never granted to every site at install.
