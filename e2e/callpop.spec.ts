@@ -49,6 +49,7 @@ test('one match: a call event pops one window, and the same call again only focu
   await expect(pop.page.getByText('connected', { exact: false }).first()).toBeVisible();
 
   expect(await seriousViolations(pop.page)).toEqual([]);
+  await pop.page.setViewportSize({ width: 400, height: 600 });
   await pop.page.screenshot({ path: 'docs/screenshots/callpop-one.png' });
 
   // Escape closes the window (the page is gone before the key press returns).
@@ -77,6 +78,7 @@ test('several matches: the window lists them in order and says why', async ({
   await expect(pop.cards.nth(1)).toContainText('Dan Carter');
   await expect(pop.resolution).toBeVisible();
   expect(await seriousViolations(pop.page)).toEqual([]);
+  await pop.page.setViewportSize({ width: 400, height: 600 });
   await pop.page.screenshot({ path: 'docs/screenshots/callpop-several.png' });
 });
 
@@ -92,6 +94,7 @@ test('no match: the window offers to create the contact, name field focused', as
   const name = pop.page.getByLabel('New contact name');
   await expect(name).toBeFocused();
   expect(await seriousViolations(pop.page)).toEqual([]);
+  await pop.page.setViewportSize({ width: 400, height: 600 });
   await pop.page.screenshot({ path: 'docs/screenshots/callpop-none.png' });
 
   await name.fill('Nina New');

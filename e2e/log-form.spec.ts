@@ -58,6 +58,7 @@ for (const [type, number] of [
     await form.note.fill('Asked about pricing.');
     if (type === 'Lead') {
       expect(await seriousViolations(pop.page)).toEqual([]);
+      await pop.page.setViewportSize({ width: 400, height: 600 });
       await pop.page.screenshot({ path: 'docs/screenshots/log-form.png' });
     }
     await form.save.dblclick();
