@@ -5,7 +5,8 @@
  */
 import type { Page } from '@playwright/test';
 import { PIPEDRIVE_API_TOKEN, startPipedrive } from '../e2e/emulators/pipedrive';
-import { median, ms, openBenchBrowser, sendFromPage, type BenchSection } from './support';
+import { sendRequest } from '../e2e/support/requests';
+import { median, ms, openBenchBrowser, type BenchSection } from './support';
 
 const SEARCH_PATH = '/api/v2/persons/search';
 const TIMED_LOOKUPS = 400;
@@ -54,7 +55,7 @@ export async function benchEngineCache(): Promise<BenchSection> {
   const browser = await openBenchBrowser();
   try {
     const { page, worker } = browser;
-    await sendFromPage(page, 'connection.save', {
+    await sendRequest(page, 'connection.save', {
       platform: 'pipedrive',
       hostname: crm.url,
       credentials: { kind: 'apiToken', token: PIPEDRIVE_API_TOKEN },
@@ -106,8 +107,8 @@ export async function benchEngineCache(): Promise<BenchSection> {
 
     // 3. Lookup cost: 10 cached numbers, then the same 10 among 100,000 cached numbers.
     const ten = matched.slice(0, 10);
-    await sendFromPage(page, 'cache.clear', undefined);
-    for (const number of ten) await sendFromPage(page, 'contact.lookup', { phoneNumber: number });
+    await sendRequest(page, 'cache.clear', undefined);
+    for (const number of ten) await sendRequest(page, 'contact.lookup', { phoneNumber: number });
     await timeLookups(page, ten, 50); // warm-up
     const withTen = await timeLookups(page, ten, TIMED_LOOKUPS);
     await worker.evaluate(
@@ -127,8 +128,7 @@ export async function benchEngineCache(): Promise<BenchSection> {
       },
       [ten[0]!, FILLED - ten.length] as const,
     );
-    const cachedCount = (await sendFromPage<{ entries: number }>(page, 'cache.stats', undefined))
-      .entries;
+    const cachedCount = (await sendRequest(page, 'cache.stats', undefined)).entries;
     await timeLookups(page, ten, 50);
     const withFilled = await timeLookups(page, ten, TIMED_LOOKUPS);
 

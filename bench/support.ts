@@ -36,21 +36,6 @@ export async function openBenchBrowser(): Promise<BenchBrowser> {
   return { context, worker, extensionId, page, close };
 }
 
-/** Sends one request of the message contract from an extension page and returns its reply. */
-export async function sendFromPage<T = unknown>(
-  page: Page,
-  name: string,
-  payload: unknown,
-): Promise<T> {
-  const reply: unknown = await page.evaluate(
-    ([n, p]) => chrome.runtime.sendMessage({ channel: 'callpop/v1', name: n, payload: p }),
-    [name, payload] as const,
-  );
-  const envelope = reply as { ok: boolean; value?: T; error?: { message: string } };
-  if (!envelope.ok) throw new Error(`${name} failed: ${envelope.error?.message ?? 'no reply'}`);
-  return envelope.value as T;
-}
-
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

@@ -4,7 +4,8 @@
  */
 import type { Page } from '@playwright/test';
 import type { ConnectionDraft } from '../../src/shared/connection';
-import type { CallEvent, CallEventReply, Reply } from '../../src/shared/messages';
+import type { CallEvent, CallEventReply } from '../../src/shared/messages';
+import { sendRaw } from './requests';
 import { INSIGHTLY_API_KEY } from '../emulators/insightly-seed.ts';
 import { PIPEDRIVE_API_TOKEN } from '../emulators/pipedrive-seed.ts';
 
@@ -20,13 +21,6 @@ export const insightlyDraft = (url: string): ConnectionDraft => ({
   credentials: { kind: 'apiKey', apiKey: INSIGHTLY_API_KEY },
 });
 
-async function ask<T>(page: Page, name: string, payload: unknown): Promise<Reply<T>> {
-  return page.evaluate(
-    ([n, p]) => chrome.runtime.sendMessage({ channel: 'callpop/v1', name: n, payload: p }),
-    [name, payload] as const,
-  );
-}
-
 /** Saves the connection from an extension page (the popup URL is used when `page` is blank). */
 export async function connect(
   page: Page,
@@ -36,12 +30,12 @@ export async function connect(
   if (!page.url().startsWith('chrome-extension://')) {
     await page.goto(extensionUrl('src/popup/index.html'));
   }
-  const reply = await ask(page, 'connection.save', draft);
+  const reply = await sendRaw(page, 'connection.save', draft);
   if (!reply.ok) throw new Error(`connection.save failed: ${reply.error.message}`);
 }
 
 export async function sendCallEvent(page: Page, event: CallEvent): Promise<CallEventReply> {
-  const reply = await ask<CallEventReply>(page, 'call.event', event);
+  const reply = await sendRaw(page, 'call.event', event);
   if (!reply.ok) throw new Error(`call.event failed: ${reply.error.message}`);
   return reply.value;
 }

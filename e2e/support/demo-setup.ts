@@ -7,20 +7,11 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { PIPEDRIVE_API_TOKEN } from '../emulators/pipedrive-seed.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings.ts';
 import { callSessions, settingsItem, type CallSession } from '../../src/shared/storage/keys.ts';
+import { sendRequest } from './requests';
+
+export { sendRequest };
 
 export const SOFTPHONE_PAGE = 'src/softphone/index.html';
-
-/** Sends one contract request from an extension page; throws with the worker's plain message. */
-export async function sendRequest<T>(page: Page, name: string, payload: unknown): Promise<T> {
-  type Reply = { ok: boolean; value?: T; error?: { message: string } } | undefined;
-  const reply: Reply = await page.evaluate(
-    ([n, p]) =>
-      chrome.runtime.sendMessage<unknown, Reply>({ channel: 'callpop/v1', name: n, payload: p }),
-    [name, payload] as const,
-  );
-  if (!reply?.ok) throw new Error(`${name} failed: ${reply?.error?.message ?? 'no reply'}`);
-  return reply.value as T;
-}
 
 export async function connectPipedrive(page: Page, emulatorUrl: string): Promise<void> {
   await sendRequest(page, 'connection.save', {
