@@ -12,7 +12,7 @@ import { connectPipedrive, sendRequest, updateSettings } from '../e2e/support/de
 import { stopServiceWorker } from '../e2e/support/stop-worker';
 import { median, ms, openBenchBrowser, type BenchRow } from './support';
 
-const CALLS = 20;
+const CALLS = Number(process.env.BENCH_CALLS ?? 20);
 const NAME = PIPEDRIVE_PERSONS.alice.name;
 const NUMBER = PIPEDRIVE_NUMBERS.alice;
 

@@ -4,7 +4,6 @@
  * Enter opens the first match's CRM page; Escape closes the window.
  */
 import { useEffect, useRef, useState } from 'react';
-import { formatForDisplay } from '@/shared/phone';
 import { send } from '@/shared/messaging';
 import type { CallSession } from '@/shared/storage/keys';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
@@ -84,7 +83,7 @@ export function App() {
     );
   }
 
-  const number = formatForDisplay(result?.phoneNumber ?? session.phoneNumber);
+  const number = result?.displayNumber ?? session.displayNumber ?? session.phoneNumber;
   const inbound = session.direction === 'Inbound';
   return (
     <main className="callpop stack">

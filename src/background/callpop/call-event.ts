@@ -3,10 +3,11 @@
  * window opens), and pops it exactly once by the call-pop settings.
  */
 import type { CallEvent, CallEventReply, LookupRequest, LookupResult } from '@/shared/messages';
+import { formatForDisplay } from '@/shared/phone';
 import { callSessions, settingsItem, type CallSession } from '@/shared/storage/keys';
 import { focusWindow, openCallWindow, openTabs, windowExists } from './call-window';
 import { runningLookup, sharedLookup, withSessionLock } from './in-flight';
-import { planPop, triggerVerdict } from './pop-rules';
+import { planPop, triggerVerdict, windowIsCertain } from './pop-rules';
 import { otherParty, parseCallEvent } from './validate';
 
 export interface CallEventDeps {
@@ -42,6 +43,7 @@ async function recordEvent(
         direction: event.direction,
         status: event.status,
         phoneNumber: party.number,
+        displayNumber: formatForDisplay(party.number),
         ...(party.name ? { callerName: party.name } : {}),
         startTime: event.startTime ?? now,
         firstEventAt: now,
@@ -157,15 +159,14 @@ export async function handleCallEvent(
 ): Promise<CallEventReply> {
   const event = parseCallEvent(payload);
   const now = (deps.now ?? Date.now)();
-  const { session, isFirst } = await withSessionLock(event.sessionId, () =>
-    recordEvent(event, now),
-  );
+  const [{ session, isFirst }, { callPop }] = await Promise.all([
+    withSessionLock(event.sessionId, () => recordEvent(event, now)),
+    settingsItem.get(),
+  ]);
   if (isFirst) {
     // The lookup starts now, before any window, so the pop usually finds the answer ready.
     void startLookup(session, deps);
-    await pruneOldSessions(now);
   }
-  const { callPop } = await settingsItem.get();
   const verdict = triggerVerdict(event, callPop);
   const claim = await claimPop(event, now, verdict.pop);
   if (!claim.claimed) {
@@ -174,9 +175,12 @@ export async function handleCallEvent(
     return { action: isFirst ? 'ignored' : 'updated', reason };
   }
 
+  // When the window shows whatever the lookup finds, it opens now and fills in when the answer
+  // lands, instead of waiting for the CRM.
+  const early = windowIsCertain(callPop) ? openCallWindow(event.sessionId) : null;
   const { result, error } = await lookupOutcome(event.sessionId, deps);
   const plan = planPop(result, error, callPop, session.phoneNumber);
-  const windowId = plan.window ? await openCallWindow(event.sessionId) : null;
+  const windowId = early ? await early : plan.window ? await openCallWindow(event.sessionId) : null;
   const tabsOpened = await openTabs(plan.tabs);
   const opened = plan.window ? 'window' : tabsOpened > 0 ? 'tabs' : 'nothing';
   await withSessionLock(event.sessionId, async () => {
@@ -188,5 +192,7 @@ export async function handleCallEvent(
       pop: { state: 'done', at: (deps.now ?? Date.now)(), opened, reason: plan.reason },
     });
   });
+  // Housekeeping after the pop, off the path from ring to window.
+  await pruneOldSessions(now);
   return { action: opened === 'nothing' ? 'ignored' : 'popped', reason: plan.reason };
 }

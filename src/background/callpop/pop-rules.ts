@@ -23,6 +23,14 @@ export function triggerVerdict(event: CallEvent, callPop: Settings['callPop']): 
 }
 
 /** What a pop opens: the call-pop window and/or CRM pages in tabs. */
+/**
+ * With "let me choose" for several matches, every outcome of the lookup shows the call window,
+ * so it can open before the lookup ends (planPop agrees; a test holds the two together).
+ */
+export function windowIsCertain(callPop: Settings['callPop']): boolean {
+  return callPop.multiple === 'choose';
+}
+
 export interface PopPlan {
   window: boolean;
   tabs: string[];

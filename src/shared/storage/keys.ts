@@ -118,6 +118,8 @@ export interface CallSession {
   status: CallStatus;
   /** The other party's number as the softphone sent it. */
   phoneNumber: string;
+  /** The same number formatted for people, so the call-pop page needs no phone library. */
+  displayNumber?: string;
   /** The caller id name the softphone showed, if any. */
   callerName?: string;
   startTime: number;

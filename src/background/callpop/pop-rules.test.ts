@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { ContactView, LookupResult } from '@/shared/messages';
+import { DEFAULT_SETTINGS, type Settings } from '@/shared/settings';
+import { planPop, windowIsCertain } from './pop-rules';
+
+const contact = (id: number): ContactView => ({
+  id,
+  name: `Person ${id}`,
+  pageUrl: `https://acme.example/person/${id}`,
+});
+
+const result = (count: number): LookupResult => ({
+  phoneNumber: '+14155550102',
+  displayNumber: '+1 415 555 0102',
+  contacts: Array.from({ length: count }, (_, i) => contact(i + 1)),
+  canCreate: true,
+  contactTypes: [],
+  source: 'crm',
+  fetchedAt: 1,
+  stale: false,
+  resolution: null,
+  returnMessage: null,
+});
+
+describe('windowIsCertain', () => {
+  const outcomes: [string, LookupResult | null][] = [
+    ['lookup failed', null],
+    ['no match', result(0)],
+    ['one match', result(1)],
+    ['several matches', result(3)],
+  ];
+
+  for (const multiple of ['choose', 'openAll', 'nothing'] as const) {
+    for (const openCrmPage of [false, true]) {
+      const callPop: Settings['callPop'] = { ...DEFAULT_SETTINGS.callPop, multiple, openCrmPage };
+      it(`agrees with planPop for multiple=${multiple}, openCrmPage=${openCrmPage}`, () => {
+        const windows = outcomes.map(([, r]) => planPop(r, 'down', callPop, '+1').window);
+        // Certain means every outcome shows the window; otherwise at least one does not.
+        expect(windows.every(Boolean)).toBe(windowIsCertain(callPop));
+      });
+    }
+  }
+});
