@@ -36,8 +36,9 @@ export async function openBenchBrowser(): Promise<BenchBrowser> {
   return { context, worker, extensionId, page, close };
 }
 
+/** Median of the finite samples (a missed measurement is NaN and reported separately). */
 export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -79,3 +79,20 @@ test('without a connection the popup offers to connect', async ({ page, extensio
   await expect(popup.connection).toContainText('Not connected to a CRM.');
   await expect(page.getByRole('button', { name: 'Connect a CRM' })).toBeVisible();
 });
+
+test('the popup opens the softphone window once, and brings it forward after that', async ({
+  page,
+  context,
+  extensionUrl,
+}) => {
+  await connect(page, extensionUrl, pipedriveDraft(pd.url));
+  const popup = await PopupPage.open(page, extensionUrl);
+  const softphonePages = () =>
+    context.pages().filter((p) => p.url().includes('src/softphone/index.html'));
+
+  const opened = context.waitForEvent('page', (p) => p.url().includes('src/softphone/index.html'));
+  await popup.page.getByRole('button', { name: 'Open softphone' }).click();
+  await opened;
+  await popup.page.getByRole('button', { name: 'Open softphone' }).click();
+  await expect.poll(() => softphonePages().length).toBe(1);
+});

@@ -1,5 +1,6 @@
 import type { ConnectionSummary } from '@/shared/connection';
 import type { Loadable } from '@/shared/ui/use-status';
+import { openSoftphoneWindow } from '@/softphone/open-window';
 
 export function ConnectionLine({ connection }: { connection: Loadable<ConnectionSummary | null> }) {
   if (connection.state === 'loading') return <p className="muted">Checking the CRM connection…</p>;
@@ -21,8 +22,14 @@ export function ConnectionLine({ connection }: { connection: Loadable<Connection
     );
   }
   return (
-    <p className="muted" data-testid="connection">
-      Connected to {connection.value.displayName} as {connection.value.userName}
-    </p>
+    <div className="row" data-testid="connection">
+      <span className="muted">
+        Connected to {connection.value.displayName} as {connection.value.userName}
+      </span>
+      {/* Calls pop only while the softphone window is open. */}
+      <button type="button" onClick={() => void openSoftphoneWindow()}>
+        Open softphone
+      </button>
+    </div>
   );
 }
