@@ -12,6 +12,7 @@ import type {
   ReturnMessage,
 } from '@/shared/contact';
 import type { Credentials, PlatformName } from '@/shared/connection';
+import type { CallDirection, CallResult } from '@/shared/messages';
 
 /** What a connector knows about the person using CallPop. */
 export interface ConnectorUser {
@@ -51,8 +52,6 @@ export interface CreateContactArgs {
   newContactType: string;
 }
 
-export type CallDirection = 'Inbound' | 'Outbound';
-
 export interface CreateCallLogArgs {
   user: ConnectorUser;
   authHeader: string;
@@ -65,7 +64,7 @@ export interface CreateCallLogArgs {
     ownNumber?: string;
     startTime: number;
     durationSeconds: number;
-    result: 'connected' | 'missed' | 'voicemail' | 'busy';
+    result: CallResult;
   };
   subject: string;
   note: string;

@@ -57,6 +57,7 @@ export interface CreateContactReply {
 }
 
 export type CallDirection = 'Inbound' | 'Outbound';
+export type CallResult = 'connected' | 'missed' | 'voicemail' | 'busy';
 
 export interface CallLogRequest {
   /** Same id on a repeated Save: one contact and one log. */
@@ -69,7 +70,7 @@ export interface CallLogRequest {
   direction: CallDirection;
   startTime: number;
   durationSeconds: number;
-  result: 'connected' | 'missed' | 'voicemail' | 'busy';
+  result: CallResult;
   subject: string;
   note: string;
   additionalSubmission: Record<string, string | number>;
