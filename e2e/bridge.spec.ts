@@ -8,6 +8,7 @@ import { expect, serviceWorkerOf, test as base } from './fixtures';
 import { SoftphonePage } from './pages/softphone-page';
 import { startSoftphoneServer, type SoftphoneServer } from './softphone/server';
 import { callPopPages, callSession, connectPipedrive, updateSettings } from './support/demo-setup';
+import { seriousViolations } from './support/axe';
 import { stopServiceWorker } from './support/stop-worker';
 
 type PipedriveEmulator = Awaited<ReturnType<typeof startPipedrive>>;
@@ -54,6 +55,7 @@ test('registers CallPop with the widget: CRM names and our cache TTLs', async ({
     },
   });
   await expect(softphone.status).toContainText('Matching callers');
+  expect(await seriousViolations(softphone.page)).toEqual([]);
 });
 
 test('/contacts/match answers 1 and 25 numbers in one batch, then from the cache', async ({
