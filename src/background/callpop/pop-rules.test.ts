@@ -41,3 +41,32 @@ describe('windowIsCertain', () => {
     }
   }
 });
+
+describe('planPop: a lookup that could not ask the CRM', () => {
+  // The engine does not throw on a CRM failure: it answers with source 'none' and the reason.
+  const failed: LookupResult = {
+    ...result(0),
+    canCreate: false,
+    source: 'none',
+    fetchedAt: null,
+    returnMessage: { message: 'Pipedrive is unavailable', messageType: 'danger', ttl: 8000 },
+  };
+  const callPop: Settings['callPop'] = {
+    ...DEFAULT_SETTINGS.callPop,
+    fallbackUrl: 'https://crm.example/new?phone={phoneNumber}',
+  };
+
+  it('is not reported as "no match" and opens no fallback page', () => {
+    const plan = planPop(failed, null, callPop, '+14155550102');
+    expect(plan).toEqual({
+      window: true,
+      tabs: [],
+      reason: 'Could not look up the caller (Pipedrive is unavailable); showing the call window.',
+    });
+  });
+
+  it('still opens the fallback page for a real no match', () => {
+    const plan = planPop(result(0), null, callPop, '+14155550102');
+    expect(plan.tabs).toEqual(['https://crm.example/new?phone=%2B14155550102']);
+  });
+});

@@ -65,11 +65,18 @@ export function planPop(
   callPop: Settings['callPop'],
   phoneNumber: string,
 ): PopPlan {
-  if (!result) {
+  // The engine answers a CRM failure (or a number it did not look up) with source 'none' and
+  // the reason, not by throwing: that is never "no match", so no create path or fallback page.
+  const unanswered = !result
+    ? (lookupError ?? 'unknown error')
+    : result.source === 'none' && result.contacts.length === 0
+      ? (result.returnMessage?.message ?? 'the CRM was not asked')
+      : null;
+  if (!result || unanswered !== null) {
     return {
       window: true,
       tabs: [],
-      reason: `Could not look up the caller (${lookupError ?? 'unknown error'}); showing the call window.`,
+      reason: `Could not look up the caller (${unanswered}); showing the call window.`,
     };
   }
   const matches = result.contacts;
