@@ -9,6 +9,8 @@ export class PopupPage {
   readonly cards: Locator;
   readonly source: Locator;
   readonly error: Locator;
+  /** The problem with the typed number, shown under the field and tied to it. */
+  readonly numberError: Locator;
   readonly connection: Locator;
 
   constructor(readonly page: Page) {
@@ -19,6 +21,7 @@ export class PopupPage {
     this.cards = page.getByTestId('contact-card');
     this.source = page.getByTestId('lookup-source');
     this.error = page.getByTestId('popup-error');
+    this.numberError = page.getByTestId('number-error');
     this.connection = page.getByTestId('connection');
   }
 

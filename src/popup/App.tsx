@@ -3,7 +3,7 @@
  * contact's CRM page, create a contact, log a call.
  */
 import { useState, type FormEvent } from 'react';
-import type { LookupResult } from '@/shared/messages';
+import { ERROR_CODES, type LookupResult } from '@/shared/messages';
 import { send } from '@/shared/messaging';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
 import { LogForm } from '@/shared/ui/log-form';
@@ -26,16 +26,20 @@ export function App() {
   const [result, setResult] = useState<LookupResult | null>(null);
   const [busy, setBusy] = useState<'lookup' | 'refresh' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A problem with the typed number is shown at the field; other failures below the form.
+  const [numberError, setNumberError] = useState<string | null>(null);
   const [view, setView] = useState<View>('results');
 
   async function lookup(phoneNumber: string, force: boolean) {
     setBusy(force ? 'refresh' : 'lookup');
     setError(null);
+    setNumberError(null);
     const reply = await send('contact.lookup', { phoneNumber, force });
     setBusy(null);
     if (!reply.ok) {
       // Keep the last answer on screen: a failed Refresh must not wipe what was known.
-      setError(reply.error.message);
+      if (reply.error.code === ERROR_CODES.badRequest) setNumberError(reply.error.message);
+      else setError(reply.error.message);
       return;
     }
     setResult(reply.value);
@@ -46,7 +50,8 @@ export function App() {
   function submit(event: FormEvent) {
     event.preventDefault();
     if (number.trim() === '') {
-      setError('Type a phone number to look up.');
+      setError(null);
+      setNumberError('Type a phone number to look up.');
       return;
     }
     void lookup(number.trim(), false);
@@ -76,6 +81,8 @@ export function App() {
               value={number}
               autoComplete="off"
               placeholder="+1 415 555 0102"
+              aria-invalid={numberError ? true : undefined}
+              aria-describedby={numberError ? 'number-error' : undefined}
               onChange={(e) => setNumber(e.target.value)}
             />
             <button type="submit" className="primary" disabled={busy !== null}>
@@ -83,6 +90,11 @@ export function App() {
             </button>
           </span>
         </label>
+        {numberError ? (
+          <p id="number-error" role="alert" className="error" data-testid="number-error">
+            {numberError}
+          </p>
+        ) : null}
       </form>
       {error ? (
         <p role="alert" className="error" data-testid="popup-error">

@@ -1,0 +1,91 @@
+/**
+ * Popup flows against the Pipedrive emulator: logging a call to a looked-up contact, and what a
+ * number that is not a phone number gets (a message at the field, no CRM request).
+ */
+import {
+  startPipedrive,
+  PIPEDRIVE_NUMBERS,
+  PIPEDRIVE_PERSONS,
+  type PipedriveEmulator,
+} from './emulators/pipedrive.ts';
+import { expect, test } from './fixtures';
+import { LogFormPage } from './pages/log-form';
+import { PopupPage } from './pages/popup-page';
+import { connect, pipedriveDraft } from './support/connect';
+
+let pd: PipedriveEmulator;
+test.beforeEach(async () => {
+  pd = await startPipedrive();
+});
+test.afterEach(async () => {
+  await pd.close();
+});
+
+const CALL_LOGS = { method: 'POST', path: '/v1/callLogs' };
+
+test('logs a call from the popup: one call-log request for the picked person, and a confirmation', async ({
+  page,
+  extensionUrl,
+}) => {
+  await connect(page, extensionUrl, pipedriveDraft(pd.url));
+  const popup = await PopupPage.open(page, extensionUrl);
+  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
+  await expect(popup.card('Bob Smith')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Log call' }).click();
+  const form = new LogFormPage(page);
+  await form.contact.selectOption({ label: 'Bob Smith (Acme Robotics)' });
+  await expect(form.subject).toHaveValue('Inbound call from Bob Smith');
+  await form.note.fill('Wants a quote for 20 arms.');
+  await form.save.dblclick();
+
+  await expect(page.getByTestId('toast').filter({ hasText: 'Call logged.' })).toBeVisible();
+  await expect(form.form).toBeHidden();
+  await expect(popup.card('Bob Smith')).toBeVisible();
+  const logs = pd.log.find(CALL_LOGS);
+  expect(logs).toHaveLength(1);
+  expect(logs[0]!.status).toBeGreaterThanOrEqual(200);
+  expect(logs[0]!.status).toBeLessThan(300);
+  expect(logs[0]!.body).toMatchObject({
+    person_id: PIPEDRIVE_PERSONS.bob.id,
+    subject: 'Inbound call from Bob Smith',
+    note: 'Wants a quote for 20 arms.',
+  });
+  expect(pd.data.callLogs()).toHaveLength(1);
+});
+
+test('a number with letters or too few digits is explained at the field and never reaches the CRM', async ({
+  page,
+  extensionUrl,
+}) => {
+  await connect(page, extensionUrl, pipedriveDraft(pd.url));
+  const popup = await PopupPage.open(page, extensionUrl);
+  await expect(popup.connection).toContainText('Connected to Pipedrive');
+  pd.log.clear();
+
+  const cases = [
+    { typed: 'call me maybe', says: 'That does not look like a phone number.' },
+    { typed: '+1 415 55', says: 'That phone number is too short.' },
+  ];
+  for (const { typed, says } of cases) {
+    await popup.lookUp(typed);
+    await expect(popup.numberError).toContainText(says);
+    // The message is tied to the field, so a screen reader reads it with the field.
+    await expect(popup.number).toHaveAttribute('aria-invalid', 'true');
+    await expect(popup.number).toHaveAccessibleDescription(new RegExp(`^${escape(says)}`));
+    await expect(popup.number).toHaveValue(typed); // what was typed is kept to fix
+    await expect(popup.cards).toHaveCount(0);
+  }
+  expect(pd.log.entries).toEqual([]);
+
+  // Fixing the number clears the message and looks it up.
+  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
+  await expect(popup.card('Bob Smith')).toBeVisible();
+  await expect(popup.numberError).toHaveCount(0);
+  await expect(popup.error).toHaveCount(0);
+  await expect(popup.number).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
