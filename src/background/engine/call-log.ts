@@ -41,9 +41,25 @@ function checkCall(request: CallLogRequest): void {
     if (text.length > MAX_TEXT) bad(`The ${label} is too long: at most ${MAX_TEXT} characters.`);
   }
   const extra: unknown = request.additionalSubmission ?? {};
-  if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) {
+  if (
+    typeof extra !== 'object' ||
+    extra === null ||
+    Array.isArray(extra) ||
+    !Object.values(extra).every((v) => typeof v === 'string' || Number.isFinite(v))
+  ) {
     bad('The extra log fields are not readable.');
   }
+}
+
+/** The contact to log against: an existing one with an id and a name, or a new one. */
+function checkChosen(chosen: unknown): CallLogRequest['contact'] {
+  const { kind, id, name } = (chosen ?? {}) as Record<string, unknown>;
+  if (kind === 'new') return chosen as CallLogRequest['contact'];
+  const hasId = (typeof id === 'string' && id.trim() !== '') || Number.isFinite(id);
+  if (kind !== 'existing' || !hasId || typeof name !== 'string') {
+    bad('Choose the contact to log the call against.');
+  }
+  return chosen as CallLogRequest['contact'];
 }
 
 export async function createCallLog(
@@ -55,16 +71,9 @@ export async function createCallLog(
   const account = await loadAccount(deps);
   const e164 = writableNumber(account, request.phoneNumber);
   checkCall(request);
-  const chosen = request.contact;
+  const chosen = checkChosen(request.contact);
   const newFields =
     chosen.kind === 'new' ? checkNewContact(account, chosen.name, chosen.type) : null;
-  if (
-    chosen.kind === 'existing' &&
-    typeof chosen.id !== 'string' &&
-    typeof chosen.id !== 'number'
-  ) {
-    bad('Choose the contact to log the call against.');
-  }
   const { connector, user, authHeader, connection } = account;
 
   return runOnce('callLog', requestId, deps.now, async ({ previous, recordContact }) => {
