@@ -23,6 +23,14 @@ export interface CrmAnswer {
 /** A created contact survives a refresh that does not find it yet for this long. */
 export const CREATED_GRACE_MS = 2 * 60_000;
 
+/** The connector reported `successful: false` itself; its returnMessage (if any) says why. */
+export class ConnectorFailure extends CrmError {
+  constructor(readonly returnMessage: ReturnMessage | null) {
+    super('unavailable', returnMessage?.message ?? 'The connector failed.');
+    this.name = 'ConnectorFailure';
+  }
+}
+
 function isContact(value: unknown): value is Contact {
   if (!value || typeof value !== 'object') return false;
   const { id, name } = value as Contact;
@@ -76,7 +84,7 @@ async function callConnector(
   const real = contacts.filter((c) => !isPlaceholder(c));
   if (result.successful === false && real.length === 0) {
     // The connector caught a failure itself: that is not a "no match", and the cache stays.
-    throw new CrmError('unavailable', result.returnMessage?.message ?? 'The connector failed.');
+    throw new ConnectorFailure(result.returnMessage ?? null);
   }
   tracer?.trace('crm.answered', { matches: real.length, ms: deps.now() - started });
   return {

@@ -79,6 +79,23 @@ describe('lookupContact: failures in plain words', () => {
     expect(result.returnMessage?.message).not.toBe('Contact not found');
     expect(await matchCache.get(KEY)).toBeUndefined();
   });
+
+  it("shows the connector's own reason for a failure it reports, not a made-up server error", async () => {
+    await connect({ extensionLookup: true });
+    const why = {
+      message: 'Pipedrive cannot look up internal extension numbers',
+      messageType: 'warning' as const,
+      ttl: 5000,
+    };
+    connector.find = async () => ({
+      successful: false,
+      matchedContactInfo: [],
+      returnMessage: why,
+    });
+    const result = await lookupContact({ phoneNumber: '1234' }, deps);
+    expect(result.returnMessage).toEqual(why);
+    expect(result).toMatchObject({ contacts: [], source: 'none', canCreate: false });
+  });
 });
 
 describe('lookupContact: sharing and rate limits', () => {

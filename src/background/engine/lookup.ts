@@ -12,7 +12,7 @@ import type { CrmError } from '../http/errors';
 import { RequestError } from '../request-error';
 import { loadAccount, type Account } from './account';
 import { cacheId, cacheLimits, contactsOf, isFresh, readEntry, touchEntry } from './cache';
-import { searchCrm, type SearchTarget } from './crm-search';
+import { ConnectorFailure, searchCrm, type SearchTarget } from './crm-search';
 import type { EngineDeps } from './deps';
 import {
   extensionLookupOffMessage,
@@ -163,7 +163,9 @@ export async function lookupWith(
           fromEntry(entry, target.phoneNumber, true, staleMessage(failure.kind, crmName)),
         );
       }
-      const message = failureMessage(failure.kind, crmName);
+      // A connector that explains its own failure is quoted rather than guessed at.
+      const own = failure instanceof ConnectorFailure ? failure.returnMessage : null;
+      const message = own ?? failureMessage(failure.kind, crmName);
       return result(account, target, {
         contacts: [],
         canCreate: false,

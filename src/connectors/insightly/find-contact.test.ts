@@ -118,7 +118,10 @@ describe('insightly findContact', () => {
 
   it('asks nothing of the CRM for an extension number', async () => {
     const result = await findInsightlyContact({ ...findArgs(is, '101'), isExtension: true });
-    expect(result).toEqual({ successful: false, matchedContactInfo: [] });
+    expect(result).toMatchObject({ successful: false, matchedContactInfo: [] });
+    expect(result.returnMessage?.message).toBe(
+      'Insightly cannot look up internal extension numbers',
+    );
     expect(is.log.entries).toHaveLength(0);
   });
 

@@ -14,6 +14,7 @@ import {
   type JsonRecord,
 } from '../shared/guards';
 import { mapLimited } from '../shared/pool';
+import { extensionNotSearched } from '../shared/outcome';
 import { buildUrl } from '../shared/wire';
 import type { FindContactArgs } from '../types';
 import { apiPath, insightlyApiHost, insightlyHeaders } from './auth';
@@ -77,7 +78,7 @@ function toContact(record: JsonRecord, spec: SearchSpec, phoneNumber: string): C
 }
 
 export async function findInsightlyContact(args: FindContactArgs): Promise<FindContactResult> {
-  if (args.isExtension) return { successful: false, matchedContactInfo: [] };
+  if (args.isExtension) return extensionNotSearched('Insightly');
   const headers = insightlyHeaders(args.authHeader);
   const host = insightlyApiHost(args.user.hostname);
   const values = insightlySearchValues(args.phoneNumber, args.overridingFormat);

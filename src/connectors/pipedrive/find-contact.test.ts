@@ -101,7 +101,10 @@ describe('pipedrive findContact', () => {
   it('asks nothing of the CRM for an extension number', async () => {
     const result = await findPipedriveContact({ ...findArgs(pd, '101'), isExtension: true });
 
-    expect(result).toEqual({ successful: false, matchedContactInfo: [] });
+    expect(result).toMatchObject({ successful: false, matchedContactInfo: [] });
+    expect(result.returnMessage?.message).toBe(
+      'Pipedrive cannot look up internal extension numbers',
+    );
     expect(pd.log.entries).toHaveLength(0);
   });
 

@@ -15,6 +15,7 @@ import {
   requireRecord,
   type JsonRecord,
 } from '../shared/guards';
+import { extensionNotSearched } from '../shared/outcome';
 import { buildUrl, rateLimitTracking } from '../shared/wire';
 import type { FindContactArgs } from '../types';
 import { pipedriveHeaders } from './auth';
@@ -87,7 +88,7 @@ function primaryEmail(person: JsonRecord | undefined): string | undefined {
 }
 
 export async function findPipedriveContact(args: FindContactArgs): Promise<FindContactResult> {
-  if (args.isExtension) return { successful: false, matchedContactInfo: [] };
+  if (args.isExtension) return extensionNotSearched('Pipedrive');
   const headers = pipedriveHeaders(args.authHeader);
   const host = args.user.hostname;
   const term = pipedriveSearchTerm(args.phoneNumber);

@@ -1,5 +1,5 @@
 /** Call facts shared by the connectors' call-log writers. */
-import type { ReturnMessage } from '@/shared/contact';
+import type { FindContactResult, ReturnMessage } from '@/shared/contact';
 import { normalizePhone } from '@/shared/phone';
 import type { CreateCallLogArgs } from '../types';
 
@@ -14,6 +14,22 @@ export const CALL_LOGGED: ReturnMessage = {
   messageType: 'success',
   ttl: 2000,
 };
+
+/**
+ * findContact's answer for an internal extension the CRM cannot search: not completed
+ * (`successful: false`), with the reason the engine shows instead of a generic CRM error.
+ */
+export function extensionNotSearched(crmName: string): FindContactResult {
+  return {
+    successful: false,
+    matchedContactInfo: [],
+    returnMessage: {
+      message: `${crmName} cannot look up internal extension numbers`,
+      messageType: 'warning',
+      ttl: 5000,
+    },
+  };
+}
 
 /** The E.164 a new contact gets; a plain-words error for anything else. */
 export function requireE164(phoneNumber: string): string {
