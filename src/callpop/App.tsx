@@ -8,7 +8,7 @@ import { send } from '@/shared/messaging';
 import type { CallSession } from '@/shared/storage/keys';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
 import { LogForm } from '@/shared/ui/log-form';
-import { LookupResults } from '@/shared/ui/lookup-results';
+import { LookupResults, lookupProblem } from '@/shared/ui/lookup-results';
 import { openCrmPage } from '@/shared/ui/open-page';
 import { ToastList, useToasts } from '@/shared/ui/toast';
 import '@/shared/ui/ui.css';
@@ -66,7 +66,7 @@ export function App() {
       setError(`Refresh failed: ${reply.error.message}`);
       return;
     }
-    toasts.show(reply.value.returnMessage);
+    if (!lookupProblem(reply.value)) toasts.show(reply.value.returnMessage);
     await saveLookup(current.sessionId, { state: 'done', result: reply.value });
   }
 

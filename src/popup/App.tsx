@@ -7,7 +7,7 @@ import { ERROR_CODES, type LookupResult } from '@/shared/messages';
 import { send } from '@/shared/messaging';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
 import { LogForm } from '@/shared/ui/log-form';
-import { LookupResults } from '@/shared/ui/lookup-results';
+import { LookupResults, lookupProblem } from '@/shared/ui/lookup-results';
 import { openCrmPage } from '@/shared/ui/open-page';
 import { ToastList, useToasts } from '@/shared/ui/toast';
 import { useStatus } from '@/shared/ui/use-status';
@@ -44,7 +44,7 @@ export function App() {
     }
     setResult(reply.value);
     setView('results');
-    toasts.show(reply.value.returnMessage);
+    if (!lookupProblem(reply.value)) toasts.show(reply.value.returnMessage);
   }
 
   function submit(event: FormEvent) {

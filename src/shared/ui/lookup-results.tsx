@@ -1,8 +1,32 @@
 /** A lookup's matches as cards, with where they came from and why they are in this order. */
 import type { RefObject } from 'react';
+import type { ReturnMessage } from '../contact';
 import type { ContactView, LookupResult } from '../messages';
 import { ContactCard } from './contact-card';
 import { sourceLabel } from './lookup-source';
+
+/**
+ * Why nothing was looked up (the CRM failed with nothing cached, or an extension number), or
+ * null. The engine answers such lookups with no contacts; they must never read as "no match",
+ * which would invite creating a duplicate. Shown in place, so pages need not toast it too.
+ */
+export function lookupProblem(result: LookupResult): ReturnMessage | null {
+  return result.contacts.length === 0 && result.source === 'none' ? result.returnMessage : null;
+}
+
+function ProblemText({ problem }: { problem: ReturnMessage }) {
+  const detail = problem.details?.flatMap((d) => d.items.map((item) => item.text)).join(' ');
+  const text = `${problem.message}.${detail ? ` ${detail}` : ''}`;
+  return problem.messageType === 'danger' ? (
+    <p role="alert" className="error" data-testid="lookup-problem">
+      Could not look up this number: {text}
+    </p>
+  ) : (
+    <p role="status" data-testid="lookup-problem">
+      {text}
+    </p>
+  );
+}
 
 export function LookupResults(props: {
   result: LookupResult;
@@ -11,6 +35,14 @@ export function LookupResults(props: {
 }) {
   const { result } = props;
   const several = result.contacts.length > 1;
+  const problem = lookupProblem(result);
+  if (problem) {
+    return (
+      <section className="stack" aria-label="Matching contacts">
+        <ProblemText problem={problem} />
+      </section>
+    );
+  }
   return (
     <section className="stack" aria-label="Matching contacts">
       <p className="row muted">
