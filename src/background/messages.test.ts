@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CHANNEL, envelope } from '@/shared/messages';
 import { request } from '@/shared/messaging';
 import { chromeFake, extensionPageSender, FAKE_EXTENSION_ID } from '@/test/chrome-fake';
@@ -83,6 +83,33 @@ describe('message listener', () => {
       expect(JSON.stringify(reply)).not.toContain('secret');
     } finally {
       console.error = quiet;
+    }
+  });
+
+  it('logs an unexpected error without the request headers it carries', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      register({
+        ...handlers,
+        'status.get': () => {
+          // What axios rejects with: the request config, credentials included, rides along.
+          throw Object.assign(new Error('Request failed with status code 418'), {
+            isAxiosError: true,
+            config: {
+              headers: { Authorization: 'Bearer tok-123456', 'x-api-token': 'tok-654321' },
+            },
+          });
+        },
+      });
+      await chromeFake().dispatchMessage(envelope('status.get', undefined));
+      expect(logged).toHaveBeenCalledTimes(1);
+      const text = logged.mock.calls[0]!.map((arg) =>
+        typeof arg === 'string' ? arg : `${String(arg)} ${JSON.stringify(arg)}`,
+      ).join(' ');
+      expect(text).toContain('Request failed with status code 418');
+      expect(text).not.toMatch(/tok-123456|tok-654321/);
+    } finally {
+      logged.mockRestore();
     }
   });
 });

@@ -42,7 +42,9 @@ async function dispatch(
     if (error instanceof RequestError) {
       return { ok: false, error: { code: error.code, message: error.message } };
     }
-    console.error(`CallPop: ${message.name} failed`, error);
+    // Text only: an HTTP error object carries its request config, credentials included.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : typeof error;
+    console.error(`CallPop: ${message.name} failed: ${detail}`);
     return {
       ok: false,
       error: { code: ERROR_CODES.internal, message: 'Something went wrong inside CallPop.' },
