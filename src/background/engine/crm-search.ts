@@ -5,6 +5,7 @@
 import type { Tracer } from '@/connectors/types';
 import { isPlaceholder, type Contact, type ReturnMessage } from '@/shared/contact';
 import { joinOverridingFormats } from '@/shared/phone';
+import type { CachedMatch } from '@/shared/storage/keys';
 import { CrmError, MalformedResponseError, classifyError } from '../http/errors';
 import type { Account } from './account';
 import { buildEntry, cacheLimits, readEntry, removeEntry, writeEntry } from './cache';
@@ -16,8 +17,11 @@ export interface CrmAnswer {
   canCreate: boolean;
   returnMessage: ReturnMessage | null;
   fetchedAt: number;
-  /** A just-created contact kept because the CRM's search index has not caught up yet. */
-  keptCreated: boolean;
+  /**
+   * The cache entry of a just-created contact, kept because the CRM's search index has not
+   * caught up yet: read when the CRM answered, so a lookup that started earlier still shows it.
+   */
+  keptCreated: CachedMatch | null;
 }
 
 /** A created contact survives a refresh that does not find it yet for this long. */
@@ -92,7 +96,7 @@ async function callConnector(
     canCreate: contacts.some(isPlaceholder),
     returnMessage: result.returnMessage ?? null,
     fetchedAt: deps.now(),
-    keptCreated: false,
+    keptCreated: null,
   };
 }
 
@@ -115,7 +119,7 @@ async function updateCache(
   const existing = await readEntry(target.cacheId);
   if (existing?.s === 1 && existing.c && now - existing.f * 1000 < CREATED_GRACE_MS) {
     tracer?.trace('cache.keptCreated');
-    return { ...answer, keptCreated: true };
+    return { ...answer, keptCreated: existing };
   }
   if (limits.noMatchTtlMs > 0) {
     // Replaces any earlier match: the contact is gone from the CRM.

@@ -147,11 +147,12 @@ export async function lookupWith(
     };
     try {
       const answer = await searchCrm(account, search, deps, tracer);
-      if (answer.keptCreated && entry) {
-        return result(account, target, {
-          ...fromEntry(entry, target.phoneNumber, false, null),
-          source: 'cache',
-        });
+      if (answer.keptCreated) {
+        return result(
+          account,
+          target,
+          fromEntry(answer.keptCreated, target.phoneNumber, false, null),
+        );
       }
       return result(account, target, { ...answer, source: 'crm', stale: false });
     } catch (error) {
