@@ -16,7 +16,8 @@ export function lookupProblem(result: LookupResult): ReturnMessage | null {
 
 function ProblemText({ problem }: { problem: ReturnMessage }) {
   const detail = problem.details?.flatMap((d) => d.items.map((item) => item.text)).join(' ');
-  const text = `${problem.message}.${detail ? ` ${detail}` : ''}`;
+  const sentence = /[.!?]$/.test(problem.message) ? problem.message : `${problem.message}.`;
+  const text = detail ? `${sentence} ${detail}` : sentence;
   return problem.messageType === 'danger' ? (
     <p role="alert" className="error" data-testid="lookup-problem">
       Could not look up this number: {text}
