@@ -85,10 +85,9 @@ export async function createCallLog(
       contact = { ...previous.createdContact, phone: e164 }; // created by an earlier attempt
     } else {
       const fields = newFields!;
-      const recovered =
-        previous?.status === 'running'
-          ? await findInterruptedCreate(account, deps, e164, fields.name)
-          : null;
+      const recovered = previous
+        ? await findInterruptedCreate(account, deps, e164, fields.name)
+        : null;
       if (recovered) contact = recovered;
       else {
         const created = await createInCrm(account, deps, e164, fields);

@@ -93,6 +93,19 @@ describe('createContact', () => {
     expect(connector.createCalls).toHaveLength(0);
   });
 
+  it('a retry after a timed-out create finds the contact the CRM made instead of duplicating', async () => {
+    const crm: { id: number; name: string }[] = [];
+    connector.find = async () => found(crm);
+    connector.create = async (args) => {
+      crm.push({ id: 903, name: args.newContactName }); // created, but the answer is lost
+      throw Object.assign(new Error('timeout'), { isAxiosError: true, code: 'ECONNABORTED' });
+    };
+    await expect(save()).rejects.toThrow(/did not answer in time/);
+    const retry = await save();
+    expect(retry.contact.id).toBe(903);
+    expect(connector.createCalls).toHaveLength(1);
+  });
+
   it('validates name and type in plain words, calling no CRM', async () => {
     await expect(save({ newContactName: '   ' })).rejects.toThrow('Enter a name for the contact.');
     await expect(save({ newContactName: 'x'.repeat(256) })).rejects.toThrow(/at most 255/);
@@ -151,6 +164,20 @@ describe('createCallLog', () => {
     expect(reply.logId).toBe('log-2');
     expect(connector.createCalls).toHaveLength(1);
     expect(connector.logCalls).toHaveLength(2);
+  });
+
+  it('a retry after a timed-out contact create logs against the contact the CRM made', async () => {
+    const crm: { id: number; name: string }[] = [];
+    connector.find = async () => found(crm);
+    connector.create = async (args) => {
+      crm.push({ id: 904, name: args.newContactName });
+      throw Object.assign(new Error('timeout'), { isAxiosError: true, code: 'ECONNABORTED' });
+    };
+    await expect(createCallLog(logRequest(), deps)).rejects.toThrow(/did not answer in time/);
+    const reply = await createCallLog(logRequest(), deps);
+    expect(reply.contact.id).toBe(904);
+    expect(connector.createCalls).toHaveLength(1);
+    expect(connector.logCalls).toHaveLength(1);
   });
 
   it('logs once under a double submit', async () => {

@@ -11,8 +11,9 @@ import { toView } from './views';
 const CREATED_MESSAGE = { message: 'Contact created', messageType: 'success', ttl: 3000 } as const;
 
 /**
- * After a worker restart in the middle of a create, the CRM may or may not have the contact.
- * Asking it (bypassing its cache) avoids a duplicate when it does.
+ * After an earlier attempt that did not finish (the worker stopped mid-create, or the create
+ * failed, e.g. timed out after the CRM had made the contact), the CRM may or may not have the
+ * contact. Asking it (bypassing its cache) avoids a duplicate when it does.
  */
 export async function findInterruptedCreate(
   account: Account,
@@ -56,7 +57,7 @@ export async function createContact(
     toView(account.connector, account.connection.hostname, contact);
 
   return runOnce('contact', requestId, deps.now, async ({ previous }) => {
-    if (previous?.status === 'running') {
+    if (previous) {
       const existing = await findInterruptedCreate(account, deps, e164, fields.name);
       if (existing) return { contact: view(existing), returnMessage: CREATED_MESSAGE };
     }
