@@ -91,6 +91,16 @@ function result(
   };
 }
 
+/** Nothing to show from the CRM (not asked, or it failed without a cached match): why. */
+const unanswered = (returnMessage: ReturnMessage): Shown => ({
+  contacts: [],
+  canCreate: false,
+  source: 'none',
+  fetchedAt: null,
+  stale: false,
+  returnMessage,
+});
+
 const fromEntry = (
   entry: CachedMatch,
   e164: string,
@@ -116,15 +126,7 @@ export async function lookupWith(
   const { settings } = account;
   const crmName = account.connector.manifest.displayName;
   if (target.isExtension && !settings.extensionLookup) {
-    const message = extensionLookupOffMessage(target.phoneNumber);
-    return result(account, target, {
-      contacts: [],
-      canCreate: false,
-      source: 'none',
-      fetchedAt: null,
-      stale: false,
-      returnMessage: message,
-    });
+    return result(account, target, unanswered(extensionLookupOffMessage(target.phoneNumber)));
   }
   const tracer: LookupTracer | null = settings.debug
     ? createTracer(target.phoneNumber, () => deps.now())
@@ -166,15 +168,7 @@ export async function lookupWith(
       }
       // A connector that explains its own failure is quoted rather than guessed at.
       const own = failure instanceof ConnectorFailure ? failure.returnMessage : null;
-      const message = own ?? failureMessage(failure.kind, crmName);
-      return result(account, target, {
-        contacts: [],
-        canCreate: false,
-        source: 'none',
-        fetchedAt: null,
-        stale: false,
-        returnMessage: message,
-      });
+      return result(account, target, unanswered(own ?? failureMessage(failure.kind, crmName)));
     }
   } finally {
     await tracer?.finish();
