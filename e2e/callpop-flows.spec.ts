@@ -114,3 +114,31 @@ test('no match with a fallback page set: a tab opens with the number URL-encoded
     { q: PIPEDRIVE_NUMBERS.unknown },
   ]);
 });
+
+test('Escape never throws away typing: the window stays until the new contact is saved', async ({
+  page,
+  context,
+  extensionUrl,
+}) => {
+  await connect(page, extensionUrl, pipedriveDraft(pd.url));
+  await sendCallEvent(page, ringing('call-typing', PIPEDRIVE_NUMBERS.unknown));
+  const pop = await CallPopPage.waitFor(context, 'call-typing');
+  const name = pop.page.getByLabel('New contact name');
+  await expect(name).toBeFocused();
+  await name.fill('Half Typed');
+
+  // Escape in the field only leaves it; Escape again says why the window stays.
+  await name.press('Escape');
+  await expect(name).not.toBeFocused();
+  await pop.page.keyboard.press('Escape');
+  await expect(pop.page.getByTestId('toast')).toContainText('not saved yet');
+  await expect(name).toHaveValue('Half Typed');
+  expect(CallPopPage.windows(context)).toHaveLength(1);
+
+  await pop.page.getByRole('button', { name: 'Save contact' }).click();
+  await expect(pop.cards.first()).toContainText('Half Typed');
+  const closed = pop.page.waitForEvent('close');
+  await pop.page.keyboard.press('Escape').catch(() => undefined); // the page closes mid-press
+  await closed;
+  expect(CallPopPage.windows(context)).toHaveLength(0);
+});

@@ -1,7 +1,8 @@
 /**
  * The call-pop window, one per call: the caller's number, the matches as cards (cached at once,
  * fresh in place), Refresh, Open in CRM, the create path when nothing matches, and Log call.
- * Enter opens the first match's CRM page; Escape closes the window.
+ * Enter opens the first match's CRM page; Escape closes the window, unless something typed is
+ * not saved yet (Escape in a field only leaves the field).
  */
 import { useEffect, useRef, useState } from 'react';
 import { send } from '@/shared/messaging';
@@ -18,6 +19,10 @@ import './callpop.css';
 
 const sessionId = new URLSearchParams(location.search).get('session');
 
+function isEditing(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('input, textarea, select') !== null;
+}
+
 function isTyping(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement && target.closest('input, textarea, select, button, a') !== null
@@ -31,6 +36,11 @@ export function App() {
   const [refreshing, setRefreshing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const firstOpen = useRef<HTMLButtonElement>(null);
+  // Set by any typing in a form; cleared once it is saved or cancelled. Escape never discards it.
+  const unsaved = useRef(false);
+  const settled = () => {
+    unsaved.current = false;
+  };
   const session = call.state === 'ready' ? call.session : null;
   const result = session?.lookup.state === 'done' ? session.lookup.result : null;
   const firstMatch = result?.contacts[0] ?? null;
@@ -42,13 +52,25 @@ export function App() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') window.close();
+      if (event.key === 'Escape') {
+        if (isEditing(event.target)) (event.target as HTMLElement).blur();
+        else if (unsaved.current) {
+          toasts.error('What you typed is not saved yet. Save it or press Cancel, then Escape.');
+        } else window.close();
+      }
       if (event.key === 'Enter' && !isTyping(event.target) && firstMatch && view === 'card') {
         void open(firstMatch.pageUrl);
       }
     };
+    const onInput = () => {
+      unsaved.current = true;
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('input', onInput, true);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('input', onInput, true);
+    };
   });
 
   // Focus the first match once it is known, so Enter (or Space) opens it.
@@ -109,8 +131,12 @@ export function App() {
           contactTypes={result.contactTypes}
           call={callFacts(session)}
           toasts={toasts}
-          onCancel={() => setView('card')}
+          onCancel={() => {
+            settled();
+            setView('card');
+          }}
           onLogged={(reply) => {
+            settled();
             setView('card');
             if (!result.contacts.some((c) => String(c.id) === String(reply.contact.id))) {
               void saveLookup(session.sessionId, {
@@ -157,12 +183,13 @@ export function App() {
                 phoneNumber={result.phoneNumber}
                 contactTypes={result.contactTypes}
                 toasts={toasts}
-                onCreated={(reply) =>
+                onCreated={(reply) => {
+                  settled();
                   void saveLookup(session.sessionId, {
                     state: 'done',
                     result: { ...result, contacts: [reply.contact] },
-                  })
-                }
+                  });
+                }}
               />
             </section>
           ) : null}
