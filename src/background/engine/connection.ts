@@ -1,6 +1,11 @@
 /** connectors.list and connection.get/test/save/disconnect, with failures in plain words. */
 import type { Connector } from '@/connectors/types';
-import { apiOrigin, type ConnectionDraft, type ConnectionSummary } from '@/shared/connection';
+import {
+  apiOrigin,
+  type ConnectionDraft,
+  type ConnectionSummary,
+  type Credentials,
+} from '@/shared/connection';
 import { ERROR_CODES, type ConnectorInfo } from '@/shared/messages';
 import { connectionItem } from '@/shared/storage/keys';
 import { classifyError } from '../http/errors';
@@ -25,6 +30,24 @@ export function connectorInfo(connector: Connector): ConnectorInfo {
 
 const bad = (message: string) => new RequestError(ERROR_CODES.badRequest, message);
 
+const SECRET_FIELD = { apiToken: 'token', oauth: 'accessToken', apiKey: 'apiKey' } as const;
+
+/**
+ * Only the fields of the credential kind, so nothing else a page sends is stored. An unknown
+ * kind becomes the connector's first, and a secret that is not text an empty one: the
+ * connector's authHeader then refuses it in its own plain words ("Enter your Pipedrive API
+ * token.", or which kinds it takes).
+ */
+function cleanCredentials(value: unknown, connector: Connector): Credentials {
+  const given: Record<string, unknown> =
+    typeof value === 'object' && value !== null ? { ...value } : {};
+  const known = Object.hasOwn(SECRET_FIELD, String(given.kind));
+  const kind = (known ? given.kind : connector.manifest.auth.kinds[0]) as Credentials['kind'];
+  const field = SECRET_FIELD[kind];
+  const secret = known ? given[field] : '';
+  return { kind, [field]: typeof secret === 'string' ? secret : '' } as Credentials;
+}
+
 /** The draft's CRM origin, or a plain-words reason why the address cannot be used. */
 function checkedOrigin(hostname: unknown): URL {
   if (typeof hostname !== 'string' || hostname.trim() === '') {
@@ -48,14 +71,15 @@ function prepare(draft: ConnectionDraft, deps: EngineDeps) {
   const connector = deps.getConnector(draft.platform);
   if (!connector) throw bad('Choose a CRM to connect to.');
   const origin = checkedOrigin(draft.hostname);
+  const credentials = cleanCredentials(draft.credentials, connector);
   let authHeader: string;
   try {
-    authHeader = connector.authHeader(draft.credentials);
+    authHeader = connector.authHeader(credentials);
   } catch (error) {
     // Connectors explain bad credential input in plain words (e.g. "Enter your API token.").
     throw bad(error instanceof Error ? error.message : 'The credentials are not readable.');
   }
-  return { connector, origin, authHeader, user: buildUser(draft) };
+  return { connector, origin, credentials, authHeader, user: buildUser(draft) };
 }
 
 function credentialName(draft: ConnectionDraft): string {
@@ -115,7 +139,7 @@ export async function saveConnection(
   draft: ConnectionDraft,
   deps: EngineDeps,
 ): Promise<ConnectionSummary> {
-  const { origin } = prepare(draft, deps);
+  const { origin, credentials } = prepare(draft, deps);
   const pattern = `${origin.protocol}//${origin.hostname}/*`;
   if (!(await chrome.permissions.contains({ origins: [pattern] }))) {
     throw bad(
@@ -126,7 +150,7 @@ export async function saveConnection(
   const connection = {
     platform: draft.platform,
     hostname: draft.hostname.trim().replace(/\/+$/, ''),
-    credentials: draft.credentials,
+    credentials,
     accountId: result.accountId,
     userId: result.userId,
     userName: result.userName,
