@@ -10,10 +10,13 @@ import { http } from './http/client';
 import { installRequestTimeout } from './http/timeout';
 import { registerInstallHandler } from './install';
 import { createMessageListener } from './messages';
+import { inBackground } from './report';
 
 chrome.runtime.onMessage.addListener(createMessageListener(handlers));
 registerInstallHandler();
-chrome.windows.onRemoved.addListener((windowId) => void forgetClosedWindow(windowId));
-chrome.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm));
+chrome.windows.onRemoved.addListener((windowId) =>
+  inBackground('forgetting a closed window', forgetClosedWindow(windowId)),
+);
+chrome.alarms.onAlarm.addListener((alarm) => inBackground('the cache sweep', onAlarm(alarm)));
 installHttpTracing(http);
 installRequestTimeout(http);

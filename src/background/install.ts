@@ -1,5 +1,6 @@
 import { ALL_FAMILIES, ALL_ITEMS, installInfo } from '@/shared/storage/keys';
 import { ensureSweepAlarm, restrictStorageAccess } from './engine/maintenance';
+import { inBackground } from './report';
 
 /** Brings stored data up to the current schema and records the installed version. */
 export async function onInstalled(details: chrome.runtime.InstalledDetails): Promise<void> {
@@ -21,9 +22,9 @@ export async function onStartup(): Promise<void> {
 
 export function registerInstallHandler(): void {
   chrome.runtime.onInstalled.addListener((details) => {
-    void onInstalled(details);
+    inBackground('install', onInstalled(details));
   });
   chrome.runtime.onStartup.addListener(() => {
-    void onStartup();
+    inBackground('startup', onStartup());
   });
 }

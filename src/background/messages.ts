@@ -6,6 +6,7 @@ import {
   type RequestName,
   type Value,
 } from '@/shared/messages';
+import { errorText } from './report';
 import { RequestError } from './request-error';
 import { isTrustedSender } from './sender';
 
@@ -42,9 +43,7 @@ async function dispatch(
     if (error instanceof RequestError) {
       return { ok: false, error: { code: error.code, message: error.message } };
     }
-    // Text only: an HTTP error object carries its request config, credentials included.
-    const detail = error instanceof Error ? (error.stack ?? error.message) : typeof error;
-    console.error(`CallPop: ${message.name} failed: ${detail}`);
+    console.error(`CallPop: ${message.name} failed: ${errorText(error)}`);
     return {
       ok: false,
       error: { code: ERROR_CODES.internal, message: 'Something went wrong inside CallPop.' },

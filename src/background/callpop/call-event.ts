@@ -5,6 +5,7 @@
 import type { CallEvent, CallEventReply, LookupRequest, LookupResult } from '@/shared/messages';
 import { formatForDisplay } from '@/shared/phone';
 import { callSessions, settingsItem, type CallSession } from '@/shared/storage/keys';
+import { inBackground } from '../report';
 import { focusWindow, openCallWindow, openTabs, windowExists } from './call-window';
 import { runningLookup, sharedLookup, withSessionLock } from './in-flight';
 import { planPop, triggerVerdict, windowIsCertain } from './pop-rules';
@@ -165,7 +166,7 @@ export async function handleCallEvent(
   ]);
   if (isFirst) {
     // The lookup starts now, before any window, so the pop usually finds the answer ready.
-    void startLookup(session, deps);
+    inBackground('the call lookup', startLookup(session, deps));
   }
   const verdict = triggerVerdict(event, callPop);
   const claim = await claimPop(event, now, verdict.pop);
