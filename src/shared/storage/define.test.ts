@@ -24,6 +24,13 @@ describe('defineItem', () => {
     expect(chromeFake().local.data.get('prefs@v1')).toEqual({ color: 'blue', size: 2 });
   });
 
+  it('reads storage once for a first-version item that was never written', async () => {
+    const reads = vi.spyOn(chrome.storage.local, 'get');
+    expect(await prefs().get()).toEqual({ color: 'red', size: 1 });
+    expect(reads).toHaveBeenCalledTimes(1);
+    reads.mockRestore();
+  });
+
   it('fills fields added to the default since the value was stored', async () => {
     await chrome.storage.local.set({ 'prefs@v1': { color: 'green' } });
     await expect(prefs().get()).resolves.toEqual({ color: 'green', size: 1 });

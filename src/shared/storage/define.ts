@@ -78,6 +78,9 @@ export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
   async function get(): Promise<T> {
     const stored = await area(definition.area).get(key);
     if (key in stored) return withDefaults(definition.defaultValue, stored[key]);
+    // Only an older version's key could fill this one; without any, skip a second read (this
+    // runs per lookup for settings that were never changed).
+    if (olderKeys.length === 0) return definition.defaultValue;
     await migrate();
     const migrated = await area(definition.area).get(key);
     return key in migrated
