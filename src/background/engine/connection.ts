@@ -109,7 +109,7 @@ async function check(draft: ConnectionDraft, deps: EngineDeps) {
     };
     throw new RequestError(
       ERROR_CODES.crm,
-      messages[failure.kind] ?? failureSentence(failure.kind, crm),
+      messages[failure.kind] ?? failureSentence(failure.kind, crm, failure.message),
     );
   }
 }

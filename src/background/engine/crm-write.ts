@@ -59,7 +59,7 @@ export async function crmCall<T>(account: Account, deps: EngineDeps, run: () => 
     const failure = classifyError(error);
     throw new RequestError(
       ERROR_CODES.crm,
-      failureSentence(failure.kind, account.connector.manifest.displayName),
+      failureSentence(failure.kind, account.connector.manifest.displayName, failure.message),
     );
   }
 }

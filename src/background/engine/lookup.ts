@@ -163,12 +163,21 @@ export async function lookupWith(
         return result(
           account,
           target,
-          fromEntry(entry, target.phoneNumber, true, staleMessage(failure.kind, crmName)),
+          fromEntry(
+            entry,
+            target.phoneNumber,
+            true,
+            staleMessage(failure.kind, crmName, failure.message),
+          ),
         );
       }
       // A connector that explains its own failure is quoted rather than guessed at.
       const own = failure instanceof ConnectorFailure ? failure.returnMessage : null;
-      return result(account, target, unanswered(own ?? failureMessage(failure.kind, crmName)));
+      return result(
+        account,
+        target,
+        unanswered(own ?? failureMessage(failure.kind, crmName, failure.message)),
+      );
     }
   } finally {
     await tracer?.finish();

@@ -27,7 +27,10 @@ export function extensionLookupOffMessage(extension: string): ReturnMessage {
   );
 }
 
-const FAILURES: Record<CrmFailureKind, (crm: string) => { message: string; detail: string }> = {
+type Explain = (crm: string, why: string) => { message: string; detail: string };
+
+/** `why` is the error's own message; only a connector's refusal is worded by it. */
+const FAILURES: Record<CrmFailureKind, Explain> = {
   auth: (crm) => ({
     message: `${crm} rejected the saved credentials`,
     detail: `The API token or key was rejected or has expired. Reconnect ${crm} in Options.`,
@@ -64,16 +67,20 @@ const FAILURES: Record<CrmFailureKind, (crm: string) => { message: string; detai
     message: `${crm} sent an answer CallPop cannot read`,
     detail: `The answer from ${crm} was not what its API documents. A proxy or captive portal may be in the way.`,
   }),
+  refused: (crm, why) => ({
+    message: `Nothing was sent to ${crm}`,
+    detail: why || `CallPop could not prepare the request for ${crm}.`,
+  }),
 };
 
-export function failureMessage(kind: CrmFailureKind, crmName: string): ReturnMessage {
-  const { message, detail } = FAILURES[kind](crmName);
+export function failureMessage(kind: CrmFailureKind, crmName: string, why = ''): ReturnMessage {
+  const { message, detail } = FAILURES[kind](crmName, why);
   return withDetail({ message, messageType: 'danger', ttl: LONG_TTL }, detail);
 }
 
 /** The same failure while cached contacts are shown instead: a warning, not an error. */
-export function staleMessage(kind: CrmFailureKind, crmName: string): ReturnMessage {
-  const failure = failureMessage(kind, crmName);
+export function staleMessage(kind: CrmFailureKind, crmName: string, why = ''): ReturnMessage {
+  const failure = failureMessage(kind, crmName, why);
   return {
     ...failure,
     messageType: 'warning',
@@ -82,7 +89,7 @@ export function staleMessage(kind: CrmFailureKind, crmName: string): ReturnMessa
 }
 
 /** One sentence for a RequestError (create, log, connection test): message plus detail. */
-export function failureSentence(kind: CrmFailureKind, crmName: string): string {
-  const { message, detail } = FAILURES[kind](crmName);
+export function failureSentence(kind: CrmFailureKind, crmName: string, why = ''): string {
+  const { message, detail } = FAILURES[kind](crmName, why);
   return `${message}. ${detail}`;
 }

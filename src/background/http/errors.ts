@@ -13,7 +13,8 @@ export type CrmFailureKind =
   | 'unavailable' // 5xx
   | 'timeout'
   | 'network' // refused, reset, DNS, offline
-  | 'malformed'; // not JSON, HTML, empty, or not the documented shape
+  | 'malformed' // not JSON, HTML, empty, or not the documented shape
+  | 'refused'; // the connector would not send the request; its plain-words message says why
 
 export class MalformedResponseError extends Error {
   constructor(message: string) {
@@ -84,5 +85,10 @@ export function classifyError(error: unknown): CrmError {
     return new CrmError('malformed', 'The CRM answered with invalid JSON.');
   }
   if (error instanceof TypeError) return new CrmError('network', 'The CRM could not be reached.');
+  // Connectors refuse input they cannot send (no name, unreadable credentials) with a plain
+  // Error; its subclasses (ReferenceError…) are bugs, whose text is not for the person.
+  if (error instanceof Error && error.name === 'Error') {
+    return new CrmError('refused', error.message);
+  }
   return new CrmError('network', error instanceof Error ? error.message : String(error));
 }
