@@ -242,4 +242,20 @@ describe('call.event: what a pop opens', () => {
       message: 'Pipedrive says the API token is not valid.',
     });
   });
+
+  it('a window that fails to open early is reported once, never as an unhandled rejection', async () => {
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      lookup.mockImplementation(
+        () => new Promise((resolve) => setTimeout(() => resolve(result([])), 30)),
+      );
+      vi.spyOn(chrome.windows, 'create').mockRejectedValueOnce(new Error('No current window'));
+      await expect(handleCallEvent(event('Ringing'), deps())).rejects.toThrow('No current window');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
 });

@@ -179,6 +179,8 @@ export async function handleCallEvent(
   // When the window shows whatever the lookup finds, it opens now and fills in when the answer
   // lands, instead of waiting for the CRM.
   const early = windowIsCertain(callPop) ? openCallWindow(event.sessionId) : null;
+  // Awaited after the lookup; a failure before then is not an unhandled rejection.
+  void early?.catch(() => undefined);
   const { result, error } = await lookupOutcome(event.sessionId, deps);
   const plan = planPop(result, error, callPop, session.phoneNumber);
   const windowId = early ? await early : plan.window ? await openCallWindow(event.sessionId) : null;
