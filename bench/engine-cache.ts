@@ -4,7 +4,8 @@
  * and CRM requests for 200 lookups over 50 numbers.
  */
 import type { Page } from '@playwright/test';
-import { PIPEDRIVE_API_TOKEN, startPipedrive } from '../e2e/emulators/pipedrive';
+import { startPipedrive } from '../e2e/emulators/pipedrive';
+import { connectPipedrive, updateSettings } from '../e2e/support/demo-setup';
 import { sendRequest } from '../e2e/support/requests';
 import { median, ms, openBenchBrowser, type BenchSection } from './support';
 
@@ -55,18 +56,10 @@ export async function benchEngineCache(): Promise<BenchSection> {
   const browser = await openBenchBrowser();
   try {
     const { page, worker } = browser;
-    await sendRequest(page, 'connection.save', {
-      platform: 'pipedrive',
-      hostname: crm.url,
-      credentials: { kind: 'apiToken', token: PIPEDRIVE_API_TOKEN },
-    });
+    await connectPipedrive(page, crm.url);
     // Room for the 100,000 entries below, so the sweep does not evict them mid-run.
-    await worker.evaluate(async () => {
-      const key = 'settings@v1';
-      const stored = (await chrome.storage.local.get(key))[key] as
-        Record<string, unknown> | undefined;
-      const cache = { matchTtlMinutes: 24 * 60, noMatchTtlMinutes: 60, maxEntries: 200_000 };
-      await chrome.storage.local.set({ [key]: { ...(stored ?? {}), cache } });
+    await updateSettings(page, {
+      cache: { matchTtlMinutes: 24 * 60, noMatchTtlMinutes: 60, maxEntries: 200_000 },
     });
 
     // 1. CRM requests: 200 lookups over 50 numbers, 8 at a time, each number 4 times.

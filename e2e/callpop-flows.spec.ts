@@ -3,25 +3,12 @@
  * match's CRM page, Escape closes), a CRM failure at ring time, and the no-match fallback page.
  */
 import type { BrowserContext } from '@playwright/test';
-import {
-  startPipedrive,
-  PIPEDRIVE_NUMBERS,
-  PIPEDRIVE_PERSONS,
-  type PipedriveEmulator,
-} from './emulators/pipedrive.ts';
+import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
 import { connect, pipedriveDraft, sendCallEvent } from './support/connect';
 import { updateSettings } from './support/demo-setup';
 import type { CallEvent } from '../src/shared/messages';
-
-let pd: PipedriveEmulator;
-test.beforeEach(async () => {
-  pd = await startPipedrive();
-});
-test.afterEach(async () => {
-  await pd.close();
-});
 
 const SEARCH = { method: 'GET', path: '/api/v2/persons/search' };
 
@@ -38,6 +25,7 @@ const pagesAt = (context: BrowserContext, url: string) =>
   context.pages().filter((p) => p.url() === url).length;
 
 test('keyboard: Enter opens the first match in the CRM, from the focused card or anywhere; Escape closes', async ({
+  pd,
   page,
   context,
   extensionUrl,
@@ -67,6 +55,7 @@ test('keyboard: Enter opens the first match in the CRM, from the focused card or
 });
 
 test('the CRM fails at ring time: the window still opens and says why; Refresh after recovery shows the match', async ({
+  pd,
   page,
   context,
   extensionUrl,
@@ -96,6 +85,7 @@ test('the CRM fails at ring time: the window still opens and says why; Refresh a
 });
 
 test('no match with a fallback page set: a tab opens with the number URL-encoded into it', async ({
+  pd,
   page,
   context,
   extensionUrl,
@@ -116,6 +106,7 @@ test('no match with a fallback page set: a tab opens with the number URL-encoded
 });
 
 test('Escape never throws away typing: the window stays until the new contact is saved', async ({
+  pd,
   page,
   context,
   extensionUrl,

@@ -1,21 +1,9 @@
-import {
-  startPipedrive,
-  PIPEDRIVE_NUMBERS,
-  type PipedriveEmulator,
-} from './emulators/pipedrive.ts';
+import { PIPEDRIVE_NUMBERS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
 import { seriousViolations } from './support/axe';
 import { connect, pipedriveDraft, sendCallEvent } from './support/connect';
 import type { CallEvent } from '../src/shared/messages';
-
-let pd: PipedriveEmulator;
-test.beforeEach(async () => {
-  pd = await startPipedrive();
-});
-test.afterEach(async () => {
-  await pd.close();
-});
 
 const ringing = (sessionId: string, from: string): CallEvent => ({
   sessionId,
@@ -26,6 +14,7 @@ const ringing = (sessionId: string, from: string): CallEvent => ({
 });
 
 test('one match: a call event pops one window, and the same call again only focuses it', async ({
+  pd,
   page,
   context,
   extensionUrl,
@@ -66,6 +55,7 @@ test('one match: a call event pops one window, and the same call again only focu
 });
 
 test('several matches: the window lists them in order and says why', async ({
+  pd,
   page,
   context,
   extensionUrl,
@@ -83,6 +73,7 @@ test('several matches: the window lists them in order and says why', async ({
 });
 
 test('no match: the window offers to create the contact, name field focused', async ({
+  pd,
   page,
   context,
   extensionUrl,
@@ -104,6 +95,7 @@ test('no match: the window offers to create the contact, name field focused', as
 });
 
 test('the same call sent many times at once opens exactly one window', async ({
+  pd,
   page,
   context,
   extensionUrl,

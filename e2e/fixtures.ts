@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { startPipedrive, type PipedriveEmulator } from './emulators/pipedrive.ts';
 import { extensionArgs, findBrowser } from './support/browser';
 
 export const DIST = resolve(import.meta.dirname, '..', 'dist');
@@ -15,6 +16,8 @@ export interface ExtensionFixtures {
   serviceWorker: Worker;
   extensionId: string;
   extensionUrl: (path: string) => string;
+  /** A fresh Pipedrive emulator (default seed) for the test, closed after it. */
+  pd: PipedriveEmulator;
 }
 
 export async function launchWithExtension(): Promise<{
@@ -61,6 +64,12 @@ export const test = base.extend<ExtensionFixtures>({
   extensionId: async ({ serviceWorker }, use) => {
     const id = new URL(serviceWorker.url()).host;
     await use(id);
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  pd: async ({}, use) => {
+    const emulator = await startPipedrive();
+    await use(emulator);
+    await emulator.close();
   },
   extensionUrl: async ({ extensionId }, use) => {
     await use((path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);

@@ -2,28 +2,16 @@
  * Popup flows against the Pipedrive emulator: logging a call to a looked-up contact, and what a
  * number that is not a phone number gets (a message at the field, no CRM request).
  */
-import {
-  startPipedrive,
-  PIPEDRIVE_NUMBERS,
-  PIPEDRIVE_PERSONS,
-  type PipedriveEmulator,
-} from './emulators/pipedrive.ts';
+import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { LogFormPage } from './pages/log-form';
 import { PopupPage } from './pages/popup-page';
 import { connect, pipedriveDraft } from './support/connect';
 
-let pd: PipedriveEmulator;
-test.beforeEach(async () => {
-  pd = await startPipedrive();
-});
-test.afterEach(async () => {
-  await pd.close();
-});
-
 const CALL_LOGS = { method: 'POST', path: '/v1/callLogs' };
 
 test('logs a call from the popup: one call-log request for the picked person, and a confirmation', async ({
+  pd,
   page,
   extensionUrl,
 }) => {
@@ -55,6 +43,7 @@ test('logs a call from the popup: one call-log request for the picked person, an
 });
 
 test('a number with letters or too few digits is explained at the field and never reaches the CRM', async ({
+  pd,
   page,
   extensionUrl,
 }) => {

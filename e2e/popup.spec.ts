@@ -1,25 +1,13 @@
-import {
-  startPipedrive,
-  PIPEDRIVE_NUMBERS,
-  PIPEDRIVE_PERSONS,
-  type PipedriveEmulator,
-} from './emulators/pipedrive.ts';
+import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { PopupPage } from './pages/popup-page';
 import { seriousViolations } from './support/axe';
 import { connect, pipedriveDraft } from './support/connect';
 
-let pd: PipedriveEmulator;
-test.beforeEach(async () => {
-  pd = await startPipedrive();
-});
-test.afterEach(async () => {
-  await pd.close();
-});
-
 const PERSON_CREATES = { method: 'POST', path: /\/persons$/ };
 
 test('looks up a number, then Refresh shows the CRM renaming and deleting the contact', async ({
+  pd,
   page,
   extensionUrl,
 }) => {
@@ -52,6 +40,7 @@ test('looks up a number, then Refresh shows the CRM renaming and deleting the co
 });
 
 test('creates a contact from the popup once, even when Save is pressed twice', async ({
+  pd,
   page,
   extensionUrl,
 }) => {
@@ -81,6 +70,7 @@ test('without a connection the popup offers to connect', async ({ page, extensio
 });
 
 test('the popup opens the softphone window once, and brings it forward after that', async ({
+  pd,
   page,
   context,
   extensionUrl,

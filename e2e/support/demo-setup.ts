@@ -4,9 +4,9 @@
  * tests and the pop-latency benchmark.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { PIPEDRIVE_API_TOKEN } from '../emulators/pipedrive-seed.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings.ts';
 import { callSessions, settingsItem, type CallSession } from '../../src/shared/storage/keys.ts';
+import { pipedriveDraft } from './connect';
 import { sendRequest } from './requests';
 
 export { sendRequest };
@@ -14,11 +14,7 @@ export { sendRequest };
 export const SOFTPHONE_PAGE = 'src/softphone/index.html';
 
 export async function connectPipedrive(page: Page, emulatorUrl: string): Promise<void> {
-  await sendRequest(page, 'connection.save', {
-    platform: 'pipedrive',
-    hostname: emulatorUrl,
-    credentials: { kind: 'apiToken', token: PIPEDRIVE_API_TOKEN },
-  });
+  await sendRequest(page, 'connection.save', pipedriveDraft(emulatorUrl));
 }
 
 type SettingsChange = Omit<Partial<Settings>, 'callPop' | 'softphone'> & {

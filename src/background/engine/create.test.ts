@@ -13,10 +13,9 @@ import {
   testDeps,
   type FakeConnector,
   type TestDeps,
+  NUMBER,
+  KEY,
 } from './testing';
-
-const NUMBER = '+14155550102';
-const KEY = `acct1:pipedrive:${NUMBER}`;
 
 let connector: FakeConnector;
 let deps: TestDeps;

@@ -9,9 +9,8 @@ import {
   testDeps,
   type FakeConnector,
   type TestDeps,
+  NUMBER,
 } from './testing';
-
-const NUMBER = '+14155550102';
 
 let connector: FakeConnector;
 let deps: TestDeps;

@@ -10,17 +10,10 @@ import {
   testDeps,
   type FakeConnector,
   type TestDeps,
+  NUMBER,
+  KEY,
+  JANE,
 } from './testing';
-
-const NUMBER = '+14155550102';
-const KEY = `acct1:pipedrive:${NUMBER}`;
-const JANE = {
-  id: 7,
-  name: 'Jane Roe',
-  type: 'person',
-  phone: NUMBER,
-  createdDate: '2024-01-01T00:00:00Z',
-};
 
 let connector: FakeConnector;
 let deps: TestDeps;

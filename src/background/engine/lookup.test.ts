@@ -10,24 +10,11 @@ import {
   testDeps,
   type FakeConnector,
   type TestDeps,
+  NUMBER,
+  KEY,
+  JANE,
+  JOHN,
 } from './testing';
-
-const NUMBER = '+14155550102';
-const KEY = `acct1:pipedrive:${NUMBER}`;
-const JANE = {
-  id: 7,
-  name: 'Jane Roe',
-  type: 'person',
-  phone: NUMBER,
-  createdDate: '2024-01-01T00:00:00Z',
-};
-const JOHN = {
-  id: 8,
-  name: 'John Roe',
-  type: 'person',
-  phone: NUMBER,
-  createdDate: '2023-06-01T00:00:00Z',
-};
 
 let connector: FakeConnector;
 let deps: TestDeps;

@@ -133,3 +133,21 @@ export function httpError(status: number, headers: Record<string, string> = {}):
     code: status >= 500 ? 'ERR_BAD_RESPONSE' : 'ERR_BAD_REQUEST',
   });
 }
+
+/** The number most engine tests look up, its cache id under CONNECTION, and two people on it. */
+export const NUMBER = '+14155550102';
+export const KEY = `acct1:pipedrive:${NUMBER}`;
+export const JANE = {
+  id: 7,
+  name: 'Jane Roe',
+  type: 'person',
+  phone: NUMBER,
+  createdDate: '2024-01-01T00:00:00Z',
+};
+export const JOHN = {
+  id: 8,
+  name: 'John Roe',
+  type: 'person',
+  phone: NUMBER,
+  createdDate: '2023-06-01T00:00:00Z',
+};
