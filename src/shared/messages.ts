@@ -115,27 +115,11 @@ export interface CallEvent {
   fromName?: string;
   toName?: string;
   startTime?: number;
-  /**
-   * Set by the softphone page when it is opening the call-pop window itself, because the rules
-   * say this event shows it (see pop-rules.ts `windowIsCertain`).
-   */
-  windowOpening?: boolean;
 }
 
 export interface CallEventReply {
   action: 'popped' | 'focused' | 'updated' | 'ignored';
   reason: string;
-  /**
-   * Only for a `windowOpening` event: true when the sender's window is this call's pop, so it
-   * must register it with `call.window`; false when it must close it (the call already has one).
-   */
-  keepWindow?: boolean;
-}
-
-/** The window a softphone page opened for a call; null when opening it failed. */
-export interface CallWindowNotice {
-  sessionId: string;
-  windowId: number | null;
 }
 
 export interface Requests {
@@ -164,8 +148,6 @@ export interface Requests {
   'cache.clear': { payload: undefined; value: { removed: number } };
   /** From the softphone bridge (or a test): drives call pop by the options. */
   'call.event': { payload: CallEvent; value: CallEventReply };
-  /** Records the sender's window as the call's pop (or opens one when it had none). */
-  'call.window': { payload: CallWindowNotice; value: { kept: boolean; windowId: number | null } };
 }
 
 export type RequestName = keyof Requests;

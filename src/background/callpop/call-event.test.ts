@@ -4,8 +4,7 @@ import { DEFAULT_SETTINGS, type Settings } from '@/shared/settings';
 import { callSessions, settingsItem } from '@/shared/storage/keys';
 import { chromeFake } from '@/test/chrome-fake';
 import { forgetClosedWindow } from './call-window';
-import { callPopUrl } from '@/shared/callpop-window';
-import { handleCallEvent, registerCallWindow } from './call-event';
+import { handleCallEvent } from './call-event';
 
 const NUMBER = '+14155550102';
 
@@ -47,7 +46,7 @@ async function useCallPop(callPop: Partial<Settings['callPop']>): Promise<void> 
 }
 
 const callWindows = () =>
-  [...chromeFake().windows.values()].filter((w) => w.tabs[0]?.url.includes('/src/callpop/'));
+  [...chromeFake().windows.values()].filter((w) => w.tabs[0]?.url.startsWith('src/callpop/'));
 const tabUrls = () =>
   [...chromeFake().windows.values()].filter((w) => w.type === 'normal').map((w) => w.tabs[0]?.url);
 
@@ -65,7 +64,7 @@ describe('call.event: one pop per call', () => {
     });
     const [win] = callWindows();
     expect(win).toMatchObject({ type: 'popup' });
-    expect(win!.tabs[0]!.url).toBe(chrome.runtime.getURL('src/callpop/index.html?session=s1'));
+    expect(win!.tabs[0]!.url).toBe('src/callpop/index.html?session=s1');
     win!.focused = false;
     await expect(handleCallEvent(event('Ringing'), deps())).resolves.toMatchObject({
       action: 'focused',
@@ -258,102 +257,5 @@ describe('call.event: what a pop opens', () => {
     } finally {
       process.off('unhandledRejection', unhandled);
     }
-  });
-});
-
-describe('call.event from a softphone page that opens the window itself', () => {
-  const opening = (status: CallEvent['status'] = 'Ringing') =>
-    event(status, { windowOpening: true });
-  const pageOpensWindow = async () =>
-    (await chrome.windows.create({ type: 'popup', url: chrome.runtime.getURL(callPopUrl('s1')) }))!
-      .id!;
-
-  it("with 'choose' the worker opens nothing, tells the page to keep its window, and waits for it", async () => {
-    await useCallPop({ multiple: 'choose' });
-    await expect(handleCallEvent(opening(), deps())).resolves.toMatchObject({
-      action: 'popped',
-      keepWindow: true,
-    });
-    expect(callWindows()).toHaveLength(0);
-    const pending = await callSessions.get('s1');
-    expect(pending?.pop).toMatchObject({ state: 'done', opened: 'window' });
-    expect(pending?.pop.state === 'done' && pending.pop.windowPendingSince).toEqual(
-      expect.any(Number),
-    );
-
-    // A repeated event while the page's window is on its way neither opens nor reopens one.
-    await expect(handleCallEvent(event('CallConnected'), deps())).resolves.toMatchObject({
-      action: 'updated',
-      reason: 'This call is already popping.',
-    });
-    expect(callWindows()).toHaveLength(0);
-
-    const windowId = await pageOpensWindow();
-    await expect(registerCallWindow({ sessionId: 's1', windowId })).resolves.toEqual({
-      kept: true,
-      windowId,
-    });
-    const registered = await callSessions.get('s1');
-    expect(registered?.windowId).toBe(windowId);
-    expect(registered?.pop).not.toHaveProperty('windowPendingSince');
-    chromeFake().windows.get(windowId)!.focused = false;
-    await expect(handleCallEvent(event('CallConnected'), deps())).resolves.toMatchObject({
-      action: 'focused',
-    });
-    expect(chromeFake().windows.get(windowId)!.focused).toBe(true);
-    expect(callWindows()).toHaveLength(1);
-  });
-
-  it('tells the page to close its window when the call already has one', async () => {
-    await handleCallEvent(event('Ringing'), deps());
-    expect(callWindows()).toHaveLength(1);
-    await expect(handleCallEvent(opening(), deps())).resolves.toMatchObject({
-      action: 'focused',
-      keepWindow: false,
-    });
-  });
-
-  it("with another 'several matches' rule the worker pops by the plan and the page closes its window", async () => {
-    await useCallPop({ multiple: 'nothing' });
-    lookup.mockResolvedValue(result([contact(3, 'Carol'), contact(4, 'Dan')]));
-    await expect(handleCallEvent(opening(), deps())).resolves.toEqual({
-      action: 'ignored',
-      reason: '2 contacts match; call pop is set to do nothing.',
-      keepWindow: false,
-    });
-    await useCallPop({ multiple: 'nothing' });
-    lookup.mockResolvedValue(result([contact(3, 'Carol')]));
-    await expect(handleCallEvent({ ...opening(), sessionId: 's2' }, deps())).resolves.toMatchObject(
-      { action: 'popped', keepWindow: false },
-    );
-    expect(callWindows()).toHaveLength(1); // the worker's own window for the single match
-  });
-
-  it('opens the window itself when the page could not', async () => {
-    await handleCallEvent(opening(), deps());
-    const reply = await registerCallWindow({ sessionId: 's1', windowId: null });
-    expect(reply.kept).toBe(false);
-    expect(callWindows()).toHaveLength(1);
-    expect(reply.windowId).toBe(callWindows()[0]!.id);
-    expect((await callSessions.get('s1'))?.windowId).toBe(reply.windowId);
-  });
-
-  it('keeps the window already open when a second page registers another', async () => {
-    await handleCallEvent(event('Ringing'), deps());
-    const [first] = callWindows();
-    const second = await pageOpensWindow();
-    await expect(registerCallWindow({ sessionId: 's1', windowId: second })).resolves.toEqual({
-      kept: false,
-      windowId: first!.id,
-    });
-  });
-
-  it('refuses a malformed window notice in plain words', async () => {
-    await expect(registerCallWindow({ sessionId: 's1', windowId: '7' })).rejects.toThrow(
-      'The call window notice needs a window id (a whole number) or null.',
-    );
-    await expect(
-      handleCallEvent({ ...event('Ringing'), windowOpening: 'yes' }, deps()),
-    ).rejects.toThrow("The call event's windowOpening must be true or false.");
   });
 });

@@ -8,8 +8,8 @@ import { callSessions, settingsItem, type CallSession } from '@/shared/storage/k
 import { inBackground } from '../report';
 import { focusWindow, openCallWindow, openTabs, windowExists } from './call-window';
 import { runningLookup, sharedLookup, withSessionLock } from './in-flight';
-import { planPop, triggerVerdict, windowIsCertain } from '@/shared/pop-rules';
-import { otherParty, parseCallEvent, parseCallWindow } from './validate';
+import { planPop, triggerVerdict, windowIsCertain } from './pop-rules';
+import { otherParty, parseCallEvent } from './validate';
 
 export interface CallEventDeps {
   /** The engine's lookup: the same function the contact.lookup handler uses. */
@@ -102,12 +102,7 @@ async function claimPop(event: CallEvent, now: number, popNow: boolean): Promise
       return { claimed: false, reply: { action: 'ignored', reason: 'The call was forgotten.' } };
     }
     const { pop } = session;
-    const windowOnItsWay =
-      pop.state === 'done' &&
-      session.windowId === null &&
-      pop.windowPendingSince !== undefined &&
-      now - pop.windowPendingSince < STALE_CLAIM_MS;
-    if ((pop.state === 'claimed' && now - pop.at < STALE_CLAIM_MS) || windowOnItsWay) {
+    if (pop.state === 'claimed' && now - pop.at < STALE_CLAIM_MS) {
       return {
         claimed: false,
         reply: { action: 'updated', reason: 'This call is already popping.' },
@@ -164,12 +159,6 @@ export async function handleCallEvent(
   deps: CallEventDeps,
 ): Promise<CallEventReply> {
   const event = parseCallEvent(payload);
-  const reply = await popCall(event, deps);
-  // A softphone page that opened a window keeps it only when it is this call's pop.
-  return event.windowOpening ? { ...reply, keepWindow: reply.keepWindow ?? false } : reply;
-}
-
-async function popCall(event: CallEvent, deps: CallEventDeps): Promise<CallEventReply> {
   const now = (deps.now ?? Date.now)();
   const [{ session, isFirst }, { callPop }] = await Promise.all([
     withSessionLock(event.sessionId, () => recordEvent(event, now)),
@@ -188,75 +177,25 @@ async function popCall(event: CallEvent, deps: CallEventDeps): Promise<CallEvent
   }
 
   // When the window shows whatever the lookup finds, it opens now and fills in when the answer
-  // lands, instead of waiting for the CRM; the softphone page may already be opening it.
-  const certain = windowIsCertain(callPop);
-  const senderOpens = certain && event.windowOpening === true;
-  const early = certain && !senderOpens ? openCallWindow(event.sessionId) : null;
+  // lands, instead of waiting for the CRM.
+  const early = windowIsCertain(callPop) ? openCallWindow(event.sessionId) : null;
   // Awaited after the lookup; a failure before then is not an unhandled rejection.
   void early?.catch(() => undefined);
   const { result, error } = await lookupOutcome(event.sessionId, deps);
   const plan = planPop(result, error, callPop, session.phoneNumber);
-  const windowId = senderOpens
-    ? null
-    : early
-      ? await early
-      : plan.window
-        ? await openCallWindow(event.sessionId)
-        : null;
+  const windowId = early ? await early : plan.window ? await openCallWindow(event.sessionId) : null;
   const tabsOpened = await openTabs(plan.tabs);
   const opened = plan.window ? 'window' : tabsOpened > 0 ? 'tabs' : 'nothing';
   await withSessionLock(event.sessionId, async () => {
     const latest = await callSessions.get(event.sessionId);
     if (!latest) return;
-    // `call.window` may have registered the sender's window already.
-    const known = latest.windowId ?? windowId;
     await callSessions.set(event.sessionId, {
       ...latest,
-      windowId: known,
-      pop: {
-        state: 'done',
-        at: (deps.now ?? Date.now)(),
-        opened,
-        reason: plan.reason,
-        ...(senderOpens && known === null ? { windowPendingSince: now } : {}),
-      },
+      windowId,
+      pop: { state: 'done', at: (deps.now ?? Date.now)(), opened, reason: plan.reason },
     });
   });
   // Housekeeping after the pop, off the path from ring to window.
   await pruneOldSessions(now);
-  return {
-    action: opened === 'nothing' ? 'ignored' : 'popped',
-    reason: plan.reason,
-    ...(senderOpens ? { keepWindow: true } : {}),
-  };
-}
-
-/**
- * `call.window`: the softphone page's window for a call. It becomes the call's window unless
- * another one is open; with no window (Chrome refused it), the worker opens one itself.
- */
-export async function registerCallWindow(
-  payload: unknown,
-): Promise<{ kept: boolean; windowId: number | null }> {
-  const notice = parseCallWindow(payload);
-  return withSessionLock(notice.sessionId, async () => {
-    const session = await callSessions.get(notice.sessionId);
-    if (!session) return { kept: false, windowId: null };
-    const current = session.windowId;
-    if (current !== null && current !== notice.windowId && (await windowExists(current))) {
-      return { kept: false, windowId: current };
-    }
-    const windowId = notice.windowId ?? (await openCallWindow(notice.sessionId));
-    const { pop } = session;
-    await callSessions.set(notice.sessionId, {
-      ...session,
-      windowId,
-      // The window has arrived: nothing is pending any more.
-      pop:
-        pop.state === 'done'
-          ? { state: 'done', at: pop.at, opened: pop.opened, reason: pop.reason }
-          : pop,
-    });
-    return { kept: notice.windowId !== null, windowId };
-  });
+  return { action: opened === 'nothing' ? 'ignored' : 'popped', reason: plan.reason };
 }

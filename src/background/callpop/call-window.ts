@@ -1,10 +1,22 @@
 /** The call-pop window and CRM tabs: open, focus, and forget a window the person closed. */
-import { createCallPopWindow } from '@/shared/callpop-window';
 import { callSessions } from '@/shared/storage/keys';
 import { withSessionLock } from './in-flight';
 
+export const CALLPOP_PATH = 'src/callpop/index.html';
+export const CALLPOP_SIZE = { width: 380, height: 560 } as const;
+
+export function callPopUrl(sessionId: string): string {
+  return `${CALLPOP_PATH}?session=${encodeURIComponent(sessionId)}`;
+}
+
 export async function openCallWindow(sessionId: string): Promise<number | null> {
-  return createCallPopWindow(sessionId);
+  const created = await chrome.windows.create({
+    type: 'popup',
+    url: callPopUrl(sessionId),
+    ...CALLPOP_SIZE,
+    focused: true,
+  });
+  return created?.id ?? null;
 }
 
 /** True when the window still exists (the worker may have slept through its onRemoved). */

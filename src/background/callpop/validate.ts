@@ -1,5 +1,5 @@
 /** Checks a `call.event` payload: a bad one gets a plain-words reason, never a crash. */
-import type { CallEvent, CallWindowNotice } from '@/shared/messages';
+import type { CallEvent } from '@/shared/messages';
 import { ERROR_CODES } from '@/shared/messages';
 import { RequestError } from '../request-error';
 
@@ -39,9 +39,6 @@ export function parseCallEvent(payload: unknown): CallEvent {
   if (startTime !== undefined && (typeof startTime !== 'number' || !Number.isFinite(startTime))) {
     bad("The call event's start time must be a number of milliseconds.");
   }
-  if (raw.windowOpening !== undefined && typeof raw.windowOpening !== 'boolean') {
-    bad("The call event's windowOpening must be true or false.");
-  }
   const fromName = text(raw.fromName, 'caller name', false);
   const toName = text(raw.toName, 'called name', false);
   return {
@@ -53,20 +50,7 @@ export function parseCallEvent(payload: unknown): CallEvent {
     ...(fromName ? { fromName } : {}),
     ...(toName ? { toName } : {}),
     ...(typeof startTime === 'number' ? { startTime } : {}),
-    ...(raw.windowOpening === true ? { windowOpening: true } : {}),
   };
-}
-
-/** Checks a `call.window` payload. */
-export function parseCallWindow(payload: unknown): CallWindowNotice {
-  if (typeof payload !== 'object' || payload === null) bad('The call window notice is empty.');
-  const raw = payload as Record<string, unknown>;
-  const sessionId = text(raw.sessionId, 'session id', true)!;
-  const { windowId } = raw;
-  if (windowId !== null && !(typeof windowId === 'number' && Number.isInteger(windowId))) {
-    bad('The call window notice needs a window id (a whole number) or null.');
-  }
-  return { sessionId, windowId };
 }
 
 /** The other party: the caller on an inbound call, the callee on an outbound one. */

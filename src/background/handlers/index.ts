@@ -1,4 +1,4 @@
-import { handleCallEvent, registerCallWindow } from '../callpop/call-event';
+import { handleCallEvent } from '../callpop/call-event';
 import type { HandlerTable } from '../messages';
 import { cacheClearHandler, cacheStatsHandler } from './cache';
 import { callLogHandler } from './call-log';
@@ -36,5 +36,4 @@ export const handlers: HandlerTable = {
     handleCallEvent(payload, {
       lookup: async (request) => handlers['contact.lookup'](request, sender),
     }),
-  'call.window': (payload) => registerCallWindow(payload),
 };

@@ -133,14 +133,7 @@ export interface CallSession {
   pop:
     | { state: 'none' }
     | { state: 'claimed'; at: number }
-    | {
-        state: 'done';
-        at: number;
-        opened: 'window' | 'tabs' | 'nothing';
-        reason: string;
-        /** Set while the softphone page's window is on its way (see `call.window`). */
-        windowPendingSince?: number;
-      };
+    | { state: 'done'; at: number; opened: 'window' | 'tabs' | 'nothing'; reason: string };
   /** The call-pop window, while it is open. */
   windowId: number | null;
 }
