@@ -3,17 +3,30 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import manifest from './manifest.config.ts';
+import { classicScript } from './scripts/classic-script-plugin.ts';
+
+const alias = { '@': resolve(import.meta.dirname, 'src') };
 
 export default defineConfig({
-  plugins: [react(), crx({ manifest })],
-  resolve: {
-    alias: { '@': resolve(import.meta.dirname, 'src') },
-  },
+  plugins: [
+    react(),
+    crx({ manifest }),
+    // The call-pop window's first paint (see src/callpop/first-paint.ts).
+    classicScript({
+      entry: 'src/callpop/first-paint.ts',
+      fileName: 'assets/callpop-first-paint.js',
+      page: 'src/callpop/index.html',
+      alias,
+    }),
+  ],
+  resolve: { alias },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,
+    // Chrome has native modulepreload: the polyfill would be one more file for every page.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       // Pages the manifest does not name must be listed here to be built.
       input: {

@@ -32,7 +32,8 @@ export async function openBenchBrowser(): Promise<BenchBrowser> {
   const worker = await serviceWorkerOf(context);
   const extensionId = new URL(worker.url()).host;
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  // An empty extension page: requests need one, and a real page (options) would add its own work.
+  await page.goto(`chrome-extension://${extensionId}/src/softphone/blank.html`);
   return { context, worker, extensionId, page, close };
 }
 

@@ -12,12 +12,8 @@ import { LogForm } from '@/shared/ui/log-form';
 import { LookupResults, lookupProblem } from '@/shared/ui/lookup-results';
 import { openCrmPage } from '@/shared/ui/open-page';
 import { ToastList, useToasts } from '@/shared/ui/toast';
-import '@/shared/ui/ui.css';
-import { callFacts } from './call-facts';
+import { callFacts, callHeading } from './call-facts';
 import { saveLookup, useCallSession } from './use-call-session';
-import './callpop.css';
-
-const sessionId = new URLSearchParams(location.search).get('session');
 
 function isEditing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('input, textarea, select') !== null;
@@ -29,8 +25,15 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-export function App() {
-  const call = useCallSession(sessionId);
+export function App({
+  sessionId,
+  initial,
+}: {
+  sessionId: string | null;
+  /** The call as the first paint read it, so React's first frame is already the full view. */
+  initial?: CallSession | undefined;
+}) {
+  const call = useCallSession(sessionId, initial);
   const toasts = useToasts();
   const [view, setView] = useState<'card' | 'log'>('card');
   const [refreshing, setRefreshing] = useState(false);
@@ -92,7 +95,13 @@ export function App() {
     await saveLookup(current.sessionId, { state: 'done', result: reply.value });
   }
 
-  if (call.state === 'loading') return <main className="callpop" aria-busy="true" />;
+  if (call.state === 'loading') {
+    return (
+      <main className="callpop" aria-busy="true">
+        <p className="muted">Opening the call…</p>
+      </main>
+    );
+  }
   if (!session) {
     return (
       <main className="callpop">
@@ -105,14 +114,12 @@ export function App() {
     );
   }
 
-  const number = result?.displayNumber ?? session.displayNumber ?? session.phoneNumber;
-  const inbound = session.direction === 'Inbound';
+  const heading = callHeading(session);
+  const { number } = heading;
   return (
     <main className="callpop stack">
       <header>
-        <p className="muted">
-          {inbound ? 'Incoming call' : 'Outgoing call'} · {statusText(session.status)}
-        </p>
+        <p className="muted">{heading.line}</p>
         <h1 data-testid="call-number">{number}</h1>
         {session.callerName ? <p className="muted">Caller id: {session.callerName}</p> : null}
       </header>
@@ -197,8 +204,4 @@ export function App() {
       )}
     </main>
   );
-}
-
-function statusText(status: CallSession['status']): string {
-  return status === 'Ringing' ? 'ringing' : status === 'CallConnected' ? 'connected' : 'ended';
 }

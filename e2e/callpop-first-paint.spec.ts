@@ -1,0 +1,101 @@
+/**
+ * The call-pop window paints the call from its record with plain DOM before React loads
+ * (src/callpop/first-paint.ts), then React replaces that view in place.
+ */
+import { PIPEDRIVE_NUMBERS } from './emulators/pipedrive.ts';
+import { expect, test } from './fixtures';
+import { CallPopPage } from './pages/callpop-page';
+import { connect, pipedriveDraft, sendCallEvent } from './support/connect';
+import { sendRequest } from './support/requests';
+import { callSessions, type CallSession } from '../src/shared/storage/keys';
+
+/** In every call-pop page: what #root held the first time it had anything in it. */
+function recordFirstContent(): void {
+  if (!location.pathname.includes('/src/callpop/')) return;
+  const observer = new MutationObserver(() => {
+    const root = document.getElementById('root');
+    if (!root?.firstChild) return;
+    observer.disconnect();
+    document.documentElement.dataset.firstText = root.textContent ?? '';
+    document.documentElement.dataset.firstHadReactCard = String(
+      root.querySelector('[data-testid="contact-card"]') !== null,
+    );
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+const firstContent = (pop: CallPopPage) =>
+  pop.page.evaluate(() => ({ ...document.documentElement.dataset }));
+
+test('the caller is painted before React loads, and React takes over in place', async ({
+  pd,
+  page,
+  context,
+  extensionUrl,
+}) => {
+  await context.addInitScript(recordFirstContent);
+  await connect(page, extensionUrl, pipedriveDraft(pd.url));
+  // Cached, so the record holds the match by the time the window reads it.
+  await sendRequest(page, 'contact.lookup', { phoneNumber: PIPEDRIVE_NUMBERS.bob });
+  await sendCallEvent(page, {
+    sessionId: 'first-paint',
+    direction: 'Inbound',
+    status: 'Ringing',
+    from: PIPEDRIVE_NUMBERS.bob,
+    to: '+14155550000',
+  });
+  const pop = await CallPopPage.waitFor(context, 'first-paint');
+  await expect(pop.page.getByRole('button', { name: 'Open Bob Smith in CRM' })).toBeFocused();
+  const first = await firstContent(pop);
+  expect(first.firstText).toContain('Bob Smith');
+  expect(first.firstText).toContain('+1 415 555 0102');
+  expect(first.firstHadReactCard).toBe('false');
+  // React replaced the plain view: one main, one card, nothing left busy.
+  await expect(pop.page.locator('main')).toHaveCount(1);
+  await expect(pop.cards).toHaveCount(1);
+  await expect(pop.page.locator('[aria-busy="true"]')).toHaveCount(0);
+});
+
+test('a window that opens before its call is recorded waits for it, then shows it', async ({
+  page,
+  context,
+  extensionUrl,
+}) => {
+  const pop = new CallPopPage(await context.newPage());
+  await pop.page.goto(extensionUrl('src/callpop/index.html?session=late'));
+  await expect(pop.page.getByText('Opening the call…')).toBeVisible();
+  const record: CallSession = {
+    sessionId: 'late',
+    direction: 'Outbound',
+    status: 'CallConnected',
+    phoneNumber: '+14155550199',
+    displayNumber: '+1 415 555 0199',
+    startTime: Date.now(),
+    firstEventAt: Date.now(),
+    updatedAt: Date.now(),
+    lookup: { state: 'pending', startedAt: Date.now() },
+    pop: { state: 'none' },
+    windowId: null,
+  };
+  await page.goto(extensionUrl('src/softphone/blank.html'));
+  await page.evaluate(([key, value]) => chrome.storage.session.set({ [key]: value }), [
+    callSessions.keyFor('late'),
+    record,
+  ] as const);
+  await expect(pop.number).toHaveText('+1 415 555 0199');
+  await expect(pop.page.getByText('Outgoing call · connected')).toBeVisible();
+  await expect(pop.page.getByRole('status')).toHaveText('Looking up +1 415 555 0199…');
+});
+
+test('a window whose call never turns up says so in plain words', async ({
+  context,
+  extensionUrl,
+}) => {
+  const pop = await context.newPage();
+  await pop.goto(extensionUrl('src/callpop/index.html?session=never'));
+  await expect(pop.getByText('Opening the call…')).toBeVisible();
+  await expect(pop.getByRole('alert')).toHaveText(
+    'This call is no longer known to CallPop. Close this window and look the number up from the toolbar.',
+    { timeout: 10_000 },
+  );
+});
