@@ -3,7 +3,8 @@
  * worker at any await, so no state lives in module variables; everything is in chrome.storage.
  */
 import { forgetClosedWindow } from './callpop/call-window';
-import { onAlarm } from './engine/maintenance';
+import { forgetOldCalls } from './callpop/forget-old-calls';
+import { onAlarm, SWEEP_ALARM } from './engine/maintenance';
 import { installHttpTracing } from './engine/tracer';
 import { handlers } from './handlers';
 import { http } from './http/client';
@@ -17,6 +18,9 @@ registerInstallHandler();
 chrome.windows.onRemoved.addListener((windowId) =>
   inBackground('forgetting a closed window', forgetClosedWindow(windowId)),
 );
-chrome.alarms.onAlarm.addListener((alarm) => inBackground('the cache sweep', onAlarm(alarm)));
+chrome.alarms.onAlarm.addListener((alarm) => {
+  inBackground('the cache sweep', onAlarm(alarm));
+  if (alarm.name === SWEEP_ALARM) inBackground('forgetting old calls', forgetOldCalls());
+});
 installHttpTracing(http);
 installRequestTimeout(http);

@@ -19,8 +19,6 @@ export interface CallEventDeps {
 
 /** A claim older than this was left by a worker that stopped mid-pop: it may be taken again. */
 export const STALE_CLAIM_MS = 30_000;
-/** Calls are forgotten after this long, so session storage stays small. */
-export const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
 function errorText(error: unknown): string {
   return error instanceof Error && error.message ? error.message : 'the CRM did not answer';
@@ -146,14 +144,6 @@ async function claimPop(event: CallEvent, now: number, popNow: boolean): Promise
   });
 }
 
-async function pruneOldSessions(now: number): Promise<void> {
-  const sessions = await callSessions.getMany(await callSessions.ids());
-  const old = [...sessions]
-    .filter(([, s]) => now - s.updatedAt > SESSION_MAX_AGE_MS)
-    .map(([id]) => id);
-  await callSessions.remove(old);
-}
-
 export async function handleCallEvent(
   payload: unknown,
   deps: CallEventDeps,
@@ -195,7 +185,5 @@ export async function handleCallEvent(
       pop: { state: 'done', at: (deps.now ?? Date.now)(), opened, reason: plan.reason },
     });
   });
-  // Housekeeping after the pop, off the path from ring to window.
-  await pruneOldSessions(now);
   return { action: opened === 'nothing' ? 'ignored' : 'popped', reason: plan.reason };
 }
