@@ -8,7 +8,6 @@ import { onAlarm, SWEEP_ALARM } from './engine/maintenance';
 import { installHttpTracing } from './engine/tracer';
 import { handlers } from './handlers';
 import { http } from './http/client';
-import { installRequestTimeout } from './http/timeout';
 import { registerInstallHandler } from './install';
 import { createMessageListener } from './messages';
 import { inBackground } from './report';
@@ -23,4 +22,3 @@ chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SWEEP_ALARM) inBackground('forgetting old calls', forgetOldCalls());
 });
 installHttpTracing(http);
-installRequestTimeout(http);

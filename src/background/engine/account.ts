@@ -5,6 +5,8 @@ import { ERROR_CODES } from '@/shared/messages';
 import type { Settings } from '@/shared/settings';
 import { area } from '@/shared/storage/define';
 import { connectionItem, settingsItem } from '@/shared/storage/keys';
+import { http } from '../http/client';
+import { applyRequestTimeout } from '../http/timeout';
 import { RequestError } from '../request-error';
 import type { CacheScope } from './cache';
 import type { EngineDeps } from './deps';
@@ -50,6 +52,8 @@ export async function loadSettingsAndConnection(): Promise<{
     connectionItem.key in stored
       ? (stored[connectionItem.key] as Connection | null)
       : await connectionItem.get();
+  // Every CRM call starts here, so this is where the timeout setting reaches the client.
+  applyRequestTimeout(http, settings);
   return { settings, connection };
 }
 

@@ -10,7 +10,7 @@ import { ERROR_CODES, type ConnectorInfo } from '@/shared/messages';
 import { connectionItem } from '@/shared/storage/keys';
 import { classifyError } from '../http/errors';
 import { RequestError } from '../request-error';
-import { buildUser } from './account';
+import { buildUser, loadSettingsAndConnection } from './account';
 import { clearCache } from './cache';
 import type { EngineDeps } from './deps';
 import { failureSentence } from './return-messages';
@@ -92,6 +92,7 @@ function credentialName(draft: ConnectionDraft): string {
 
 async function check(draft: ConnectionDraft, deps: EngineDeps) {
   const { connector, origin, authHeader, user } = prepare(draft, deps);
+  await loadSettingsAndConnection(); // applies the request timeout setting
   const crm = connector.manifest.displayName;
   try {
     const result = await connector.checkConnection(user, authHeader);

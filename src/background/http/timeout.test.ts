@@ -1,31 +1,39 @@
-import type { InternalAxiosRequestConfig } from 'axios';
+import axios from 'axios';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/shared/settings';
-import { settingsItem } from '@/shared/storage/keys';
-import { DEFAULT_TIMEOUT_MS } from './client';
-import { withSettingsTimeout } from './timeout';
-
-const config = (timeout?: number) => ({ timeout, headers: {} }) as InternalAxiosRequestConfig;
+import { connectionItem, settingsItem } from '@/shared/storage/keys';
+import { loadSettingsAndConnection } from '../engine/account';
+import { http } from './client';
+import { applyRequestTimeout, requestTimeoutMs } from './timeout';
 
 describe('CRM request timeout setting', () => {
-  it('uses the stored setting in place of the default timeout', async () => {
+  it('becomes the default timeout of the CRM client whenever settings are loaded', async () => {
     await settingsItem.set({ ...DEFAULT_SETTINGS, requestTimeoutSeconds: 4 });
-    await expect(withSettingsTimeout(config(DEFAULT_TIMEOUT_MS))).resolves.toMatchObject({
-      timeout: 4000,
-    });
+    await connectionItem.set(null);
+    await loadSettingsAndConnection();
+    expect(http.defaults.timeout).toBe(4000);
+    await settingsItem.set({ ...DEFAULT_SETTINGS, requestTimeoutSeconds: 20 });
+    await loadSettingsAndConnection();
+    expect(http.defaults.timeout).toBe(20_000);
   });
 
-  it('clamps an out-of-range stored value to the allowed limits', async () => {
-    await settingsItem.set({ ...DEFAULT_SETTINGS, requestTimeoutSeconds: 999 });
-    await expect(withSettingsTimeout(config(undefined))).resolves.toMatchObject({
-      timeout: 60_000,
-    });
-    await settingsItem.set({ ...DEFAULT_SETTINGS, requestTimeoutSeconds: 0 });
-    await expect(withSettingsTimeout(config(undefined))).resolves.toMatchObject({ timeout: 3000 });
+  it('clamps an out-of-range value to the allowed limits', () => {
+    expect(requestTimeoutMs(999)).toBe(60_000);
+    expect(requestTimeoutMs(0)).toBe(3000);
+    expect(requestTimeoutMs(Number.NaN)).toBe(3000);
   });
 
-  it('keeps a timeout the caller chose itself', async () => {
-    await settingsItem.set({ ...DEFAULT_SETTINGS, requestTimeoutSeconds: 4 });
-    await expect(withSettingsTimeout(config(250))).resolves.toMatchObject({ timeout: 250 });
+  it('leaves a timeout a request chose itself alone', async () => {
+    const instance = axios.create({ adapter: 'fetch' });
+    applyRequestTimeout(instance, { requestTimeoutSeconds: 4 });
+    let seen: number | undefined;
+    instance.interceptors.request.use((config) => {
+      seen = config.timeout;
+      throw new Error('stop before the network');
+    });
+    await expect(instance.get('http://127.0.0.1:1/', { timeout: 250 })).rejects.toThrow();
+    expect(seen).toBe(250);
+    await expect(instance.get('http://127.0.0.1:1/')).rejects.toThrow();
+    expect(seen).toBe(4000);
   });
 });

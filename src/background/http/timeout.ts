@@ -1,24 +1,21 @@
 /**
- * Applies the "CRM request timeout" setting to every CRM request. Read per request (one small
- * storage read), so a change on the options page takes effect without a reload.
+ * Applies the "CRM request timeout" setting to the one axios instance. Every CRM call starts
+ * by reading the settings (engine/account.ts `loadSettingsAndConnection`), which applies it, so
+ * no request waits on a storage read of its own, and a restarted worker re-applies the setting
+ * before its first CRM call. A caller that sets its own `timeout` on a request keeps it.
  */
-import type { AxiosInstance, InternalAxiosRequestConfig } from 'axios';
-import { SETTING_LIMITS } from '@/shared/settings';
-import { settingsItem } from '@/shared/storage/keys';
-import { DEFAULT_TIMEOUT_MS } from './client';
+import type { AxiosInstance } from 'axios';
+import { SETTING_LIMITS, type Settings } from '@/shared/settings';
 
-export async function withSettingsTimeout(
-  config: InternalAxiosRequestConfig,
-): Promise<InternalAxiosRequestConfig> {
-  // A caller that chose its own timeout keeps it.
-  if (config.timeout !== undefined && config.timeout !== DEFAULT_TIMEOUT_MS) return config;
+export function requestTimeoutMs(seconds: number): number {
   const { min, max } = SETTING_LIMITS.requestTimeoutSeconds;
-  const seconds = (await settingsItem.get()).requestTimeoutSeconds;
   const clamped = Number.isFinite(seconds) ? Math.min(max, Math.max(min, seconds)) : min;
-  config.timeout = clamped * 1000;
-  return config;
+  return clamped * 1000;
 }
 
-export function installRequestTimeout(instance: AxiosInstance): void {
-  instance.interceptors.request.use(withSettingsTimeout);
+export function applyRequestTimeout(
+  instance: AxiosInstance,
+  settings: Pick<Settings, 'requestTimeoutSeconds'>,
+): void {
+  instance.defaults.timeout = requestTimeoutMs(settings.requestTimeoutSeconds);
 }
