@@ -1,6 +1,7 @@
 /**
- * The call-pop window paints the call from its record with plain DOM before React loads
- * (src/callpop/first-paint.ts), then React replaces that view in place.
+ * The call-pop window's first view: served by the worker with the call inside the page
+ * (background/callpop/call-page.ts) or painted by first-paint.ts, before React loads; React then
+ * replaces it in place.
  */
 import { PIPEDRIVE_NUMBERS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
@@ -9,25 +10,23 @@ import { connect, pipedriveDraft, sendCallEvent } from './support/connect';
 import { sendRequest } from './support/requests';
 import { callSessions, type CallSession } from '../src/shared/storage/keys';
 
-/** In every call-pop page: what #root held the first time it had anything in it. */
+/** In every call-pop page: what #root held once the HTML was parsed, before React. */
 function recordFirstContent(): void {
   if (!location.pathname.includes('/src/callpop/')) return;
-  const observer = new MutationObserver(() => {
+  document.addEventListener('DOMContentLoaded', () => {
     const root = document.getElementById('root');
-    if (!root?.firstChild) return;
-    observer.disconnect();
-    document.documentElement.dataset.firstText = root.textContent ?? '';
+    document.documentElement.dataset.firstText = root?.textContent ?? '';
+    document.documentElement.dataset.firstServed = String(root?.hasAttribute('data-served'));
     document.documentElement.dataset.firstHadReactCard = String(
-      root.querySelector('[data-testid="contact-card"]') !== null,
+      root?.querySelector('[data-testid="contact-card"]') !== null,
     );
   });
-  observer.observe(document, { childList: true, subtree: true });
 }
 
 const firstContent = (pop: CallPopPage) =>
   pop.page.evaluate(() => ({ ...document.documentElement.dataset }));
 
-test('the caller is painted before React loads, and React takes over in place', async ({
+test('the worker serves the window with the caller in it; React takes over in place', async ({
   pd,
   page,
   context,
@@ -49,6 +48,7 @@ test('the caller is painted before React loads, and React takes over in place', 
   const first = await firstContent(pop);
   expect(first.firstText).toContain('Bob Smith');
   expect(first.firstText).toContain('+1 415 555 0102');
+  expect(first.firstServed).toBe('true');
   expect(first.firstHadReactCard).toBe('false');
   // React replaced the plain view: one main, one card, nothing left busy.
   await expect(pop.page.locator('main')).toHaveCount(1);

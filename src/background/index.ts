@@ -3,6 +3,7 @@
  * worker at any await, so no state lives in module variables; everything is in chrome.storage.
  */
 import { forgetClosedWindow } from './callpop/call-window';
+import { onFetch, routeAroundWorker } from './callpop/call-page';
 import { forgetOldCalls } from './callpop/forget-old-calls';
 import { onAlarm, SWEEP_ALARM } from './engine/maintenance';
 import { installHttpTracing } from './engine/tracer';
@@ -22,3 +23,8 @@ chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SWEEP_ALARM) inBackground('forgetting old calls', forgetOldCalls());
 });
 installHttpTracing(http);
+
+// The call-pop page, served with the call in it (callpop/call-page.ts); all else bypasses us.
+const worker = globalThis as unknown as ServiceWorkerGlobalScope;
+worker.addEventListener('install', routeAroundWorker);
+worker.addEventListener('fetch', onFetch);

@@ -5,6 +5,7 @@
  * not saved yet (Escape in a field only leaves the field).
  */
 import { useEffect, useRef, useState } from 'react';
+import { callHeading } from '@/shared/call-view';
 import { send } from '@/shared/messaging';
 import type { CallSession } from '@/shared/storage/keys';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
@@ -12,7 +13,7 @@ import { LogForm } from '@/shared/ui/log-form';
 import { LookupResults, lookupProblem } from '@/shared/ui/lookup-results';
 import { openCrmPage } from '@/shared/ui/open-page';
 import { ToastList, useToasts } from '@/shared/ui/toast';
-import { callFacts, callHeading } from './call-facts';
+import { callFacts } from './call-facts';
 import { saveLookup, useCallSession } from './use-call-session';
 
 function isEditing(target: EventTarget | null): boolean {

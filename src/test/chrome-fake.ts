@@ -49,6 +49,7 @@ export function createChromeFake() {
     version: '0.1.0',
     version_name: '0.1.0',
     manifest_version: 3,
+    content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
   };
 
   /** Delivers a message to the onMessage listeners as Chrome does and resolves with the reply. */

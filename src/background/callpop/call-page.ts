@@ -1,0 +1,134 @@
+/**
+ * Serves the call-pop page with the call already in it. The worker has just recorded the call
+ * and opened the window, so it answers the window's navigation with the packaged HTML plus the
+ * call view (escaped, see shared/view-html.ts): the first frame shows the caller, with no script
+ * to load and no storage read in the page first. Every other request bypasses the worker by a
+ * static route, so no extension page waits on the worker to load.
+ */
+import { callView } from '@/shared/call-view';
+import { callSessions, type CallSession } from '@/shared/storage/keys';
+import { viewToHtml } from '@/shared/view-html';
+import { CALLPOP_PATH } from './call-window';
+import { runningLookup } from './in-flight';
+
+/** The page's pathname as requested (CALLPOP_PATH is relative to the package root). */
+export const CALLPOP_PAGE = `/${CALLPOP_PATH}`;
+/** Where the call view goes: the packaged page's empty root. */
+export const ROOT_MARKUP = '<div id="root"></div>';
+
+/**
+ * How long the page waits for a lookup this worker is running. The wait holds the window's
+ * first frame, so it is short: enough for a cache hit or a local CRM; a slower answer reaches
+ * the open window through storage.
+ */
+export const LOOKUP_WAIT_MS = 60;
+
+export interface CallPageDeps {
+  /** A packaged file's text, by its path in the package (the page, its stylesheets). */
+  packaged: (path: string) => Promise<string>;
+  wait?: (ms: number) => Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function settledRecord(
+  sessionId: string,
+  wait: (ms: number) => Promise<void>,
+): Promise<CallSession | undefined> {
+  const session = await callSessions.get(sessionId);
+  const running = session?.lookup.state === 'pending' ? runningLookup(sessionId) : undefined;
+  if (!running) return session;
+  // The lookup stores its result before its promise settles, so the read below finds it.
+  await Promise.race([running, wait(LOOKUP_WAIT_MS)]);
+  return callSessions.get(sessionId);
+}
+
+const STYLESHEET = /<link rel="stylesheet"[^>]*href="\/([^"]+)"[^>]*>/g;
+
+/**
+ * The packaged page with its stylesheets inlined: a linked stylesheet holds the first frame
+ * until it has loaded, and the worker can read it from the package sooner than the page can.
+ */
+async function inlineStylesheets(packaged: (path: string) => Promise<string>): Promise<string> {
+  const page = await packaged(CALLPOP_PATH);
+  const links = [...page.matchAll(STYLESHEET)];
+  const sheets = await Promise.all(links.map(([, path]) => packaged(path!)));
+  return links.reduce((html, [link], index) => {
+    const css = sheets[index]!;
+    // Our own build's CSS; anything that could end the <style> element stays linked.
+    return /<\/style/i.test(css) ? html : html.replace(link, `<style>${css}</style>`);
+  }, page);
+}
+
+function extensionPagesPolicy(): string | undefined {
+  const policy = chrome.runtime.getManifest().content_security_policy;
+  return typeof policy === 'object' ? policy?.extension_pages : undefined;
+}
+
+/** The page with the call in it; null when it cannot be served that way (then: the package). */
+export async function callPageResponse(
+  requestUrl: string,
+  deps: CallPageDeps,
+): Promise<Response | null> {
+  const sessionId = new URL(requestUrl).searchParams.get('session');
+  if (!sessionId) return null;
+  const [template, session] = await Promise.all([
+    inlineStylesheets(deps.packaged),
+    settledRecord(sessionId, deps.wait ?? sleep),
+  ]);
+  if (!template.includes(ROOT_MARKUP)) return null;
+  const view = viewToHtml(callView(session));
+  const html = template.replace(ROOT_MARKUP, `<div id="root" data-served="">${view}</div>`);
+  const policy = extensionPagesPolicy();
+  return new Response(html, {
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      ...(policy ? { 'content-security-policy': policy } : {}),
+    },
+  });
+}
+
+async function packaged(request: Request): Promise<Response> {
+  return fetch(request);
+}
+
+/** The worker's fetch listener: serves the call-pop page and leaves every other request. */
+export function onFetch(event: FetchEvent): void {
+  const { request } = event;
+  if (request.mode !== 'navigate' || new URL(request.url).pathname !== CALLPOP_PAGE) return;
+  event.respondWith(
+    callPageResponse(request.url, {
+      packaged: async (path) => {
+        const response = await fetch(chrome.runtime.getURL(path));
+        if (!response.ok) throw new Error(`${path}: ${response.status}`);
+        return response.text();
+      },
+    })
+      .then((response) => response ?? packaged(request))
+      .catch(() => packaged(request)),
+  );
+}
+
+/**
+ * Install: every request but the call-pop page goes straight to the package (Chrome's static
+ * routing; where it is missing, onFetch lets other requests through untouched).
+ */
+export function routeAroundWorker(event: ExtendableEvent): void {
+  const withRoutes = event as ExtendableEvent & {
+    addRoutes?: (routes: unknown) => Promise<void>;
+  };
+  const Pattern = (globalThis as { URLPattern?: new (init: { pathname: string }) => unknown })
+    .URLPattern;
+  if (typeof withRoutes.addRoutes !== 'function' || !Pattern) return;
+  event.waitUntil(
+    withRoutes
+      .addRoutes([
+        {
+          condition: { not: { urlPattern: new Pattern({ pathname: CALLPOP_PAGE }) } },
+          source: 'network',
+        },
+      ])
+      .catch((error: unknown) => console.warn('CallPop: static routes not added', error)),
+  );
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { callView, type ViewNode } from './call-view';
+import type { ContactView, LookupResult } from './messages';
+import type { CallSession } from './storage/keys';
+
+const text = (node: ViewNode): string =>
+  (node.text ?? '') + (node.children ?? []).map((child) => ` ${text(child)}`).join('');
+
+function result(contacts: ContactView[], source: LookupResult['source'] = 'cache'): LookupResult {
+  return {
+    phoneNumber: '+14155550102',
+    displayNumber: '+1 415 555 0102',
+    contacts,
+    canCreate: true,
+    contactTypes: [],
+    source,
+    fetchedAt: 1,
+    stale: false,
+    resolution: null,
+    returnMessage:
+      source === 'none' ? { messageType: 'danger', message: 'Pipedrive is down', ttl: 0 } : null,
+  };
+}
+
+function call(lookup: CallSession['lookup']): CallSession {
+  return {
+    sessionId: 's',
+    direction: 'Inbound',
+    status: 'Ringing',
+    phoneNumber: '+14155550102',
+    displayNumber: '+1 415 555 0102',
+    startTime: 1,
+    firstEventAt: 1,
+    updatedAt: 1,
+    lookup,
+    pop: { state: 'none' },
+    windowId: null,
+  };
+}
+
+const bob: ContactView = { id: 2, name: 'Bob Smith', type: 'person', pageUrl: null };
+
+describe('callView', () => {
+  it('shows the heading and one card per match', () => {
+    const view = callView(call({ state: 'done', result: result([bob]) }));
+    expect(text(view)).toContain('Incoming call · ringing');
+    expect(text(view)).toContain('+1 415 555 0102');
+    expect(view.children?.filter((c) => c.tag === 'article')).toEqual([
+      { tag: 'article', className: 'card', children: [{ tag: 'h3', text: 'Bob Smith' }] },
+    ]);
+  });
+
+  it('says what the lookup is doing, and never calls a failure "no match"', () => {
+    expect(text(callView(call({ state: 'pending', startedAt: 1 })))).toContain(
+      'Looking up +1 415 555 0102…',
+    );
+    expect(text(callView(call({ state: 'failed', message: 'timed out' })))).toContain(
+      'Could not look up this number: timed out',
+    );
+    const down = text(callView(call({ state: 'done', result: result([], 'none') })));
+    expect(down).toContain('Pipedrive is down');
+    expect(down).not.toContain('No contact matches');
+    expect(text(callView(call({ state: 'done', result: result([]) })))).toContain(
+      'No contact matches this number.',
+    );
+  });
+
+  it('waits in plain words before the call is recorded, and is marked busy', () => {
+    const view = callView(undefined);
+    expect(text(view)).toContain('Opening the call…');
+    expect(view.attrs).toEqual({ 'aria-busy': 'true' });
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The call-pop window's first view as plain data: heading, then the matched names (or what the
+ * lookup is doing). Pure, so the worker renders it into the page's HTML (view-html.ts) and the
+ * page builds it with DOM calls when the worker did not (callpop/first-paint-view.ts). React
+ * replaces it in its first commit, so it never handles input.
+ */
+import { lookupProblem } from './lookup-problem';
+import type { CallSession } from './storage/keys';
+
+export interface ViewNode {
+  tag: 'main' | 'header' | 'p' | 'h1' | 'h3' | 'article';
+  className?: string;
+  /** Text content; never markup. */
+  text?: string;
+  attrs?: Record<string, string>;
+  children?: ViewNode[];
+}
+
+/** The window's heading: direction and state, and the number as people read it. */
+export function callHeading(session: CallSession): { line: string; number: string } {
+  const result = session.lookup.state === 'done' ? session.lookup.result : null;
+  const status =
+    session.status === 'Ringing'
+      ? 'ringing'
+      : session.status === 'CallConnected'
+        ? 'connected'
+        : 'ended';
+  const kind = session.direction === 'Inbound' ? 'Incoming call' : 'Outgoing call';
+  return {
+    line: `${kind} · ${status}`,
+    number: result?.displayNumber ?? session.displayNumber ?? session.phoneNumber,
+  };
+}
+
+const p = (text: string, className?: string): ViewNode => ({
+  tag: 'p',
+  text,
+  ...(className ? { className } : {}),
+});
+
+function lookupNodes(session: CallSession, number: string): ViewNode[] {
+  const { lookup } = session;
+  if (lookup.state === 'pending') return [p(`Looking up ${number}…`)];
+  if (lookup.state === 'failed') {
+    return [p(`Could not look up this number: ${lookup.message}`, 'error')];
+  }
+  const problem = lookupProblem(lookup.result);
+  if (problem) return [p(problem.message, problem.messageType === 'danger' ? 'error' : undefined)];
+  const { contacts } = lookup.result;
+  if (contacts.length === 0) return [p('No contact matches this number.', 'muted')];
+  return contacts.map((contact) => ({
+    tag: 'article',
+    className: 'card',
+    children: [{ tag: 'h3', text: contact.name }],
+  }));
+}
+
+/** The call as it stands, or a waiting line before it is recorded. */
+export function callView(session: CallSession | undefined): ViewNode {
+  const main: ViewNode = {
+    tag: 'main',
+    className: 'callpop stack',
+    attrs: { 'aria-busy': 'true' },
+  };
+  if (!session) return { ...main, children: [p('Opening the call…', 'muted')] };
+  const heading = callHeading(session);
+  return {
+    ...main,
+    children: [
+      { tag: 'header', children: [p(heading.line, 'muted'), { tag: 'h1', text: heading.number }] },
+      ...lookupNodes(session, heading.number),
+    ],
+  };
+}
