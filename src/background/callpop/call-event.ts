@@ -4,11 +4,12 @@
  */
 import type { CallEvent, CallEventReply, LookupRequest, LookupResult } from '@/shared/messages';
 import { formatForDisplay } from '@/shared/phone';
+import type { Settings } from '@/shared/settings';
 import { callSessions, settingsItem, type CallSession } from '@/shared/storage/keys';
 import { inBackground } from '../report';
 import { focusWindow, openCallWindow, openTabs, windowExists } from './call-window';
 import { runningLookup, sharedLookup, withSessionLock } from './in-flight';
-import { planPop, triggerVerdict, windowIsCertain } from './pop-rules';
+import { planPop, triggerVerdict, windowIsCertain, type TriggerVerdict } from './pop-rules';
 import { otherParty, parseCallEvent } from './validate';
 
 export interface CallEventDeps {
@@ -24,13 +25,10 @@ function errorText(error: unknown): string {
   return error instanceof Error && error.message ? error.message : 'the CRM did not answer';
 }
 
-async function recordEvent(
-  event: CallEvent,
-  now: number,
-): Promise<{ session: CallSession; isFirst: boolean }> {
-  const existing = await callSessions.get(event.sessionId);
+/** The call as this event leaves it (not stored yet). */
+function recorded(existing: CallSession | undefined, event: CallEvent, now: number): CallSession {
   const party = otherParty(event);
-  const session: CallSession = existing
+  return existing
     ? {
         ...existing,
         status: event.status,
@@ -51,8 +49,6 @@ async function recordEvent(
         pop: { state: 'none' },
         windowId: null,
       };
-  await callSessions.set(event.sessionId, session);
-  return { session, isFirst: !existing };
 }
 
 async function saveLookup(sessionId: string, lookup: CallSession['lookup']): Promise<void> {
@@ -64,10 +60,15 @@ async function saveLookup(sessionId: string, lookup: CallSession['lookup']): Pro
 
 /** Starts (or joins) the call's lookup and stores its outcome for the call-pop window. */
 function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupResult | null> {
-  return sharedLookup(session.sessionId, async () => {
+  return sharedLookup(session.sessionId, async (hold) => {
     try {
       const result = await deps.lookup({ phoneNumber: session.phoneNumber });
-      await saveLookup(session.sessionId, { state: 'done', result });
+      // Queued under the call's lock now, so every later write of this call follows it; not
+      // awaited, so the pop and the served page (call-page.ts) use the answer at once. Held,
+      // so the lookup counts as running until it is stored.
+      const saving = saveLookup(session.sessionId, { state: 'done', result });
+      hold(saving);
+      inBackground('saving the call lookup', saving);
       return result;
     } catch (error) {
       await saveLookup(session.sessionId, { state: 'failed', message: errorText(error) });
@@ -92,55 +93,87 @@ async function lookupOutcome(
 
 type Claim = { claimed: true } | { claimed: false; reply: CallEventReply | null };
 
-/** Decides, under the call's lock, whether this event pops; marks the claim before anything opens. */
-async function claimPop(event: CallEvent, now: number, popNow: boolean): Promise<Claim> {
-  return withSessionLock(event.sessionId, async () => {
-    const session = await callSessions.get(event.sessionId);
-    if (!session) {
-      return { claimed: false, reply: { action: 'ignored', reason: 'The call was forgotten.' } };
-    }
-    const { pop } = session;
-    if (pop.state === 'claimed' && now - pop.at < STALE_CLAIM_MS) {
+/** Whether this event pops the call; reads nothing, but checks (and focuses) an open window. */
+async function decidePop(
+  session: CallSession,
+  event: CallEvent,
+  now: number,
+  popNow: boolean,
+): Promise<Claim> {
+  const { pop } = session;
+  if (pop.state === 'claimed' && now - pop.at < STALE_CLAIM_MS) {
+    return {
+      claimed: false,
+      reply: { action: 'updated', reason: 'This call is already popping.' },
+    };
+  }
+  if (pop.state === 'done') {
+    const open = session.windowId !== null && (await windowExists(session.windowId));
+    if (open && event.status === 'NoCall') {
       return {
         claimed: false,
-        reply: { action: 'updated', reason: 'This call is already popping.' },
+        reply: {
+          action: 'updated',
+          reason: 'The call ended; its window stays open for logging.',
+        },
       };
     }
-    if (pop.state === 'done') {
-      const open = session.windowId !== null && (await windowExists(session.windowId));
-      if (open && event.status === 'NoCall') {
-        return {
-          claimed: false,
-          reply: {
-            action: 'updated',
-            reason: 'The call ended; its window stays open for logging.',
-          },
-        };
-      }
-      if (open) {
-        const focused = await focusWindow(session.windowId!);
-        return {
-          claimed: false,
-          reply: focused
-            ? { action: 'focused', reason: 'Brought the call window to the front.' }
-            : { action: 'updated', reason: 'The call window could not be focused.' },
-        };
-      }
-      // Reopen only when the person closed the window and the popping event came again.
-      if (!(pop.opened === 'window' && popNow)) {
-        return {
-          claimed: false,
-          reply: { action: 'updated', reason: `Already popped. ${pop.reason}` },
-        };
-      }
+    if (open) {
+      const focused = await focusWindow(session.windowId!);
+      return {
+        claimed: false,
+        reply: focused
+          ? { action: 'focused', reason: 'Brought the call window to the front.' }
+          : { action: 'updated', reason: 'The call window could not be focused.' },
+      };
     }
-    if (!popNow) return { claimed: false, reply: null };
-    await callSessions.set(event.sessionId, {
-      ...session,
-      pop: { state: 'claimed', at: now },
-      windowId: null,
-    });
-    return { claimed: true };
+    // Reopen only when the person closed the window and the popping event came again.
+    if (!(pop.opened === 'window' && popNow)) {
+      return {
+        claimed: false,
+        reply: { action: 'updated', reason: `Already popped. ${pop.reason}` },
+      };
+    }
+  }
+  if (!popNow) return { claimed: false, reply: null };
+  return { claimed: true };
+}
+
+interface Recorded {
+  session: CallSession;
+  isFirst: boolean;
+  verdict: TriggerVerdict;
+  claim: Claim;
+  callPop: Settings['callPop'];
+}
+
+/**
+ * Records the event and, when it pops, the claim: one read and one write under the call's lock,
+ * so the window opens after as few storage round trips as possible. The claim is stored before
+ * anything opens, so a second event never pops again. A new call's lookup starts first, so its
+ * storage reads are not queued behind the window's creation in the browser.
+ */
+async function recordAndClaim(
+  event: CallEvent,
+  now: number,
+  deps: CallEventDeps,
+): Promise<Recorded> {
+  const settings = settingsItem.get();
+  return withSessionLock(event.sessionId, async () => {
+    const [existing, { callPop }] = await Promise.all([
+      callSessions.get(event.sessionId),
+      settings,
+    ]);
+    const base = recorded(existing, event, now);
+    // Its result is saved under this same lock, so after the write below.
+    if (!existing) inBackground('the call lookup', startLookup(base, deps));
+    const verdict = triggerVerdict(event, callPop);
+    const claim = await decidePop(base, event, now, verdict.pop);
+    const session: CallSession = claim.claimed
+      ? { ...base, pop: { state: 'claimed', at: now }, windowId: null }
+      : base;
+    await callSessions.set(event.sessionId, session);
+    return { session, isFirst: !existing, verdict, claim, callPop };
   });
 }
 
@@ -150,16 +183,7 @@ export async function handleCallEvent(
 ): Promise<CallEventReply> {
   const event = parseCallEvent(payload);
   const now = (deps.now ?? Date.now)();
-  const [{ session, isFirst }, { callPop }] = await Promise.all([
-    withSessionLock(event.sessionId, () => recordEvent(event, now)),
-    settingsItem.get(),
-  ]);
-  if (isFirst) {
-    // The lookup starts now, before any window, so the pop usually finds the answer ready.
-    inBackground('the call lookup', startLookup(session, deps));
-  }
-  const verdict = triggerVerdict(event, callPop);
-  const claim = await claimPop(event, now, verdict.pop);
+  const { session, isFirst, verdict, claim, callPop } = await recordAndClaim(event, now, deps);
   if (!claim.claimed) {
     if (claim.reply) return claim.reply;
     const reason = verdict.pop ? 'Call updated.' : verdict.reason;

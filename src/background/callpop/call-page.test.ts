@@ -94,6 +94,19 @@ describe('the call-pop page served with the call in it', () => {
     expect(wait).toHaveBeenCalledWith(LOOKUP_WAIT_MS);
   });
 
+  it('shows the stored reason when the running lookup fails', async () => {
+    await callSessions.set('s1', call('s1', { state: 'pending', startedAt: 1 }));
+    void sharedLookup('s1', async () => {
+      await callSessions.set('s1', call('s1', { state: 'failed', message: 'Pipedrive is down' }));
+      return null;
+    });
+    const html = await (await callPageResponse(URL_FOR('s1'), {
+      packaged: packaged(),
+      wait: () => new Promise(() => undefined),
+    }))!.text();
+    expect(html).toContain('Could not look up this number: Pipedrive is down');
+  });
+
   it('stops waiting after the limit and shows the lookup as under way', async () => {
     await callSessions.set('s1', call('s1', { state: 'pending', startedAt: 1 }));
     void sharedLookup('s1', () => new Promise(() => undefined));

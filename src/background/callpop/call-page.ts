@@ -37,10 +37,11 @@ async function settledRecord(
 ): Promise<CallSession | undefined> {
   const session = await callSessions.get(sessionId);
   const running = session?.lookup.state === 'pending' ? runningLookup(sessionId) : undefined;
-  if (!running) return session;
-  // The lookup stores its result before its promise settles, so the read below finds it.
-  await Promise.race([running, wait(LOOKUP_WAIT_MS)]);
-  return callSessions.get(sessionId);
+  if (!session || !running) return session;
+  const answer = await Promise.race([running, wait(LOOKUP_WAIT_MS).then(() => undefined)]);
+  if (answer) return { ...session, lookup: { state: 'done', result: answer } };
+  // Failed (its reason is stored before the promise settles) or still running.
+  return answer === null ? callSessions.get(sessionId) : session;
 }
 
 const STYLESHEET = /<link rel="stylesheet"[^>]*href="\/([^"]+)"[^>]*>/g;

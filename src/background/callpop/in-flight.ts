@@ -22,16 +22,29 @@ export function withSessionLock<T>(key: string, task: () => Promise<T>): Promise
   return run;
 }
 
+/**
+ * The call's lookup, started once and shared by its events. `start` may `hold` follow-up work
+ * (storing the answer): the lookup counts as running until that is done too, so an event that
+ * reads the call meanwhile joins it instead of starting another.
+ */
 export function sharedLookup(
   key: string,
-  start: () => Promise<LookupResult | null>,
+  start: (hold: (work: Promise<unknown>) => void) => Promise<LookupResult | null>,
 ): Promise<LookupResult | null> {
   const running = lookups.get(key);
   if (running) return running;
-  const promise = start().finally(() => {
-    if (lookups.get(key) === promise) lookups.delete(key);
+  let held: Promise<unknown> = Promise.resolve();
+  const promise = start((work) => {
+    held = work;
   });
   lookups.set(key, promise);
+  const forget = () => {
+    if (lookups.get(key) === promise) lookups.delete(key);
+  };
+  void promise.then(
+    () => held.then(forget, forget),
+    () => forget(),
+  );
   return promise;
 }
 
