@@ -1,8 +1,8 @@
 /**
- * Builds one source file into a self-contained classic script (IIFE) at a fixed path. For a
+ * Builds one source file into a self-contained classic script (IIFE) at a fixed path, for a
  * page's first paint: a classic script runs as soon as it arrives, with no module graph to fetch
- * first, so it can put data on screen in the page's first frame. Measured on the call-pop window
- * by `npm run bench`.
+ * first and no wait for the page's module entry. The call-pop window uses it (measured by
+ * `npm run bench`).
  */
 import { rolldown } from 'rolldown';
 import type { Plugin } from 'vite';
@@ -22,7 +22,7 @@ export function classicScript(options: ClassicScriptOptions): Plugin {
     name: 'callpop:classic-script',
     apply: 'build',
     // Injected after Vite's own processing (classic scripts are not Vite's to bundle). At the
-    // end of <body> the script finds #root parsed and paints before the first frame.
+    // end of <body> the script finds #root already parsed.
     transformIndexHtml: {
       order: 'post',
       handler: (_html, context) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callView, type ViewNode } from './call-view';
 import type { ContactView, LookupResult } from './messages';
+import { aCall } from '@/test/calls';
 import type { CallSession } from './storage/keys';
 
 const text = (node: ViewNode): string =>
@@ -22,21 +23,7 @@ function result(contacts: ContactView[], source: LookupResult['source'] = 'cache
   };
 }
 
-function call(lookup: CallSession['lookup']): CallSession {
-  return {
-    sessionId: 's',
-    direction: 'Inbound',
-    status: 'Ringing',
-    phoneNumber: '+14155550102',
-    displayNumber: '+1 415 555 0102',
-    startTime: 1,
-    firstEventAt: 1,
-    updatedAt: 1,
-    lookup,
-    pop: { state: 'none' },
-    windowId: null,
-  };
-}
+const call = (lookup: CallSession['lookup']) => aCall({ lookup });
 
 const bob: ContactView = { id: 2, name: 'Bob Smith', type: 'person', pageUrl: null };
 

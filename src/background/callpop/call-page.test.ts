@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LookupResult } from '@/shared/messages';
 import { callSessions, type CallSession } from '@/shared/storage/keys';
+import { aCall } from '@/test/calls';
 import { callPageResponse, LOOKUP_WAIT_MS, onFetch, ROOT_MARKUP } from './call-page';
 import { sharedLookup } from './in-flight';
 
@@ -37,21 +38,8 @@ function result(name: string): LookupResult {
   };
 }
 
-function call(sessionId: string, lookup: CallSession['lookup']): CallSession {
-  return {
-    sessionId,
-    direction: 'Inbound',
-    status: 'Ringing',
-    phoneNumber: '+14155550102',
-    displayNumber: '+1 415 555 0102',
-    startTime: 1,
-    firstEventAt: 1,
-    updatedAt: 1,
-    lookup,
-    pop: { state: 'claimed', at: 1 },
-    windowId: null,
-  };
-}
+const call = (sessionId: string, lookup: CallSession['lookup']) =>
+  aCall({ sessionId, lookup, pop: { state: 'claimed', at: 1 } });
 
 describe('the call-pop page served with the call in it', () => {
   it('puts the call view into #root, inlines the stylesheet and keeps the page policy', async () => {

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { callSessions, type CallSession } from '@/shared/storage/keys';
+import { callSessions } from '@/shared/storage/keys';
+import { aCall } from '@/test/calls';
 import { forgetOldCalls, SESSION_MAX_AGE_MS } from './forget-old-calls';
 
 const NOW = 1_800_000_000_000;
 
-function call(sessionId: string, updatedAt: number): CallSession {
-  return {
-    sessionId,
-    direction: 'Inbound',
-    status: 'NoCall',
-    phoneNumber: '+14155550102',
-    startTime: updatedAt,
-    firstEventAt: updatedAt,
-    updatedAt,
-    lookup: { state: 'pending', startedAt: updatedAt },
-    pop: { state: 'none' },
-    windowId: null,
-  };
-}
+const call = (sessionId: string, updatedAt: number) =>
+  aCall({ sessionId, status: 'NoCall', startTime: updatedAt, firstEventAt: updatedAt, updatedAt });
 
 describe('forgetOldCalls', () => {
   it('drops calls idle longer than the limit and keeps the rest', async () => {
