@@ -5,6 +5,7 @@
 import { forgetClosedWindow } from './callpop/call-window';
 import { onFetch, routeAroundWorker } from './callpop/call-page';
 import { forgetOldCalls } from './callpop/forget-old-calls';
+import { forgetOldSaves } from './engine/idempotent';
 import { onAlarm, SWEEP_ALARM } from './engine/maintenance';
 import { installHttpTracing } from './engine/tracer';
 import { handlers } from './handlers';
@@ -20,7 +21,9 @@ chrome.windows.onRemoved.addListener((windowId) =>
 );
 chrome.alarms.onAlarm.addListener((alarm) => {
   inBackground('the cache sweep', onAlarm(alarm));
-  if (alarm.name === SWEEP_ALARM) inBackground('forgetting old calls', forgetOldCalls());
+  if (alarm.name !== SWEEP_ALARM) return;
+  inBackground('forgetting old calls', forgetOldCalls());
+  inBackground('forgetting old saves', forgetOldSaves());
 });
 installHttpTracing(http);
 

@@ -75,3 +75,16 @@ export function runOnce<T>(
   running.set(id, promise);
   return promise;
 }
+
+/** Save records are kept this long after their Save started, then dropped by the sweep alarm. */
+export const SAVE_RECORD_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** Removes Save records older than SAVE_RECORD_MAX_AGE_MS; returns how many. */
+export async function forgetOldSaves(now = Date.now()): Promise<number> {
+  const records = await saveRequests.getMany(await saveRequests.ids());
+  const old = [...records]
+    .filter(([id, record]) => !running.has(id) && now - record.startedAt > SAVE_RECORD_MAX_AGE_MS)
+    .map(([id]) => id);
+  await saveRequests.remove(old);
+  return old.length;
+}

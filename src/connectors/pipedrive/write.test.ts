@@ -136,6 +136,15 @@ describe('pipedrive createCallLog', () => {
     expect(body).not.toHaveProperty('lead_id');
   });
 
+  it('refuses a deal id that is not a number instead of dropping the deal', async () => {
+    const before = pd.data.callLogs().length;
+    await expect(
+      pipedrive.createCallLog({ ...logArgs(), additionalSubmission: { deals: 'deal-7' } }),
+    ).rejects.toThrow('"deal-7" is not a Pipedrive deal. Choose the deal again.');
+    expect(pd.data.callLogs()).toHaveLength(before);
+    expect(pd.log.last({ path: '/v1/callLogs' })).toBeUndefined();
+  });
+
   it('maps voicemail and busy to Pipedrive outcomes', async () => {
     await pipedrive.createCallLog(logArgs({ result: 'voicemail' }));
     await pipedrive.createCallLog(logArgs({ result: 'busy' }));

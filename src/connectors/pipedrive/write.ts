@@ -72,6 +72,10 @@ export async function createPipedriveCallLog(
   if (!Number.isInteger(body.person_id)) {
     throw new Error('Choose a Pipedrive person to log against.');
   }
+  // Number('abc') is NaN, which JSON sends as null: the log would silently lose its deal.
+  if (body.deal_id !== undefined && !Number.isInteger(body.deal_id)) {
+    throw new Error(`"${String(dealId)}" is not a Pipedrive deal. Choose the deal again.`);
+  }
   const res = await http.post(buildUrl(args.user.hostname, '/v1/callLogs'), body, { headers });
   const log = requireRecord(pipedriveData(res.data, 'the new call log'), 'The new call log');
   return { logId: String(requireId(log.id, 'The new call log')), returnMessage: CALL_LOGGED };
