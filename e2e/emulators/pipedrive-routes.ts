@@ -61,6 +61,7 @@ export function pipedriveRouter(data: PipedriveData): Router {
       });
     })
     .post('/v1/callLogs', (req) => createCallLog(req, data))
+    .get('/v1/callLogs', (req) => listCallLogs(req, data))
     .get('/v1/callLogs/:id', (_req, { id }) => {
       const log = data.callLogs().find((l) => l.id === id);
       return log ? pdOk(log) : pdError(404, 'Call log not found');
@@ -219,6 +220,20 @@ function createCallLog(req: EmulatorRequest, data: PipedriveData): EmulatorRespo
     note: str(b.note),
   });
   return pdOk(log);
+}
+
+/**
+ * The user's call logs, v1 offset paging (limit at most 50, per the docs). The docs do not say
+ * the order; the emulator lists the newest first.
+ */
+function listCallLogs(req: EmulatorRequest, data: PipedriveData): EmulatorResponse {
+  const start = Math.max(0, toInt(req.params.get('start'), 0));
+  const limit = Math.min(50, Math.max(1, toInt(req.params.get('limit'), 50)));
+  const all = [...data.callLogs()].reverse();
+  const slice = all.slice(start, start + limit);
+  return pdOk(slice.length > 0 ? slice : null, {
+    pagination: { start, limit, more_items_in_collection: start + limit < all.length },
+  });
 }
 
 function pageOf(req: EmulatorRequest): { offset: number; limit: number } | null {

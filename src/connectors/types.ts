@@ -117,6 +117,11 @@ export interface Connector {
   findContact(args: FindContactArgs): Promise<FindContactResult>;
   createContact(args: CreateContactArgs): Promise<CreateContactResult>;
   createCallLog(args: CreateCallLogArgs): Promise<CreateCallLogResult>;
+  /**
+   * The log this exact call already has in the CRM, if any: asked before a Save is retried,
+   * because an attempt that timed out may have been saved (the CRMs take no idempotency key).
+   */
+  findCallLog?(args: CreateCallLogArgs): Promise<{ logId: string } | null>;
   /** The host for contactPageUrl's {hostname} when the web app is not on the API host. */
   pageHostname?(hostname: string): string;
   /** Contact-dependent options for the log form, keyed by field const (e.g. deals, leads). */

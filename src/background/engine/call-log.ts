@@ -2,6 +2,7 @@
  * callLog.create: creates the placeholder contact first when asked (once, recorded before the
  * log is written), then the call log; once per requestId.
  */
+import { CALL_LOGGED } from '@/connectors/shared/outcome';
 import type { CreateCallLogArgs } from '@/connectors/types';
 import type { Contact } from '@/shared/contact';
 import { ERROR_CODES, type CallLogReply, type CallLogRequest } from '@/shared/messages';
@@ -119,6 +120,19 @@ export async function createCallLog(
       note: request.note,
       additionalSubmission: request.additionalSubmission ?? {},
     };
+    // A retry (same requestId, earlier attempt unfinished or failed) first asks whether that
+    // attempt's log reached the CRM after all: the CRMs take no idempotency key.
+    const earlier =
+      previous && connector.findCallLog
+        ? await crmCall(account, deps, () => connector.findCallLog!(args))
+        : null;
+    if (earlier) {
+      return {
+        logId: earlier.logId,
+        contact: toView(connector, connection.hostname, contact),
+        returnMessage: CALL_LOGGED,
+      };
+    }
     const logged = await crmCall(account, deps, () => connector.createCallLog(args));
     if (!logged || typeof logged.logId !== 'string' || logged.logId === '') {
       throw new RequestError(

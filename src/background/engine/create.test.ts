@@ -179,6 +179,26 @@ describe('createCallLog', () => {
     expect(connector.logCalls).toHaveLength(1);
   });
 
+  it('a retry after a timed-out log finds the log the CRM saved and writes no second one', async () => {
+    const crm: string[] = [];
+    connector.log = async () => {
+      crm.push('log-saved');
+      throw Object.assign(new Error('timeout'), { isAxiosError: true, code: 'ECONNABORTED' });
+    };
+    connector.findLog = async () => (crm[0] ? { logId: crm[0] } : null);
+    await expect(createCallLog(logRequest(), deps)).rejects.toThrow(/did not answer in time/);
+    const reply = await createCallLog(logRequest(), deps);
+    expect(reply).toMatchObject({ logId: 'log-saved', returnMessage: { message: 'Call logged.' } });
+    expect(connector.logCalls).toHaveLength(1);
+    expect(crm).toEqual(['log-saved']);
+    expect(connector.findLogCalls[0]).toMatchObject({ contact: { id: 900 }, subject: 'Call' });
+  });
+
+  it('asks for an earlier log only when retrying', async () => {
+    await createCallLog(logRequest(), deps);
+    expect(connector.findLogCalls).toHaveLength(0);
+  });
+
   it('logs once under a double submit', async () => {
     const [a, b] = await Promise.all([
       createCallLog(logRequest(), deps),

@@ -35,9 +35,12 @@ export interface FakeConnector extends Connector {
   findCalls: FindContactArgs[];
   createCalls: CreateContactArgs[];
   logCalls: CreateCallLogArgs[];
+  findLogCalls: CreateCallLogArgs[];
   find: FindScript;
   create: (args: CreateContactArgs) => Promise<CreateContactResult>;
   log: (args: CreateCallLogArgs) => Promise<{ logId: string }>;
+  /** What findCallLog answers: by default, no earlier log. */
+  findLog: (args: CreateCallLogArgs) => Promise<{ logId: string } | null>;
 }
 
 export const found = (contacts: Contact[], placeholder = true): FindContactResult => ({
@@ -62,12 +65,14 @@ export function fakeConnector(): FakeConnector {
     findCalls: [],
     createCalls: [],
     logCalls: [],
+    findLogCalls: [],
     find: () => Promise.resolve(found([])),
     create: (args) =>
       Promise.resolve({
         contactInfo: { id: 900, name: args.newContactName, type: args.newContactType },
       }),
     log: () => Promise.resolve({ logId: 'log-1' }),
+    findLog: () => Promise.resolve(null),
     authHeader: (credentials) =>
       credentials.kind === 'apiToken' ? `Bearer ${credentials.token}` : 'Bearer ?',
     checkConnection: () => Promise.resolve({ accountId: 'acct1', userId: 'u1', userName: 'Ada' }),
@@ -82,6 +87,10 @@ export function fakeConnector(): FakeConnector {
     createCallLog(args) {
       fake.logCalls.push(args);
       return fake.log(args);
+    },
+    findCallLog(args) {
+      fake.findLogCalls.push(args);
+      return fake.findLog(args);
     },
   };
   return fake;

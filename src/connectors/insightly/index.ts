@@ -12,7 +12,7 @@ import {
 } from './auth';
 import { findInsightlyContact, insightlyName } from './find-contact';
 import { insightlyManifest } from './manifest';
-import { createInsightlyCallLog, createInsightlyContact } from './write';
+import { createInsightlyCallLog, createInsightlyContact, findInsightlyCallLog } from './write';
 
 async function checkInsightlyConnection(
   user: ConnectorUser,
@@ -38,5 +38,6 @@ export const insightly: Connector = {
   findContact: findInsightlyContact,
   createContact: createInsightlyContact,
   createCallLog: createInsightlyCallLog,
+  findCallLog: findInsightlyCallLog,
   pageHostname: insightlyPageHostname,
 };

@@ -128,6 +128,17 @@ describe('insightly createCallLog', () => {
     expect(result.logId).toBe(String(note?.NOTE_ID));
   });
 
+  it('finds the note an earlier attempt saved for the same call, and no other', async () => {
+    const { peter } = INSIGHTLY_CONTACTS;
+    const args = logArgs('Contact', peter.id);
+    await expect(insightly.findCallLog!(args)).resolves.toBeNull();
+    const saved = await insightly.createCallLog(args);
+    await expect(insightly.findCallLog!(args)).resolves.toEqual({ logId: saved.logId });
+    const later = { ...args, call: { ...args.call, startTime: args.call.startTime + 60_000 } };
+    await expect(insightly.findCallLog!(later)).resolves.toBeNull();
+    expect(is.log.last({ method: 'GET' })?.path).toBe(`/v3.1/Contacts/${peter.id}/Notes`);
+  });
+
   it('logs against a lead on the lead', async () => {
     const { sam } = INSIGHTLY_LEADS;
     await insightly.createCallLog(logArgs('Lead', sam.id));

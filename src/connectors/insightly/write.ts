@@ -70,22 +70,50 @@ export function callNoteBody(args: CreateCallLogArgs): string {
   return note ? `${lines.join('\n')}\n\n${note}` : lines.join('\n');
 }
 
-export async function createInsightlyCallLog(
-  args: CreateCallLogArgs,
-): Promise<CreateCallLogResult> {
-  const headers = insightlyHeaders(args.authHeader);
+/** Where a call's note goes (the contact's or lead's Notes) and what it says. */
+function callNote(args: CreateCallLogArgs) {
   const type = insightlyType(args.contact.type ?? INSIGHTLY_TYPES.contact);
   const id = String(args.contact.id);
   if (!/^\d+$/.test(id)) throw new Error('Choose an Insightly contact or lead to log against.');
-  const title = args.subject.trim() || `${args.call.direction} call`;
   const url = buildUrl(
     insightlyApiHost(args.user.hostname),
     apiPath(`/${SEGMENTS[type].segment}/${encodeURIComponent(id)}/Notes`),
   );
-  const res = await http.post(url, { TITLE: title, BODY: callNoteBody(args) }, { headers });
-  const note = requireRecord(res.data, 'The new Insightly note');
   return {
-    logId: String(requireId(note.NOTE_ID, 'The new Insightly note')),
+    url,
+    title: args.subject.trim() || `${args.call.direction} call`,
+    body: callNoteBody(args),
+  };
+}
+
+export async function createInsightlyCallLog(
+  args: CreateCallLogArgs,
+): Promise<CreateCallLogResult> {
+  const headers = insightlyHeaders(args.authHeader);
+  const note = callNote(args);
+  const res = await http.post(note.url, { TITLE: note.title, BODY: note.body }, { headers });
+  const saved = requireRecord(res.data, 'The new Insightly note');
+  return {
+    logId: String(requireId(saved.NOTE_ID, 'The new Insightly note')),
     returnMessage: CALL_LOGGED,
   };
+}
+
+/**
+ * The note an earlier attempt saved for this call: same title and text (which carries the start
+ * time) among the record's notes.
+ */
+export async function findInsightlyCallLog(
+  args: CreateCallLogArgs,
+): Promise<{ logId: string } | null> {
+  const headers = insightlyHeaders(args.authHeader);
+  const note = callNote(args);
+  const res = await http.get(note.url, { headers });
+  const notes: unknown[] = Array.isArray(res.data) ? res.data : [];
+  const same = notes.find((entry) => {
+    if (!entry || typeof entry !== 'object') return false;
+    const saved = entry as Record<string, unknown>;
+    return saved.TITLE === note.title && saved.BODY === note.body;
+  }) as Record<string, unknown> | undefined;
+  return same ? { logId: String(requireId(same.NOTE_ID, 'The Insightly note')) } : null;
 }

@@ -8,7 +8,7 @@ import { pipedriveAuthHeader, pipedriveHeaders } from './auth';
 import { findPipedriveContact, pipedriveData } from './find-contact';
 import { fetchPipedriveLogFieldOptions } from './log-fields';
 import { pipedriveManifest } from './manifest';
-import { createPipedriveCallLog, createPipedriveContact } from './write';
+import { createPipedriveCallLog, createPipedriveContact, findPipedriveCallLog } from './write';
 
 async function checkPipedriveConnection(
   user: ConnectorUser,
@@ -34,5 +34,6 @@ export const pipedrive: Connector = {
   findContact: findPipedriveContact,
   createContact: createPipedriveContact,
   createCallLog: createPipedriveCallLog,
+  findCallLog: findPipedriveCallLog,
   fetchLogFieldOptions: fetchPipedriveLogFieldOptions,
 };

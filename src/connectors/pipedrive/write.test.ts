@@ -145,6 +145,20 @@ describe('pipedrive createCallLog', () => {
     expect(pd.log.last({ path: '/v1/callLogs' })).toBeUndefined();
   });
 
+  it("finds the log an earlier attempt saved among the user's latest, and no other", async () => {
+    await expect(pipedrive.findCallLog!(logArgs())).resolves.toBeNull();
+    const saved = await pipedrive.createCallLog(logArgs());
+    await pipedrive.createCallLog(logArgs({ startTime: Date.UTC(2024, 4, 6, 9, 0, 0) }));
+    await expect(pipedrive.findCallLog!(logArgs())).resolves.toEqual({ logId: saved.logId });
+    await expect(
+      pipedrive.findCallLog!(logArgs({ startTime: Date.UTC(2024, 4, 6, 10, 0, 0) })),
+    ).resolves.toBeNull();
+    expect(pd.log.last({ method: 'GET', path: '/v1/callLogs' })?.query).toMatchObject({
+      start: '0',
+      limit: '50',
+    });
+  });
+
   it('maps voicemail and busy to Pipedrive outcomes', async () => {
     await pipedrive.createCallLog(logArgs({ result: 'voicemail' }));
     await pipedrive.createCallLog(logArgs({ result: 'busy' }));

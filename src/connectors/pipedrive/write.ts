@@ -42,10 +42,8 @@ function chosen(value: string | number | undefined): string | number | undefined
   return value;
 }
 
-export async function createPipedriveCallLog(
-  args: CreateCallLogArgs,
-): Promise<CreateCallLogResult> {
-  const headers = pipedriveHeaders(args.authHeader);
+/** The call log's body, the same for writing it and for finding it again. */
+function callLogBody(args: CreateCallLogArgs) {
   const { call } = args;
   const { start, end } = callSpan(call);
   const other = call.phoneNumber;
@@ -76,7 +74,46 @@ export async function createPipedriveCallLog(
   if (body.deal_id !== undefined && !Number.isInteger(body.deal_id)) {
     throw new Error(`"${String(dealId)}" is not a Pipedrive deal. Choose the deal again.`);
   }
+  return body;
+}
+
+export async function createPipedriveCallLog(
+  args: CreateCallLogArgs,
+): Promise<CreateCallLogResult> {
+  const headers = pipedriveHeaders(args.authHeader);
+  const body = callLogBody(args);
   const res = await http.post(buildUrl(args.user.hostname, '/v1/callLogs'), body, { headers });
   const log = requireRecord(pipedriveData(res.data, 'the new call log'), 'The new call log');
   return { logId: String(requireId(log.id, 'The new call log')), returnMessage: CALL_LOGGED };
+}
+
+/** How many of the user's latest call logs are searched for one saved by an earlier attempt. */
+export const RECENT_CALL_LOGS = 50;
+
+/**
+ * The log an earlier attempt saved for this call: same person, start time, subject and number
+ * among the user's latest logs (one request; the API's page size is at most 50).
+ */
+export async function findPipedriveCallLog(
+  args: CreateCallLogArgs,
+): Promise<{ logId: string } | null> {
+  const headers = pipedriveHeaders(args.authHeader);
+  const body = callLogBody(args);
+  const res = await http.get(buildUrl(args.user.hostname, '/v1/callLogs'), {
+    headers,
+    params: { start: 0, limit: RECENT_CALL_LOGS },
+  });
+  const list = pipedriveData(res.data, 'the call logs');
+  const logs: unknown[] = Array.isArray(list) ? list : [];
+  const same = logs.find((entry) => {
+    if (!entry || typeof entry !== 'object') return false;
+    const log = entry as Record<string, unknown>;
+    return (
+      Number(log.person_id) === body.person_id &&
+      log.start_time === body.start_time &&
+      log.subject === body.subject &&
+      log.to_phone_number === body.to_phone_number
+    );
+  }) as Record<string, unknown> | undefined;
+  return same ? { logId: String(requireId(same.id, 'The call log')) } : null;
 }
