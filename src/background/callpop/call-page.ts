@@ -90,10 +90,6 @@ export async function callPageResponse(
   });
 }
 
-async function packaged(request: Request): Promise<Response> {
-  return fetch(request);
-}
-
 /** The worker's fetch listener: serves the call-pop page and leaves every other request. */
 export function onFetch(event: FetchEvent): void {
   const { request } = event;
@@ -106,8 +102,8 @@ export function onFetch(event: FetchEvent): void {
         return response.text();
       },
     })
-      .then((response) => response ?? packaged(request))
-      .catch(() => packaged(request)),
+      .then((response) => response ?? fetch(request))
+      .catch(() => fetch(request)),
   );
 }
 

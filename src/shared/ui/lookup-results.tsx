@@ -6,8 +6,6 @@ import { ContactCard } from './contact-card';
 import { lookupProblem } from '../lookup-problem';
 import { sourceLabel } from './lookup-source';
 
-export { lookupProblem };
-
 function ProblemText({ problem }: { problem: ReturnMessage }) {
   const detail = problem.details?.flatMap((d) => d.items.map((item) => item.text)).join(' ');
   const sentence = /[.!?]$/.test(problem.message) ? problem.message : `${problem.message}.`;
