@@ -2,8 +2,9 @@ import { crx } from '@crxjs/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import manifest from './manifest.config.ts';
+import manifest, { WORKER_ENTRY } from './manifest.config.ts';
 import { classicScript } from './scripts/classic-script-plugin.ts';
+import { classicWorker } from './scripts/classic-worker-plugin.ts';
 
 const alias = { '@': resolve(import.meta.dirname, 'src') };
 
@@ -11,6 +12,14 @@ export default defineConfig({
   plugins: [
     react(),
     crx({ manifest }),
+    // The service worker, as one classic script (see scripts/classic-worker-plugin.ts).
+    classicWorker({
+      entry: WORKER_ENTRY,
+      fileName: 'service-worker.js',
+      alias,
+      // Served by the worker with the call in it (src/background/callpop/call-page.ts).
+      embedPages: { __CALLPOP_PAGE__: 'src/callpop/index.html' },
+    }),
     // The call-pop window's first paint (see src/callpop/first-paint.ts).
     classicScript({
       entry: 'src/callpop/first-paint.ts',

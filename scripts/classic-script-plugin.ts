@@ -4,8 +4,8 @@
  * first and no wait for the page's module entry. The call-pop window uses it (measured by
  * `npm run bench`).
  */
-import { rolldown } from 'rolldown';
 import type { Plugin } from 'vite';
+import { bundleIife } from './iife-bundle.ts';
 
 export interface ClassicScriptOptions {
   /** The source file, e.g. src/callpop/first-paint.ts. */
@@ -31,19 +31,14 @@ export function classicScript(options: ClassicScriptOptions): Plugin {
           : [],
     },
     async generateBundle() {
-      const bundle = await rolldown({
-        input: options.entry,
-        platform: 'browser',
-        resolve: { alias: options.alias },
+      const { code, map } = await bundleIife(options.entry, options.alias);
+      const mapName = `${options.fileName}.map`;
+      this.emitFile({
+        type: 'asset',
+        fileName: options.fileName,
+        source: `${code}\n//# sourceMappingURL=${mapName.split('/').at(-1)}\n`,
       });
-      try {
-        const { output } = await bundle.generate({ format: 'iife', minify: true });
-        const [chunk] = output;
-        if (!chunk || chunk.type !== 'chunk') throw new Error(`${options.entry} built nothing`);
-        this.emitFile({ type: 'asset', fileName: options.fileName, source: chunk.code });
-      } finally {
-        await bundle.close();
-      }
+      this.emitFile({ type: 'asset', fileName: mapName, source: map });
     },
   };
 }

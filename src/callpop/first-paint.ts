@@ -6,6 +6,7 @@
  * last seen for React (main.ts), which replaces this view in its first commit; until then, later
  * writes (the lookup landing) repaint it.
  */
+import { viewedState } from '@/shared/call-view';
 import { callSessions, type CallSession } from '@/shared/storage/keys';
 import type { FirstPaintHandoff } from './first-paint-handoff';
 import { paintCall } from './first-paint-view';
@@ -13,7 +14,8 @@ import { paintCall } from './first-paint-view';
 function start(): FirstPaintHandoff {
   const sessionId = new URLSearchParams(location.search).get('session');
   const key = sessionId ? callSessions.keyFor(sessionId) : null;
-  const served = document.getElementById('root')?.hasAttribute('data-served') ?? false;
+  // The state of the call the worker served the page with, if it did.
+  const served = document.getElementById('root')?.dataset.served;
   let latest: CallSession | undefined;
   let changed = false;
   let live = true;
@@ -36,8 +38,8 @@ function start(): FirstPaintHandoff {
     (session) => {
       // A change that landed during the read is newer than what the read returned.
       if (!changed) latest = session;
-      // A served page already shows this call; repainting it would only redo the same view.
-      if (!served || changed) paint();
+      // A page served with this very state already shows it; repainting would redo the view.
+      if (changed || served !== viewedState(latest)) paint();
       return latest;
     },
     () => latest, // React reads again and says what went wrong.

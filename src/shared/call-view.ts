@@ -55,6 +55,14 @@ function lookupNodes(session: CallSession, number: string): ViewNode[] {
   }));
 }
 
+/**
+ * Which state of the call a view shows, so a page served with it (data-served) can tell whether
+ * the stored record has moved on since.
+ */
+export function viewedState(session: CallSession | undefined): string {
+  return session ? `${session.updatedAt}:${session.lookup.state}` : 'none';
+}
+
 /** The call as it stands, or a waiting line before it is recorded. */
 export function callView(session: CallSession | undefined): ViewNode {
   const main: ViewNode = {

@@ -4,7 +4,8 @@ import { DEFAULT_SETTINGS, type Settings } from '@/shared/settings';
 import { callSessions, settingsItem } from '@/shared/storage/keys';
 import { chromeFake } from '@/test/chrome-fake';
 import { forgetClosedWindow } from './call-window';
-import { handleCallEvent } from './call-event';
+import { handleCallEvent, LOOKUP_HEAD_START_MS } from './call-event';
+import { poppingRecord } from './in-flight';
 
 const NUMBER = '+14155550102';
 
@@ -257,5 +258,56 @@ describe('call.event: what a pop opens', () => {
     } finally {
       process.off('unhandledRejection', unhandled);
     }
+  });
+});
+
+describe('call.event: when the window opens', () => {
+  /** Runs `before` as each window is created, then creates it. */
+  function onWindowCreate(before: () => void): void {
+    type Create = (data?: chrome.windows.CreateData) => Promise<chrome.windows.Window>;
+    const create = chrome.windows.create.bind(chrome.windows) as Create;
+    const spy = vi.spyOn(chrome.windows, 'create') as unknown as {
+      mockImplementation: (fn: Create) => void;
+    };
+    spy.mockImplementation((data) => {
+      before();
+      return create(data);
+    });
+  }
+
+  const settleIn = (ms: number) =>
+    new Promise<LookupResult>((resolve) => setTimeout(() => resolve(result([])), ms));
+
+  it('waits for a quick lookup, so the window is served with its answer', async () => {
+    const order: string[] = [];
+    lookup.mockImplementation(async () => {
+      await settleIn(2);
+      order.push('answered');
+      return result([contact(2, 'Bob Smith')]);
+    });
+    onWindowCreate(() => {
+      order.push('window');
+      // The page is served from the call's record in memory while its window is created.
+      expect(poppingRecord('s1')).toMatchObject({ pop: { state: 'claimed' } });
+    });
+    await handleCallEvent(event('Ringing'), deps());
+    expect(order).toEqual(['answered', 'window']);
+    expect(poppingRecord('s1')).toBeUndefined();
+  });
+
+  it('does not hold the window for a slow CRM beyond the head start', async () => {
+    let answered = false;
+    lookup.mockImplementation(async () => {
+      const answer = await settleIn(LOOKUP_HEAD_START_MS + 200);
+      answered = true;
+      return answer;
+    });
+    let answeredWhenOpened: boolean | null = null;
+    onWindowCreate(() => {
+      answeredWhenOpened = answered;
+    });
+    await handleCallEvent(event('Ringing'), deps());
+    expect(answeredWhenOpened).toBe(false);
+    expect(callWindows()).toHaveLength(1);
   });
 });

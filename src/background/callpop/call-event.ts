@@ -8,7 +8,13 @@ import type { Settings } from '@/shared/settings';
 import { callSessions, settingsItem, type CallSession } from '@/shared/storage/keys';
 import { inBackground } from '../report';
 import { focusWindow, openCallWindow, openTabs, windowExists } from './call-window';
-import { runningLookup, sharedLookup, withSessionLock } from './in-flight';
+import {
+  noteWritten,
+  runningLookup,
+  sharedLookup,
+  whilePopping,
+  withSessionLock,
+} from './in-flight';
 import { planPop, triggerVerdict, windowIsCertain, type TriggerVerdict } from './pop-rules';
 import { otherParty, parseCallEvent } from './validate';
 
@@ -51,10 +57,16 @@ function recorded(existing: CallSession | undefined, event: CallEvent, now: numb
       };
 }
 
+/** Stores the call's record, and keeps the copy of a call being popped current. */
+async function writeCall(session: CallSession): Promise<void> {
+  noteWritten(session);
+  await callSessions.set(session.sessionId, session);
+}
+
 async function saveLookup(sessionId: string, lookup: CallSession['lookup']): Promise<void> {
   await withSessionLock(sessionId, async () => {
     const latest = await callSessions.get(sessionId);
-    if (latest) await callSessions.set(sessionId, { ...latest, lookup });
+    if (latest) await writeCall({ ...latest, lookup });
   });
 }
 
@@ -77,17 +89,24 @@ function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupR
   });
 }
 
-/** The lookup result, waiting for it if it is still running (or restarting it after a restart). */
+/**
+ * The call's lookup result, waiting for it if it is still running, or restarting it after a
+ * worker restart. An answer from a lookup running here needs no storage read: the window is
+ * being created meanwhile, and Chrome answers storage calls late until it is.
+ */
 async function lookupOutcome(
   sessionId: string,
   deps: CallEventDeps,
 ): Promise<{ result: LookupResult | null; error: string | null }> {
+  const answer = await runningLookup(sessionId);
+  if (answer) return { result: answer, error: null };
+  // Not running here (the worker restarted since), or it failed: the record says how it ended.
   const session = await callSessions.get(sessionId);
   if (!session) return { result: null, error: 'the call was forgotten' };
   if (session.lookup.state === 'done') return { result: session.lookup.result, error: null };
   if (session.lookup.state === 'failed') return { result: null, error: session.lookup.message };
   const result = await (runningLookup(sessionId) ?? startLookup(session, deps));
-  const after = await callSessions.get(sessionId);
+  const after = result ? null : await callSessions.get(sessionId);
   return { result, error: after?.lookup.state === 'failed' ? after.lookup.message : null };
 }
 
@@ -172,7 +191,7 @@ async function recordAndClaim(
     const session: CallSession = claim.claimed
       ? { ...base, pop: { state: 'claimed', at: now }, windowId: null }
       : base;
-    await callSessions.set(event.sessionId, session);
+    await writeCall(session);
     return { session, isFirst: !existing, verdict, claim, callPop };
   });
 }
@@ -190,20 +209,46 @@ export async function handleCallEvent(
     return { action: isFirst ? 'ignored' : 'updated', reason };
   }
 
+  return whilePopping(session, () => popClaimed(session, callPop, deps));
+}
+
+/**
+ * How long a running lookup may hold the window's creation. While Chrome creates a window it
+ * answers the worker's storage calls late (measured: ~20 ms), so a lookup still reading the
+ * cache then is held up, and the served page with it. A cache hit or a local CRM answers within
+ * this; a slower CRM is not waited on.
+ */
+export const LOOKUP_HEAD_START_MS = 15;
+
+function headStart(lookup: Promise<unknown> | undefined): Promise<unknown> {
+  if (!lookup) return Promise.resolve();
+  const timeUp = new Promise((resolve) => setTimeout(resolve, LOOKUP_HEAD_START_MS));
+  return Promise.race([lookup.catch(() => undefined), timeUp]);
+}
+
+/** Pops a claimed call: the window (or CRM tabs) by the settings, then marks the call popped. */
+async function popClaimed(
+  session: CallSession,
+  callPop: Settings['callPop'],
+  deps: CallEventDeps,
+): Promise<CallEventReply> {
+  const { sessionId } = session;
   // When the window shows whatever the lookup finds, it opens now and fills in when the answer
   // lands, instead of waiting for the CRM.
-  const early = windowIsCertain(callPop) ? openCallWindow(event.sessionId) : null;
+  const early = windowIsCertain(callPop)
+    ? headStart(runningLookup(sessionId)).then(() => openCallWindow(sessionId))
+    : null;
   // Awaited after the lookup; a failure before then is not an unhandled rejection.
   void early?.catch(() => undefined);
-  const { result, error } = await lookupOutcome(event.sessionId, deps);
+  const { result, error } = await lookupOutcome(sessionId, deps);
   const plan = planPop(result, error, callPop, session.phoneNumber);
-  const windowId = early ? await early : plan.window ? await openCallWindow(event.sessionId) : null;
+  const windowId = early ? await early : plan.window ? await openCallWindow(sessionId) : null;
   const tabsOpened = await openTabs(plan.tabs);
   const opened = plan.window ? 'window' : tabsOpened > 0 ? 'tabs' : 'nothing';
-  await withSessionLock(event.sessionId, async () => {
-    const latest = await callSessions.get(event.sessionId);
+  await withSessionLock(sessionId, async () => {
+    const latest = await callSessions.get(sessionId);
     if (!latest) return;
-    await callSessions.set(event.sessionId, {
+    await writeCall({
       ...latest,
       windowId,
       pop: { state: 'done', at: (deps.now ?? Date.now)(), opened, reason: plan.reason },

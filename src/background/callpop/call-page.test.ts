@@ -3,7 +3,7 @@ import type { LookupResult } from '@/shared/messages';
 import { callSessions, type CallSession } from '@/shared/storage/keys';
 import { aCall } from '@/test/calls';
 import { callPageResponse, LOOKUP_WAIT_MS, onFetch, ROOT_MARKUP } from './call-page';
-import { sharedLookup } from './in-flight';
+import { sharedLookup, whilePopping } from './in-flight';
 
 const PAGE = `<!doctype html><html><head><link rel="stylesheet" crossorigin href="/assets/callpop.css"></head><body>${ROOT_MARKUP}<script src="/assets/callpop-first-paint.js"></script></body></html>`;
 const CSS = '.card { padding: 8px; }';
@@ -46,7 +46,7 @@ describe('the call-pop page served with the call in it', () => {
     await callSessions.set('s1', call('s1', { state: 'done', result: result('Bob Smith') }));
     const response = await callPageResponse(URL_FOR('s1'), { packaged: packaged() });
     const html = await response!.text();
-    expect(html).toContain('<div id="root" data-served=""><main class="callpop stack"');
+    expect(html).toMatch(/<div id="root" data-served="\d+:done"><main class="callpop stack"/);
     expect(html).toContain('<h3>Bob Smith</h3>');
     expect(html).toContain(`<style>${CSS}</style>`);
     expect(html).not.toContain('rel="stylesheet"');
@@ -55,6 +55,23 @@ describe('the call-pop page served with the call in it', () => {
     expect(response!.headers.get('content-security-policy')).toBe(
       "script-src 'self'; object-src 'self'",
     );
+  });
+
+  it('serves a call being popped from memory, and the built page without package reads', async () => {
+    // Stored: still looking up; in memory: the record this worker has just written.
+    await callSessions.set('s1', call('s1', { state: 'pending', startedAt: 1 }));
+    const current = call('s1', { state: 'done', result: result('Ann Lee') });
+    const reads = vi.fn(packaged());
+    const built = PAGE.replace(/<link[^>]*>/, `<style>${CSS}</style>`);
+    const html = await whilePopping(current, async () =>
+      (await callPageResponse(URL_FOR('s1'), { page: built, packaged: reads }))!.text(),
+    );
+    expect(html).toContain('<h3>Ann Lee</h3>');
+    expect(html).toContain(`<style>${CSS}</style>`);
+    expect(reads).not.toHaveBeenCalled();
+    // Once the pop is over, the stored record is what is served.
+    const later = await (await callPageResponse(URL_FOR('s1'), { packaged: packaged() }))!.text();
+    expect(later).toContain('Looking up');
   });
 
   it('escapes whatever the CRM calls the contact', async () => {

@@ -5,11 +5,12 @@
  * to load and no storage read in the page first. Every other request bypasses the worker by a
  * static route, so no extension page waits on the worker to load.
  */
-import { callView } from '@/shared/call-view';
+import { callView, viewedState } from '@/shared/call-view';
 import { callSessions, type CallSession } from '@/shared/storage/keys';
-import { viewToHtml } from '@/shared/view-html';
+import { escapeHtml, viewToHtml } from '@/shared/view-html';
 import { CALLPOP_PATH } from './call-window';
-import { runningLookup } from './in-flight';
+import { inlineStylesheets } from './inline-stylesheets';
+import { poppingRecord, runningLookup } from './in-flight';
 
 /** The page's pathname as requested (CALLPOP_PATH is relative to the package root). */
 export const CALLPOP_PAGE = `/${CALLPOP_PATH}`;
@@ -23,7 +24,16 @@ export const ROOT_MARKUP = '<div id="root"></div>';
  */
 export const LOOKUP_WAIT_MS = 60;
 
+/**
+ * The built call-pop page, stylesheets inlined, embedded in the worker by the build
+ * (scripts/classic-worker-plugin.ts): serving it reads nothing, while Chrome answers the worker's
+ * reads late as the window is being created. Not defined unbuilt (tests, dev server).
+ */
+declare const __CALLPOP_PAGE__: string | undefined;
+
 export interface CallPageDeps {
+  /** The page as built, stylesheets inlined; when absent, it is read with `packaged`. */
+  page?: string;
   /** A packaged file's text, by its path in the package (the page, its stylesheets). */
   packaged: (path: string) => Promise<string>;
   wait?: (ms: number) => Promise<void>;
@@ -35,30 +45,15 @@ async function settledRecord(
   sessionId: string,
   wait: (ms: number) => Promise<void>,
 ): Promise<CallSession | undefined> {
-  const session = await callSessions.get(sessionId);
+  // The call being popped is in memory: while its window is being created, Chrome answers
+  // storage reads late, and this read holds the window's first frame.
+  const session = poppingRecord(sessionId) ?? (await callSessions.get(sessionId));
   const running = session?.lookup.state === 'pending' ? runningLookup(sessionId) : undefined;
   if (!session || !running) return session;
   const answer = await Promise.race([running, wait(LOOKUP_WAIT_MS).then(() => undefined)]);
   if (answer) return { ...session, lookup: { state: 'done', result: answer } };
   // Failed (its reason is stored before the promise settles) or still running.
   return answer === null ? callSessions.get(sessionId) : session;
-}
-
-const STYLESHEET = /<link rel="stylesheet"[^>]*href="\/([^"]+)"[^>]*>/g;
-
-/**
- * The packaged page with its stylesheets inlined: a linked stylesheet holds the first frame
- * until it has loaded, and the worker can read it from the package sooner than the page can.
- */
-async function inlineStylesheets(packaged: (path: string) => Promise<string>): Promise<string> {
-  const page = await packaged(CALLPOP_PATH);
-  const links = [...page.matchAll(STYLESHEET)];
-  const sheets = await Promise.all(links.map(([, path]) => packaged(path!)));
-  return links.reduce((html, [link], index) => {
-    const css = sheets[index]!;
-    // Our own build's CSS; anything that could end the <style> element stays linked.
-    return /<\/style/i.test(css) ? html : html.replace(link, `<style>${css}</style>`);
-  }, page);
 }
 
 function extensionPagesPolicy(): string | undefined {
@@ -74,12 +69,13 @@ export async function callPageResponse(
   const sessionId = new URL(requestUrl).searchParams.get('session');
   if (!sessionId) return null;
   const [template, session] = await Promise.all([
-    inlineStylesheets(deps.packaged),
+    deps.page ?? deps.packaged(CALLPOP_PATH).then((page) => inlineStylesheets(page, deps.packaged)),
     settledRecord(sessionId, deps.wait ?? sleep),
   ]);
   if (!template.includes(ROOT_MARKUP)) return null;
   const view = viewToHtml(callView(session));
-  const html = template.replace(ROOT_MARKUP, `<div id="root" data-served="">${view}</div>`);
+  const state = escapeHtml(viewedState(session));
+  const html = template.replace(ROOT_MARKUP, `<div id="root" data-served="${state}">${view}</div>`);
   const policy = extensionPagesPolicy();
   return new Response(html, {
     headers: {
@@ -96,6 +92,7 @@ export function onFetch(event: FetchEvent): void {
   if (request.mode !== 'navigate' || new URL(request.url).pathname !== CALLPOP_PAGE) return;
   event.respondWith(
     callPageResponse(request.url, {
+      ...(typeof __CALLPOP_PAGE__ === 'string' ? { page: __CALLPOP_PAGE__ } : {}),
       packaged: async (path) => {
         const response = await fetch(chrome.runtime.getURL(path));
         if (!response.ok) throw new Error(`${path}: ${response.status}`);

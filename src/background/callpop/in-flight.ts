@@ -1,14 +1,18 @@
 /**
- * The one allowed in-memory state of call pop: promises of work in flight in this worker, used
- * only to serialise events of one call and to share its lookup. Nothing here is the record of
- * truth: that is `callSessions` in chrome.storage.session, which survives a worker restart.
+ * The one allowed in-memory state of call pop: work in flight in this worker, used only to
+ * serialise events of one call, to share its lookup, and to serve the window of a call being
+ * popped without reading back what was just written. Nothing here is the record of truth: that
+ * is `callSessions` in chrome.storage.session, which survives a worker restart.
  */
 import type { LookupResult } from '@/shared/messages';
+import type { CallSession } from '@/shared/storage/keys';
 
 // In-memory by design (see above): per-session tail of the event queue.
 const locks = new Map<string, Promise<unknown>>();
 // In-memory by design (see above): the running lookup of each call, shared by its events.
 const lookups = new Map<string, Promise<LookupResult | null>>();
+// In-memory by design (see above): the record last written for each call being popped.
+const popping = new Map<string, CallSession>();
 
 /** Runs `task` after every earlier task of the same key: two events of one call never interleave. */
 export function withSessionLock<T>(key: string, task: () => Promise<T>): Promise<T> {
@@ -50,4 +54,27 @@ export function sharedLookup(
 
 export function runningLookup(key: string): Promise<LookupResult | null> | undefined {
   return lookups.get(key);
+}
+
+/**
+ * Runs the pop of `session`, keeping the call's record in memory meanwhile: while the window is
+ * being created, Chrome answers storage reads late, and the page is served from this copy.
+ */
+export async function whilePopping<T>(session: CallSession, pop: () => Promise<T>): Promise<T> {
+  popping.set(session.sessionId, session);
+  try {
+    return await pop();
+  } finally {
+    popping.delete(session.sessionId);
+  }
+}
+
+/** Keeps the in-memory copy current: called with every record written during a pop. */
+export function noteWritten(session: CallSession): void {
+  if (popping.has(session.sessionId)) popping.set(session.sessionId, session);
+}
+
+/** The record of a call this worker is popping, as last written; undefined otherwise. */
+export function poppingRecord(sessionId: string): CallSession | undefined {
+  return popping.get(sessionId);
 }
