@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { callHeading } from '@/shared/call-view';
+import type { LookupResult } from '@/shared/messages';
 import { send } from '@/shared/messaging';
 import type { CallSession } from '@/shared/storage/keys';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
@@ -94,7 +95,17 @@ export function App({
       return;
     }
     if (!lookupProblem(reply.value)) toasts.show(reply.value.returnMessage);
-    await saveLookup(current.sessionId, { state: 'done', result: reply.value });
+    await keep(current.sessionId, reply.value);
+  }
+
+  /** Keeps a fresher answer in the call, for every view of it; says so when it cannot. */
+  async function keep(sessionId: string, result: LookupResult) {
+    try {
+      await saveLookup(sessionId, result);
+    } catch (failure) {
+      const reason = failure instanceof Error ? failure.message : String(failure);
+      setError(`The new answer could not be kept with this call: ${reason}`);
+    }
   }
 
   if (call.state === 'loading') {
@@ -148,10 +159,7 @@ export function App({
             settled();
             setView('card');
             if (!result.contacts.some((c) => String(c.id) === String(reply.contact.id))) {
-              void saveLookup(session.sessionId, {
-                state: 'done',
-                result: { ...result, contacts: [reply.contact] },
-              });
+              void keep(session.sessionId, { ...result, contacts: [reply.contact] });
             }
           }}
         />
@@ -194,10 +202,7 @@ export function App({
                 toasts={toasts}
                 onCreated={(reply) => {
                   settled();
-                  void saveLookup(session.sessionId, {
-                    state: 'done',
-                    result: { ...result, contacts: [reply.contact] },
-                  });
+                  void keep(session.sessionId, { ...result, contacts: [reply.contact] });
                 }}
               />
             </section>

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
+import type { LookupResult } from '@/shared/messages';
+import { request } from '@/shared/messaging';
 import { callSessions, type CallSession } from '@/shared/storage/keys';
 
 export type SessionState =
   { state: 'loading' } | { state: 'missing' } | { state: 'ready'; session: CallSession };
 
 /**
- * How long a window waits for its call's record. The softphone page opens the window at the
- * ring, in parallel with the worker writing the record (after waking up, if it was stopped).
+ * How long a window waits for its call's record before saying it is missing. The worker writes
+ * the record before it opens the window, so this is for a window whose record is not readable
+ * yet or was forgotten (the sweep drops old calls).
  */
 export const RECORD_WAIT_MS = 5_000;
 
@@ -52,8 +55,10 @@ export function useCallSession(sessionId: string | null, initial?: CallSession):
   return state;
 }
 
-/** Stores a fresher lookup (Refresh, a created contact) into the call, for every open view. */
-export async function saveLookup(sessionId: string, lookup: CallSession['lookup']): Promise<void> {
-  const latest = await callSessions.get(sessionId);
-  if (latest) await callSessions.set(sessionId, { ...latest, lookup });
+/**
+ * Keeps a fresher lookup (Refresh, a created contact) in the call, for every open view. The
+ * worker writes it, under the lock its own writes of the call take, so neither loses the other.
+ */
+export async function saveLookup(sessionId: string, result: LookupResult): Promise<void> {
+  await request('call.saveLookup', { sessionId, result });
 }

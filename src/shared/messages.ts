@@ -148,6 +148,11 @@ export interface Requests {
   'cache.clear': { payload: undefined; value: { removed: number } };
   /** From the softphone bridge (or a test): drives call pop by the options. */
   'call.event': { payload: CallEvent; value: CallEventReply };
+  /** The call-pop window keeps a fresher answer (Refresh, a created contact) in the call. */
+  'call.saveLookup': {
+    payload: { sessionId: string; result: LookupResult };
+    value: { saved: boolean };
+  };
 }
 
 export type RequestName = keyof Requests;

@@ -8,13 +8,8 @@ import type { Settings } from '@/shared/settings';
 import { callSessions, settingsItem, type CallSession } from '@/shared/storage/keys';
 import { inBackground } from '../report';
 import { focusWindow, openCallWindow, openTabs, windowExists } from './call-window';
-import {
-  noteWritten,
-  runningLookup,
-  sharedLookup,
-  whilePopping,
-  withSessionLock,
-} from './in-flight';
+import { saveLookup, writeCall } from './call-record';
+import { runningLookup, sharedLookup, whilePopping, withSessionLock } from './in-flight';
 import { planPop, triggerVerdict, windowIsCertain, type TriggerVerdict } from './pop-rules';
 import { otherParty, parseCallEvent } from './validate';
 
@@ -55,19 +50,6 @@ function recorded(existing: CallSession | undefined, event: CallEvent, now: numb
         pop: { state: 'none' },
         windowId: null,
       };
-}
-
-/** Stores the call's record, and keeps the copy of a call being popped current. */
-async function writeCall(session: CallSession): Promise<void> {
-  noteWritten(session);
-  await callSessions.set(session.sessionId, session);
-}
-
-async function saveLookup(sessionId: string, lookup: CallSession['lookup']): Promise<void> {
-  await withSessionLock(sessionId, async () => {
-    const latest = await callSessions.get(sessionId);
-    if (latest) await writeCall({ ...latest, lookup });
-  });
 }
 
 /** Starts (or joins) the call's lookup and stores its outcome for the call-pop window. */

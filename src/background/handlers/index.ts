@@ -1,4 +1,5 @@
 import { handleCallEvent } from '../callpop/call-event';
+import { handleSaveLookup } from '../callpop/call-record';
 import type { HandlerTable } from '../messages';
 import { cacheClearHandler, cacheStatsHandler } from './cache';
 import { callLogHandler } from './call-log';
@@ -36,4 +37,5 @@ export const handlers: HandlerTable = {
     handleCallEvent(payload, {
       lookup: async (request) => handlers['contact.lookup'](request, sender),
     }),
+  'call.saveLookup': handleSaveLookup,
 };
