@@ -6,7 +6,7 @@
  * last seen for React (main.ts), which replaces this view in its first commit; until then, later
  * writes (the lookup landing) repaint it.
  */
-import { viewedState } from '@/shared/call-view';
+import { movedOnFrom } from '@/shared/call-view';
 import { callSessions, type CallSession } from '@/shared/storage/keys';
 import type { FirstPaintHandoff } from './first-paint-handoff';
 import { paintCall } from './first-paint-view';
@@ -38,8 +38,8 @@ function start(): FirstPaintHandoff {
     (session) => {
       // A change that landed during the read is newer than what the read returned.
       if (!changed) latest = session;
-      // A page served with this very state already shows it; repainting would redo the view.
-      if (changed || served !== viewedState(latest)) paint();
+      // A served page shows the call as the worker had it; repaint only what is newer.
+      if (changed || served === undefined || movedOnFrom(served, latest)) paint();
       return latest;
     },
     () => latest, // React reads again and says what went wrong.

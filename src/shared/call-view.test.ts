@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callView, type ViewNode } from './call-view';
+import { callView, movedOnFrom, viewedState, type ViewNode } from './call-view';
 import type { ContactView, LookupResult } from './messages';
 import { aCall } from '@/test/calls';
 import type { CallSession } from './storage/keys';
@@ -56,5 +56,26 @@ describe('callView', () => {
     const view = callView(undefined);
     expect(text(view)).toContain('Opening the call…');
     expect(view.attrs).toEqual({ 'aria-busy': 'true' });
+  });
+});
+
+describe('movedOnFrom: is the stored call newer than the served view?', () => {
+  const done = call({ state: 'done', result: result([bob]) });
+  const pending = call({ state: 'pending', startedAt: 1 });
+
+  it('a stored "pending" is older than a served answer of the same event', () => {
+    expect(movedOnFrom(viewedState(done), pending)).toBe(false);
+    expect(movedOnFrom(viewedState(done), done)).toBe(false);
+  });
+
+  it('an answer stored after a "looking up" view, or a later event, is newer', () => {
+    expect(movedOnFrom(viewedState(pending), done)).toBe(true);
+    expect(movedOnFrom(viewedState(done), { ...done, updatedAt: done.updatedAt + 1 })).toBe(true);
+    expect(movedOnFrom(viewedState(done), { ...done, updatedAt: done.updatedAt - 1 })).toBe(false);
+  });
+
+  it('any record is newer than a page served before the call was recorded', () => {
+    expect(movedOnFrom(viewedState(undefined), pending)).toBe(true);
+    expect(movedOnFrom(viewedState(done), undefined)).toBe(false);
   });
 });

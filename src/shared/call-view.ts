@@ -63,6 +63,19 @@ export function viewedState(session: CallSession | undefined): string {
   return session ? `${session.updatedAt}:${session.lookup.state}` : 'none';
 }
 
+/**
+ * True when `session` is newer than the state a page was served with: a later event, or a lookup
+ * that has ended since. The worker may serve a lookup's answer before storing it, so a stored
+ * "pending" can be older than the served view, and must not replace it.
+ */
+export function movedOnFrom(served: string, session: CallSession | undefined): boolean {
+  if (!session) return false;
+  if (served === viewedState(undefined)) return true;
+  const [at, lookupState] = served.split(':');
+  if (session.updatedAt !== Number(at)) return session.updatedAt > Number(at);
+  return lookupState === 'pending' && session.lookup.state !== 'pending';
+}
+
 /** The call as it stands, or a waiting line before it is recorded. */
 export function callView(session: CallSession | undefined): ViewNode {
   const main: ViewNode = {

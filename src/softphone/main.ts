@@ -3,10 +3,11 @@
  * Thin DOM glue; the protocol logic lives in bridge.ts, protocol.ts and translate.ts.
  */
 import type { RequestName } from '@/shared/messages';
-import { request } from '@/shared/messaging';
+import { request, send } from '@/shared/messaging';
 import { connectionItem, settingsItem } from '@/shared/storage/keys';
 import { isFromSoftphone } from './accept';
 import { handleWidgetMessage, register, type BridgeDeps } from './bridge';
+import { keepWorkerAwake } from './keep-worker-awake';
 import { softphoneTarget } from './origin';
 import { parseWidgetMessage } from './protocol';
 
@@ -86,3 +87,6 @@ void settingsItem
   .get()
   .then((settings) => showFrame(settings.softphone.url))
   .catch((error: unknown) => report(`Settings could not be read: ${String(error)}`, 'error'));
+
+// Calls may ring at any moment while this window is open: keep the worker ready for them.
+keepWorkerAwake(() => send('status.get'));

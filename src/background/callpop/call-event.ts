@@ -194,20 +194,6 @@ export async function handleCallEvent(
   return whilePopping(session, () => popClaimed(session, callPop, deps));
 }
 
-/**
- * How long a running lookup may hold the window's creation. While Chrome creates a window it
- * answers the worker's storage calls late (measured: ~20 ms), so a lookup still reading the
- * cache then is held up, and the served page with it. A cache hit or a local CRM answers within
- * this; a slower CRM is not waited on.
- */
-export const LOOKUP_HEAD_START_MS = 15;
-
-function headStart(lookup: Promise<unknown> | undefined): Promise<unknown> {
-  if (!lookup) return Promise.resolve();
-  const timeUp = new Promise((resolve) => setTimeout(resolve, LOOKUP_HEAD_START_MS));
-  return Promise.race([lookup.catch(() => undefined), timeUp]);
-}
-
 /** Pops a claimed call: the window (or CRM tabs) by the settings, then marks the call popped. */
 async function popClaimed(
   session: CallSession,
@@ -217,9 +203,7 @@ async function popClaimed(
   const { sessionId } = session;
   // When the window shows whatever the lookup finds, it opens now and fills in when the answer
   // lands, instead of waiting for the CRM.
-  const early = windowIsCertain(callPop)
-    ? headStart(runningLookup(sessionId)).then(() => openCallWindow(sessionId))
-    : null;
+  const early = windowIsCertain(callPop) ? openCallWindow(sessionId) : null;
   // Awaited after the lookup; a failure before then is not an unhandled rejection.
   void early?.catch(() => undefined);
   const { result, error } = await lookupOutcome(sessionId, deps);
