@@ -14,6 +14,7 @@ import { median, ms, openBenchBrowser, type BenchRow } from './support';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 20);
 const NAME = PIPEDRIVE_PERSONS.alice.name;
+const STOP_SETTLE_MS = 250;
 const NUMBER = PIPEDRIVE_NUMBERS.alice;
 
 /** Runs in every page: stamps the first frame painted with the name (or, if blank, any frame). */
@@ -94,7 +95,12 @@ export async function benchPopLatency(): Promise<{
 
     async function popOnce(opts: { cold: boolean; stopWorker: boolean }): Promise<number> {
       if (opts.cold) await sendRequest(page, 'cache.clear', undefined);
-      if (opts.stopWorker) await stopWorkers(context, phonePage);
+      if (opts.stopWorker) {
+        await stopWorkers(context, phonePage);
+        // A worker Chrome stopped for idling went long before the call; let the stop settle so
+        // the ring does not race its teardown.
+        await phonePage.waitForTimeout(STOP_SETTLE_MS);
+      }
       const opened = context.waitForEvent('page', (p) => p.url().includes('src/callpop/'));
       await softphone.startCall('Inbound', NUMBER);
       const window = await opened;
