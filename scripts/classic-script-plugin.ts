@@ -5,7 +5,7 @@
  * `npm run bench`).
  */
 import type { Plugin } from 'vite';
-import { bundleIife } from './iife-bundle.ts';
+import { emitIife } from './iife-bundle.ts';
 
 export interface ClassicScriptOptions {
   /** The source file, e.g. src/callpop/first-paint.ts. */
@@ -31,14 +31,7 @@ export function classicScript(options: ClassicScriptOptions): Plugin {
           : [],
     },
     async generateBundle() {
-      const { code, map } = await bundleIife(options.entry, options.alias);
-      const mapName = `${options.fileName}.map`;
-      this.emitFile({
-        type: 'asset',
-        fileName: options.fileName,
-        source: `${code}\n//# sourceMappingURL=${mapName.split('/').at(-1)}\n`,
-      });
-      this.emitFile({ type: 'asset', fileName: mapName, source: map });
+      await emitIife(this, options.fileName, options.entry, options.alias);
     },
   };
 }

@@ -6,9 +6,10 @@
  * call pop's path whenever Chrome has stopped the idle worker.
  */
 import type { CrxPlugin } from '@crxjs/vite-plugin';
-import type { OutputBundle } from 'rollup';
 import { inlineStylesheets } from '../src/background/callpop/inline-stylesheets.ts';
-import { bundleIife } from './iife-bundle.ts';
+import { emitIife } from './iife-bundle.ts';
+
+type OutputBundle = Parameters<NonNullable<CrxPlugin['renderCrxManifest']>>[1];
 
 export interface ClassicWorkerOptions {
   /** The worker's source, e.g. src/background/index.ts. */
@@ -55,14 +56,7 @@ export function classicWorker(options: ClassicWorkerOptions): CrxPlugin {
       const loader = background && 'service_worker' in background ? background.service_worker : '';
       if (loader && bundle[loader]?.type === 'asset') delete bundle[loader];
       const define = await embeddedPages(bundle, options.embedPages ?? {});
-      const { code, map } = await bundleIife(options.entry, options.alias, define);
-      const mapName = `${options.fileName}.map`;
-      this.emitFile({
-        type: 'asset',
-        fileName: options.fileName,
-        source: `${code}\n//# sourceMappingURL=${mapName.split('/').at(-1)}\n`,
-      });
-      this.emitFile({ type: 'asset', fileName: mapName, source: map });
+      await emitIife(this, options.fileName, options.entry, options.alias, define);
       return { ...manifest, background: { service_worker: options.fileName } };
     },
   };

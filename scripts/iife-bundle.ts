@@ -33,3 +33,24 @@ export async function bundleIife(
     await bundle.close();
   }
 }
+
+/** Builds `entry` and adds it to the build at `fileName`, with its source map next to it. */
+/** The part of a Vite (or CRXJS) plugin context that adds a file to the build. */
+export interface AssetEmitter {
+  emitFile(file: { type: 'asset'; fileName: string; source: string }): unknown;
+}
+
+export async function emitIife(
+  context: AssetEmitter,
+  fileName: string,
+  ...args: Parameters<typeof bundleIife>
+): Promise<void> {
+  const { code, map } = await bundleIife(...args);
+  const mapName = `${fileName}.map`;
+  context.emitFile({
+    type: 'asset',
+    fileName,
+    source: `${code}\n//# sourceMappingURL=${mapName.split('/').at(-1)}\n`,
+  });
+  context.emitFile({ type: 'asset', fileName: mapName, source: map });
+}
