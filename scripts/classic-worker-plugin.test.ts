@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { classicWorker } from './classic-worker-plugin';
 
@@ -49,7 +50,7 @@ describe('classicWorker', () => {
     expect(emitted['service-worker.js.map']).toContain('"mappings"');
     // Running the script sets the page, stylesheet inlined.
     const scope: { page?: string } = {};
-    new Function('globalThis', code)(scope);
+    runInNewContext(code, scope);
     expect(scope.page).toBe('<head><style>b{color:red}</style></head><b>hi</b>');
   });
 
