@@ -1,5 +1,6 @@
 /** The call-pop window and CRM tabs: open, focus, and forget a window the person closed. */
 import { callSessions } from '@/shared/storage/keys';
+import { writeCall } from './call-record';
 import { withSessionLock } from './in-flight';
 
 export const CALLPOP_PATH = 'src/callpop/index.html';
@@ -52,7 +53,7 @@ export async function forgetClosedWindow(windowId: number): Promise<void> {
     if (session.windowId !== windowId) continue;
     await withSessionLock(id, async () => {
       const latest = await callSessions.get(id);
-      if (latest?.windowId === windowId) await callSessions.set(id, { ...latest, windowId: null });
+      if (latest?.windowId === windowId) await writeCall({ ...latest, windowId: null });
     });
   }
 }
