@@ -1,4 +1,7 @@
-/** Writes to a call's record in chrome.storage.session: all of them go through writeCall, under the call's lock. */
+/**
+ * Writes to a call's record in chrome.storage.session. Every write goes through writeCall, under
+ * the call's lock.
+ */
 import type { LookupResult } from '@/shared/messages';
 import { ERROR_CODES } from '@/shared/messages';
 import { callSessions, type CallSession } from '@/shared/storage/keys';
