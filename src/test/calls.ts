@@ -1,4 +1,5 @@
-/** A recorded call for unit tests, ringing from +1 415 555 0102, with what a test changes. */
+/** Calls for unit tests: ringing from +1 415 555 0102, with what a test changes. */
+import type { CallEvent, ContactView, LookupResult } from '@/shared/messages';
 import type { CallSession } from '@/shared/storage/keys';
 
 export function aCall(overrides: Partial<CallSession> = {}): CallSession {
@@ -14,6 +15,44 @@ export function aCall(overrides: Partial<CallSession> = {}): CallSession {
     lookup: { state: 'pending', startedAt: 1 },
     pop: { state: 'none' },
     windowId: null,
+    ...overrides,
+  };
+}
+
+/** The number the test calls ring from, in E.164. */
+export const CALLER = '+14155550102';
+
+export function aContact(id: number, name: string, pageUrl: string | null = null): ContactView {
+  return { id, name, type: 'person', pageUrl };
+}
+
+/** A lookup answer for CALLER, fetched from the CRM, with these contacts. */
+export function aLookupResult(contacts: ContactView[] = []): LookupResult {
+  return {
+    phoneNumber: CALLER,
+    displayNumber: '+1 415 555 0102',
+    contacts,
+    canCreate: true,
+    contactTypes: [],
+    source: 'crm',
+    fetchedAt: 1,
+    stale: false,
+    resolution: null,
+    returnMessage: null,
+  };
+}
+
+/** A softphone event of call s1, inbound from CALLER, with what a test changes. */
+export function aCallEvent(
+  status: CallEvent['status'],
+  overrides: Partial<CallEvent> = {},
+): CallEvent {
+  return {
+    sessionId: 's1',
+    direction: 'Inbound',
+    status,
+    from: CALLER,
+    to: '+14155550000',
     ...overrides,
   };
 }

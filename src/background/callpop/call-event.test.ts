@@ -1,43 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CallEvent, ContactView, LookupResult } from '@/shared/messages';
+import type { LookupResult } from '@/shared/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/shared/settings';
 import { callSessions, settingsItem } from '@/shared/storage/keys';
+import { aCallEvent, aContact, aLookupResult, CALLER } from '@/test/calls';
 import { chromeFake } from '@/test/chrome-fake';
 import { forgetClosedWindow } from './call-window';
 import { handleCallEvent } from './call-event';
-import { poppingRecord } from './in-flight';
 
-const NUMBER = '+14155550102';
-
-function contact(id: number, name: string): ContactView {
-  return { id, name, type: 'person', pageUrl: `https://acme.pipedrive.com/person/${id}` };
-}
-
-function result(contacts: ContactView[]): LookupResult {
-  return {
-    phoneNumber: NUMBER,
-    displayNumber: '+1 415 555 0102',
-    contacts,
-    canCreate: true,
-    contactTypes: [],
-    source: 'crm',
-    fetchedAt: 1,
-    stale: false,
-    resolution: null,
-    returnMessage: null,
-  };
-}
-
-function event(status: CallEvent['status'], overrides: Partial<CallEvent> = {}): CallEvent {
-  return {
-    sessionId: 's1',
-    direction: 'Inbound',
-    status,
-    from: NUMBER,
-    to: '+14155550000',
-    ...overrides,
-  };
-}
+const NUMBER = CALLER;
+const contact = (id: number, name: string) =>
+  aContact(id, name, `https://acme.pipedrive.com/person/${id}`);
+const result = aLookupResult;
+const event = aCallEvent;
 
 async function useCallPop(callPop: Partial<Settings['callPop']>): Promise<void> {
   await settingsItem.set({
@@ -258,47 +232,5 @@ describe('call.event: what a pop opens', () => {
     } finally {
       process.off('unhandledRejection', unhandled);
     }
-  });
-});
-
-describe('call.event: when the window opens', () => {
-  /** Runs `before` as each window is created, then creates it. */
-  function onWindowCreate(before: () => void): void {
-    type Create = (data?: chrome.windows.CreateData) => Promise<chrome.windows.Window>;
-    const create = chrome.windows.create.bind(chrome.windows) as Create;
-    const spy = vi.spyOn(chrome.windows, 'create') as unknown as {
-      mockImplementation: (fn: Create) => void;
-    };
-    spy.mockImplementation((data) => {
-      before();
-      return create(data);
-    });
-  }
-
-  const settleIn = (ms: number) =>
-    new Promise<LookupResult>((resolve) => setTimeout(() => resolve(result([])), ms));
-
-  it('keeps the record in memory while the window is created, for serving its page', async () => {
-    const seen: (string | undefined)[] = [];
-    onWindowCreate(() => seen.push(poppingRecord('s1')?.pop.state));
-    await handleCallEvent(event('Ringing'), deps());
-    expect(seen).toEqual(['claimed']);
-    expect(poppingRecord('s1')).toBeUndefined();
-  });
-
-  it('opens the window without waiting for the CRM', async () => {
-    let answered = false;
-    lookup.mockImplementation(async () => {
-      const answer = await settleIn(100);
-      answered = true;
-      return answer;
-    });
-    let answeredWhenOpened: boolean | null = null;
-    onWindowCreate(() => {
-      answeredWhenOpened = answered;
-    });
-    await handleCallEvent(event('Ringing'), deps());
-    expect(answeredWhenOpened).toBe(false);
-    expect(callWindows()).toHaveLength(1);
   });
 });

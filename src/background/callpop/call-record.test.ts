@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { LookupResult } from '@/shared/messages';
 import { callSessions } from '@/shared/storage/keys';
-import { aCall } from '@/test/calls';
+import { aCall, aContact, aLookupResult } from '@/test/calls';
 import { handleSaveLookup } from './call-record';
 import { withSessionLock } from './in-flight';
 
-const fresh: LookupResult = {
-  phoneNumber: '+14155550102',
-  displayNumber: '+1 415 555 0102',
-  contacts: [{ id: 9, name: 'Ann Lee', type: 'person', pageUrl: null }],
-  canCreate: true,
-  contactTypes: [],
-  source: 'crm',
-  fetchedAt: 5,
-  stale: false,
-  resolution: null,
-  returnMessage: null,
-};
+const fresh = aLookupResult([aContact(9, 'Ann Lee')]);
 
 describe('call.saveLookup', () => {
   it("keeps the window's fresher answer without losing the worker's write of the same call", async () => {
