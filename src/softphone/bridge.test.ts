@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionSummary } from '@/shared/connection';
-import type { CallEvent, ContactView, LookupResult, Payload, RequestName } from '@/shared/messages';
+import type { CallEvent, ContactView, Payload, RequestName } from '@/shared/messages';
 import { RequestFailed } from '@/shared/messaging';
 import { DEFAULT_SETTINGS } from '@/shared/settings';
+import { aLookupResult } from '@/test/calls';
 import { handleWidgetMessage, type BridgeDeps, type Requester } from './bridge';
 
 const connection: ConnectionSummary = {
@@ -13,20 +14,8 @@ const connection: ConnectionSummary = {
   connectedAt: 1,
 };
 
-function lookup(phoneNumber: string, contacts: ContactView[]): LookupResult {
-  return {
-    phoneNumber,
-    displayNumber: phoneNumber,
-    contacts,
-    canCreate: true,
-    contactTypes: [],
-    source: 'crm',
-    fetchedAt: 1,
-    stale: false,
-    resolution: null,
-    returnMessage: null,
-  };
-}
+const lookup = (phoneNumber: string, contacts: ContactView[]) =>
+  aLookupResult(contacts, phoneNumber);
 
 const alice: ContactView = {
   id: 1,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionSummary } from '@/shared/connection';
-import type { ContactView, LookupResult } from '@/shared/messages';
+import type { ContactView } from '@/shared/messages';
 import { DEFAULT_SETTINGS } from '@/shared/settings';
+import { aLookupResult } from '@/test/calls';
 import { matchData, registrationMessage, toCallEvent } from './translate';
 
 const connection: ConnectionSummary = {
@@ -16,20 +17,8 @@ function contact(id: number, name: string, extra: Partial<ContactView> = {}): Co
   return { id, name, type: 'person', pageUrl: `https://acme.test/person/${id}`, ...extra };
 }
 
-function result(phoneNumber: string, contacts: ContactView[]): LookupResult {
-  return {
-    phoneNumber,
-    displayNumber: phoneNumber,
-    contacts,
-    canCreate: true,
-    contactTypes: [],
-    source: 'crm',
-    fetchedAt: 1,
-    stale: false,
-    resolution: null,
-    returnMessage: null,
-  };
-}
+const result = (phoneNumber: string, contacts: ContactView[]) =>
+  aLookupResult(contacts, phoneNumber);
 
 describe('registrationMessage', () => {
   it('names the connected CRM and converts our cache TTLs to milliseconds', () => {

@@ -26,11 +26,11 @@ export function aContact(id: number, name: string, pageUrl: string | null = null
   return { id, name, type: 'person', pageUrl };
 }
 
-/** A lookup answer for CALLER, fetched from the CRM, with these contacts. */
-export function aLookupResult(contacts: ContactView[] = []): LookupResult {
+/** A lookup answer fetched from the CRM, with these contacts (for CALLER unless told). */
+export function aLookupResult(contacts: ContactView[] = [], phoneNumber = CALLER): LookupResult {
   return {
-    phoneNumber: CALLER,
-    displayNumber: '+1 415 555 0102',
+    phoneNumber,
+    displayNumber: phoneNumber === CALLER ? '+1 415 555 0102' : phoneNumber,
     contacts,
     canCreate: true,
     contactTypes: [],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactView, LookupResult } from '@/shared/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/shared/settings';
+import { aLookupResult } from '@/test/calls';
 import { planPop, windowIsCertain } from './pop-rules';
 
 const contact = (id: number): ContactView => ({
@@ -9,18 +10,8 @@ const contact = (id: number): ContactView => ({
   pageUrl: `https://acme.example/person/${id}`,
 });
 
-const result = (count: number): LookupResult => ({
-  phoneNumber: '+14155550102',
-  displayNumber: '+1 415 555 0102',
-  contacts: Array.from({ length: count }, (_, i) => contact(i + 1)),
-  canCreate: true,
-  contactTypes: [],
-  source: 'crm',
-  fetchedAt: 1,
-  stale: false,
-  resolution: null,
-  returnMessage: null,
-});
+const result = (count: number) =>
+  aLookupResult(Array.from({ length: count }, (_, i) => contact(i + 1)));
 
 describe('windowIsCertain', () => {
   const outcomes: [string, LookupResult | null][] = [
