@@ -1,15 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CallLogRequest } from '@/shared/messages';
 import { createCallLog } from './call-log';
-import { connect, fakeConnector, testDeps, type FakeConnector, type TestDeps } from './testing';
+import { connectedEngine, type FakeConnector, type TestDeps } from './testing';
 
 let connector: FakeConnector;
 let deps: TestDeps;
 
 beforeEach(async () => {
-  connector = fakeConnector();
-  deps = testDeps(connector);
-  await connect();
+  ({ connector, deps } = await connectedEngine());
 });
 
 const request = (extra: Record<string, unknown>): CallLogRequest => ({

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCallLog } from './call-log';
 import { lookupContact } from './lookup';
-import { connect, fakeConnector, testDeps, type FakeConnector, type TestDeps } from './testing';
+import { connectedEngine, type FakeConnector, type TestDeps } from './testing';
 
 // Connectors refuse what they cannot send with a plain-words Error (see names.ts, auth.ts).
 const UNREADABLE = 'The saved Pipedrive credentials are unreadable. Connect Pipedrive again.';
@@ -10,9 +10,7 @@ let connector: FakeConnector;
 let deps: TestDeps;
 
 beforeEach(async () => {
-  connector = fakeConnector();
-  deps = testDeps(connector);
-  await connect();
+  ({ connector, deps } = await connectedEngine());
 });
 
 describe("a connector's own plain-words refusal", () => {

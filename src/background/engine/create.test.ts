@@ -5,25 +5,21 @@ import { createCallLog } from './call-log';
 import { createContact } from './create';
 import { lookupContact } from './lookup';
 import {
-  connect,
   deferred,
-  fakeConnector,
   found,
   httpError,
-  testDeps,
   type FakeConnector,
   type TestDeps,
   NUMBER,
   KEY,
+  connectedEngine,
 } from './testing';
 
 let connector: FakeConnector;
 let deps: TestDeps;
 
 beforeEach(async () => {
-  connector = fakeConnector();
-  deps = testDeps(connector);
-  await connect();
+  ({ connector, deps } = await connectedEngine());
 });
 
 const save = (extra: Partial<Parameters<typeof createContact>[0]> = {}) =>

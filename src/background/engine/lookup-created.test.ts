@@ -2,23 +2,19 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createContact } from './create';
 import { lookupContact } from './lookup';
 import {
-  connect,
   deferred,
-  fakeConnector,
   found,
-  testDeps,
   type FakeConnector,
   type TestDeps,
   NUMBER,
+  connectedEngine,
 } from './testing';
 
 let connector: FakeConnector;
 let deps: TestDeps;
 
 beforeEach(async () => {
-  connector = fakeConnector();
-  deps = testDeps(connector);
-  await connect();
+  ({ connector, deps } = await connectedEngine());
 });
 
 const create = () =>

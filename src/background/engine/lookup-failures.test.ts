@@ -4,24 +4,21 @@ import { lookupContact } from './lookup';
 import {
   connect,
   deferred,
-  fakeConnector,
   found,
   httpError,
-  testDeps,
   type FakeConnector,
   type TestDeps,
   NUMBER,
   KEY,
   JANE,
+  connectedEngine,
 } from './testing';
 
 let connector: FakeConnector;
 let deps: TestDeps;
 
 beforeEach(async () => {
-  connector = fakeConnector();
-  deps = testDeps(connector);
-  await connect();
+  ({ connector, deps } = await connectedEngine());
 });
 
 describe('lookupContact: failures in plain words', () => {

@@ -2,22 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { chromeFake } from '@/test/chrome-fake';
 import { matchCache } from '@/shared/storage/keys';
 import { lookupMany } from './lookup-many';
-import {
-  connect,
-  fakeConnector,
-  found,
-  testDeps,
-  type FakeConnector,
-  type TestDeps,
-} from './testing';
+import { found, type FakeConnector, type TestDeps, connectedEngine } from './testing';
 
 let connector: FakeConnector;
 let deps: TestDeps;
 
 beforeEach(async () => {
-  connector = fakeConnector();
-  deps = testDeps(connector);
-  await connect({ defaultCountry: 'US' });
+  ({ connector, deps } = await connectedEngine({ defaultCountry: 'US' }));
 });
 
 describe('lookupMany', () => {

@@ -4,25 +4,22 @@ import { matchCache } from '@/shared/storage/keys';
 import { lookupContact } from './lookup';
 import {
   connect,
-  fakeConnector,
   found,
   httpError,
-  testDeps,
   type FakeConnector,
   type TestDeps,
   NUMBER,
   KEY,
   JANE,
   JOHN,
+  connectedEngine,
 } from './testing';
 
 let connector: FakeConnector;
 let deps: TestDeps;
 
 beforeEach(async () => {
-  connector = fakeConnector();
-  deps = testDeps(connector);
-  await connect();
+  ({ connector, deps } = await connectedEngine());
 });
 
 describe('lookupContact: matches', () => {

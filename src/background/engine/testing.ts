@@ -124,6 +124,16 @@ export async function connect(settings: Partial<Settings> = {}): Promise<void> {
   await settingsItem.set({ ...DEFAULT_SETTINGS, ...settings });
 }
 
+/** A fresh fake connector and its deps, with the connection stored: each test's starting point. */
+export async function connectedEngine(
+  settings: Partial<Settings> = {},
+): Promise<{ connector: FakeConnector; deps: TestDeps }> {
+  const connector = fakeConnector();
+  const deps = testDeps(connector);
+  await connect(settings);
+  return { connector, deps };
+}
+
 export function deferred<T>() {
   let resolve!: (value: T) => void;
   let reject!: (error: unknown) => void;

@@ -2,23 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import axios from 'axios';
 import { lookupTraces } from '@/shared/storage/keys';
 import { lookupContact } from './lookup';
-import {
-  connect,
-  fakeConnector,
-  found,
-  testDeps,
-  type FakeConnector,
-  type TestDeps,
-} from './testing';
+import { connect, found, type FakeConnector, type TestDeps, connectedEngine } from './testing';
 import { createTracer, installHttpTracing, redact, redactedPath } from './tracer';
 
 let connector: FakeConnector;
 let deps: TestDeps;
 
 beforeEach(async () => {
-  connector = fakeConnector();
-  deps = testDeps(connector);
-  await connect({ debug: true });
+  ({ connector, deps } = await connectedEngine({ debug: true }));
 });
 
 describe('debug tracer', () => {
