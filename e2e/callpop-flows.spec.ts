@@ -6,19 +6,10 @@ import type { BrowserContext } from '@playwright/test';
 import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
-import { connect, pipedriveDraft, sendCallEvent } from './support/connect';
+import { connect, pipedriveDraft, ringing, sendCallEvent } from './support/connect';
 import { updateSettings } from './support/demo-setup';
-import type { CallEvent } from '../src/shared/messages';
 
 const SEARCH = { method: 'GET', path: '/api/v2/persons/search' };
-
-const ringing = (sessionId: string, from: string): CallEvent => ({
-  sessionId,
-  direction: 'Inbound',
-  status: 'Ringing',
-  from,
-  to: '+14155550000',
-});
 
 /** URLs of the context's pages (tabs and windows) that are exactly `url`. */
 const pagesAt = (context: BrowserContext, url: string) =>
@@ -31,8 +22,7 @@ test('keyboard: Enter opens the first match in the CRM, from the focused card or
   extensionUrl,
 }) => {
   await connect(page, extensionUrl, pipedriveDraft(pd.url));
-  await sendCallEvent(page, ringing('call-keys', PIPEDRIVE_NUMBERS.bob));
-  const pop = await CallPopPage.waitFor(context, 'call-keys');
+  const pop = await CallPopPage.ring(page, context, 'call-keys', PIPEDRIVE_NUMBERS.bob);
   const personPage = `${pd.url}/person/${PIPEDRIVE_PERSONS.bob.id}`;
   await expect(pop.page.getByRole('button', { name: 'Open Bob Smith in CRM' })).toBeFocused();
   expect(pagesAt(context, personPage)).toBe(0);
@@ -112,8 +102,7 @@ test('Escape never throws away typing: the window stays until the new contact is
   extensionUrl,
 }) => {
   await connect(page, extensionUrl, pipedriveDraft(pd.url));
-  await sendCallEvent(page, ringing('call-typing', PIPEDRIVE_NUMBERS.unknown));
-  const pop = await CallPopPage.waitFor(context, 'call-typing');
+  const pop = await CallPopPage.ring(page, context, 'call-typing', PIPEDRIVE_NUMBERS.unknown);
   const name = pop.page.getByLabel('New contact name');
   await expect(name).toBeFocused();
   await name.fill('Half Typed');

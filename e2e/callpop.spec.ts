@@ -2,16 +2,7 @@ import { PIPEDRIVE_NUMBERS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
 import { seriousViolations } from './support/axe';
-import { connect, pipedriveDraft, sendCallEvent } from './support/connect';
-import type { CallEvent } from '../src/shared/messages';
-
-const ringing = (sessionId: string, from: string): CallEvent => ({
-  sessionId,
-  direction: 'Inbound',
-  status: 'Ringing',
-  from,
-  to: '+14155550000',
-});
+import { connect, pipedriveDraft, ringing, sendCallEvent } from './support/connect';
 
 test('one match: a call event pops one window, and the same call again only focuses it', async ({
   pd,
@@ -61,8 +52,7 @@ test('several matches: the window lists them in order and says why', async ({
   extensionUrl,
 }) => {
   await connect(page, extensionUrl, pipedriveDraft(pd.url));
-  await sendCallEvent(page, ringing('call-several', PIPEDRIVE_NUMBERS.shared));
-  const pop = await CallPopPage.waitFor(context, 'call-several');
+  const pop = await CallPopPage.ring(page, context, 'call-several', PIPEDRIVE_NUMBERS.shared);
   await expect(pop.cards).toHaveCount(2);
   await expect(pop.cards.nth(0)).toContainText('Carol Diaz');
   await expect(pop.cards.nth(1)).toContainText('Dan Carter');
@@ -79,8 +69,7 @@ test('no match: the window offers to create the contact, name field focused', as
   extensionUrl,
 }) => {
   await connect(page, extensionUrl, pipedriveDraft(pd.url));
-  await sendCallEvent(page, ringing('call-none', PIPEDRIVE_NUMBERS.unknown));
-  const pop = await CallPopPage.waitFor(context, 'call-none');
+  const pop = await CallPopPage.ring(page, context, 'call-none', PIPEDRIVE_NUMBERS.unknown);
   await expect(pop.page.getByText('No contact matches this number.')).toBeVisible();
   const name = pop.page.getByLabel('New contact name');
   await expect(name).toBeFocused();

@@ -1,4 +1,5 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { ringing, sendCallEvent } from '../support/connect';
 
 export const CALLPOP_PATH = '/src/callpop/index.html';
 
@@ -20,6 +21,17 @@ export class CallPopPage {
 
   static windows(context: BrowserContext): Page[] {
     return context.pages().filter((p) => new URL(p.url()).pathname === CALLPOP_PATH);
+  }
+
+  /** Rings an inbound call from `from` (sent from `page`) and returns the window it pops. */
+  static async ring(
+    page: Page,
+    context: BrowserContext,
+    sessionId: string,
+    from: string,
+  ): Promise<CallPopPage> {
+    await sendCallEvent(page, ringing(sessionId, from));
+    return CallPopPage.waitFor(context, sessionId);
   }
 
   /** The call-pop window for `sessionId`, waiting for the worker to open it. */

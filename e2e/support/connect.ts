@@ -34,6 +34,15 @@ export async function connect(
   if (!reply.ok) throw new Error(`connection.save failed: ${reply.error.message}`);
 }
 
+/** An inbound call from `from`, ringing now. */
+export const ringing = (sessionId: string, from: string): CallEvent => ({
+  sessionId,
+  direction: 'Inbound',
+  status: 'Ringing',
+  from,
+  to: '+14155550000',
+});
+
 export async function sendCallEvent(page: Page, event: CallEvent): Promise<CallEventReply> {
   const reply = await sendRaw(page, 'call.event', event);
   if (!reply.ok) throw new Error(`call.event failed: ${reply.error.message}`);
