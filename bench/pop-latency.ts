@@ -15,6 +15,8 @@ import { median, ms, openBenchBrowser, type BenchRow } from './support';
 const CALLS = Number(process.env.BENCH_CALLS ?? 20);
 const NAME = PIPEDRIVE_PERSONS.alice.name;
 const STOP_SETTLE_MS = 250;
+/** Quiet time before each measured call. */
+const SETTLE_MS = 150;
 const NUMBER = PIPEDRIVE_NUMBERS.alice;
 
 /** Runs in every page: stamps the first frame painted with the name (or, if blank, any frame). */
@@ -58,6 +60,21 @@ async function describeMiss(page: Page): Promise<string> {
 
 const stopWorkers = stopServiceWorker;
 
+/** A measured case: the cache is cleared first when the CRM's latency is set (a cold call). */
+interface PopCase {
+  stopWorker: boolean;
+  crmLatency?: number;
+}
+
+const CASES: Record<string, PopCase> = {
+  warm: { stopWorker: false },
+  warmWorkerStopped: { stopWorker: true },
+  cold0: { stopWorker: false, crmLatency: 0 },
+  cold0WorkerStopped: { stopWorker: true, crmLatency: 0 },
+  cold100: { stopWorker: false, crmLatency: 100 },
+  cold100WorkerStopped: { stopWorker: true, crmLatency: 100 },
+};
+
 export async function benchPopLatency(): Promise<{
   title: string;
   rows: BenchRow[];
@@ -79,9 +96,8 @@ export async function benchPopLatency(): Promise<{
       server.origin,
     );
 
-    // Floor: an empty extension window, created and painted.
-    raw.emptyWindow = [];
-    for (let i = 0; i < CALLS; i += 1) {
+    /** The floor: an empty extension window, created and painted. */
+    async function emptyWindow(): Promise<number> {
       const opened = context.waitForEvent('page');
       const start = await phonePage.evaluate(async (url) => {
         const t = performance.timeOrigin + performance.now();
@@ -89,18 +105,21 @@ export async function benchPopLatency(): Promise<{
         return t;
       }, `chrome-extension://${extensionId}/src/softphone/blank.html`);
       const window = await opened;
-      raw.emptyWindow.push((await paintedAt(window)) - start);
+      const painted = await paintedAt(window);
       await window.close();
+      return painted - start;
     }
 
-    async function popOnce(opts: { cold: boolean; stopWorker: boolean }): Promise<number> {
-      if (opts.cold) await sendRequest(page, 'cache.clear', undefined);
+    async function popOnce(opts: PopCase): Promise<number> {
+      crm.setLatency(opts.crmLatency ?? 0);
+      if (opts.crmLatency !== undefined) await sendRequest(page, 'cache.clear', undefined);
       if (opts.stopWorker) {
         await stopWorkers(context, phonePage);
         // A worker Chrome stopped for idling went long before the call; let the stop settle so
         // the ring does not race its teardown.
         await phonePage.waitForTimeout(STOP_SETTLE_MS);
       }
+      const requestsBefore = crm.log.entries.length;
       const opened = context.waitForEvent('page', (p) => p.url().includes('src/callpop/'));
       await softphone.startCall('Inbound', NUMBER);
       const window = await opened;
@@ -111,25 +130,28 @@ export async function benchPopLatency(): Promise<{
       const start = (await softphone.state()).eventTimes.at(-1) ?? NaN;
       await softphone.setStatus('NoCall');
       await window.close();
+      if (opts.crmLatency !== undefined) {
+        // The pop's CRM requests run one after another: their count × latency is the CRM time.
+        (raw[`crmMs${opts.crmLatency}`] ??= []).push(
+          (crm.log.entries.length - requestsBefore) * opts.crmLatency,
+        );
+      }
       return painted - start;
     }
 
-    async function series(key: string, opts: { cold: boolean; stopWorker: boolean }) {
-      raw[key] = [];
-      for (let i = 0; i < CALLS; i += 1) raw[key].push(await popOnce(opts));
-    }
-
     await softphone.match([NUMBER]); // warms the cache
-    await series('warm', { cold: false, stopWorker: false });
-    await series('warmWorkerStopped', { cold: false, stopWorker: true });
-    for (const latency of [0, 100]) {
-      crm.setLatency(latency);
-      const before = crm.log.entries.length;
-      await series(`cold${latency}`, { cold: true, stopWorker: false });
-      await series(`cold${latency}WorkerStopped`, { cold: true, stopWorker: true });
-      // Sequential CRM requests per pop × the emulator's latency: the time spent in the CRM.
-      const perPop = (crm.log.entries.length - before) / (2 * CALLS);
-      raw[`crmMs${latency}`] = [perPop * latency];
+    // Round by round, one call of every case each, so drift in a noisy machine's speed over
+    // the run falls on every case alike instead of on whichever series ran then. Each cold
+    // call leaves the cache warm for the next round's warm calls.
+    // Each starts after a pause, so the last call's teardown (its window closing, its end
+    // event stored) is not measured in the next.
+    for (let round = 0; round < CALLS; round += 1) {
+      await phonePage.waitForTimeout(SETTLE_MS);
+      (raw.emptyWindow ??= []).push(await emptyWindow());
+      for (const [key, opts] of Object.entries(CASES)) {
+        await phonePage.waitForTimeout(SETTLE_MS);
+        (raw[key] ??= []).push(await popOnce(opts));
+      }
     }
   } finally {
     crm.setLatency(0);
@@ -150,7 +172,7 @@ export async function benchPopLatency(): Promise<{
     });
   }
   for (const latency of [0, 100]) {
-    const crmMs = raw[`crmMs${latency}`]?.[0] ?? 0;
+    const crmMs = median(raw[`crmMs${latency}`] ?? []);
     for (const stopped of [false, true]) {
       const value = median(raw[`cold${latency}${stopped ? 'WorkerStopped' : ''}`] ?? []);
       rows.push({

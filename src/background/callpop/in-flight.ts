@@ -6,6 +6,7 @@
  */
 import type { LookupResult } from '@/shared/messages';
 import type { CallSession } from '@/shared/storage/keys';
+import { shareWhileRunning, type Hold } from '../share-while-running';
 
 // In-memory by design (see above): per-session tail of the event queue.
 const locks = new Map<string, Promise<unknown>>();
@@ -33,23 +34,9 @@ export function withSessionLock<T>(key: string, task: () => Promise<T>): Promise
  */
 export function sharedLookup(
   key: string,
-  start: (hold: (work: Promise<unknown>) => void) => Promise<LookupResult | null>,
+  start: (hold: Hold) => Promise<LookupResult | null>,
 ): Promise<LookupResult | null> {
-  const running = lookups.get(key);
-  if (running) return running;
-  let held: Promise<unknown> = Promise.resolve();
-  const promise = start((work) => {
-    held = work;
-  });
-  lookups.set(key, promise);
-  const forget = () => {
-    if (lookups.get(key) === promise) lookups.delete(key);
-  };
-  void promise.then(
-    () => held.then(forget, forget),
-    () => forget(),
-  );
-  return promise;
+  return shareWhileRunning(lookups, key, start);
 }
 
 export function runningLookup(key: string): Promise<LookupResult | null> | undefined {

@@ -11,6 +11,8 @@ import type { Account } from './account';
 import { buildEntry, cacheLimits, readEntry, removeEntry, writeEntry } from './cache';
 import type { EngineDeps } from './deps';
 import { CRM_CONCURRENCY, retryRateLimited, shareInFlight, withSlot } from './limiter';
+import { inBackground } from '../report';
+import type { Hold } from '../share-while-running';
 
 export interface CrmAnswer {
   contacts: Contact[];
@@ -100,22 +102,36 @@ async function callConnector(
   };
 }
 
+/**
+ * Stores the CRM's answer and returns what the lookup shows. The write is handed to `hold`, not
+ * awaited: the answer is shown at once (during a call pop, Chrome answers storage calls late
+ * while the window is being created), and identical lookups join this one until it is stored.
+ * A failed write only costs a later lookup its cache hit, so it is logged, not shown.
+ */
 async function updateCache(
   account: Account,
   target: SearchTarget & { cacheId: string },
   answer: CrmAnswer,
   deps: EngineDeps,
   tracer: Tracer | null,
+  hold: Hold,
 ): Promise<CrmAnswer> {
   const limits = cacheLimits(account.settings);
   const now = deps.now();
+  const store = (write: Promise<void>) => {
+    hold(write);
+    inBackground('caching the lookup', write);
+  };
   if (answer.contacts.length > 0) {
-    await writeEntry(
-      target.cacheId,
-      buildEntry(target.phoneNumber, answer.contacts, { canCreate: answer.canCreate, now }),
+    store(
+      writeEntry(
+        target.cacheId,
+        buildEntry(target.phoneNumber, answer.contacts, { canCreate: answer.canCreate, now }),
+      ),
     );
     return answer;
   }
+  // Read when the CRM answered, not before: a contact created meanwhile is kept.
   const existing = await readEntry(target.cacheId);
   if (existing?.s === 1 && existing.c && now - existing.f * 1000 < CREATED_GRACE_MS) {
     tracer?.trace('cache.keptCreated');
@@ -123,12 +139,14 @@ async function updateCache(
   }
   if (limits.noMatchTtlMs > 0) {
     // Replaces any earlier match: the contact is gone from the CRM.
-    await writeEntry(
-      target.cacheId,
-      buildEntry(target.phoneNumber, [], { canCreate: answer.canCreate, now }),
+    store(
+      writeEntry(
+        target.cacheId,
+        buildEntry(target.phoneNumber, [], { canCreate: answer.canCreate, now }),
+      ),
     );
   } else if (existing) {
-    await removeEntry(target.cacheId);
+    store(removeEntry(target.cacheId));
   }
   if (existing?.c) tracer?.trace('cache.staleRemoved');
   return answer;
@@ -142,13 +160,13 @@ export function searchCrm(
   tracer: Tracer | null,
 ): Promise<CrmAnswer> {
   const key = `${account.scope.accountId}:${account.scope.platform}:${target.phoneNumber}:${target.isExtension ? 'x' : ''}${target.force ? 'f' : ''}`;
-  return shareInFlight(key, async () => {
+  return shareInFlight(key, async (hold) => {
     try {
       const answer = await callConnector(account, target, deps, tracer);
       const { cacheId } = target;
       return cacheId === null
         ? answer
-        : await updateCache(account, { ...target, cacheId }, answer, deps, tracer);
+        : await updateCache(account, { ...target, cacheId }, answer, deps, tracer, hold);
     } catch (error) {
       const failure = classifyError(error);
       tracer?.traceError('crm.failed', failure, { kind: failure.kind, status: failure.status });

@@ -7,6 +7,7 @@
  * die with it.
  */
 import { classifyError } from '../http/errors';
+import { shareWhileRunning, type Hold } from '../share-while-running';
 
 const inFlight = new Map<string, Promise<unknown>>();
 const slots = new Map<string, { active: number; waiting: (() => void)[] }>();
@@ -15,13 +16,12 @@ export const CRM_CONCURRENCY = 4;
 export const RATE_LIMIT_DEADLINE_MS = 10_000;
 const FALLBACK_RETRY_MS = 1000;
 
-/** Runs `run` once for all callers asking for `key` while it is in flight. */
-export function shareInFlight<T>(key: string, run: () => Promise<T>): Promise<T> {
-  const existing = inFlight.get(key);
-  if (existing) return existing as Promise<T>;
-  const promise = run().finally(() => inFlight.delete(key));
-  inFlight.set(key, promise);
-  return promise;
+/**
+ * Runs `run` once for all callers asking for `key` while it is in flight. Work `run` holds
+ * (storing the answer) keeps later callers joining it until that work is done.
+ */
+export function shareInFlight<T>(key: string, run: (hold: Hold) => Promise<T>): Promise<T> {
+  return shareWhileRunning(inFlight, key, run);
 }
 
 /** Runs `run` when fewer than `limit` calls to the same CRM are active. */

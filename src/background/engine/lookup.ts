@@ -9,6 +9,7 @@ import { formatForDisplay, normalizePhone, type CountryCode } from '@/shared/pho
 import { resolveContacts } from '@/shared/resolvers';
 import type { CachedMatch } from '@/shared/storage/keys';
 import type { CrmError } from '../http/errors';
+import { inBackground } from '../report';
 import { RequestError } from '../request-error';
 import { loadAccount, type Account } from './account';
 import { cacheId, cacheLimits, contactsOf, isFresh, readEntry, touchEntry } from './cache';
@@ -137,7 +138,9 @@ export async function lookupWith(
     const now = deps.now();
     if (id !== null && entry && !force && isFresh(entry, cacheLimits(settings), now)) {
       tracer?.trace('cache.hit', { matches: entry.c?.length ?? 0 });
-      await touchEntry(id, entry, now);
+      // Not awaited: a missed "last used" stamp only ages the entry for eviction, and the
+      // answer is not held behind a write Chrome may answer late (see crm-search.ts).
+      inBackground('marking the cache entry used', touchEntry(id, entry, now));
       return result(account, target, fromEntry(entry, target.phoneNumber, false, null));
     }
     tracer?.trace(force ? 'cache.bypassed' : entry ? 'cache.expired' : 'cache.miss');
