@@ -53,6 +53,22 @@ describe('call.event: one pop per call', () => {
     expect(lookup).toHaveBeenCalledWith({ phoneNumber: NUMBER });
   });
 
+  it('pops once through a transfer, and keeps the caller it popped for', async () => {
+    await handleCallEvent(event('Ringing', { fromName: 'Ann Lee' }), deps());
+    await handleCallEvent(event('CallConnected'), deps());
+    // The bridge reports a hold as CallConnected; after the transfer the other party changes.
+    const transferred = { from: '+14155550199', fromName: 'Front desk' };
+    await handleCallEvent(event('CallConnected', transferred), deps());
+    await handleCallEvent(event('NoCall', transferred), deps());
+    expect(callWindows()).toHaveLength(1);
+    expect(lookup).toHaveBeenCalledTimes(1);
+    expect(await callSessions.get('s1')).toMatchObject({
+      phoneNumber: NUMBER,
+      callerName: 'Ann Lee',
+      status: 'NoCall',
+    });
+  });
+
   it('opens one window when the same event arrives many times at once', async () => {
     const replies = await Promise.all(
       Array.from({ length: 5 }, () => handleCallEvent(event('Ringing'), deps())),

@@ -34,7 +34,8 @@ function recorded(existing: CallSession | undefined, event: CallEvent, now: numb
         ...existing,
         status: event.status,
         updatedAt: now,
-        ...(party.name ? { callerName: party.name } : {}),
+        // After a transfer the other party can be someone else: that name is not this caller's.
+        ...(party.name && party.number === existing.phoneNumber ? { callerName: party.name } : {}),
       }
     : {
         sessionId: event.sessionId,
