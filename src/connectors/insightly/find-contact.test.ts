@@ -102,6 +102,25 @@ describe('insightly findContact', () => {
     expect(real(result)[0]).not.toHaveProperty('createdDate');
   });
 
+  it('shows the first 500 of more, and says there are more', async () => {
+    for (let i = 0; i < 510; i += 1) {
+      is.data.addContact({ FIRST_NAME: 'Staff', LAST_NAME: `${i + 1}`, PHONE: '+16285550170' });
+    }
+    const result = await findInsightlyContact(findArgs(is, '+16285550170'));
+
+    expect(real(result)).toHaveLength(500);
+    expect(result.returnMessage).toMatchObject({
+      messageType: 'warning',
+      message: 'More than 500 Insightly contacts have this number; showing the first 500.',
+    });
+    expect(is.log.entries.every((e) => e.query.top === '500')).toBe(true);
+  });
+
+  it('says nothing more when every match fits', async () => {
+    const result = await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.mayaNoah));
+    expect(result.returnMessage).toBeUndefined();
+  });
+
   it('returns only the placeholder for an unknown number', async () => {
     const result = await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.unknown));
     expect(result.matchedContactInfo).toEqual([CREATE_NEW_CONTACT]);

@@ -14,7 +14,7 @@ import {
   type JsonRecord,
 } from '../shared/guards';
 import { mapLimited } from '../shared/pool';
-import { extensionNotSearched } from '../shared/outcome';
+import { extensionNotSearched, moreMatchesThanShown } from '../shared/outcome';
 import { buildUrl } from '../shared/wire';
 import type { FindContactArgs } from '../types';
 import { apiPath, insightlyApiHost, insightlyHeaders } from './auth';
@@ -77,6 +77,9 @@ function toContact(record: JsonRecord, spec: SearchSpec, phoneNumber: string): C
   };
 }
 
+/** The most records one search request returns (Insightly's `top` cap). */
+export const SEARCH_LIMIT = 500;
+
 export async function findInsightlyContact(args: FindContactArgs): Promise<FindContactResult> {
   if (args.isExtension) return extensionNotSearched('Insightly');
   const headers = insightlyHeaders(args.authHeader);
@@ -92,7 +95,7 @@ export async function findInsightlyContact(args: FindContactArgs): Promise<FindC
       field_name: field,
       field_value: value,
       brief: false,
-      top: 100,
+      top: SEARCH_LIMIT,
     });
     const res = await http.get(url, { headers });
     return { spec, records: requireArray(res.data, `Insightly's ${spec.segment} search`) };
@@ -111,8 +114,11 @@ export async function findInsightlyContact(args: FindContactArgs): Promise<FindC
     }
   }
   args.tracer?.trace('insightly.matched', { count: found.size });
+  // A full page means Insightly may have more (its search has no total or next link).
+  const truncated = answers.some(({ records }) => records.length >= SEARCH_LIMIT);
   return {
     successful: true,
     matchedContactInfo: [...found.values(), { ...CREATE_NEW_CONTACT }],
+    ...(truncated ? { returnMessage: moreMatchesThanShown('Insightly', SEARCH_LIMIT) } : {}),
   };
 }

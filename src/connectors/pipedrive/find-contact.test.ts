@@ -69,6 +69,41 @@ describe('pipedrive findContact', () => {
     expect(pd.log.entries.map((e) => e.path)).toEqual([SEARCH, PERSONS]);
   });
 
+  /** `count` people sharing one main line, stored as Pipedrive users type it. */
+  function shareOneNumber(count: number): string {
+    for (let i = 0; i < count; i += 1) {
+      pd.data.addPerson({ name: `Staff ${i + 1}`, phones: ['+1 (628) 555-0170'] });
+    }
+    return '+16285550170';
+  }
+
+  it('finds all 230 people on one number: one search, then persons in batches of 100', async () => {
+    const result = await findPipedriveContact(findArgs(pd, shareOneNumber(230)));
+
+    const real = result.matchedContactInfo?.filter((c) => !c.isNewContact) ?? [];
+    expect(real).toHaveLength(230);
+    expect(new Set(real.map((c) => c.id)).size).toBe(230);
+    expect(real.every((c) => typeof c.createdDate === 'string')).toBe(true);
+    expect(pd.log.count({ path: SEARCH })).toBe(1);
+    expect(pd.log.find({ path: PERSONS }).map((e) => e.query.ids?.split(',').length)).toEqual([
+      100, 100, 30,
+    ]);
+    expect(result.returnMessage).toBeUndefined();
+  });
+
+  it('shows the first 500 of more, and says there are more', async () => {
+    const result = await findPipedriveContact(findArgs(pd, shareOneNumber(520)));
+
+    const real = result.matchedContactInfo?.filter((c) => !c.isNewContact) ?? [];
+    expect(real).toHaveLength(500);
+    expect(result.matchedContactInfo?.at(-1)).toEqual(CREATE_NEW_CONTACT);
+    expect(result.returnMessage).toMatchObject({
+      messageType: 'warning',
+      message: 'More than 500 Pipedrive contacts have this number; showing the first 500.',
+    });
+    expect(pd.log.count({ path: SEARCH })).toBe(1);
+  });
+
   it('returns only the placeholder for an unknown number, after a single request', async () => {
     const result = await findPipedriveContact(findArgs(pd, PIPEDRIVE_NUMBERS.unknown));
 

@@ -1,6 +1,7 @@
 /**
- * Pipedrive lookup in two requests whatever the number of matches: one phone search, then one
- * batched `GET /api/v2/persons?ids=…` for the creation times search items lack. Deals and leads
+ * Pipedrive lookup in two requests for up to 100 matches: one phone search, then one batched
+ * `GET /api/v2/persons?ids=…` for the creation times search items lack (one more per further
+ * 100, up to the 500 one search returns). Deals and leads
  * are a log-form concern (fetchLogFieldOptions), so a pop never waits for them.
  */
 import { http } from '@/background/http/client';
@@ -15,14 +16,16 @@ import {
   requireRecord,
   type JsonRecord,
 } from '../shared/guards';
-import { extensionNotSearched } from '../shared/outcome';
+import { extensionNotSearched, moreMatchesThanShown } from '../shared/outcome';
 import { buildUrl, rateLimitTracking } from '../shared/wire';
 import type { FindContactArgs } from '../types';
 import { pipedriveHeaders } from './auth';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
 
-/** Pipedrive's page size limit, and the most ids one persons request takes. */
-const PAGE_LIMIT = 100;
+/** The most results one search request returns (Pipedrive's cap): the most a pop shows. */
+export const SEARCH_LIMIT = 500;
+/** The most ids one persons request takes (Pipedrive's cap). */
+const IDS_PER_REQUEST = 100;
 
 /**
  * Search compares digits and finds the term inside stored numbers, so the national significant
@@ -51,6 +54,12 @@ interface SearchHit {
   name: string;
   company?: string;
   email?: string;
+}
+
+/** Whether Pipedrive has a further page of results (`additional_data.next_cursor`). */
+function hasNextPage(body: unknown): boolean {
+  const extra = isRecord(body) ? body.additional_data : undefined;
+  return isRecord(extra) && typeof extra.next_cursor === 'string' && extra.next_cursor !== '';
 }
 
 function readSearchHits(body: unknown): SearchHit[] {
@@ -95,19 +104,23 @@ export async function findPipedriveContact(args: FindContactArgs): Promise<FindC
   args.tracer?.trace('pipedrive.search', { term });
 
   const search = await http.get(
-    buildUrl(host, '/api/v2/persons/search', { term, fields: 'phone', limit: PAGE_LIMIT }),
+    buildUrl(host, '/api/v2/persons/search', { term, fields: 'phone', limit: SEARCH_LIMIT }),
     { headers },
   );
   const hits = readSearchHits(search.data);
+  const truncated = hasNextPage(search.data);
   let lastHeaders: unknown = search.headers;
 
-  let persons = new Map<string, JsonRecord>();
-  if (hits.length > 0) {
-    const ids = hits.map((h) => String(h.id)).join(',');
-    const batch = await http.get(buildUrl(host, '/api/v2/persons', { ids, limit: PAGE_LIMIT }), {
-      headers,
-    });
-    persons = readPersons(batch.data);
+  // One request per 100 persons: a single one whenever a number has up to 100 people.
+  const persons = new Map<string, JsonRecord>();
+  for (let start = 0; start < hits.length; start += IDS_PER_REQUEST) {
+    const chunk = hits.slice(start, start + IDS_PER_REQUEST);
+    const ids = chunk.map((h) => String(h.id)).join(',');
+    const batch = await http.get(
+      buildUrl(host, '/api/v2/persons', { ids, limit: IDS_PER_REQUEST }),
+      { headers },
+    );
+    for (const [id, person] of readPersons(batch.data)) persons.set(id, person);
     lastHeaders = batch.headers;
   }
   args.tracer?.trace('pipedrive.matched', { count: hits.length });
@@ -134,6 +147,7 @@ export async function findPipedriveContact(args: FindContactArgs): Promise<FindC
   return {
     successful: true,
     matchedContactInfo: [...contacts, { ...CREATE_NEW_CONTACT }],
+    ...(truncated ? { returnMessage: moreMatchesThanShown('Pipedrive', SEARCH_LIMIT) } : {}),
     extraDataTracking: rateLimitTracking(lastHeaders),
   };
 }

@@ -16,6 +16,18 @@ export const CALL_LOGGED: ReturnMessage = {
 };
 
 /**
+ * The warning of a search that found more than one request returns: the contacts shown are the
+ * CRM's first `shown`, and the person is told rather than left thinking that is all of them.
+ */
+export function moreMatchesThanShown(crmName: string, shown: number): ReturnMessage {
+  return {
+    message: `More than ${shown} ${crmName} contacts have this number; showing the first ${shown}.`,
+    messageType: 'warning',
+    ttl: 5000,
+  };
+}
+
+/**
  * findContact's answer for an internal extension the CRM cannot search: not completed
  * (`successful: false`), with the reason the engine shows instead of a generic CRM error.
  */
