@@ -39,6 +39,25 @@ test('looks up a number, then Refresh shows the CRM renaming and deleting the co
   await expect(popup.cards).toHaveCount(0);
 });
 
+test('a Refresh the CRM fails keeps the saved contact and says why beside it', async ({
+  pd,
+  page,
+  extensionUrl,
+}) => {
+  await connect(page, extensionUrl, pipedriveDraft(pd.url));
+  const popup = await PopupPage.open(page, extensionUrl);
+  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
+  await expect(popup.card('Bob Smith')).toBeVisible();
+  await expect(popup.note).toHaveCount(0);
+
+  pd.faults.add({ path: '/api/v2/persons/search', kind: 'status', status: 500, times: -1 });
+  await popup.refreshButton.click();
+  await expect(popup.note).toContainText('showing the contacts saved earlier');
+  await expect(popup.card('Bob Smith')).toBeVisible();
+  // Said once, beside the contacts, not again in a toast.
+  await expect(page.getByText(/showing the contacts saved earlier/)).toHaveCount(1);
+});
+
 test('creates a contact from the popup once, even when Save is pressed twice', async ({
   pd,
   page,

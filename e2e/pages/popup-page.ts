@@ -8,6 +8,8 @@ export class PopupPage {
   readonly refreshButton: Locator;
   readonly cards: Locator;
   readonly source: Locator;
+  /** What the lookup says beside its contacts (saved, not fresh; more than shown). */
+  readonly note: Locator;
   readonly error: Locator;
   /** The problem with the typed number, shown under the field and tied to it. */
   readonly numberError: Locator;
@@ -20,6 +22,7 @@ export class PopupPage {
     this.refreshButton = page.getByRole('button', { name: 'Refresh' });
     this.cards = page.getByTestId('contact-card');
     this.source = page.getByTestId('lookup-source');
+    this.note = page.getByTestId('lookup-note');
     this.error = page.getByTestId('popup-error');
     this.numberError = page.getByTestId('number-error');
     this.connection = page.getByTestId('connection');

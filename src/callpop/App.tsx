@@ -11,7 +11,7 @@ import { send } from '@/shared/messaging';
 import type { CallSession } from '@/shared/storage/keys';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
 import { LogForm } from '@/shared/ui/log-form';
-import { lookupProblem } from '@/shared/lookup-problem';
+import { lookupToast } from '@/shared/lookup-problem';
 import { LookupResults } from '@/shared/ui/lookup-results';
 import { openCrmPage } from '@/shared/ui/open-page';
 import { ToastList, useToasts } from '@/shared/ui/toast';
@@ -94,7 +94,7 @@ export function App({
       setError(`Refresh failed: ${reply.error.message}`);
       return;
     }
-    if (!lookupProblem(reply.value)) toasts.show(reply.value.returnMessage);
+    toasts.show(lookupToast(reply.value));
     await keep(current.sessionId, reply.value);
   }
 

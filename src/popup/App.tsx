@@ -7,7 +7,7 @@ import { ERROR_CODES, type LookupResult } from '@/shared/messages';
 import { send } from '@/shared/messaging';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
 import { LogForm } from '@/shared/ui/log-form';
-import { lookupProblem } from '@/shared/lookup-problem';
+import { lookupToast } from '@/shared/lookup-problem';
 import { LookupResults } from '@/shared/ui/lookup-results';
 import { openCrmPage } from '@/shared/ui/open-page';
 import { ToastList, useToasts } from '@/shared/ui/toast';
@@ -45,7 +45,7 @@ export function App() {
     }
     setResult(reply.value);
     setView('results');
-    if (!lookupProblem(reply.value)) toasts.show(reply.value.returnMessage);
+    toasts.show(lookupToast(reply.value));
   }
 
   function submit(event: FormEvent) {

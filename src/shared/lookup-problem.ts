@@ -9,3 +9,11 @@ import type { LookupResult } from './messages';
 export function lookupProblem(result: LookupResult): ReturnMessage | null {
   return result.contacts.length === 0 && result.source === 'none' ? result.returnMessage : null;
 }
+
+/**
+ * What a lookup still has to say in a toast: nothing when the results show it in place (a
+ * problem, or a note next to the contacts, see ui/lookup-results.tsx).
+ */
+export function lookupToast(result: LookupResult): ReturnMessage | null {
+  return result.contacts.length === 0 && !lookupProblem(result) ? result.returnMessage : null;
+}

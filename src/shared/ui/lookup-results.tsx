@@ -53,8 +53,10 @@ export function LookupResults(props: {
           Order: {result.resolution.reason}
         </p>
       ) : null}
-      {several && !result.resolution && result.returnMessage ? (
-        <p className="muted" data-testid="resolution">
+      {/* Why the order is not settled, why the list is saved rather than fresh, or that
+          there are more than shown: whatever the lookup says next to its contacts. */}
+      {result.contacts.length > 0 && result.returnMessage ? (
+        <p className="muted" role="status" data-testid="lookup-note">
           {result.returnMessage.message}
         </p>
       ) : null}
