@@ -52,13 +52,14 @@ export function contactsOf(entry: CachedMatch, e164: string): Contact[] {
 export function buildEntry(
   e164: string,
   contacts: readonly Contact[],
-  options: { canCreate: boolean; now: number; created?: boolean },
+  options: { canCreate: boolean; now: number; created?: boolean; warning?: string },
 ): CachedMatch {
   const entry: CachedMatch = { f: toSeconds(options.now) };
   const real = contacts.filter((contact) => contact.isNewContact !== true);
   if (real.length > 0) entry.c = real.map((contact) => encodeContact(contact, e164));
   if (options.canCreate) entry.n = 1;
   if (options.created) entry.s = 1;
+  if (options.warning && real.length > 0) entry.w = options.warning;
   return entry;
 }
 

@@ -126,7 +126,13 @@ async function updateCache(
     store(
       writeEntry(
         target.cacheId,
-        buildEntry(target.phoneNumber, answer.contacts, { canCreate: answer.canCreate, now }),
+        buildEntry(target.phoneNumber, answer.contacts, {
+          canCreate: answer.canCreate,
+          now,
+          ...(answer.returnMessage?.messageType === 'warning'
+            ? { warning: answer.returnMessage.message }
+            : {}),
+        }),
       ),
     );
     return answer;

@@ -162,6 +162,21 @@ describe('lookupContact: cache', () => {
     expect(hit.contacts).toEqual([{ ...JANE, pageUrl: 'https://acme.pipedrive.com/person/7' }]);
   });
 
+  it("says the CRM's warning with its contacts again on a cache hit", async () => {
+    const more = 'More than 500 Pipedrive contacts have this number; showing the first 500.';
+    connector.find = async () => ({
+      ...found([JANE, JOHN]),
+      returnMessage: { message: more, messageType: 'warning', ttl: 5000 },
+    });
+    const fresh = await lookupContact({ phoneNumber: NUMBER }, deps);
+    const hit = await lookupContact({ phoneNumber: NUMBER }, deps);
+    expect(hit.source).toBe('cache');
+    expect(connector.findCalls).toHaveLength(1);
+    for (const answer of [fresh, hit]) {
+      expect(answer.returnMessage).toMatchObject({ message: more, messageType: 'warning' });
+    }
+  });
+
   it('keeps a typical one-contact entry under 200 bytes including the key', async () => {
     connector.find = async () => found([JANE]);
     await lookupContact({ phoneNumber: NUMBER }, deps);

@@ -116,6 +116,10 @@ const fromEntry = (
   returnMessage: message,
 });
 
+/** The warning the CRM gave with these contacts when they were fetched, said again on a hit. */
+const savedWarning = (entry: CachedMatch): ReturnMessage | null =>
+  entry.w ? { message: entry.w, messageType: 'warning', ttl: 5000 } : null;
+
 /** Looks one number up for an already loaded account; the core of lookup and lookupMany. */
 export async function lookupWith(
   account: Account,
@@ -141,7 +145,11 @@ export async function lookupWith(
       // Not awaited: a missed "last used" stamp only ages the entry for eviction, and the
       // answer is not held behind a write Chrome may answer late (see crm-search.ts).
       inBackground('marking the cache entry used', touchEntry(id, entry, now));
-      return result(account, target, fromEntry(entry, target.phoneNumber, false, null));
+      return result(
+        account,
+        target,
+        fromEntry(entry, target.phoneNumber, false, savedWarning(entry)),
+      );
     }
     tracer?.trace(force ? 'cache.bypassed' : entry ? 'cache.expired' : 'cache.miss');
     const search: SearchTarget = {

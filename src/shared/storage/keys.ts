@@ -56,7 +56,8 @@ export interface CompactContact {
 /**
  * A cached lookup for one (account, platform, E.164): c real contacts (absent = no match),
  * f fetchedAt and u lastUsed in seconds since epoch (u absent = f), s 1 when written by a
- * create rather than a CRM search, n 1 when the CRM offers "Create new contact...".
+ * create rather than a CRM search, n 1 when the CRM offers "Create new contact...", w the
+ * warning the CRM gave with its contacts (such as "more than 500"), kept so a hit says it too.
  */
 export interface CachedMatch {
   c?: CompactContact[];
@@ -64,6 +65,7 @@ export interface CachedMatch {
   u?: number;
   s?: 1;
   n?: 1;
+  w?: string;
 }
 
 /** Lookup cache, one key per `<accountId>:<platform>:<E.164>` (never one big object). */
