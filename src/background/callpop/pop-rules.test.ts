@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContactView, LookupResult } from '@/shared/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/shared/settings';
 import { aLookupResult } from '@/test/calls';
-import { planPop, windowIsCertain } from './pop-rules';
+import { MAX_OPENED_PAGES, planPop, windowIsCertain } from './pop-rules';
 
 const contact = (id: number): ContactView => ({
   id,
@@ -59,5 +59,24 @@ describe('planPop: a lookup that could not ask the CRM', () => {
   it('still opens the fallback page for a real no match', () => {
     const plan = planPop(result(0), null, callPop, '+14155550102');
     expect(plan.tabs).toEqual(['https://crm.example/new?phone=%2B14155550102']);
+  });
+});
+
+describe('planPop: "open each CRM page"', () => {
+  const callPop: Settings['callPop'] = { ...DEFAULT_SETTINGS.callPop, multiple: 'openAll' };
+
+  it(`opens each page for up to ${MAX_OPENED_PAGES} matches`, () => {
+    const plan = planPop(result(MAX_OPENED_PAGES), null, callPop, '+1');
+    expect(plan.window).toBe(false);
+    expect(plan.tabs).toHaveLength(MAX_OPENED_PAGES);
+  });
+
+  it('shows the window to choose from when more match, opening no tab', () => {
+    const plan = planPop(result(MAX_OPENED_PAGES + 1), null, callPop, '+1');
+    expect(plan).toEqual({
+      window: true,
+      tabs: [],
+      reason: `6 contacts match, more than the ${MAX_OPENED_PAGES} pages call pop opens at once; showing them to choose from.`,
+    });
   });
 });

@@ -37,6 +37,12 @@ export interface PopPlan {
   reason: string;
 }
 
+/**
+ * "Open each CRM page" opens at most this many CRM pages; more (a company's main line on everyone
+ * there) would bury the browser in tabs, so the window lists them to choose from instead.
+ */
+export const MAX_OPENED_PAGES = 5;
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -111,6 +117,13 @@ export function planPop(
         window: true,
         tabs: [],
         reason: `${count} match but none has a CRM page; showing them.`,
+      };
+    }
+    if (pages.length > MAX_OPENED_PAGES) {
+      return {
+        window: true,
+        tabs: [],
+        reason: `${count} match, more than the ${MAX_OPENED_PAGES} pages call pop opens at once; showing them to choose from.`,
       };
     }
     return {
