@@ -6,7 +6,6 @@ import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { LogFormPage } from './pages/log-form';
 import { PopupPage } from './pages/popup-page';
-import { connect, pipedriveDraft } from './support/connect';
 
 const CALL_LOGS = { method: 'POST', path: '/v1/callLogs' };
 
@@ -15,8 +14,7 @@ test('logs a call from the popup: one call-log request for the picked person, an
   page,
   extensionUrl,
 }) => {
-  await connect(page, extensionUrl, pipedriveDraft(pd.url));
-  const popup = await PopupPage.open(page, extensionUrl);
+  const popup = await PopupPage.connectedTo(pd.url, page, extensionUrl);
   await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
   await expect(popup.card('Bob Smith')).toBeVisible();
 
@@ -47,8 +45,7 @@ test('a number with letters or too few digits is explained at the field and neve
   page,
   extensionUrl,
 }) => {
-  await connect(page, extensionUrl, pipedriveDraft(pd.url));
-  const popup = await PopupPage.open(page, extensionUrl);
+  const popup = await PopupPage.connectedTo(pd.url, page, extensionUrl);
   await expect(popup.connection).toContainText('Connected to Pipedrive');
   pd.log.clear();
 

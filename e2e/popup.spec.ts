@@ -2,7 +2,6 @@ import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { PopupPage } from './pages/popup-page';
 import { seriousViolations } from './support/axe';
-import { connect, pipedriveDraft } from './support/connect';
 
 const PERSON_CREATES = { method: 'POST', path: /\/persons$/ };
 
@@ -11,8 +10,7 @@ test('looks up a number, then Refresh shows the CRM renaming and deleting the co
   page,
   extensionUrl,
 }) => {
-  await connect(page, extensionUrl, pipedriveDraft(pd.url));
-  const popup = await PopupPage.open(page, extensionUrl);
+  const popup = await PopupPage.connectedTo(pd.url, page, extensionUrl);
   await expect(popup.connection).toContainText('Connected to Pipedrive');
 
   await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
@@ -44,8 +42,7 @@ test('a Refresh the CRM fails keeps the saved contact and says why beside it', a
   page,
   extensionUrl,
 }) => {
-  await connect(page, extensionUrl, pipedriveDraft(pd.url));
-  const popup = await PopupPage.open(page, extensionUrl);
+  const popup = await PopupPage.connectedTo(pd.url, page, extensionUrl);
   await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
   await expect(popup.card('Bob Smith')).toBeVisible();
   await expect(popup.note).toHaveCount(0);
@@ -63,8 +60,7 @@ test('creates a contact from the popup once, even when Save is pressed twice', a
   page,
   extensionUrl,
 }) => {
-  await connect(page, extensionUrl, pipedriveDraft(pd.url));
-  const popup = await PopupPage.open(page, extensionUrl);
+  const popup = await PopupPage.connectedTo(pd.url, page, extensionUrl);
   await popup.lookUp(PIPEDRIVE_NUMBERS.unknown);
   await expect(page.getByText('No contact matches this number.')).toBeVisible();
   await page.getByRole('button', { name: 'Create new contact...' }).click();
@@ -94,8 +90,7 @@ test('the popup opens the softphone window once, and brings it forward after tha
   context,
   extensionUrl,
 }) => {
-  await connect(page, extensionUrl, pipedriveDraft(pd.url));
-  const popup = await PopupPage.open(page, extensionUrl);
+  const popup = await PopupPage.connectedTo(pd.url, page, extensionUrl);
   const softphonePages = () =>
     context.pages().filter((p) => p.url().includes('src/softphone/index.html'));
 
