@@ -23,6 +23,8 @@ const pending = new Map<string, (response: unknown) => void>();
 const state = {
   registrations: [] as unknown[],
   responses: [] as unknown[],
+  /** The numbers of each rc-adapter-trigger-contact-match the host sent. */
+  triggers: [] as string[][],
   /** performance.timeOrigin + performance.now() when each call event was posted. */
   eventTimes: [] as number[],
   call: null as Call | null,
@@ -43,6 +45,12 @@ window.addEventListener('message', (event: MessageEvent) => {
     state.registrations.push(data);
     const service = (data as { service?: { displayName?: string } }).service;
     testId('service').textContent = `Contacts from ${service?.displayName ?? '?'}`;
+  } else if (data.type === 'rc-adapter-trigger-contact-match') {
+    // As Embeddable does: match those numbers again (the host has their names by now).
+    const { phoneNumbers } = data as { phoneNumbers?: unknown };
+    const numbers = Array.isArray(phoneNumbers) ? phoneNumbers.map(String) : [];
+    state.triggers.push(numbers);
+    if (state.call && numbers.includes(state.call.number)) void showName(state.call.number);
   } else if (data.type === 'rc-post-message-response' && data.responseId) {
     state.responses.push(data);
     pending.get(data.responseId)?.(data.response);

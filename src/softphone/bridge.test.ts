@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionSummary } from '@/shared/connection';
 import type { CallEvent, ContactView, Payload, RequestName } from '@/shared/messages';
 import { RequestFailed } from '@/shared/messaging';
 import { DEFAULT_SETTINGS } from '@/shared/settings';
 import { aLookupResult } from '@/test/calls';
-import { handleWidgetMessage, type BridgeDeps, type Requester } from './bridge';
+import { MATCH_DEADLINE_MS, handleWidgetMessage, type BridgeDeps, type Requester } from './bridge';
 
 const connection: ConnectionSummary = {
   platform: 'pipedrive',
@@ -25,7 +25,19 @@ const alice: ContactView = {
 };
 
 /** A fake worker: records every request and answers from a small table. */
-function harness(overrides: { connected?: boolean; lookupFails?: boolean; pageUrl?: string } = {}) {
+function harness(
+  overrides: {
+    connected?: boolean;
+    lookupFails?: boolean;
+    pageUrl?: string;
+    /** The lookup answers only once this settles. */
+    lookupGate?: Promise<void>;
+    /** Numbers the CRM could not answer (source 'none'). */
+    unanswered?: string[];
+    /** The match deadline: by default it never comes. */
+    wait?: (ms: number) => Promise<void>;
+  } = {},
+) {
   const calls: { name: RequestName; payload: unknown }[] = [];
   const posted: unknown[] = [];
   const opened: string[] = [];
@@ -38,7 +50,12 @@ function harness(overrides: { connected?: boolean; lookupFails?: boolean; pageUr
         if (overrides.lookupFails) throw new RequestFailed('crm_error', 'Pipedrive is down.');
         const { phoneNumbers } = payload as Payload<'contact.lookupMany'>;
         return Object.fromEntries(
-          phoneNumbers.map((n) => [n, lookup(n, n === '+14155550101' ? [alice] : [])]),
+          phoneNumbers.map((n) => [
+            n,
+            overrides.unanswered?.includes(n)
+              ? { ...lookup(n, []), source: 'none' as const }
+              : lookup(n, n === '+14155550101' ? [alice] : []),
+          ]),
         );
       }
       case 'contact.lookup':
@@ -51,6 +68,7 @@ function harness(overrides: { connected?: boolean; lookupFails?: boolean; pageUr
   };
   const request = (async (name: RequestName, payload: unknown) => {
     calls.push({ name, payload });
+    if (name === 'contact.lookupMany') await overrides.lookupGate;
     return answer(name, payload);
   }) as Requester;
   const deps: BridgeDeps = {
@@ -61,6 +79,7 @@ function harness(overrides: { connected?: boolean; lookupFails?: boolean; pageUr
       opened.push(url);
     },
     report: (message) => reports.push(message),
+    wait: overrides.wait ?? (() => new Promise<void>(() => undefined)),
   };
   return { deps, calls, posted, opened, reports };
 }
@@ -115,6 +134,43 @@ describe('handleWidgetMessage', () => {
       { type: 'rc-post-message-response', responseId: 'req-1', response: { data: {} } },
     ]);
     expect(h.reports.at(-1)).toBe('Caller names could not be looked up: Pipedrive is down.');
+  });
+
+  it('answers by the deadline without names when the CRM is slow, then has the widget ask again', async () => {
+    let answer!: () => void;
+    const h = harness({
+      lookupGate: new Promise<void>((resolve) => (answer = resolve)),
+      unanswered: ['+14155550199'],
+      wait: async (ms) => expect(ms).toBe(MATCH_DEADLINE_MS),
+    });
+    const numbers = ['+14155550101', '+14155550102', '+14155550199'];
+    await handleWidgetMessage(h.deps, matchRequest(numbers));
+    expect(h.posted).toEqual([
+      { type: 'rc-post-message-response', responseId: 'req-1', response: { data: {} } },
+    ]);
+    expect(h.reports.at(-1)).toBe(
+      'The CRM is slow to answer; caller names will show when it does.',
+    );
+
+    answer();
+    // Only what is now cached is asked again: a number the CRM could not answer would only
+    // time out again.
+    await vi.waitFor(() =>
+      expect(h.posted.at(-1)).toEqual({
+        type: 'rc-adapter-trigger-contact-match',
+        phoneNumbers: ['+14155550101', '+14155550102'],
+      }),
+    );
+  });
+
+  it('answers at once, with the names, when the lookup beats the deadline', async () => {
+    const h = harness({ wait: () => new Promise<void>((resolve) => setTimeout(resolve, 50)) });
+    await handleWidgetMessage(h.deps, matchRequest(['+14155550101']));
+    expect(h.posted).toMatchObject([
+      { response: { data: { '+14155550101': [{ name: 'Alice Johnson' }] } } },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(h.posted).toHaveLength(1);
   });
 
   it('opens the CRM page for /contacts/view and answers ok', async () => {

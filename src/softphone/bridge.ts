@@ -4,7 +4,6 @@
  * a reloaded page or a repeated notice never pops twice. Dependencies are injected so this runs
  * in unit tests without a DOM or chrome.*.
  */
-import type { ConnectionSummary } from '@/shared/connection';
 import type { Payload, RequestName, Value } from '@/shared/messages';
 import type { Settings } from '@/shared/settings';
 import {
@@ -28,7 +27,18 @@ export interface BridgeDeps {
   openUrl: (url: string) => Promise<void>;
   /** A plain-words line for the user (and the tests). */
   report: (message: string, kind: 'info' | 'error') => void;
+  /** Resolves after `ms` (tests pass their own clock). */
+  wait?: (ms: number) => Promise<void>;
 }
+
+/**
+ * The widget gives up on /contacts/match after 30 s, and a CRM that hangs can take longer (each
+ * request may run to the request timeout). So the answer goes by this time, without names; the
+ * names that come later are cached, and the widget is asked to match those numbers again.
+ */
+export const MATCH_DEADLINE_MS = 20_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -58,6 +68,25 @@ export async function register(deps: BridgeDeps): Promise<boolean> {
   return true;
 }
 
+/** The widget's match data from the engine's results; throws when no CRM is connected. */
+async function lookUpForWidget(
+  deps: BridgeDeps,
+  request: { phoneNumbers: string[]; force?: boolean },
+): Promise<{ data: ReturnType<typeof matchData>; answered: string[] }> {
+  // One batched lookup for every number: one cache read, bounded CRM calls in the engine.
+  const [results, connection] = await Promise.all([
+    deps.request('contact.lookupMany', request),
+    deps.request('connection.get', undefined),
+  ]);
+  if (!connection) throw new Error('No CRM is connected.');
+  // Numbers the CRM (or the cache) answered: asked again, they come from the cache at once.
+  const answered = request.phoneNumbers.filter((number) => {
+    const result = results[number] ?? Object.values(results).find((r) => r.phoneNumber === number);
+    return result !== undefined && result.source !== 'none';
+  });
+  return { data: matchData(request.phoneNumbers, results, connection.platform), answered };
+}
+
 async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unknown> {
   const parsed = parseMatchBody(body);
   if (typeof parsed === 'string') {
@@ -65,21 +94,27 @@ async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unknown> {
     return { data: {} };
   }
   if (parsed.phoneNumbers.length === 0) return { data: {} };
-  let connection: ConnectionSummary | null;
+  const lookup = lookUpForWidget(deps, parsed);
+  const late = (deps.wait ?? sleep)(MATCH_DEADLINE_MS).then(() => null);
   try {
-    // One batched lookup for every number: one cache read, bounded CRM calls in the engine.
-    const [results, current] = await Promise.all([
-      deps.request('contact.lookupMany', parsed),
-      deps.request('connection.get', undefined),
-    ]);
-    connection = current;
-    if (!connection) throw new Error('No CRM is connected.');
-    return { data: matchData(parsed.phoneNumbers, results, connection.platform) };
+    const outcome = await Promise.race([lookup, late]);
+    if (outcome) return { data: outcome.data };
   } catch (error) {
     // No names rather than a 30-second wait: the widget shows the raw numbers meanwhile.
     deps.report(`Caller names could not be looked up: ${messageOf(error)}`, 'error');
     return { data: {} };
   }
+  deps.report('The CRM is slow to answer; caller names will show when it does.', 'info');
+  lookup.then(
+    ({ answered }) => {
+      if (answered.length > 0) {
+        deps.post({ type: 'rc-adapter-trigger-contact-match', phoneNumbers: answered });
+      }
+    },
+    (error: unknown) =>
+      deps.report(`Caller names could not be looked up: ${messageOf(error)}`, 'error'),
+  );
+  return { data: {} };
 }
 
 async function viewContact(deps: BridgeDeps, body: unknown): Promise<void> {
