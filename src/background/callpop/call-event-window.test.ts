@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LookupResult } from '@/shared/messages';
 import { aCallEvent, aContact, aLookupResult } from '@/test/calls';
+import { DEFAULT_SETTINGS } from '@/shared/settings';
+import { callSessions, settingsItem } from '@/shared/storage/keys';
 import { chromeFake } from '@/test/chrome-fake';
-import { handleCallEvent } from './call-event';
+import { DECIDE_WAIT_MS, handleCallEvent } from './call-event';
 import { poppingRecord } from './in-flight';
 
 const event = aCallEvent;
@@ -56,6 +58,34 @@ describe('call.event: when the window opens', () => {
     });
     await handleCallEvent(event('Ringing'), deps());
     expect(answeredWhenOpened).toBe(false);
+    expect(callWindows()).toHaveLength(1);
+  });
+
+  it('opens the window anyway when a pop that waits for the CRM gets no answer in time', async () => {
+    await settingsItem.set({
+      ...DEFAULT_SETTINGS,
+      callPop: { ...DEFAULT_SETTINGS.callPop, multiple: 'nothing' },
+    });
+    let answer!: (r: LookupResult) => void;
+    lookup.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    const waited: number[] = [];
+    const reply = await handleCallEvent(event('Ringing'), {
+      lookup,
+      wait: async (ms) => void waited.push(ms),
+    });
+    expect(waited).toEqual([DECIDE_WAIT_MS]);
+    expect(reply).toEqual({
+      action: 'popped',
+      reason:
+        'The CRM had not answered after 3 s; showing the call window, which fills in when it does.',
+    });
+    expect(callWindows()).toHaveLength(1);
+
+    // The answer still lands in the call, for the open window to show.
+    answer(result([contact(2, 'Bob Smith')]));
+    await vi.waitFor(async () =>
+      expect((await callSessions.get('s1'))?.lookup).toMatchObject({ state: 'done' }),
+    );
     expect(callWindows()).toHaveLength(1);
   });
 });

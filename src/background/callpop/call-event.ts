@@ -10,14 +10,31 @@ import { inBackground } from '../report';
 import { focusWindow, openCallWindow, openTabs, windowExists } from './call-window';
 import { saveLookup, writeCall } from './call-record';
 import { runningLookup, sharedLookup, whilePopping, withSessionLock } from './in-flight';
-import { planPop, triggerVerdict, windowIsCertain, type TriggerVerdict } from './pop-rules';
+import {
+  planPop,
+  slowLookupPlan,
+  triggerVerdict,
+  windowIsCertain,
+  type TriggerVerdict,
+} from './pop-rules';
 import { otherParty, parseCallEvent } from './validate';
 
 export interface CallEventDeps {
   /** The engine's lookup: the same function the contact.lookup handler uses. */
   lookup: (request: LookupRequest) => Promise<LookupResult>;
   now?: () => number;
+  /** Resolves after `ms` (tests pass their own clock). */
+  wait?: (ms: number) => Promise<void>;
 }
+
+/**
+ * How long a pop whose window depends on the answer ("open each CRM page", "do nothing" for
+ * several matches) waits for the CRM. A call rings for seconds, so past this the window opens
+ * anyway and fills in when the answer lands.
+ */
+export const DECIDE_WAIT_MS = 3_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A claim older than this was left by a worker that stopped mid-pop: it may be taken again. */
 export const STALE_CLAIM_MS = 30_000;
@@ -207,8 +224,14 @@ async function popClaimed(
   const early = windowIsCertain(callPop) ? openCallWindow(sessionId) : null;
   // Awaited after the lookup; a failure before then is not an unhandled rejection.
   void early?.catch(() => undefined);
-  const { result, error } = await lookupOutcome(sessionId, deps);
-  const plan = planPop(result, error, callPop, session.phoneNumber);
+  const outcome = lookupOutcome(sessionId, deps);
+  const decided = early
+    ? await outcome
+    : await Promise.race([outcome, (deps.wait ?? sleep)(DECIDE_WAIT_MS).then(() => null)]);
+  if (!decided) inBackground('the slow call lookup', outcome);
+  const plan = decided
+    ? planPop(decided.result, decided.error, callPop, session.phoneNumber)
+    : slowLookupPlan(DECIDE_WAIT_MS);
   const windowId = early ? await early : plan.window ? await openCallWindow(sessionId) : null;
   const tabsOpened = await openTabs(plan.tabs);
   const opened = plan.window ? 'window' : tabsOpened > 0 ? 'tabs' : 'nothing';

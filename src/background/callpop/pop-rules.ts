@@ -61,6 +61,15 @@ export function fallbackUrl(
     : { url: null, note: ' The fallback page was not opened: it is not an http(s) link.' };
 }
 
+/** The plan when the CRM has not answered in `waitedMs`: the window, filled in when it does. */
+export function slowLookupPlan(waitedMs: number): PopPlan {
+  return {
+    window: true,
+    tabs: [],
+    reason: `The CRM had not answered after ${waitedMs / 1000} s; showing the call window, which fills in when it does.`,
+  };
+}
+
 /**
  * The window always carries the card (and the Log call button), so openCrmPage opens the CRM
  * page in a tab in addition to it: the person never loses the create and log paths.
