@@ -66,13 +66,18 @@ interface PopCase {
   crmLatency?: number;
 }
 
+/**
+ * In this order each round: a running-worker case comes right after its stopped twin, so it
+ * finds a worker that has just done the same work once (as a worker that has been running a
+ * while has), not one that restarted for another case and compiles this path for the first time.
+ */
 const CASES: Record<string, PopCase> = {
-  warm: { stopWorker: false },
   warmWorkerStopped: { stopWorker: true },
-  cold0: { stopWorker: false, crmLatency: 0 },
+  warm: { stopWorker: false },
   cold0WorkerStopped: { stopWorker: true, crmLatency: 0 },
-  cold100: { stopWorker: false, crmLatency: 100 },
+  cold0: { stopWorker: false, crmLatency: 0 },
   cold100WorkerStopped: { stopWorker: true, crmLatency: 100 },
+  cold100: { stopWorker: false, crmLatency: 100 },
 };
 
 export async function benchPopLatency(): Promise<{
@@ -113,12 +118,10 @@ export async function benchPopLatency(): Promise<{
     async function popOnce(opts: PopCase): Promise<number> {
       crm.setLatency(opts.crmLatency ?? 0);
       if (opts.crmLatency !== undefined) await sendRequest(page, 'cache.clear', undefined);
-      if (opts.stopWorker) {
-        await stopWorkers(context, phonePage);
-        // A worker Chrome stopped for idling went long before the call; let the stop settle so
-        // the ring does not race its teardown.
-        await phonePage.waitForTimeout(STOP_SETTLE_MS);
-      }
+      if (opts.stopWorker) await stopWorkers(context, phonePage);
+      // A real call does not come on the heels of a cache clear, a worker's stop (Chrome stops
+      // an idle worker long before a call) or the last call's teardown: all settle first.
+      await phonePage.waitForTimeout(opts.stopWorker ? STOP_SETTLE_MS : SETTLE_MS);
       const requestsBefore = crm.log.entries.length;
       const opened = context.waitForEvent('page', (p) => p.url().includes('src/callpop/'));
       await softphone.startCall('Inbound', NUMBER);
@@ -143,13 +146,11 @@ export async function benchPopLatency(): Promise<{
     // Round by round, one call of every case each, so drift in a noisy machine's speed over
     // the run falls on every case alike instead of on whichever series ran then. Each cold
     // call leaves the cache warm for the next round's warm calls.
-    // Each starts after a pause, so the last call's teardown (its window closing, its end
-    // event stored) is not measured in the next.
+    // Each starts after a pause (see popOnce).
     for (let round = 0; round < CALLS; round += 1) {
       await phonePage.waitForTimeout(SETTLE_MS);
       (raw.emptyWindow ??= []).push(await emptyWindow());
       for (const [key, opts] of Object.entries(CASES)) {
-        await phonePage.waitForTimeout(SETTLE_MS);
         (raw[key] ??= []).push(await popOnce(opts));
       }
     }
