@@ -15,6 +15,7 @@ import {
   type WidgetMessage,
 } from './protocol';
 import { matchData, registrationMessage, toCallEvent } from './translate';
+import { sleep } from '@/shared/sleep';
 
 export type Requester = <N extends RequestName>(name: N, payload: Payload<N>) => Promise<Value<N>>;
 
@@ -37,8 +38,6 @@ export interface BridgeDeps {
  * names that come later are cached, and the widget is asked to match those numbers again.
  */
 export const MATCH_DEADLINE_MS = 20_000;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -18,6 +18,7 @@ import {
   type TriggerVerdict,
 } from './pop-rules';
 import { otherParty, parseCallEvent } from './validate';
+import { sleep } from '@/shared/sleep';
 
 export interface CallEventDeps {
   /** The engine's lookup: the same function the contact.lookup handler uses. */
@@ -33,8 +34,6 @@ export interface CallEventDeps {
  * anyway and fills in when the answer lands.
  */
 export const DECIDE_WAIT_MS = 3_000;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A claim older than this was left by a worker that stopped mid-pop: it may be taken again. */
 export const STALE_CLAIM_MS = 30_000;

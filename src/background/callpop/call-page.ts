@@ -11,6 +11,7 @@ import { escapeHtml, viewToHtml } from '@/shared/view-html';
 import { CALLPOP_PATH } from './call-window';
 import { inlineStylesheets } from './inline-stylesheets';
 import { poppingRecord, runningLookup } from './in-flight';
+import { sleep } from '@/shared/sleep';
 
 /** The page's pathname as requested (CALLPOP_PATH is relative to the package root). */
 export const CALLPOP_PAGE = `/${CALLPOP_PATH}`;
@@ -38,8 +39,6 @@ export interface CallPageDeps {
   packaged: (path: string) => Promise<string>;
   wait?: (ms: number) => Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function settledRecord(
   sessionId: string,

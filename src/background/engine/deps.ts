@@ -1,6 +1,7 @@
 /** What the engine needs from outside, passed in so tests can use fake connectors and clocks. */
 import type { Connector } from '@/connectors/types';
 import type { PlatformName } from '@/shared/connection';
+import { sleep } from '@/shared/sleep';
 
 export interface EngineDeps {
   getConnector: (platform: PlatformName) => Connector | undefined;
@@ -11,5 +12,5 @@ export interface EngineDeps {
 
 export const realClock: Pick<EngineDeps, 'now' | 'sleep'> = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep,
 };
