@@ -6,7 +6,7 @@
 import { PIPEDRIVE_NUMBERS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
-import { connect, pipedriveDraft, sendCallEvent } from './support/connect';
+import { sendCallEvent } from './support/connect';
 import { sendRequest } from './support/requests';
 import { callSessions, type CallSession } from '../src/shared/storage/keys';
 
@@ -27,13 +27,10 @@ const firstContent = (pop: CallPopPage) =>
   pop.page.evaluate(() => ({ ...document.documentElement.dataset }));
 
 test('the worker serves the window with the caller in it; React takes over in place', async ({
-  pd,
-  page,
+  pdPage: page,
   context,
-  extensionUrl,
 }) => {
   await context.addInitScript(recordFirstContent);
-  await connect(page, extensionUrl, pipedriveDraft(pd.url));
   // Cached, so the record holds the match by the time the window reads it.
   await sendRequest(page, 'contact.lookup', { phoneNumber: PIPEDRIVE_NUMBERS.bob });
   await sendCallEvent(page, {

@@ -6,7 +6,7 @@ import type { BrowserContext } from '@playwright/test';
 import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
-import { connect, pipedriveDraft, ringing, sendCallEvent } from './support/connect';
+import { ringing, sendCallEvent } from './support/connect';
 import { updateSettings } from './support/demo-setup';
 
 const SEARCH = { method: 'GET', path: '/api/v2/persons/search' };
@@ -17,11 +17,9 @@ const pagesAt = (context: BrowserContext, url: string) =>
 
 test('keyboard: Enter opens the first match in the CRM, from the focused card or anywhere; Escape closes', async ({
   pd,
-  page,
+  pdPage: page,
   context,
-  extensionUrl,
 }) => {
-  await connect(page, extensionUrl, pipedriveDraft(pd.url));
   const pop = await CallPopPage.ring(page, context, 'call-keys', PIPEDRIVE_NUMBERS.bob);
   const personPage = `${pd.url}/person/${PIPEDRIVE_PERSONS.bob.id}`;
   await expect(pop.page.getByRole('button', { name: 'Open Bob Smith in CRM' })).toBeFocused();
@@ -46,11 +44,9 @@ test('keyboard: Enter opens the first match in the CRM, from the focused card or
 
 test('the CRM fails at ring time: the window still opens and says why; Refresh after recovery shows the match', async ({
   pd,
-  page,
+  pdPage: page,
   context,
-  extensionUrl,
 }) => {
-  await connect(page, extensionUrl, pipedriveDraft(pd.url));
   pd.log.clear();
   pd.faults.add({ ...SEARCH, kind: 'status', status: 500, times: -1 });
 
@@ -76,11 +72,9 @@ test('the CRM fails at ring time: the window still opens and says why; Refresh a
 
 test('no match with a fallback page set: a tab opens with the number URL-encoded into it', async ({
   pd,
-  page,
+  pdPage: page,
   context,
-  extensionUrl,
 }) => {
-  await connect(page, extensionUrl, pipedriveDraft(pd.url));
   await updateSettings(page, { callPop: { fallbackUrl: `${pd.url}/search?q={phoneNumber}` } });
   const fallback = `${pd.url}/search?q=%2B${PIPEDRIVE_NUMBERS.unknown.slice(1)}`;
 
@@ -96,12 +90,9 @@ test('no match with a fallback page set: a tab opens with the number URL-encoded
 });
 
 test('Escape never throws away typing: the window stays until the new contact is saved', async ({
-  pd,
-  page,
+  pdPage: page,
   context,
-  extensionUrl,
 }) => {
-  await connect(page, extensionUrl, pipedriveDraft(pd.url));
   const pop = await CallPopPage.ring(page, context, 'call-typing', PIPEDRIVE_NUMBERS.unknown);
   const name = pop.page.getByLabel('New contact name');
   await expect(name).toBeFocused();

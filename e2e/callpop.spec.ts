@@ -2,15 +2,12 @@ import { PIPEDRIVE_NUMBERS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
 import { seriousViolations } from './support/axe';
-import { connect, pipedriveDraft, ringing, sendCallEvent } from './support/connect';
+import { ringing, sendCallEvent } from './support/connect';
 
 test('one match: a call event pops one window, and the same call again only focuses it', async ({
-  pd,
-  page,
+  pdPage: page,
   context,
-  extensionUrl,
 }) => {
-  await connect(page, extensionUrl, pipedriveDraft(pd.url));
   const reply = await sendCallEvent(page, ringing('call-one', PIPEDRIVE_NUMBERS.bob));
   expect(reply).toEqual({ action: 'popped', reason: 'One contact matches.' });
   const pop = await CallPopPage.waitFor(context, 'call-one');
@@ -46,12 +43,9 @@ test('one match: a call event pops one window, and the same call again only focu
 });
 
 test('several matches: the window lists them in order and says why', async ({
-  pd,
-  page,
+  pdPage: page,
   context,
-  extensionUrl,
 }) => {
-  await connect(page, extensionUrl, pipedriveDraft(pd.url));
   const pop = await CallPopPage.ring(page, context, 'call-several', PIPEDRIVE_NUMBERS.shared);
   await expect(pop.cards).toHaveCount(2);
   await expect(pop.cards.nth(0)).toContainText('Carol Diaz');
@@ -64,11 +58,9 @@ test('several matches: the window lists them in order and says why', async ({
 
 test('no match: the window offers to create the contact, name field focused', async ({
   pd,
-  page,
+  pdPage: page,
   context,
-  extensionUrl,
 }) => {
-  await connect(page, extensionUrl, pipedriveDraft(pd.url));
   const pop = await CallPopPage.ring(page, context, 'call-none', PIPEDRIVE_NUMBERS.unknown);
   await expect(pop.page.getByText('No contact matches this number.')).toBeVisible();
   const name = pop.page.getByLabel('New contact name');
@@ -84,12 +76,9 @@ test('no match: the window offers to create the contact, name field focused', as
 });
 
 test('the same call sent many times at once opens exactly one window', async ({
-  pd,
-  page,
+  pdPage: page,
   context,
-  extensionUrl,
 }) => {
-  await connect(page, extensionUrl, pipedriveDraft(pd.url));
   const replies = await Promise.all(
     Array.from({ length: 4 }, () =>
       sendCallEvent(page, ringing('call-burst', PIPEDRIVE_NUMBERS.alice)),

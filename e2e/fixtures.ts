@@ -5,9 +5,16 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, chromium, type BrowserContext, type Worker } from '@playwright/test';
+import {
+  test as base,
+  chromium,
+  type BrowserContext,
+  type Page,
+  type Worker,
+} from '@playwright/test';
 import { startPipedrive, type PipedriveEmulator } from './emulators/pipedrive.ts';
 import { extensionArgs, findBrowser } from './support/browser';
+import { connect, pipedriveDraft } from './support/connect';
 
 export const DIST = resolve(import.meta.dirname, '..', 'dist');
 
@@ -18,6 +25,8 @@ export interface ExtensionFixtures {
   extensionUrl: (path: string) => string;
   /** A fresh Pipedrive emulator (default seed) for the test, closed after it. */
   pd: PipedriveEmulator;
+  /** The test's page, with CallPop already connected to `pd` from it. */
+  pdPage: Page;
 }
 
 export async function launchWithExtension(): Promise<{
@@ -70,6 +79,10 @@ export const test = base.extend<ExtensionFixtures>({
     const emulator = await startPipedrive();
     await use(emulator);
     await emulator.close();
+  },
+  pdPage: async ({ page, pd, extensionUrl }, use) => {
+    await connect(page, extensionUrl, pipedriveDraft(pd.url));
+    await use(page);
   },
   extensionUrl: async ({ extensionId }, use) => {
     await use((path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
