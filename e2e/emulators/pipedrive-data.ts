@@ -101,6 +101,11 @@ export interface NewPerson {
 export class PipedriveData {
   private readonly store: JsonStore<PipedriveState>;
   indexDelayMs: number;
+  /**
+   * The order of `GET /v1/callLogs`, which Pipedrive does not document: newest first by
+   * default; tests also run oldest first so nothing relies on either.
+   */
+  callLogOrder: 'newestFirst' | 'oldestFirst' = 'newestFirst';
 
   constructor(opts: { dataFile?: string; indexDelayMs?: number; seed?: () => PipedriveState }) {
     this.store = new JsonStore(opts.seed ?? pipedriveSeed, opts.dataFile);
@@ -212,6 +217,7 @@ export class PipedriveData {
 
   reset(): void {
     this.store.reset();
+    this.callLogOrder = 'newestFirst';
   }
 
   private mustFind(id: number): PdPerson {

@@ -229,7 +229,8 @@ function createCallLog(req: EmulatorRequest, data: PipedriveData): EmulatorRespo
 function listCallLogs(req: EmulatorRequest, data: PipedriveData): EmulatorResponse {
   const start = Math.max(0, toInt(req.params.get('start'), 0));
   const limit = Math.min(50, Math.max(1, toInt(req.params.get('limit'), 50)));
-  const all = [...data.callLogs()].reverse();
+  const stored = [...data.callLogs()];
+  const all = data.callLogOrder === 'newestFirst' ? stored.reverse() : stored;
   const slice = all.slice(start, start + limit);
   return pdOk(slice.length > 0 ? slice : null, {
     pagination: { start, limit, more_items_in_collection: start + limit < all.length },

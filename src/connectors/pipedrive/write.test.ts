@@ -12,6 +12,7 @@ import {
 import type { CreateCallLogArgs } from '../types';
 import { findPipedriveContact } from './find-contact';
 import { pipedrive } from './index';
+import { MAX_CALL_LOG_PAGES } from './write';
 import { TOKEN_AUTH, findArgs, userFor } from './test-support';
 
 let pd: PipedriveEmulator;
@@ -157,6 +158,56 @@ describe('pipedrive createCallLog', () => {
       start: '0',
       limit: '50',
     });
+  });
+
+  /** `count` logs of other calls, then the one an earlier attempt saved for this call. */
+  async function historyThenEarlierAttempt(count: number): Promise<string> {
+    for (let i = 0; i < count; i += 1) {
+      pd.data.addCallLog({
+        subject: `Old call ${i}`,
+        duration: '60',
+        outcome: 'connected',
+        from_phone_number: '+14155550000',
+        to_phone_number: PIPEDRIVE_NUMBERS.bob,
+        start_time: '2024-01-01 09:00:00',
+        end_time: '2024-01-01 09:01:00',
+        activity_id: null,
+        person_id: bob.id,
+        org_id: null,
+        deal_id: null,
+        lead_id: null,
+        note: '',
+      });
+    }
+    return (await pipedrive.createCallLog(logArgs())).logId;
+  }
+
+  const logListRequests = () => pd.log.find({ method: 'GET', path: '/v1/callLogs' }).length;
+
+  it('finds the earlier attempt on the first page when Pipedrive lists newest first', async () => {
+    const saved = await historyThenEarlierAttempt(120);
+    pd.log.clear();
+    await expect(pipedrive.findCallLog!(logArgs())).resolves.toEqual({ logId: saved });
+    expect(logListRequests()).toBe(1);
+  });
+
+  for (const count of [120, 149, 150, 1234]) {
+    it(`finds it at the end when Pipedrive lists oldest first (${count} older logs)`, async () => {
+      pd.data.callLogOrder = 'oldestFirst';
+      const saved = await historyThenEarlierAttempt(count);
+      pd.log.clear();
+      await expect(pipedrive.findCallLog!(logArgs())).resolves.toEqual({ logId: saved });
+      expect(logListRequests()).toBeLessThanOrEqual(MAX_CALL_LOG_PAGES);
+    });
+  }
+
+  it('answers "none" within its request budget when no log matches', async () => {
+    pd.data.callLogOrder = 'oldestFirst';
+    await historyThenEarlierAttempt(2000);
+    pd.log.clear();
+    const other = logArgs({ startTime: Date.UTC(2024, 4, 6, 11, 0, 0) });
+    await expect(pipedrive.findCallLog!(other)).resolves.toBeNull();
+    expect(logListRequests()).toBeLessThanOrEqual(MAX_CALL_LOG_PAGES);
   });
 
   it('maps voicemail and busy to Pipedrive outcomes', async () => {

@@ -1,7 +1,7 @@
 /** Pipedrive writes: placeholder persons and call logs (v1 endpoints, as App Connect uses). */
 import { http } from '@/background/http/client';
 import type { CreateContactResult } from '@/shared/contact';
-import { optionalText, requireId, requireRecord } from '../shared/guards';
+import { isRecord, optionalText, requireId, requireRecord } from '../shared/guards';
 import { cleanName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, requireE164 } from '../shared/outcome';
 import { buildUrl, rateLimitTracking, sqlUtc } from '../shared/wire';
@@ -87,33 +87,82 @@ export async function createPipedriveCallLog(
   return { logId: String(requireId(log.id, 'The new call log')), returnMessage: CALL_LOGGED };
 }
 
-/** How many of the user's latest call logs are searched for one saved by an earlier attempt. */
-export const RECENT_CALL_LOGS = 50;
+/** Pipedrive's page size cap for `GET /v1/callLogs`. */
+export const CALL_LOG_PAGE = 50;
+/** The most pages read to find the end of the list (the API gives no total). */
+export const MAX_CALL_LOG_PAGES = 14;
+
+interface LogPage {
+  start: number;
+  logs: Record<string, unknown>[];
+  more: boolean;
+}
+
+async function callLogPage(args: CreateCallLogArgs, start: number): Promise<LogPage> {
+  const res = await http.get(buildUrl(args.user.hostname, '/v1/callLogs'), {
+    headers: pipedriveHeaders(args.authHeader),
+    params: { start, limit: CALL_LOG_PAGE },
+  });
+  const list = pipedriveData(res.data, 'the call logs');
+  const logs = (Array.isArray(list) ? list : []).filter(isRecord);
+  const body = res.data as {
+    additional_data?: { pagination?: { more_items_in_collection?: unknown } };
+  };
+  return { start, logs, more: body.additional_data?.pagination?.more_items_in_collection === true };
+}
 
 /**
- * The log an earlier attempt saved for this call: same person, start time, subject and number
- * among the user's latest logs (one request; the API's page size is at most 50).
+ * The user's last page of call logs (the API gives no total): page indexes 1, 2, 4, 8, … until
+ * one is the last or past the end, then halving the gap. Null when `budget` requests run out.
+ */
+async function lastPage(
+  args: CreateCallLogArgs,
+  first: LogPage,
+  budget: number,
+): Promise<LogPage | null> {
+  let below = first; // the furthest page read that has more after it
+  let pastEnd: number | null = null; // the nearest page index read as empty
+  for (let step = 1; budget > 0; budget -= 1) {
+    const index: number =
+      pastEnd === null
+        ? below.start / CALL_LOG_PAGE + step
+        : (below.start / CALL_LOG_PAGE + pastEnd) >> 1;
+    if (index * CALL_LOG_PAGE === below.start) return below; // the end fell on its last row
+    const page = await callLogPage(args, index * CALL_LOG_PAGE);
+    if (page.logs.length === 0) pastEnd = index;
+    else if (!page.more) return page;
+    else below = page;
+    step *= 2;
+  }
+  return null;
+}
+
+/**
+ * The log an earlier attempt saved for this call: same person, start time, subject and number.
+ * It is among the user's newest logs, and Pipedrive does not document the order of
+ * `GET /v1/callLogs`: the first page is read, then (when there are more) the last two.
  */
 export async function findPipedriveCallLog(
   args: CreateCallLogArgs,
 ): Promise<{ logId: string } | null> {
-  const headers = pipedriveHeaders(args.authHeader);
   const body = callLogBody(args);
-  const res = await http.get(buildUrl(args.user.hostname, '/v1/callLogs'), {
-    headers,
-    params: { start: 0, limit: RECENT_CALL_LOGS },
-  });
-  const list = pipedriveData(res.data, 'the call logs');
-  const logs: unknown[] = Array.isArray(list) ? list : [];
-  const same = logs.find((entry) => {
-    if (!entry || typeof entry !== 'object') return false;
-    const log = entry as Record<string, unknown>;
-    return (
-      Number(log.person_id) === body.person_id &&
-      log.start_time === body.start_time &&
-      log.subject === body.subject &&
-      log.to_phone_number === body.to_phone_number
+  const same = (logs: Record<string, unknown>[]) =>
+    logs.find(
+      (log) =>
+        Number(log.person_id) === body.person_id &&
+        log.start_time === body.start_time &&
+        log.subject === body.subject &&
+        log.to_phone_number === body.to_phone_number,
     );
-  }) as Record<string, unknown> | undefined;
-  return same ? { logId: String(requireId(same.id, 'The call log')) } : null;
+  const first = await callLogPage(args, 0);
+  let found = same(first.logs);
+  if (!found && first.more) {
+    const last = await lastPage(args, first, MAX_CALL_LOG_PAGES - 2);
+    found = last ? same(last.logs) : undefined;
+    // The newest logs may straddle the last two pages.
+    if (last && !found && last.start > CALL_LOG_PAGE) {
+      found = same((await callLogPage(args, last.start - CALL_LOG_PAGE)).logs);
+    }
+  }
+  return found ? { logId: String(requireId(found.id, 'The call log')) } : null;
 }
