@@ -14,6 +14,7 @@ import type { CreateCallLogArgs, CreateContactArgs } from '../types';
 import { insightlyPageHostname } from './auth';
 import { findInsightlyContact } from './find-contact';
 import { insightly } from './index';
+import { NOTES_PAGE } from './write';
 import { KEY_AUTH, findArgs, userFor } from './test-support';
 
 let is: InsightlyEmulator;
@@ -137,6 +138,15 @@ describe('insightly createCallLog', () => {
     const later = { ...args, call: { ...args.call, startTime: args.call.startTime + 60_000 } };
     await expect(insightly.findCallLog!(later)).resolves.toBeNull();
     expect(is.log.last({ method: 'GET' })?.path).toBe(`/v3.1/Contacts/${peter.id}/Notes`);
+  });
+
+  it('finds the earlier attempt behind 150 older notes (past the API default page of 100)', async () => {
+    const { peter } = INSIGHTLY_CONTACTS;
+    for (let i = 0; i < 150; i += 1) is.data.addNote('Contact', peter.id, `Old note ${i}`, null);
+    const args = logArgs('Contact', peter.id);
+    const saved = await insightly.createCallLog(args);
+    await expect(insightly.findCallLog!(args)).resolves.toEqual({ logId: saved.logId });
+    expect(is.log.last({ method: 'GET' })?.query.top).toBe(String(NOTES_PAGE));
   });
 
   it('logs against a lead on the lead', async () => {

@@ -99,6 +99,9 @@ export async function createInsightlyCallLog(
   };
 }
 
+/** The most notes one request returns (Insightly's `top` cap). */
+export const NOTES_PAGE = 500;
+
 /**
  * The note an earlier attempt saved for this call: same title and text (which carries the start
  * time) among the record's notes.
@@ -108,7 +111,8 @@ export async function findInsightlyCallLog(
 ): Promise<{ logId: string } | null> {
   const headers = insightlyHeaders(args.authHeader);
   const note = callNote(args);
-  const res = await http.get(note.url, { headers });
+  // Insightly's largest page: its default (100) could leave the earlier attempt's note out.
+  const res = await http.get(note.url, { headers, params: { top: NOTES_PAGE } });
   const notes: unknown[] = Array.isArray(res.data) ? res.data : [];
   const same = notes.find((entry) => {
     if (!entry || typeof entry !== 'object') return false;
