@@ -85,6 +85,7 @@ export async function addCreatedContact(id: string, e164: string, contact: Conta
     canCreate: existing?.n === 1 || !existing,
     now,
     created: true,
+    ...(existing?.w ? { warning: existing.w } : {}),
   });
   await writeEntry(id, entry);
 }

@@ -48,3 +48,19 @@ describe('a just-created contact the CRM search has not indexed yet', () => {
     expect(result.returnMessage?.message).not.toBe('Contact not found');
   });
 });
+
+describe('a contact created on a number that has more matches than shown', () => {
+  it('keeps the "more than shown" warning in the cache with the new contact', async () => {
+    const more = 'More than 500 Pipedrive contacts have this number; showing the first 500.';
+    connector.find = async () => ({
+      ...found([{ id: 7, name: 'Jane Roe', type: 'person' }]),
+      returnMessage: { message: more, messageType: 'warning', ttl: 5000 },
+    });
+    await lookupContact({ phoneNumber: NUMBER }, deps);
+    await create();
+    const hit = await lookupContact({ phoneNumber: NUMBER }, deps);
+    expect(hit.source).toBe('cache');
+    expect(hit.contacts.map((c) => c.name).sort()).toEqual(['Ann Lee', 'Jane Roe']);
+    expect(hit.returnMessage?.message).toBe(more);
+  });
+});
