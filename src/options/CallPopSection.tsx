@@ -17,7 +17,7 @@ const TRIGGERS: { value: PopTrigger; label: string }[] = [
 
 const MULTIPLE: { value: MultipleMatchBehavior; label: string }[] = [
   { value: 'nothing', label: 'Do nothing' },
-  { value: 'openAll', label: 'Open each CRM page (up to 5; more, let me choose)' },
+  { value: 'openAll', label: 'Open each CRM page (up to 10; more, let me choose)' },
   { value: 'choose', label: 'Let me choose' },
 ];
 

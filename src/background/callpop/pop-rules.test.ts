@@ -76,7 +76,7 @@ describe('planPop: "open each CRM page"', () => {
     expect(plan).toEqual({
       window: true,
       tabs: [],
-      reason: `6 contacts match, more than the ${MAX_OPENED_PAGES} pages call pop opens at once; showing them to choose from.`,
+      reason: `${MAX_OPENED_PAGES + 1} contacts match, more than the ${MAX_OPENED_PAGES} pages call pop opens at once; showing them to choose from.`,
     });
   });
 });

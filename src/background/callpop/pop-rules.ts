@@ -41,7 +41,7 @@ export interface PopPlan {
  * "Open each CRM page" opens at most this many CRM pages; more (a company's main line on everyone
  * there) would bury the browser in tabs, so the window lists them to choose from instead.
  */
-export const MAX_OPENED_PAGES = 5;
+export const MAX_OPENED_PAGES = 10;
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
