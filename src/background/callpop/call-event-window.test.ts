@@ -64,7 +64,7 @@ describe('call.event: when the window opens', () => {
   it('opens the window anyway when a pop that waits for the CRM gets no answer in time', async () => {
     await settingsItem.set({
       ...DEFAULT_SETTINGS,
-      callPop: { ...DEFAULT_SETTINGS.callPop, multiple: 'nothing' },
+      callPop: { ...DEFAULT_SETTINGS.callPop, multiple: 'openAll' },
     });
     let answer!: (r: LookupResult) => void;
     lookup.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
@@ -87,5 +87,20 @@ describe('call.event: when the window opens', () => {
       expect((await callSessions.get('s1'))?.lookup).toMatchObject({ state: 'done' }),
     );
     expect(callWindows()).toHaveLength(1);
+  });
+
+  it('with "do nothing" for several matches, waits for the answer instead of opening a window', async () => {
+    await settingsItem.set({
+      ...DEFAULT_SETTINGS,
+      callPop: { ...DEFAULT_SETTINGS.callPop, multiple: 'nothing' },
+    });
+    let answer!: (r: LookupResult) => void;
+    lookup.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    const popping = handleCallEvent(event('Ringing'), { lookup, wait: async () => undefined });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(callWindows()).toHaveLength(0);
+    answer(result([contact(2, 'Bob Smith'), contact(3, 'Cy Twombly')]));
+    await expect(popping).resolves.toMatchObject({ action: 'ignored' });
+    expect(callWindows()).toHaveLength(0);
   });
 });

@@ -29,9 +29,9 @@ export interface CallEventDeps {
 }
 
 /**
- * How long a pop whose window depends on the answer ("open each CRM page", "do nothing" for
- * several matches) waits for the CRM. A call rings for seconds, so past this the window opens
- * anyway and fills in when the answer lands.
+ * How long a pop with "open each CRM page" for several matches waits for the CRM before it
+ * settles for the window. A call rings for seconds, so past this the window opens and fills in
+ * when the answer lands.
  */
 export const DECIDE_WAIT_MS = 3_000;
 
@@ -224,9 +224,12 @@ async function popClaimed(
   // Awaited after the lookup; a failure before then is not an unhandled rejection.
   void early?.catch(() => undefined);
   const outcome = lookupOutcome(sessionId, deps);
-  const decided = early
-    ? await outcome
-    : await Promise.race([outcome, (deps.wait ?? sleep)(DECIDE_WAIT_MS).then(() => null)]);
+  // "Do nothing" for several matches waits for the answer: a window could be just what that
+  // setting asked not to get. Otherwise a slow CRM gets the window, filled in later.
+  const decided =
+    early || callPop.multiple === 'nothing'
+      ? await outcome
+      : await Promise.race([outcome, (deps.wait ?? sleep)(DECIDE_WAIT_MS).then(() => null)]);
   if (!decided) inBackground('the slow call lookup', outcome);
   const plan = decided
     ? planPop(decided.result, decided.error, callPop, session.phoneNumber)
