@@ -1,8 +1,8 @@
 /**
  * Pipedrive lookup in two requests for up to 100 matches: one phone search, then one batched
  * `GET /api/v2/persons?ids=…` for the creation times search items lack (one more per further
- * 100, up to the 500 one search returns). Deals and leads
- * are a log-form concern (fetchLogFieldOptions), so a pop never waits for them.
+ * 100, up to the 500 one search returns). Deals and leads are a log-form concern
+ * (fetchLogFieldOptions), so a pop never waits for them.
  */
 import { http } from '@/background/http/client';
 import { MalformedResponseError } from '@/background/http/errors';
