@@ -87,6 +87,32 @@ test('/contacts/match answers 1 and 25 numbers in one batch, then from the cache
   expect(searches(crm) - before).toBeLessThan(numbers.length);
 });
 
+test('a CRM slower than the widget waits for: no names by 20 s, then the widget is asked again', async ({
+  softphone,
+  crm,
+}) => {
+  // Two requests (search, then persons) of 11 s each: under the 15 s request timeout, over the
+  // 20 s the bridge gives an answer.
+  crm.setLatency(11_000);
+  const started = Date.now();
+  const late = await softphone.match([PIPEDRIVE_NUMBERS.alice]);
+  expect(late.data).toEqual({});
+  expect(Date.now() - started).toBeLessThan(25_000); // well inside the widget's 30 s
+  await expect(softphone.status).toContainText('slow to answer');
+
+  await expect
+    .poll(async () => (await softphone.state()).triggers, { timeout: 15_000 })
+    .toEqual([[PIPEDRIVE_NUMBERS.alice]]);
+  // Asked again, as the widget does on that trigger: from the cache, at once.
+  crm.setLatency(0);
+  const before = crm.log.entries.length;
+  const again = await softphone.match([PIPEDRIVE_NUMBERS.alice]);
+  expect(again.data[PIPEDRIVE_NUMBERS.alice]?.map((c) => c.name)).toEqual([
+    PIPEDRIVE_PERSONS.alice.name,
+  ]);
+  expect(crm.log.entries.length).toBe(before);
+});
+
 test('messages from another origin or another window are ignored', async ({ softphone, crm }) => {
   const rogue = await startSoftphoneServer();
   try {

@@ -5,6 +5,8 @@ interface FakeState {
   registrations: { service: Record<string, unknown> }[];
   responses: unknown[];
   eventTimes: number[];
+  /** The numbers of each rc-adapter-trigger-contact-match CallPop sent. */
+  triggers: string[][];
 }
 
 type MatchResponse = { data: Record<string, { id: number | string; name: string }[]> };
