@@ -61,13 +61,19 @@ describe('call.event: when the window opens', () => {
     expect(callWindows()).toHaveLength(1);
   });
 
-  it('opens the window anyway when a pop that waits for the CRM gets no answer in time', async () => {
+  /** Sets what several matches do; the lookup then answers only when the test says. */
+  async function slowLookupWith(multiple: 'openAll' | 'nothing') {
     await settingsItem.set({
       ...DEFAULT_SETTINGS,
-      callPop: { ...DEFAULT_SETTINGS.callPop, multiple: 'openAll' },
+      callPop: { ...DEFAULT_SETTINGS.callPop, multiple },
     });
     let answer!: (r: LookupResult) => void;
     lookup.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    return (r: LookupResult) => answer(r);
+  }
+
+  it('opens the window anyway when a pop that waits for the CRM gets no answer in time', async () => {
+    const answer = await slowLookupWith('openAll');
     const waited: number[] = [];
     const reply = await handleCallEvent(event('Ringing'), {
       lookup,
@@ -90,12 +96,7 @@ describe('call.event: when the window opens', () => {
   });
 
   it('with "do nothing" for several matches, waits for the answer instead of opening a window', async () => {
-    await settingsItem.set({
-      ...DEFAULT_SETTINGS,
-      callPop: { ...DEFAULT_SETTINGS.callPop, multiple: 'nothing' },
-    });
-    let answer!: (r: LookupResult) => void;
-    lookup.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    const answer = await slowLookupWith('nothing');
     const popping = handleCallEvent(event('Ringing'), { lookup, wait: async () => undefined });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(callWindows()).toHaveLength(0);
