@@ -14,6 +14,7 @@ import {
 } from '@playwright/test';
 import { startPipedrive, type PipedriveEmulator } from './emulators/pipedrive.ts';
 import { extensionArgs, findBrowser } from './support/browser';
+import { PopupPage } from './pages/popup-page';
 import { connect, pipedriveDraft } from './support/connect';
 
 export const DIST = resolve(import.meta.dirname, '..', 'dist');
@@ -27,6 +28,8 @@ export interface ExtensionFixtures {
   pd: PipedriveEmulator;
   /** The test's page, with CallPop already connected to `pd` from it. */
   pdPage: Page;
+  /** The popup, open in `pdPage`. */
+  popup: PopupPage;
 }
 
 export async function launchWithExtension(): Promise<{
@@ -83,6 +86,9 @@ export const test = base.extend<ExtensionFixtures>({
   pdPage: async ({ page, pd, extensionUrl }, use) => {
     await connect(page, extensionUrl, pipedriveDraft(pd.url));
     await use(page);
+  },
+  popup: async ({ pdPage, extensionUrl }, use) => {
+    await use(await PopupPage.open(pdPage, extensionUrl));
   },
   extensionUrl: async ({ extensionId }, use) => {
     await use((path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);

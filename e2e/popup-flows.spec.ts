@@ -5,16 +5,14 @@
 import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { LogFormPage } from './pages/log-form';
-import { PopupPage } from './pages/popup-page';
 
 const CALL_LOGS = { method: 'POST', path: '/v1/callLogs' };
 
 test('logs a call from the popup: one call-log request for the picked person, and a confirmation', async ({
   pd,
+  popup,
   page,
-  extensionUrl,
 }) => {
-  const popup = await PopupPage.connectedTo(pd.url, page, extensionUrl);
   await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
   await expect(popup.card('Bob Smith')).toBeVisible();
 
@@ -42,10 +40,8 @@ test('logs a call from the popup: one call-log request for the picked person, an
 
 test('a number with letters or too few digits is explained at the field and never reaches the CRM', async ({
   pd,
-  page,
-  extensionUrl,
+  popup,
 }) => {
-  const popup = await PopupPage.connectedTo(pd.url, page, extensionUrl);
   await expect(popup.connection).toContainText('Connected to Pipedrive');
   pd.log.clear();
 

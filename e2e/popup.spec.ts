@@ -7,10 +7,9 @@ const PERSON_CREATES = { method: 'POST', path: /\/persons$/ };
 
 test('looks up a number, then Refresh shows the CRM renaming and deleting the contact', async ({
   pd,
+  popup,
   page,
-  extensionUrl,
 }) => {
-  const popup = await PopupPage.connectedTo(pd.url, page, extensionUrl);
   await expect(popup.connection).toContainText('Connected to Pipedrive');
 
   await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
@@ -39,10 +38,9 @@ test('looks up a number, then Refresh shows the CRM renaming and deleting the co
 
 test('a Refresh the CRM fails keeps the saved contact and says why beside it', async ({
   pd,
+  popup,
   page,
-  extensionUrl,
 }) => {
-  const popup = await PopupPage.connectedTo(pd.url, page, extensionUrl);
   await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
   await expect(popup.card('Bob Smith')).toBeVisible();
   await expect(popup.note).toHaveCount(0);
@@ -57,10 +55,9 @@ test('a Refresh the CRM fails keeps the saved contact and says why beside it', a
 
 test('creates a contact from the popup once, even when Save is pressed twice', async ({
   pd,
+  popup,
   page,
-  extensionUrl,
 }) => {
-  const popup = await PopupPage.connectedTo(pd.url, page, extensionUrl);
   await popup.lookUp(PIPEDRIVE_NUMBERS.unknown);
   await expect(page.getByText('No contact matches this number.')).toBeVisible();
   await page.getByRole('button', { name: 'Create new contact...' }).click();
@@ -85,12 +82,9 @@ test('without a connection the popup offers to connect', async ({ page, extensio
 });
 
 test('the popup opens the softphone window once, and brings it forward after that', async ({
-  pd,
-  page,
+  popup,
   context,
-  extensionUrl,
 }) => {
-  const popup = await PopupPage.connectedTo(pd.url, page, extensionUrl);
   const softphonePages = () =>
     context.pages().filter((p) => p.url().includes('src/softphone/index.html'));
 

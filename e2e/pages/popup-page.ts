@@ -1,5 +1,4 @@
 import type { Locator, Page } from '@playwright/test';
-import { connect, pipedriveDraft } from '../support/connect';
 
 /** The action popup, opened as a tab (Playwright cannot click the toolbar button). */
 export class PopupPage {
@@ -32,16 +31,6 @@ export class PopupPage {
   static async open(page: Page, extensionUrl: (path: string) => string): Promise<PopupPage> {
     await page.goto(extensionUrl('src/popup/index.html'));
     return new PopupPage(page);
-  }
-
-  /** Connects CallPop to the Pipedrive emulator at `crmUrl`, then opens the popup. */
-  static async connectedTo(
-    crmUrl: string,
-    page: Page,
-    extensionUrl: (path: string) => string,
-  ): Promise<PopupPage> {
-    await connect(page, extensionUrl, pipedriveDraft(crmUrl));
-    return PopupPage.open(page, extensionUrl);
   }
 
   async lookUp(number: string): Promise<void> {
