@@ -14,7 +14,7 @@ import {
   responseMessage,
   type WidgetMessage,
 } from './protocol';
-import { matchData, registrationMessage, toCallEvent } from './translate';
+import { matchData, registrationMessage, resultsByRequest, toCallEvent } from './translate';
 import { sleep } from '@/shared/sleep';
 
 export type Requester = <N extends RequestName>(name: N, payload: Payload<N>) => Promise<Value<N>>;
@@ -79,8 +79,9 @@ async function lookUpForWidget(
   ]);
   if (!connection) throw new Error('No CRM is connected.');
   // Numbers the CRM (or the cache) answered: asked again, they come from the cache at once.
+  const resultOf = resultsByRequest(results);
   const answered = request.phoneNumbers.filter((number) => {
-    const result = results[number] ?? Object.values(results).find((r) => r.phoneNumber === number);
+    const result = resultOf(number);
     return result !== undefined && result.source !== 'none';
   });
   return { data: matchData(request.phoneNumbers, results, connection.platform), answered };

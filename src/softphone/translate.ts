@@ -63,13 +63,23 @@ export function matchData(
   results: Record<string, LookupResult>,
   serviceName: string,
 ): Record<string, EmbeddableContact[]> {
-  const byNormalised = new Map(Object.values(results).map((r) => [r.phoneNumber, r]));
+  const resultOf = resultsByRequest(results);
   const data: Record<string, EmbeddableContact[]> = {};
   for (const number of requested) {
-    const result = results[number] ?? byNormalised.get(number);
-    data[number] = toEmbeddableContacts(number, result, serviceName);
+    data[number] = toEmbeddableContacts(number, resultOf(number), serviceName);
   }
   return data;
+}
+
+/**
+ * The lookup result for a number as the widget asked for it: lookupMany keys results by E.164,
+ * or by the input as given when it is not a phone number.
+ */
+export function resultsByRequest(
+  results: Record<string, LookupResult>,
+): (requested: string) => LookupResult | undefined {
+  const byNormalised = new Map(Object.values(results).map((r) => [r.phoneNumber, r]));
+  return (requested) => results[requested] ?? byNormalised.get(requested);
 }
 
 const STATUS: Record<string, CallStatus> = {
