@@ -6,6 +6,7 @@
  */
 import type { Payload, RequestName, Value } from '@/shared/messages';
 import type { Settings } from '@/shared/settings';
+import { sleep } from '@/shared/sleep';
 import {
   MATCH_PATH,
   VIEW_PATH,
@@ -15,7 +16,6 @@ import {
   type WidgetMessage,
 } from './protocol';
 import { matchData, registrationMessage, resultsByRequest, toCallEvent } from './translate';
-import { sleep } from '@/shared/sleep';
 
 export type Requester = <N extends RequestName>(name: N, payload: Payload<N>) => Promise<Value<N>>;
 

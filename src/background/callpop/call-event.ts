@@ -6,6 +6,7 @@ import type { CallEvent, CallEventReply, LookupRequest, LookupResult } from '@/s
 import { formatForDisplay } from '@/shared/phone';
 import type { Settings } from '@/shared/settings';
 import { callSessions, settingsItem, type CallSession } from '@/shared/storage/keys';
+import { sleep } from '@/shared/sleep';
 import { inBackground } from '../report';
 import { focusWindow, openCallWindow, openTabs, windowExists } from './call-window';
 import { saveLookup, writeCall } from './call-record';
@@ -18,7 +19,6 @@ import {
   type TriggerVerdict,
 } from './pop-rules';
 import { otherParty, parseCallEvent } from './validate';
-import { sleep } from '@/shared/sleep';
 
 export interface CallEventDeps {
   /** The engine's lookup: the same function the contact.lookup handler uses. */

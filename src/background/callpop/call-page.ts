@@ -8,10 +8,10 @@
 import { callView, viewedState } from '@/shared/call-view';
 import { callSessions, type CallSession } from '@/shared/storage/keys';
 import { escapeHtml, viewToHtml } from '@/shared/view-html';
+import { sleep } from '@/shared/sleep';
 import { CALLPOP_PATH } from './call-window';
 import { inlineStylesheets } from './inline-stylesheets';
 import { poppingRecord, runningLookup } from './in-flight';
-import { sleep } from '@/shared/sleep';
 
 /** The page's pathname as requested (CALLPOP_PATH is relative to the package root). */
 export const CALLPOP_PAGE = `/${CALLPOP_PATH}`;
