@@ -72,6 +72,11 @@ type Kind = 'contact' | 'lead';
 export class InsightlyData {
   private readonly store: JsonStore<InsightlyState>;
   indexDelayMs: number;
+  /**
+   * The order of a record's Notes, which Insightly does not document: oldest first by default;
+   * tests also run newest first so nothing relies on either.
+   */
+  noteOrder: 'newestFirst' | 'oldestFirst' = 'oldestFirst';
 
   constructor(opts: { dataFile?: string; indexDelayMs?: number; seed?: () => InsightlyState }) {
     this.store = new JsonStore(opts.seed ?? insightlySeed, opts.dataFile);
@@ -209,6 +214,7 @@ export class InsightlyData {
 
   reset(): void {
     this.store.reset();
+    this.noteOrder = 'oldestFirst';
   }
 
   private markNew(kind: Kind, id: number): void {

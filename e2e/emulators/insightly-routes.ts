@@ -83,16 +83,15 @@ export function insightlyRouter(data: InsightlyData): Router {
       (type === 'Contact' ? data.contact(id) : data.lead(id)) !== undefined;
     r.get(`/v3.1/${segment}/:id/Notes`, (req, { id }) => {
       if (!exists(Number(id))) return isError(404, `${type} not found`);
-      // Paged like Insightly's other lists (top 1-500, default 100; skip), oldest first.
+      // Paged like Insightly's other lists (top 1-500, default 100; skip), in data.noteOrder.
       const q = req.params;
       const top = Math.min(500, Math.max(1, toInt(q.get('top'), 100)));
       const skip = Math.max(0, toInt(q.get('skip'), 0));
-      return ok(
-        data
-          .notes()
-          .filter((n) => n.LINK_SUBJECT_TYPE === type && n.LINK_SUBJECT_ID === Number(id))
-          .slice(skip, skip + top),
-      );
+      const notes = data
+        .notes()
+        .filter((n) => n.LINK_SUBJECT_TYPE === type && n.LINK_SUBJECT_ID === Number(id));
+      if (data.noteOrder === 'newestFirst') notes.reverse();
+      return ok(notes.slice(skip, skip + top));
     });
     r.post(`/v3.1/${segment}/:id/Notes`, (req, { id }) => {
       if (!exists(Number(id))) return isError(404, `${type} not found`);

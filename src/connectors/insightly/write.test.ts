@@ -14,7 +14,7 @@ import type { CreateCallLogArgs, CreateContactArgs } from '../types';
 import { insightlyPageHostname } from './auth';
 import { findInsightlyContact } from './find-contact';
 import { insightly } from './index';
-import { NOTES_PAGE } from './write';
+import { MAX_NOTE_PAGES, NOTES_PAGE } from './write';
 import { KEY_AUTH, findArgs, userFor } from './test-support';
 
 let is: InsightlyEmulator;
@@ -140,13 +140,44 @@ describe('insightly createCallLog', () => {
     expect(is.log.last({ method: 'GET' })?.path).toBe(`/v3.1/Contacts/${peter.id}/Notes`);
   });
 
-  it('finds the earlier attempt behind 150 older notes (past the API default page of 100)', async () => {
+  /** `count` older notes on Peter, then the one an earlier attempt saved for this call. */
+  async function historyThenEarlierAttempt(count: number): Promise<string> {
     const { peter } = INSIGHTLY_CONTACTS;
-    for (let i = 0; i < 150; i += 1) is.data.addNote('Contact', peter.id, `Old note ${i}`, null);
-    const args = logArgs('Contact', peter.id);
-    const saved = await insightly.createCallLog(args);
-    await expect(insightly.findCallLog!(args)).resolves.toEqual({ logId: saved.logId });
-    expect(is.log.last({ method: 'GET' })?.query.top).toBe(String(NOTES_PAGE));
+    for (let i = 0; i < count; i += 1) is.data.addNote('Contact', peter.id, `Old note ${i}`, null);
+    return (await insightly.createCallLog(logArgs('Contact', peter.id))).logId;
+  }
+  const noteListRequests = () =>
+    is.log.find({ method: 'GET' }).filter((entry) => entry.path.endsWith('/Notes'));
+
+  it('finds the earlier attempt on the first page when Insightly lists newest first', async () => {
+    is.data.noteOrder = 'newestFirst';
+    const saved = await historyThenEarlierAttempt(1200);
+    is.log.clear();
+    const args = logArgs('Contact', INSIGHTLY_CONTACTS.peter.id);
+    await expect(insightly.findCallLog!(args)).resolves.toEqual({ logId: saved });
+    expect(noteListRequests()).toHaveLength(1);
+    expect(noteListRequests()[0]?.query.top).toBe(String(NOTES_PAGE));
+  });
+
+  // 150: past the API's default page of 100; 499/500/501 around a page; 2600: several pages.
+  for (const count of [150, 499, 500, 501, 2600]) {
+    it(`finds it at the end when Insightly lists oldest first (${count} older notes)`, async () => {
+      const saved = await historyThenEarlierAttempt(count);
+      is.log.clear();
+      const args = logArgs('Contact', INSIGHTLY_CONTACTS.peter.id);
+      await expect(insightly.findCallLog!(args)).resolves.toEqual({ logId: saved });
+      expect(noteListRequests().length).toBeLessThanOrEqual(MAX_NOTE_PAGES);
+    });
+  }
+
+  it('answers "none" within its request budget when no note matches', async () => {
+    await historyThenEarlierAttempt(3000);
+    is.log.clear();
+    const args = logArgs('Contact', INSIGHTLY_CONTACTS.peter.id);
+    const other = { ...args, call: { ...args.call, startTime: args.call.startTime + 60_000 } };
+    await expect(insightly.findCallLog!(other)).resolves.toBeNull();
+    expect(noteListRequests().length).toBeGreaterThan(1);
+    expect(noteListRequests().length).toBeLessThanOrEqual(MAX_NOTE_PAGES);
   });
 
   it('logs against a lead on the lead', async () => {

@@ -2,7 +2,8 @@
 import { http } from '@/background/http/client';
 import type { CreateContactResult } from '@/shared/contact';
 import { formatForDisplay } from '@/shared/phone';
-import { requireId, requireRecord } from '../shared/guards';
+import { findAtEitherEnd, type ListPage } from '../shared/either-end';
+import { isRecord, requireId, requireRecord } from '../shared/guards';
 import { splitName } from '../shared/names';
 import {
   CALL_LOGGED,
@@ -101,23 +102,33 @@ export async function createInsightlyCallLog(
 
 /** The most notes one request returns (Insightly's `top` cap). */
 export const NOTES_PAGE = 500;
+/** The most pages of notes read to find the end of a record's notes (no total is asked for). */
+export const MAX_NOTE_PAGES = 12;
 
 /**
  * The note an earlier attempt saved for this call: same title and text (which carries the start
- * time) among the record's notes.
+ * time) among the record's notes. It is among the newest, and Insightly does not document the
+ * order of a record's Notes: the first page is read, then (when it is full) the last two.
  */
 export async function findInsightlyCallLog(
   args: CreateCallLogArgs,
 ): Promise<{ logId: string } | null> {
   const headers = insightlyHeaders(args.authHeader);
   const note = callNote(args);
-  // Insightly's largest page: its default (100) could leave the earlier attempt's note out.
-  const res = await http.get(note.url, { headers, params: { top: NOTES_PAGE } });
-  const notes: unknown[] = Array.isArray(res.data) ? res.data : [];
-  const same = notes.find((entry) => {
-    if (!entry || typeof entry !== 'object') return false;
-    const saved = entry as Record<string, unknown>;
-    return saved.TITLE === note.title && saved.BODY === note.body;
-  }) as Record<string, unknown> | undefined;
-  return same ? { logId: String(requireId(same.NOTE_ID, 'The Insightly note')) } : null;
+  const read = async (index: number): Promise<ListPage<unknown>> => {
+    // Insightly's largest page: its default (100) would mean more requests for a long history.
+    const res = await http.get(note.url, {
+      headers,
+      params: { top: NOTES_PAGE, skip: index * NOTES_PAGE },
+    });
+    const rows: unknown[] = Array.isArray(res.data) ? res.data : [];
+    // No "more" flag: a full page may have more after it.
+    return { index, rows, more: rows.length >= NOTES_PAGE };
+  };
+  const same = await findAtEitherEnd(
+    read,
+    (entry) => isRecord(entry) && entry.TITLE === note.title && entry.BODY === note.body,
+    MAX_NOTE_PAGES,
+  );
+  return isRecord(same) ? { logId: String(requireId(same.NOTE_ID, 'The Insightly note')) } : null;
 }

@@ -2,6 +2,7 @@
 import { http } from '@/background/http/client';
 import type { CreateContactResult } from '@/shared/contact';
 import { isRecord, optionalText, requireId, requireRecord } from '../shared/guards';
+import { findAtEitherEnd, type ListPage } from '../shared/either-end';
 import { cleanName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, requireE164 } from '../shared/outcome';
 import { buildUrl, rateLimitTracking, sqlUtc } from '../shared/wire';
@@ -92,49 +93,20 @@ export const CALL_LOG_PAGE = 50;
 /** The most pages read to find the end of the list (the API gives no total). */
 export const MAX_CALL_LOG_PAGES = 14;
 
-interface LogPage {
-  start: number;
-  logs: Record<string, unknown>[];
-  more: boolean;
-}
-
-async function callLogPage(args: CreateCallLogArgs, start: number): Promise<LogPage> {
+async function callLogPage(
+  args: CreateCallLogArgs,
+  index: number,
+): Promise<ListPage<Record<string, unknown>>> {
   const res = await http.get(buildUrl(args.user.hostname, '/v1/callLogs'), {
     headers: pipedriveHeaders(args.authHeader),
-    params: { start, limit: CALL_LOG_PAGE },
+    params: { start: index * CALL_LOG_PAGE, limit: CALL_LOG_PAGE },
   });
   const list = pipedriveData(res.data, 'the call logs');
-  const logs = (Array.isArray(list) ? list : []).filter(isRecord);
+  const rows = (Array.isArray(list) ? list : []).filter(isRecord);
   const body = res.data as {
     additional_data?: { pagination?: { more_items_in_collection?: unknown } };
   };
-  return { start, logs, more: body.additional_data?.pagination?.more_items_in_collection === true };
-}
-
-/**
- * The user's last page of call logs (the API gives no total): page indexes 1, 2, 4, 8, … until
- * one is the last or past the end, then halving the gap. Null when `budget` requests run out.
- */
-async function lastPage(
-  args: CreateCallLogArgs,
-  first: LogPage,
-  budget: number,
-): Promise<LogPage | null> {
-  let below = first; // the furthest page read that has more after it
-  let pastEnd: number | null = null; // the nearest page index read as empty
-  for (let step = 1; budget > 0; budget -= 1) {
-    const index: number =
-      pastEnd === null
-        ? below.start / CALL_LOG_PAGE + step
-        : (below.start / CALL_LOG_PAGE + pastEnd) >> 1;
-    if (index * CALL_LOG_PAGE === below.start) return below; // the end fell on its last row
-    const page = await callLogPage(args, index * CALL_LOG_PAGE);
-    if (page.logs.length === 0) pastEnd = index;
-    else if (!page.more) return page;
-    else below = page;
-    step *= 2;
-  }
-  return null;
+  return { index, rows, more: body.additional_data?.pagination?.more_items_in_collection === true };
 }
 
 /**
@@ -146,23 +118,14 @@ export async function findPipedriveCallLog(
   args: CreateCallLogArgs,
 ): Promise<{ logId: string } | null> {
   const body = callLogBody(args);
-  const same = (logs: Record<string, unknown>[]) =>
-    logs.find(
-      (log) =>
-        Number(log.person_id) === body.person_id &&
-        log.start_time === body.start_time &&
-        log.subject === body.subject &&
-        log.to_phone_number === body.to_phone_number,
-    );
-  const first = await callLogPage(args, 0);
-  let found = same(first.logs);
-  if (!found && first.more) {
-    const last = await lastPage(args, first, MAX_CALL_LOG_PAGES - 2);
-    found = last ? same(last.logs) : undefined;
-    // The newest logs may straddle the last two pages.
-    if (last && !found && last.start > CALL_LOG_PAGE) {
-      found = same((await callLogPage(args, last.start - CALL_LOG_PAGE)).logs);
-    }
-  }
+  const found = await findAtEitherEnd(
+    (index) => callLogPage(args, index),
+    (log) =>
+      Number(log.person_id) === body.person_id &&
+      log.start_time === body.start_time &&
+      log.subject === body.subject &&
+      log.to_phone_number === body.to_phone_number,
+    MAX_CALL_LOG_PAGES,
+  );
   return found ? { logId: String(requireId(found.id, 'The call log')) } : null;
 }

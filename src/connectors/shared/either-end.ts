@@ -1,0 +1,59 @@
+/**
+ * Finding a record the user just saved in a CRM list whose order is undocumented and which
+ * gives no total: the record is at one end or the other, so the first page is read, then the
+ * last two (the newest rows may straddle them).
+ */
+
+/** One page of a list, by page index. `more`: the CRM says (or a full page implies) more follow. */
+export interface ListPage<T> {
+  index: number;
+  rows: T[];
+  more: boolean;
+}
+
+export type ReadPage<T> = (index: number) => Promise<ListPage<T>>;
+
+/**
+ * The last page, found without a total: indexes 1, 2, 4, 8, … past the first page until one is
+ * the last or past the end, then halving the gap. Null when `budget` requests run out.
+ */
+export async function lastPage<T>(
+  read: ReadPage<T>,
+  first: ListPage<T>,
+  budget: number,
+): Promise<ListPage<T> | null> {
+  let below = first; // the furthest page read that has more after it
+  let pastEnd: number | null = null; // the nearest page index read as empty
+  for (let step = 1; budget > 0; budget -= 1) {
+    const index: number = pastEnd === null ? below.index + step : (below.index + pastEnd) >> 1;
+    // The end fell on the last row of `below` (a full page with nothing after it).
+    if (index === below.index) return below;
+    const page = await read(index);
+    if (page.rows.length === 0) pastEnd = index;
+    else if (!page.more) return page;
+    else below = page;
+    step *= 2;
+  }
+  return null;
+}
+
+/**
+ * The first row that `matches` on the list's first page or its last two, reading at most
+ * `budget` pages; undefined when none does (or the end was not found within the budget).
+ */
+export async function findAtEitherEnd<T>(
+  read: ReadPage<T>,
+  matches: (row: T) => boolean,
+  budget: number,
+): Promise<T | undefined> {
+  const first = await read(0);
+  const found = first.rows.find(matches);
+  if (found !== undefined || !first.more) return found;
+  // Two pages of the budget go to the first page and the one before the last.
+  const last = await lastPage(read, first, budget - 2);
+  if (!last) return undefined;
+  return (
+    last.rows.find(matches) ??
+    (last.index > 1 ? (await read(last.index - 1)).rows.find(matches) : undefined)
+  );
+}
