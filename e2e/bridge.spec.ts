@@ -174,6 +174,12 @@ test('an inbound ring pops one call window with the match, however often the eve
   const window = await popped;
   expect(window.url()).toContain(encodeURIComponent(sessionId));
   await expect(window.getByText(PIPEDRIVE_PERSONS.alice.name).first()).toBeVisible();
+  // The widget's own match request names the caller too (the fake shows it under the call).
+  const frame = await softphone.frame();
+  await expect(frame.getByTestId('caller-name')).toHaveText(PIPEDRIVE_PERSONS.alice.name);
+  // The softphone window at the size it opens with (src/softphone/open-window.ts).
+  await softphone.page.setViewportSize({ width: 400, height: 680 });
+  await softphone.page.screenshot({ path: 'docs/screenshots/softphone.png' });
   await softphone.setStatus('Ringing');
   await softphone.setStatus('CallConnected');
   await expect
