@@ -51,6 +51,9 @@ test('several matches: the window lists them in order and says why', async ({
   await expect(pop.cards.nth(0)).toContainText('Carol Diaz');
   await expect(pop.cards.nth(1)).toContainText('Dan Carter');
   await expect(pop.resolution).toBeVisible();
+  // The card's date reads as the reason's does.
+  await expect(pop.resolution).toContainText('created 3 May 2022');
+  await expect(pop.cards.nth(0)).toContainText('Created 3 May 2022');
   expect(await seriousViolations(pop.page)).toEqual([]);
   await pop.page.setViewportSize({ width: 400, height: 600 });
   await pop.page.screenshot({ path: 'docs/screenshots/callpop-several.png' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCreatedDate } from './created-date';
+import { formatDay, parseCreatedDate } from './created-date';
 
 const JAN_1_2024 = Date.UTC(2024, 0, 1); // 1704067200000
 const utc = (...parts: [number, number, number, number?, number?, number?, number?]) =>
@@ -153,5 +153,13 @@ describe('parseCreatedDate rejects', () => {
 
   it('bigint', () => {
     expect(parseCreatedDate(BigInt(1704067200))).toBeNull();
+  });
+});
+
+describe('formatDay', () => {
+  it('names the UTC day, whatever the local zone', () => {
+    expect(formatDay(Date.UTC(2022, 4, 3, 23, 59))).toBe('3 May 2022');
+    expect(formatDay(Date.UTC(2024, 11, 31, 0, 0))).toBe('31 Dec 2024');
+    expect(formatDay(parseCreatedDate('2023-02-14T00:30:00+01:00')!)).toBe('13 Feb 2023');
   });
 });

@@ -192,3 +192,27 @@ export function parseCreatedDate(value: unknown): number | null {
   const text = value.trim();
   return text === '' ? null : fromString(text);
 }
+
+const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
+/**
+ * "1 Mar 2024", the day in UTC: the same text for every user, whatever their time zone or ICU
+ * data, and the same on a contact's card as in the reason for the order of several matches.
+ */
+export function formatDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}

@@ -3,7 +3,7 @@
  * placeholder is never a candidate: it is not a CRM record.
  */
 import { isPlaceholder, type Contact, type ReturnMessage } from './contact';
-import { parseCreatedDate } from './created-date';
+import { formatDay, parseCreatedDate } from './created-date';
 
 export type ResolverId = 'earliestCreated' | 'mostRecentActivity' | 'alphabetical';
 
@@ -26,17 +26,10 @@ export interface ResolverOptions {
 
 const WARNING_TTL = 8000;
 const MAX_NAMES_LISTED = 5;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function displayName(contact: Contact): string {
   const name = contact.name?.trim();
   return name ? name : `Contact ${contact.id}`;
-}
-
-/** "1 Mar 2024" in UTC: the same text for every user, whatever their time zone or ICU data. */
-function formatDay(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 /** "A", "A and B", "A, B and C", "A, B, C, D, E and 2 more". */

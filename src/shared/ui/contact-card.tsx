@@ -1,11 +1,11 @@
 /** One matched contact: name, type, company or title, created date, and its CRM page. */
 import { forwardRef } from 'react';
-import { parseCreatedDate } from '../created-date';
+import { formatDay, parseCreatedDate } from '../created-date';
 import type { ContactView } from '../messages';
 
 function createdText(value: ContactView['createdDate']): string | null {
   const ms = parseCreatedDate(value);
-  return ms === null ? null : new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
+  return ms === null ? null : formatDay(ms);
 }
 
 export interface ContactCardProps {
