@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LookupResult } from '@/shared/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/shared/settings';
 import { callSessions, settingsItem } from '@/shared/storage/keys';
-import { aCallEvent, aContact, aLookupResult, CALLER } from '@/test/calls';
+import { aCall, aCallEvent, aContact, aLookupResult, CALLER } from '@/test/calls';
 import { chromeFake } from '@/test/chrome-fake';
 import { forgetClosedWindow } from './call-window';
 import { handleCallEvent } from './call-event';
@@ -87,26 +87,131 @@ describe('call.event: one pop per call', () => {
     expect(callWindows()).toHaveLength(1);
   });
 
-  it('reopens the window when it was closed and the popping event comes again', async () => {
+  it('leaves a window the person closed closed: answer, hold and a repeated ring pop nothing', async () => {
     await handleCallEvent(event('Ringing'), deps());
     const [win] = callWindows();
     await chrome.windows.remove(win!.id);
     await forgetClosedWindow(win!.id);
     expect((await callSessions.get('s1'))?.windowId).toBeNull();
-    await expect(handleCallEvent(event('Ringing'), deps())).resolves.toMatchObject({
-      action: 'popped',
-    });
-    expect(callWindows()).toHaveLength(1);
-    expect(callWindows()[0]!.id).not.toBe(win!.id);
+    // Answered, then held and resumed (the bridge reports both as CallConnected), then rung again.
+    for (const status of ['CallConnected', 'CallConnected', 'Ringing'] as const) {
+      await expect(handleCallEvent(event(status), deps())).resolves.toMatchObject({
+        action: 'updated',
+        reason: expect.stringContaining('Already popped') as unknown,
+      });
+    }
+    expect(callWindows()).toHaveLength(0);
   });
 
-  it('reopens when the stored window is gone even if onRemoved never ran', async () => {
+  it('does not reopen a window closed while the worker was stopped (onRemoved never ran)', async () => {
     await handleCallEvent(event('Ringing'), deps());
-    chromeFake().windows.clear(); // closed while the worker was stopped
-    await expect(handleCallEvent(event('Ringing'), deps())).resolves.toMatchObject({
+    chromeFake().windows.clear();
+    await expect(handleCallEvent(event('CallConnected'), deps())).resolves.toMatchObject({
+      action: 'updated',
+    });
+    expect(callWindows()).toHaveLength(0);
+  });
+
+  it('a lookup slower than any timeout never lets a later event open a second window', async () => {
+    let answer!: (r: LookupResult) => void;
+    lookup.mockImplementation(() => new Promise<LookupResult>((resolve) => (answer = resolve)));
+    let now = 1_000_000;
+    const clock = { lookup, now: () => now };
+    const first = handleCallEvent(event('Ringing'), clock);
+    await vi.waitFor(() => expect(callWindows()).toHaveLength(1));
+    await vi.waitFor(async () => expect((await callSessions.get('s1'))?.windowId).not.toBeNull());
+    callWindows()[0]!.focused = false;
+    now += 10 * 60_000; // the CRM is still thinking ten minutes later
+    await expect(handleCallEvent(event('CallConnected'), clock)).resolves.toMatchObject({
+      action: 'focused',
+    });
+    expect(callWindows()).toHaveLength(1);
+    expect(callWindows()[0]!.focused).toBe(true);
+    answer(result([contact(2, 'Bob Smith')]));
+    await expect(first).resolves.toMatchObject({ action: 'popped' });
+    expect(lookup).toHaveBeenCalledTimes(1);
+  });
+
+  it('with "do nothing", a later event waits for the running pop instead of starting another', async () => {
+    await useCallPop({ multiple: 'nothing' });
+    let answer!: (r: LookupResult) => void;
+    lookup.mockImplementation(() => new Promise<LookupResult>((resolve) => (answer = resolve)));
+    let now = 1_000_000;
+    const clock = { lookup, now: () => now };
+    const first = handleCallEvent(event('Ringing'), clock);
+    now += 10 * 60_000;
+    await expect(handleCallEvent(event('CallConnected'), clock)).resolves.toMatchObject({
+      action: 'updated',
+      reason: 'This call is already popping.',
+    });
+    answer(result([contact(2, 'Bob Smith')]));
+    await expect(first).resolves.toMatchObject({ action: 'popped' });
+    expect(callWindows()).toHaveLength(1);
+  });
+});
+
+describe('call.event: a worker stopped mid-pop', () => {
+  it('finishes the pop at the next event when it stopped before the window opened', async () => {
+    // What a worker leaves when it stops right after writing the claim.
+    await callSessions.set(
+      's1',
+      aCall({
+        pop: { state: 'claimed', at: Date.now() },
+        lookup: { state: 'pending', startedAt: 1 },
+      }),
+    );
+    await expect(handleCallEvent(event('CallConnected'), deps())).resolves.toMatchObject({
       action: 'popped',
     });
     expect(callWindows()).toHaveLength(1);
+    // The lookup it had started is started again.
+    expect(lookup).toHaveBeenCalledTimes(1);
+    expect(await callSessions.get('s1')).toMatchObject({
+      pop: { state: 'done', opened: 'window' },
+      lookup: { state: 'done' },
+    });
+  });
+
+  it('finishes it even when the next event is the hang-up', async () => {
+    await callSessions.set('s1', aCall({ pop: { state: 'claimed', at: Date.now() } }));
+    await expect(handleCallEvent(event('NoCall'), deps())).resolves.toMatchObject({
+      action: 'popped',
+    });
+    expect(callWindows()).toHaveLength(1);
+  });
+
+  it('brings forward the window it had opened instead of opening another', async () => {
+    const { id } = (await chrome.windows.create({
+      type: 'popup',
+      url: 'src/callpop/index.html?session=s1',
+    }))!;
+    await callSessions.set(
+      's1',
+      aCall({ pop: { state: 'claimed', at: Date.now() }, windowId: id! }),
+    );
+    await expect(handleCallEvent(event('CallConnected'), deps())).resolves.toMatchObject({
+      action: 'popped',
+    });
+    expect(callWindows().map((w) => w.id)).toEqual([id]);
+    expect(await callSessions.get('s1')).toMatchObject({
+      windowId: id,
+      pop: { state: 'done', opened: 'window' },
+    });
+  });
+
+  it('restarts a lookup left pending, at the next event, when the pop had finished', async () => {
+    await callSessions.set(
+      's1',
+      aCall({
+        pop: { state: 'done', at: 1, opened: 'window', reason: '' },
+        lookup: { state: 'pending', startedAt: 1 },
+      }),
+    );
+    await handleCallEvent(event('CallConnected'), deps());
+    await vi.waitFor(async () =>
+      expect((await callSessions.get('s1'))?.lookup).toMatchObject({ state: 'done' }),
+    );
+    expect(lookup).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -10,7 +10,15 @@ import { sleep } from '@/shared/sleep';
 import { inBackground } from '../report';
 import { focusWindow, openCallWindow, openTabs, windowExists } from './call-window';
 import { saveLookup, writeCall } from './call-record';
-import { runningLookup, sharedLookup, whilePopping, withSessionLock } from './in-flight';
+import {
+  beginPop,
+  endPop,
+  isPoppingHere,
+  poppingRecord,
+  runningLookup,
+  sharedLookup,
+  withSessionLock,
+} from './in-flight';
 import {
   planPop,
   slowLookupPlan,
@@ -34,9 +42,6 @@ export interface CallEventDeps {
  * when the answer lands.
  */
 export const DECIDE_WAIT_MS = 3_000;
-
-/** A claim older than this was left by a worker that stopped mid-pop: it may be taken again. */
-export const STALE_CLAIM_MS = 30_000;
 
 function errorText(error: unknown): string {
   return error instanceof Error && error.message ? error.message : 'the CRM did not answer';
@@ -109,25 +114,43 @@ async function lookupOutcome(
   return { result, error: after?.lookup.state === 'failed' ? after.lookup.message : null };
 }
 
-type Claim = { claimed: true } | { claimed: false; reply: CallEventReply | null };
+/** `reuse`: the window a worker that stopped mid-pop had already opened for the call. */
+type Claim = { claimed: true; reuse?: number } | { claimed: false; reply: CallEventReply | null };
 
-/** Whether this event pops the call; reads nothing, but checks (and focuses) an open window. */
-async function decidePop(
-  session: CallSession,
-  event: CallEvent,
-  now: number,
-  popNow: boolean,
-): Promise<Claim> {
+/** The call's window, when it is still open (the worker may have slept through its onRemoved). */
+async function openWindowOf(session: CallSession): Promise<number | null> {
+  return session.windowId !== null && (await windowExists(session.windowId))
+    ? session.windowId
+    : null;
+}
+
+async function focused(windowId: number): Promise<CallEventReply> {
+  return (await focusWindow(windowId))
+    ? { action: 'focused', reason: 'Brought the call window to the front.' }
+    : { action: 'updated', reason: 'The call window could not be focused.' };
+}
+
+/**
+ * Whether this event pops the call. A call pops once: later events bring its window forward,
+ * and a window the person closed stays closed. A claim this worker is not working on was left
+ * by a worker that stopped mid-pop, so the pop is finished now, whatever this event is.
+ */
+async function decidePop(session: CallSession, event: CallEvent, popNow: boolean): Promise<Claim> {
   const { pop } = session;
-  if (pop.state === 'claimed' && now - pop.at < STALE_CLAIM_MS) {
-    return {
-      claimed: false,
-      reply: { action: 'updated', reason: 'This call is already popping.' },
-    };
+  if (pop.state === 'claimed') {
+    const open = await openWindowOf(session);
+    if (isPoppingHere(session.sessionId)) {
+      if (open !== null) return { claimed: false, reply: await focused(open) };
+      return {
+        claimed: false,
+        reply: { action: 'updated', reason: 'This call is already popping.' },
+      };
+    }
+    return open !== null ? { claimed: true, reuse: open } : { claimed: true };
   }
   if (pop.state === 'done') {
-    const open = session.windowId !== null && (await windowExists(session.windowId));
-    if (open && event.status === 'NoCall') {
+    const open = await openWindowOf(session);
+    if (open !== null && event.status === 'NoCall') {
       return {
         claimed: false,
         reply: {
@@ -136,22 +159,11 @@ async function decidePop(
         },
       };
     }
-    if (open) {
-      const focused = await focusWindow(session.windowId!);
-      return {
-        claimed: false,
-        reply: focused
-          ? { action: 'focused', reason: 'Brought the call window to the front.' }
-          : { action: 'updated', reason: 'The call window could not be focused.' },
-      };
-    }
-    // Reopen only when the person closed the window and the popping event came again.
-    if (!(pop.opened === 'window' && popNow)) {
-      return {
-        claimed: false,
-        reply: { action: 'updated', reason: `Already popped. ${pop.reason}` },
-      };
-    }
+    if (open !== null) return { claimed: false, reply: await focused(open) };
+    return {
+      claimed: false,
+      reply: { action: 'updated', reason: `Already popped. ${pop.reason}` },
+    };
   }
   if (!popNow) return { claimed: false, reply: null };
   return { claimed: true };
@@ -183,14 +195,24 @@ async function recordAndClaim(
       settings,
     ]);
     const base = recorded(existing, event, now);
-    // Its result is saved under this same lock, so after the write below.
-    if (!existing) inBackground('the call lookup', startLookup(base, deps));
-    const verdict = triggerVerdict(event, callPop);
-    const claim = await decidePop(base, event, now, verdict.pop);
+    // Its result is saved under this same lock, so after the write below. A lookup left
+    // pending by a worker that stopped meanwhile starts again.
+    if (!existing || (existing.lookup.state === 'pending' && !runningLookup(event.sessionId))) {
+      inBackground('the call lookup', startLookup(base, deps));
+    }
+    // The call's own direction: a later event (a transfer) cannot switch its rule.
+    const verdict = triggerVerdict({ ...event, direction: base.direction }, callPop);
+    const claim = await decidePop(base, event, verdict.pop);
     const session: CallSession = claim.claimed
-      ? { ...base, pop: { state: 'claimed', at: now }, windowId: null }
+      ? { ...base, pop: { state: 'claimed', at: now }, windowId: claim.reuse ?? null }
       : base;
-    await writeCall(session);
+    if (claim.claimed) beginPop(session);
+    try {
+      await writeCall(session);
+    } catch (error) {
+      if (claim.claimed) endPop(event.sessionId);
+      throw error;
+    }
     return { session, isFirst: !existing, verdict, claim, callPop };
   });
 }
@@ -208,21 +230,49 @@ export async function handleCallEvent(
     return { action: isFirst ? 'ignored' : 'updated', reason };
   }
 
-  return whilePopping(session, () => popClaimed(session, callPop, deps));
+  try {
+    return await popClaimed(session, claim.reuse ?? null, callPop, deps);
+  } finally {
+    endPop(session.sessionId);
+  }
 }
 
-/** Pops a claimed call: the window (or CRM tabs) by the settings, then marks the call popped. */
+/**
+ * Stores the window's id as soon as it is open: a later event brings it forward instead of
+ * opening another, also after a worker stop before the lookup ends.
+ */
+function storeWindow(sessionId: string, windowId: number): Promise<void> {
+  return withSessionLock(sessionId, async () => {
+    // The call being popped is in memory, current with every write (writeCall).
+    const latest = poppingRecord(sessionId) ?? (await callSessions.get(sessionId));
+    if (latest?.pop.state === 'claimed') await writeCall({ ...latest, windowId });
+  });
+}
+
+/**
+ * Pops a claimed call: the window (or CRM tabs) by the settings, then marks the call popped.
+ * `reuse`: the window an interrupted pop of this call had opened, brought forward instead.
+ */
 async function popClaimed(
   session: CallSession,
+  reuse: number | null,
   callPop: Settings['callPop'],
   deps: CallEventDeps,
 ): Promise<CallEventReply> {
   const { sessionId } = session;
   // When the window shows whatever the lookup finds, it opens now and fills in when the answer
   // lands, instead of waiting for the CRM.
-  const early = windowIsCertain(callPop) ? openCallWindow(sessionId) : null;
+  const early =
+    reuse !== null
+      ? focusWindow(reuse).then(() => reuse)
+      : windowIsCertain(callPop)
+        ? openCallWindow(sessionId)
+        : null;
+  const storing = early?.then((id) =>
+    id !== null && id !== reuse ? storeWindow(sessionId, id) : undefined,
+  );
   // Awaited after the lookup; a failure before then is not an unhandled rejection.
-  void early?.catch(() => undefined);
+  void storing?.catch(() => undefined);
   const outcome = lookupOutcome(sessionId, deps);
   // "Do nothing" for several matches waits for the answer: a window could be just what that
   // setting asked not to get. Otherwise a slow CRM gets the window, filled in later.
@@ -235,8 +285,9 @@ async function popClaimed(
     ? planPop(decided.result, decided.error, callPop, session.phoneNumber)
     : slowLookupPlan(DECIDE_WAIT_MS);
   const windowId = early ? await early : plan.window ? await openCallWindow(sessionId) : null;
+  await storing;
   const tabsOpened = await openTabs(plan.tabs);
-  const opened = plan.window ? 'window' : tabsOpened > 0 ? 'tabs' : 'nothing';
+  const opened = plan.window || windowId !== null ? 'window' : tabsOpened > 0 ? 'tabs' : 'nothing';
   await withSessionLock(sessionId, async () => {
     const latest = await callSessions.get(sessionId);
     if (!latest) return;

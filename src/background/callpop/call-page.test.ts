@@ -3,7 +3,7 @@ import type { LookupResult } from '@/shared/messages';
 import { callSessions, type CallSession } from '@/shared/storage/keys';
 import { aCall } from '@/test/calls';
 import { callPageResponse, LOOKUP_WAIT_MS, onFetch, ROOT_MARKUP } from './call-page';
-import { sharedLookup, whilePopping } from './in-flight';
+import { beginPop, endPop, sharedLookup } from './in-flight';
 
 const PAGE = `<!doctype html><html><head><link rel="stylesheet" crossorigin href="/assets/callpop.css"></head><body>${ROOT_MARKUP}<script src="/assets/callpop-first-paint.js"></script></body></html>`;
 const CSS = '.card { padding: 8px; }';
@@ -63,9 +63,12 @@ describe('the call-pop page served with the call in it', () => {
     const current = call('s1', { state: 'done', result: result('Ann Lee') });
     const reads = vi.fn(packaged());
     const built = PAGE.replace(/<link[^>]*>/, `<style>${CSS}</style>`);
-    const html = await whilePopping(current, async () =>
-      (await callPageResponse(URL_FOR('s1'), { page: built, packaged: reads }))!.text(),
-    );
+    beginPop(current);
+    const html = await (await callPageResponse(URL_FOR('s1'), {
+      page: built,
+      packaged: reads,
+    }))!.text();
+    endPop('s1');
     expect(html).toContain('<h3>Ann Lee</h3>');
     expect(html).toContain(`<style>${CSS}</style>`);
     expect(reads).not.toHaveBeenCalled();

@@ -44,16 +44,22 @@ export function runningLookup(key: string): Promise<LookupResult | null> | undef
 }
 
 /**
- * Runs the pop of `session`, keeping the call's record in memory meanwhile: while the window is
- * being created, Chrome answers storage reads late, and the page is served from this copy.
+ * Marks `session` as being popped by this worker, keeping its record in memory: while the window
+ * is being created, Chrome answers storage reads late, and the page is served from this copy.
+ * Called under the call's lock as the claim is written, so no other event sees the claim first.
+ * A stored claim this worker has no mark for was left by a worker that stopped mid-pop.
  */
-export async function whilePopping<T>(session: CallSession, pop: () => Promise<T>): Promise<T> {
+export function beginPop(session: CallSession): void {
   popping.set(session.sessionId, session);
-  try {
-    return await pop();
-  } finally {
-    popping.delete(session.sessionId);
-  }
+}
+
+export function endPop(sessionId: string): void {
+  popping.delete(sessionId);
+}
+
+/** True while this worker is popping the call (see beginPop). */
+export function isPoppingHere(sessionId: string): boolean {
+  return popping.has(sessionId);
 }
 
 /** Keeps the in-memory copy current: called with every record written during a pop. */
