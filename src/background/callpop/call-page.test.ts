@@ -57,6 +57,15 @@ describe('the call-pop page served with the call in it', () => {
     );
   });
 
+  it("keeps a caller's name as text even when it reads like a replacement pattern", async () => {
+    const name = "Pay $` $& $' Co";
+    await callSessions.set('s1', call('s1', { state: 'done', result: result(name) }));
+    const html = await (await callPageResponse(URL_FOR('s1'), { packaged: packaged() }))!.text();
+    expect(html).toContain(`<h3>Pay $\` $&amp; $&#39; Co</h3>`);
+    expect(html.match(/<div id="root"/g)).toHaveLength(1);
+    expect(html.match(/<!doctype/gi)).toHaveLength(1);
+  });
+
   it('serves a call being popped from memory, and the built page without package reads', async () => {
     // Stored: still looking up; in memory: the record this worker has just written.
     await callSessions.set('s1', call('s1', { state: 'pending', startedAt: 1 }));

@@ -74,7 +74,11 @@ export async function callPageResponse(
   if (!template.includes(ROOT_MARKUP)) return null;
   const view = viewToHtml(callView(session));
   const state = escapeHtml(viewedState(session));
-  const html = template.replace(ROOT_MARKUP, `<div id="root" data-served="${state}">${view}</div>`);
+  // A function, not a string: `$&`, `$'` in a caller's name must stay text, not patterns.
+  const html = template.replace(
+    ROOT_MARKUP,
+    () => `<div id="root" data-served="${state}">${view}</div>`,
+  );
   const policy = extensionPagesPolicy();
   return new Response(html, {
     headers: {

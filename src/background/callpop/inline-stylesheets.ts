@@ -15,6 +15,6 @@ export async function inlineStylesheets(
   return links.reduce((html, [link], index) => {
     const css = sheets[index]!;
     // Our own build's CSS; anything that could end the <style> element stays linked.
-    return /<\/style/i.test(css) ? html : html.replace(link, `<style>${css}</style>`);
+    return /<\/style/i.test(css) ? html : html.replace(link, () => `<style>${css}</style>`);
   }, page);
 }
