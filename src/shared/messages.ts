@@ -133,7 +133,10 @@ export interface Requests {
   /** Removes the credentials and every cached contact. */
   'connection.disconnect': { payload: undefined; value: { removedContacts: number } };
   'contact.lookup': { payload: LookupRequest; value: LookupResult };
-  /** Many numbers at once (the softphone's contact match): one cache read, bounded CRM calls. */
+  /**
+   * Many numbers at once (the softphone's contact match): one cache read, bounded CRM calls.
+   * At most MAX_LOOKUP_BATCH numbers per request.
+   */
   'contact.lookupMany': {
     payload: { phoneNumbers: string[]; force?: boolean };
     value: Record<string, LookupResult>;
@@ -167,6 +170,9 @@ export interface RequestEnvelope<N extends RequestName = RequestName> {
   name: N;
   payload: Payload<N>;
 }
+
+/** The most numbers one `contact.lookupMany` request takes; callers split longer lists. */
+export const MAX_LOOKUP_BATCH = 100;
 
 export const ERROR_CODES = {
   forbiddenSender: 'forbidden_sender',

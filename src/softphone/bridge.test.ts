@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionSummary } from '@/shared/connection';
-import type { CallEvent, ContactView, Payload, RequestName } from '@/shared/messages';
+import {
+  MAX_LOOKUP_BATCH,
+  type CallEvent,
+  type ContactView,
+  type Payload,
+  type RequestName,
+} from '@/shared/messages';
 import { RequestFailed } from '@/shared/messaging';
 import { DEFAULT_SETTINGS } from '@/shared/settings';
 import { aLookupResult } from '@/test/calls';
@@ -34,6 +40,8 @@ function harness(
     lookupGate?: Promise<void>;
     /** Numbers the CRM could not answer (source 'none'). */
     unanswered?: string[];
+    /** contact.lookup answers unanswered (source 'none'), with this CRM message. */
+    lookupProblem?: string;
     /** The match deadline: by default it never comes. */
     wait?: (ms: number) => Promise<void>;
   } = {},
@@ -49,6 +57,10 @@ function harness(
       case 'contact.lookupMany': {
         if (overrides.lookupFails) throw new RequestFailed('crm_error', 'Pipedrive is down.');
         const { phoneNumbers } = payload as Payload<'contact.lookupMany'>;
+        // As the engine does (engine/lookup-many.ts).
+        if (phoneNumbers.length > MAX_LOOKUP_BATCH) {
+          throw new RequestFailed('bad_request', 'Too many.');
+        }
         return Object.fromEntries(
           phoneNumbers.map((n) => [
             n,
@@ -59,6 +71,14 @@ function harness(
         );
       }
       case 'contact.lookup':
+        // The engine answers a CRM failure as source 'none' with the reason, not by throwing.
+        if (overrides.lookupProblem) {
+          return {
+            ...lookup('+14155550101', []),
+            source: 'none' as const,
+            returnMessage: { message: overrides.lookupProblem, messageType: 'danger' as const },
+          };
+        }
         return lookup('+14155550101', [{ ...alice, pageUrl: overrides.pageUrl ?? alice.pageUrl }]);
       case 'call.event':
         return { action: 'popped', reason: 'test' };
@@ -127,6 +147,23 @@ describe('handleWidgetMessage', () => {
     });
   });
 
+  it('splits a match for more numbers than one lookup takes into batches, and answers all', async () => {
+    const h = harness();
+    const numbers = Array.from({ length: 250 }, (_, i) => `+1415556${1000 + i}`);
+    numbers[137] = '+14155550101';
+    await handleWidgetMessage(h.deps, matchRequest(numbers));
+    const lookups = h.calls.filter((c) => c.name === 'contact.lookupMany');
+    expect(lookups.map((c) => (c.payload as { phoneNumbers: string[] }).phoneNumbers)).toEqual([
+      numbers.slice(0, 100),
+      numbers.slice(100, 200),
+      numbers.slice(200),
+    ]);
+    const [reply] = h.posted as { response: { data: Record<string, { name: string }[]> } }[];
+    expect(Object.keys(reply?.response.data ?? {})).toHaveLength(250);
+    expect(reply?.response.data['+14155550101']?.map((c) => c.name)).toEqual(['Alice Johnson']);
+    expect(h.reports.filter((r) => /could not/.test(r))).toEqual([]);
+  });
+
   it('still answers (with no names) when the lookup fails, and reports it', async () => {
     const h = harness({ lookupFails: true });
     await handleWidgetMessage(h.deps, matchRequest(['+14155550101']));
@@ -187,6 +224,20 @@ describe('handleWidgetMessage', () => {
     ]);
   });
 
+  it('says why a contact cannot be opened when the CRM did not answer, not that it is gone', async () => {
+    const h = harness({ lookupProblem: 'Pipedrive is not answering (503).' });
+    await handleWidgetMessage(h.deps, {
+      type: 'rc-post-message-request',
+      requestId: 'v3',
+      path: '/contacts/view',
+      body: { id: 1, phoneNumbers: [{ phoneNumber: '+14155550101' }] },
+    });
+    expect(h.opened).toEqual([]);
+    expect(h.reports.at(-1)).toBe(
+      'The contact page could not be opened: Pipedrive is not answering (503).',
+    );
+  });
+
   it('never opens a non-http(s) page URL', async () => {
     const h = harness({ pageUrl: 'javascript:alert(1)' });
     await handleWidgetMessage(h.deps, {
@@ -236,5 +287,15 @@ describe('handleWidgetMessage', () => {
         to: '+16505550000',
       } satisfies CallEvent,
     ]);
+  });
+
+  it('says so, and asks nothing of the worker, when the caller withheld their number', async () => {
+    const h = harness();
+    await handleWidgetMessage(h.deps, {
+      type: 'rc-active-call-notify',
+      call: { sessionId: 'S9', direction: 'Inbound', telephonyStatus: 'Ringing', from: {} },
+    });
+    expect(h.calls.filter((c) => c.name === 'call.event')).toEqual([]);
+    expect(h.reports.at(-1)).toBe('No call pop: the caller withheld their number.');
   });
 });

@@ -4,7 +4,7 @@
  * a reloaded page or a repeated notice never pops twice. Dependencies are injected so this runs
  * in unit tests without a DOM or chrome.*.
  */
-import type { Payload, RequestName, Value } from '@/shared/messages';
+import { MAX_LOOKUP_BATCH, type Payload, type RequestName, type Value } from '@/shared/messages';
 import type { Settings } from '@/shared/settings';
 import { sleep } from '@/shared/sleep';
 import {
@@ -72,11 +72,24 @@ async function lookUpForWidget(
   deps: BridgeDeps,
   request: { phoneNumbers: string[]; force?: boolean },
 ): Promise<{ data: ReturnType<typeof matchData>; answered: string[] }> {
-  // One batched lookup for every number: one cache read, bounded CRM calls in the engine.
-  const [results, connection] = await Promise.all([
-    deps.request('contact.lookupMany', request),
+  // Batched lookups (one cache read each, bounded CRM calls in the engine), as few as the
+  // engine's batch size allows: a long call history can ask for more numbers than one takes.
+  const batches: string[][] = [];
+  for (let at = 0; at < request.phoneNumbers.length; at += MAX_LOOKUP_BATCH) {
+    batches.push(request.phoneNumbers.slice(at, at + MAX_LOOKUP_BATCH));
+  }
+  const [answers, connection] = await Promise.all([
+    Promise.all(
+      batches.map((phoneNumbers) =>
+        deps.request('contact.lookupMany', {
+          phoneNumbers,
+          ...(request.force ? { force: true } : {}),
+        }),
+      ),
+    ),
     deps.request('connection.get', undefined),
   ]);
+  const results = Object.assign({}, ...answers) as Value<'contact.lookupMany'>;
   if (!connection) throw new Error('No CRM is connected.');
   // Numbers the CRM (or the cache) answered: asked again, they come from the cache at once.
   const resultOf = resultsByRequest(results);
@@ -123,6 +136,11 @@ async function viewContact(deps: BridgeDeps, body: unknown): Promise<void> {
   try {
     const result = await deps.request('contact.lookup', { phoneNumber: parsed.phoneNumber });
     const contact = result.contacts.find((c) => String(c.id) === parsed.id);
+    // The engine answers a CRM it could not ask as source 'none' with the reason.
+    const problem = result.source === 'none' ? result.returnMessage?.message : undefined;
+    if (!contact && problem) {
+      return deps.report(`The contact page could not be opened: ${problem}`, 'error');
+    }
     if (!contact) return deps.report('That contact is no longer in the CRM.', 'error');
     if (!isHttpUrl(contact.pageUrl)) {
       return deps.report(`${contact.name} has no CRM page CallPop can open.`, 'error');
@@ -150,7 +168,10 @@ async function forwardCall(
   message: Extract<WidgetMessage, { type: 'rc-active-call-notify' | 'rc-call-ring-notify' }>,
 ): Promise<void> {
   const translated = toCallEvent(message.call, message.type === 'rc-call-ring-notify');
-  if ('ignored' in translated) return;
+  if ('ignored' in translated) {
+    if (translated.tell) deps.report(translated.ignored, 'info');
+    return;
+  }
   try {
     await deps.request('call.event', translated.event);
   } catch (error) {

@@ -119,6 +119,17 @@ describe('toCallEvent', () => {
     });
   });
 
+  it('tells, instead of failing, about a call whose other party has no number', () => {
+    expect(toCallEvent({ ...call, from: { name: 'Anonymous' } })).toEqual({
+      ignored: 'No call pop: the caller withheld their number.',
+      tell: true,
+    });
+    expect(toCallEvent({ ...call, direction: 'Outbound', to: {} })).toEqual({
+      ignored: 'No call pop: the call has no number.',
+      tell: true,
+    });
+  });
+
   it('reads a webphone ring notice (string parties, user names) as Ringing', () => {
     const ring = {
       sessionId: 'S2',

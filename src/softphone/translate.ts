@@ -125,7 +125,7 @@ function toTime(value: unknown): number | undefined {
 export function toCallEvent(
   call: EmbeddableCall,
   ringNotice = false,
-): { event: CallEvent } | { ignored: string } {
+): { event: CallEvent } | { ignored: string; tell?: true } {
   const sessionId =
     typeof call.sessionId === 'string' || typeof call.sessionId === 'number'
       ? String(call.sessionId)
@@ -144,6 +144,11 @@ export function toCallEvent(
     from: partyNumber(call.from),
     to: partyNumber(call.to),
   };
+  if ((direction === 'Inbound' ? event.from : event.to) === '') {
+    // A withheld caller id: nothing to look up or pop, and the person should know why.
+    const who = direction === 'Inbound' ? 'caller withheld their number' : 'call has no number';
+    return { ignored: `No call pop: the ${who}.`, tell: true };
+  }
   const fromName = partyName(call.fromName, call.fromUserName, call.from);
   const toName = partyName(call.toName, call.toUserName, call.to);
   const startTime = toTime(call.startTime);

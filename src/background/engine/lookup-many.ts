@@ -6,15 +6,13 @@
  * is keyed by the input as given, with no contacts and the phone module's plain message.
  */
 import type { LookupResult } from '@/shared/messages';
-import { ERROR_CODES } from '@/shared/messages';
+import { ERROR_CODES, MAX_LOOKUP_BATCH } from '@/shared/messages';
 import { matchCache } from '@/shared/storage/keys';
 import { RequestError } from '../request-error';
 import { loadAccount, type Account } from './account';
 import { cacheId } from './cache';
 import type { EngineDeps } from './deps';
 import { lookupWith, parseTarget } from './lookup';
-
-export const MAX_BATCH = 100;
 
 function invalid(account: Account, input: string, message: string): LookupResult {
   return {
@@ -39,8 +37,11 @@ export async function lookupMany(
   if (!Array.isArray(inputs)) {
     throw new RequestError(ERROR_CODES.badRequest, 'Send a list of phone numbers.');
   }
-  if (inputs.length > MAX_BATCH) {
-    throw new RequestError(ERROR_CODES.badRequest, `Look up at most ${MAX_BATCH} numbers at once.`);
+  if (inputs.length > MAX_LOOKUP_BATCH) {
+    throw new RequestError(
+      ERROR_CODES.badRequest,
+      `Look up at most ${MAX_LOOKUP_BATCH} numbers at once.`,
+    );
   }
   const account = await loadAccount(deps);
   const results: Record<string, LookupResult> = {};
