@@ -16,6 +16,12 @@ export interface CacheScope {
 /** lastUsed is rewritten at most this often per entry, so hits rarely write. */
 export const TOUCH_INTERVAL_MS = 60_000;
 
+/**
+ * How long after a create its contact is kept though the CRM's search does not return it yet
+ * (its index lags), and how long the entry the create wrote answers lookups without the CRM.
+ */
+export const CREATED_GRACE_MS = 2 * 60_000;
+
 export function cacheId(scope: CacheScope, e164: string): string {
   return `${scope.accountId}:${scope.platform}:${e164}`;
 }
@@ -40,8 +46,15 @@ export function cacheLimits(settings: Settings): CacheLimits {
 
 export const hasMatch = (entry: CachedMatch): boolean => (entry.c?.length ?? 0) > 0;
 
+const ttlOf = (entry: CachedMatch, limits: CacheLimits): number =>
+  hasMatch(entry) ? limits.matchTtlMs : limits.noMatchTtlMs;
+
+/** Whether the entry may stand in for the CRM's answer. */
 export function isFresh(entry: CachedMatch, limits: CacheLimits, now: number): boolean {
-  const ttl = hasMatch(entry) ? limits.matchTtlMs : limits.noMatchTtlMs;
+  // An entry written by a create is an older answer plus the new contact, and the older one may
+  // have been a short-lived "no match": it is trusted only through the grace, then the next
+  // lookup asks the CRM what else changed.
+  const ttl = entry.s === 1 ? Math.min(CREATED_GRACE_MS, limits.matchTtlMs) : ttlOf(entry, limits);
   return now - entry.f * 1000 < ttl;
 }
 
@@ -75,7 +88,11 @@ export async function touchEntry(id: string, entry: CachedMatch, now: number): P
   await matchCache.set(id, { ...entry, u: toSeconds(now) });
 }
 
-/** Puts a just-created contact in the cache at once, next to the number's other contacts. */
+/**
+ * Puts a just-created contact in the cache at once, next to the number's other contacts. The
+ * entry is marked as a create's (s): fresh only for CREATED_GRACE_MS (see isFresh), since the
+ * contacts it keeps are only as current as the entry they came from.
+ */
 export async function addCreatedContact(id: string, e164: string, contact: Contact, now: number) {
   const existing = await readEntry(id);
   const kept = existing
@@ -96,15 +113,22 @@ export interface SweepReport {
   remaining: number;
 }
 
-/** Drops expired entries, then the least recently used ones above `maxEntries`. */
+/**
+ * Drops expired entries, then the least recently used ones above `maxEntries`. A create's entry
+ * is kept as long as a CRM answer would be, though lookups ask the CRM sooner: it is the only
+ * copy of the new contact shown while the CRM fails.
+ */
 export async function sweepCache(limits: CacheLimits, now: number): Promise<SweepReport> {
   const ids = await matchCache.ids();
   const entries = await matchCache.getMany(ids);
   const expired: string[] = [];
   const live: { id: string; used: number }[] = [];
   for (const [id, entry] of entries) {
-    if (typeof entry?.f !== 'number' || !isFresh(entry, limits, now)) expired.push(id);
-    else live.push({ id, used: entry.u ?? entry.f });
+    if (typeof entry?.f !== 'number' || now - entry.f * 1000 >= ttlOf(entry, limits)) {
+      expired.push(id);
+    } else {
+      live.push({ id, used: entry.u ?? entry.f });
+    }
   }
   live.sort((a, b) => a.used - b.used);
   const evicted = live.slice(0, Math.max(0, live.length - limits.maxEntries)).map((e) => e.id);

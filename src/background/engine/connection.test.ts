@@ -100,6 +100,45 @@ describe('connection', () => {
     expect(JSON.stringify(saved)).not.toContain('tok-1');
   });
 
+  it('accepts an API URL with its version, as Insightly shows it, and stores it without', async () => {
+    connector.manifest = { ...connector.manifest, name: 'insightly', displayName: 'Insightly' };
+    let checked = '';
+    connector.checkConnection = async (user) => {
+      checked = user.hostname;
+      return { accountId: 'acct9', userId: 'u9', userName: 'Grace' };
+    };
+    const draft: ConnectionDraft = {
+      platform: 'insightly',
+      hostname: ' https://api.na1.insightly.com/v3.1/ ',
+      credentials: { kind: 'apiKey', apiKey: 'key-1' },
+    };
+    chromeFake().grantedOrigins.add('https://api.na1.insightly.com/*');
+    const saved = await saveConnection(draft, testDeps(connector));
+    expect(checked).toBe('https://api.na1.insightly.com');
+    expect(saved.hostname).toBe('https://api.na1.insightly.com');
+    expect((await connectionItem.get())?.hostname).toBe('https://api.na1.insightly.com');
+  });
+
+  it('says what to enter when the address has more than an origin', async () => {
+    connector.manifest = {
+      ...connector.manifest,
+      settings: [
+        {
+          id: 'hostname',
+          label: 'Company domain',
+          type: 'text',
+          required: true,
+          placeholder: 'acme.pipedrive.com',
+        },
+      ],
+    };
+    for (const hostname of ['https://acme.pipedrive.com/persons', 'acme.pipedrive.com/?x=1']) {
+      await expect(testConnection({ ...DRAFT, hostname }, deps)).rejects.toThrow(
+        `"${hostname}" has more than an address. Enter only the Pipedrive address, for example acme.pipedrive.com.`,
+      );
+    }
+  });
+
   it('disconnect removes the credentials and every cached contact of every account', async () => {
     await connect();
     await matchCache.set('acct1:pipedrive:+14155550102', { c: [{ i: 1 }], f: 1 });

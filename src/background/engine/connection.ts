@@ -48,29 +48,54 @@ function cleanCredentials(value: unknown, connector: Connector): Credentials {
   return { kind, [field]: typeof secret === 'string' ? secret : '' } as Credentials;
 }
 
-/** The draft's CRM origin, or a plain-words reason why the address cannot be used. */
-function checkedOrigin(hostname: unknown): URL {
+/** What the connector's address field suggests, e.g. `https://api.na1.insightly.com`. */
+function addressExample(connector: Connector): string {
+  const field = connector.manifest.settings.find((s) => s.id === 'hostname');
+  return field?.placeholder || 'acme.pipedrive.com';
+}
+
+/** A trailing API version such as Insightly's `/v3.1`, and trailing slashes. */
+const API_VERSION_SUFFIX = /(\/v\d+(\.\d+)?)?\/*$/i;
+
+/**
+ * The draft's address as stored and its origin, or a plain-words reason why it cannot be used.
+ * A trailing API version (`/v3.1`, as Insightly shows its API URL) is dropped: connectors add
+ * the version they speak. Any other path, query or user name is refused with what to enter.
+ */
+function checkedAddress(
+  hostname: unknown,
+  connector: Connector,
+): { hostname: string; origin: URL } {
+  const example = addressExample(connector);
   if (typeof hostname !== 'string' || hostname.trim() === '') {
-    throw bad('Enter the address of your CRM, for example acme.pipedrive.com.');
+    throw bad(`Enter the address of your CRM, for example ${example}.`);
   }
+  const trimmed = hostname.trim();
+  const address = trimmed.replace(API_VERSION_SUFFIX, '');
+  // apiOrigin puts https:// before any other scheme (ftp://x), which would then read as a path.
+  const otherScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(address) && !/^https?:/i.test(address);
+  let url: URL | null = null;
   try {
-    const url = new URL(apiOrigin(hostname));
-    const plain =
-      !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && plain) {
-      return url;
-    }
+    url = otherScheme ? null : new URL(apiOrigin(address));
   } catch {
-    // falls through to the message below
+    // refused below
   }
-  throw bad(`"${hostname.trim()}" is not a web address CallPop can connect to.`);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw bad(`"${trimmed}" is not a web address CallPop can connect to.`);
+  }
+  if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
+    throw bad(
+      `"${trimmed}" has more than an address. Enter only the ${connector.manifest.displayName} address, for example ${example}.`,
+    );
+  }
+  return { hostname: address, origin: url };
 }
 
 function prepare(draft: ConnectionDraft, deps: EngineDeps) {
   if (!draft || typeof draft !== 'object') throw bad('Fill in the connection form first.');
   const connector = deps.getConnector(draft.platform);
   if (!connector) throw bad('Choose a CRM to connect to.');
-  const origin = checkedOrigin(draft.hostname);
+  const { hostname, origin } = checkedAddress(draft.hostname, connector);
   const credentials = cleanCredentials(draft.credentials, connector);
   let authHeader: string;
   try {
@@ -79,7 +104,14 @@ function prepare(draft: ConnectionDraft, deps: EngineDeps) {
     // Connectors explain bad credential input in plain words (e.g. "Enter your API token.").
     throw bad(error instanceof Error ? error.message : 'The credentials are not readable.');
   }
-  return { connector, origin, credentials, authHeader, user: buildUser(draft) };
+  return {
+    connector,
+    origin,
+    hostname,
+    credentials,
+    authHeader,
+    user: buildUser({ ...draft, hostname }),
+  };
 }
 
 function credentialName(draft: ConnectionDraft): string {
@@ -140,7 +172,7 @@ export async function saveConnection(
   draft: ConnectionDraft,
   deps: EngineDeps,
 ): Promise<ConnectionSummary> {
-  const { origin, credentials } = prepare(draft, deps);
+  const { origin, hostname, credentials } = prepare(draft, deps);
   const pattern = `${origin.protocol}//${origin.hostname}/*`;
   if (!(await chrome.permissions.contains({ origins: [pattern] }))) {
     throw bad(
@@ -150,7 +182,7 @@ export async function saveConnection(
   const { connector, result } = await check(draft, deps);
   const connection = {
     platform: draft.platform,
-    hostname: draft.hostname.trim().replace(/\/+$/, ''),
+    hostname,
     credentials,
     accountId: result.accountId,
     userId: result.userId,

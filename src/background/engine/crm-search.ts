@@ -3,14 +3,28 @@
  * after a 429, and written to the cache once. Returns what the CRM said or throws a CrmError.
  */
 import type { Tracer } from '@/connectors/types';
-import { isPlaceholder, type Contact, type ReturnMessage } from '@/shared/contact';
+import {
+  isPlaceholder,
+  type Contact,
+  type FindContactResult,
+  type ReturnMessage,
+} from '@/shared/contact';
 import { joinOverridingFormats } from '@/shared/phone';
 import type { CachedMatch } from '@/shared/storage/keys';
 import { CrmError, MalformedResponseError, classifyError } from '../http/errors';
 import type { Account } from './account';
-import { buildEntry, cacheLimits, readEntry, removeEntry, writeEntry } from './cache';
+import {
+  CREATED_GRACE_MS,
+  buildEntry,
+  cacheLimits,
+  contactsOf,
+  readEntry,
+  removeEntry,
+  writeEntry,
+} from './cache';
 import type { EngineDeps } from './deps';
 import { CRM_CONCURRENCY, retryRateLimited, shareInFlight, withSlot } from './limiter';
+import { RateLimitedPartway } from './resumable';
 import { inBackground } from '../report';
 import type { Hold } from '../share-while-running';
 
@@ -20,14 +34,11 @@ export interface CrmAnswer {
   returnMessage: ReturnMessage | null;
   fetchedAt: number;
   /**
-   * The cache entry of a just-created contact, kept because the CRM's search index has not
-   * caught up yet: read when the CRM answered, so a lookup that started earlier still shows it.
+   * The cache entry of just-created contacts the CRM's search does not return yet (its index
+   * lags), with whatever the CRM did return: what the lookup shows instead of `contacts`.
    */
   keptCreated: CachedMatch | null;
 }
-
-/** A created contact survives a refresh that does not find it yet for this long. */
-export const CREATED_GRACE_MS = 2 * 60_000;
 
 /** The connector reported `successful: false` itself; its returnMessage (if any) says why. */
 export class ConnectorFailure extends CrmError {
@@ -50,6 +61,8 @@ export interface SearchTarget {
   /** Cache id, or null when the result is not cached (extensions). */
   cacheId: string | null;
   force: boolean;
+  /** The cache entry the lookup read before asking the CRM (no second read on the way). */
+  cached?: CachedMatch | undefined;
 }
 
 async function callConnector(
@@ -61,10 +74,12 @@ async function callConnector(
   const { connector, user, authHeader, settings, connection } = account;
   const crm = `${connection.platform}:${connection.hostname}`;
   const started = deps.now();
-  const result = await retryRateLimited(
-    () =>
-      withSlot(crm, CRM_CONCURRENCY, () =>
-        connector.findContact({
+  // After a 429 partway through a connector's requests, the retry sends only those missing.
+  let resume: (() => Promise<FindContactResult>) | null = null;
+  const find = () =>
+    resume
+      ? resume()
+      : connector.findContact({
           user,
           authHeader,
           phoneNumber: target.phoneNumber,
@@ -73,6 +88,13 @@ async function callConnector(
           proxyConfig: null,
           tracer,
           isForceRefreshAccountData: target.force,
+        });
+  const result = await retryRateLimited(
+    () =>
+      withSlot(crm, CRM_CONCURRENCY, () =>
+        find().catch((error: unknown) => {
+          if (error instanceof RateLimitedPartway) resume = error.resume;
+          throw error;
         }),
       ),
     deps,
@@ -102,11 +124,40 @@ async function callConnector(
   };
 }
 
+const warningOf = (answer: CrmAnswer): { warning?: string } =>
+  answer.returnMessage?.messageType === 'warning' ? { warning: answer.returnMessage.message } : {};
+
+/**
+ * The CRM's contacts plus those of a create's entry, still in its grace, that the CRM did not
+ * return (its search index may not have them yet); null when nothing is missing. It keeps the
+ * create's time, so refreshes do not stretch the grace, and the create's mark, so lookups ask
+ * the CRM again once the grace is over (see isFresh). A contact deleted in the CRM within the
+ * grace is shown until it ends: a create's entry does not say which contacts it added.
+ */
+function keepCreated(
+  entry: CachedMatch | undefined,
+  answer: CrmAnswer,
+  e164: string,
+  now: number,
+): CachedMatch | null {
+  if (entry?.s !== 1 || !entry.c || now - entry.f * 1000 >= CREATED_GRACE_MS) return null;
+  const returned = new Set(answer.contacts.map((c) => String(c.id)));
+  const missing = contactsOf(entry, e164).filter((c) => !returned.has(String(c.id)));
+  if (missing.length === 0) return null;
+  return buildEntry(e164, [...answer.contacts, ...missing], {
+    canCreate: answer.canCreate,
+    now: entry.f * 1000,
+    created: true,
+    ...warningOf(answer),
+  });
+}
+
 /**
  * Stores the CRM's answer and returns what the lookup shows. The write is handed to `hold`, not
  * awaited: the answer is shown at once (during a call pop, Chrome answers storage calls late
  * while the window is being created), and identical lookups join this one until it is stored.
  * A failed write only costs a later lookup its cache hit, so it is logged, not shown.
+ * `before` is the entry the lookup read before asking the CRM.
  */
 async function updateCache(
   account: Account,
@@ -115,44 +166,50 @@ async function updateCache(
   deps: EngineDeps,
   tracer: Tracer | null,
   hold: Hold,
+  before: CachedMatch | undefined,
 ): Promise<CrmAnswer> {
   const limits = cacheLimits(account.settings);
   const now = deps.now();
+  const { cacheId: id, phoneNumber: e164 } = target;
   const store = (write: Promise<void>) => {
     hold(write);
     inBackground('caching the lookup', write);
   };
   if (answer.contacts.length > 0) {
+    // Only just after a create is the entry read again before answering (a read can answer
+    // late during a call pop): the created contacts the CRM lacks are then shown too.
+    if (before?.s === 1) {
+      const kept = keepCreated(await readEntry(id), answer, e164, now);
+      if (kept) {
+        tracer?.trace('cache.keptCreated');
+        store(writeEntry(id, kept));
+        return { ...answer, keptCreated: kept };
+      }
+    }
+    // Read again right before writing: a create that landed while the CRM was asked is kept.
+    const entry = buildEntry(e164, answer.contacts, {
+      canCreate: answer.canCreate,
+      now,
+      ...warningOf(answer),
+    });
     store(
-      writeEntry(
-        target.cacheId,
-        buildEntry(target.phoneNumber, answer.contacts, {
-          canCreate: answer.canCreate,
-          now,
-          ...(answer.returnMessage?.messageType === 'warning'
-            ? { warning: answer.returnMessage.message }
-            : {}),
-        }),
+      readEntry(id).then((latest) =>
+        writeEntry(id, keepCreated(latest, answer, e164, deps.now()) ?? entry),
       ),
     );
     return answer;
   }
   // Read when the CRM answered, not before: a contact created meanwhile is kept.
-  const existing = await readEntry(target.cacheId);
-  if (existing?.s === 1 && existing.c && now - existing.f * 1000 < CREATED_GRACE_MS) {
+  const existing = await readEntry(id);
+  if (keepCreated(existing, answer, e164, now)) {
     tracer?.trace('cache.keptCreated');
-    return { ...answer, keptCreated: existing };
+    return { ...answer, keptCreated: existing ?? null };
   }
   if (limits.noMatchTtlMs > 0) {
     // Replaces any earlier match: the contact is gone from the CRM.
-    store(
-      writeEntry(
-        target.cacheId,
-        buildEntry(target.phoneNumber, [], { canCreate: answer.canCreate, now }),
-      ),
-    );
+    store(writeEntry(id, buildEntry(e164, [], { canCreate: answer.canCreate, now })));
   } else if (existing) {
-    store(removeEntry(target.cacheId));
+    store(removeEntry(id));
   }
   if (existing?.c) tracer?.trace('cache.staleRemoved');
   return answer;
@@ -168,11 +225,18 @@ export function searchCrm(
   const key = `${account.scope.accountId}:${account.scope.platform}:${target.phoneNumber}:${target.isExtension ? 'x' : ''}${target.force ? 'f' : ''}`;
   return shareInFlight(key, async (hold) => {
     try {
-      const answer = await callConnector(account, target, deps, tracer);
       const { cacheId } = target;
-      return cacheId === null
-        ? answer
-        : await updateCache(account, { ...target, cacheId }, answer, deps, tracer, hold);
+      if (cacheId === null) return await callConnector(account, target, deps, tracer);
+      const answer = await callConnector(account, target, deps, tracer);
+      return await updateCache(
+        account,
+        { ...target, cacheId },
+        answer,
+        deps,
+        tracer,
+        hold,
+        target.cached,
+      );
     } catch (error) {
       const failure = classifyError(error);
       tracer?.traceError('crm.failed', failure, { kind: failure.kind, status: failure.status });

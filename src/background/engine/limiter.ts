@@ -1,6 +1,7 @@
 /**
  * Keeps CRM traffic small and polite: identical lookups in flight share one request, each CRM
- * gets at most a few requests at a time, and a 429 waits for Retry-After within a deadline.
+ * gets at most a few requests at a time, and a 429 waits (Retry-After, never less than a growing
+ * backoff) a bounded number of times within a deadline.
  *
  * The two maps below are the one allowed kind of module state: promises of requests in flight
  * and waiters for a slot. Losing them when the worker stops loses nothing, since the requests
@@ -14,7 +15,10 @@ const slots = new Map<string, { active: number; waiting: (() => void)[] }>();
 
 export const CRM_CONCURRENCY = 4;
 export const RATE_LIMIT_DEADLINE_MS = 10_000;
-const FALLBACK_RETRY_MS = 1000;
+/** The first wait after a 429; it doubles with each further 429 of the same call. */
+export const MIN_RETRY_MS = 1000;
+/** Retries per call, whatever the deadline: a CRM answering 429 at once cannot loop us. */
+export const MAX_RETRIES = 3;
 
 /**
  * Runs `run` once for all callers asking for `key` while it is in flight. Work `run` holds
@@ -49,8 +53,11 @@ export interface RetryClock {
 }
 
 /**
- * Retries `run` after each 429, waiting as long as Retry-After asks (doubling from 1 s when it
- * does not say), and gives up with the 429 when the next try would start after the deadline.
+ * Retries `run` after each 429, at most MAX_RETRIES times. Each wait is what Retry-After asks
+ * but never less than a backoff doubling from 1 s (also the wait when it says nothing):
+ * `Retry-After: 0`, or a date already past through clock skew, would otherwise retry at once,
+ * thousands of times before the deadline. Gives up with the 429 when the next try would start
+ * after the deadline.
  */
 export async function retryRateLimited<T>(
   run: () => Promise<T>,
@@ -59,15 +66,16 @@ export async function retryRateLimited<T>(
   onWait?: (ms: number) => void,
 ): Promise<T> {
   const deadline = clock.now() + deadlineMs;
-  let fallback = FALLBACK_RETRY_MS;
-  for (;;) {
+  let backoff = MIN_RETRY_MS;
+  for (let retries = 0; ; retries += 1) {
     try {
       return await run();
     } catch (error) {
       const failure = classifyError(error);
-      if (failure.kind !== 'rateLimited') throw failure;
-      const wait = failure.retryAfterMs ?? fallback;
-      fallback *= 2;
+      if (failure.kind !== 'rateLimited' || retries >= MAX_RETRIES) throw failure;
+      const asked = failure.retryAfterMs ?? 0;
+      const wait = Math.max(Number.isFinite(asked) ? asked : 0, backoff);
+      backoff *= 2;
       if (clock.now() + wait > deadline) throw failure;
       onWait?.(wait);
       await clock.sleep(wait);

@@ -157,6 +157,7 @@ export async function lookupWith(
       isExtension: target.isExtension,
       cacheId: id,
       force,
+      cached: entry,
     };
     try {
       const answer = await searchCrm(account, search, deps, tracer);

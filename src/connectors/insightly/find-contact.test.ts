@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RateLimitedPartway } from '@/background/engine/resumable';
+import { http } from '@/background/http/client';
 import { classifyError } from '@/background/http/errors';
 import { CREATE_NEW_CONTACT } from '@/shared/contact';
 import {
@@ -9,7 +11,7 @@ import {
   type InsightlyEmulator,
 } from '../../../e2e/emulators/insightly.ts';
 import { FAULT_CASES, withTimeout } from '../shared/fault-cases';
-import { findInsightlyContact } from './find-contact';
+import { MAX_IN_FLIGHT, findInsightlyContact } from './find-contact';
 import { findArgs } from './test-support';
 
 let is: InsightlyEmulator;
@@ -159,6 +161,50 @@ describe('insightly findContact', () => {
       expect(classifyError(error).kind).toBe(kind);
     },
   );
+
+  it('after a 429 on some searches, resuming sends only the searches not yet answered', async () => {
+    is.faults.add({ kind: 'rateLimit', retryAfterSec: 1, path: '/v3.1/Leads/Search' });
+    const error: unknown = await findInsightlyContact(
+      findArgs(is, INSIGHTLY_NUMBERS.mayaNoah),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedPartway);
+    expect(classifyError(error)).toMatchObject({ kind: 'rateLimited', retryAfterMs: 1000 });
+
+    const result = await (error as RateLimitedPartway).resume();
+    expect(real(result).map((c) => c.id)).toEqual([noah.id, maya.id]);
+    // The twelve searches once each, and the one answered 429 again.
+    expect(is.log.entries).toHaveLength(13);
+    const sent = is.log.entries.map(
+      (e) => `${e.path} ${e.query.field_name} ${e.query.field_value}`,
+    );
+    expect(new Set(sent).size).toBe(12);
+  });
+
+  it('has at most MAX_IN_FLIGHT searches in flight to one Insightly, across lookups', async () => {
+    is.setLatency(30);
+    let active = 0;
+    let peak = 0;
+    const get = http.get.bind(http);
+    const spy = vi.spyOn(http, 'get').mockImplementation(async (...args) => {
+      active += 1;
+      peak = Math.max(peak, active);
+      try {
+        return await get(...args);
+      } finally {
+        active -= 1;
+      }
+    });
+    try {
+      const lookups = Array.from({ length: 4 }, () =>
+        findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.mayaNoah)),
+      );
+      await Promise.all(lookups);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(is.log.entries).toHaveLength(48);
+    expect(peak).toBe(MAX_IN_FLIGHT);
+  });
 
   it('rejects a search answer that is not a list', async () => {
     is.faults.add({ path: CONTACT_SEARCH, kind: 'status', status: 200, body: { items: [] } });

@@ -1,9 +1,13 @@
 /**
  * Insightly lookup: exact-match searches over contact PHONE / PHONE_MOBILE and lead PHONE /
- * MOBILE for each search value, run in parallel (bounded, Insightly allows ~10 requests a
- * second). One record matched by several fields or values is one contact. Organisation names
- * of contacts are not fetched here: that would add a request per organisation to every pop.
+ * MOBILE for each search value, run in parallel (bounded per Insightly host, which allows ~10
+ * requests a second). A 429 on some searches makes the engine retry only those. One record
+ * matched by several fields or values is one contact. Organisation names of contacts are not
+ * fetched here: that would add a request per organisation to every pop.
  */
+import { withSlot } from '@/background/engine/limiter';
+import { resumableOn429 } from '@/background/engine/resumable';
+import { classifyError } from '@/background/http/errors';
 import { http } from '@/background/http/client';
 import { CREATE_NEW_CONTACT, type Contact, type FindContactResult } from '@/shared/contact';
 import {
@@ -38,8 +42,12 @@ const SEARCHES: readonly SearchSpec[] = [
   { type: INSIGHTLY_TYPES.lead, segment: 'Leads', idField: 'LEAD_ID', fields: ['PHONE', 'MOBILE'] },
 ];
 
-/** Requests one lookup may have in flight at once. */
-const MAX_PARALLEL = 6;
+/**
+ * Search requests in flight to one Insightly host, across every lookup at once (the engine runs
+ * up to CRM_CONCURRENCY lookups, each with up to 12 searches). Below Insightly's ~10 requests a
+ * second with room for a save; a lookup's 12 searches still take two round trips.
+ */
+export const MAX_IN_FLIGHT = 8;
 
 /** Insightly's `YYYY-MM-DD HH:mm:ss` _UTC fields as explicit ISO 8601 UTC. */
 export function insightlyUtc(value: unknown): string | undefined {
@@ -80,30 +88,77 @@ function toContact(record: JsonRecord, spec: SearchSpec, phoneNumber: string): C
 /** The most records one search request returns (Insightly's `top` cap). */
 export const SEARCH_LIMIT = 500;
 
+interface SearchQuery {
+  spec: SearchSpec;
+  field: string;
+  value: string;
+}
+
 export async function findInsightlyContact(args: FindContactArgs): Promise<FindContactResult> {
   if (args.isExtension) return extensionNotSearched('Insightly');
   const headers = insightlyHeaders(args.authHeader);
   const host = insightlyApiHost(args.user.hostname);
   const values = insightlySearchValues(args.phoneNumber, args.overridingFormat);
-  const queries = SEARCHES.flatMap((spec) =>
+  const queries: SearchQuery[] = SEARCHES.flatMap((spec) =>
     spec.fields.flatMap((field) => values.map((value) => ({ spec, field, value }))),
   );
   args.tracer?.trace('insightly.search', { values, requests: queries.length });
 
-  const answers = await mapLimited(queries, MAX_PARALLEL, async ({ spec, field, value }) => {
+  const records: (unknown[] | undefined)[] = queries.map(() => undefined);
+  const search = async (index: number): Promise<void> => {
+    const { spec, field, value } = queries[index] as SearchQuery;
     const url = buildUrl(host, apiPath(`/${spec.segment}/Search`), {
       field_name: field,
       field_value: value,
       brief: false,
       top: SEARCH_LIMIT,
     });
-    const res = await http.get(url, { headers });
-    return { spec, records: requireArray(res.data, `Insightly's ${spec.segment} search`) };
-  });
+    const res = await withSlot(`insightly-search:${host}`, MAX_IN_FLIGHT, () =>
+      http.get(url, { headers }),
+    );
+    records[index] = requireArray(res.data, `Insightly's ${spec.segment} search`);
+  };
 
+  // Sends the searches still unanswered; after a 429 the engine calls it again, so searches
+  // that succeeded are never sent twice.
+  const searchRemaining = async (): Promise<FindContactResult> => {
+    const missing = queries.map((_, i) => i).filter((i) => records[i] === undefined);
+    const failures: unknown[] = [];
+    try {
+      await mapLimited(missing, MAX_IN_FLIGHT, (index) =>
+        search(index).catch((error: unknown) => {
+          failures.push(error);
+          throw error;
+        }),
+      );
+    } catch (first) {
+      // Any failure but a 429 ends the lookup; among 429s, the longest Retry-After is waited.
+      const final =
+        failures.find((e) => classifyError(e).kind !== 'rateLimited') ??
+        failures.reduce(
+          (a, b) =>
+            (classifyError(b).retryAfterMs ?? 0) > (classifyError(a).retryAfterMs ?? 0) ? b : a,
+          first,
+        );
+      args.tracer?.trace('insightly.interrupted', {
+        answered: records.filter(Boolean).length,
+        of: queries.length,
+      });
+      throw resumableOn429(final, searchRemaining);
+    }
+    return toResult(args, queries, records as unknown[][]);
+  };
+  return searchRemaining();
+}
+
+function toResult(
+  args: FindContactArgs,
+  queries: readonly SearchQuery[],
+  records: readonly unknown[][],
+): FindContactResult {
   const found = new Map<string, Contact>(); // type:id → one contact per record
-  for (const { spec, records } of answers) {
-    for (const entry of records) {
+  queries.forEach(({ spec }, index) => {
+    for (const entry of records[index] as unknown[]) {
       const contact = toContact(
         requireRecord(entry, `An Insightly ${spec.type}`),
         spec,
@@ -112,10 +167,10 @@ export async function findInsightlyContact(args: FindContactArgs): Promise<FindC
       const key = `${spec.type}:${contact.id}`;
       if (!found.has(key)) found.set(key, contact);
     }
-  }
+  });
   args.tracer?.trace('insightly.matched', { count: found.size });
   // A full page means Insightly may have more (its search has no total or next link).
-  const truncated = answers.some(({ records }) => records.length >= SEARCH_LIMIT);
+  const truncated = records.some((list) => list.length >= SEARCH_LIMIT);
   return {
     successful: true,
     matchedContactInfo: [...found.values(), { ...CREATE_NEW_CONTACT }],

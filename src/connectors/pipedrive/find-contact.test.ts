@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RateLimitedPartway } from '@/background/engine/resumable';
 import { classifyError } from '@/background/http/errors';
 import { CREATE_NEW_CONTACT } from '@/shared/contact';
 import {
@@ -89,6 +90,24 @@ describe('pipedrive findContact', () => {
       100, 100, 30,
     ]);
     expect(result.returnMessage).toBeUndefined();
+  });
+
+  it('after a 429 on a persons batch, resuming fetches only the batches still missing', async () => {
+    const number = shareOneNumber(230);
+    pd.faults.add({ path: PERSONS, kind: 'delay', delayMs: 0 }); // the first batch answers
+    pd.faults.add({ path: PERSONS, kind: 'rateLimit', retryAfterSec: 1 }); // the second does not
+    const error: unknown = await findPipedriveContact(findArgs(pd, number)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(RateLimitedPartway);
+    expect(classifyError(error).kind).toBe('rateLimited');
+
+    const result = await (error as RateLimitedPartway).resume();
+    expect(result.matchedContactInfo?.filter((c) => !c.isNewContact)).toHaveLength(230);
+    expect(pd.log.count({ path: SEARCH })).toBe(1);
+    expect(pd.log.find({ path: PERSONS }).map((e) => e.query.ids?.split(',').length)).toEqual([
+      100, 100, 100, 30,
+    ]);
   });
 
   it('shows the first 500 of more, and says there are more', async () => {

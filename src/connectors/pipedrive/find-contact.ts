@@ -4,6 +4,7 @@
  * 100, up to the 500 one search returns). Deals and leads are a log-form concern
  * (fetchLogFieldOptions), so a pop never waits for them.
  */
+import { resumableOn429 } from '@/background/engine/resumable';
 import { http } from '@/background/http/client';
 import { MalformedResponseError } from '@/background/http/errors';
 import { CREATE_NEW_CONTACT, type Contact, type FindContactResult } from '@/shared/contact';
@@ -113,16 +114,33 @@ export async function findPipedriveContact(args: FindContactArgs): Promise<FindC
 
   // One request per 100 persons: a single one whenever a number has up to 100 people.
   const persons = new Map<string, JsonRecord>();
-  for (let start = 0; start < hits.length; start += IDS_PER_REQUEST) {
-    const chunk = hits.slice(start, start + IDS_PER_REQUEST);
-    const ids = chunk.map((h) => String(h.id)).join(',');
-    const batch = await http.get(
-      buildUrl(host, '/api/v2/persons', { ids, limit: IDS_PER_REQUEST }),
-      { headers },
-    );
-    for (const [id, person] of readPersons(batch.data)) persons.set(id, person);
-    lastHeaders = batch.headers;
-  }
+  let start = 0;
+  // Fetches the batches not yet fetched; after a 429 the engine calls it again, so neither the
+  // search nor a batch already answered is sent twice.
+  const finish = async (): Promise<FindContactResult> => {
+    for (; start < hits.length; start += IDS_PER_REQUEST) {
+      const chunk = hits.slice(start, start + IDS_PER_REQUEST);
+      const ids = chunk.map((h) => String(h.id)).join(',');
+      const batch = await http
+        .get(buildUrl(host, '/api/v2/persons', { ids, limit: IDS_PER_REQUEST }), { headers })
+        .catch((error: unknown) => {
+          throw resumableOn429(error, finish);
+        });
+      for (const [id, person] of readPersons(batch.data)) persons.set(id, person);
+      lastHeaders = batch.headers;
+    }
+    return toResult(args, hits, persons, truncated, lastHeaders);
+  };
+  return finish();
+}
+
+function toResult(
+  args: FindContactArgs,
+  hits: readonly SearchHit[],
+  persons: ReadonlyMap<string, JsonRecord>,
+  truncated: boolean,
+  lastHeaders: unknown,
+): FindContactResult {
   args.tracer?.trace('pipedrive.matched', { count: hits.length });
 
   const contacts: Contact[] = hits.map((hit) => {

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { CrmError } from '../http/errors';
+import { MAX_RETRIES, retryRateLimited } from './limiter';
+import { httpError } from './testing';
+
+/** A clock that only moves when the retry sleeps. */
+function fakeClock() {
+  const clock = {
+    at: Date.UTC(2025, 0, 1),
+    slept: [] as number[],
+    now: () => clock.at,
+    sleep: (ms: number) => {
+      clock.slept.push(ms);
+      clock.at += ms;
+      return Promise.resolve();
+    },
+  };
+  return clock;
+}
+
+async function alwaysLimited(headers: Record<string, string>, deadlineMs?: number) {
+  const clock = fakeClock();
+  let calls = 0;
+  const error: unknown = await retryRateLimited(
+    () => {
+      calls += 1;
+      // Ends a retry loop that does not: the test then fails on the count, not by hanging.
+      if (calls > 100) return Promise.resolve('looped');
+      return Promise.reject(httpError(429, headers));
+    },
+    clock,
+    deadlineMs,
+  ).catch((e: unknown) => e);
+  return { calls, slept: clock.slept, error };
+}
+
+describe('retryRateLimited', () => {
+  it('does not retry at once on "Retry-After: 0": it backs off from 1 s', async () => {
+    const { calls, slept, error } = await alwaysLimited({ 'retry-after': '0' });
+    expect(slept).toEqual([1000, 2000, 4000]); // a fourth wait would pass the 10 s deadline
+    expect(calls).toBe(4);
+    expect(error).toBeInstanceOf(CrmError);
+    expect((error as CrmError).kind).toBe('rateLimited');
+  });
+
+  it('treats a Retry-After date already past (clock skew) like 0', async () => {
+    const past = new Date(Date.now() - 60_000).toUTCString();
+    const { calls, slept } = await alwaysLimited({ 'retry-after': past });
+    expect(slept).toEqual([1000, 2000, 4000]);
+    expect(calls).toBe(4);
+  });
+
+  it('waits what Retry-After asks, or the backoff once that is longer', async () => {
+    const { slept } = await alwaysLimited({ 'retry-after': '3' });
+    expect(slept).toEqual([3000, 3000, 4000]);
+  });
+
+  it('retries a bounded number of times whatever the deadline', async () => {
+    const { calls, slept } = await alwaysLimited({ 'retry-after': '1' }, 60 * 60_000);
+    expect(calls).toBe(MAX_RETRIES + 1);
+    expect(slept).toEqual([1000, 2000, 4000]);
+  });
+
+  it('returns the answer of a retry that succeeds', async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    const answer = await retryRateLimited(() => {
+      calls += 1;
+      return calls === 1 ? Promise.reject(httpError(429)) : Promise.resolve('ok');
+    }, clock);
+    expect(answer).toBe('ok');
+    expect(clock.slept).toEqual([1000]);
+  });
+});
