@@ -5,6 +5,7 @@
 import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { LogFormPage } from './pages/log-form';
+import { updateSettings } from './support/demo-setup';
 
 const CALL_LOGS = { method: 'POST', path: '/v1/callLogs' };
 
@@ -36,6 +37,35 @@ test('logs a call from the popup: one call-log request for the picked person, an
     note: 'Wants a quote for 20 arms.',
   });
   expect(pd.data.callLogs()).toHaveLength(1);
+});
+
+test('a Save that timed out after Pipedrive logged it, saved again with an edited note, leaves one log with the edit', async ({
+  pd,
+  popup,
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await updateSettings(page, { requestTimeoutSeconds: 3 });
+  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
+  await page.getByRole('button', { name: 'Log call' }).click();
+  const form = new LogFormPage(page);
+  await form.contact.selectOption({ label: 'Bob Smith (Acme Robotics)' });
+  await form.note.fill('Wants a quote.');
+  // Pipedrive stores the log but answers after CallPop has given up.
+  pd.faults.add({ method: 'POST', path: '/v1/callLogs', kind: 'delay', delayMs: 4_000 });
+  await form.save.click();
+  await expect(form.error).toContainText('The call was not logged:', { timeout: 15_000 });
+  await expect.poll(() => pd.data.callLogs().length, { timeout: 10_000 }).toBe(1);
+
+  await form.note.fill('Wants a quote. Call back Friday.');
+  await form.save.click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Call logged' })).toBeVisible();
+  const logs = pd.data.callLogs();
+  expect(logs).toHaveLength(1);
+  expect(logs[0]).toMatchObject({
+    person_id: PIPEDRIVE_PERSONS.bob.id,
+    note: 'Wants a quote. Call back Friday.',
+  });
 });
 
 test('a number with letters or too few digits is explained at the field and never reaches the CRM', async ({

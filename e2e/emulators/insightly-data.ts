@@ -177,6 +177,14 @@ export class InsightlyData {
     return note;
   }
 
+  updateNote(id: number, fields: Partial<Pick<IsNote, 'TITLE' | 'BODY'>>): IsNote | undefined {
+    const note = this.state.notes.find((n) => n.NOTE_ID === id);
+    if (!note) return undefined;
+    Object.assign(note, fields, { DATE_UPDATED_UTC: sqlTime() });
+    this.store.save();
+    return note;
+  }
+
   renameContact(id: number, first: string | null, last: string | null): IsContact {
     const contact = must(this.contact(id), `contact ${id}`);
     Object.assign(contact, { FIRST_NAME: first, LAST_NAME: last, DATE_UPDATED_UTC: sqlTime() });

@@ -101,6 +101,24 @@ export function insightlyRouter(data: InsightlyData): Router {
       return ok(data.addNote(type, Number(id), b.TITLE, body), 201);
     });
   }
+  // Updates a note's TITLE and BODY by NOTE_ID in the body; answers the note. Fields the
+  // request leaves out stay as they were; LINK_SUBJECT_* cannot move a note to another record.
+  r.put('/v3.1/Notes', (req) => {
+    const b = isRecord(req.body) ? req.body : {};
+    const id = toInt(b.NOTE_ID, NaN);
+    if (!Number.isInteger(id)) return isError(400, 'NOTE_ID is required');
+    if (b.TITLE !== undefined && (typeof b.TITLE !== 'string' || !b.TITLE.trim())) {
+      return isError(400, 'TITLE is required');
+    }
+    if (b.BODY !== undefined && b.BODY !== null && typeof b.BODY !== 'string') {
+      return isError(400, 'BODY must be a string');
+    }
+    const note = data.updateNote(id, {
+      ...(typeof b.TITLE === 'string' ? { TITLE: b.TITLE } : {}),
+      ...(typeof b.BODY === 'string' || b.BODY === null ? { BODY: b.BODY } : {}),
+    });
+    return note ? ok(note) : isError(404, 'Note not found');
+  });
   r.get('/v3.1/Organisations/:id', (_req, { id }) => {
     const org = data.org(Number(id));
     return org

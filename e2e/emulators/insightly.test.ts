@@ -178,6 +178,28 @@ describe('insightly writes', () => {
     );
   });
 
+  it('updates a note in place by NOTE_ID (PUT /v3.1/Notes); 404 for an unknown note', async () => {
+    const note = await post<Rec>(`/v3.1/Contacts/${maya.id}/Notes`, { TITLE: 'Call', BODY: 'a' });
+    const put = (body: unknown) =>
+      call<Rec>('/v3.1/notes', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const updated = await put({ NOTE_ID: note.json.NOTE_ID, TITLE: 'Call 2', BODY: 'b' });
+    expect(updated.res.status).toBe(200);
+    expect(updated.json).toMatchObject({
+      NOTE_ID: note.json.NOTE_ID,
+      TITLE: 'Call 2',
+      BODY: 'b',
+      LINK_SUBJECT_ID: maya.id,
+    });
+    expect(is.data.notes()).toHaveLength(1);
+    expect((await put({ NOTE_ID: 999999, TITLE: 'x' })).res.status).toBe(404);
+    expect((await put({ TITLE: 'x' })).res.status).toBe(400);
+    expect((await put({ NOTE_ID: note.json.NOTE_ID, TITLE: ' ' })).json).toHaveProperty('Message');
+  });
+
   it('serves organisations; data helpers rename and delete', async () => {
     const org = await call<Rec>(`/v3.1/Organisations/${INSIGHTLY_ORGS.contoso.ORGANISATION_ID}`);
     expect(org.json).toMatchObject(INSIGHTLY_ORGS.contoso);

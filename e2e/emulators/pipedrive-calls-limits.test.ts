@@ -75,6 +75,34 @@ describe('pipedrive deals, leads, call logs', () => {
     }
     expect(pd.data.callLogs()).toHaveLength(1);
   });
+
+  it('deletes a call log (v1 cannot edit one): 200, then 410 for it, 404 for an unknown id', async () => {
+    const log = pd.data.addCallLog({
+      activity_id: null,
+      person_id: bob.id,
+      org_id: null,
+      deal_id: null,
+      lead_id: null,
+      subject: 'Call',
+      duration: '5',
+      outcome: 'connected',
+      from_phone_number: null,
+      to_phone_number: PIPEDRIVE_NUMBERS.bob,
+      start_time: '2024-05-01 10:00:00',
+      end_time: '2024-05-01 10:00:05',
+      note: null,
+    });
+    const del = (id: string) => call(`/v1/callLogs/${id}`, { method: 'DELETE' });
+    const first = await del(log.id);
+    expect([first.res.status, first.json]).toEqual([200, { success: true }]);
+    expect(pd.data.callLogs()).toEqual([]);
+    const again = await del(log.id);
+    expect([again.res.status, again.json.success]).toEqual([410, false]);
+    const unknown = await del('ffff');
+    expect([unknown.res.status, unknown.json.success]).toEqual([404, false]);
+    const put = await call(`/v1/callLogs/${log.id}`, { method: 'PUT', body: '{}' });
+    expect(put.res.status).toBe(404);
+  });
 });
 
 describe('pipedrive rate limits and faults', () => {

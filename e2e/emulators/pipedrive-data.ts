@@ -106,6 +106,8 @@ export class PipedriveData {
    * default; tests also run oldest first so nothing relies on either.
    */
   callLogOrder: 'newestFirst' | 'oldestFirst' = 'newestFirst';
+  /** Ids of call logs deleted through the API: Pipedrive answers 410 Gone for them. */
+  private readonly deletedCallLogs = new Set<string>();
 
   constructor(opts: { dataFile?: string; indexDelayMs?: number; seed?: () => PipedriveState }) {
     this.store = new JsonStore(opts.seed ?? pipedriveSeed, opts.dataFile);
@@ -192,6 +194,17 @@ export class PipedriveData {
     return stored;
   }
 
+  /** 'deleted', 'gone' (deleted before) or 'missing' (never existed). */
+  deleteCallLog(id: string): 'deleted' | 'gone' | 'missing' {
+    if (this.deletedCallLogs.has(id)) return 'gone';
+    const before = this.state.callLogs.length;
+    this.state.callLogs = this.state.callLogs.filter((l) => l.id !== id);
+    if (this.state.callLogs.length === before) return 'missing';
+    this.deletedCallLogs.add(id);
+    this.store.save();
+    return 'deleted';
+  }
+
   addLead(title: string, personId: number | null): PdLead {
     const lead = {
       id: randomUUID(),
@@ -218,6 +231,7 @@ export class PipedriveData {
   reset(): void {
     this.store.reset();
     this.callLogOrder = 'newestFirst';
+    this.deletedCallLogs.clear();
   }
 
   private mustFind(id: number): PdPerson {

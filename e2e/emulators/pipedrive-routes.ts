@@ -66,6 +66,7 @@ export function pipedriveRouter(data: PipedriveData): Router {
       const log = data.callLogs().find((l) => l.id === id);
       return log ? pdOk(log) : pdError(404, 'Call log not found');
     })
+    .delete('/v1/callLogs/:id', (_req, { id }) => deleteCallLog(id ?? '', data))
     .get('/v1/users/me', () =>
       pdOk({
         ...PIPEDRIVE_USER,
@@ -139,10 +140,32 @@ function scorePerson(p: PdPerson, term: string, fields: string[], exact: boolean
   return Math.round(best * 1000) / 1000;
 }
 
+const PERSON_SORT_FIELDS = ['id', 'update_time', 'add_time'] as const;
+
+/**
+ * v2 list: sort_by id (default), update_time or add_time; sort_direction asc (default) or desc;
+ * filters ids, owner_id and org_id. The list reads stored persons, not the search index, so a
+ * person is listed as soon as it is created.
+ */
 function listPersons(req: EmulatorRequest, data: PipedriveData): EmulatorResponse {
   const page = pageOf(req);
   if (!page) return pdError(400, 'Invalid cursor');
-  let persons = [...data.persons()].sort((a, b) => a.id - b.id);
+  const sortBy = req.params.get('sort_by') ?? 'id';
+  const direction = req.params.get('sort_direction') ?? 'asc';
+  if (!(PERSON_SORT_FIELDS as readonly string[]).includes(sortBy)) {
+    return pdError(400, `sort_by must be one of: ${PERSON_SORT_FIELDS.join(', ')}`);
+  }
+  if (direction !== 'asc' && direction !== 'desc') {
+    return pdError(400, 'sort_direction must be one of: asc, desc');
+  }
+  const key = (p: PdPerson) =>
+    sortBy === 'id'
+      ? p.id
+      : Date.parse(sortBy === 'add_time' ? (p.add_time ?? '') : (p.update_time ?? '')) || 0;
+  const sign = direction === 'desc' ? -1 : 1;
+  let persons = [...data.persons()].sort((a, b) => sign * (key(a) - key(b) || a.id - b.id));
+  const ownerId = req.params.get('owner_id');
+  if (ownerId !== null) persons = persons.filter((p) => p.owner_id === Number(ownerId));
   const idsParam = req.params.get('ids');
   if (idsParam !== null) {
     const ids = idsParam.split(',').map((s) => Number(s.trim()));
@@ -235,6 +258,18 @@ function listCallLogs(req: EmulatorRequest, data: PipedriveData): EmulatorRespon
   return pdOk(slice.length > 0 ? slice : null, {
     pagination: { start, limit, more_items_in_collection: start + limit < all.length },
   });
+}
+
+/**
+ * Docs: 200 `{success: true}`; 404 for an unknown id, 410 for one deleted before (the error
+ * texts are guesses). v1 has no way to edit a call log.
+ */
+function deleteCallLog(id: string, data: PipedriveData): EmulatorResponse {
+  const outcome = data.deleteCallLog(id);
+  if (outcome === 'gone') return pdError(410, 'Call log is deleted');
+  return outcome === 'deleted'
+    ? { status: 200, body: { success: true } }
+    : pdError(404, 'Call log not found');
 }
 
 function pageOf(req: EmulatorRequest): { offset: number; limit: number } | null {

@@ -163,4 +163,22 @@ describe('pipedrive persons', () => {
     const listed = await call<Rec[]>(`/api/v2/persons?ids=${added.id}`);
     expect(listed.json.data[0]?.add_time).toBeNull();
   });
+
+  it('lists persons newest first by add_time, for one owner, before search indexes them', async () => {
+    pd.data.setIndexDelay(60_000);
+    const added = pd.data.addPerson({ name: 'Just Created', phones: ['+14155550777'] });
+    pd.data.addPerson({ name: 'Someone Else', phones: [], owner_id: 42 });
+    expect(ids((await searchPhone('4155550777')).json)).toEqual([]);
+    const newest = await call<Rec[]>(
+      `/api/v2/persons?sort_by=add_time&sort_direction=desc&owner_id=${PIPEDRIVE_USER.id}&limit=2`,
+    );
+    expect(newest.json.data.map((p) => p.id)).toEqual([added.id, expect.any(Number)]);
+    expect(newest.json.data.every((p) => p.owner_id === PIPEDRIVE_USER.id)).toBe(true);
+    const byId = await call<Rec[]>('/api/v2/persons?sort_by=id&sort_direction=desc&limit=1');
+    expect(byId.json.data[0]?.name).toBe('Someone Else');
+    for (const query of ['sort_by=name', 'sort_direction=down']) {
+      const bad = await call(`/api/v2/persons?${query}`);
+      expect([bad.res.status, bad.json.success]).toEqual([400, false]);
+    }
+  });
 });

@@ -30,6 +30,14 @@ export class Router {
     return this.on('POST', pattern, handler);
   }
 
+  put(pattern: string, handler: RouteHandler): this {
+    return this.on('PUT', pattern, handler);
+  }
+
+  delete(pattern: string, handler: RouteHandler): this {
+    return this.on('DELETE', pattern, handler);
+  }
+
   match(
     method: string,
     path: string,

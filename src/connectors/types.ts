@@ -8,6 +8,7 @@ import type {
   Contact,
   ContactType,
   CreateContactResult,
+  CreatedContactInfo,
   FindContactResult,
   ReturnMessage,
 } from '@/shared/contact';
@@ -70,6 +71,19 @@ export interface CreateCallLogArgs {
   note: string;
   /** Values of contact-dependent fields (e.g. a Pipedrive deal id). */
   additionalSubmission: Record<string, string | number>;
+  /**
+   * The log an earlier attempt of this Save left that no longer says what is being saved (the
+   * user edited the form before saving again): the connector saves the new content and
+   * overwrites or removes that log, so the call keeps one log with everything typed.
+   */
+  replacesLogId?: string;
+}
+
+/** A log an earlier attempt of this Save left in the CRM, as `findCallLog` reports it. */
+export interface EarlierCallLog {
+  logId: string;
+  /** True when it differs from what is being saved now; absent or false when it is the same. */
+  outdated?: boolean;
 }
 
 export interface CreateCallLogResult {
@@ -118,10 +132,16 @@ export interface Connector {
   createContact(args: CreateContactArgs): Promise<CreateContactResult>;
   createCallLog(args: CreateCallLogArgs): Promise<CreateCallLogResult>;
   /**
-   * The log this exact call already has in the CRM, if any: asked before a Save is retried,
-   * because an attempt that timed out may have been saved (the CRMs take no idempotency key).
+   * The log an earlier attempt of this Save left for this call, if any: asked before a Save is
+   * retried, because an attempt that timed out may have been saved (the CRMs take no
+   * idempotency key). `outdated` when the user has edited the log since.
    */
-  findCallLog?(args: CreateCallLogArgs): Promise<{ logId: string } | null>;
+  findCallLog?(args: CreateCallLogArgs): Promise<EarlierCallLog | null>;
+  /**
+   * The contact an interrupted earlier attempt of this create made, for a CRM whose search
+   * lags behind its writes: asked before a create is retried, when the search did not find it.
+   */
+  findCreatedContact?(args: CreateContactArgs): Promise<CreatedContactInfo | null>;
   /** The host for contactPageUrl's {hostname} when the web app is not on the API host. */
   pageHostname?(hostname: string): string;
   /** Contact-dependent options for the log form, keyed by field const (e.g. deals, leads). */

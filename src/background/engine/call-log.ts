@@ -8,8 +8,8 @@ import type { Contact } from '@/shared/contact';
 import { ERROR_CODES, type CallLogReply, type CallLogRequest } from '@/shared/messages';
 import { RequestError } from '../request-error';
 import { loadAccount } from './account';
-import { findInterruptedCreate } from './create';
-import { checkNewContact, createInCrm, crmCall, writableNumber } from './crm-write';
+import { createOnce } from './create';
+import { checkNewContact, saveCall, writableNumber } from './crm-write';
 import type { EngineDeps } from './deps';
 import { checkRequestId, runOnce } from './idempotent';
 import { toView } from './views';
@@ -85,16 +85,9 @@ export async function createCallLog(
     } else if (previous?.createdContact) {
       contact = { ...previous.createdContact, phone: e164 }; // created by an earlier attempt
     } else {
-      const fields = newFields!;
-      const recovered = previous
-        ? await findInterruptedCreate(account, deps, e164, fields.name)
-        : null;
-      if (recovered) contact = recovered;
-      else {
-        const created = await createInCrm(account, deps, e164, fields);
-        contact = created.contact;
-        contactMessage = created.returnMessage;
-      }
+      const created = await createOnce(account, deps, e164, newFields!, previous !== undefined);
+      contact = created.contact;
+      contactMessage = created.returnMessage;
       await recordContact({
         id: contact.id,
         name: contact.name,
@@ -124,16 +117,19 @@ export async function createCallLog(
     // attempt's log reached the CRM after all: the CRMs take no idempotency key.
     const earlier =
       previous && connector.findCallLog
-        ? await crmCall(account, deps, () => connector.findCallLog!(args))
+        ? await saveCall(account, deps, 'callLog', () => connector.findCallLog!(args))
         : null;
-    if (earlier) {
+    if (earlier && !earlier.outdated) {
       return {
         logId: earlier.logId,
         contact: toView(connector, connection.hostname, contact),
         returnMessage: CALL_LOGGED,
       };
     }
-    const logged = await crmCall(account, deps, () => connector.createCallLog(args));
+    // The user changed the log since that attempt (the form keeps everything, inviting edits):
+    // the connector saves this content in its place, so no edit is lost and one log remains.
+    const write = earlier ? { ...args, replacesLogId: earlier.logId } : args;
+    const logged = await saveCall(account, deps, 'callLog', () => connector.createCallLog(write));
     if (!logged || typeof logged.logId !== 'string' || logged.logId === '') {
       throw new RequestError(
         ERROR_CODES.crm,

@@ -101,6 +101,70 @@ describe('createContact', () => {
     expect(connector.createCalls).toHaveLength(1);
   });
 
+  it('a retry matches the contact saved with collapsed spaces, and sends the name collapsed', async () => {
+    await saveRequests.set('contact:req-0001', {
+      kind: 'contact',
+      startedAt: 1,
+      status: 'running',
+    });
+    connector.find = async () => found([{ id: 906, name: 'Ann Lee' }]); // as the CRM stored it
+    const reply = await save({ newContactName: ' Ann  Lee ' });
+    expect(reply.contact.id).toBe(906);
+    expect(connector.createCalls).toHaveLength(0);
+    await save({ newContactName: 'Bo \t Lee', requestId: 'req-0002' });
+    expect(connector.createCalls[0]?.newContactName).toBe('Bo Lee');
+  });
+
+  it('a recovered contact replaces a cached "no match" for the number, as a new one does', async () => {
+    await matchCache.set(KEY, { c: [], f: Math.floor(deps.clock.now / 1000) });
+    await saveRequests.set('contact:req-0001', {
+      kind: 'contact',
+      startedAt: 1,
+      status: 'running',
+    });
+    connector.find = async () => found([{ id: 907, name: 'Ann Lee', company: 'Acme' }]);
+    await save();
+    const next = await lookupContact({ phoneNumber: NUMBER }, deps);
+    expect(connector.findCalls).toHaveLength(1); // the recovery search only: the cache answered
+    expect(next.contacts).toEqual([
+      expect.objectContaining({ id: 907, name: 'Ann Lee', type: 'person' }),
+    ]);
+  });
+
+  it('on a retry the search misses, asks the connector for a contact created just before', async () => {
+    await saveRequests.set('contact:req-0001', {
+      kind: 'contact',
+      startedAt: 1,
+      status: 'running',
+    });
+    connector.findCreated = async () => ({ id: 912, name: 'Ann Lee', type: 'person' });
+    await expect(save()).resolves.toMatchObject({ contact: { id: 912, name: 'Ann Lee' } });
+    expect(connector.findCreatedCalls).toEqual([
+      expect.objectContaining({ newContactName: 'Ann Lee', phoneNumber: NUMBER }),
+    ]);
+    expect(connector.createCalls).toHaveLength(0);
+    const next = await lookupContact({ phoneNumber: NUMBER }, deps);
+    expect(next.contacts.map((c) => c.id)).toEqual([912]);
+  });
+
+  it('creates on a retry when neither the search nor the connector finds an earlier one', async () => {
+    await saveRequests.set('contact:req-0001', {
+      kind: 'contact',
+      startedAt: 1,
+      status: 'running',
+    });
+    await save();
+    expect(connector.findCreatedCalls).toHaveLength(1);
+    expect(connector.createCalls).toHaveLength(1);
+  });
+
+  it('asks nothing extra on a first attempt', async () => {
+    await save();
+    expect(connector.findCalls).toHaveLength(0);
+    expect(connector.findCreatedCalls).toHaveLength(0);
+    expect(connector.createCalls).toHaveLength(1);
+  });
+
   it('validates name and type in plain words, calling no CRM', async () => {
     await expect(save({ newContactName: '   ' })).rejects.toThrow('Enter a name for the contact.');
     await expect(save({ newContactName: 'x'.repeat(256) })).rejects.toThrow(/at most 255/);
@@ -188,6 +252,23 @@ describe('createCallLog', () => {
     expect(connector.logCalls).toHaveLength(1);
     expect(crm).toEqual(['log-saved']);
     expect(connector.findLogCalls[0]).toMatchObject({ contact: { id: 900 }, subject: 'Call' });
+  });
+
+  it('a retry after the user edited the log replaces the outdated earlier log', async () => {
+    connector.log = () => Promise.reject(httpError(503));
+    await expect(createCallLog(logRequest(), deps)).rejects.toThrow(/unavailable/);
+    connector.findLog = async () => ({ logId: 'log-old', outdated: true });
+    connector.log = async () => ({ logId: 'log-new' });
+    const reply = await createCallLog(
+      logRequest({ note: 'Asked about pricing. Call Friday.' }),
+      deps,
+    );
+    expect(reply.logId).toBe('log-new');
+    expect(connector.logCalls.at(-1)).toMatchObject({
+      note: 'Asked about pricing. Call Friday.',
+      replacesLogId: 'log-old',
+    });
+    expect(connector.logCalls[0]).not.toHaveProperty('replacesLogId');
   });
 
   it('asks for an earlier log only when retrying', async () => {

@@ -1,14 +1,15 @@
 /** CRM writes shared by contact.create and callLog.create: validated input, plain-words errors. */
+import { collapseName } from '@/connectors/shared/names';
 import { ERROR_CODES } from '@/shared/messages';
 import type { Contact, ReturnMessage } from '@/shared/contact';
-import { classifyError } from '../http/errors';
+import { classifyError, redactSecrets } from '../http/errors';
 import { RequestError } from '../request-error';
 import type { Account } from './account';
 import { addCreatedContact, cacheId } from './cache';
 import type { EngineDeps } from './deps';
 import { CRM_CONCURRENCY, retryRateLimited, withSlot } from './limiter';
 import { parseTarget } from './lookup';
-import { failureSentence } from './return-messages';
+import { failureSentence, saveFailureSentence, type SaveTarget } from './return-messages';
 
 export const MAX_NAME_LENGTH = 255;
 
@@ -30,7 +31,8 @@ export function checkNewContact(
   name: unknown,
   type: unknown,
 ): { name: string; type: string } {
-  const trimmed = typeof name === 'string' ? name.trim() : '';
+  // Collapsed as the connectors save it, so the name recovery compares with is the one saved.
+  const trimmed = collapseName(name);
   if (trimmed === '') {
     throw new RequestError(ERROR_CODES.badRequest, 'Enter a name for the contact.');
   }
@@ -49,11 +51,15 @@ export function checkNewContact(
   return { name: trimmed, type: chosen };
 }
 
-/** Runs a CRM call in the CRM's concurrency slots with 429 retries; failures in plain words. */
-export async function crmCall<T>(account: Account, deps: EngineDeps, run: () => Promise<T>) {
+function inSlot<T>(account: Account, deps: EngineDeps, run: () => Promise<T>): Promise<T> {
   const crm = `${account.connection.platform}:${account.connection.hostname}`;
+  return retryRateLimited(() => withSlot(crm, CRM_CONCURRENCY, run), deps);
+}
+
+/** Runs a CRM read in the CRM's concurrency slots with 429 retries; failures in plain words. */
+export async function crmCall<T>(account: Account, deps: EngineDeps, run: () => Promise<T>) {
   try {
-    return await retryRateLimited(() => withSlot(crm, CRM_CONCURRENCY, run), deps);
+    return await inSlot(account, deps, run);
   } catch (error) {
     if (error instanceof RequestError) throw error;
     const failure = classifyError(error);
@@ -64,6 +70,57 @@ export async function crmCall<T>(account: Account, deps: EngineDeps, run: () => 
   }
 }
 
+/** The account's own secrets, hidden from any CRM text that echoes them. */
+function secretsOf(account: Account): string[] {
+  const { credentials } = account.connection;
+  const secret =
+    credentials.kind === 'apiToken'
+      ? credentials.token
+      : credentials.kind === 'oauth'
+        ? credentials.accessToken
+        : credentials.apiKey;
+  return [account.authHeader, secret];
+}
+
+/**
+ * A CRM call made by a Save (contact.create, callLog.create), like crmCall but worded for a
+ * save: what became of it, the CRM's own reason when it gave one, and what to do next.
+ */
+export async function saveCall<T>(
+  account: Account,
+  deps: EngineDeps,
+  target: SaveTarget,
+  run: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await inSlot(account, deps, run);
+  } catch (error) {
+    if (error instanceof RequestError) throw error;
+    const failure = classifyError(error);
+    const crmText = failure.crmText && redactSecrets(failure.crmText, secretsOf(account));
+    throw new RequestError(
+      ERROR_CODES.crm,
+      saveFailureSentence(failure.kind, account.connector.manifest.displayName, {
+        target,
+        why: failure.message,
+        ...(crmText ? { crmText } : {}),
+      }),
+    );
+  }
+}
+
+/** Puts a contact a Save made in the cache at once (merged with the number's others). */
+export async function rememberCreated(
+  account: Account,
+  deps: EngineDeps,
+  e164: string,
+  contact: Contact,
+): Promise<Contact> {
+  const created: Contact = { ...contact, phone: e164 };
+  await addCreatedContact(cacheId(account.scope, e164), e164, created, deps.now());
+  return created;
+}
+
 /** Creates the contact in the CRM and puts it in the cache at once (merged with the number's). */
 export async function createInCrm(
   account: Account,
@@ -72,7 +129,7 @@ export async function createInCrm(
   contact: { name: string; type: string },
 ): Promise<{ contact: Contact; returnMessage: ReturnMessage | null }> {
   const { connector, user, authHeader } = account;
-  const result = await crmCall(account, deps, () =>
+  const result = await saveCall(account, deps, 'contact', () =>
     connector.createContact({
       user,
       authHeader,
@@ -89,12 +146,10 @@ export async function createInCrm(
       `${connector.manifest.displayName} did not create the contact${why ? `: ${why}` : '.'}`,
     );
   }
-  const created: Contact = {
+  const created = await rememberCreated(account, deps, e164, {
     id: info.id,
     name: typeof info.name === 'string' && info.name ? info.name : contact.name,
-    phone: e164,
     ...(info.type || contact.type ? { type: info.type || contact.type } : {}),
-  };
-  await addCreatedContact(cacheId(account.scope, e164), e164, created, deps.now());
+  });
   return { contact: created, returnMessage: result.returnMessage ?? null };
 }

@@ -93,3 +93,54 @@ export function failureSentence(kind: CrmFailureKind, crmName: string, why = '')
   const { message, detail } = FAILURES[kind](crmName, why);
   return `${message}. ${detail}`;
 }
+
+/** What a Save was writing when it failed: a new contact, or a call log against a record. */
+export type SaveTarget = 'contact' | 'callLog';
+
+interface SaveFailure {
+  target: SaveTarget;
+  /** The error's own message; only a connector's refusal is worded by it. */
+  why?: string;
+  /** The CRM's own error text, already cleaned of credentials and cut short. */
+  crmText?: string;
+}
+
+// A retried Save first asks the CRM for what the earlier attempt saved (engine/create.ts,
+// engine/call-log.ts), so the advice after an unclear outcome is to save again.
+const SAVE_AGAIN_IS_SAFE = 'Saving again is safe: CallPop first checks what was already saved.';
+
+type ExplainSave = (crm: string, failure: SaveFailure) => string;
+
+const said = (crm: string, text: string | undefined) => (text ? ` ${crm} said: "${text}".` : '');
+const thing = (target: SaveTarget) => (target === 'contact' ? 'the contact' : 'the call log');
+
+/** Save failures in plain words: what happened to the save, and what to do next. */
+const SAVE_FAILURES: Record<CrmFailureKind, ExplainSave> = {
+  auth: (crm) =>
+    `${crm} rejected the saved credentials, so nothing was saved. Reconnect ${crm} in Options, then Save again.`,
+  forbidden: (crm, { target, crmText }) =>
+    `${crm} refused access: your ${crm} user may not ${target === 'contact' ? 'create contacts' : 'log calls on this record'}.${said(crm, crmText)} Ask your ${crm} admin for access.`,
+  notFound: (crm, { target, crmText }) =>
+    target === 'callLog'
+      ? `${crm} no longer has the record this call was being logged against: it may have been deleted or merged.${said(crm, crmText)} Look the number up again, choose the contact, then Save.`
+      : `${crm} answered "not found" to the new contact.${said(crm, crmText)} Check the domain or API URL in Options.`,
+  badRequest: (crm, { target, crmText }) =>
+    `${crm} refused to save ${thing(target)}${crmText ? `: "${crmText}"` : ''}. Check what you entered, then Save again.`,
+  rateLimited: (crm) =>
+    `${crm} is rate limiting CallPop. Wait a minute, then Save again. ${SAVE_AGAIN_IS_SAFE}`,
+  unavailable: (crm) =>
+    `${crm} is unavailable: it had a server error. Save again in a moment. ${SAVE_AGAIN_IS_SAFE}`,
+  timeout: (crm, { target }) =>
+    `${crm} did not answer in time, so ${thing(target)} may or may not have been saved. ${SAVE_AGAIN_IS_SAFE}`,
+  network: (crm) =>
+    `Could not reach ${crm}. Check that you are online, then Save again. ${SAVE_AGAIN_IS_SAFE}`,
+  malformed: (crm, { target }) =>
+    `${crm} sent an answer CallPop cannot read, so ${thing(target)} may or may not have been saved. A proxy or captive portal may be in the way. ${SAVE_AGAIN_IS_SAFE}`,
+  refused: (crm, { why }) =>
+    `Nothing was sent to ${crm}. ${why || `CallPop could not prepare the request for ${crm}.`}`,
+};
+
+/** One sentence for a failed Save (contact.create, callLog.create); lookups keep their own. */
+export function saveFailureSentence(kind: CrmFailureKind, crmName: string, failure: SaveFailure) {
+  return SAVE_FAILURES[kind](crmName, failure);
+}

@@ -12,6 +12,7 @@ import {
   CREATE_NEW_CONTACT,
   type Contact,
   type CreateContactResult,
+  type CreatedContactInfo,
   type FindContactResult,
 } from '@/shared/contact';
 import type { Connection } from '@/shared/connection';
@@ -41,6 +42,9 @@ export interface FakeConnector extends Connector {
   log: (args: CreateCallLogArgs) => Promise<{ logId: string }>;
   /** What findCallLog answers: by default, no earlier log. */
   findLog: (args: CreateCallLogArgs) => Promise<{ logId: string } | null>;
+  findCreatedCalls: CreateContactArgs[];
+  /** What findCreatedContact answers: by default, nothing created earlier. */
+  findCreated: (args: CreateContactArgs) => Promise<CreatedContactInfo | null>;
 }
 
 export const found = (contacts: Contact[], placeholder = true): FindContactResult => ({
@@ -66,6 +70,7 @@ export function fakeConnector(): FakeConnector {
     createCalls: [],
     logCalls: [],
     findLogCalls: [],
+    findCreatedCalls: [],
     find: () => Promise.resolve(found([])),
     create: (args) =>
       Promise.resolve({
@@ -73,6 +78,7 @@ export function fakeConnector(): FakeConnector {
       }),
     log: () => Promise.resolve({ logId: 'log-1' }),
     findLog: () => Promise.resolve(null),
+    findCreated: () => Promise.resolve(null),
     authHeader: (credentials) =>
       credentials.kind === 'apiToken' ? `Bearer ${credentials.token}` : 'Bearer ?',
     checkConnection: () => Promise.resolve({ accountId: 'acct1', userId: 'u1', userName: 'Ada' }),
@@ -91,6 +97,10 @@ export function fakeConnector(): FakeConnector {
     findCallLog(args) {
       fake.findLogCalls.push(args);
       return fake.findLog(args);
+    },
+    findCreatedContact(args) {
+      fake.findCreatedCalls.push(args);
+      return fake.findCreated(args);
     },
   };
   return fake;

@@ -30,6 +30,8 @@ export class CrmError extends Error {
     readonly status?: number,
     /** From Retry-After on a 429, in milliseconds. */
     readonly retryAfterMs?: number,
+    /** The CRM's own error text from the response body, cleaned by `crmErrorText`. */
+    readonly crmText?: string,
   ) {
     super(message);
     this.name = 'CrmError';
@@ -43,6 +45,48 @@ export function parseRetryAfter(value: unknown, now = Date.now()): number | unde
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The most of a CRM's error text shown to the person. */
+export const CRM_TEXT_MAX = 200;
+
+// Credentials a CRM might echo back (a URL with api_token=…, an Authorization value) and long
+// opaque strings such as API tokens and keys: the text is shown and may be copied into a ticket.
+const SECRET_PATTERNS = [
+  /\b(api[_-]?token|access[_-]?token|api[_-]?key|token|key|password|secret)\s*[=:]\s*[^\s&"',;]+/gi,
+  /\b(Bearer|Basic|Token)\s+[A-Za-z0-9._~+/=-]+/g,
+  /[A-Za-z0-9_+/=-]{24,}/g,
+];
+
+/** Removes anything that looks like a credential, and the given secrets verbatim. */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) out = out.split(secret).join('[hidden]');
+  }
+  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, '[hidden]');
+  return out;
+}
+
+/**
+ * The CRM's own words from an error body, when it has them: Pipedrive answers
+ * `{ success: false, error: "…" }`, Insightly (ASP.NET) `{ Message: "…" }`. One line, no
+ * credentials, at most CRM_TEXT_MAX characters; undefined for HTML pages and empty bodies.
+ */
+export function crmErrorText(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const record = body as Record<string, unknown>;
+  const raw = [record.error, record.Message, record.message].find(
+    (v): v is string => typeof v === 'string' && v.trim() !== '',
+  );
+  if (raw === undefined) return undefined;
+  const line = redactSecrets(
+    raw
+      .replace(/\p{Cc}+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+  return line.length > CRM_TEXT_MAX ? `${line.slice(0, CRM_TEXT_MAX - 1).trimEnd()}…` : line;
 }
 
 function kindForStatus(status: number): CrmFailureKind {
@@ -74,6 +118,7 @@ export function classifyError(error: unknown): CrmError {
         `The CRM answered HTTP ${status}.`,
         status,
         retryAfter,
+        crmErrorText(error.response?.data),
       );
     }
     if (error.code === 'ERR_CANCELED') {

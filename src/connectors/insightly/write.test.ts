@@ -180,6 +180,61 @@ describe('insightly createCallLog', () => {
     expect(noteListRequests().length).toBeLessThanOrEqual(MAX_NOTE_PAGES);
   });
 
+  /** The same call, with what the user may edit between two Saves changed. */
+  const edited = (type: string, id: number): CreateCallLogArgs => ({
+    ...logArgs(type, id),
+    subject: 'Call with Peter (edited)',
+    note: 'Asked for a quote. Call back Friday.',
+  });
+
+  it('reports the earlier note of this call as outdated when the user edited it since', async () => {
+    const { peter } = INSIGHTLY_CONTACTS;
+    const saved = await insightly.createCallLog(logArgs('Contact', peter.id));
+    is.data.addNote('Contact', peter.id, 'Call with Peter', 'Inbound call from somewhere else');
+    await expect(insightly.findCallLog!(edited('Contact', peter.id))).resolves.toEqual({
+      logId: saved.logId,
+      outdated: true,
+    });
+    const otherResult = {
+      ...logArgs('Contact', peter.id),
+      call: { ...logArgs('Contact', peter.id).call, result: 'missed' as const },
+    };
+    await expect(insightly.findCallLog!(otherResult)).resolves.toMatchObject({ outdated: true });
+  });
+
+  it('rewrites an outdated note in place: one note, same id, the new text', async () => {
+    const { peter } = INSIGHTLY_CONTACTS;
+    const old = await insightly.createCallLog(logArgs('Contact', peter.id));
+    const args = { ...edited('Contact', peter.id), replacesLogId: old.logId };
+    const rewritten = await insightly.createCallLog(args);
+    expect(rewritten).toMatchObject({
+      logId: old.logId,
+      returnMessage: { message: 'Call logged.' },
+    });
+    expect(is.log.last({ method: 'PUT' })).toMatchObject({
+      path: '/v3.1/Notes',
+      body: { NOTE_ID: Number(old.logId), LINK_SUBJECT_ID: peter.id, LINK_SUBJECT_TYPE: 'Contact' },
+    });
+    expect(is.data.notes()).toEqual([
+      expect.objectContaining({
+        NOTE_ID: Number(old.logId),
+        TITLE: 'Call with Peter (edited)',
+        BODY: expect.stringContaining('Call back Friday.') as unknown,
+      }),
+    ]);
+    await expect(insightly.findCallLog!(edited('Contact', peter.id))).resolves.toEqual({
+      logId: old.logId,
+    });
+  });
+
+  it('writes a new note when the outdated one was deleted meanwhile', async () => {
+    const { peter } = INSIGHTLY_CONTACTS;
+    const args = { ...edited('Contact', peter.id), replacesLogId: '999999' };
+    const written = await insightly.createCallLog(args);
+    expect(is.log.last({ method: 'PUT' })?.status).toBe(404);
+    expect(is.data.notes().map((n) => String(n.NOTE_ID))).toEqual([written.logId]);
+  });
+
   it('logs against a lead on the lead', async () => {
     const { sam } = INSIGHTLY_LEADS;
     await insightly.createCallLog(logArgs('Lead', sam.id));

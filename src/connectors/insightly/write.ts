@@ -2,7 +2,8 @@
 import { http } from '@/background/http/client';
 import type { CreateContactResult } from '@/shared/contact';
 import { formatForDisplay } from '@/shared/phone';
-import { findAtEitherEnd, type ListPage } from '../shared/either-end';
+import { findEarlierLog, isGone } from '../shared/earlier-log';
+import type { ListPage } from '../shared/either-end';
 import { isRecord, requireId, requireRecord } from '../shared/guards';
 import { splitName } from '../shared/names';
 import {
@@ -14,7 +15,12 @@ import {
   requireE164,
 } from '../shared/outcome';
 import { buildUrl, sqlUtc } from '../shared/wire';
-import type { CreateCallLogArgs, CreateCallLogResult, CreateContactArgs } from '../types';
+import type {
+  CreateCallLogArgs,
+  CreateCallLogResult,
+  CreateContactArgs,
+  EarlierCallLog,
+} from '../types';
 import { apiPath, insightlyApiHost, insightlyHeaders } from './auth';
 import { insightlyName } from './find-contact';
 import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
@@ -57,14 +63,27 @@ export async function createInsightlyContact(
   };
 }
 
-/** The note body: what happened on the call, then the user's own note. */
-export function callNoteBody(args: CreateCallLogArgs): string {
+/**
+ * What names the call in a note body and no edit of the log form changes: the start of the
+ * first line (direction and number, before the result) and the whole second (the start time).
+ */
+function callHeader(args: CreateCallLogArgs): { lead: string; started: string } {
   const { call } = args;
   const { start } = callSpan(call);
   const way = call.direction === 'Inbound' ? 'from' : 'to';
+  return {
+    lead: `${call.direction} call ${way} ${formatForDisplay(call.phoneNumber)}: `,
+    started: `Started: ${sqlUtc(start)} UTC`,
+  };
+}
+
+/** The note body: what happened on the call, then the user's own note. */
+export function callNoteBody(args: CreateCallLogArgs): string {
+  const { call } = args;
+  const { lead, started } = callHeader(args);
   const lines = [
-    `${call.direction} call ${way} ${formatForDisplay(call.phoneNumber)}: ${RESULT_LABELS[call.result]}`,
-    `Started: ${sqlUtc(start)} UTC`,
+    `${lead}${RESULT_LABELS[call.result]}`,
+    started,
     `Duration: ${describeDuration(call.durationSeconds)}`,
   ];
   const note = args.note.trim();
@@ -82,9 +101,43 @@ function callNote(args: CreateCallLogArgs) {
   );
   return {
     url,
+    type,
+    id: Number(id),
     title: args.subject.trim() || `${args.call.direction} call`,
     body: callNoteBody(args),
   };
+}
+
+/**
+ * Insightly notes can be edited (`PUT /v3.1/Notes`), so an outdated earlier note is rewritten
+ * in place: one request, the note keeps its id, and there is never a moment with two notes or
+ * none. Returns null when that note was deleted meanwhile, so a new one is written instead.
+ */
+async function rewriteNote(
+  args: CreateCallLogArgs,
+  noteId: string,
+  note: ReturnType<typeof callNote>,
+): Promise<CreateCallLogResult | null> {
+  const url = buildUrl(insightlyApiHost(args.user.hostname), apiPath('/Notes'));
+  const body = {
+    NOTE_ID: Number(noteId),
+    TITLE: note.title,
+    BODY: note.body,
+    // Sent again in case a PUT replaces the whole note rather than the fields given.
+    LINK_SUBJECT_ID: note.id,
+    LINK_SUBJECT_TYPE: note.type,
+  };
+  try {
+    const res = await http.put(url, body, { headers: insightlyHeaders(args.authHeader) });
+    const saved = requireRecord(res.data, 'The Insightly note');
+    return {
+      logId: String(requireId(saved.NOTE_ID, 'The Insightly note')),
+      returnMessage: CALL_LOGGED,
+    };
+  } catch (error) {
+    if (isGone(error)) return null;
+    throw error;
+  }
 }
 
 export async function createInsightlyCallLog(
@@ -92,6 +145,10 @@ export async function createInsightlyCallLog(
 ): Promise<CreateCallLogResult> {
   const headers = insightlyHeaders(args.authHeader);
   const note = callNote(args);
+  if (args.replacesLogId && /^\d+$/.test(args.replacesLogId)) {
+    const rewritten = await rewriteNote(args, args.replacesLogId, note);
+    if (rewritten) return rewritten;
+  }
   const res = await http.post(note.url, { TITLE: note.title, BODY: note.body }, { headers });
   const saved = requireRecord(res.data, 'The new Insightly note');
   return {
@@ -106,15 +163,17 @@ export const NOTES_PAGE = 500;
 export const MAX_NOTE_PAGES = 12;
 
 /**
- * The note an earlier attempt saved for this call: same title and text (which carries the start
- * time) among the record's notes. It is among the newest, and Insightly does not document the
- * order of a record's Notes: the first page is read, then (when it is full) the last two.
+ * The note an earlier attempt saved for this call: on the same record, with the same direction,
+ * number and start time in its text. Its title, result and the user's note may differ, when the
+ * user edited them before saving again. It is among the newest, and Insightly does not document
+ * the order of a record's Notes: the first page is read, then (when it is full) the last two.
  */
 export async function findInsightlyCallLog(
   args: CreateCallLogArgs,
-): Promise<{ logId: string } | null> {
+): Promise<EarlierCallLog | null> {
   const headers = insightlyHeaders(args.authHeader);
   const note = callNote(args);
+  const { lead, started } = callHeader(args);
   const read = async (index: number): Promise<ListPage<unknown>> => {
     // Insightly's largest page: its default (100) would mean more requests for a long history.
     const res = await http.get(note.url, {
@@ -125,10 +184,19 @@ export async function findInsightlyCallLog(
     // No "more" flag: a full page may have more after it.
     return { index, rows, more: rows.length >= NOTES_PAGE };
   };
-  const same = await findAtEitherEnd(
+  return findEarlierLog(
     read,
-    (entry) => isRecord(entry) && entry.TITLE === note.title && entry.BODY === note.body,
+    {
+      sameCall: (entry) => {
+        if (!isRecord(entry) || typeof entry.BODY !== 'string') return false;
+        const [first = '', second] = entry.BODY.split('\n');
+        return first.startsWith(lead) && second === started;
+      },
+      sameContent: (entry) =>
+        isRecord(entry) && entry.TITLE === note.title && entry.BODY === note.body,
+      id: (entry) =>
+        String(requireId(isRecord(entry) ? entry.NOTE_ID : undefined, 'The Insightly note')),
+    },
     MAX_NOTE_PAGES,
   );
-  return isRecord(same) ? { logId: String(requireId(same.NOTE_ID, 'The Insightly note')) } : null;
 }

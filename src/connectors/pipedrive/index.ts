@@ -8,7 +8,12 @@ import { pipedriveAuthHeader, pipedriveHeaders } from './auth';
 import { findPipedriveContact, pipedriveData } from './find-contact';
 import { fetchPipedriveLogFieldOptions } from './log-fields';
 import { pipedriveManifest } from './manifest';
-import { createPipedriveCallLog, createPipedriveContact, findPipedriveCallLog } from './write';
+import {
+  createPipedriveCallLog,
+  createPipedriveContact,
+  findCreatedPipedrivePerson,
+  findPipedriveCallLog,
+} from './write';
 
 async function checkPipedriveConnection(
   user: ConnectorUser,
@@ -35,5 +40,6 @@ export const pipedrive: Connector = {
   createContact: createPipedriveContact,
   createCallLog: createPipedriveCallLog,
   findCallLog: findPipedriveCallLog,
+  findCreatedContact: findCreatedPipedrivePerson,
   fetchLogFieldOptions: fetchPipedriveLogFieldOptions,
 };

@@ -12,7 +12,7 @@ import {
 import type { CreateCallLogArgs } from '../types';
 import { findPipedriveContact } from './find-contact';
 import { pipedrive } from './index';
-import { MAX_CALL_LOG_PAGES } from './write';
+import { EARLIER_LOG_KEPT, MAX_CALL_LOG_PAGES } from './write';
 import { TOKEN_AUTH, findArgs, userFor } from './test-support';
 
 let pd: PipedriveEmulator;
@@ -65,6 +65,35 @@ describe('pipedrive createContact', () => {
       pipedrive.createContact({ ...base, phoneNumber: 'abc', newContactName: 'Ada' }),
     ).rejects.toThrow(/full phone number/);
     expect(pd.log.entries).toHaveLength(0);
+  });
+
+  it('finds the person an interrupted create made before search indexes it', async () => {
+    pd.data.setIndexDelay(60_000);
+    const args = {
+      user: userFor(pd),
+      authHeader: TOKEN_AUTH,
+      phoneNumber: NEW_NUMBER,
+      newContactName: 'Ann  Lee',
+      newContactType: 'person',
+    };
+    await expect(pipedrive.findCreatedContact!(args)).resolves.toBeNull();
+    const first = await pipedrive.createContact(args); // its answer was lost
+    await expect(
+      pipedrive.findCreatedContact!({ ...args, newContactName: 'ann lee' }),
+    ).resolves.toEqual(first.contactInfo);
+    expect(pd.log.last({ path: '/api/v2/persons' })?.query).toMatchObject({
+      sort_by: 'add_time',
+      sort_direction: 'desc',
+      owner_id: String(PIPEDRIVE_USER.id),
+    });
+    // Another name, or another number: not that person.
+    await expect(
+      pipedrive.findCreatedContact!({ ...args, newContactName: 'Ann Leigh' }),
+    ).resolves.toBeNull();
+    await expect(
+      pipedrive.findCreatedContact!({ ...args, phoneNumber: '+14155550177' }),
+    ).resolves.toBeNull();
+    expect(pd.log.count({ method: 'POST', path: '/v1/persons' })).toBe(1);
   });
 
   it('throws (never reports success) when the create fails', async () => {
@@ -208,6 +237,73 @@ describe('pipedrive createCallLog', () => {
     const other = logArgs({ startTime: Date.UTC(2024, 4, 6, 11, 0, 0) });
     await expect(pipedrive.findCallLog!(other)).resolves.toBeNull();
     expect(logListRequests()).toBeLessThanOrEqual(MAX_CALL_LOG_PAGES);
+  });
+
+  /** The same call, with what the user may edit between two Saves changed. */
+  const edited = (): CreateCallLogArgs => ({
+    ...logArgs(),
+    subject: 'Call with Bob (edited)',
+    note: 'Wants 20 arms. Call back Friday.',
+    additionalSubmission: { deals: '' },
+  });
+
+  it('reports the earlier log of this call as outdated when the user edited it since', async () => {
+    const saved = await pipedrive.createCallLog(logArgs());
+    await expect(pipedrive.findCallLog!(edited())).resolves.toEqual({
+      logId: saved.logId,
+      outdated: true,
+    });
+    await expect(pipedrive.findCallLog!(logArgs())).resolves.toEqual({ logId: saved.logId });
+  });
+
+  it('prefers the log that is already current, and rewrites nothing', async () => {
+    await pipedrive.createCallLog(logArgs());
+    const current = await pipedrive.createCallLog(edited());
+    await expect(pipedrive.findCallLog!(edited())).resolves.toEqual({ logId: current.logId });
+  });
+
+  it('reports none when several logs of the call differ: it cannot tell which was its own', async () => {
+    await pipedrive.createCallLog(logArgs());
+    await pipedrive.createCallLog({ ...logArgs(), note: 'Logged again on purpose' });
+    await expect(pipedrive.findCallLog!(edited())).resolves.toBeNull();
+  });
+
+  it('ignores a log of the call with a recording: CallPop never attaches one', async () => {
+    const saved = await pipedrive.createCallLog(logArgs());
+    pd.data.callLogs().find((l) => l.id === saved.logId)!.has_recording = true;
+    await expect(pipedrive.findCallLog!(edited())).resolves.toBeNull();
+  });
+
+  it('replaces an outdated log: adds the new one first, then deletes the old one', async () => {
+    const old = await pipedrive.createCallLog(logArgs());
+    const replaced = await pipedrive.createCallLog({ ...edited(), replacesLogId: old.logId });
+    expect(replaced).toMatchObject({ returnMessage: { message: 'Call logged.' } });
+    expect(pd.data.callLogs()).toEqual([
+      expect.objectContaining({
+        id: replaced.logId,
+        subject: 'Call with Bob (edited)',
+        note: 'Wants 20 arms. Call back Friday.',
+        deal_id: null,
+      }),
+    ]);
+    const order = pd.log.entries.filter((e) => e.path.startsWith('/v1/callLogs'));
+    expect(order.map((e) => e.method)).toEqual(['POST', 'POST', 'DELETE']);
+    expect(order[2]?.path).toBe(`/v1/callLogs/${old.logId}`);
+  });
+
+  it('keeps the new log and warns when the old one cannot be deleted; a gone one is fine', async () => {
+    const old = await pipedrive.createCallLog(logArgs());
+    pd.faults.add({ method: 'DELETE', path: /^\/v1\/callLogs\//, kind: 'status', status: 403 });
+    const kept = await pipedrive.createCallLog({ ...edited(), replacesLogId: old.logId });
+    expect(kept.returnMessage).toEqual(EARLIER_LOG_KEPT);
+    expect(pd.data.callLogs().map((l) => l.note)).toEqual([
+      'Wants 20 arms',
+      'Wants 20 arms. Call back Friday.',
+    ]);
+    pd.data.deleteCallLog(old.logId); // deleted in Pipedrive meanwhile: 410 on a second delete
+    const again = await pipedrive.createCallLog({ ...edited(), replacesLogId: old.logId });
+    expect(again.returnMessage).toMatchObject({ message: 'Call logged.' });
+    expect(pd.log.last({ method: 'DELETE' })?.status).toBe(410);
   });
 
   it('maps voicemail and busy to Pipedrive outcomes', async () => {

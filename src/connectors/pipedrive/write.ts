@@ -1,15 +1,72 @@
 /** Pipedrive writes: placeholder persons and call logs (v1 endpoints, as App Connect uses). */
 import { http } from '@/background/http/client';
-import type { CreateContactResult } from '@/shared/contact';
-import { isRecord, optionalText, requireId, requireRecord } from '../shared/guards';
-import { findAtEitherEnd, type ListPage } from '../shared/either-end';
-import { cleanName } from '../shared/names';
+import type { CreateContactResult, CreatedContactInfo, ReturnMessage } from '@/shared/contact';
+import { isRecord, optionalText, requireArray, requireId, requireRecord } from '../shared/guards';
+import { findEarlierLog, isGone } from '../shared/earlier-log';
+import type { ListPage } from '../shared/either-end';
+import { cleanName, sameName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, requireE164 } from '../shared/outcome';
 import { buildUrl, rateLimitTracking, sqlUtc } from '../shared/wire';
-import type { CreateCallLogArgs, CreateCallLogResult, CreateContactArgs } from '../types';
+import type {
+  CreateCallLogArgs,
+  CreateCallLogResult,
+  CreateContactArgs,
+  EarlierCallLog,
+} from '../types';
 import { pipedriveHeaders } from './auth';
 import { pipedriveData } from './find-contact';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
+
+/** How many of the user's newest persons a retried create reads (one request). */
+export const NEWEST_PERSONS = 100;
+
+const digitsOf = (value: unknown) => (typeof value === 'string' ? value.replace(/\D/g, '') : '');
+
+/**
+ * The person an interrupted earlier attempt created: same name and number among the user's
+ * newest persons. Search indexes new persons after a delay, so the engine's search can miss a
+ * person created seconds ago; the persons list reads them at once.
+ */
+async function newestSamePerson(args: CreateContactArgs, name: string, phone: string) {
+  const ownerId = Number(args.user.id);
+  const res = await http.get(buildUrl(args.user.hostname, '/api/v2/persons'), {
+    headers: pipedriveHeaders(args.authHeader),
+    params: {
+      sort_by: 'add_time',
+      sort_direction: 'desc',
+      limit: NEWEST_PERSONS,
+      // New persons belong to the token's user unless told otherwise.
+      ...(Number.isInteger(ownerId) && ownerId > 0 ? { owner_id: ownerId } : {}),
+    },
+  });
+  const data = pipedriveData(res.data, 'the persons list');
+  // An account with no persons may answer null rather than an empty list.
+  const persons = data === null ? [] : requireArray(data, 'The persons list');
+  const wanted = digitsOf(phone);
+  return persons
+    .filter(isRecord)
+    .find(
+      (p) =>
+        sameName(p.name, name) &&
+        Array.isArray(p.phones) &&
+        p.phones.some((f) => isRecord(f) && digitsOf(f.value) === wanted),
+    );
+}
+
+/** Connector.findCreatedContact: the person an interrupted create made, if Pipedrive has it. */
+export async function findCreatedPipedrivePerson(
+  args: CreateContactArgs,
+): Promise<CreatedContactInfo | null> {
+  const name = cleanName(args.newContactName);
+  const earlier = await newestSamePerson(args, name, requireE164(args.phoneNumber));
+  return earlier
+    ? {
+        id: requireId(earlier.id, 'The person'),
+        name: optionalText(earlier.name) ?? name,
+        type: PIPEDRIVE_PERSON_TYPE,
+      }
+    : null;
+}
 
 export async function createPipedriveContact(
   args: CreateContactArgs,
@@ -78,6 +135,31 @@ function callLogBody(args: CreateCallLogArgs) {
   return body;
 }
 
+/** The warning when the new log is saved but the outdated one it replaces is still there. */
+export const EARLIER_LOG_KEPT: ReturnMessage = {
+  message:
+    'Call logged with your changes, but Pipedrive still has the copy the earlier attempt saved: delete that one in Pipedrive.',
+  messageType: 'warning',
+  ttl: 8000,
+};
+
+/** Deletes a call log; true when it is gone (404 and 410 included), false when Pipedrive refused. */
+async function deleteCallLog(args: CreateCallLogArgs, logId: string): Promise<boolean> {
+  const url = buildUrl(args.user.hostname, `/v1/callLogs/${encodeURIComponent(logId)}`);
+  try {
+    await http.delete(url, { headers: pipedriveHeaders(args.authHeader) });
+    return true;
+  } catch (error) {
+    return isGone(error);
+  }
+}
+
+/**
+ * Pipedrive's call logs cannot be edited (v1 has add, get, list, delete and recordings only),
+ * so an outdated earlier log is replaced: the new one is added first, then the old one deleted.
+ * In that order a stop or a failure in between leaves an extra copy, never a call with no log;
+ * the other order could lose the only copy when the add then fails.
+ */
 export async function createPipedriveCallLog(
   args: CreateCallLogArgs,
 ): Promise<CreateCallLogResult> {
@@ -85,7 +167,13 @@ export async function createPipedriveCallLog(
   const body = callLogBody(args);
   const res = await http.post(buildUrl(args.user.hostname, '/v1/callLogs'), body, { headers });
   const log = requireRecord(pipedriveData(res.data, 'the new call log'), 'The new call log');
-  return { logId: String(requireId(log.id, 'The new call log')), returnMessage: CALL_LOGGED };
+  const logId = String(requireId(log.id, 'The new call log'));
+  const outdated = args.replacesLogId;
+  // A failed delete is not thrown: the caller would retry the whole write and add a third log.
+  if (outdated && outdated !== logId && !(await deleteCallLog(args, outdated))) {
+    return { logId, returnMessage: EARLIER_LOG_KEPT };
+  }
+  return { logId, returnMessage: CALL_LOGGED };
 }
 
 /** Pipedrive's page size cap for `GET /v1/callLogs`. */
@@ -109,23 +197,39 @@ async function callLogPage(
   return { index, rows, more: body.additional_data?.pagination?.more_items_in_collection === true };
 }
 
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const orNull = (value: unknown) => (value === undefined || value === '' ? null : value);
+
 /**
- * The log an earlier attempt saved for this call: same person, start time, subject and number.
- * It is among the user's newest logs, and Pipedrive does not document the order of
- * `GET /v1/callLogs`: the first page is read, then (when there are more) the last two.
+ * The log an earlier attempt saved for this call: same person, start time and numbers. Its
+ * subject, note, outcome, duration, deal and lead may differ, when the user edited them
+ * before saving again. It is among the user's newest logs, and Pipedrive does not document the
+ * order of `GET /v1/callLogs`: the first page is read, then (when there are more) the last two.
  */
 export async function findPipedriveCallLog(
   args: CreateCallLogArgs,
-): Promise<{ logId: string } | null> {
+): Promise<EarlierCallLog | null> {
   const body = callLogBody(args);
-  const found = await findAtEitherEnd(
+  return findEarlierLog(
     (index) => callLogPage(args, index),
-    (log) =>
-      Number(log.person_id) === body.person_id &&
-      log.start_time === body.start_time &&
-      log.subject === body.subject &&
-      log.to_phone_number === body.to_phone_number,
+    {
+      sameCall: (log) =>
+        Number(log.person_id) === body.person_id &&
+        log.start_time === body.start_time &&
+        log.to_phone_number === body.to_phone_number &&
+        orNull(log.from_phone_number) === orNull(body.from_phone_number) &&
+        // CallPop attaches no recordings: a log with one was written by something else.
+        log.has_recording !== true,
+      sameContent: (log) =>
+        text(log.subject) === body.subject &&
+        text(log.note) === body.note &&
+        log.outcome === body.outcome &&
+        (optionalText(log.duration) ?? '') === body.duration &&
+        log.end_time === body.end_time &&
+        orNull(log.deal_id) === orNull(body.deal_id) &&
+        orNull(log.lead_id) === orNull(body.lead_id),
+      id: (log) => String(requireId(log.id, 'The call log')),
+    },
     MAX_CALL_LOG_PAGES,
   );
-  return found ? { logId: String(requireId(found.id, 'The call log')) } : null;
 }

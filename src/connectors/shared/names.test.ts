@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, splitName } from './names';
+import { cleanName, collapseName, sameName, splitName } from './names';
 
 describe('splitName', () => {
   it('makes a one-word name the last name, never inventing a word', () => {
@@ -17,5 +17,20 @@ describe('splitName', () => {
   it('explains an empty or oversized name', () => {
     expect(() => splitName('   ')).toThrow('Enter a name for the new contact.');
     expect(() => cleanName('x'.repeat(256))).toThrow(/too long/);
+  });
+});
+
+describe('sameName', () => {
+  it('matches names that differ only in spacing or letter case, as the CRMs store them', () => {
+    expect(sameName('Ann  Lee', 'Ann Lee')).toBe(true);
+    expect(sameName(' ann\tLEE ', 'Ann Lee')).toBe(true);
+    expect(sameName('Ann Lee', 'Ann Leek')).toBe(false);
+    expect(sameName('', '')).toBe(false);
+    expect(sameName(undefined, 'Ann')).toBe(false);
+  });
+
+  it('collapses without throwing', () => {
+    expect(collapseName('  Ada   King ')).toBe('Ada King');
+    expect(collapseName(42)).toBe('');
   });
 });

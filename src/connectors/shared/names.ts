@@ -1,8 +1,23 @@
 /** Turns the name a user typed for a new contact into the parts CRMs store. */
 
+/**
+ * Whitespace collapsed and trimmed, never throwing: the form a name is saved in. A retry
+ * compares the CRM's names with the typed one through this too, or "Ann  Lee" would never match
+ * the "Ann Lee" an interrupted first attempt created.
+ */
+export function collapseName(input: unknown): string {
+  return typeof input === 'string' ? input.replace(/\s+/g, ' ').trim() : '';
+}
+
+/** Whether two names are the same once collapsed, in any letter case. */
+export function sameName(a: unknown, b: unknown): boolean {
+  const left = collapseName(a);
+  return left !== '' && left.toLocaleLowerCase() === collapseName(b).toLocaleLowerCase();
+}
+
 /** Whitespace collapsed and trimmed; throws a plain-words error when nothing is left. */
 export function cleanName(input: string): string {
-  const name = typeof input === 'string' ? input.replace(/\s+/g, ' ').trim() : '';
+  const name = collapseName(input);
   if (name === '') throw new Error('Enter a name for the new contact.');
   if (name.length > 255) throw new Error('That name is too long: use at most 255 characters.');
   return name;

@@ -40,6 +40,9 @@ function subjectFor(direction: CallDirection, who: string): string {
 
 export function LogForm(props: LogFormProps) {
   const [requestId] = useState(() => crypto.randomUUID());
+  // A call logged by hand starts when its form opens, and keeps that time through every Save:
+  // a retry is recognised by it (engine/call-log.ts), and a new time would log the call twice.
+  const [openedAt] = useState(() => Date.now());
   const offerNew = props.canCreate || props.contacts.length === 0;
   const [choice, setChoice] = useState(props.contacts.length > 0 ? '0' : NEW);
   const [newName, setNewName] = useState('');
@@ -68,7 +71,7 @@ export function LogForm(props: LogFormProps) {
     setError(null);
     const call = props.call ?? {
       direction,
-      startTime: Date.now(),
+      startTime: openedAt,
       durationSeconds: 0,
       result: 'connected',
     };
