@@ -70,6 +70,32 @@ describe('pipedrive findContact', () => {
     expect(pd.log.entries.map((e) => e.path)).toEqual([SEARCH, PERSONS]);
   });
 
+  it('leaves out people whose numbers only contain these digits, in another country', async () => {
+    // Search matches digits anywhere: London's 20 7946 0958 is inside Maine's +1 207 946 0958.
+    const maine = pd.data.addPerson({ name: 'Maine Office', phones: ['+1 207-946-0958'] });
+    const london = pd.data.addPerson({ name: 'London Office', phones: ['+44 20 7946 0958'] });
+    const local = pd.data.addPerson({ name: 'No Country Code', phones: ['020 7946 0958'] });
+    const both = pd.data.addPerson({
+      name: 'Two Offices',
+      phones: ['+1 207 946 0958', '+44 (0)20 7946 0958'],
+    });
+    const result = await findPipedriveContact(findArgs(pd, PIPEDRIVE_NUMBERS.uk));
+    const real = result.matchedContactInfo?.filter((c) => !c.isNewContact) ?? [];
+    const ids = real.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining([london.id, local.id, both.id]));
+    expect(ids).not.toContain(maine.id);
+    // The seeded UK contact is on this number too; nobody else is.
+    expect(ids).toHaveLength(4);
+    expect(pd.log.find({ path: SEARCH })[0]?.query.term).toBe('2079460958');
+    // Looked up the other way, the Maine office is the match and London is left out.
+    const other = await findPipedriveContact(findArgs(pd, '+12079460958'));
+    const names = (other.matchedContactInfo ?? [])
+      .filter((c) => !c.isNewContact)
+      .map((c) => c.name);
+    expect(names).toContain(maine.name);
+    expect(names).not.toContain(london.name);
+  });
+
   /** `count` people sharing one main line, stored as Pipedrive users type it. */
   function shareOneNumber(count: number): string {
     for (let i = 0; i < count; i += 1) {

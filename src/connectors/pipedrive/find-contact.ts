@@ -91,6 +91,28 @@ function readPersons(body: unknown): Map<string, JsonRecord> {
   return persons;
 }
 
+/**
+ * Search finds the digits anywhere in a stored number, so a search for London's 20 7946 0958
+ * also finds Maine's +1 207 946 0958. A person is left out only when every number it has is
+ * written with a country code and none of them is this one: numbers stored without a country
+ * code, or persons the batch did not return, stay (they may well be this caller).
+ */
+function onlyOtherNumbers(person: JsonRecord | undefined, e164: string): boolean {
+  if (!person || !Array.isArray(person.phones)) return false;
+  const values = person.phones.flatMap((field) =>
+    isRecord(field) && typeof field.value === 'string' && field.value.trim() !== ''
+      ? [field.value]
+      : [],
+  );
+  return (
+    values.length > 0 &&
+    values.every((value) => {
+      const parsed = normalizePhone(value); // no default country: only explicit codes read
+      return parsed.ok && !parsed.isExtension && parsed.e164 !== e164;
+    })
+  );
+}
+
 function primaryEmail(person: JsonRecord | undefined): string | undefined {
   if (!person || !Array.isArray(person.emails)) return undefined;
   const emails = person.emails.filter(isRecord);
@@ -141,9 +163,15 @@ function toResult(
   truncated: boolean,
   lastHeaders: unknown,
 ): FindContactResult {
-  args.tracer?.trace('pipedrive.matched', { count: hits.length });
+  const matched = hits.filter(
+    (hit) => !onlyOtherNumbers(persons.get(String(hit.id)), args.phoneNumber),
+  );
+  args.tracer?.trace('pipedrive.matched', {
+    count: matched.length,
+    otherNumbers: hits.length - matched.length,
+  });
 
-  const contacts: Contact[] = hits.map((hit) => {
+  const contacts: Contact[] = matched.map((hit) => {
     // A person missing from the batch was deleted after indexing or is hidden: still shown,
     // without dates, rather than silently dropped.
     const person = persons.get(String(hit.id));
