@@ -3,9 +3,10 @@
  * log is written), then the call log; once per requestId.
  */
 import { CALL_LOGGED } from '@/connectors/shared/outcome';
-import type { CreateCallLogArgs } from '@/connectors/types';
+import type { CreateCallLogArgs, EarlierCallLog } from '@/connectors/types';
 import type { Contact } from '@/shared/contact';
 import { ERROR_CODES, type CallLogReply, type CallLogRequest } from '@/shared/messages';
+import type { LogAttempt } from '@/shared/storage/keys';
 import { RequestError } from '../request-error';
 import { loadAccount } from './account';
 import { createOnce } from './create';
@@ -52,6 +53,46 @@ function checkCall(request: CallLogRequest): void {
   }
 }
 
+function attemptOf(args: CreateCallLogArgs): LogAttempt {
+  return {
+    contactId: String(args.contact.id),
+    subject: args.subject,
+    note: args.note,
+    durationSeconds: args.call.durationSeconds,
+    result: args.call.result,
+    additionalSubmission: args.additionalSubmission,
+  };
+}
+
+/** `args` as an earlier attempt sent them, to ask the CRM for that attempt's log. */
+function argsFor(args: CreateCallLogArgs, attempt: LogAttempt): CreateCallLogArgs {
+  return {
+    ...args,
+    call: {
+      ...args.call,
+      durationSeconds: attempt.durationSeconds,
+      result: attempt.result as CreateCallLogArgs['call']['result'],
+    },
+    subject: attempt.subject,
+    note: attempt.note,
+    additionalSubmission: attempt.additionalSubmission,
+  };
+}
+
+const sorted = (fields: Record<string, string | number>) =>
+  JSON.stringify(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+function sameAttempt(a: LogAttempt, b: LogAttempt): boolean {
+  return (
+    a.contactId === b.contactId &&
+    a.subject === b.subject &&
+    a.note === b.note &&
+    a.durationSeconds === b.durationSeconds &&
+    a.result === b.result &&
+    sorted(a.additionalSubmission) === sorted(b.additionalSubmission)
+  );
+}
+
 /** The contact to log against: an existing one with an id and a name, or a new one. */
 function checkChosen(chosen: unknown): CallLogRequest['contact'] {
   const { kind, id, name } = (chosen ?? {}) as Record<string, unknown>;
@@ -77,69 +118,102 @@ export async function createCallLog(
     chosen.kind === 'new' ? checkNewContact(account, chosen.name, chosen.type) : null;
   const { connector, user, authHeader, connection } = account;
 
-  return runOnce('callLog', requestId, deps.now, async ({ previous, recordContact }) => {
-    let contact: Contact;
-    let contactMessage = null;
-    if (chosen.kind === 'existing') {
-      contact = { id: chosen.id, name: chosen.name, ...(chosen.type ? { type: chosen.type } : {}) };
-    } else if (previous?.createdContact) {
-      contact = { ...previous.createdContact, phone: e164 }; // created by an earlier attempt
-    } else {
-      const created = await createOnce(account, deps, e164, newFields!, previous !== undefined);
-      contact = created.contact;
-      contactMessage = created.returnMessage;
-      await recordContact({
-        id: contact.id,
-        name: contact.name,
-        ...(contact.type ? { type: contact.type } : {}),
-      });
+  /**
+   * The log an earlier attempt of this Save wrote, if the CRM has it; `outdated` when this
+   * attempt says something else. A log of the same call that no attempt wrote (the call was
+   * logged on purpose from another form) is never taken for this Save's own, so never replaced.
+   */
+  async function earlierAttemptLog(
+    attempts: readonly LogAttempt[] | undefined,
+    args: CreateCallLogArgs,
+  ): Promise<EarlierCallLog | null> {
+    const find = connector.findCallLog;
+    if (!find) return null;
+    const ask = (asked: CreateCallLogArgs) => saveCall(account, deps, 'callLog', () => find(asked));
+    // Attempts recorded before attempts were: the connector's own judgement.
+    if (attempts === undefined) return ask(args);
+    const now = attemptOf(args);
+    // Newest first; only this contact's (a log moved to another contact is a new log).
+    for (const attempt of [...attempts].reverse()) {
+      if (attempt.contactId !== now.contactId) continue;
+      const found = await ask(argsFor(args, attempt));
+      if (found && !found.outdated) {
+        return sameAttempt(attempt, now) ? { logId: found.logId } : { ...found, outdated: true };
+      }
     }
-    const args: CreateCallLogArgs = {
-      user,
-      authHeader,
-      contact: {
-        id: contact.id,
-        name: contact.name,
-        ...(contact.type ? { type: contact.type } : {}),
-      },
-      call: {
-        direction: request.direction,
-        phoneNumber: e164,
-        startTime: request.startTime,
-        durationSeconds: request.durationSeconds,
-        result: request.result,
-      },
-      subject: request.subject,
-      note: request.note,
-      additionalSubmission: request.additionalSubmission ?? {},
-    };
-    // A retry (same requestId, earlier attempt unfinished or failed) first asks whether that
-    // attempt's log reached the CRM after all: the CRMs take no idempotency key.
-    const earlier =
-      previous && connector.findCallLog
-        ? await saveCall(account, deps, 'callLog', () => connector.findCallLog!(args))
-        : null;
-    if (earlier && !earlier.outdated) {
-      return {
-        logId: earlier.logId,
-        contact: toView(connector, connection.hostname, contact),
-        returnMessage: CALL_LOGGED,
+    return null;
+  }
+
+  return runOnce(
+    'callLog',
+    requestId,
+    deps.now,
+    async ({ previous, recordContact, recordAttempt }) => {
+      let contact: Contact;
+      let contactMessage = null;
+      if (chosen.kind === 'existing') {
+        contact = {
+          id: chosen.id,
+          name: chosen.name,
+          ...(chosen.type ? { type: chosen.type } : {}),
+        };
+      } else if (previous?.createdContact) {
+        contact = { ...previous.createdContact, phone: e164 }; // created by an earlier attempt
+      } else {
+        const created = await createOnce(account, deps, e164, newFields!, previous !== undefined);
+        contact = created.contact;
+        contactMessage = created.returnMessage;
+        await recordContact({
+          id: contact.id,
+          name: contact.name,
+          ...(contact.type ? { type: contact.type } : {}),
+        });
+      }
+      const args: CreateCallLogArgs = {
+        user,
+        authHeader,
+        contact: {
+          id: contact.id,
+          name: contact.name,
+          ...(contact.type ? { type: contact.type } : {}),
+        },
+        call: {
+          direction: request.direction,
+          phoneNumber: e164,
+          startTime: request.startTime,
+          durationSeconds: request.durationSeconds,
+          result: request.result,
+        },
+        subject: request.subject,
+        note: request.note,
+        additionalSubmission: request.additionalSubmission ?? {},
       };
-    }
-    // The user changed the log since that attempt (the form keeps everything, inviting edits):
-    // the connector saves this content in its place, so no edit is lost and one log remains.
-    const write = earlier ? { ...args, replacesLogId: earlier.logId } : args;
-    const logged = await saveCall(account, deps, 'callLog', () => connector.createCallLog(write));
-    if (!logged || typeof logged.logId !== 'string' || logged.logId === '') {
-      throw new RequestError(
-        ERROR_CODES.crm,
-        `${connector.manifest.displayName} did not save the call log.`,
-      );
-    }
-    return {
-      logId: logged.logId,
-      contact: toView(connector, connection.hostname, contact),
-      returnMessage: logged.returnMessage ?? contactMessage ?? null,
-    };
-  });
+      // A retry (same requestId, earlier attempt unfinished or failed) first asks whether that
+      // attempt's log reached the CRM after all: the CRMs take no idempotency key.
+      const earlier = previous ? await earlierAttemptLog(previous.logAttempts, args) : null;
+      if (earlier && !earlier.outdated) {
+        return {
+          logId: earlier.logId,
+          contact: toView(connector, connection.hostname, contact),
+          returnMessage: CALL_LOGGED,
+        };
+      }
+      // The user changed the log since that attempt (the form keeps everything, inviting edits):
+      // the connector saves this content in its place, so no edit is lost and one log remains.
+      const write = earlier ? { ...args, replacesLogId: earlier.logId } : args;
+      await recordAttempt(attemptOf(args));
+      const logged = await saveCall(account, deps, 'callLog', () => connector.createCallLog(write));
+      if (!logged || typeof logged.logId !== 'string' || logged.logId === '') {
+        throw new RequestError(
+          ERROR_CODES.crm,
+          `${connector.manifest.displayName} did not save the call log.`,
+        );
+      }
+      return {
+        logId: logged.logId,
+        contact: toView(connector, connection.hostname, contact),
+        returnMessage: logged.returnMessage ?? contactMessage ?? null,
+      };
+    },
+  );
 }

@@ -254,21 +254,49 @@ describe('createCallLog', () => {
     expect(connector.findLogCalls[0]).toMatchObject({ contact: { id: 900 }, subject: 'Call' });
   });
 
-  it('a retry after the user edited the log replaces the outdated earlier log', async () => {
+  /** A CRM holding one log of the call, with `note`: findCallLog answers as the connectors do. */
+  function crmHasLogWithNote(note: string): void {
+    connector.findLog = async (args) =>
+      args.note === note ? { logId: 'log-old' } : { logId: 'log-old', outdated: true };
+  }
+
+  it('a retry after the user edited the log replaces the log its earlier attempt wrote', async () => {
+    // The first attempt reached the CRM, but its answer did not come back.
     connector.log = () => Promise.reject(httpError(503));
     await expect(createCallLog(logRequest(), deps)).rejects.toThrow(/unavailable/);
-    connector.findLog = async () => ({ logId: 'log-old', outdated: true });
+    crmHasLogWithNote('Asked about pricing');
     connector.log = async () => ({ logId: 'log-new' });
     const reply = await createCallLog(
       logRequest({ note: 'Asked about pricing. Call Friday.' }),
       deps,
     );
     expect(reply.logId).toBe('log-new');
+    // Asked for what the earlier attempt sent, not for what this one sends.
+    expect(connector.findLogCalls.at(-1)).toMatchObject({ note: 'Asked about pricing' });
     expect(connector.logCalls.at(-1)).toMatchObject({
       note: 'Asked about pricing. Call Friday.',
       replacesLogId: 'log-old',
     });
     expect(connector.logCalls[0]).not.toHaveProperty('replacesLogId');
+  });
+
+  it('never replaces a log of the call that none of its attempts wrote', async () => {
+    connector.log = () => Promise.reject(httpError(503));
+    await expect(createCallLog(logRequest(), deps)).rejects.toThrow(/unavailable/);
+    // The CRM has a log of this call that says something else: logged on purpose elsewhere.
+    crmHasLogWithNote('Logged from another form');
+    connector.log = async () => ({ logId: 'log-new' });
+    const reply = await createCallLog(logRequest({ note: 'Edited.' }), deps);
+    expect(reply.logId).toBe('log-new');
+    expect(connector.logCalls.at(-1)).not.toHaveProperty('replacesLogId');
+  });
+
+  it('a retry finds the log its unchanged earlier attempt wrote and writes nothing', async () => {
+    connector.log = () => Promise.reject(httpError(503));
+    await expect(createCallLog(logRequest(), deps)).rejects.toThrow(/unavailable/);
+    crmHasLogWithNote('Asked about pricing');
+    await expect(createCallLog(logRequest(), deps)).resolves.toMatchObject({ logId: 'log-old' });
+    expect(connector.logCalls).toHaveLength(1);
   });
 
   it('asks for an earlier log only when retrying', async () => {

@@ -4,7 +4,7 @@
  * the first (same worker) or gets its stored result (after a worker restart).
  */
 import { ERROR_CODES } from '@/shared/messages';
-import { saveRequests, type SaveRequestState } from '@/shared/storage/keys';
+import { saveRequests, type LogAttempt, type SaveRequestState } from '@/shared/storage/keys';
 import { RequestError } from '../request-error';
 
 // In memory by design: promises of Saves in flight, so a double submit shares the first one.
@@ -17,6 +17,8 @@ export interface SaveStep {
   previous: SaveRequestState | undefined;
   /** Records a created contact before the next CRM call, so a retry never creates it again. */
   recordContact: (contact: NonNullable<SaveRequestState['createdContact']>) => Promise<void>;
+  /** Records what a call-log attempt is about to send, before it is sent. */
+  recordAttempt: (attempt: LogAttempt) => Promise<void>;
 }
 
 export function checkRequestId(requestId: unknown): string {
@@ -46,6 +48,7 @@ export function runOnce<T>(
       startedAt: now(),
       status: 'running',
       ...(previous?.createdContact ? { createdContact: previous.createdContact } : {}),
+      ...(previous?.logAttempts ? { logAttempts: previous.logAttempts } : {}),
     };
     await saveRequests.set(id, state);
     try {
@@ -53,6 +56,10 @@ export function runOnce<T>(
         previous,
         recordContact: async (contact) => {
           state = { ...state, createdContact: contact };
+          await saveRequests.set(id, state);
+        },
+        recordAttempt: async (attempt) => {
+          state = { ...state, logAttempts: [...(state.logAttempts ?? []), attempt] };
           await saveRequests.set(id, state);
         },
       });

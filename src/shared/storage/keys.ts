@@ -95,6 +95,16 @@ export const lookupTraces = defineItem<LookupTrace[]>({
   defaultValue: [],
 });
 
+/** The parts of a call log that its form can change between attempts. */
+export interface LogAttempt {
+  contactId: string;
+  subject: string;
+  note: string;
+  durationSeconds: number;
+  result: string;
+  additionalSubmission: Record<string, string | number>;
+}
+
 /** Progress of one Save (contact.create / callLog.create), for idempotency across restarts. */
 export interface SaveRequestState {
   kind: 'contact' | 'callLog';
@@ -103,6 +113,11 @@ export interface SaveRequestState {
   status: 'running' | 'done' | 'failed';
   /** The contact created for a call log, stored before the log is written. */
   createdContact?: { id: string | number; name: string; type?: string };
+  /**
+   * What each attempt of a call log sent, stored before it is sent: on a retry, only a log in
+   * the CRM that says what one of them said is this Save's own (see engine/call-log.ts).
+   */
+  logAttempts?: LogAttempt[];
   result?: unknown;
   error?: { code: string; message: string };
 }
