@@ -127,9 +127,9 @@ export async function createCallLog(
     attempts: readonly LogAttempt[] | undefined,
     args: CreateCallLogArgs,
   ): Promise<EarlierCallLog | null> {
-    const find = connector.findCallLog;
-    if (!find) return null;
-    const ask = (asked: CreateCallLogArgs) => saveCall(account, deps, 'callLog', () => find(asked));
+    if (!connector.findCallLog) return null;
+    const ask = (asked: CreateCallLogArgs) =>
+      saveCall(account, deps, 'callLog', () => connector.findCallLog!(asked));
     // Attempts recorded before attempts were: the connector's own judgement.
     if (attempts === undefined) return ask(args);
     const now = attemptOf(args);
