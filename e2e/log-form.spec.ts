@@ -109,3 +109,22 @@ test('CRM failures are said in plain words and keep the form; the retry creates 
   expect(created).toHaveLength(1);
   expect(crm.log.count(LOGS)).toBe(1);
 });
+
+test('when the lookup failed, Log call offers no new contact (it could duplicate one) and says why', async ({
+  page,
+  context,
+  extensionUrl,
+}) => {
+  await connect(page, extensionUrl, insightlyDraft(crm.url));
+  // Every search fails: CallPop cannot tell whether the caller is in the CRM.
+  crm.faults.add({ path: /\/Search$/i, kind: 'status', status: 500, times: Infinity });
+  const { pop } = await openLogForm(page, context, 'log-lookup-failed', INSIGHTLY_NUMBERS.unknown);
+  const blocked = pop.page.getByTestId('log-blocked');
+  await expect(blocked).toContainText('could not look this number up');
+  await expect(blocked).toContainText('Press Refresh, then log the call.');
+  await expect(pop.page.getByLabel('New contact name')).toHaveCount(0);
+  await pop.page.getByRole('button', { name: 'Back' }).click();
+  await expect(blocked).toBeHidden();
+  expect(crm.log.count(CREATES)).toBe(0);
+  expect(crm.log.count(LOGS)).toBe(0);
+});

@@ -11,7 +11,7 @@ import { send } from '@/shared/messaging';
 import type { CallSession } from '@/shared/storage/keys';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
 import { LogForm } from '@/shared/ui/log-form';
-import { lookupToast } from '@/shared/lookup-problem';
+import { lookupProblem, lookupToast } from '@/shared/lookup-problem';
 import { LookupResults } from '@/shared/ui/lookup-results';
 import { openCrmPage } from '@/shared/ui/open-page';
 import { ToastList, useToasts } from '@/shared/ui/toast';
@@ -150,6 +150,7 @@ export function App({
           canCreate={result.canCreate}
           contactTypes={result.contactTypes}
           call={callFacts(session)}
+          problem={lookupProblem(result)}
           toasts={toasts}
           onCancel={() => {
             settled();

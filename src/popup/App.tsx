@@ -7,7 +7,7 @@ import { ERROR_CODES, type LookupResult } from '@/shared/messages';
 import { send } from '@/shared/messaging';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
 import { LogForm } from '@/shared/ui/log-form';
-import { lookupToast } from '@/shared/lookup-problem';
+import { lookupProblem, lookupToast } from '@/shared/lookup-problem';
 import { LookupResults } from '@/shared/ui/lookup-results';
 import { openCrmPage } from '@/shared/ui/open-page';
 import { ToastList, useToasts } from '@/shared/ui/toast';
@@ -149,6 +149,7 @@ export function App() {
           canCreate={result.canCreate}
           contactTypes={result.contactTypes}
           call={null}
+          problem={lookupProblem(result)}
           toasts={toasts}
           onCancel={() => setView('results')}
           onLogged={(reply) => {

@@ -5,7 +5,7 @@
  * everything typed and says why.
  */
 import { useState, type FormEvent } from 'react';
-import type { ContactType } from '../contact';
+import type { ContactType, ReturnMessage } from '../contact';
 import type { CallDirection, CallLogReply, CallLogRequest, ContactView } from '../messages';
 import { send } from '../messaging';
 import { ContactTypePicker, defaultType } from './contact-type-picker';
@@ -30,6 +30,11 @@ export interface LogFormProps {
   toasts: Toasts;
   onLogged: (reply: CallLogReply) => void;
   onCancel: () => void;
+  /**
+   * Why the lookup has no answer (lookupProblem), if it failed: nobody is known then, and a new
+   * contact could duplicate one the CRM has, so the form waits for a lookup that works.
+   */
+  problem?: ReturnMessage | null;
 }
 
 const NEW = 'new';
@@ -105,6 +110,23 @@ export function LogForm(props: LogFormProps) {
       reply.value.returnMessage ?? { message: 'Call logged.', messageType: 'success', ttl: 4000 },
     );
     props.onLogged(reply.value);
+  }
+
+  if (props.problem && props.contacts.length === 0) {
+    return (
+      <section className="form" aria-label="Log call" data-testid="log-form">
+        <h2>Log call with {props.displayNumber}</h2>
+        <p className="error" role="alert" data-testid="log-blocked">
+          CallPop could not look this number up ({props.problem.message.replace(/\.$/, '')}), so it
+          cannot tell whether the contact is already in the CRM. Press Refresh, then log the call.
+        </p>
+        <div className="actions">
+          <button type="button" onClick={props.onCancel}>
+            Back
+          </button>
+        </div>
+      </section>
+    );
   }
 
   return (
