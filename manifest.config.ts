@@ -35,8 +35,9 @@ export default defineManifest((env) => ({
   permissions: ['storage', 'unlimitedStorage', 'alarms'],
   // Loopback only: self-hosted and development CRMs (and the demo CRM) on this machine.
   host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
-  // CRM origins are asked for when the user connects, never granted to every site at install.
-  optional_host_permissions: ['https://*/*', 'http://*/*'],
+  // CRM origins are asked for when the user connects, never granted to every site at install;
+  // https only: credentials never travel unencrypted (plain http is for loopback, above).
+  optional_host_permissions: ['https://*/*'],
   content_security_policy: {
     // frame-src: the softphone page frames Embeddable (https) or a loopback dev softphone.
     extension_pages:

@@ -40,3 +40,15 @@ export function apiOrigin(hostname: string): string {
   const trimmed = hostname.trim().replace(/\/+$/, '');
   return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
 }
+
+// The loopback hosts the manifest grants (host_permissions).
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+/**
+ * Whether credentials may be sent to `url`: https anywhere, plain http only to this machine (a
+ * development or self-hosted CRM), where nothing travels over a network.
+ */
+export function isSafeCrmUrl(url: URL): boolean {
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname.toLowerCase());
+}

@@ -89,7 +89,7 @@ async function lookUpForWidget(
     ),
     deps.request('connection.get', undefined),
   ]);
-  const results = Object.assign({}, ...answers) as Value<'contact.lookupMany'>;
+  const results = Object.assign(Object.create(null), ...answers) as Value<'contact.lookupMany'>;
   if (!connection) throw new Error('No CRM is connected.');
   // Numbers the CRM (or the cache) answered: asked again, they come from the cache at once.
   const resultOf = resultsByRequest(results);

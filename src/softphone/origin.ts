@@ -21,7 +21,8 @@ export function softphoneTarget(raw: unknown): SoftphoneTarget {
   try {
     url = new URL(raw.trim());
   } catch {
-    return { ok: false, reason: `The softphone URL "${raw}" is not a valid web address.` };
+    // Not repeated back: a softphone URL can carry a client secret in its query.
+    return { ok: false, reason: 'The softphone URL is not a valid web address.' };
   }
   if (url.username || url.password) {
     return { ok: false, reason: 'The softphone URL must not contain a user name or password.' };

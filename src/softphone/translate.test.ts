@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionSummary } from '@/shared/connection';
-import type { ContactView } from '@/shared/messages';
+import type { ContactView, LookupResult } from '@/shared/messages';
 import { DEFAULT_SETTINGS } from '@/shared/settings';
 import { aLookupResult } from '@/test/calls';
 import { matchData, registrationMessage, toCallEvent } from './translate';
@@ -67,6 +67,21 @@ describe('matchData', () => {
       [unknown]: [],
       [missing]: [],
     });
+  });
+
+  it('answers the other numbers when the widget asks for "__proto__" too', () => {
+    const alice = '+14155550101';
+    // As lookupMany's answer arrives over messaging: "__proto__" an own key, not the prototype.
+    const results = JSON.parse(
+      JSON.stringify({ [alice]: result(alice, [contact(1, 'Alice')]) }).replace(
+        /^\{/,
+        `{"__proto__":${JSON.stringify(result('__proto__', []))},`,
+      ),
+    ) as Record<string, LookupResult>;
+    const data = matchData(['__proto__', alice], results, 'pipedrive');
+    expect(data[alice]?.map((c) => c.name)).toEqual(['Alice']);
+    expect(Object.hasOwn(data, '__proto__')).toBe(true);
+    expect(data['__proto__']).toEqual([]);
   });
 
   it('finds a result keyed by its normalised number when the widget sent another form', () => {

@@ -64,7 +64,8 @@ export function matchData(
   serviceName: string,
 ): Record<string, EmbeddableContact[]> {
   const resultOf = resultsByRequest(results);
-  const data: Record<string, EmbeddableContact[]> = {};
+  // No prototype: a requested "__proto__" is a key like any other.
+  const data = Object.create(null) as Record<string, EmbeddableContact[]>;
   for (const number of requested) {
     data[number] = toEmbeddableContacts(number, resultOf(number), serviceName);
   }
@@ -79,7 +80,9 @@ export function resultsByRequest(
   results: Record<string, LookupResult>,
 ): (requested: string) => LookupResult | undefined {
   const byNormalised = new Map(Object.values(results).map((r) => [r.phoneNumber, r]));
-  return (requested) => results[requested] ?? byNormalised.get(requested);
+  return (requested) =>
+    (Object.hasOwn(results, requested) ? results[requested] : undefined) ??
+    byNormalised.get(requested);
 }
 
 const STATUS: Record<string, CallStatus> = {

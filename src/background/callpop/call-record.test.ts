@@ -40,5 +40,14 @@ describe('call.saveLookup', () => {
     await expect(handleSaveLookup({ sessionId: 's1', result: { contacts: 'x' } })).rejects.toThrow(
       'not a lookup result',
     );
+    // Contacts the views could not render are refused before they reach the call's record.
+    for (const contacts of [[null], [{ id: 1, name: 7, pageUrl: null }], [{ id: {}, name: 'A' }]]) {
+      await expect(
+        handleSaveLookup({ sessionId: 's1', result: { ...fresh, contacts } }),
+      ).rejects.toThrow('not a lookup result');
+    }
+    await expect(
+      handleSaveLookup({ sessionId: 's1', result: { ...fresh, displayNumber: 5 } }),
+    ).rejects.toThrow('not a lookup result');
   });
 });

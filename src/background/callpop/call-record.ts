@@ -24,6 +24,41 @@ export function saveLookup(sessionId: string, lookup: CallSession['lookup']): Pr
   });
 }
 
+const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
+
+/** A contact as the pages render it: a wrong field here would break every view of the call. */
+function isContactView(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  return (
+    (typeof c.id === 'string' || (typeof c.id === 'number' && Number.isFinite(c.id))) &&
+    typeof c.name === 'string' &&
+    (c.pageUrl === null || typeof c.pageUrl === 'string') &&
+    ['phone', 'type', 'title', 'company', 'email'].every((field) => optionalText(c[field])) &&
+    ['createdDate', 'mostRecentActivityDate'].every(
+      (field) => c[field] === undefined || ['string', 'number'].includes(typeof c[field]),
+    )
+  );
+}
+
+/** The parts of a lookup result the call's views read. */
+function isLookupResult(value: unknown): value is LookupResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Partial<Record<keyof LookupResult, unknown>>;
+  return (
+    typeof r.phoneNumber === 'string' &&
+    typeof r.displayNumber === 'string' &&
+    Array.isArray(r.contacts) &&
+    r.contacts.length <= 1_000 &&
+    r.contacts.every(isContactView) &&
+    typeof r.canCreate === 'boolean' &&
+    Array.isArray(r.contactTypes) &&
+    ['cache', 'crm', 'none'].includes(r.source as string) &&
+    (r.fetchedAt === null || typeof r.fetchedAt === 'number') &&
+    typeof r.stale === 'boolean'
+  );
+}
+
 function bad(message: string): never {
   throw new RequestError(ERROR_CODES.badRequest, message);
 }
@@ -38,14 +73,6 @@ export async function handleSaveLookup(payload: unknown): Promise<{ saved: boole
   if (typeof sessionId !== 'string' || sessionId === '' || sessionId.length > 256) {
     bad('The call to save into has no valid session id.');
   }
-  const answer = result as Partial<LookupResult> | null;
-  if (
-    typeof answer !== 'object' ||
-    answer === null ||
-    typeof answer.phoneNumber !== 'string' ||
-    !Array.isArray(answer.contacts)
-  ) {
-    bad('The lookup to save is not a lookup result.');
-  }
-  return { saved: await saveLookup(sessionId, { state: 'done', result: answer as LookupResult }) };
+  if (!isLookupResult(result)) bad('The lookup to save is not a lookup result.');
+  return { saved: await saveLookup(sessionId, { state: 'done', result }) };
 }

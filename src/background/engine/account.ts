@@ -3,7 +3,7 @@ import type { Connector, ConnectorUser } from '@/connectors/types';
 import { apiOrigin, type Connection, type ConnectionDraft } from '@/shared/connection';
 import { ERROR_CODES } from '@/shared/messages';
 import type { Settings } from '@/shared/settings';
-import { area } from '@/shared/storage/define';
+import { area, withDefaults } from '@/shared/storage/define';
 import { connectionItem, settingsItem } from '@/shared/storage/keys';
 import { http } from '../http/client';
 import { applyRequestTimeout } from '../http/timeout';
@@ -46,7 +46,7 @@ export async function loadSettingsAndConnection(): Promise<{
   // Both present is the usual case: one read. Otherwise the items' own get() migrates.
   const settings =
     settingsItem.key in stored
-      ? { ...settingsItem.definition.defaultValue, ...(stored[settingsItem.key] as Settings) }
+      ? withDefaults(settingsItem.definition.defaultValue, stored[settingsItem.key])
       : await settingsItem.get();
   const connection =
     connectionItem.key in stored

@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { chromeFake } from '@/test/chrome-fake';
 import type { ConnectionDraft } from '@/shared/connection';
-import { connectionItem, matchCache } from '@/shared/storage/keys';
+import {
+  callSessions,
+  connectionItem,
+  lookupTraces,
+  matchCache,
+  saveRequests,
+} from '@/shared/storage/keys';
+import { aCall } from '@/test/calls';
 import {
   connectorInfo,
   disconnect,
@@ -134,9 +141,61 @@ describe('connection', () => {
     };
     for (const hostname of ['https://acme.pipedrive.com/persons', 'acme.pipedrive.com/?x=1']) {
       await expect(testConnection({ ...DRAFT, hostname }, deps)).rejects.toThrow(
-        `"${hostname}" has more than an address. Enter only the Pipedrive address, for example acme.pipedrive.com.`,
+        'The address has more than a host name (a path, a query or a user name). Enter only the Pipedrive address, for example acme.pipedrive.com.',
       );
     }
+  });
+
+  it('never repeats a pasted address back: it can carry a token', async () => {
+    for (const hostname of [
+      'https://u:tok-SECRET@acme.pipedrive.com',
+      'acme.pipedrive.com/?api_token=tok-SECRET',
+      'ftp://tok-SECRET',
+    ]) {
+      const error: unknown = await testConnection({ ...DRAFT, hostname }, deps).catch(
+        (e: unknown) => e,
+      );
+      expect(String((error as Error).message)).not.toContain('tok-SECRET');
+    }
+  });
+
+  it('sends credentials over plain http only to this machine', async () => {
+    let checks = 0;
+    connector.checkConnection = async () => {
+      checks += 1;
+      return { accountId: 'acct1', userId: 'u1', userName: 'Ada' };
+    };
+    await expect(
+      testConnection({ ...DRAFT, hostname: 'http://acme.pipedrive.com' }, deps),
+    ).rejects.toThrow(
+      'Use https:// for acme.pipedrive.com: CallPop sends your credentials only over an encrypted connection (http:// is for a CRM on this machine).',
+    );
+    expect(checks).toBe(0);
+    for (const hostname of ['http://127.0.0.1:8080', 'http://localhost:3000']) {
+      await expect(testConnection({ ...DRAFT, hostname }, deps)).resolves.toBeDefined();
+    }
+    expect(checks).toBe(2);
+  });
+
+  it("disconnect forgets the session's calls, Saves and traces, and gives back the CRM host", async () => {
+    await connect();
+    chromeFake().grantedOrigins.add('https://acme.pipedrive.com/*');
+    await callSessions.set('s1', aCall());
+    await saveRequests.set('contact:req-0001', { kind: 'contact', startedAt: 1, status: 'done' });
+    await lookupTraces.set([]);
+    await disconnect();
+    expect(await callSessions.ids()).toEqual([]);
+    expect(await saveRequests.ids()).toEqual([]);
+    expect(chromeFake().grantedOrigins.has('https://acme.pipedrive.com/*')).toBe(false);
+  });
+
+  it('connecting to another CRM host gives back the old one', async () => {
+    chromeFake().grantedOrigins.add('https://acme.pipedrive.com/*');
+    await saveConnection(DRAFT, deps);
+    chromeFake().grantedOrigins.add('https://globex.pipedrive.com/*');
+    await saveConnection({ ...DRAFT, hostname: 'globex.pipedrive.com' }, deps);
+    expect(chromeFake().grantedOrigins.has('https://acme.pipedrive.com/*')).toBe(false);
+    expect(chromeFake().grantedOrigins.has('https://globex.pipedrive.com/*')).toBe(true);
   });
 
   it('disconnect removes the credentials and every cached contact of every account', async () => {

@@ -2,12 +2,13 @@
 import type { Connector } from '@/connectors/types';
 import {
   apiOrigin,
+  isSafeCrmUrl,
   type ConnectionDraft,
   type ConnectionSummary,
   type Credentials,
 } from '@/shared/connection';
 import { ERROR_CODES, type ConnectorInfo } from '@/shared/messages';
-import { connectionItem } from '@/shared/storage/keys';
+import { callSessions, connectionItem, lookupTraces, saveRequests } from '@/shared/storage/keys';
 import { classifyError } from '../http/errors';
 import { RequestError } from '../request-error';
 import { buildUser, loadSettingsAndConnection } from './account';
@@ -80,12 +81,18 @@ function checkedAddress(
   } catch {
     // refused below
   }
+  // The messages do not repeat what was typed: a pasted address can carry a token.
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw bad(`"${trimmed}" is not a web address CallPop can connect to.`);
+    throw bad(`That is not a web address CallPop can connect to, for example ${example}.`);
   }
   if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
     throw bad(
-      `"${trimmed}" has more than an address. Enter only the ${connector.manifest.displayName} address, for example ${example}.`,
+      `The address has more than a host name (a path, a query or a user name). Enter only the ${connector.manifest.displayName} address, for example ${example}.`,
+    );
+  }
+  if (!isSafeCrmUrl(url)) {
+    throw bad(
+      `Use https:// for ${url.hostname}: CallPop sends your credentials only over an encrypted connection (http:// is for a CRM on this machine).`,
     );
   }
   return { hostname: address, origin: url };
@@ -173,7 +180,7 @@ export async function saveConnection(
   deps: EngineDeps,
 ): Promise<ConnectionSummary> {
   const { origin, hostname, credentials } = prepare(draft, deps);
-  const pattern = `${origin.protocol}//${origin.hostname}/*`;
+  const pattern = hostPattern(origin);
   if (!(await chrome.permissions.contains({ origins: [pattern] }))) {
     throw bad(
       `CallPop needs permission to reach ${origin.host}. Allow it when Chrome asks, then save again.`,
@@ -198,6 +205,9 @@ export async function saveConnection(
   ) {
     await clearCache();
   }
+  if (previous && hostPatternOf(previous.hostname) !== pattern) {
+    await releaseHost(previous.hostname);
+  }
   return summary(connector, connection);
 }
 
@@ -208,8 +218,47 @@ export async function getConnection(deps: EngineDeps): Promise<ConnectionSummary
   return connector ? summary(connector, connection) : null;
 }
 
-/** Removes the credentials and every cached contact of every account. */
+/**
+ * Removes the credentials, every cached contact of every account, and what this session kept
+ * of calls, Saves and debug traces (names and numbers all), then gives back the permission to
+ * reach the CRM.
+ */
 export async function disconnect(): Promise<{ removedContacts: number }> {
+  const connection = await connectionItem.get();
   await connectionItem.remove();
-  return { removedContacts: await clearCache() };
+  const removedContacts = await clearCache();
+  await Promise.all([
+    callSessions.ids().then((ids) => callSessions.remove(ids)),
+    saveRequests.ids().then((ids) => saveRequests.remove(ids)),
+    lookupTraces.remove(),
+  ]);
+  if (connection) await releaseHost(connection.hostname);
+  return { removedContacts };
+}
+
+/** The host permission a connection needs, as the options page asks for it. */
+function hostPattern(origin: URL): string {
+  return `${origin.protocol}//${origin.hostname}/*`;
+}
+
+function hostPatternOf(hostname: string): string | null {
+  try {
+    return hostPattern(new URL(apiOrigin(hostname)));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Gives back the permission to reach a CRM no longer connected. Plain http is loopback only,
+ * which the extension holds from install (not removable), so only https hosts are released.
+ */
+async function releaseHost(hostname: string): Promise<void> {
+  const pattern = hostPatternOf(hostname);
+  if (!pattern?.startsWith('https:')) return;
+  try {
+    await chrome.permissions.remove({ origins: [pattern] });
+  } catch (error) {
+    console.warn('CallPop: the CRM host permission was not removed', error);
+  }
 }

@@ -10,7 +10,7 @@ import {
   type ReturnMessage,
 } from '@/shared/contact';
 import { joinOverridingFormats } from '@/shared/phone';
-import type { CachedMatch } from '@/shared/storage/keys';
+import { connectionItem, type CachedMatch } from '@/shared/storage/keys';
 import { CrmError, MalformedResponseError, classifyError } from '../http/errors';
 import type { Account } from './account';
 import {
@@ -152,6 +152,16 @@ function keepCreated(
   });
 }
 
+/** Whether the account a lookup ran for is still the one connected. */
+async function stillConnected(account: Account): Promise<boolean> {
+  const connection = await connectionItem.get();
+  return (
+    connection !== null &&
+    connection.accountId === account.connection.accountId &&
+    connection.platform === account.connection.platform
+  );
+}
+
 /**
  * Stores the CRM's answer and returns what the lookup shows. The write is handed to `hold`, not
  * awaited: the answer is shown at once (during a call pop, Chrome answers storage calls late
@@ -171,9 +181,15 @@ async function updateCache(
   const limits = cacheLimits(account.settings);
   const now = deps.now();
   const { cacheId: id, phoneNumber: e164 } = target;
-  const store = (write: Promise<void>) => {
-    hold(write);
-    inBackground('caching the lookup', write);
+  // A disconnect while the CRM was asked has emptied the cache: this answer must not come back
+  // into it, so it is taken out again when the account is gone. (Checked after the write, not
+  // before, so the write is queued at once.)
+  const store = (write: () => Promise<void>) => {
+    const stored = write().then(async () => {
+      if (!(await stillConnected(account))) await removeEntry(id);
+    });
+    hold(stored);
+    inBackground('caching the lookup', stored);
   };
   if (answer.contacts.length > 0) {
     // Only just after a create is the entry read again before answering (a read can answer
@@ -182,7 +198,7 @@ async function updateCache(
       const kept = keepCreated(await readEntry(id), answer, e164, now);
       if (kept) {
         tracer?.trace('cache.keptCreated');
-        store(writeEntry(id, kept));
+        store(() => writeEntry(id, kept));
         return { ...answer, keptCreated: kept };
       }
     }
@@ -192,7 +208,7 @@ async function updateCache(
       now,
       ...warningOf(answer),
     });
-    store(
+    store(() =>
       readEntry(id).then((latest) =>
         writeEntry(id, keepCreated(latest, answer, e164, deps.now()) ?? entry),
       ),
@@ -207,9 +223,9 @@ async function updateCache(
   }
   if (limits.noMatchTtlMs > 0) {
     // Replaces any earlier match: the contact is gone from the CRM.
-    store(writeEntry(id, buildEntry(e164, [], { canCreate: answer.canCreate, now })));
+    store(() => writeEntry(id, buildEntry(e164, [], { canCreate: answer.canCreate, now })));
   } else if (existing) {
-    store(removeEntry(id));
+    store(() => removeEntry(id));
   }
   if (existing?.c) tracer?.trace('cache.staleRemoved');
   return answer;

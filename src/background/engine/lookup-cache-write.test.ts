@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { chromeFake } from '@/test/chrome-fake';
 import { matchCache } from '@/shared/storage/keys';
+import { disconnect } from './connection';
 import { lookupContact } from './lookup';
 import { TOUCH_INTERVAL_MS } from './cache';
 import {
@@ -36,6 +37,20 @@ function holdLocalWrites() {
 }
 
 describe('a lookup and its cache write', () => {
+  it('leaves nothing in the cache when the CRM answers after a disconnect', async () => {
+    const answer = deferred<ReturnType<typeof found>>();
+    connector.find = () => answer.promise;
+    const lookup = lookupContact({ phoneNumber: NUMBER }, deps);
+    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(1));
+    await disconnect();
+    answer.resolve(found([JANE]));
+    await lookup;
+    await vi.waitFor(async () => expect(await matchCache.ids()).toEqual([]));
+    // And it stays empty once every write has landed.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await matchCache.ids()).toEqual([]);
+  });
+
   it('answers as soon as the CRM does, before the cache write lands', async () => {
     connector.find = async () => found([JANE]);
     const writes = holdLocalWrites();

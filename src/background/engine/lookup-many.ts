@@ -44,7 +44,8 @@ export async function lookupMany(
     );
   }
   const account = await loadAccount(deps);
-  const results: Record<string, LookupResult> = {};
+  // No prototype: an input such as "__proto__" is a key like any other.
+  const results = Object.create(null) as Record<string, LookupResult>;
   const targets = new Map<string, Extract<ReturnType<typeof parseTarget>, { ok: true }>>();
   for (const input of inputs) {
     const target = parseTarget(input, account.settings.defaultCountry);

@@ -1,12 +1,12 @@
 /** URL building, time formatting and header reading both connectors share. */
-import { apiOrigin } from '@/shared/connection';
+import { apiOrigin, isSafeCrmUrl } from '@/shared/connection';
 
 export type QueryValue = string | number | boolean | undefined;
 
 /**
  * `origin` + `path` with every query value encoded by URLSearchParams, so a `+` travels as
  * `%2B` and cannot turn into a space. Path segments must already be encoded by the caller.
- * Only http(s) origins are accepted: credentials are never sent anywhere else.
+ * Only https origins (and http on this machine) are accepted: credentials travel encrypted.
  */
 export function buildUrl(
   hostname: string,
@@ -15,8 +15,10 @@ export function buildUrl(
 ): string {
   if (!path.startsWith('/') || path.startsWith('//')) throw new Error(`Bad API path: ${path}`);
   const url = new URL(`${apiOrigin(hostname)}${path}`);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error('The CRM address must start with https:// (or http:// for a local test CRM).');
+  if (!isSafeCrmUrl(url)) {
+    throw new Error(
+      'The CRM address must start with https:// (http:// only for a CRM on this machine).',
+    );
   }
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined) url.searchParams.set(key, String(value));

@@ -36,6 +36,18 @@ describe('defineItem', () => {
     await expect(prefs().get()).resolves.toEqual({ color: 'green', size: 1 });
   });
 
+  it('fills fields added inside a nested default too, keeping what was stored', async () => {
+    const nested = defineItem<{ pop: { on: boolean; url: string }; tags: string[] }>({
+      area: 'local',
+      name: 'nested',
+      version: 1,
+      defaultValue: { pop: { on: true, url: '' }, tags: ['a'] },
+    });
+    // Stored before `pop.url` existed.
+    await chrome.storage.local.set({ 'nested@v1': { pop: { on: false }, tags: [] } });
+    await expect(nested.get()).resolves.toEqual({ pop: { on: false, url: '' }, tags: [] });
+  });
+
   it('migrates a value stored by an older version and removes the old key', async () => {
     await chrome.storage.local.set({ 'prefs@v1': { colour: 'teal' } });
     const v3 = defineItem<Prefs & { shape: string }>({

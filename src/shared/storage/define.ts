@@ -41,12 +41,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Fields added to an object default later still get their default when an old value loads. */
-function withDefaults<T>(defaultValue: T, stored: unknown): T {
-  if (isPlainObject(defaultValue) && isPlainObject(stored)) {
-    return { ...defaultValue, ...stored };
+/**
+ * Fields added to an object default later still get their default when an old value loads, at
+ * any depth (a field added inside settings.callPop too).
+ */
+export function withDefaults<T>(defaultValue: T, stored: unknown): T {
+  if (!isPlainObject(defaultValue) || !isPlainObject(stored)) return stored as T;
+  const merged: Record<string, unknown> = { ...defaultValue, ...stored };
+  for (const [field, fallback] of Object.entries(defaultValue)) {
+    if (isPlainObject(fallback) && isPlainObject(stored[field])) {
+      merged[field] = withDefaults(fallback, stored[field]);
+    }
   }
-  return stored as T;
+  return merged as T;
 }
 
 export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
