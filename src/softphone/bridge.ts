@@ -89,7 +89,11 @@ async function lookUpForWidget(
     ),
     deps.request('connection.get', undefined),
   ]);
-  const results = Object.assign(Object.create(null), ...answers) as Value<'contact.lookupMany'>;
+  // No prototype: a requested "__proto__" is a key like any other.
+  const results: Value<'contact.lookupMany'> = Object.assign(
+    Object.create(null) as Value<'contact.lookupMany'>,
+    ...answers,
+  );
   if (!connection) throw new Error('No CRM is connected.');
   // Numbers the CRM (or the cache) answered: asked again, they come from the cache at once.
   const resultOf = resultsByRequest(results);
