@@ -90,10 +90,8 @@ async function lookUpForWidget(
     deps.request('connection.get', undefined),
   ]);
   // No prototype: a requested "__proto__" is a key like any other.
-  const results: Value<'contact.lookupMany'> = Object.assign(
-    Object.create(null) as Value<'contact.lookupMany'>,
-    ...answers,
-  );
+  const results = Object.create(null) as Value<'contact.lookupMany'>;
+  for (const answer of answers) Object.assign(results, answer);
   if (!connection) throw new Error('No CRM is connected.');
   // Numbers the CRM (or the cache) answered: asked again, they come from the cache at once.
   const resultOf = resultsByRequest(results);
