@@ -1,13 +1,17 @@
 /**
  * Call-pop window flows against the Pipedrive emulator: the keyboard (Enter opens the first
- * match's CRM page, Escape closes), a CRM failure at ring time, and the no-match fallback page.
+ * match's CRM page, Escape closes), a CRM failure at ring time, the no-match fallback page, what
+ * a logged call says about how it went, and a call forgotten while its window is open.
  */
 import type { BrowserContext } from '@playwright/test';
 import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
+import { LogFormPage } from './pages/log-form';
 import { ringing, sendCallEvent } from './support/connect';
 import { updateSettings } from './support/demo-setup';
+import type { CallEvent } from '../src/shared/messages';
+import { callSessions } from '../src/shared/storage/keys';
 
 const SEARCH = { method: 'GET', path: '/api/v2/persons/search' };
 
@@ -89,7 +93,7 @@ test('no match with a fallback page set: a tab opens with the number URL-encoded
   ]);
 });
 
-test('Escape never throws away typing: the window stays until the new contact is saved', async ({
+test('Escape at unsaved typing only warns: the window stays, and closes once the contact is saved', async ({
   pdPage: page,
   context,
 }) => {
@@ -112,4 +116,123 @@ test('Escape never throws away typing: the window stays until the new contact is
   await pop.page.keyboard.press('Escape').catch(() => undefined); // the page closes mid-press
   await closed;
   expect(CallPopPage.windows(context)).toHaveLength(0);
+});
+
+/** Presses Escape in a window that closes on it (the page is gone before the press returns). */
+async function escapeCloses(pop: CallPopPage): Promise<void> {
+  const closed = pop.page.waitForEvent('close');
+  await pop.page.keyboard.press('Escape').catch(() => undefined);
+  await closed;
+}
+
+test('Escape warns once about unsaved typing, names no button that is not there, and closes at a second press', async ({
+  pdPage: page,
+  context,
+}) => {
+  const pop = await CallPopPage.ring(page, context, 'call-escape-twice', PIPEDRIVE_NUMBERS.unknown);
+  const name = pop.page.getByLabel('New contact name');
+  await name.fill('Half Typed');
+  await name.press('Escape');
+  await pop.page.keyboard.press('Escape');
+  const toast = pop.page.getByTestId('toast');
+  await expect(toast).toContainText('press Escape again to close anyway');
+  await expect(toast).not.toContainText('Cancel');
+  expect(CallPopPage.windows(context)).toHaveLength(1);
+  await escapeCloses(pop);
+  expect(CallPopPage.windows(context)).toHaveLength(0);
+});
+
+test('Escape closes at once when the typing was cleared, or its form went away on Refresh', async ({
+  pd,
+  pdPage: page,
+  context,
+}) => {
+  const cleared = await CallPopPage.ring(page, context, 'call-cleared', PIPEDRIVE_NUMBERS.unknown);
+  const name = cleared.page.getByLabel('New contact name');
+  await name.fill('Oops');
+  await name.fill('');
+  await name.press('Escape');
+  await escapeCloses(cleared);
+
+  const pop = await CallPopPage.ring(page, context, 'call-found', PIPEDRIVE_NUMBERS.unknown);
+  await pop.page.getByLabel('New contact name').fill('Larry Late');
+  // Someone adds the caller in the CRM meanwhile: Refresh finds them and the form goes away.
+  pd.data.addPerson({ name: 'Larry Late', phones: [PIPEDRIVE_NUMBERS.unknown] });
+  await pop.refreshButton.click();
+  await expect(pop.cards.first()).toContainText('Larry Late');
+  await expect(pop.page.getByLabel('New contact name')).toHaveCount(0);
+  await escapeCloses(pop);
+  expect(CallPopPage.windows(context)).toHaveLength(0);
+});
+
+const bobCall = (sessionId: string, status: CallEvent['status']): CallEvent => ({
+  ...ringing(sessionId, PIPEDRIVE_NUMBERS.bob),
+  status,
+});
+
+/** Logs the call from its window with the form as it opens; returns what Pipedrive stored. */
+async function logFromWindow(pop: CallPopPage, pd: { data: { callLogs: () => unknown[] } }) {
+  await pop.logCallButton.click();
+  const form = new LogFormPage(pop.page);
+  await form.save.click();
+  await expect(form.form).toBeHidden();
+  expect(pd.data.callLogs()).toHaveLength(1);
+  return pd.data.callLogs()[0] as { outcome: string; duration: string; person_id: number };
+}
+
+test('a call that rang out is logged as missed, with no talk time', async ({
+  pd,
+  pdPage: page,
+  context,
+}) => {
+  const pop = await CallPopPage.ring(page, context, 'call-missed', PIPEDRIVE_NUMBERS.bob);
+  await expect(pop.cards).toHaveCount(1);
+  await page.waitForTimeout(1_500);
+  await sendCallEvent(page, bobCall('call-missed', 'NoCall'));
+  await expect(pop.page.getByText('Incoming call · ended')).toBeVisible();
+  expect(await logFromWindow(pop, pd)).toMatchObject({
+    person_id: PIPEDRIVE_PERSONS.bob.id,
+    outcome: 'no_answer',
+    duration: '0',
+  });
+});
+
+test('an answered call is logged as connected, timed from the answer to the hang-up', async ({
+  pd,
+  pdPage: page,
+  context,
+}) => {
+  const pop = await CallPopPage.ring(page, context, 'call-answered', PIPEDRIVE_NUMBERS.bob);
+  await page.waitForTimeout(2_000); // ringing: not talk time
+  await sendCallEvent(page, bobCall('call-answered', 'CallConnected'));
+  await page.waitForTimeout(1_000);
+  await sendCallEvent(page, bobCall('call-answered', 'NoCall'));
+  await expect(pop.page.getByText('Incoming call · ended')).toBeVisible();
+  await page.waitForTimeout(1_500); // after the hang-up: not talk time either
+  const log = await logFromWindow(pop, pd);
+  expect(log.outcome).toBe('connected');
+  expect(Number(log.duration)).toBeGreaterThanOrEqual(1);
+  expect(Number(log.duration)).toBeLessThanOrEqual(2);
+});
+
+test('a call forgotten while its window is open stays on screen with a note; the half-typed log is kept and saves', async ({
+  pd,
+  pdPage: page,
+  context,
+}) => {
+  const pop = await CallPopPage.ring(page, context, 'call-forgotten', PIPEDRIVE_NUMBERS.bob);
+  await pop.logCallButton.click();
+  const form = new LogFormPage(pop.page);
+  await form.note.fill('Wants a call back.');
+  // What the 12-hour sweep does to an old call's record.
+  await page.evaluate(
+    (key) => chrome.storage.session.remove(key),
+    callSessions.keyFor('call-forgotten'),
+  );
+  await expect(pop.page.getByTestId('call-forgotten')).toBeVisible();
+  await expect(pop.number).toHaveText('+1 415 555 0102');
+  await expect(form.note).toHaveValue('Wants a call back.');
+  await form.save.click();
+  await expect(form.form).toBeHidden();
+  expect(pd.data.callLogs()).toMatchObject([{ note: 'Wants a call back.' }]);
 });

@@ -1,8 +1,9 @@
 /**
  * The call-pop window, one per call: the caller's number, the matches as cards (cached at once,
  * fresh in place), Refresh, Open in CRM, the create path when nothing matches, and Log call.
- * Enter opens the first match's CRM page; Escape closes the window, unless something typed is
- * not saved yet (Escape in a field only leaves the field).
+ * Enter opens the first match's CRM page; Escape closes the window. While a form on screen holds
+ * typing not saved yet, Escape first warns, and closes at a second press (Escape in a field only
+ * leaves the field).
  */
 import { useEffect, useRef, useState } from 'react';
 import { callHeading } from '@/shared/call-view';
@@ -28,6 +29,23 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
+/** A field the person types into (a choice in a list or a box is not typing). */
+function isTextField(target: EventTarget | null): target is HTMLInputElement | HTMLTextAreaElement {
+  if (target instanceof HTMLTextAreaElement) return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color'].includes(
+      target.type,
+    )
+  );
+}
+
+/**
+ * A second Escape while the "not saved yet" warning shows closes the window anyway: the person
+ * has been told, and Escape must never do nothing.
+ */
+const ESCAPE_AGAIN_MS = 5_000;
+
 export function App({
   sessionId,
   initial,
@@ -42,11 +60,17 @@ export function App({
   const [refreshing, setRefreshing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const firstOpen = useRef<HTMLButtonElement>(null);
-  // Set by any typing in a form; cleared once it is saved or cancelled. Escape never discards it.
-  const unsaved = useRef(false);
+  // The fields typed into since the last save or cancel. What they hold is unsaved only while
+  // they are still on screen and not empty: a form that went away (Refresh found a match) or a
+  // field cleared again holds nothing to lose.
+  const typedInto = useRef(new Set<HTMLInputElement | HTMLTextAreaElement>());
   const settled = () => {
-    unsaved.current = false;
+    typedInto.current.clear();
   };
+  const unsaved = () =>
+    [...typedInto.current].some((field) => field.isConnected && field.value.trim() !== '');
+  // When Escape last warned about unsaved typing.
+  const warnedAt = useRef<number | null>(null);
   const session = call.state === 'ready' ? call.session : null;
   const result = session?.lookup.state === 'done' ? session.lookup.result : null;
   const firstMatch = result?.contacts[0] ?? null;
@@ -60,16 +84,26 @@ export function App({
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         if (isEditing(event.target)) (event.target as HTMLElement).blur();
-        else if (unsaved.current) {
-          toasts.error('What you typed is not saved yet. Save it or press Cancel, then Escape.');
-        } else window.close();
+        else if (!unsaved()) window.close();
+        else if (warnedAt.current !== null && Date.now() - warnedAt.current < ESCAPE_AGAIN_MS) {
+          window.close();
+        } else {
+          warnedAt.current = Date.now();
+          // Shown exactly as long as what it offers holds.
+          toasts.show({
+            message:
+              'What you typed is not saved yet. Save or clear it, or press Escape again to close anyway.',
+            messageType: 'warning',
+            ttl: ESCAPE_AGAIN_MS,
+          });
+        }
       }
       if (event.key === 'Enter' && !isTyping(event.target) && firstMatch && view === 'card') {
         void open(firstMatch.pageUrl);
       }
     };
-    const onInput = () => {
-      unsaved.current = true;
+    const onInput = (event: Event) => {
+      if (isTextField(event.target)) typedInto.current.add(event.target);
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('input', onInput, true);
@@ -137,6 +171,12 @@ export function App({
         {session.callerName ? <p className="muted">Caller id: {session.callerName}</p> : null}
       </header>
       <ToastList toasts={toasts} />
+      {call.state === 'ready' && call.forgotten ? (
+        <p className="muted" role="status" data-testid="call-forgotten">
+          CallPop no longer keeps this call (old calls are forgotten), so this window shows it as it
+          was last known and no longer updates. You can still log it.
+        </p>
+      ) : null}
       {error ? (
         <p className="error" role="alert" data-testid="callpop-error">
           {error}

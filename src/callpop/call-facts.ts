@@ -1,13 +1,19 @@
 import type { CallSession } from '@/shared/storage/keys';
 import type { CallFacts } from '@/shared/ui/log-form';
 
-/** What the log needs from the call: a ringing or unanswered call is logged as missed. */
+/**
+ * What the log needs from the call. A call never answered is logged as missed, with no talk
+ * time; an outbound one too, since nothing says whether the line was busy or went to voicemail.
+ * An answered call lasts from its answer to its end, or to now while it is still going.
+ */
 export function callFacts(session: CallSession, now = Date.now()): CallFacts {
-  const end = session.status === 'NoCall' ? session.updatedAt : now;
+  const answeredAt = session.answeredAt;
+  const end = session.endedAt ?? now;
   return {
     direction: session.direction,
     startTime: session.startTime,
-    durationSeconds: Math.max(0, Math.round((end - session.startTime) / 1000)),
-    result: session.status === 'Ringing' ? 'missed' : 'connected',
+    durationSeconds:
+      answeredAt === undefined ? 0 : Math.max(0, Math.round((end - answeredAt) / 1000)),
+    result: answeredAt === undefined ? 'missed' : 'connected',
   };
 }

@@ -4,7 +4,23 @@ import { request } from '@/shared/messaging';
 import { callSessions, type CallSession } from '@/shared/storage/keys';
 
 export type SessionState =
-  { state: 'loading' } | { state: 'missing' } | { state: 'ready'; session: CallSession };
+  | { state: 'loading' }
+  | { state: 'missing' }
+  /** `forgotten`: the record went away (the sweep drops old calls); `session` is as last seen. */
+  | { state: 'ready'; session: CallSession; forgotten?: true };
+
+/**
+ * The state after the record reads as `session`. A call already on screen stays there when its
+ * record goes: the window may hold a half-typed log, and the call as last seen is still true.
+ */
+export function nextSessionState(
+  previous: SessionState,
+  session: CallSession | undefined,
+): SessionState {
+  if (session) return { state: 'ready', session };
+  if (previous.state === 'ready') return { ...previous, forgotten: true };
+  return { state: 'missing' };
+}
 
 /**
  * How long a window waits for its call's record before saying it is missing. The worker writes
@@ -32,7 +48,7 @@ export function useCallSession(sessionId: string | null, initial?: CallSession):
     const show = (session: CallSession | undefined) => {
       if (!live) return;
       if (session) seen = true;
-      setState(session ? { state: 'ready', session } : { state: 'missing' });
+      setState((previous) => nextSessionState(previous, session));
     };
     const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
       if (area !== 'session' || !(key in changes)) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callView, movedOnFrom, viewedState, type ViewNode } from './call-view';
+import { callView, lagsBehind, movedOnFrom, viewedState, type ViewNode } from './call-view';
 import type { ContactView, LookupResult } from './messages';
 import { aCall } from '@/test/calls';
 import type { CallSession } from './storage/keys';
@@ -77,5 +77,29 @@ describe('movedOnFrom: is the stored call newer than the served view?', () => {
   it('any record is newer than a page served before the call was recorded', () => {
     expect(movedOnFrom(viewedState(undefined), pending)).toBe(true);
     expect(movedOnFrom(viewedState(done), undefined)).toBe(false);
+  });
+});
+
+describe('lagsBehind: is the stored call older than the served view?', () => {
+  const done = call({ state: 'done', result: result([bob]) });
+  const pending = call({ state: 'pending', startedAt: 1 });
+
+  it('a stored "pending" lags behind a served answer of the same event', () => {
+    expect(lagsBehind(viewedState(done), pending)).toBe(true);
+    expect(lagsBehind(viewedState(done), { ...done, updatedAt: done.updatedAt - 1 })).toBe(true);
+  });
+
+  it('the same state, an answer, or a later event does not', () => {
+    expect(lagsBehind(viewedState(done), done)).toBe(false);
+    expect(lagsBehind(viewedState(pending), pending)).toBe(false);
+    expect(lagsBehind(viewedState(pending), done)).toBe(false);
+    expect(lagsBehind(viewedState(done), { ...pending, updatedAt: done.updatedAt + 1 })).toBe(
+      false,
+    );
+  });
+
+  it('nothing lags behind a page served before the call was recorded', () => {
+    expect(lagsBehind(viewedState(undefined), pending)).toBe(false);
+    expect(lagsBehind(viewedState(done), undefined)).toBe(false);
   });
 });

@@ -76,6 +76,18 @@ export function movedOnFrom(served: string, session: CallSession | undefined): b
   return lookupState === 'pending' && session.lookup.state !== 'pending';
 }
 
+/**
+ * True when `session` is older than the state a page was served with: an earlier event, or the
+ * same one still "pending" while the page shows its answer (the worker serves an answer before
+ * its write lands). Showing it would take the page back, so a page waits for what is newer.
+ */
+export function lagsBehind(served: string, session: CallSession | undefined): boolean {
+  if (!session || served === viewedState(undefined)) return false;
+  const [at, lookupState] = served.split(':');
+  if (session.updatedAt !== Number(at)) return session.updatedAt < Number(at);
+  return lookupState !== 'pending' && session.lookup.state === 'pending';
+}
+
 /** The call as it stands, or a waiting line before it is recorded. */
 export function callView(session: CallSession | undefined): ViewNode {
   const main: ViewNode = {

@@ -47,6 +47,23 @@ function errorText(error: unknown): string {
   return error instanceof Error && error.message ? error.message : 'the CRM did not answer';
 }
 
+/**
+ * When the call was answered and when it ended, each kept from the first event that said so:
+ * the status alone cannot tell a missed call from an answered one once both have ended.
+ */
+function milestones(
+  existing: CallSession | undefined,
+  status: CallEvent['status'],
+  now: number,
+): Pick<CallSession, 'answeredAt' | 'endedAt'> {
+  const answeredAt = existing?.answeredAt ?? (status === 'CallConnected' ? now : undefined);
+  const endedAt = existing?.endedAt ?? (status === 'NoCall' ? now : undefined);
+  return {
+    ...(answeredAt !== undefined ? { answeredAt } : {}),
+    ...(endedAt !== undefined ? { endedAt } : {}),
+  };
+}
+
 /** The call as this event leaves it (not stored yet). */
 function recorded(existing: CallSession | undefined, event: CallEvent, now: number): CallSession {
   const party = otherParty(event);
@@ -55,6 +72,7 @@ function recorded(existing: CallSession | undefined, event: CallEvent, now: numb
         ...existing,
         status: event.status,
         updatedAt: now,
+        ...milestones(existing, event.status, now),
         // After a transfer the other party can be someone else: that name is not this caller's.
         ...(party.name && party.number === existing.phoneNumber ? { callerName: party.name } : {}),
       }
@@ -68,6 +86,7 @@ function recorded(existing: CallSession | undefined, event: CallEvent, now: numb
         startTime: event.startTime ?? now,
         firstEventAt: now,
         updatedAt: now,
+        ...milestones(undefined, event.status, now),
         lookup: { state: 'pending', startedAt: now },
         pop: { state: 'none' },
         windowId: null,

@@ -142,6 +142,10 @@ export interface CallSession {
   startTime: number;
   firstEventAt: number;
   updatedAt: number;
+  /** When the call was first connected; absent while it never was (a missed call). */
+  answeredAt?: number;
+  /** When the call first ended, so its logged duration stops there, not at a later event. */
+  endedAt?: number;
   lookup:
     | { state: 'pending'; startedAt: number }
     | { state: 'done'; result: LookupResult }
