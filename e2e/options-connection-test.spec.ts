@@ -91,3 +91,22 @@ test('Test connection: nobody at the address and a wrong domain each say why; no
     await wrong.close();
   }
 });
+
+test('a CRM address over plain http is refused unless the CRM is on this machine', async ({
+  page,
+  extensionUrl,
+}) => {
+  const options = await OptionsPage.open(page, extensionUrl);
+  await options.crm.selectOption('pipedrive');
+  await options.fillConnection({
+    'Pipedrive domain': 'http://acme.pipedrive.com',
+    'API token': PIPEDRIVE_API_TOKEN,
+  });
+  await options.testConnection();
+  await expect(options.errorOf(options.field('Pipedrive domain'))).toHaveText(
+    'Use https://acme.pipedrive.com. Plain http:// would send your credentials unencrypted, so it works only for a CRM on this machine (localhost or 127.0.0.1).',
+  );
+  await options.connect();
+  await expect(options.connected).toHaveCount(0);
+  await expect(options.field('Pipedrive domain')).toHaveValue('http://acme.pipedrive.com');
+});

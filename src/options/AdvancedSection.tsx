@@ -4,11 +4,12 @@ import { DebugToggle } from './CallPopSection';
 import { DebugTraces } from './DebugTraces';
 import { Section } from './Section';
 import { useDraft } from './use-draft';
+import type { Save } from './use-settings';
 import { checkSoftphoneUrl } from './validation';
 
 interface Props {
   settings: Settings;
-  save: (change: (current: Settings) => Settings) => void;
+  save: Save;
 }
 
 const asText = (text: string): string => text;

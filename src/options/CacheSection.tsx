@@ -5,11 +5,12 @@ import type { Settings } from '@/shared/settings';
 import { TextField } from '@/shared/ui/form-fields';
 import { Section } from './Section';
 import { useDraft } from './use-draft';
+import type { Save } from './use-settings';
 import { checkMinutes } from './validation';
 
 interface Props {
   settings: Settings;
-  save: (change: (current: Settings) => Settings) => void;
+  save: Save;
   /** Changes when something else (a disconnect) may have emptied the cache. */
   refreshKey: number;
 }

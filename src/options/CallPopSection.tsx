@@ -2,11 +2,12 @@ import type { MultipleMatchBehavior, PopTrigger, Settings } from '@/shared/setti
 import { CheckboxField, SelectField, TextField } from '@/shared/ui/form-fields';
 import { Section } from './Section';
 import { useDraft } from './use-draft';
+import type { Save } from './use-settings';
 import { checkFallbackUrl } from './validation';
 
 interface Props {
   settings: Settings;
-  save: (change: (current: Settings) => Settings) => void;
+  save: Save;
 }
 
 const TRIGGERS: { value: PopTrigger; label: string }[] = [
@@ -42,28 +43,28 @@ export function CallPopSection({ settings, save }: Props) {
           value={settings.callPop.inbound}
           options={TRIGGERS}
           testId="pop-inbound"
-          onChange={(inbound) => setCallPop({ inbound })}
+          onChange={(inbound) => void setCallPop({ inbound })}
         />
         <SelectField
           label="Outgoing calls"
           value={settings.callPop.outbound}
           options={TRIGGERS}
           testId="pop-outbound"
-          onChange={(outbound) => setCallPop({ outbound })}
+          onChange={(outbound) => void setCallPop({ outbound })}
         />
         <SelectField
           label="When several contacts match"
           value={settings.callPop.multiple}
           options={MULTIPLE}
           testId="pop-multiple"
-          onChange={(multiple) => setCallPop({ multiple })}
+          onChange={(multiple) => void setCallPop({ multiple })}
         />
         <SelectField
           label="A pop opens"
           value={settings.callPop.openCrmPage ? 'crm' : 'card'}
           options={OPEN_WHAT}
           testId="pop-opens"
-          onChange={(what) => setCallPop({ openCrmPage: what === 'crm' })}
+          onChange={(what) => void setCallPop({ openCrmPage: what === 'crm' })}
         />
       </div>
       <TextField
@@ -89,7 +90,7 @@ export function DebugToggle({ settings, save }: Props) {
       help="Traces hold numbers, timings and outcomes, never tokens."
       checked={settings.debug}
       testId="debug-mode"
-      onChange={(debug) => save((current) => ({ ...current, debug }))}
+      onChange={(debug) => void save((current) => ({ ...current, debug }))}
     />
   );
 }

@@ -1,15 +1,17 @@
-import { useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { applyOverridingFormat, listCountries, validateOverridingFormat } from '@/shared/phone';
 import { SETTING_LIMITS, type Settings } from '@/shared/settings';
 import { CheckboxField, SelectField, TextField } from '@/shared/ui/form-fields';
+import { earlierSlotWith, layoutFor, packFormats, withSlot } from './format-slots';
 import { sampleNumberFor, type SampleNumber } from './sample-number';
 import { Section } from './Section';
 import { useDraft } from './use-draft';
+import type { Save, SaveOutcome } from './use-settings';
 import type { Checked } from './validation';
 
 interface Props {
   settings: Settings;
-  save: (change: (current: Settings) => Settings) => void;
+  save: Save;
 }
 
 const SLOTS = Array.from({ length: SETTING_LIMITS.overridingFormats }, (_, index) => index);
@@ -23,22 +25,22 @@ function checkFormat(text: string): Checked<string> {
 
 const identity = (text: string): string => text;
 
-function FormatField(props: Props & { slot: number; sample: SampleNumber }) {
-  const { slot, sample, save } = props;
-  const draft = useDraft(
-    props.settings.overridingFormats[slot] ?? '',
-    identity,
-    checkFormat,
-    (value) =>
-      save((current) => {
-        const slots = SLOTS.map((index) => current.overridingFormats[index] ?? '');
-        slots[slot] = value;
-        return { ...current, overridingFormats: slots.filter((format) => format !== '') };
-      }),
-  );
+interface FormatFieldProps {
+  slot: number;
+  /** The format this slot holds in the page's slot layout. */
+  stored: string;
+  /** The formats in earlier slots, to say when this one repeats one of them. */
+  earlier: readonly string[];
+  sample: SampleNumber;
+  commit: (slot: number, format: string) => Promise<SaveOutcome>;
+}
+
+function FormatField({ slot, stored, earlier, sample, commit }: FormatFieldProps) {
+  const draft = useDraft(stored, identity, checkFormat, (value) => commit(slot, value));
   const format = draft.text.trim();
-  const example =
-    format !== '' && !draft.error ? applyOverridingFormat(sample.nationalNumber, format) : null;
+  const valid = format !== '' && !draft.error;
+  const repeats = valid ? earlierSlotWith(earlier, slot, format) : null;
+  const example = valid ? applyOverridingFormat(sample.nationalNumber, format) : null;
   return (
     <div className="format-row">
       <TextField
@@ -51,7 +53,9 @@ function FormatField(props: Props & { slot: number; sample: SampleNumber }) {
         testId={`format-${slot + 1}`}
       />
       <p className="format-example" aria-live="polite" data-testid={`format-example-${slot + 1}`}>
-        {example ? (
+        {repeats !== null ? (
+          `Same as format ${repeats + 1}, so it is looked up once.`
+        ) : example ? (
           <>
             {sample.international} is looked up as <output>{example}</output>
           </>
@@ -63,8 +67,40 @@ function FormatField(props: Props & { slot: number; sample: SampleNumber }) {
   );
 }
 
-export function PhoneSection(props: Props) {
-  const { settings, save } = props;
+/**
+ * The format slots. Storage holds the packed list; the page keeps which slot each format is in,
+ * so that filling slot 2 with slot 1 empty neither moves the format nor shows it twice.
+ */
+function FormatSlots({ settings, save, sample }: Props & { sample: SampleNumber }) {
+  const [layout, setLayout] = useState<readonly string[] | null>(null);
+  const shown = layoutFor(settings.overridingFormats, layout, SLOTS.length);
+  // The layout as of the latest commit, so two commits in a row both count.
+  const latest = useRef(shown);
+  useLayoutEffect(() => {
+    latest.current = shown;
+  });
+  const commit = useCallback(
+    (slot: number, format: string) => {
+      const next = withSlot(latest.current, slot, format);
+      latest.current = next;
+      setLayout(next);
+      return save((current) => ({ ...current, overridingFormats: packFormats(next) }));
+    },
+    [save],
+  );
+  return SLOTS.map((slot) => (
+    <FormatField
+      key={slot}
+      slot={slot}
+      stored={shown[slot] ?? ''}
+      earlier={shown.slice(0, slot)}
+      sample={sample}
+      commit={commit}
+    />
+  ));
+}
+
+export function PhoneSection({ settings, save }: Props) {
   const countries = useMemo(
     () => [
       { value: '', label: 'None: numbers need their country code' },
@@ -84,7 +120,7 @@ export function PhoneSection(props: Props) {
         value={settings.defaultCountry}
         options={countries}
         testId="default-country"
-        onChange={(defaultCountry) => save((current) => ({ ...current, defaultCountry }))}
+        onChange={(defaultCountry) => void save((current) => ({ ...current, defaultCountry }))}
       />
       <fieldset className="formats">
         <legend>Overriding formats</legend>
@@ -92,16 +128,14 @@ export function PhoneSection(props: Props) {
           For CRMs that only find a number written exactly as stored. Each # or * takes the next
           digit of the national number. Up to {SETTING_LIMITS.overridingFormats}.
         </p>
-        {SLOTS.map((slot) => (
-          <FormatField key={slot} {...props} slot={slot} sample={sample} />
-        ))}
+        <FormatSlots settings={settings} save={save} sample={sample} />
       </fieldset>
       <CheckboxField
         label="Look up internal extension numbers"
         help="Short numbers such as 101 are searched in the CRM instead of ignored."
         checked={settings.extensionLookup}
         testId="extension-lookup"
-        onChange={(extensionLookup) => save((current) => ({ ...current, extensionLookup }))}
+        onChange={(extensionLookup) => void save((current) => ({ ...current, extensionLookup }))}
       />
     </Section>
   );

@@ -2,6 +2,7 @@ import type { ResolverId } from '@/shared/resolvers';
 import type { Settings } from '@/shared/settings';
 import { RadioGroup } from '@/shared/ui/form-fields';
 import { Section } from './Section';
+import type { Save } from './use-settings';
 
 const RESOLVERS: { value: ResolverId; label: string; help: string }[] = [
   {
@@ -21,10 +22,7 @@ const RESOLVERS: { value: ResolverId; label: string; help: string }[] = [
   },
 ];
 
-export function ResolverSection(props: {
-  settings: Settings;
-  save: (change: (current: Settings) => Settings) => void;
-}) {
+export function ResolverSection(props: { settings: Settings; save: Save }) {
   return (
     <Section title="Contact order">
       <RadioGroup
@@ -32,7 +30,7 @@ export function ResolverSection(props: {
         value={props.settings.resolver}
         options={RESOLVERS}
         testId="resolver"
-        onChange={(resolver) => props.save((current) => ({ ...current, resolver }))}
+        onChange={(resolver) => void props.save((current) => ({ ...current, resolver }))}
       />
     </Section>
   );

@@ -65,3 +65,36 @@ describe('originPattern', () => {
     expect(originPattern('http://127.0.0.1:4010')).toBe('http://127.0.0.1/*');
   });
 });
+
+describe('checkHostname over plain http', () => {
+  it('refuses http:// for a CRM on another machine, which would send the token unencrypted', () => {
+    const checked = checkHostname('http://acme.pipedrive.com', 'Company domain');
+    expect(checked).toEqual({
+      ok: false,
+      message:
+        'Use https://acme.pipedrive.com. Plain http:// would send your credentials unencrypted, so it works only for a CRM on this machine (localhost or 127.0.0.1).',
+    });
+    expect(checkHostname('http://10.0.0.5:8080', 'API URL')).toMatchObject({ ok: false });
+    expect(checkHostname('http://127.0.0.1.example.com', 'API URL')).toMatchObject({ ok: false });
+    expect(buildDraft(pipedrive, { hostname: 'http://acme.pipedrive.com', apiToken: 't' })).toEqual(
+      {
+        ok: false,
+        errors: { hostname: expect.stringContaining('Use https://acme.pipedrive.com.') as string },
+      },
+    );
+  });
+
+  it('accepts http:// on loopback and https:// anywhere', () => {
+    for (const address of [
+      'http://127.0.0.1:4010',
+      'http://localhost:4010',
+      'http://LOCALHOST:4010',
+      'https://acme.pipedrive.com',
+    ]) {
+      expect(checkHostname(address, 'API URL')).toEqual({
+        ok: true,
+        value: new URL(address).origin,
+      });
+    }
+  });
+});

@@ -3,7 +3,12 @@
  * address field becomes `hostname`, the secret field becomes the credentials of the connector's
  * first key-based auth kind. Any CRM added later works without changes here.
  */
-import { apiOrigin, type ConnectionDraft, type Credentials } from '@/shared/connection';
+import {
+  apiOrigin,
+  isSafeCrmUrl,
+  type ConnectionDraft,
+  type Credentials,
+} from '@/shared/connection';
 import type { ConnectorInfo } from '@/shared/messages';
 
 type Field = ConnectorInfo['settings'][number];
@@ -20,9 +25,14 @@ function inSentence(label: string): string {
   return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
 }
 
+const ON_THIS_MACHINE = 'a CRM on this machine (localhost or 127.0.0.1)';
+
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
 
-/** A bare host (`acme.pipedrive.com`) or an http(s) origin; plain-words reason otherwise. */
+/**
+ * A bare host (`acme.pipedrive.com`, reached over https) or an https origin; an http origin only
+ * on loopback. A plain-words reason otherwise.
+ */
 export function checkHostname(
   input: string,
   label: string,
@@ -39,7 +49,15 @@ export function checkHostname(
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       return {
         ok: false,
-        message: 'Only https:// (or http:// for a CRM on this machine) addresses work.',
+        message: `Use an https:// address (plain http:// only for ${ON_THIS_MACHINE}).`,
+      };
+    }
+    // Plain http would send the API token unencrypted: only over loopback, where it never
+    // leaves this machine.
+    if (!isSafeCrmUrl(url)) {
+      return {
+        ok: false,
+        message: `Use https://${url.host}. Plain http:// would send your credentials unencrypted, so it works only for ${ON_THIS_MACHINE}.`,
       };
     }
     if (url.username || url.password || url.search || url.hash || url.pathname !== '/') {

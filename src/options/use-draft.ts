@@ -1,9 +1,12 @@
 /**
  * A text input over a stored setting: the typed text is kept as typed (never lost on a
- * validation error), checked on every keystroke, and committed shortly after typing stops or on
- * blur when valid. A change stored elsewhere replaces the text only while nothing is pending.
+ * validation error or a failed save), checked on every keystroke, and committed shortly after
+ * typing stops, on blur, and at once when the page is hidden or closed. A change stored
+ * elsewhere replaces the text only while nothing typed is waiting to be saved, and never when
+ * the text already means the stored value (a saved `(###) ` stays `(###) `, not `(###)`).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { SaveOutcome } from './use-settings';
 import type { Checked } from './validation';
 
 const COMMIT_DELAY_MS = 400;
@@ -15,57 +18,128 @@ export interface Draft {
   onBlur: () => void;
 }
 
+/** True when `text` is a valid spelling of the stored value, such as it with spaces around. */
+export function meansStored<T>(
+  text: string,
+  storedText: string,
+  check: (text: string) => Checked<T>,
+  toText: (value: T) => string,
+): boolean {
+  if (text === storedText) return true;
+  const checked = check(text);
+  return checked.ok && toText(checked.value) === storedText;
+}
+
+/** Whether a newly stored value may replace the field's text. */
+export function storedReplacesText<T>(
+  field: { text: string; unsaved: boolean },
+  storedText: string,
+  check: (text: string) => Checked<T>,
+  toText: (value: T) => string,
+): boolean {
+  return !field.unsaved && !meansStored(field.text, storedText, check, toText);
+}
+
+/** The message next to a field whose value could not be saved. */
+export function notSavedMessage(outcome: { message: string }): string {
+  return `${outcome.message} Leave the field to try again.`;
+}
+
 export function useDraft<T>(
   stored: T,
   toText: (value: T) => string,
   check: (text: string) => Checked<T>,
-  commit: (value: T) => void,
+  commit: (value: T) => Promise<SaveOutcome>,
 ): Draft {
-  const [text, setText] = useState(() => toText(stored));
-  const [error, setError] = useState<string | null>(null);
-  const [dirty, setDirty] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const storedText = toText(stored);
+  const [text, setText] = useState(storedText);
+  const [error, setError] = useState<string | null>(null);
+  // From the first keystroke until that text is stored: storage may not replace it. It stays
+  // set when a save fails, so re-reading storage does not undo the typing.
+  const [unsaved, setUnsaved] = useState(false);
 
   // Reflect changes saved elsewhere, unless the user has typed something not yet saved.
   const [seen, setSeen] = useState(storedText);
   if (seen !== storedText) {
     setSeen(storedText);
-    if (!dirty) {
+    if (storedReplacesText({ text, unsaved }, storedText, check, toText)) {
       setText(storedText);
       setError(null);
     }
   }
 
-  const flush = useCallback(
-    (value: string) => {
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = null;
-      const checked = check(value);
-      if (!checked.ok) return;
-      setDirty(false);
-      if (toText(checked.value) !== storedText) commit(checked.value);
-    },
-    [check, commit, storedText, toText],
-  );
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Text typed and valid but not yet committed (the timer is running).
+  const waiting = useRef<string | null>(null);
+  // Counts keystrokes, so an answer to an older save does not mark newer typing saved.
+  const edits = useRef(0);
+  const inFlight = useRef(0);
+  const latest = useRef({ storedText, check, toText, commit });
+  useLayoutEffect(() => {
+    latest.current = { storedText, check, toText, commit };
+  });
 
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
+  const flush = useCallback((value: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    waiting.current = null;
+    const { storedText: current, check: checkNow, toText: textOf, commit: save } = latest.current;
+    const checked = checkNow(value);
+    if (!checked.ok) return;
+    if (textOf(checked.value) === current) {
+      // Already stored (a failed save's message no longer applies); only an earlier save still
+      // on its way keeps the text protected.
+      setError(null);
+      if (inFlight.current === 0) setUnsaved(false);
+      return;
+    }
+    const edit = edits.current;
+    inFlight.current += 1;
+    void save(checked.value).then((outcome) => {
+      inFlight.current -= 1;
+      if (edits.current !== edit) return; // typed since: that text has its own save
+      if (outcome.ok) {
+        setError(null);
+        if (inFlight.current === 0) setUnsaved(false);
+      } else {
+        setError(notSavedMessage(outcome));
+      }
+    });
+  }, []);
+
+  // Whatever is waiting is saved now when the page is hidden or closed, or the field goes away.
+  useEffect(() => {
+    const flushWaiting = () => {
+      if (waiting.current !== null) flush(waiting.current);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flushWaiting();
+    };
+    window.addEventListener('pagehide', flushWaiting);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flushWaiting);
+      document.removeEventListener('visibilitychange', onVisibility);
+      flushWaiting();
+    };
+  }, [flush]);
 
   return {
     text,
     error,
     onChange: (value) => {
+      edits.current += 1;
       setText(value);
-      setDirty(true);
+      setUnsaved(true);
       const checked = check(value);
       setError(checked.ok ? null : checked.message);
       if (timer.current) clearTimeout(timer.current);
-      if (checked.ok) timer.current = setTimeout(() => flush(value), COMMIT_DELAY_MS);
+      timer.current = null;
+      waiting.current = null;
+      if (checked.ok) {
+        waiting.current = value;
+        timer.current = setTimeout(() => flush(value), COMMIT_DELAY_MS);
+      }
     },
     onBlur: () => flush(text),
   };

@@ -1,0 +1,49 @@
+/**
+ * The overriding formats are stored as a plain list (blanks left out, each format once) but
+ * edited in fixed slots. The page keeps its own slot layout so each slot keeps what was typed in
+ * it: a format typed into slot 2 while slot 1 is empty stays in slot 2.
+ */
+
+/** The stored list for a slot layout: blank slots left out, a repeated format kept once. */
+export function packFormats(slots: readonly string[]): string[] {
+  const formats: string[] = [];
+  for (const slot of slots) {
+    const format = slot.trim();
+    if (format !== '' && !formats.includes(format)) formats.push(format);
+  }
+  return formats;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+/**
+ * The layout to show for a stored list: `current` while it still stores as that list, else the
+ * list from the first slot on (it was changed elsewhere, or the page has just opened).
+ */
+export function layoutFor(
+  stored: readonly string[],
+  current: readonly string[] | null,
+  slots: number,
+): readonly string[] {
+  if (current && sameList(packFormats(current), stored)) return current;
+  return Array.from({ length: Math.max(slots, stored.length) }, (_, index) => stored[index] ?? '');
+}
+
+/** `layout` with one slot set. */
+export function withSlot(layout: readonly string[], slot: number, format: string): string[] {
+  return layout.map((value, index) => (index === slot ? format : value));
+}
+
+/** The earlier slot holding the same format, if any, so the page can say it is used once. */
+export function earlierSlotWith(
+  layout: readonly string[],
+  slot: number,
+  format: string,
+): number | null {
+  const trimmed = format.trim();
+  if (trimmed === '') return null;
+  const index = layout.slice(0, slot).findIndex((value) => value.trim() === trimmed);
+  return index === -1 ? null : index;
+}
