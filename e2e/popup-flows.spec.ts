@@ -1,6 +1,7 @@
 /**
- * Popup flows against the Pipedrive emulator: logging a call to a looked-up contact, and what a
- * number that is not a phone number gets (a message at the field, no CRM request).
+ * Popup flows against the Pipedrive emulator: logging a call to a looked-up contact, what a
+ * number that is not a phone number gets (a message at the field, no CRM request), and how an
+ * open form's content survives a new lookup and the popup closing.
  */
 import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
@@ -101,3 +102,142 @@ test('a number with letters or too few digits is explained at the field and neve
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('a new lookup asks before it drops a log form with a note typed in it', async ({
+  popup,
+  page,
+  extensionUrl,
+}) => {
+  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
+  await popup.logCall.click();
+  const form = new LogFormPage(page);
+  await form.note.fill('Wants a quote for 20 arms.');
+
+  await popup.number.fill(PIPEDRIVE_NUMBERS.alice);
+  await popup.number.press('Enter');
+  await expect(popup.discardConfirm).toContainText(
+    'The call log for +1 415 555 0102 is not saved. Discard it and look up +14155550101?',
+  );
+  await expect(popup.keepEditing).toBeFocused();
+  await expect(form.note).toHaveValue('Wants a quote for 20 arms.');
+
+  await popup.keepEditing.click();
+  await expect(popup.discardConfirm).toHaveCount(0);
+  await expect(form.note).toHaveValue('Wants a quote for 20 arms.');
+
+  await popup.number.press('Enter');
+  await popup.discardAndLookUp.click();
+  await expect(form.form).toHaveCount(0);
+  await expect(popup.card('Alice Johnson')).toBeVisible();
+  // Discarded means gone: the next popup starts empty.
+  const again = await popup.reopen(extensionUrl);
+  await expect(again.number).toHaveValue('');
+  await expect(new LogFormPage(again.page).form).toHaveCount(0);
+});
+
+test('a new lookup closes a log form with nothing typed in it without asking', async ({
+  popup,
+  page,
+}) => {
+  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
+  await popup.logCall.click();
+  const form = new LogFormPage(page);
+  await expect(form.form).toBeVisible();
+  await popup.lookUp(PIPEDRIVE_NUMBERS.alice);
+  await expect(popup.card('Alice Johnson')).toBeVisible();
+  await expect(form.form).toHaveCount(0);
+  await expect(popup.discardConfirm).toHaveCount(0);
+});
+
+test('a log form comes back as it was when the popup closes and opens again, and goes once saved', async ({
+  pd,
+  popup,
+  page,
+  extensionUrl,
+}) => {
+  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
+  await popup.logCall.click();
+  let form = new LogFormPage(page);
+  await page.getByRole('combobox', { name: 'Direction' }).selectOption('Outbound');
+  await page
+    .getByRole('combobox', { name: 'Deals' })
+    .selectOption({ label: 'Acme - 20 robot arms' });
+  await form.note.fill('Wants a quote for 20 arms.');
+  await expect
+    .poll(() => popup.storedDraft())
+    .toMatchObject({ view: 'log', log: { note: 'Wants a quote for 20 arms.' } });
+
+  const again = await popup.reopen(extensionUrl);
+  form = new LogFormPage(again.page);
+  await expect(form.form).toBeVisible();
+  await expect(again.number).toHaveValue(PIPEDRIVE_NUMBERS.bob);
+  await expect(again.page.getByTestId('toast')).toContainText(
+    'Your unsaved call log for +1 415 555 0102 is back.',
+  );
+  await expect(form.note).toHaveValue('Wants a quote for 20 arms.');
+  await expect(again.page.getByRole('combobox', { name: 'Direction' })).toHaveValue('Outbound');
+  // The deals load after the form opens; the choice is put back once they are there.
+  await expect(
+    again.page.getByRole('combobox', { name: 'Deals' }).locator('option:checked'),
+  ).toHaveText('Acme - 20 robot arms');
+  // A subject left alone still follows the form.
+  await expect(form.subject).toHaveValue('Outbound call to Bob Smith');
+
+  await form.save.click();
+  await expect(again.page.getByTestId('toast').filter({ hasText: 'Call logged.' })).toBeVisible();
+  expect(pd.data.callLogs()).toHaveLength(1);
+  expect(pd.data.callLogs()[0]).toMatchObject({
+    person_id: PIPEDRIVE_PERSONS.bob.id,
+    deal_id: 1,
+    note: 'Wants a quote for 20 arms.',
+    subject: 'Outbound call to Bob Smith',
+  });
+  await expect.poll(() => again.storedDraft()).toBeNull();
+  const third = await again.reopen(extensionUrl);
+  await expect(new LogFormPage(third.page).form).toHaveCount(0);
+});
+
+test('a new contact typed in the popup comes back after it closes, and Cancel lets it go', async ({
+  popup,
+  page,
+  extensionUrl,
+}) => {
+  await popup.lookUp(PIPEDRIVE_NUMBERS.unknown);
+  await popup.createContact.click();
+  await page.getByLabel('New contact name').fill('Wanda Walk-in');
+  await expect.poll(() => popup.storedDraft()).toMatchObject({ view: 'create' });
+
+  const again = await popup.reopen(extensionUrl);
+  const name = again.page.getByLabel('New contact name');
+  await expect(name).toHaveValue('Wanda Walk-in');
+  await again.page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(name).toHaveCount(0);
+  await expect.poll(() => again.storedDraft()).toBeNull();
+  const third = await again.reopen(extensionUrl);
+  await expect(third.page.getByLabel('New contact name')).toHaveCount(0);
+});
+
+test('a log form closed while saving comes back, and saving it again logs the call once', async ({
+  pd,
+  popup,
+  page,
+  extensionUrl,
+}) => {
+  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
+  await popup.logCall.click();
+  const form = new LogFormPage(page);
+  await form.note.fill('Wants a quote.');
+  pd.faults.add({ method: 'POST', path: '/v1/callLogs', kind: 'delay', delayMs: 2_000 });
+  await form.save.click();
+  await expect.poll(() => pd.log.count({ method: 'POST', path: '/v1/callLogs' })).toBe(1);
+
+  // The popup closes mid-Save; the worker finishes it meanwhile.
+  const again = await popup.reopen(extensionUrl);
+  const restored = new LogFormPage(again.page);
+  await expect(restored.note).toHaveValue('Wants a quote.');
+  await restored.save.click();
+  await expect(again.page.getByTestId('toast').filter({ hasText: 'Call logged' })).toBeVisible();
+  // The draft kept its Save's request id: the same Save, one log.
+  await expect.poll(() => pd.data.callLogs().length).toBe(1);
+  expect(pd.log.count({ method: 'POST', path: '/v1/callLogs' })).toBe(1);
+});

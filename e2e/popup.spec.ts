@@ -94,3 +94,44 @@ test('the popup opens the softphone window once, and brings it forward after tha
   await popup.page.getByRole('button', { name: 'Open softphone' }).click();
   await expect.poll(() => softphonePages().length).toBe(1);
 });
+
+test('a double click on Open softphone opens one softphone window', async ({ popup, context }) => {
+  const softphonePages = () =>
+    context.pages().filter((p) => p.url().includes('src/softphone/index.html'));
+
+  const opened = context.waitForEvent('page', (p) => p.url().includes('src/softphone/index.html'));
+  await popup.openSoftphone.dblclick();
+  await opened;
+  await expect(popup.openSoftphone).toHaveText('Open softphone');
+  await expect(popup.openSoftphone).toBeEnabled();
+  // Give a second window time to show up, if one were on its way.
+  await popup.page.waitForTimeout(500);
+  expect(softphonePages()).toHaveLength(1);
+  await expect(popup.softphoneError).toHaveCount(0);
+});
+
+test('a softphone window Chrome refuses to open is explained, and the button works again', async ({
+  popup,
+  context,
+}) => {
+  await expect(popup.connection).toContainText('Connected to Pipedrive');
+  await popup.page.evaluate(() => {
+    const create = chrome.windows.create.bind(chrome.windows);
+    let refusals = 1;
+    chrome.windows.create = ((data: chrome.windows.CreateData) => {
+      if (refusals-- > 0) return Promise.reject(new Error('No current window.'));
+      return create(data);
+    }) as typeof chrome.windows.create;
+  });
+
+  await popup.openSoftphone.click();
+  await expect(popup.softphoneError).toHaveText(
+    'The softphone window could not be opened: No current window.',
+  );
+  await expect(popup.softphoneError).toHaveRole('alert');
+
+  const opened = context.waitForEvent('page', (p) => p.url().includes('src/softphone/index.html'));
+  await popup.openSoftphone.click();
+  await opened;
+  await expect(popup.softphoneError).toHaveCount(0);
+});

@@ -14,6 +14,14 @@ export class PopupPage {
   /** The problem with the typed number, shown under the field and tied to it. */
   readonly numberError: Locator;
   readonly connection: Locator;
+  readonly openSoftphone: Locator;
+  readonly softphoneError: Locator;
+  readonly logCall: Locator;
+  readonly createContact: Locator;
+  /** Asks before a new lookup drops a form with something typed in it. */
+  readonly discardConfirm: Locator;
+  readonly keepEditing: Locator;
+  readonly discardAndLookUp: Locator;
 
   constructor(readonly page: Page) {
     this.version = page.getByTestId('version');
@@ -26,6 +34,33 @@ export class PopupPage {
     this.error = page.getByTestId('popup-error');
     this.numberError = page.getByTestId('number-error');
     this.connection = page.getByTestId('connection');
+    this.openSoftphone = page.getByRole('button', { name: /^(Open softphone|Opening…)$/ });
+    this.softphoneError = page.getByTestId('softphone-error');
+    this.logCall = page.getByRole('button', { name: 'Log call' });
+    this.createContact = page.getByRole('button', { name: 'Create new contact...' });
+    this.discardConfirm = page.getByTestId('discard-confirm');
+    this.keepEditing = this.discardConfirm.getByRole('button', { name: 'Keep editing' });
+    this.discardAndLookUp = this.discardConfirm.getByRole('button', {
+      name: 'Discard and look up',
+    });
+  }
+
+  /** The popup's saved form draft, as stored in session storage (src/popup/draft.ts). */
+  async storedDraft(): Promise<unknown> {
+    return this.page.evaluate(async () => {
+      const stored = await chrome.storage.session.get('popupDraft@v1');
+      return stored['popupDraft@v1'] ?? null;
+    });
+  }
+
+  /**
+   * Closes this popup and opens it again in a new page, as clicking outside the real popup and
+   * then the toolbar button does.
+   */
+  async reopen(extensionUrl: (path: string) => string): Promise<PopupPage> {
+    const context = this.page.context();
+    await this.page.close();
+    return PopupPage.open(await context.newPage(), extensionUrl);
   }
 
   static async open(page: Page, extensionUrl: (path: string) => string): Promise<PopupPage> {

@@ -2,7 +2,8 @@
  * The toolbar popup: connection state, look up any number, Refresh from the CRM, open a
  * contact's CRM page, create a contact, log a call.
  */
-import { useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ReturnMessage } from '@/shared/contact';
 import { ERROR_CODES, type LookupResult } from '@/shared/messages';
 import { send } from '@/shared/messaging';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
@@ -14,10 +15,21 @@ import { ToastList, useToasts } from '@/shared/ui/toast';
 import { useStatus } from '@/shared/ui/use-status';
 import '@/shared/ui/ui.css';
 import { ConnectionLine } from './ConnectionLine';
+import { clearDraft, hasContent, loadDraft, saveDraft, type PopupDraft } from './draft';
 import { useConnection } from './use-connection';
 import './popup.css';
 
 type View = 'results' | 'create' | 'log';
+
+function restoredMessage(draft: PopupDraft): ReturnMessage {
+  const what = draft.view === 'log' ? 'call log' : 'new contact';
+  // The draft keeps its Save's request id: saving it again never saves twice.
+  return {
+    message: `Your unsaved ${what} for ${draft.result.displayNumber} is back.`,
+    messageType: 'warning',
+    ttl: 6000,
+  };
+}
 
 export function App() {
   const status = useStatus();
@@ -29,7 +41,53 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   // A problem with the typed number is shown at the field; other failures below the form.
   const [numberError, setNumberError] = useState<string | null>(null);
-  const [view, setView] = useState<View>('results');
+  const [view, setViewState] = useState<View>('results');
+  // A draft from an earlier popup, for the form it reopens.
+  const [restored, setRestored] = useState<PopupDraft | null>(null);
+  // The open form's draft as last typed (what a new lookup would discard).
+  const [typed, setTyped] = useState<PopupDraft | null>(null);
+  // A lookup waiting for the person to let the open form's content go.
+  const [pendingLookup, setPendingLookup] = useState<string | null>(null);
+  // Set once the person types a number or looks one up: a draft loading late must not undo that.
+  const acted = useRef(false);
+
+  // Every way out of a form (Cancel, a save, a new lookup) comes through here and ends its draft.
+  const setView = useCallback((next: View) => {
+    if (next === 'results') {
+      void clearDraft();
+      setRestored(null);
+      setTyped(null);
+      setPendingLookup(null);
+    }
+    setViewState(next);
+  }, []);
+
+  /** Keeps what the open form holds, in this popup and for the next one. */
+  function keep(draft: PopupDraft) {
+    setTyped(draft);
+    void saveDraft(draft);
+  }
+
+  const showToast = toasts.show;
+  useEffect(() => {
+    let live = true;
+    loadDraft().then(
+      (saved) => {
+        if (!live || !saved || acted.current) return;
+        setNumber(saved.number);
+        setResult(saved.result);
+        setRestored(saved);
+        setTyped(saved);
+        setViewState(saved.view);
+        showToast(restoredMessage(saved));
+      },
+      // Nothing could be read back: the popup starts empty, as it would without a draft.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [showToast]);
 
   async function lookup(phoneNumber: string, force: boolean) {
     setBusy(force ? 'refresh' : 'lookup');
@@ -44,18 +102,30 @@ export function App() {
       return;
     }
     setResult(reply.value);
-    setView('results');
     toasts.show(lookupToast(reply.value));
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (number.trim() === '') {
+    acted.current = true;
+    const wanted = number.trim();
+    if (wanted === '') {
       setError(null);
       setNumberError('Type a phone number to look up.');
       return;
     }
-    void lookup(number.trim(), false);
+    if (view !== 'results' && hasContent(typed)) {
+      setPendingLookup(wanted);
+      return;
+    }
+    startLookup(wanted);
+  }
+
+  function startLookup(phoneNumber: string) {
+    // The form closes before the lookup starts (its buttons stay disabled while it runs), so
+    // the answer never closes a form typed into meanwhile.
+    setView('results');
+    void lookup(phoneNumber, false);
   }
 
   async function open(url: string | null) {
@@ -84,7 +154,11 @@ export function App() {
               placeholder="+1 415 555 0102"
               aria-invalid={numberError ? true : undefined}
               aria-describedby={numberError ? 'number-error' : undefined}
-              onChange={(e) => setNumber(e.target.value)}
+              onChange={(e) => {
+                acted.current = true;
+                setNumber(e.target.value);
+                setPendingLookup(null);
+              }}
             />
             <button type="submit" className="primary" disabled={busy !== null}>
               {busy === 'lookup' ? 'Looking up…' : 'Look up'}
@@ -97,6 +171,28 @@ export function App() {
           </p>
         ) : null}
       </form>
+      {pendingLookup !== null && result && view !== 'results' ? (
+        <div
+          className="confirm"
+          role="alertdialog"
+          aria-labelledby="discard-question"
+          data-testid="discard-confirm"
+        >
+          <p id="discard-question">
+            The {view === 'log' ? 'call log' : 'new contact'} for {result.displayNumber} is not
+            saved. Discard it and look up {pendingLookup}?
+          </p>
+          <div className="actions">
+            {/* Focus lands on the choice that keeps the work. */}
+            <button type="button" autoFocus onClick={() => setPendingLookup(null)}>
+              Keep editing
+            </button>
+            <button type="button" onClick={() => startLookup(pendingLookup)}>
+              Discard and look up
+            </button>
+          </div>
+        </div>
+      ) : null}
       {error ? (
         <p role="alert" className="error" data-testid="popup-error">
           {error}
@@ -119,11 +215,11 @@ export function App() {
           <LookupResults result={result} onOpen={(c) => void open(c.pageUrl)} />
           <div className="row">
             {result.canCreate ? (
-              <button type="button" onClick={() => setView('create')}>
+              <button type="button" onClick={() => setView('create')} disabled={busy !== null}>
                 Create new contact...
               </button>
             ) : null}
-            <button type="button" onClick={() => setView('log')}>
+            <button type="button" onClick={() => setView('log')} disabled={busy !== null}>
               Log call
             </button>
           </div>
@@ -131,8 +227,11 @@ export function App() {
       ) : null}
       {result && view === 'create' ? (
         <CreateContactForm
+          key={restored?.view === 'create' ? restored.create.requestId : 'new'}
           phoneNumber={result.phoneNumber}
           contactTypes={result.contactTypes}
+          {...(restored?.view === 'create' ? { draft: restored.create } : {})}
+          onDraftChange={(create) => keep({ view: 'create', number, result, create })}
           toasts={toasts}
           onCancel={() => setView('results')}
           onCreated={(reply) => {
@@ -143,6 +242,9 @@ export function App() {
       ) : null}
       {result && view === 'log' ? (
         <LogForm
+          key={restored?.view === 'log' ? restored.log.requestId : 'new'}
+          {...(restored?.view === 'log' ? { draft: restored.log } : {})}
+          onDraftChange={(log) => keep({ view: 'log', number, result, log })}
           phoneNumber={result.phoneNumber}
           displayNumber={result.displayNumber}
           contacts={result.contacts}

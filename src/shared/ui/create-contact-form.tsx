@@ -9,6 +9,7 @@ import type { CreateContactReply } from '../messages';
 import { send } from '../messaging';
 import { ContactTypePicker, defaultType } from './contact-type-picker';
 import type { Toasts } from './toast';
+import { useDraftState } from './use-draft-state';
 
 export interface CreateContactFormProps {
   phoneNumber: string;
@@ -16,12 +17,30 @@ export interface CreateContactFormProps {
   toasts: Toasts;
   onCreated: (reply: CreateContactReply) => void;
   onCancel?: () => void;
+  /** What was typed in this form before (a draft kept by the page), to start from. */
+  draft?: ContactDraft;
+  /** Hears every change to what is typed, for a page that keeps a draft. */
+  onDraftChange?: (draft: ContactDraft) => void;
+}
+
+/** What is typed, with the Save's request id: a draft saved again creates the contact once. */
+export interface ContactDraft {
+  requestId: string;
+  name: string;
+  type: string;
 }
 
 export function CreateContactForm(props: CreateContactFormProps) {
-  const [requestId] = useState(() => crypto.randomUUID());
-  const [name, setName] = useState('');
-  const [type, setType] = useState(() => defaultType(props.contactTypes));
+  const [draft, update] = useDraftState<ContactDraft>(
+    () =>
+      props.draft ?? {
+        requestId: crypto.randomUUID(),
+        name: '',
+        type: defaultType(props.contactTypes),
+      },
+    props.onDraftChange,
+  );
+  const { requestId, name, type } = draft;
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -66,13 +85,13 @@ export function CreateContactForm(props: CreateContactFormProps) {
           aria-required="true"
           aria-invalid={error !== null && name.trim() === ''}
           placeholder="Enter name..."
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => update({ name: e.target.value })}
         />
       </label>
       <ContactTypePicker
         types={props.contactTypes}
         value={type}
-        onChange={setType}
+        onChange={(value) => update({ type: value })}
         disabled={saving}
       />
       {error ? (

@@ -10,6 +10,7 @@ import type { CallDirection, CallLogReply, CallLogRequest, ContactView } from '.
 import { send } from '../messaging';
 import { ContactTypePicker, defaultType } from './contact-type-picker';
 import { additionalSubmission, LogFieldSelects, useLogFields } from './log-fields';
+import { useDraftState } from './use-draft-state';
 import type { Toasts } from './toast';
 
 export interface CallFacts {
@@ -35,6 +36,39 @@ export interface LogFormProps {
    * contact could duplicate one the CRM has, so the form waits for a lookup that works.
    */
   problem?: ReturnMessage | null;
+  /** What was typed in this form before (a draft kept by the page), to start from. */
+  draft?: LogDraft;
+  /** Hears every change to what is typed, for a page that keeps a draft. */
+  onDraftChange?: (draft: LogDraft) => void;
+}
+
+/**
+ * Everything typed or chosen in the form, with the Save's request id and the form's opening
+ * time: a draft brought back keeps both, so saving it again is recognised as the same Save.
+ */
+export interface LogDraft {
+  requestId: string;
+  /** When a call logged by hand started (the form opened): kept through every Save. */
+  openedAt: number;
+  /** A contact's index in `contacts`, or NEW. */
+  choice: string;
+  newName: string;
+  newType: string;
+  direction: CallDirection;
+  /** The subject as edited; null while it follows the chosen name. */
+  subjectEdited: string | null;
+  note: string;
+  fieldValues: Record<string, string>;
+}
+
+/** Whether losing the draft would lose something the person typed or chose. */
+export function logDraftHasContent(draft: LogDraft): boolean {
+  return (
+    draft.newName.trim() !== '' ||
+    draft.note.trim() !== '' ||
+    (draft.subjectEdited ?? '').trim() !== '' ||
+    Object.values(draft.fieldValues).some((value) => value !== '')
+  );
 }
 
 const NEW = 'new';
@@ -43,19 +77,37 @@ function subjectFor(direction: CallDirection, who: string): string {
   return direction === 'Inbound' ? `Inbound call from ${who}` : `Outbound call to ${who}`;
 }
 
+function freshDraft(props: LogFormProps): LogDraft {
+  return {
+    requestId: crypto.randomUUID(),
+    // A call logged by hand starts when its form opens, and keeps that time through every
+    // Save: a retry is recognised by it (engine/call-log.ts); a new time would log it twice.
+    openedAt: Date.now(),
+    choice: props.contacts.length > 0 ? '0' : NEW,
+    newName: '',
+    newType: defaultType(props.contactTypes),
+    direction: props.call?.direction ?? 'Inbound',
+    subjectEdited: null,
+    note: '',
+    fieldValues: {},
+  };
+}
+
+/** The draft's choice, or the first contact when it no longer names one in the list. */
+function shownChoice(choice: string, contacts: readonly ContactView[], offerNew: boolean): string {
+  if (choice === NEW) return offerNew ? NEW : '0';
+  return contacts[Number(choice)] ? choice : contacts.length > 0 ? '0' : NEW;
+}
+
 export function LogForm(props: LogFormProps) {
-  const [requestId] = useState(() => crypto.randomUUID());
-  // A call logged by hand starts when its form opens, and keeps that time through every Save:
-  // a retry is recognised by it (engine/call-log.ts), and a new time would log the call twice.
-  const [openedAt] = useState(() => Date.now());
+  const [draft, update] = useDraftState(
+    () => props.draft ?? freshDraft(props),
+    props.onDraftChange,
+  );
+  const { requestId, openedAt, newName, newType, direction, subjectEdited, note, fieldValues } =
+    draft;
   const offerNew = props.canCreate || props.contacts.length === 0;
-  const [choice, setChoice] = useState(props.contacts.length > 0 ? '0' : NEW);
-  const [newName, setNewName] = useState('');
-  const [newType, setNewType] = useState(() => defaultType(props.contactTypes));
-  const [direction, setDirection] = useState<CallDirection>(props.call?.direction ?? 'Inbound');
-  const [subjectEdited, setSubjectEdited] = useState<string | null>(null);
-  const [note, setNote] = useState('');
-  const [fieldValues, setFieldValues] = useState<Record<string, string>>({});
+  const choice = shownChoice(draft.choice, props.contacts, offerNew);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -140,7 +192,11 @@ export function LogForm(props: LogFormProps) {
       <h2>Log call with {props.displayNumber}</h2>
       <label>
         Contact
-        <select value={choice} disabled={saving} onChange={(e) => setChoice(e.target.value)}>
+        <select
+          value={choice}
+          disabled={saving}
+          onChange={(e) => update({ choice: e.target.value })}
+        >
           {props.contacts.map((contact, index) => (
             <option key={String(contact.id)} value={String(index)}>
               {contact.name}
@@ -161,13 +217,13 @@ export function LogForm(props: LogFormProps) {
               aria-required="true"
               placeholder="Enter name..."
               disabled={saving}
-              onChange={(e) => setNewName(e.target.value)}
+              onChange={(e) => update({ newName: e.target.value })}
             />
           </label>
           <ContactTypePicker
             types={props.contactTypes}
             value={newType}
-            onChange={setNewType}
+            onChange={(value) => update({ newType: value })}
             disabled={saving}
           />
         </>
@@ -178,7 +234,7 @@ export function LogForm(props: LogFormProps) {
           <select
             value={direction}
             disabled={saving}
-            onChange={(e) => setDirection(e.target.value as CallDirection)}
+            onChange={(e) => update({ direction: e.target.value as CallDirection })}
           >
             <option value="Inbound">Inbound</option>
             <option value="Outbound">Outbound</option>
@@ -190,19 +246,23 @@ export function LogForm(props: LogFormProps) {
         <input
           value={subject}
           disabled={saving}
-          onChange={(e) => setSubjectEdited(e.target.value)}
+          onChange={(e) => update({ subjectEdited: e.target.value })}
         />
       </label>
       <label>
         Note
-        <textarea value={note} disabled={saving} onChange={(e) => setNote(e.target.value)} />
+        <textarea
+          value={note}
+          disabled={saving}
+          onChange={(e) => update({ note: e.target.value })}
+        />
       </label>
       {chosen ? (
         <LogFieldSelects
           fields={fields}
           values={fieldValues}
           disabled={saving}
-          onChange={(key, value) => setFieldValues((current) => ({ ...current, [key]: value }))}
+          onChange={(key, value) => update({ fieldValues: { ...fieldValues, [key]: value } })}
         />
       ) : null}
       {error ? (

@@ -1,0 +1,26 @@
+/**
+ * A form's typed state as one value, so a page can keep it (a draft that outlives the page) and
+ * hand it back when the form opens again. `onChange` hears every change after the first render.
+ */
+import { useEffect, useRef, useState } from 'react';
+
+export function useDraftState<T>(
+  initial: () => T,
+  onChange: ((draft: T) => void) | undefined,
+): [T, (patch: Partial<T>) => void] {
+  const [draft, setDraft] = useState(initial);
+  const report = useRef(onChange);
+  useEffect(() => {
+    report.current = onChange;
+  }, [onChange]);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    report.current?.(draft);
+  }, [draft]);
+  const update = (patch: Partial<T>) => setDraft((current) => ({ ...current, ...patch }));
+  return [draft, update];
+}
