@@ -1,8 +1,8 @@
 /**
- * The connector contract (see the findContact / createContact seeds). Every CRM lives in
- * src/connectors/<platform>/index.ts and exports a `Connector`. Connectors run in the service
- * worker only, make their HTTP calls through the shared axios instance, and throw on transport
- * or CRM failures: the engine turns errors into plain-words messages.
+ * The connector contract (findContact / createContact, as App Connect defines them). Every CRM
+ * lives in src/connectors/<platform>/index.ts and exports a `Connector`. Connectors run in the
+ * service worker only, make their HTTP calls through the shared axios instance, and throw on
+ * transport or CRM failures: the engine turns errors into plain-words messages.
  */
 import type {
   Contact,
@@ -105,7 +105,7 @@ export interface ConnectorManifest {
   displayName: string;
   /** Offered in the "Contact type" picker; omitted or one entry when the CRM has one type. */
   contactTypes?: ContactType[];
-  /** Tokens: {hostname} {contactId} {contactType}; each value is URL-encoded when inserted. */
+  /** Tokens: {hostname} (the CRM origin), {contactId} and {contactType} (URL-encoded). */
   contactPageUrl: string;
   auth: { kinds: Credentials['kind'][] };
   /** Connection fields shown on the options page. */

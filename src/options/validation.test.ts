@@ -42,6 +42,14 @@ describe('checkSoftphoneUrl', () => {
     expect(checkSoftphoneUrl('ftp://x.test')).toMatchObject({ ok: false });
     expect(checkSoftphoneUrl('')).toEqual({ ok: false, message: 'Enter the softphone address.' });
   });
+
+  it('refuses what the softphone window would refuse: [::1], a user name or password', () => {
+    expect(checkSoftphoneUrl('http://[::1]:5173/')).toMatchObject({ ok: false });
+    expect(checkSoftphoneUrl('https://me:secret@phone.example.com/')).toEqual({
+      ok: false,
+      message: 'The softphone address must not contain a user name or password.',
+    });
+  });
 });
 
 describe('checkMinutes', () => {

@@ -4,7 +4,8 @@ import { SETTING_LIMITS } from '@/shared/settings';
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const MAX_URL_LENGTH = 2000;
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+// As the softphone window accepts them (src/softphone/origin.ts) and the CSP frames them.
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1']);
 
 function parseUrl(text: string): URL | null {
   try {
@@ -57,8 +58,14 @@ export function checkSoftphoneUrl(input: string): Checked<string> {
   if (!url) {
     return { ok: false, message: 'That is not a web address. Enter one starting with https://.' };
   }
+  if (url.username || url.password) {
+    return {
+      ok: false,
+      message: 'The softphone address must not contain a user name or password.',
+    };
+  }
   if (url.protocol === 'https:') return { ok: true, value: text };
-  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) {
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname.toLowerCase())) {
     return { ok: true, value: text };
   }
   if (url.protocol === 'http:') {

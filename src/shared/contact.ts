@@ -1,6 +1,6 @@
 /**
- * Shapes of the connector contracts (findContact / createContact, see the seeds) and what the
- * engine hands to the pages. Field names follow the contracts exactly.
+ * Shapes of the connector contracts (findContact / createContact, as App Connect defines them)
+ * and what the engine hands to the pages. Field names follow the contracts exactly.
  */
 
 export type MessageType = 'success' | 'warning' | 'danger';

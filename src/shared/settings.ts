@@ -31,7 +31,7 @@ export interface Settings {
   requestTimeoutSeconds: number;
   debug: boolean;
   softphone: {
-    /** The softphone page hosted in CallPop's side panel. */
+    /** The softphone page hosted in CallPop's softphone window. */
     url: string;
   };
 }

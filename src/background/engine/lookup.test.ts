@@ -23,7 +23,7 @@ beforeEach(async () => {
 });
 
 describe('lookupContact: matches', () => {
-  it('calls findContact exactly per the seed signature and shows one match with its page', async () => {
+  it('calls findContact exactly per the contract signature and shows one match with its page', async () => {
     connector.find = async () => found([JANE]);
     const result = await lookupContact({ phoneNumber: '+1 (415) 555-0102' }, deps);
     expect(connector.findCalls).toEqual([

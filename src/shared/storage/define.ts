@@ -1,6 +1,6 @@
 /**
  * Typed chrome.storage items. Each key is declared once (see keys.ts) with its area, type,
- * default and schema version. The version is part of the stored key (`settings@v2`), so data
+ * default and schema version. The version is part of the stored key (`settings@v1`), so data
  * written by an older schema is never read as the new one: it is migrated by the item's hook.
  */
 
