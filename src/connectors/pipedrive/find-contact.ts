@@ -107,6 +107,8 @@ function onlyOtherNumbers(person: JsonRecord | undefined, e164: string): boolean
   return (
     values.length > 0 &&
     values.every((value) => {
+      // The usual case, this very number, needs no parsing (a pop waits for this).
+      if (value.replace(/\D/g, '') === e164.slice(1)) return false;
       const parsed = normalizePhone(value); // no default country: only explicit codes read
       return parsed.ok && !parsed.isExtension && parsed.e164 !== e164;
     })
