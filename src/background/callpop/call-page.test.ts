@@ -2,7 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import type { LookupResult } from '@/shared/messages';
 import { callSessions, type CallSession } from '@/shared/storage/keys';
 import { aCall } from '@/test/calls';
-import { callPageResponse, LOOKUP_WAIT_MS, onFetch, ROOT_MARKUP } from './call-page';
+import {
+  callPageResponse,
+  LOOKUP_WAIT_MS,
+  onFetch,
+  ROOT_MARKUP,
+  SERVE_DEADLINE_MS,
+} from './call-page';
 import { beginPop, endPop, sharedLookup } from './in-flight';
 
 const PAGE = `<!doctype html><html><head><link rel="stylesheet" crossorigin href="/assets/callpop.css"></head><body>${ROOT_MARKUP}<script src="/assets/callpop-first-paint.js"></script></body></html>`;
@@ -178,6 +184,25 @@ describe('onFetch', () => {
     expect(page.respondWith).toHaveBeenCalledTimes(1);
     const served = (await page.respondWith.mock.calls[0]![0]) as Response;
     expect(await served.text()).toContain('data-served');
+    vi.unstubAllGlobals();
+  });
+
+  it('loads the packaged page when serving hangs, so the window is never blank', async () => {
+    // A storage read that never answers.
+    const never = new Promise<never>(() => undefined);
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the typings pick get's callback overload
+    vi.spyOn(chrome.storage.session, 'get').mockImplementation(() => never);
+    const packagedPage = new Response('<html>packaged</html>');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => packagedPage),
+    );
+    const page = event('chrome-extension://abc/src/callpop/index.html?session=s1', 'navigate');
+    const started = Date.now();
+    onFetch(page.event);
+    const served = (await page.respondWith.mock.calls[0]![0]) as Response;
+    expect(served).toBe(packagedPage);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(SERVE_DEADLINE_MS - 50);
     vi.unstubAllGlobals();
   });
 });

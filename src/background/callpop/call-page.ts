@@ -89,19 +89,27 @@ export async function callPageResponse(
   });
 }
 
+/**
+ * The longest the window's navigation waits for the served page. Serving takes milliseconds;
+ * past this (a storage read Chrome never answers), the packaged page loads instead and reads
+ * the call itself, so the window is never left blank.
+ */
+export const SERVE_DEADLINE_MS = 1_500;
+
 /** The worker's fetch listener: serves the call-pop page and leaves every other request. */
 export function onFetch(event: FetchEvent): void {
   const { request } = event;
   if (request.mode !== 'navigate' || new URL(request.url).pathname !== CALLPOP_PAGE) return;
+  const served = callPageResponse(request.url, {
+    ...(typeof __CALLPOP_PAGE__ === 'string' ? { page: __CALLPOP_PAGE__ } : {}),
+    packaged: async (path) => {
+      const response = await fetch(chrome.runtime.getURL(path));
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      return response.text();
+    },
+  });
   event.respondWith(
-    callPageResponse(request.url, {
-      ...(typeof __CALLPOP_PAGE__ === 'string' ? { page: __CALLPOP_PAGE__ } : {}),
-      packaged: async (path) => {
-        const response = await fetch(chrome.runtime.getURL(path));
-        if (!response.ok) throw new Error(`${path}: ${response.status}`);
-        return response.text();
-      },
-    })
+    Promise.race([served, sleep(SERVE_DEADLINE_MS).then(() => null)])
       .then((response) => response ?? fetch(request))
       .catch(() => fetch(request)),
   );
