@@ -142,6 +142,34 @@ test('Escape warns once about unsaved typing, names no button that is not there,
   expect(CallPopPage.windows(context)).toHaveLength(0);
 });
 
+test('closing the window with unsaved typing asks first; a second Escape does not ask again', async ({
+  pdPage: page,
+  context,
+}) => {
+  const pop = await CallPopPage.ring(page, context, 'call-close-button', PIPEDRIVE_NUMBERS.unknown);
+  const name = pop.page.getByLabel('New contact name');
+  await name.fill('Half Typed');
+  // The window's close button: the browser asks "Leave?"; staying keeps what was typed.
+  const asked = pop.page.waitForEvent('dialog');
+  await pop.page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  await expect(name).toHaveValue('Half Typed');
+  expect(CallPopPage.windows(context)).toHaveLength(1);
+
+  // Escape twice is the person's own "close anyway": no second question.
+  let questions = 0;
+  pop.page.on('dialog', (d) => {
+    questions += 1;
+    void d.accept();
+  });
+  await name.press('Escape');
+  await pop.page.keyboard.press('Escape');
+  await escapeCloses(pop);
+  expect(questions).toBe(0);
+});
+
 test('Escape closes at once when the typing was cleared, or its form went away on Refresh', async ({
   pd,
   pdPage: page,

@@ -71,6 +71,12 @@ export function App({
     [...typedInto.current].some((field) => field.isConnected && field.value.trim() !== '');
   // When Escape last warned about unsaved typing.
   const warnedAt = useRef<number | null>(null);
+  // Set when the person chose to close anyway (a second Escape): no second question then.
+  const leaving = useRef(false);
+  const closeAnyway = () => {
+    leaving.current = true;
+    window.close();
+  };
   const session = call.state === 'ready' ? call.session : null;
   const result = session?.lookup.state === 'done' ? session.lookup.result : null;
   const firstMatch = result?.contacts[0] ?? null;
@@ -86,7 +92,7 @@ export function App({
         if (isEditing(event.target)) (event.target as HTMLElement).blur();
         else if (!unsaved()) window.close();
         else if (warnedAt.current !== null && Date.now() - warnedAt.current < ESCAPE_AGAIN_MS) {
-          window.close();
+          closeAnyway();
         } else {
           warnedAt.current = Date.now();
           // Shown exactly as long as what it offers holds.
@@ -105,11 +111,18 @@ export function App({
     const onInput = (event: Event) => {
       if (isTextField(event.target)) typedInto.current.add(event.target);
     };
+    // Closing the window any other way (its close button) with typing not saved yet asks first,
+    // with the browser's own "Leave?" question.
+    const onLeave = (event: BeforeUnloadEvent) => {
+      if (!leaving.current && unsaved()) event.preventDefault();
+    };
     window.addEventListener('keydown', onKey);
     window.addEventListener('input', onInput, true);
+    window.addEventListener('beforeunload', onLeave);
     return () => {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('input', onInput, true);
+      window.removeEventListener('beforeunload', onLeave);
     };
   });
 
