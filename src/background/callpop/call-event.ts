@@ -3,17 +3,17 @@
  * window opens), and pops it exactly once by the call-pop settings.
  */
 import type { CallEvent, CallEventReply, LookupRequest, LookupResult } from '@/shared/messages';
-import { formatForDisplay } from '@/shared/phone';
 import type { Settings } from '@/shared/settings';
 import { callSessions, settingsItem, type CallSession } from '@/shared/storage/keys';
 import { sleep } from '@/shared/sleep';
 import { inBackground } from '../report';
-import { focusWindow, openCallWindow, openTabs, windowExists } from './call-window';
+import { focusWindow, openCallWindow, openTabs } from './call-window';
 import { saveLookup, writeCall } from './call-record';
+import { decidePop, type Claim } from './claim';
+import { recorded } from './event-record';
 import {
   beginPop,
   endPop,
-  isPoppingHere,
   poppingRecord,
   runningLookup,
   sharedLookup,
@@ -26,7 +26,7 @@ import {
   windowIsCertain,
   type TriggerVerdict,
 } from './pop-rules';
-import { otherParty, parseCallEvent } from './validate';
+import { parseCallEvent } from './validate';
 
 export interface CallEventDeps {
   /** The engine's lookup: the same function the contact.lookup handler uses. */
@@ -45,52 +45,6 @@ export const DECIDE_WAIT_MS = 3_000;
 
 function errorText(error: unknown): string {
   return error instanceof Error && error.message ? error.message : 'the CRM did not answer';
-}
-
-/**
- * When the call was answered and when it ended, each kept from the first event that said so:
- * the status alone cannot tell a missed call from an answered one once both have ended.
- */
-function milestones(
-  existing: CallSession | undefined,
-  status: CallEvent['status'],
-  now: number,
-): Pick<CallSession, 'answeredAt' | 'endedAt'> {
-  const answeredAt = existing?.answeredAt ?? (status === 'CallConnected' ? now : undefined);
-  const endedAt = existing?.endedAt ?? (status === 'NoCall' ? now : undefined);
-  return {
-    ...(answeredAt !== undefined ? { answeredAt } : {}),
-    ...(endedAt !== undefined ? { endedAt } : {}),
-  };
-}
-
-/** The call as this event leaves it (not stored yet). */
-function recorded(existing: CallSession | undefined, event: CallEvent, now: number): CallSession {
-  const party = otherParty(event);
-  return existing
-    ? {
-        ...existing,
-        status: event.status,
-        updatedAt: now,
-        ...milestones(existing, event.status, now),
-        // After a transfer the other party can be someone else: that name is not this caller's.
-        ...(party.name && party.number === existing.phoneNumber ? { callerName: party.name } : {}),
-      }
-    : {
-        sessionId: event.sessionId,
-        direction: event.direction,
-        status: event.status,
-        phoneNumber: party.number,
-        displayNumber: formatForDisplay(party.number),
-        ...(party.name ? { callerName: party.name } : {}),
-        startTime: event.startTime ?? now,
-        firstEventAt: now,
-        updatedAt: now,
-        ...milestones(undefined, event.status, now),
-        lookup: { state: 'pending', startedAt: now },
-        pop: { state: 'none' },
-        windowId: null,
-      };
 }
 
 /** Starts (or joins) the call's lookup and stores its outcome for the call-pop window. */
@@ -131,61 +85,6 @@ async function lookupOutcome(
   const result = await (runningLookup(sessionId) ?? startLookup(session, deps));
   const after = result ? null : await callSessions.get(sessionId);
   return { result, error: after?.lookup.state === 'failed' ? after.lookup.message : null };
-}
-
-/** `reuse`: the window a worker that stopped mid-pop had already opened for the call. */
-type Claim = { claimed: true; reuse?: number } | { claimed: false; reply: CallEventReply | null };
-
-/** The call's window, when it is still open (the worker may have slept through its onRemoved). */
-async function openWindowOf(session: CallSession): Promise<number | null> {
-  return session.windowId !== null && (await windowExists(session.windowId))
-    ? session.windowId
-    : null;
-}
-
-async function focused(windowId: number): Promise<CallEventReply> {
-  return (await focusWindow(windowId))
-    ? { action: 'focused', reason: 'Brought the call window to the front.' }
-    : { action: 'updated', reason: 'The call window could not be focused.' };
-}
-
-/**
- * Whether this event pops the call. A call pops once: later events bring its window forward,
- * and a window the person closed stays closed. A claim this worker is not working on was left
- * by a worker that stopped mid-pop, so the pop is finished now, whatever this event is.
- */
-async function decidePop(session: CallSession, event: CallEvent, popNow: boolean): Promise<Claim> {
-  const { pop } = session;
-  if (pop.state === 'claimed') {
-    const open = await openWindowOf(session);
-    if (isPoppingHere(session.sessionId)) {
-      if (open !== null) return { claimed: false, reply: await focused(open) };
-      return {
-        claimed: false,
-        reply: { action: 'updated', reason: 'This call is already popping.' },
-      };
-    }
-    return open !== null ? { claimed: true, reuse: open } : { claimed: true };
-  }
-  if (pop.state === 'done') {
-    const open = await openWindowOf(session);
-    if (open !== null && event.status === 'NoCall') {
-      return {
-        claimed: false,
-        reply: {
-          action: 'updated',
-          reason: 'The call ended; its window stays open for logging.',
-        },
-      };
-    }
-    if (open !== null) return { claimed: false, reply: await focused(open) };
-    return {
-      claimed: false,
-      reply: { action: 'updated', reason: `Already popped. ${pop.reason}` },
-    };
-  }
-  if (!popNow) return { claimed: false, reply: null };
-  return { claimed: true };
 }
 
 interface Recorded {

@@ -1,0 +1,55 @@
+/** The call's record as one event leaves it: status, party, and when it was answered and ended. */
+import type { CallEvent } from '@/shared/messages';
+import { formatForDisplay } from '@/shared/phone';
+import type { CallSession } from '@/shared/storage/keys';
+import { otherParty } from './validate';
+
+/**
+ * When the call was answered and when it ended, each kept from the first event that said so:
+ * the status alone cannot tell a missed call from an answered one once both have ended.
+ */
+function milestones(
+  existing: CallSession | undefined,
+  status: CallEvent['status'],
+  now: number,
+): Pick<CallSession, 'answeredAt' | 'endedAt'> {
+  const answeredAt = existing?.answeredAt ?? (status === 'CallConnected' ? now : undefined);
+  const endedAt = existing?.endedAt ?? (status === 'NoCall' ? now : undefined);
+  return {
+    ...(answeredAt !== undefined ? { answeredAt } : {}),
+    ...(endedAt !== undefined ? { endedAt } : {}),
+  };
+}
+
+/** The call as this event leaves it (not stored yet). */
+export function recorded(
+  existing: CallSession | undefined,
+  event: CallEvent,
+  now: number,
+): CallSession {
+  const party = otherParty(event);
+  return existing
+    ? {
+        ...existing,
+        status: event.status,
+        updatedAt: now,
+        ...milestones(existing, event.status, now),
+        // After a transfer the other party can be someone else: that name is not this caller's.
+        ...(party.name && party.number === existing.phoneNumber ? { callerName: party.name } : {}),
+      }
+    : {
+        sessionId: event.sessionId,
+        direction: event.direction,
+        status: event.status,
+        phoneNumber: party.number,
+        displayNumber: formatForDisplay(party.number),
+        ...(party.name ? { callerName: party.name } : {}),
+        startTime: event.startTime ?? now,
+        firstEventAt: now,
+        updatedAt: now,
+        ...milestones(undefined, event.status, now),
+        lookup: { state: 'pending', startedAt: now },
+        pop: { state: 'none' },
+        windowId: null,
+      };
+}
