@@ -130,8 +130,8 @@ export async function createCallLog(
     if (!connector.findCallLog) return null;
     const ask = (asked: CreateCallLogArgs) =>
       saveCall(account, deps, 'callLog', () => connector.findCallLog!(asked));
-    // Attempts recorded before attempts were: the connector's own judgement.
-    if (attempts === undefined) return ask(args);
+    // No attempt recorded: the earlier one stopped before it sent anything.
+    if (attempts === undefined) return null;
     const now = attemptOf(args);
     // Newest first; only this contact's (a log moved to another contact is a new log).
     for (const attempt of [...attempts].reverse()) {
@@ -201,7 +201,11 @@ export async function createCallLog(
       // The user changed the log since that attempt (the form keeps everything, inviting edits):
       // the connector saves this content in its place, so no edit is lost and one log remains.
       const write = earlier ? { ...args, replacesLogId: earlier.logId } : args;
-      await recordAttempt(attemptOf(args));
+      // Recorded once per content: a retry asks the CRM once for each different attempt.
+      const attempt = attemptOf(args);
+      if (!previous?.logAttempts?.some((earlier) => sameAttempt(earlier, attempt))) {
+        await recordAttempt(attempt);
+      }
       const logged = await saveCall(account, deps, 'callLog', () => connector.createCallLog(write));
       if (!logged || typeof logged.logId !== 'string' || logged.logId === '') {
         throw new RequestError(

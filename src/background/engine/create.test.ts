@@ -291,6 +291,31 @@ describe('createCallLog', () => {
     expect(connector.logCalls.at(-1)).not.toHaveProperty('replacesLogId');
   });
 
+  it('an earlier attempt that stopped before sending anything leaves the CRM unasked', async () => {
+    // The worker stopped after recording the Save, before recording (or sending) an attempt.
+    await saveRequests.set('callLog:log-0001', {
+      kind: 'callLog',
+      startedAt: 1,
+      status: 'running',
+      createdContact: { id: 900, name: 'Ann Lee', type: 'person' },
+    });
+    crmHasLogWithNote('Logged from another form');
+    connector.log = async () => ({ logId: 'log-new' });
+    await expect(createCallLog(logRequest(), deps)).resolves.toMatchObject({ logId: 'log-new' });
+    expect(connector.findLogCalls).toHaveLength(0);
+    expect(connector.logCalls.at(-1)).not.toHaveProperty('replacesLogId');
+  });
+
+  it('records each different attempt once, so a retry asks the CRM once per content', async () => {
+    connector.log = () => Promise.reject(httpError(503));
+    for (let i = 0; i < 3; i += 1) {
+      await expect(createCallLog(logRequest(), deps)).rejects.toThrow(/unavailable/);
+    }
+    await expect(createCallLog(logRequest({ note: 'Edited.' }), deps)).rejects.toThrow();
+    const attempts = (await saveRequests.get('callLog:log-0001'))?.logAttempts ?? [];
+    expect(attempts.map((a) => a.note)).toEqual(['Asked about pricing', 'Edited.']);
+  });
+
   it('a retry finds the log its unchanged earlier attempt wrote and writes nothing', async () => {
     connector.log = () => Promise.reject(httpError(503));
     await expect(createCallLog(logRequest(), deps)).rejects.toThrow(/unavailable/);

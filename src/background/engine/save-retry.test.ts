@@ -75,13 +75,24 @@ const connectInsightly = () =>
 
 /** What the stopped first attempt had already written, and its "running" record. */
 async function interruptedLog(request: CallLogRequest, connector: Connector, deps: EngineDeps) {
+  const contact = request.contact as { id: number; name: string; type: string };
+  // As the engine leaves it: the attempt recorded before it was sent (engine/call-log.ts).
   await saveRequests.set(`callLog:${request.requestId}`, {
     kind: 'callLog',
     startedAt: Date.now(),
     status: 'running',
+    logAttempts: [
+      {
+        contactId: String(contact.id),
+        subject: request.subject,
+        note: request.note,
+        durationSeconds: request.durationSeconds,
+        result: request.result,
+        additionalSubmission: request.additionalSubmission ?? {},
+      },
+    ],
   });
   const { user, authHeader } = await loadAccount(deps);
-  const contact = request.contact as { id: number; name: string; type: string };
   const args: CreateCallLogArgs = {
     user,
     authHeader,
