@@ -186,8 +186,9 @@ export function App({
       <ToastList toasts={toasts} />
       {call.state === 'ready' && call.forgotten ? (
         <p className="muted" role="status" data-testid="call-forgotten">
-          CallPop no longer keeps this call (old calls are forgotten), so this window shows it as it
-          was last known and no longer updates. You can still log it.
+          CallPop no longer keeps this call (old calls are forgotten, and disconnecting the CRM
+          forgets them all), so this window shows it as it was last known and no longer updates.
+          While a CRM is connected, you can still log it.
         </p>
       ) : null}
       {error ? (

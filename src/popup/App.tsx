@@ -31,6 +31,16 @@ function restoredMessage(draft: PopupDraft): ReturnMessage {
   };
 }
 
+/** A form left open when the popup closed, whose Save went through meanwhile. */
+function savedMessage(draft: PopupDraft): ReturnMessage {
+  const what = draft.view === 'log' ? 'The call log' : 'The new contact';
+  return {
+    message: `${what} for ${draft.result.displayNumber} was saved after the popup closed.`,
+    messageType: 'success',
+    ttl: 6000,
+  };
+}
+
 export function App() {
   const status = useStatus();
   const connection = useConnection();
@@ -72,14 +82,16 @@ export function App() {
   useEffect(() => {
     let live = true;
     loadDraft().then(
-      (saved) => {
-        if (!live || !saved || acted.current) return;
-        setNumber(saved.number);
-        setResult(saved.result);
-        setRestored(saved);
-        setTyped(saved);
-        setViewState(saved.view);
-        showToast(restoredMessage(saved));
+      ({ draft, saved }) => {
+        if (!live || acted.current) return;
+        if (saved) showToast(savedMessage(saved));
+        if (!draft) return;
+        setNumber(draft.number);
+        setResult(draft.result);
+        setRestored(draft);
+        setTyped(draft);
+        setViewState(draft.view);
+        showToast(restoredMessage(draft));
       },
       // Nothing could be read back: the popup starts empty, as it would without a draft.
       () => undefined,

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ALL_FAMILIES, ALL_ITEMS } from '@/shared/storage/keys';
+import { ALL_ITEMS, popupDraft, saveRequests } from '@/shared/storage/keys';
 import type { LogDraft } from '@/shared/ui/log-form';
 import { aContact, aLookupResult } from '@/test/calls';
-import { clearDraft, hasContent, loadDraft, popupDraft, saveDraft, type PopupDraft } from './draft';
+import { clearDraft, hasContent, loadDraft, saveDraft, type PopupDraft } from './draft';
 
 const log: LogDraft = {
   requestId: 'req-0001-popup',
@@ -29,9 +29,20 @@ describe('popup draft', () => {
     await expect(chrome.storage.session.get('popupDraft@v1')).resolves.toEqual({
       'popupDraft@v1': draft,
     });
-    await expect(loadDraft()).resolves.toEqual(draft);
-    const names = [...ALL_ITEMS, ...ALL_FAMILIES].map((entry) => entry.definition.name);
-    expect(names).not.toContain(popupDraft.definition.name);
+    await expect(loadDraft()).resolves.toEqual({ draft, saved: null });
+    // Declared with every other key, so a disconnect can clear it too.
+    expect(ALL_ITEMS).toContain(popupDraft);
+  });
+
+  it('drops a draft whose Save went through after the popup closed, and says so', async () => {
+    await saveDraft(draft);
+    await saveRequests.set(`callLog:${log.requestId}`, {
+      kind: 'callLog',
+      startedAt: 1,
+      status: 'done',
+    });
+    await expect(loadDraft()).resolves.toEqual({ draft: null, saved: draft });
+    await expect(popupDraft.get()).resolves.toBeNull();
   });
 
   it('writes in order: a clear right after a slow save leaves no draft', async () => {
@@ -45,7 +56,7 @@ describe('popup draft', () => {
     const saving = saveDraft(draft);
     await clearDraft();
     await saving;
-    await expect(loadDraft()).resolves.toBeNull();
+    await expect(loadDraft()).resolves.toEqual({ draft: null, saved: null });
   });
 
   it('counts only what the person typed or chose as content', () => {

@@ -1,29 +1,12 @@
 /**
- * The draft of the popup's open Log or Create form, so closing the popup (a click outside it
- * closes it) loses nothing typed. Kept in session storage: gone with the browser session, never
- * written to disk. Only the popup uses it, so it is declared here rather than in
- * src/shared/storage/keys.ts; the name is still unique among all keys (the keys test lists them).
- * The form's draft carries its Save's request id, so saving a draft brought back after the
- * popup closed mid-Save is recognised as the same Save: one contact, one log.
+ * The draft of the popup's open Log or Create form (popupDraft in shared/storage/keys.ts). The
+ * form's draft carries its Save's request id, so saving a draft brought back after the popup
+ * closed mid-Save is recognised as the same Save: one contact, one log.
  */
-import type { LookupResult } from '@/shared/messages';
-import { defineItem } from '@/shared/storage/define';
-import type { ContactDraft } from '@/shared/ui/create-contact-form';
-import { logDraftHasContent, type LogDraft } from '@/shared/ui/log-form';
+import { popupDraft, saveRequests, type PopupDraft } from '@/shared/storage/keys';
+import { logDraftHasContent } from '@/shared/ui/log-form';
 
-export type PopupDraft = {
-  /** What the number field held. */
-  number: string;
-  /** The lookup the form was opened from, so it reopens with the same contacts. */
-  result: LookupResult;
-} & ({ view: 'log'; log: LogDraft } | { view: 'create'; create: ContactDraft });
-
-export const popupDraft = defineItem<PopupDraft | null>({
-  area: 'session',
-  name: 'popupDraft',
-  version: 1,
-  defaultValue: null,
-});
+export type { PopupDraft };
 
 // Writes go out one after another, so a late edit never lands after the clear that ended the form.
 let queue: Promise<unknown> = Promise.resolve();
@@ -42,8 +25,20 @@ export function clearDraft(): Promise<void> {
   return enqueue(() => popupDraft.remove());
 }
 
-export function loadDraft(): Promise<PopupDraft | null> {
-  return enqueue(() => popupDraft.get());
+/**
+ * The draft to bring back, or null. A draft whose Save finished after the popup closed is
+ * over: it is dropped, and `saved` says so (editing it would change nothing in the CRM).
+ */
+export function loadDraft(): Promise<{ draft: PopupDraft | null; saved: PopupDraft | null }> {
+  return enqueue(async () => {
+    const draft = await popupDraft.get();
+    if (!draft) return { draft: null, saved: null };
+    const id =
+      draft.view === 'log' ? `callLog:${draft.log.requestId}` : `contact:${draft.create.requestId}`;
+    if ((await saveRequests.get(id))?.status !== 'done') return { draft, saved: null };
+    await popupDraft.remove();
+    return { draft: null, saved: draft };
+  });
 }
 
 /** Whether losing the draft would lose something the person typed or chose. */

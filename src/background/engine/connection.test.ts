@@ -6,9 +6,10 @@ import {
   connectionItem,
   lookupTraces,
   matchCache,
+  popupDraft,
   saveRequests,
 } from '@/shared/storage/keys';
-import { aCall } from '@/test/calls';
+import { aCall, aLookupResult } from '@/test/calls';
 import {
   connectorInfo,
   disconnect,
@@ -183,7 +184,14 @@ describe('connection', () => {
     await callSessions.set('s1', aCall());
     await saveRequests.set('contact:req-0001', { kind: 'contact', startedAt: 1, status: 'done' });
     await lookupTraces.set([]);
+    await popupDraft.set({
+      view: 'create',
+      number: '+14155550102',
+      result: aLookupResult(),
+      create: { requestId: 'req-0002', name: 'Ann', type: 'person' },
+    });
     await disconnect();
+    expect(await popupDraft.get()).toBeNull();
     expect(await callSessions.ids()).toEqual([]);
     expect(await saveRequests.ids()).toEqual([]);
     expect(chromeFake().grantedOrigins.has('https://acme.pipedrive.com/*')).toBe(false);

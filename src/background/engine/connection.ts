@@ -8,7 +8,13 @@ import {
   type Credentials,
 } from '@/shared/connection';
 import { ERROR_CODES, type ConnectorInfo } from '@/shared/messages';
-import { callSessions, connectionItem, lookupTraces, saveRequests } from '@/shared/storage/keys';
+import {
+  callSessions,
+  connectionItem,
+  lookupTraces,
+  popupDraft,
+  saveRequests,
+} from '@/shared/storage/keys';
 import { classifyError } from '../http/errors';
 import { RequestError } from '../request-error';
 import { buildUser, loadSettingsAndConnection } from './account';
@@ -220,8 +226,8 @@ export async function getConnection(deps: EngineDeps): Promise<ConnectionSummary
 
 /**
  * Removes the credentials, every cached contact of every account, and what this session kept
- * of calls, Saves and debug traces (names and numbers all), then gives back the permission to
- * reach the CRM.
+ * of calls, Saves, the popup's unsaved form and debug traces (names and numbers all), then
+ * gives back the permission to reach the CRM.
  */
 export async function disconnect(): Promise<{ removedContacts: number }> {
   const connection = await connectionItem.get();
@@ -231,6 +237,8 @@ export async function disconnect(): Promise<{ removedContacts: number }> {
     callSessions.ids().then((ids) => callSessions.remove(ids)),
     saveRequests.ids().then((ids) => saveRequests.remove(ids)),
     lookupTraces.remove(),
+    // The popup's unsaved form holds this account's contacts (and would log against its ids).
+    popupDraft.remove(),
   ]);
   if (connection) await releaseHost(connection.hostname);
   return { removedContacts };

@@ -5,6 +5,8 @@
 import type { Connection } from '../connection';
 import type { CallDirection, CallStatus, LookupResult } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import type { ContactDraft } from '../ui/create-contact-form';
+import type { LogDraft } from '../ui/log-form';
 import { defineFamily, defineItem, type StorageFamily, type StorageItem } from './define';
 
 export interface InstallInfo {
@@ -166,11 +168,31 @@ export const callSessions = defineFamily<CallSession>({
   version: 1,
 });
 
+/**
+ * The popup's open Log or Create form, so closing the popup (a click outside closes it) loses
+ * nothing typed (src/popup/draft.ts). Session area: never written to disk; cleared with the
+ * other session records on disconnect.
+ */
+export type PopupDraft = {
+  /** What the number field held. */
+  number: string;
+  /** The lookup the form was opened from, so it reopens with the same contacts. */
+  result: LookupResult;
+} & ({ view: 'log'; log: LogDraft } | { view: 'create'; create: ContactDraft });
+
+export const popupDraft = defineItem<PopupDraft | null>({
+  area: 'session',
+  name: 'popupDraft',
+  version: 1,
+  defaultValue: null,
+});
+
 export const ALL_ITEMS: readonly StorageItem<unknown>[] = [
   installInfo,
   settingsItem,
   connectionItem,
   lookupTraces,
+  popupDraft,
 ];
 export const ALL_FAMILIES: readonly StorageFamily<unknown>[] = [
   matchCache,
