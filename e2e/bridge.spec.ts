@@ -188,6 +188,37 @@ test('an inbound ring pops one call window with the match, however often the eve
   expect(callPopPages(context)).toHaveLength(1);
 });
 
+test('a call window the person closed comes back from the softphone window, and only on asking', async ({
+  softphone,
+  context,
+}) => {
+  const showCall = softphone.page.getByRole('button', { name: 'Show call window' });
+  await expect(showCall).toBeHidden();
+  const popped = nextCallPop(softphone.page);
+  const sessionId = await softphone.startCall('Inbound', PIPEDRIVE_NUMBERS.alice);
+  const first = await popped;
+  await expect(first.getByText(PIPEDRIVE_PERSONS.alice.name).first()).toBeVisible();
+  await first.close();
+  // The call goes on; its events do not bring the window back.
+  await softphone.setStatus('CallConnected');
+  await expect
+    .poll(async () => (await callSession(await serviceWorkerOf(context), sessionId))?.status)
+    .toBe('CallConnected');
+  expect(callPopPages(context)).toHaveLength(0);
+
+  const reopened = nextCallPop(softphone.page);
+  await showCall.click();
+  const again = await reopened;
+  expect(again.url()).toContain(encodeURIComponent(sessionId));
+  await expect(again.getByText(PIPEDRIVE_PERSONS.alice.name).first()).toBeVisible();
+  await showCall.click(); // already open: brought forward, not opened twice
+  await softphone.page.waitForTimeout(300);
+  expect(callPopPages(context)).toHaveLength(1);
+
+  await softphone.setStatus('NoCall');
+  await expect(showCall).toBeHidden();
+});
+
 test('with "on answer" the window pops only when the call is connected', async ({
   softphone,
   context,

@@ -151,6 +151,8 @@ export interface Requests {
   'cache.clear': { payload: undefined; value: { removed: number } };
   /** From the softphone bridge (or a test): drives call pop by the options. */
   'call.event': { payload: CallEvent; value: CallEventReply };
+  /** Opens (or brings forward) a call's window again, on the person's own ask. */
+  'call.show': { payload: { sessionId: string }; value: { shown: 'focused' | 'opened' } };
   /** The call-pop window keeps a fresher answer (Refresh, a created contact) in the call. */
   'call.saveLookup': {
     payload: { sessionId: string; result: LookupResult };

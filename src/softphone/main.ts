@@ -10,8 +10,10 @@ import { handleWidgetMessage, register, type BridgeDeps } from './bridge';
 import { keepWorkerAwake } from './keep-worker-awake';
 import { softphoneTarget } from './origin';
 import { parseWidgetMessage } from './protocol';
+import { toCallEvent } from './translate';
 
 const statusLine = document.getElementById('status') as HTMLParagraphElement;
+const showCallButton = document.getElementById('show-call') as HTMLButtonElement;
 const frameHost = document.getElementById('frame-host') as HTMLDivElement;
 
 let frame: HTMLIFrameElement | null = null;
@@ -20,6 +22,8 @@ let frameUrl = '';
 /** The widget asked to be registered at least once: re-register it when settings change. */
 let widgetReady = false;
 let ignoredMessages = 0;
+/** The call going on now, for "Show call window" (a closed call window is never reopened by events). */
+let currentCall: string | null = null;
 
 function report(message: string, kind: 'info' | 'error'): void {
   statusLine.textContent = message;
@@ -70,7 +74,26 @@ window.addEventListener('message', (event: MessageEvent) => {
   const message = parseWidgetMessage(event.data);
   if (!message) return;
   if (message.type === 'rc-adapter-pushAdapterState') widgetReady = true;
+  if (message.type === 'rc-active-call-notify' || message.type === 'rc-call-ring-notify') {
+    const translated = toCallEvent(message.call, message.type === 'rc-call-ring-notify');
+    if ('event' in translated) {
+      const ended = translated.event.status === 'NoCall';
+      if (!ended) currentCall = translated.event.sessionId;
+      else if (currentCall === translated.event.sessionId) currentCall = null;
+      showCallButton.hidden = currentCall === null;
+    }
+  }
   void handleWidgetMessage(deps, message);
+});
+
+showCallButton.addEventListener('click', () => {
+  if (!currentCall) return;
+  request('call.show', { sessionId: currentCall }).catch((error: unknown) =>
+    report(
+      `The call window could not be shown: ${error instanceof Error ? error.message : String(error)}`,
+      'error',
+    ),
+  );
 });
 
 function reRegister(): void {

@@ -1,5 +1,6 @@
 import { handleCallEvent } from '../callpop/call-event';
 import { handleSaveLookup } from '../callpop/call-record';
+import { handleShowCall } from '../callpop/show-call';
 import type { HandlerTable } from '../messages';
 import { cacheClearHandler, cacheStatsHandler } from './cache';
 import { callLogHandler } from './call-log';
@@ -38,4 +39,5 @@ export const handlers: HandlerTable = {
       lookup: async (request) => handlers['contact.lookup'](request, sender),
     }),
   'call.saveLookup': handleSaveLookup,
+  'call.show': handleShowCall,
 };
