@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LookupResult } from '@/shared/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/shared/settings';
 import { callSessions, settingsItem } from '@/shared/storage/keys';
-import { aCall, aCallEvent, aContact, aLookupResult, CALLER } from '@/test/calls';
+import { aCallEvent, aContact, aLookupResult, CALLER } from '@/test/calls';
 import { chromeFake } from '@/test/chrome-fake';
 import { forgetClosedWindow } from './call-window';
 import { handleCallEvent } from './call-event';
@@ -150,71 +150,6 @@ describe('call.event: one pop per call', () => {
   });
 });
 
-describe('call.event: a worker stopped mid-pop', () => {
-  it('finishes the pop at the next event when it stopped before the window opened', async () => {
-    // What a worker leaves when it stops right after writing the claim.
-    await callSessions.set(
-      's1',
-      aCall({
-        pop: { state: 'claimed', at: Date.now() },
-        lookup: { state: 'pending', startedAt: 1 },
-      }),
-    );
-    await expect(handleCallEvent(event('CallConnected'), deps())).resolves.toMatchObject({
-      action: 'popped',
-    });
-    expect(callWindows()).toHaveLength(1);
-    // The lookup it had started is started again.
-    expect(lookup).toHaveBeenCalledTimes(1);
-    expect(await callSessions.get('s1')).toMatchObject({
-      pop: { state: 'done', opened: 'window' },
-      lookup: { state: 'done' },
-    });
-  });
-
-  it('finishes it even when the next event is the hang-up', async () => {
-    await callSessions.set('s1', aCall({ pop: { state: 'claimed', at: Date.now() } }));
-    await expect(handleCallEvent(event('NoCall'), deps())).resolves.toMatchObject({
-      action: 'popped',
-    });
-    expect(callWindows()).toHaveLength(1);
-  });
-
-  it('brings forward the window it had opened instead of opening another', async () => {
-    const { id } = (await chrome.windows.create({
-      type: 'popup',
-      url: 'src/callpop/index.html?session=s1',
-    }))!;
-    await callSessions.set(
-      's1',
-      aCall({ pop: { state: 'claimed', at: Date.now() }, windowId: id! }),
-    );
-    await expect(handleCallEvent(event('CallConnected'), deps())).resolves.toMatchObject({
-      action: 'popped',
-    });
-    expect(callWindows().map((w) => w.id)).toEqual([id]);
-    expect(await callSessions.get('s1')).toMatchObject({
-      windowId: id,
-      pop: { state: 'done', opened: 'window' },
-    });
-  });
-
-  it('restarts a lookup left pending, at the next event, when the pop had finished', async () => {
-    await callSessions.set(
-      's1',
-      aCall({
-        pop: { state: 'done', at: 1, opened: 'window', reason: '' },
-        lookup: { state: 'pending', startedAt: 1 },
-      }),
-    );
-    await handleCallEvent(event('CallConnected'), deps());
-    await vi.waitFor(async () =>
-      expect((await callSessions.get('s1'))?.lookup).toMatchObject({ state: 'done' }),
-    );
-    expect(lookup).toHaveBeenCalledTimes(1);
-  });
-});
-
 describe('call.event: when to pop', () => {
   it('ring rule: pops on Ringing', async () => {
     await useCallPop({ inbound: 'ring' });
@@ -353,46 +288,5 @@ describe('call.event: what a pop opens', () => {
     } finally {
       process.off('unhandledRejection', unhandled);
     }
-  });
-});
-
-describe('call.event: when the call was answered and ended', () => {
-  const at = (clock: { t: number }) => ({ lookup, now: () => clock.t });
-
-  it('keeps the first answer and the first hang-up through every later event', async () => {
-    const clock = { t: 1_000_000 };
-    await handleCallEvent(event('Ringing'), at(clock));
-    expect(await callSessions.get('s1')).not.toHaveProperty('answeredAt');
-    clock.t += 4_000;
-    await handleCallEvent(event('CallConnected'), at(clock));
-    // The bridge reports a hold and its resume as CallConnected too: not a new answer.
-    clock.t += 20_000;
-    await handleCallEvent(event('CallConnected'), at(clock));
-    clock.t += 40_000;
-    await handleCallEvent(event('NoCall'), at(clock));
-    clock.t += 5_000;
-    await handleCallEvent(event('NoCall'), at(clock));
-    expect(await callSessions.get('s1')).toMatchObject({
-      status: 'NoCall',
-      answeredAt: 1_004_000,
-      endedAt: 1_064_000,
-      updatedAt: 1_069_000,
-    });
-  });
-
-  it('a call that rings out is never marked answered', async () => {
-    const clock = { t: 1_000_000 };
-    await handleCallEvent(event('Ringing'), at(clock));
-    clock.t += 3_000;
-    await handleCallEvent(event('NoCall'), at(clock));
-    const stored = await callSessions.get('s1');
-    expect(stored).toMatchObject({ status: 'NoCall', endedAt: 1_003_000 });
-    expect(stored).not.toHaveProperty('answeredAt');
-  });
-
-  it('a call first heard of when connected counts as answered then', async () => {
-    const clock = { t: 2_000_000 };
-    await handleCallEvent(event('CallConnected', { direction: 'Outbound', to: CALLER }), at(clock));
-    expect(await callSessions.get('s1')).toMatchObject({ answeredAt: 2_000_000 });
   });
 });

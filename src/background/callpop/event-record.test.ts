@@ -1,0 +1,54 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LookupResult } from '@/shared/messages';
+import { callSessions } from '@/shared/storage/keys';
+import { aCallEvent, aContact, aLookupResult, CALLER } from '@/test/calls';
+import { handleCallEvent } from './call-event';
+
+const event = aCallEvent;
+
+let lookup: ReturnType<typeof vi.fn<(r: { phoneNumber: string }) => Promise<LookupResult>>>;
+
+beforeEach(() => {
+  lookup = vi.fn(async () => aLookupResult([aContact(2, 'Bob Smith')]));
+});
+
+describe('call.event: when the call was answered and ended', () => {
+  const at = (clock: { t: number }) => ({ lookup, now: () => clock.t });
+
+  it('keeps the first answer and the first hang-up through every later event', async () => {
+    const clock = { t: 1_000_000 };
+    await handleCallEvent(event('Ringing'), at(clock));
+    expect(await callSessions.get('s1')).not.toHaveProperty('answeredAt');
+    clock.t += 4_000;
+    await handleCallEvent(event('CallConnected'), at(clock));
+    // The bridge reports a hold and its resume as CallConnected too: not a new answer.
+    clock.t += 20_000;
+    await handleCallEvent(event('CallConnected'), at(clock));
+    clock.t += 40_000;
+    await handleCallEvent(event('NoCall'), at(clock));
+    clock.t += 5_000;
+    await handleCallEvent(event('NoCall'), at(clock));
+    expect(await callSessions.get('s1')).toMatchObject({
+      status: 'NoCall',
+      answeredAt: 1_004_000,
+      endedAt: 1_064_000,
+      updatedAt: 1_069_000,
+    });
+  });
+
+  it('a call that rings out is never marked answered', async () => {
+    const clock = { t: 1_000_000 };
+    await handleCallEvent(event('Ringing'), at(clock));
+    clock.t += 3_000;
+    await handleCallEvent(event('NoCall'), at(clock));
+    const stored = await callSessions.get('s1');
+    expect(stored).toMatchObject({ status: 'NoCall', endedAt: 1_003_000 });
+    expect(stored).not.toHaveProperty('answeredAt');
+  });
+
+  it('a call first heard of when connected counts as answered then', async () => {
+    const clock = { t: 2_000_000 };
+    await handleCallEvent(event('CallConnected', { direction: 'Outbound', to: CALLER }), at(clock));
+    expect(await callSessions.get('s1')).toMatchObject({ answeredAt: 2_000_000 });
+  });
+});
