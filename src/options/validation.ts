@@ -1,11 +1,10 @@
 /** Plain-words checks for the options page's text inputs; the stored value is only ever valid. */
+import { isLoopbackHost } from '@/shared/connection';
 import { SETTING_LIMITS } from '@/shared/settings';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const MAX_URL_LENGTH = 2000;
-// As the softphone window accepts them (src/softphone/origin.ts) and the CSP frames them.
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1']);
 
 function parseUrl(text: string): URL | null {
   try {
@@ -65,7 +64,7 @@ export function checkSoftphoneUrl(input: string): Checked<string> {
     };
   }
   if (url.protocol === 'https:') return { ok: true, value: text };
-  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname.toLowerCase())) {
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) {
     return { ok: true, value: text };
   }
   if (url.protocol === 'http:') {

@@ -41,8 +41,13 @@ export function apiOrigin(hostname: string): string {
   return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
 }
 
-// The loopback hosts the manifest grants (host_permissions).
+// The loopback hosts the manifest grants (host_permissions) and its CSP lets frame.
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+/** This machine, where plain http never crosses a network (CRMs and softphones in development). */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
+}
 
 /**
  * Whether credentials may be sent to `url`: https anywhere, plain http only to this machine (a
@@ -50,5 +55,5 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
  */
 export function isSafeCrmUrl(url: URL): boolean {
   if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname.toLowerCase());
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
 }

@@ -2,16 +2,10 @@
  * Which softphone URLs CallPop will host: any https page, or plain http on this machine's
  * loopback for development and the demo. Everything else gets a plain-words reason.
  */
+import { isLoopbackHost } from '@/shared/connection';
 
 export type SoftphoneTarget =
   { ok: true; url: string; origin: string } | { ok: false; reason: string };
-
-// Must match the frame-src loopback entries of the manifest's CSP.
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
-}
 
 export function softphoneTarget(raw: unknown): SoftphoneTarget {
   if (typeof raw !== 'string' || raw.trim() === '') {
