@@ -3,9 +3,11 @@
  * number that is not a phone number gets (a message at the field, no CRM request), and how an
  * open form's content survives a new lookup and the popup closing.
  */
+import type { Page } from '@playwright/test';
 import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { LogFormPage } from './pages/log-form';
+import type { PopupPage } from './pages/popup-page';
 import { updateSettings } from './support/demo-setup';
 
 const CALL_LOGS = { method: 'POST', path: '/v1/callLogs' };
@@ -103,14 +105,19 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Looks Bob up in the popup and opens the Log call form. */
+async function logFormForBob(popup: PopupPage, page: Page): Promise<LogFormPage> {
+  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
+  await popup.logCall.click();
+  return new LogFormPage(page);
+}
+
 test('a new lookup asks before it drops a log form with a note typed in it', async ({
   popup,
   page,
   extensionUrl,
 }) => {
-  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
-  await popup.logCall.click();
-  const form = new LogFormPage(page);
+  const form = await logFormForBob(popup, page);
   await form.note.fill('Wants a quote for 20 arms.');
 
   await popup.number.fill(PIPEDRIVE_NUMBERS.alice);
@@ -139,9 +146,7 @@ test('a new lookup closes a log form with nothing typed in it without asking', a
   popup,
   page,
 }) => {
-  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
-  await popup.logCall.click();
-  const form = new LogFormPage(page);
+  const form = await logFormForBob(popup, page);
   await expect(form.form).toBeVisible();
   await popup.lookUp(PIPEDRIVE_NUMBERS.alice);
   await expect(popup.card('Alice Johnson')).toBeVisible();
@@ -155,9 +160,7 @@ test('a log form comes back as it was when the popup closes and opens again, and
   page,
   extensionUrl,
 }) => {
-  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
-  await popup.logCall.click();
-  let form = new LogFormPage(page);
+  let form = await logFormForBob(popup, page);
   await page.getByRole('combobox', { name: 'Direction' }).selectOption('Outbound');
   await page
     .getByRole('combobox', { name: 'Deals' })
@@ -223,9 +226,7 @@ test('a log form closed while saving comes back, and saving it again logs the ca
   page,
   extensionUrl,
 }) => {
-  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
-  await popup.logCall.click();
-  const form = new LogFormPage(page);
+  const form = await logFormForBob(popup, page);
   await form.note.fill('Wants a quote.');
   pd.faults.add({ method: 'POST', path: '/v1/callLogs', kind: 'delay', delayMs: 2_000 });
   await form.save.click();

@@ -124,17 +124,22 @@ const call = (phoneNumber: string, contact: CallLogRequest['contact']): CallLogR
   additionalSubmission: {},
 });
 
+/** A call with Bob, logged against his Pipedrive person. */
+const bobCall = () => {
+  const { bob } = PIPEDRIVE_PERSONS;
+  return call(PIPEDRIVE_NUMBERS.bob, {
+    kind: 'existing',
+    id: bob.id,
+    name: bob.name,
+    type: 'person',
+  });
+};
+
 describe('a retried call log keeps what the user edited in between, in one log', () => {
   it('Pipedrive: the edited log replaces the earlier one', async () => {
     await connectPipedrive();
     const deps = depsFor(pipedrive);
-    const { bob } = PIPEDRIVE_PERSONS;
-    const first = call(PIPEDRIVE_NUMBERS.bob, {
-      kind: 'existing',
-      id: bob.id,
-      name: bob.name,
-      type: 'person',
-    });
+    const first = bobCall();
     await interruptedLog(first, pipedrive, deps);
     const retry = await createCallLog(
       { ...first, subject: 'Quote call', note: 'Wants a quote. Call back Friday 3pm.' },
@@ -153,13 +158,7 @@ describe('a retried call log keeps what the user edited in between, in one log',
   it('Pipedrive: an unchanged retry writes nothing new', async () => {
     await connectPipedrive();
     const deps = depsFor(pipedrive);
-    const { bob } = PIPEDRIVE_PERSONS;
-    const first = call(PIPEDRIVE_NUMBERS.bob, {
-      kind: 'existing',
-      id: bob.id,
-      name: bob.name,
-      type: 'person',
-    });
+    const first = bobCall();
     const saved = await interruptedLog(first, pipedrive, deps);
     const retry = await createCallLog(first, deps);
     expect(retry.logId).toBe(saved.logId);
