@@ -71,6 +71,35 @@ test('a Save that timed out after Pipedrive logged it, saved again with an edite
   });
 });
 
+test('a Save that timed out after logging on Carol, saved again on Dan, leaves one log, on Dan', async ({
+  pd,
+  popup,
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await updateSettings(page, { requestTimeoutSeconds: 3 });
+  const { carol, dan } = PIPEDRIVE_PERSONS;
+  await popup.lookUp(PIPEDRIVE_NUMBERS.shared);
+  await page.getByRole('button', { name: 'Log call' }).click();
+  const form = new LogFormPage(page);
+  await form.contact.selectOption({ label: 'Carol Diaz (Globex Logistics)' });
+  await form.note.fill('Asked about the invoice.');
+  pd.faults.add({ method: 'POST', path: '/v1/callLogs', kind: 'delay', delayMs: 4_000 });
+  await form.save.click();
+  await expect(form.error).toContainText('The call was not logged:', { timeout: 15_000 });
+  await expect.poll(() => pd.data.callLogs().length, { timeout: 10_000 }).toBe(1);
+  expect(pd.data.callLogs()[0]).toMatchObject({ person_id: carol.id });
+
+  // It was Dan on the line: the person picks him and saves again.
+  await form.contact.selectOption({ label: 'Dan Carter (Globex Logistics)' });
+  await form.save.click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Call logged.' })).toBeVisible();
+  expect(pd.data.callLogs()).toEqual([
+    expect.objectContaining({ person_id: dan.id, note: 'Asked about the invoice.' }),
+  ]);
+  expect(pd.log.count({ method: 'DELETE', path: /^\/v1\/callLogs\/[^/]+$/ })).toBe(1);
+});
+
 test('a number with letters or too few digits is explained at the field and never reaches the CRM', async ({
   pd,
   popup,

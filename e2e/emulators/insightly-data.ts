@@ -185,6 +185,15 @@ export class InsightlyData {
     return note;
   }
 
+  /** False when there was no such note. */
+  deleteNote(id: number): boolean {
+    const before = this.state.notes.length;
+    this.state.notes = this.state.notes.filter((n) => n.NOTE_ID !== id);
+    if (this.state.notes.length === before) return false;
+    this.store.save();
+    return true;
+  }
+
   renameContact(id: number, first: string | null, last: string | null): IsContact {
     const contact = must(this.contact(id), `contact ${id}`);
     Object.assign(contact, { FIRST_NAME: first, LAST_NAME: last, DATE_UPDATED_UTC: sqlTime() });

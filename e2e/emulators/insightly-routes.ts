@@ -119,6 +119,10 @@ export function insightlyRouter(data: InsightlyData): Router {
     });
     return note ? ok(note) : isError(404, 'Note not found');
   });
+  // Insightly answers a delete with 202 Accepted and no body.
+  r.delete('/v3.1/Notes/:id', (_req, { id }) =>
+    data.deleteNote(toInt(id, NaN)) ? { status: 202 } : isError(404, 'Note not found'),
+  );
   r.get('/v3.1/Organisations/:id', (_req, { id }) => {
     const org = data.org(Number(id));
     return org

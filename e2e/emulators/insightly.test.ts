@@ -200,6 +200,17 @@ describe('insightly writes', () => {
     expect((await put({ NOTE_ID: note.json.NOTE_ID, TITLE: ' ' })).json).toHaveProperty('Message');
   });
 
+  it('deletes a note (DELETE /v3.1/Notes/{id}): 202 with no body, then 404', async () => {
+    const keep = await post<Rec>(`/v3.1/Contacts/${maya.id}/Notes`, { TITLE: 'Keep' });
+    const note = await post<Rec>(`/v3.1/Contacts/${maya.id}/Notes`, { TITLE: 'Call' });
+    const del = () => call<null>(`/v3.1/Notes/${String(note.json.NOTE_ID)}`, { method: 'DELETE' });
+    const first = await del();
+    expect(first.res.status).toBe(202);
+    expect(first.json).toBeNull();
+    expect(is.data.notes().map((n) => n.NOTE_ID)).toEqual([keep.json.NOTE_ID]);
+    expect((await del()).res.status).toBe(404);
+  });
+
   it('serves organisations; data helpers rename and delete', async () => {
     const org = await call<Rec>(`/v3.1/Organisations/${INSIGHTLY_ORGS.contoso.ORGANISATION_ID}`);
     expect(org.json).toMatchObject(INSIGHTLY_ORGS.contoso);

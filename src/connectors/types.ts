@@ -86,6 +86,14 @@ export interface EarlierCallLog {
   outdated?: boolean;
 }
 
+/** Which log `deleteCallLog` removes: the id `createCallLog` answered, and whose it is. */
+export interface DeleteCallLogArgs {
+  user: ConnectorUser;
+  authHeader: string;
+  logId: string;
+  contact: { id: string | number; type?: string };
+}
+
 export interface CreateCallLogResult {
   logId: string;
   returnMessage?: ReturnMessage | null;
@@ -137,6 +145,12 @@ export interface Connector {
    * idempotency key). `outdated` when the user has edited the log since.
    */
   findCallLog?(args: CreateCallLogArgs): Promise<EarlierCallLog | null>;
+  /**
+   * Removes a call log; resolves when it is gone, already gone included, and throws when the
+   * CRM refuses. Asked only for a log an earlier attempt of the same Save wrote against another
+   * contact than the one finally chosen (with `findCallLog`).
+   */
+  deleteCallLog?(args: DeleteCallLogArgs): Promise<void>;
   /**
    * The contact an interrupted earlier attempt of this create made, for a CRM whose search
    * lags behind its writes: asked before a create is retried, when the search did not find it.

@@ -4,9 +4,11 @@
  */
 import { CALL_LOGGED } from '@/connectors/shared/outcome';
 import type { CreateCallLogArgs, EarlierCallLog } from '@/connectors/types';
-import type { Contact } from '@/shared/contact';
+import type { Contact, ReturnMessage } from '@/shared/contact';
 import { ERROR_CODES, type CallLogReply, type CallLogRequest } from '@/shared/messages';
 import type { LogAttempt } from '@/shared/storage/keys';
+import { argsFor, attemptOf, isAttemptOn, sameAttempt } from './log-attempts';
+import { leftOnOthersMessage, removeLogsOnOtherContacts } from './other-contact-logs';
 import { RequestError } from '../request-error';
 import { loadAccount } from './account';
 import { createOnce } from './create';
@@ -53,46 +55,6 @@ function checkCall(request: CallLogRequest): void {
   }
 }
 
-function attemptOf(args: CreateCallLogArgs): LogAttempt {
-  return {
-    contactId: String(args.contact.id),
-    subject: args.subject,
-    note: args.note,
-    durationSeconds: args.call.durationSeconds,
-    result: args.call.result,
-    additionalSubmission: args.additionalSubmission,
-  };
-}
-
-/** `args` as an earlier attempt sent them, to ask the CRM for that attempt's log. */
-function argsFor(args: CreateCallLogArgs, attempt: LogAttempt): CreateCallLogArgs {
-  return {
-    ...args,
-    call: {
-      ...args.call,
-      durationSeconds: attempt.durationSeconds,
-      result: attempt.result as CreateCallLogArgs['call']['result'],
-    },
-    subject: attempt.subject,
-    note: attempt.note,
-    additionalSubmission: attempt.additionalSubmission,
-  };
-}
-
-const sorted = (fields: Record<string, string | number>) =>
-  JSON.stringify(Object.entries(fields).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-
-function sameAttempt(a: LogAttempt, b: LogAttempt): boolean {
-  return (
-    a.contactId === b.contactId &&
-    a.subject === b.subject &&
-    a.note === b.note &&
-    a.durationSeconds === b.durationSeconds &&
-    a.result === b.result &&
-    sorted(a.additionalSubmission) === sorted(b.additionalSubmission)
-  );
-}
-
 /** The contact to log against: an existing one with an id and a name, or a new one. */
 function checkChosen(chosen: unknown): CallLogRequest['contact'] {
   const { kind, id, name } = (chosen ?? {}) as Record<string, unknown>;
@@ -133,15 +95,29 @@ export async function createCallLog(
     // No attempt recorded: the earlier one stopped before it sent anything.
     if (attempts === undefined) return null;
     const now = attemptOf(args);
-    // Newest first; only this contact's (a log moved to another contact is a new log).
+    // Newest first; only this contact's (logs left on another are removed once this one is in).
     for (const attempt of [...attempts].reverse()) {
-      if (attempt.contactId !== now.contactId) continue;
+      if (!isAttemptOn(attempt, args.contact)) continue;
       const found = await ask(argsFor(args, attempt));
       if (found && !found.outdated) {
         return sameAttempt(attempt, now) ? { logId: found.logId } : { ...found, outdated: true };
       }
     }
     return null;
+  }
+
+  /** Removes what earlier attempts logged on other contacts; the warning when some may remain. */
+  async function leftOnOthers(
+    attempts: readonly LogAttempt[] | undefined,
+    args: CreateCallLogArgs,
+  ): Promise<ReturnMessage | null> {
+    if (!attempts || !connector.findCallLog || !connector.deleteCallLog) return null;
+    const { kept } = await removeLogsOnOtherContacts(attempts, args, {
+      find: (asked) => saveCall(account, deps, 'callLog', () => connector.findCallLog!(asked)),
+      remove: (target) =>
+        saveCall(account, deps, 'callLog', () => connector.deleteCallLog!(target)),
+    });
+    return kept.length > 0 ? leftOnOthersMessage(connector.manifest.displayName, kept) : null;
   }
 
   return runOnce(
@@ -195,7 +171,7 @@ export async function createCallLog(
         return {
           logId: earlier.logId,
           contact: toView(connector, connection.hostname, contact),
-          returnMessage: CALL_LOGGED,
+          returnMessage: (await leftOnOthers(previous?.logAttempts, args)) ?? CALL_LOGGED,
         };
       }
       // The user changed the log since that attempt (the form keeps everything, inviting edits):
@@ -216,7 +192,11 @@ export async function createCallLog(
       return {
         logId: logged.logId,
         contact: toView(connector, connection.hostname, contact),
-        returnMessage: logged.returnMessage ?? contactMessage ?? null,
+        returnMessage:
+          (await leftOnOthers(previous?.logAttempts, args)) ??
+          logged.returnMessage ??
+          contactMessage ??
+          null,
       };
     },
   );

@@ -13,6 +13,7 @@ import { connectionItem, saveRequests, settingsItem } from '@/shared/storage/key
 import {
   INSIGHTLY_API_KEY,
   INSIGHTLY_CONTACTS,
+  INSIGHTLY_LEADS,
   INSIGHTLY_NUMBERS,
   startInsightly,
   type InsightlyEmulator,
@@ -73,17 +74,30 @@ const connectInsightly = () =>
     credentials: { kind: 'apiKey', apiKey: INSIGHTLY_API_KEY },
   });
 
-/** What the stopped first attempt had already written, and its "running" record. */
-async function interruptedLog(request: CallLogRequest, connector: Connector, deps: EngineDeps) {
+/**
+ * An attempt of the Save that stopped (its record stays "running"): recorded as the engine
+ * records it before sending (engine/call-log.ts), and written to the CRM unless `reached` is
+ * false. Several calls stack attempts, as retries with edits in between do.
+ */
+async function interruptedLog(
+  request: CallLogRequest,
+  connector: Connector,
+  deps: EngineDeps,
+  { reached = true } = {},
+) {
   const contact = request.contact as { id: number; name: string; type: string };
-  // As the engine leaves it: the attempt recorded before it was sent (engine/call-log.ts).
-  await saveRequests.set(`callLog:${request.requestId}`, {
+  const key = `callLog:${request.requestId}`;
+  const earlier = await saveRequests.get(key);
+  await saveRequests.set(key, {
     kind: 'callLog',
     startedAt: Date.now(),
     status: 'running',
     logAttempts: [
+      ...(earlier?.logAttempts ?? []),
       {
         contactId: String(contact.id),
+        contactType: contact.type,
+        contactName: contact.name,
         subject: request.subject,
         note: request.note,
         durationSeconds: request.durationSeconds,
@@ -92,6 +106,7 @@ async function interruptedLog(request: CallLogRequest, connector: Connector, dep
       },
     ],
   });
+  if (!reached) return null;
   const { user, authHeader } = await loadAccount(deps);
   const args: CreateCallLogArgs = {
     user,
@@ -161,7 +176,7 @@ describe('a retried call log keeps what the user edited in between, in one log',
     const first = bobCall();
     const saved = await interruptedLog(first, pipedrive, deps);
     const retry = await createCallLog(first, deps);
-    expect(retry.logId).toBe(saved.logId);
+    expect(retry.logId).toBe(saved?.logId);
     expect(pd.log.count({ method: 'POST', path: '/v1/callLogs' })).toBe(1);
     expect(pd.log.count({ method: 'DELETE' })).toBe(0);
   });
@@ -178,10 +193,115 @@ describe('a retried call log keeps what the user edited in between, in one log',
     });
     const saved = await interruptedLog(first, insightly, deps);
     const retry = await createCallLog({ ...first, note: 'Wants a quote. Call back Friday.' }, deps);
-    expect(retry.logId).toBe(saved.logId);
+    expect(retry.logId).toBe(saved?.logId);
     expect(is.data.notes()).toEqual([
       expect.objectContaining({ BODY: expect.stringMatching(/Call back Friday\.$/) as unknown }),
     ]);
+  });
+});
+
+describe('a retry against another contact leaves the call one log, on that contact', () => {
+  const { carol, dan } = PIPEDRIVE_PERSONS;
+  const onCarol = () =>
+    call(PIPEDRIVE_NUMBERS.shared, {
+      kind: 'existing',
+      id: carol.id,
+      name: carol.name,
+      type: 'person',
+    });
+  const onDan = (): CallLogRequest => ({
+    ...onCarol(),
+    contact: { kind: 'existing', id: dan.id, name: dan.name, type: 'person' },
+    subject: 'Call with Dan',
+  });
+  const logsOf = (personId: number) =>
+    pd.data.callLogs().filter((log) => log.person_id === personId);
+
+  it('Pipedrive: the log the first attempt left on Carol goes once Dan has his', async () => {
+    await connectPipedrive();
+    const deps = depsFor(pipedrive);
+    await interruptedLog(onCarol(), pipedrive, deps);
+    expect(logsOf(carol.id)).toHaveLength(1);
+    const retry = await createCallLog(onDan(), deps);
+    expect(pd.data.callLogs()).toEqual([
+      expect.objectContaining({ id: retry.logId, person_id: dan.id, subject: 'Call with Dan' }),
+    ]);
+    expect(pd.log.count({ method: 'DELETE', path: /^\/v1\/callLogs\/[^/]+$/ })).toBe(1);
+    expect(retry.returnMessage).toMatchObject({ message: 'Call logged.' });
+  });
+
+  it('Pipedrive: when the first attempt never reached Pipedrive, nothing is deleted', async () => {
+    await connectPipedrive();
+    const deps = depsFor(pipedrive);
+    await interruptedLog(onCarol(), pipedrive, deps, { reached: false });
+    // The same call logged on Carol on purpose, with other words: not this Save's.
+    await interruptedLog(
+      { ...onCarol(), requestId: 'log-other-form-01', note: 'Mine' },
+      pipedrive,
+      deps,
+    );
+    const retry = await createCallLog(onDan(), deps);
+    expect(logsOf(carol.id)).toEqual([expect.objectContaining({ note: 'Mine' })]);
+    expect(logsOf(dan.id)).toHaveLength(1);
+    expect(pd.log.count({ method: 'DELETE' })).toBe(0);
+    expect(retry.returnMessage).toMatchObject({ message: 'Call logged.' });
+  });
+
+  it('Pipedrive: a retry that finds Dan already logged still clears Carol', async () => {
+    await connectPipedrive();
+    const deps = depsFor(pipedrive);
+    await interruptedLog(onCarol(), pipedrive, deps);
+    const dans = await interruptedLog(onDan(), pipedrive, deps);
+    const retry = await createCallLog(onDan(), deps);
+    expect(retry.logId).toBe(dans?.logId);
+    expect(pd.data.callLogs()).toEqual([expect.objectContaining({ person_id: dan.id })]);
+    expect(pd.log.count({ method: 'POST', path: '/v1/callLogs' })).toBe(2);
+  });
+
+  it('Pipedrive: a refused delete keeps both logs and names the contact to check', async () => {
+    await connectPipedrive();
+    const deps = depsFor(pipedrive);
+    await interruptedLog(onCarol(), pipedrive, deps);
+    pd.faults.add({
+      method: 'DELETE',
+      path: /^\/v1\/callLogs\/[^/]+$/,
+      kind: 'status',
+      status: 403,
+    });
+    const retry = await createCallLog(onDan(), deps);
+    expect(logsOf(carol.id)).toHaveLength(1);
+    expect(logsOf(dan.id)).toEqual([expect.objectContaining({ id: retry.logId })]);
+    expect(retry.returnMessage).toMatchObject({
+      messageType: 'warning',
+      message: expect.stringContaining('against Carol Diaz') as unknown,
+    });
+    expect(retry.returnMessage?.message).toContain('check in Pipedrive');
+  });
+
+  it('Insightly: the note left on contact Peter goes once lead Sam has the call', async () => {
+    await connectInsightly();
+    const deps = depsFor(insightly);
+    const { peter } = INSIGHTLY_CONTACTS;
+    const { sam } = INSIGHTLY_LEADS;
+    const first = call(INSIGHTLY_NUMBERS.peterSam, {
+      kind: 'existing',
+      id: peter.id,
+      name: 'Peter Novak',
+      type: 'Contact',
+    });
+    await interruptedLog(first, insightly, deps);
+    const retry = await createCallLog(
+      { ...first, contact: { kind: 'existing', id: sam.id, name: 'Sam Rivera', type: 'Lead' } },
+      deps,
+    );
+    expect(is.data.notes()).toEqual([
+      expect.objectContaining({
+        NOTE_ID: Number(retry.logId),
+        LINK_SUBJECT_TYPE: 'Lead',
+        LINK_SUBJECT_ID: sam.id,
+      }),
+    ]);
+    expect(is.log.count({ method: 'DELETE' })).toBe(1);
   });
 });
 

@@ -12,7 +12,12 @@ import {
 } from './auth';
 import { findInsightlyContact, insightlyName } from './find-contact';
 import { insightlyManifest } from './manifest';
-import { createInsightlyCallLog, createInsightlyContact, findInsightlyCallLog } from './write';
+import {
+  createInsightlyCallLog,
+  createInsightlyContact,
+  deleteInsightlyNote,
+  findInsightlyCallLog,
+} from './write';
 
 async function checkInsightlyConnection(
   user: ConnectorUser,
@@ -39,5 +44,6 @@ export const insightly: Connector = {
   createContact: createInsightlyContact,
   createCallLog: createInsightlyCallLog,
   findCallLog: findInsightlyCallLog,
+  deleteCallLog: deleteInsightlyNote,
   pageHostname: insightlyPageHostname,
 };

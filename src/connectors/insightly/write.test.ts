@@ -245,6 +245,41 @@ describe('insightly createCallLog', () => {
   });
 });
 
+describe('insightly deleteCallLog', () => {
+  const { peter } = INSIGHTLY_CONTACTS;
+  const target = (logId: string) => ({
+    user: userFor(is),
+    authHeader: KEY_AUTH,
+    logId,
+    contact: { id: peter.id, type: 'Contact' },
+  });
+
+  it('deletes the note by id; one already gone counts as deleted', async () => {
+    const kept = await insightly.createCallLog(logArgs('Contact', peter.id));
+    const note = await insightly.createCallLog({ ...logArgs('Contact', peter.id), note: 'x' });
+    await insightly.deleteCallLog!(target(note.logId));
+    expect(is.log.last({ method: 'DELETE' })).toMatchObject({
+      path: `/v3.1/Notes/${note.logId}`,
+      status: 202,
+    });
+    expect(is.data.notes().map((n) => String(n.NOTE_ID))).toEqual([kept.logId]);
+    await expect(insightly.deleteCallLog!(target(note.logId))).resolves.toBeUndefined();
+    expect(is.log.last({ method: 'DELETE' })?.status).toBe(404);
+  });
+
+  it('throws when Insightly refuses, and never sends an id that is not a note id', async () => {
+    const note = await insightly.createCallLog(logArgs('Contact', peter.id));
+    is.faults.add({ method: 'DELETE', kind: 'status', status: 403 });
+    const refused = await insightly.deleteCallLog!(target(note.logId)).catch((e: unknown) => e);
+    expect(classifyError(refused).kind).toBe('forbidden');
+    await expect(insightly.deleteCallLog!(target('1/../../Contacts/1'))).rejects.toThrow(
+      'is not an Insightly note',
+    );
+    expect(is.log.count({ method: 'DELETE' })).toBe(1);
+    expect(is.data.notes()).toHaveLength(1);
+  });
+});
+
 describe('insightly connection and registry', () => {
   it('reports the instance, user id and name', async () => {
     await expect(insightly.checkConnection(userFor(is), KEY_AUTH)).resolves.toEqual({

@@ -19,6 +19,7 @@ import type {
   CreateCallLogArgs,
   CreateCallLogResult,
   CreateContactArgs,
+  DeleteCallLogArgs,
   EarlierCallLog,
 } from '../types';
 import { apiPath, insightlyApiHost, insightlyHeaders } from './auth';
@@ -155,6 +156,17 @@ export async function createInsightlyCallLog(
     logId: String(requireId(saved.NOTE_ID, 'The new Insightly note')),
     returnMessage: CALL_LOGGED,
   };
+}
+
+/** Deletes a call's note; resolves when it is gone (404 included), throws when refused. */
+export async function deleteInsightlyNote(args: DeleteCallLogArgs): Promise<void> {
+  if (!/^\d+$/.test(args.logId)) throw new Error(`"${args.logId}" is not an Insightly note.`);
+  const url = buildUrl(insightlyApiHost(args.user.hostname), apiPath(`/Notes/${args.logId}`));
+  try {
+    await http.delete(url, { headers: insightlyHeaders(args.authHeader) });
+  } catch (error) {
+    if (!isGone(error)) throw error;
+  }
 }
 
 /** The most notes one request returns (Insightly's `top` cap). */

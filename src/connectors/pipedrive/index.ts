@@ -11,6 +11,7 @@ import { pipedriveManifest } from './manifest';
 import {
   createPipedriveCallLog,
   createPipedriveContact,
+  deletePipedriveCallLog,
   findCreatedPipedrivePerson,
   findPipedriveCallLog,
 } from './write';
@@ -40,6 +41,7 @@ export const pipedrive: Connector = {
   createContact: createPipedriveContact,
   createCallLog: createPipedriveCallLog,
   findCallLog: findPipedriveCallLog,
+  deleteCallLog: deletePipedriveCallLog,
   findCreatedContact: findCreatedPipedrivePerson,
   fetchLogFieldOptions: fetchPipedriveLogFieldOptions,
 };

@@ -306,6 +306,24 @@ describe('pipedrive createCallLog', () => {
     expect(pd.log.last({ method: 'DELETE' })?.status).toBe(410);
   });
 
+  it('deletes a call log on its own; a gone one counts as deleted, a refusal throws', async () => {
+    const log = await pipedrive.createCallLog(logArgs());
+    const target = {
+      user: userFor(pd),
+      authHeader: TOKEN_AUTH,
+      logId: log.logId,
+      contact: { id: bob.id },
+    };
+    pd.faults.add({ method: 'DELETE', kind: 'status', status: 403 });
+    const refused = await pipedrive.deleteCallLog!(target).catch((e: unknown) => e);
+    expect(classifyError(refused).kind).toBe('forbidden');
+    expect(pd.data.callLogs()).toHaveLength(1);
+    await pipedrive.deleteCallLog!(target);
+    expect(pd.data.callLogs()).toEqual([]);
+    await expect(pipedrive.deleteCallLog!(target)).resolves.toBeUndefined();
+    expect(pd.log.last({ method: 'DELETE' })?.status).toBe(410);
+  });
+
   it('maps voicemail and busy to Pipedrive outcomes', async () => {
     await pipedrive.createCallLog(logArgs({ result: 'voicemail' }));
     await pipedrive.createCallLog(logArgs({ result: 'busy' }));

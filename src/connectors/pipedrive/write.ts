@@ -11,6 +11,7 @@ import type {
   CreateCallLogArgs,
   CreateCallLogResult,
   CreateContactArgs,
+  DeleteCallLogArgs,
   EarlierCallLog,
 } from '../types';
 import { pipedriveHeaders } from './auth';
@@ -143,15 +144,21 @@ export const EARLIER_LOG_KEPT: ReturnMessage = {
   ttl: 8000,
 };
 
-/** Deletes a call log; true when it is gone (404 and 410 included), false when Pipedrive refused. */
-async function deleteCallLog(args: CreateCallLogArgs, logId: string): Promise<boolean> {
-  const url = buildUrl(args.user.hostname, `/v1/callLogs/${encodeURIComponent(logId)}`);
+/** Deletes a call log; resolves when it is gone (404 and 410 included), throws when refused. */
+export async function deletePipedriveCallLog(args: DeleteCallLogArgs): Promise<void> {
+  const url = buildUrl(args.user.hostname, `/v1/callLogs/${encodeURIComponent(args.logId)}`);
   try {
     await http.delete(url, { headers: pipedriveHeaders(args.authHeader) });
-    return true;
   } catch (error) {
-    return isGone(error);
+    if (!isGone(error)) throw error;
   }
+}
+
+async function deleted(args: DeleteCallLogArgs): Promise<boolean> {
+  return deletePipedriveCallLog(args).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -170,7 +177,16 @@ export async function createPipedriveCallLog(
   const logId = String(requireId(log.id, 'The new call log'));
   const outdated = args.replacesLogId;
   // A failed delete is not thrown: the caller would retry the whole write and add a third log.
-  if (outdated && outdated !== logId && !(await deleteCallLog(args, outdated))) {
+  if (
+    outdated &&
+    outdated !== logId &&
+    !(await deleted({
+      user: args.user,
+      authHeader: args.authHeader,
+      logId: outdated,
+      contact: args.contact,
+    }))
+  ) {
     return { logId, returnMessage: EARLIER_LOG_KEPT };
   }
   return { logId, returnMessage: CALL_LOGGED };

@@ -100,6 +100,10 @@ export const lookupTraces = defineItem<LookupTrace[]>({
 /** The parts of a call log that its form can change between attempts. */
 export interface LogAttempt {
   contactId: string;
+  /** The contact's type, for CRMs that file logs by it (Insightly: contact or lead). */
+  contactType?: string;
+  /** For messages only: "the log saved against Carol Diaz". */
+  contactName?: string;
   subject: string;
   note: string;
   durationSeconds: number;
