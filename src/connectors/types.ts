@@ -147,8 +147,8 @@ export interface Connector {
   findCallLog?(args: CreateCallLogArgs): Promise<EarlierCallLog | null>;
   /**
    * Removes a call log; resolves when it is gone, already gone included, and throws when the
-   * CRM refuses. Asked only for a log an earlier attempt of the same Save wrote against another
-   * contact than the one finally chosen (with `findCallLog`).
+   * CRM refuses. Asked only for a log that `findCallLog` reports as exactly what an earlier
+   * attempt of the same Save sent to another contact than the one finally chosen.
    */
   deleteCallLog?(args: DeleteCallLogArgs): Promise<void>;
   /**

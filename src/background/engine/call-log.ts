@@ -2,6 +2,7 @@
  * callLog.create: creates the placeholder contact first when asked (once, recorded before the
  * log is written), then the call log; once per requestId.
  */
+import { isGone } from '@/connectors/shared/earlier-log';
 import { CALL_LOGGED } from '@/connectors/shared/outcome';
 import type { CreateCallLogArgs, EarlierCallLog } from '@/connectors/types';
 import type { Contact, ReturnMessage } from '@/shared/contact';
@@ -14,7 +15,7 @@ import { loadAccount } from './account';
 import { createOnce } from './create';
 import { checkNewContact, saveCall, writableNumber } from './crm-write';
 import type { EngineDeps } from './deps';
-import { checkRequestId, runOnce } from './idempotent';
+import { checkRequestId, logIdsOfOtherSaves, runOnce } from './idempotent';
 import { toView } from './views';
 
 const RESULTS = ['connected', 'missed', 'voicemail', 'busy'] as const;
@@ -99,25 +100,47 @@ export async function createCallLog(
     for (const attempt of [...attempts].reverse()) {
       if (!isAttemptOn(attempt, args.contact)) continue;
       const found = await ask(argsFor(args, attempt));
-      if (found && !found.outdated) {
-        return sameAttempt(attempt, now) ? { logId: found.logId } : { ...found, outdated: true };
+      if (!found || found.outdated) continue;
+      if (sameAttempt(attempt, now)) return { logId: found.logId };
+      // To be replaced: only if no other Save got it back (it could say the same by chance).
+      if (!(await logIdsOfOtherSaves(requestId)).has(found.logId)) {
+        return { ...found, outdated: true };
       }
     }
     return null;
   }
 
-  /** Removes what earlier attempts logged on other contacts; the warning when some may remain. */
-  async function leftOnOthers(
+  /**
+   * Removes what earlier attempts logged on other contacts, then says how the Save ended: the
+   * connector's own message, or a warning naming the contacts where a copy may remain.
+   */
+  async function finish(
     attempts: readonly LogAttempt[] | undefined,
     args: CreateCallLogArgs,
+    logId: string,
+    logged: ReturnMessage | null,
   ): Promise<ReturnMessage | null> {
-    if (!attempts || !connector.findCallLog || !connector.deleteCallLog) return null;
-    const { kept } = await removeLogsOnOtherContacts(attempts, args, {
-      find: (asked) => saveCall(account, deps, 'callLog', () => connector.findCallLog!(asked)),
-      remove: (target) =>
-        saveCall(account, deps, 'callLog', () => connector.deleteCallLog!(target)),
-    });
-    return kept.length > 0 ? leftOnOthersMessage(connector.manifest.displayName, kept) : null;
+    if (!attempts?.length || !connector.findCallLog || !connector.deleteCallLog) return logged;
+    const unsure = await removeLogsOnOtherContacts(
+      attempts,
+      args,
+      {
+        // A 404 here: that contact, and its logs with it, are gone.
+        find: (asked) =>
+          saveCall(account, deps, 'callLog', () =>
+            connector.findCallLog!(asked).catch((error: unknown) => {
+              if (isGone(error)) return null;
+              throw error;
+            }),
+          ),
+        remove: (target) =>
+          saveCall(account, deps, 'callLog', () => connector.deleteCallLog!(target)),
+      },
+      { logId, othersLogs: await logIdsOfOtherSaves(requestId) },
+    );
+    return unsure.length > 0
+      ? leftOnOthersMessage(connector.manifest.displayName, unsure, logged)
+      : logged;
   }
 
   return runOnce(
@@ -171,7 +194,7 @@ export async function createCallLog(
         return {
           logId: earlier.logId,
           contact: toView(connector, connection.hostname, contact),
-          returnMessage: (await leftOnOthers(previous?.logAttempts, args)) ?? CALL_LOGGED,
+          returnMessage: await finish(previous?.logAttempts, args, earlier.logId, CALL_LOGGED),
         };
       }
       // The user changed the log since that attempt (the form keeps everything, inviting edits):
@@ -192,11 +215,12 @@ export async function createCallLog(
       return {
         logId: logged.logId,
         contact: toView(connector, connection.hostname, contact),
-        returnMessage:
-          (await leftOnOthers(previous?.logAttempts, args)) ??
-          logged.returnMessage ??
-          contactMessage ??
-          null,
+        returnMessage: await finish(
+          previous?.logAttempts,
+          args,
+          logged.logId,
+          logged.returnMessage ?? contactMessage ?? null,
+        ),
       };
     },
   );

@@ -83,6 +83,21 @@ export function runOnce<T>(
   return promise;
 }
 
+/**
+ * The call logs other call-log Saves got back: theirs, so this Save never replaces or deletes
+ * one, even when it says exactly what an attempt of this Save sent (default subject, no note).
+ */
+export async function logIdsOfOtherSaves(requestId: string): Promise<Set<string>> {
+  const own = `callLog:${requestId}`;
+  const ids = (await saveRequests.ids()).filter((id) => id !== own && id.startsWith('callLog:'));
+  const logIds = new Set<string>();
+  for (const record of (await saveRequests.getMany(ids)).values()) {
+    const logId = (record.result as { logId?: unknown } | undefined)?.logId;
+    if (record.status === 'done' && typeof logId === 'string') logIds.add(logId);
+  }
+  return logIds;
+}
+
 /** Save records are kept this long after their Save started, then dropped by the sweep alarm. */
 export const SAVE_RECORD_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 

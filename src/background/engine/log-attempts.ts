@@ -53,7 +53,7 @@ export function isAttemptOn(attempt: LogAttempt, contact: CreateCallLogArgs['con
 }
 
 function sameType(a: string | undefined, b: string | undefined): boolean {
-  return a === undefined || b === undefined || a === b;
+  return a === undefined || b === undefined || a.toLowerCase() === b.toLowerCase();
 }
 
 const sorted = (fields: Record<string, string | number>) =>
