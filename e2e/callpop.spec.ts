@@ -82,6 +82,9 @@ test('no match: the window offers to create the contact, name field focused', as
   await name.fill('Nina New');
   await pop.page.getByRole('button', { name: 'Save contact' }).click();
   await expect(pop.cards.first()).toContainText('Nina New');
+  // The card alone: the CRM's "not found" described the list before the create.
+  await expect(pop.page.getByTestId('lookup-note')).toHaveCount(0);
+  await expect(pop.page.getByText('Contact not found')).toHaveCount(0);
   expect(pd.log.count({ method: 'POST', path: /\/persons$/ })).toBe(1);
 });
 

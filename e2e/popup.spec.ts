@@ -71,6 +71,7 @@ test('creates a contact from the popup once, even when Save is pressed twice', a
   await name.fill('Wanda Walk-in');
   await page.getByRole('button', { name: 'Save contact' }).dblclick();
   await expect(popup.card('Wanda Walk-in')).toBeVisible();
+  await expect(page.getByText('Contact not found')).toHaveCount(0);
   expect(pd.log.count(PERSON_CREATES)).toBe(1);
   expect(pd.data.persons().filter((p) => p.name === 'Wanda Walk-in')).toHaveLength(1);
 });

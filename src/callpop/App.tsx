@@ -13,6 +13,7 @@ import type { CallSession } from '@/shared/storage/keys';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
 import { LogForm } from '@/shared/ui/log-form';
 import { lookupProblem, lookupToast } from '@/shared/lookup-problem';
+import { withContact } from '@/shared/lookup-result';
 import { LookupResults } from '@/shared/ui/lookup-results';
 import { openCrmPage } from '@/shared/ui/open-page';
 import { ToastList, useToasts } from '@/shared/ui/toast';
@@ -213,9 +214,8 @@ export function App({
           onLogged={(reply) => {
             settled();
             setView('card');
-            if (!result.contacts.some((c) => String(c.id) === String(reply.contact.id))) {
-              void keep(session.sessionId, { ...result, contacts: [reply.contact] });
-            }
+            const shown = withContact(result, reply.contact);
+            if (shown !== result) void keep(session.sessionId, shown);
           }}
         />
       ) : (
@@ -257,7 +257,7 @@ export function App({
                 toasts={toasts}
                 onCreated={(reply) => {
                   settled();
-                  void keep(session.sessionId, { ...result, contacts: [reply.contact] });
+                  void keep(session.sessionId, withContact(result, reply.contact));
                 }}
               />
             </section>

@@ -9,6 +9,7 @@ import { send } from '@/shared/messaging';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
 import { LogForm } from '@/shared/ui/log-form';
 import { lookupProblem, lookupToast } from '@/shared/lookup-problem';
+import { withContact } from '@/shared/lookup-result';
 import { LookupResults } from '@/shared/ui/lookup-results';
 import { openCrmPage } from '@/shared/ui/open-page';
 import { ToastList, useToasts } from '@/shared/ui/toast';
@@ -247,7 +248,7 @@ export function App() {
           toasts={toasts}
           onCancel={() => setView('results')}
           onCreated={(reply) => {
-            setResult({ ...result, contacts: [...result.contacts, reply.contact] });
+            setResult(withContact(result, reply.contact));
             setView('results');
           }}
         />
@@ -267,8 +268,7 @@ export function App() {
           toasts={toasts}
           onCancel={() => setView('results')}
           onLogged={(reply) => {
-            const known = result.contacts.some((c) => String(c.id) === String(reply.contact.id));
-            if (!known) setResult({ ...result, contacts: [...result.contacts, reply.contact] });
+            setResult(withContact(result, reply.contact));
             setView('results');
           }}
         />
