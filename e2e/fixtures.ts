@@ -17,7 +17,10 @@ import { extensionArgs, findBrowser } from './support/browser';
 import { PopupPage } from './pages/popup-page';
 import { connect, pipedriveDraft } from './support/connect';
 
-export const DIST = resolve(import.meta.dirname, '..', 'dist');
+/** The built extension: dist/, or CALLPOP_DIST (a build with its own --outDir). */
+export const DIST = process.env.CALLPOP_DIST
+  ? resolve(process.env.CALLPOP_DIST)
+  : resolve(import.meta.dirname, '..', 'dist');
 
 export interface ExtensionFixtures {
   context: BrowserContext;

@@ -76,6 +76,23 @@ test('creates a contact from the popup once, even when Save is pressed twice', a
   expect(pd.data.persons().filter((p) => p.name === 'Wanda Walk-in')).toHaveLength(1);
 });
 
+test('the name cannot change while its contact is being saved: the name saved is the name shown', async ({
+  pd,
+  popup,
+  page,
+}) => {
+  await popup.lookUp(PIPEDRIVE_NUMBERS.unknown);
+  await page.getByRole('button', { name: 'Create new contact...' }).click();
+  const name = page.getByLabel('New contact name');
+  await name.fill('Jon Smith');
+  pd.faults.add({ method: 'POST', path: '/v1/persons', kind: 'delay', delayMs: 1_500 });
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await expect(page.getByRole('button', { name: 'Saving…' })).toBeVisible();
+  await expect(name).not.toBeEditable();
+  await expect(popup.card('Jon Smith')).toBeVisible();
+  expect(pd.data.persons().filter((p) => p.name === 'Jon Smith')).toHaveLength(1);
+});
+
 test('without a connection the popup offers to connect', async ({ page, extensionUrl }) => {
   const popup = await PopupPage.open(page, extensionUrl);
   await expect(popup.connection).toContainText('Not connected to a CRM.');

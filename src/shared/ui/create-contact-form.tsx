@@ -85,6 +85,8 @@ export function CreateContactForm(props: CreateContactFormProps) {
           aria-required="true"
           aria-invalid={error !== null && name.trim() === ''}
           placeholder="Enter name..."
+          // Fixed while saving, so the name saved is the name shown (read-only: still read out).
+          readOnly={saving}
           onChange={(e) => update({ name: e.target.value })}
         />
       </label>
