@@ -264,3 +264,49 @@ test('a call forgotten while its window is open stays on screen with a note; the
   await expect(form.form).toBeHidden();
   expect(pd.data.callLogs()).toMatchObject([{ note: 'Wants a call back.' }]);
 });
+
+test('REPRO refresh past hung', async ({ pd, pdPage: page, context }) => {
+  pd.log.clear();
+  pd.faults.add({ ...SEARCH, kind: 'hang' });
+  const t00 = Date.now();
+  const replying = sendCallEvent(page, ringing('call-hung', PIPEDRIVE_NUMBERS.bob)).then((r) =>
+    console.log('reply', Date.now() - t00, JSON.stringify(r)),
+  );
+  const pop = await CallPopPage.waitFor(context, 'call-hung');
+  await pop.page.waitForTimeout(500);
+  const t0 = Date.now();
+  await pop.refreshButton.click();
+  await expect(pop.cards.first()).toContainText('Bob Smith', { timeout: 20_000 });
+  await replying;
+  console.log(
+    'took',
+    Date.now() - t0,
+    'searches',
+    pd.log.count(SEARCH),
+    JSON.stringify(pd.log.find({}).map((e) => [e.path, e.at - t0, e.fault])),
+  );
+});
+
+test('a long name wraps in the call-pop window: no sideways scrolling, Save in view', async ({
+  pd,
+  pdPage: page,
+  context,
+}) => {
+  const name = 'Dr. María-Guadalupe Fernández de la Concepción Rodríguez-Villanueva y Ortega';
+  const email = 'maria.guadalupe.fernandez.rodriguez-villanueva@example-industries.test';
+  pd.data.addPerson({ name, phones: ['+14155557001'], emails: [email] });
+  const pop = await CallPopPage.ring(page, context, 'call-long-name', '+14155557001');
+  await pop.page.setViewportSize({ width: 380, height: 560 });
+  await expect(pop.cards.first()).toContainText('Rodríguez-Villanueva');
+  const overflow = () =>
+    pop.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+
+  await pop.logCallButton.click();
+  const form = new LogFormPage(pop.page);
+  await expect(form.contact).toBeVisible();
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await form.save.scrollIntoViewIfNeeded();
+  const save = await form.save.boundingBox();
+  expect(save!.x + save!.width).toBeLessThanOrEqual(380);
+});
