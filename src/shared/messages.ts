@@ -120,6 +120,8 @@ export interface CallEvent {
 export interface CallEventReply {
   action: 'popped' | 'focused' | 'updated' | 'ignored';
   reason: string;
+  /** The reason is for the person (the softphone window shows it), not only for the record. */
+  tell?: true;
 }
 
 export interface Requests {

@@ -3,6 +3,7 @@ import type { ConnectionSummary } from '@/shared/connection';
 import {
   MAX_LOOKUP_BATCH,
   type CallEvent,
+  type CallEventReply,
   type ContactView,
   type Payload,
   type RequestName,
@@ -42,6 +43,8 @@ function harness(
     unanswered?: string[];
     /** contact.lookup answers unanswered (source 'none'), with this CRM message. */
     lookupProblem?: string;
+    /** The worker's answer to call.event. */
+    callReply?: CallEventReply;
     /** The match deadline: by default it never comes. */
     wait?: (ms: number) => Promise<void>;
   } = {},
@@ -81,7 +84,7 @@ function harness(
         }
         return lookup('+14155550101', [{ ...alice, pageUrl: overrides.pageUrl ?? alice.pageUrl }]);
       case 'call.event':
-        return { action: 'popped', reason: 'test' };
+        return overrides.callReply ?? { action: 'popped', reason: 'test' };
       default:
         throw new Error(`unexpected ${name}`);
     }
@@ -297,5 +300,21 @@ describe('handleWidgetMessage', () => {
     });
     expect(h.calls.filter((c) => c.name === 'call.event')).toEqual([]);
     expect(h.reports.at(-1)).toBe('No call pop: the caller withheld their number.');
+  });
+
+  it("shows the worker's reason when it says it is for the person, and only then", async () => {
+    const reason = 'No call pop: "sip:101@pbx.example" is not a phone number CallPop can look up.';
+    const call = {
+      sessionId: 'S3',
+      direction: 'Inbound',
+      telephonyStatus: 'Ringing',
+      from: { phoneNumber: 'sip:101@pbx.example' },
+    };
+    const told = harness({ callReply: { action: 'ignored', reason, tell: true } });
+    await handleWidgetMessage(told.deps, { type: 'rc-active-call-notify', call });
+    expect(told.reports).toEqual([reason]);
+    const quiet = harness({ callReply: { action: 'updated', reason: 'Call updated.' } });
+    await handleWidgetMessage(quiet.deps, { type: 'rc-active-call-notify', call });
+    expect(quiet.reports).toEqual([]);
   });
 });

@@ -175,7 +175,8 @@ async function forwardCall(
     return;
   }
   try {
-    await deps.request('call.event', translated.event);
+    const reply = await deps.request('call.event', translated.event);
+    if (reply.tell) deps.report(reply.reason, 'info');
   } catch (error) {
     deps.report(`Call pop failed: ${messageOf(error)}`, 'error');
   }

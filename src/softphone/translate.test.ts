@@ -139,6 +139,12 @@ describe('toCallEvent', () => {
       ignored: 'No call pop: the caller withheld their number.',
       tell: true,
     });
+    for (const word of ['anonymous', 'Restricted', 'Private']) {
+      expect(toCallEvent({ ...call, from: { phoneNumber: word } })).toEqual({
+        ignored: 'No call pop: the caller withheld their number.',
+        tell: true,
+      });
+    }
     expect(toCallEvent({ ...call, direction: 'Outbound', to: {} })).toEqual({
       ignored: 'No call pop: the call has no number.',
       tell: true,

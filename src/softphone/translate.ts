@@ -6,6 +6,7 @@ import type { ConnectionSummary } from '@/shared/connection';
 import type { CallDirection, CallEvent, CallStatus, LookupResult } from '@/shared/messages';
 import type { Settings } from '@/shared/settings';
 import { MATCH_PATH, VIEW_PATH, type EmbeddableCall } from './protocol';
+import { isWithheld, withheldReason } from '@/shared/withheld';
 
 const MINUTE_MS = 60_000;
 
@@ -147,10 +148,9 @@ export function toCallEvent(
     from: partyNumber(call.from),
     to: partyNumber(call.to),
   };
-  if ((direction === 'Inbound' ? event.from : event.to) === '') {
-    // A withheld caller id: nothing to look up or pop, and the person should know why.
-    const who = direction === 'Inbound' ? 'caller withheld their number' : 'call has no number';
-    return { ignored: `No call pop: the ${who}.`, tell: true };
+  if (isWithheld(direction === 'Inbound' ? event.from : event.to)) {
+    // Nothing to look up or pop, and the person should know why.
+    return { ignored: withheldReason(direction), tell: true };
   }
   const fromName = partyName(call.fromName, call.fromUserName, call.from);
   const toName = partyName(call.toName, call.toUserName, call.to);

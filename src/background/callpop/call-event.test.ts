@@ -290,3 +290,39 @@ describe('call.event: what a pop opens', () => {
     }
   });
 });
+
+describe('call.event: a caller with no number to look up does not pop', () => {
+  it.each([
+    ['anonymous', 'No call pop: the caller withheld their number.'],
+    ['Restricted', 'No call pop: the caller withheld their number.'],
+    [
+      'sip:101@pbx.example',
+      'No call pop: "sip:101@pbx.example" is not a phone number CallPop can look up.',
+    ],
+    [
+      '4155550102',
+      'No call pop: 4155550102 has no country code. Set your default country in Options to look up numbers like it.',
+    ],
+  ])('%s: says why, records and opens nothing', async (from, reason) => {
+    await expect(handleCallEvent(event('Ringing', { from }), deps())).resolves.toEqual({
+      action: 'ignored',
+      reason,
+      tell: true,
+    });
+    expect(callWindows()).toHaveLength(0);
+    expect(lookup).not.toHaveBeenCalled();
+    expect(await callSessions.get('s1')).toBeUndefined();
+  });
+
+  it('an outbound call to a withheld number, and a national number with a default country', async () => {
+    const outbound = event('Ringing', { direction: 'Outbound', to: 'Private' });
+    await expect(handleCallEvent(outbound, deps())).resolves.toMatchObject({
+      reason: 'No call pop: the call has no number.',
+    });
+    await settingsItem.set({ ...DEFAULT_SETTINGS, defaultCountry: 'US' });
+    await expect(
+      handleCallEvent(event('Ringing', { sessionId: 's2', from: '4155550102' }), deps()),
+    ).resolves.toMatchObject({ action: 'popped' });
+    expect(lookup).toHaveBeenCalledWith({ phoneNumber: '4155550102' });
+  });
+});

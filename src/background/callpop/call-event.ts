@@ -26,7 +26,8 @@ import {
   windowIsCertain,
   type TriggerVerdict,
 } from './pop-rules';
-import { parseCallEvent } from './validate';
+import { otherParty, parseCallEvent } from './validate';
+import { unusableCaller } from './caller-number';
 
 export interface CallEventDeps {
   /** The engine's lookup: the same function the contact.lookup handler uses. */
@@ -105,13 +106,18 @@ async function recordAndClaim(
   event: CallEvent,
   now: number,
   deps: CallEventDeps,
-): Promise<Recorded> {
+): Promise<Recorded | { refused: CallEventReply }> {
   const settings = settingsItem.get();
   return withSessionLock(event.sessionId, async () => {
-    const [existing, { callPop }] = await Promise.all([
+    const [existing, { callPop, defaultCountry }] = await Promise.all([
       callSessions.get(event.sessionId),
       settings,
     ]);
+    if (!existing) {
+      const { number } = otherParty(event);
+      const unusable = unusableCaller(number, event.direction, defaultCountry);
+      if (unusable) return { refused: { action: 'ignored', reason: unusable, tell: true } };
+    }
     const base = recorded(existing, event, now);
     // Its result is saved under this same lock, so after the write below. A lookup left
     // pending by a worker that stopped meanwhile starts again.
@@ -141,7 +147,10 @@ export async function handleCallEvent(
 ): Promise<CallEventReply> {
   const event = parseCallEvent(payload);
   const now = (deps.now ?? Date.now)();
-  const { session, isFirst, verdict, claim, callPop } = await recordAndClaim(event, now, deps);
+  const outcome = await recordAndClaim(event, now, deps);
+  // A caller with no number to look up: nothing is recorded, nothing pops.
+  if ('refused' in outcome) return outcome.refused;
+  const { session, isFirst, verdict, claim, callPop } = outcome;
   if (!claim.claimed) {
     if (claim.reply) return claim.reply;
     const reason = verdict.pop ? 'Call updated.' : verdict.reason;
