@@ -13,7 +13,6 @@ import type { CallSession } from '@/shared/storage/keys';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
 import { LogForm } from '@/shared/ui/log-form';
 import { lookupProblem, lookupToast } from '@/shared/lookup-problem';
-import { withContact } from '@/shared/lookup-result';
 import { LookupResults } from '@/shared/ui/lookup-results';
 import { openCrmPage } from '@/shared/ui/open-page';
 import { ToastList, useToasts } from '@/shared/ui/toast';
@@ -211,11 +210,10 @@ export function App({
             settled();
             setView('card');
           }}
-          onLogged={(reply) => {
+          // The worker keeps the log, and a new contact, in the call (background/callpop).
+          onLogged={() => {
             settled();
             setView('card');
-            const shown = withContact(result, reply.contact);
-            if (shown !== result) void keep(session.sessionId, shown);
           }}
         />
       ) : (
@@ -235,6 +233,12 @@ export function App({
               </button>
             ) : null}
           </div>
+          {session.lastLog ? (
+            <p role="status" className="muted" data-testid="call-logged">
+              Call logged against {session.lastLog.contactName} at{' '}
+              {new Date(session.lastLog.at).toLocaleTimeString([], { timeStyle: 'short' })}.
+            </p>
+          ) : null}
           {session.lookup.state === 'pending' ? <p role="status">Looking up {number}…</p> : null}
           {session.lookup.state === 'failed' ? (
             <p role="alert" className="error">
@@ -255,10 +259,9 @@ export function App({
                 phoneNumber={result.phoneNumber}
                 contactTypes={result.contactTypes}
                 toasts={toasts}
-                onCreated={(reply) => {
-                  settled();
-                  void keep(session.sessionId, withContact(result, reply.contact));
-                }}
+                callSessionId={session.sessionId}
+                // The worker keeps the new contact in the call (background/callpop).
+                onCreated={settled}
               />
             </section>
           ) : null}

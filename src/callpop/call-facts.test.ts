@@ -15,6 +15,7 @@ describe('callFacts', () => {
   it('an outbound call never answered is missed too', () => {
     const call = ringing({ direction: 'Outbound', status: 'NoCall', endedAt: RING + 8_000 });
     expect(callFacts(call, RING + 9_000)).toEqual({
+      sessionId: call.sessionId,
       direction: 'Outbound',
       startTime: RING,
       durationSeconds: 0,

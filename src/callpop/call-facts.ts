@@ -10,6 +10,7 @@ export function callFacts(session: CallSession, now = Date.now()): CallFacts {
   const answeredAt = session.answeredAt;
   const end = session.endedAt ?? now;
   return {
+    sessionId: session.sessionId,
     direction: session.direction,
     startTime: session.startTime,
     durationSeconds:

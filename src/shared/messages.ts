@@ -49,6 +49,8 @@ export interface CreateContactRequest {
   newContactType: string;
   /** Same id on a repeated Save: the contact is created once. */
   requestId: string;
+  /** The call whose window saves this: the call keeps the outcome even if the window closed. */
+  callSessionId?: string;
 }
 
 export interface CreateContactReply {
@@ -74,6 +76,8 @@ export interface CallLogRequest {
   subject: string;
   note: string;
   additionalSubmission: Record<string, string | number>;
+  /** The call whose window saves this: the call keeps the outcome even if the window closed. */
+  callSessionId?: string;
 }
 
 export interface CallLogReply {

@@ -163,6 +163,8 @@ export interface CallSession {
     | { state: 'done'; at: number; opened: 'window' | 'tabs' | 'nothing'; reason: string };
   /** The call-pop window, while it is open. */
   windowId: number | null;
+  /** The last log saved for this call from its window, kept even if the window closed first. */
+  lastLog?: { logId: string; contactName: string; at: number };
 }
 
 /** One entry per call, by softphone sessionId; session area, so it never outlives the browser. */

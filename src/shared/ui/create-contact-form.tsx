@@ -17,6 +17,8 @@ export interface CreateContactFormProps {
   toasts: Toasts;
   onCreated: (reply: CreateContactReply) => void;
   onCancel?: () => void;
+  /** The call whose window this is: the worker keeps the created contact in the call's record. */
+  callSessionId?: string;
   /** What was typed in this form before (a draft kept by the page), to start from. */
   draft?: ContactDraft;
   /** Hears every change to what is typed, for a page that keeps a draft. */
@@ -58,6 +60,7 @@ export function CreateContactForm(props: CreateContactFormProps) {
       newContactName: name.trim(),
       newContactType: type,
       requestId,
+      ...(props.callSessionId ? { callSessionId: props.callSessionId } : {}),
     });
     setSaving(false);
     if (!reply.ok) {

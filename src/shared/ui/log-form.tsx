@@ -18,6 +18,8 @@ export interface CallFacts {
   startTime: number;
   durationSeconds: number;
   result: CallLogRequest['result'];
+  /** The call's session: the worker keeps the saved log in the call's record. */
+  sessionId?: string;
 }
 
 export interface LogFormProps {
@@ -150,6 +152,7 @@ export function LogForm(props: LogFormProps) {
       subject: subject.trim() || subjectFor(direction, who),
       note,
       additionalSubmission: chosen ? additionalSubmission(fields, fieldValues) : {},
+      ...(props.call?.sessionId ? { callSessionId: props.call.sessionId } : {}),
     });
     setSaving(false);
     if (!reply.ok) {

@@ -1,0 +1,46 @@
+/**
+ * Saves from the call-pop window that outlive it: the worker keeps the outcome in the call, so
+ * a window opened again (Show call window) shows what was saved instead of offering it again.
+ */
+import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
+import { expect, test } from './fixtures';
+import { CallPopPage } from './pages/callpop-page';
+import { LogFormPage } from './pages/log-form';
+import { sendRequest } from './support/demo-setup';
+
+test('a window closed while its Save runs comes back showing what was saved, not the form again', async ({
+  pd,
+  pdPage: page,
+  context,
+}) => {
+  // Create: closed 300 ms into a 2 s create.
+  let pop = await CallPopPage.ring(page, context, 'call-closed-create', PIPEDRIVE_NUMBERS.unknown);
+  await pop.page.getByLabel('New contact name').fill('Closed Midway');
+  pd.faults.add({ method: 'POST', path: '/v1/persons', kind: 'delay', delayMs: 2_000 });
+  await pop.page.getByRole('button', { name: 'Save contact' }).click();
+  await pop.page.waitForTimeout(300);
+  await pop.page.close();
+  await expect
+    .poll(() => pd.data.persons().filter((p) => p.name === 'Closed Midway').length)
+    .toBe(1);
+  await sendRequest(page, 'call.show', { sessionId: 'call-closed-create' });
+  pop = await CallPopPage.waitFor(context, 'call-closed-create');
+  await expect(pop.cards.first()).toContainText('Closed Midway');
+  await expect(pop.page.getByLabel('New contact name')).toHaveCount(0);
+
+  // Log: closed 300 ms into a 2 s log.
+  pop = await CallPopPage.ring(page, context, 'call-closed-log', PIPEDRIVE_NUMBERS.bob);
+  await pop.logCallButton.click();
+  const form = new LogFormPage(pop.page);
+  await form.note.fill('Closed while saving');
+  pd.faults.add({ method: 'POST', path: '/v1/callLogs', kind: 'delay', delayMs: 2_000 });
+  await form.save.click();
+  await pop.page.waitForTimeout(300);
+  await pop.page.close();
+  await expect.poll(() => pd.data.callLogs().length).toBe(1);
+  await sendRequest(page, 'call.show', { sessionId: 'call-closed-log' });
+  pop = await CallPopPage.waitFor(context, 'call-closed-log');
+  await expect(pop.page.getByTestId('call-logged')).toContainText(
+    `Call logged against ${PIPEDRIVE_PERSONS.bob.name} at`,
+  );
+});
