@@ -194,6 +194,24 @@ export class InsightlyData {
     return true;
   }
 
+  /** `PUT /v3.1/Contacts`: changes only the fields given; undefined when there is no such one. */
+  updateContact(id: number, fields: Partial<Omit<IsContact, 'CONTACT_ID'>>): IsContact | undefined {
+    const contact = this.contact(id);
+    if (!contact) return undefined;
+    Object.assign(contact, fields, { DATE_UPDATED_UTC: sqlTime() });
+    this.store.save();
+    return contact;
+  }
+
+  /** `PUT /v3.1/Leads`: changes only the fields given; undefined when there is no such lead. */
+  updateLead(id: number, fields: Partial<Omit<IsLead, 'LEAD_ID'>>): IsLead | undefined {
+    const lead = this.lead(id);
+    if (!lead) return undefined;
+    Object.assign(lead, fields, { DATE_UPDATED_UTC: sqlTime() });
+    this.store.save();
+    return lead;
+  }
+
   renameContact(id: number, first: string | null, last: string | null): IsContact {
     const contact = must(this.contact(id), `contact ${id}`);
     Object.assign(contact, { FIRST_NAME: first, LAST_NAME: last, DATE_UPDATED_UTC: sqlTime() });

@@ -62,6 +62,16 @@ export function insightlyRouter(data: InsightlyData): Router {
     if (Number.isNaN(orgId)) return isError(400, 'ORGANISATION_ID must be a number');
     return ok(contactOut(data.addContact({ ...fields, ORGANISATION_ID: orgId }), false), 201);
   });
+  // v3.1 updates are partial: the record is named by CONTACT_ID in the body, and fields the
+  // request leaves out keep their values. Answers the whole record.
+  r.put('/v3.1/Contacts', (req) => {
+    const fields = pick(req.body, CONTACT_STRING_FIELDS);
+    if (typeof fields === 'string') return isError(400, fields);
+    const id = toInt((req.body as Record<string, unknown>).CONTACT_ID, NaN);
+    if (!Number.isInteger(id)) return isError(400, 'CONTACT_ID is required');
+    const contact = data.updateContact(id, fields);
+    return contact ? ok(contactOut(contact, false)) : isError(404, 'Contact not found');
+  });
   r.get('/v3.1/Leads/Search', (req) => search(req, data, 'lead'));
   r.get('/v3.1/Leads', (req) => search(req, data, 'lead'));
   r.get('/v3.1/Leads/:id', (req, { id }) => {
@@ -74,6 +84,17 @@ export function insightlyRouter(data: InsightlyData): Router {
     const last = fields.LAST_NAME?.trim();
     if (!last) return isError(400, 'LAST_NAME is required');
     return ok(leadOut(data.addLead({ ...fields, LAST_NAME: last }), false), 201);
+  });
+  // As for contacts, by LEAD_ID; a lead keeps a LAST_NAME, so one cannot be emptied.
+  r.put('/v3.1/Leads', (req) => {
+    const fields = pick(req.body, LEAD_STRING_FIELDS);
+    if (typeof fields === 'string') return isError(400, fields);
+    const id = toInt((req.body as Record<string, unknown>).LEAD_ID, NaN);
+    if (!Number.isInteger(id)) return isError(400, 'LEAD_ID is required');
+    const { LAST_NAME: last, ...rest } = fields;
+    if (last !== undefined && !last?.trim()) return isError(400, 'LAST_NAME is required');
+    const lead = data.updateLead(id, { ...rest, ...(last ? { LAST_NAME: last.trim() } : {}) });
+    return lead ? ok(leadOut(lead, false)) : isError(404, 'Lead not found');
   });
   for (const [segment, type] of [
     ['Contacts', 'Contact'],

@@ -161,6 +161,37 @@ describe('insightly writes', () => {
     expect(ok.json).toMatchObject({ LAST_NAME: 'Caller', LEAD_ID: expect.any(Number) as number });
   });
 
+  it('updates contacts and leads by id in the body (PUT): only the fields sent change', async () => {
+    const put = (segment: string, body: unknown) =>
+      call<Rec>(`/v3.1/${segment}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const contact = await put('contacts', {
+      CONTACT_ID: maya.id,
+      FIRST_NAME: null,
+      LAST_NAME: 'Ross',
+    });
+    expect(contact.res.status).toBe(200);
+    expect(contact.json).toMatchObject({
+      CONTACT_ID: maya.id,
+      FIRST_NAME: null,
+      LAST_NAME: 'Ross',
+      PHONE: maya.phone,
+      EMAIL_ADDRESS: maya.email,
+      CUSTOMFIELDS: [],
+    });
+    const { sam } = INSIGHTLY_LEADS;
+    const lead = await put('Leads', { LEAD_ID: sam.id, FIRST_NAME: 'Samuel' });
+    expect(lead.json).toMatchObject({ LEAD_ID: sam.id, FIRST_NAME: 'Samuel', LAST_NAME: 'Rivera' });
+    expect((await put('Leads', { LEAD_ID: sam.id, LAST_NAME: ' ' })).res.status).toBe(400);
+    expect((await put('Contacts', { CONTACT_ID: 999999, LAST_NAME: 'X' })).res.status).toBe(404);
+    const noId = await put('Contacts', { LAST_NAME: 'X' });
+    expect([noId.res.status, 'Message' in noId.json]).toEqual([400, true]);
+    expect((await put('Contacts', { CONTACT_ID: maya.id, LAST_NAME: 7 })).res.status).toBe(400);
+  });
+
   it('adds notes to contacts and leads; 404 for unknown records', async () => {
     const note = await post(`/v3.1/Contacts/${maya.id}/Notes`, { TITLE: 'Call', BODY: '2 min' });
     expect(note.res.status).toBe(201);

@@ -175,6 +175,28 @@ export class PipedriveData {
     return person;
   }
 
+  /**
+   * `PUT /v1/persons/{id}`: changes only the fields given; undefined when there is no such
+   * person. Search keeps finding the person (it is indexed already) under the new name.
+   */
+  updatePerson(
+    id: number,
+    changes: { name?: string; phones?: PdField[]; emails?: PdField[]; org_id?: number | null },
+  ): PdPerson | undefined {
+    const person = this.person(id);
+    if (!person) return undefined;
+    if (changes.name !== undefined) {
+      const [first = '', ...rest] = changes.name.trim().split(/\s+/);
+      Object.assign(person, { name: changes.name, first_name: first, last_name: rest.join(' ') });
+    }
+    if (changes.phones !== undefined) person.phones = changes.phones;
+    if (changes.emails !== undefined) person.emails = changes.emails;
+    if (changes.org_id !== undefined) person.org_id = changes.org_id;
+    person.update_time = isoTime();
+    this.store.save();
+    return person;
+  }
+
   deletePerson(id: number): void {
     this.mustFind(id);
     this.state.persons = this.state.persons.filter((x) => x.id !== id);

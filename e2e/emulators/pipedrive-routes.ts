@@ -42,6 +42,7 @@ export function pipedriveRouter(data: PipedriveData): Router {
     })
     .post('/api/v2/persons', (req) => createPerson(req, data, 'v2'))
     .post('/v1/persons', (req) => createPerson(req, data, 'v1'))
+    .put('/v1/persons/:id', (req, { id }) => updatePerson(req, Number(id), data))
     .get('/api/v2/deals', (req) => {
       const personId = req.params.get('person_id');
       const status = req.params.get('status');
@@ -203,6 +204,26 @@ function createPerson(
   });
   // v1 answers 201 Created; v2 answers 200 (per its reference, not re-verified here).
   return version === 'v1' ? pdOk(v1Person(person, data), undefined, 201) : pdOk(v2Person(person));
+}
+
+/**
+ * v1 update: only the fields sent change (`name`, `phone`, `email`, `org_id` here); answers the
+ * v1 person with 200. An empty name is refused, an unknown id is a 404 (texts are guesses).
+ */
+function updatePerson(req: EmulatorRequest, id: number, data: PipedriveData): EmulatorResponse {
+  const body = isRecord(req.body) ? req.body : {};
+  if (body.name !== undefined && (typeof body.name !== 'string' || !body.name.trim())) {
+    return pdError(400, 'Name must be given.');
+  }
+  const person = data.updatePerson(id, {
+    ...(typeof body.name === 'string' ? { name: body.name.trim() } : {}),
+    ...(body.phone !== undefined ? { phones: normaliseFields(body.phone, 'work') } : {}),
+    ...(body.email !== undefined ? { emails: normaliseFields(body.email, 'work') } : {}),
+    ...(body.org_id !== undefined
+      ? { org_id: body.org_id === null ? null : toInt(body.org_id, 0) || null }
+      : {}),
+  });
+  return person ? pdOk(v1Person(person, data)) : pdError(404, 'Person not found');
 }
 
 function createCallLog(req: EmulatorRequest, data: PipedriveData): EmulatorResponse {

@@ -149,6 +149,34 @@ describe('pipedrive persons', () => {
     expect([nameless.res.status, nameless.json.errorCode]).toEqual([400, 400]);
   });
 
+  it('updates a person via v1 PUT: only the fields sent change; 404 unknown, 400 no name', async () => {
+    const put = (id: number, body: unknown) =>
+      call(`/v1/persons/${id}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const renamed = await put(bob.id, { name: 'Robert Smith' });
+    expect(renamed.res.status).toBe(200);
+    expect(renamed.json.data).toMatchObject({
+      id: bob.id,
+      name: 'Robert Smith',
+      first_name: 'Robert',
+      last_name: 'Smith',
+      phone: [{ value: bob.phone, primary: true }],
+      email: [{ value: bob.email, primary: true }],
+      org_id: { value: 1 },
+    });
+    expect(renamed.json.data.update_time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const found = await searchPhone(PIPEDRIVE_NUMBERS.bob);
+    expect(found.json.data.items.map((i) => i.item.name)).toEqual(['Robert Smith']);
+    const missing = await put(999, { name: 'Nobody' });
+    expect([missing.res.status, missing.json.success]).toEqual([404, false]);
+    const nameless = await put(bob.id, { name: ' ' });
+    expect([nameless.res.status, nameless.json.errorCode]).toEqual([400, 400]);
+    expect(pd.data.person(bob.id)?.name).toBe('Robert Smith');
+  });
+
   it('data helpers rename, delete and add', async () => {
     pd.data.renamePerson(bob.id, 'Robert Smith');
     const renamed = await searchPhone(PIPEDRIVE_NUMBERS.bob);

@@ -94,6 +94,14 @@ export interface DeleteCallLogArgs {
   contact: { id: string | number; type?: string };
 }
 
+/** Which contact `renameContact` renames, and the name it gets (as typed, spaces collapsed). */
+export interface RenameContactArgs {
+  user: ConnectorUser;
+  authHeader: string;
+  contact: { id: string | number; type?: string };
+  newName: string;
+}
+
 export interface CreateCallLogResult {
   logId: string;
   returnMessage?: ReturnMessage | null;
@@ -155,7 +163,15 @@ export interface Connector {
    * The contact an interrupted earlier attempt of this create made, for a CRM whose search
    * lags behind its writes: asked before a create is retried, when the search did not find it.
    */
-  findCreatedContact?(args: CreateContactArgs): Promise<CreatedContactInfo | null>;
+  findCreatedContact?(
+    args: CreateContactArgs,
+  ): Promise<(CreatedContactInfo & { createdDate?: string | number }) | null>;
+  /**
+   * Gives a contact another name, nothing else changed; resolves when renamed, throws when the
+   * CRM refuses. Asked when a retried create finds the contact an earlier attempt made under a
+   * name the person has corrected since, so the correction is kept and no second contact made.
+   */
+  renameContact?(args: RenameContactArgs): Promise<void>;
   /** The host for contactPageUrl's {hostname} when the web app is not on the API host. */
   pageHostname?(hostname: string): string;
   /** Contact-dependent options for the log form, keyed by field const (e.g. deals, leads). */

@@ -3,6 +3,7 @@
  * log is written), then the call log; once per requestId.
  */
 import { isGone } from '@/connectors/shared/earlier-log';
+import { collapseName } from '@/connectors/shared/names';
 import { CALL_LOGGED } from '@/connectors/shared/outcome';
 import type { CreateCallLogArgs, EarlierCallLog } from '@/connectors/types';
 import type { Contact, ReturnMessage } from '@/shared/contact';
@@ -12,7 +13,7 @@ import { argsFor, attemptOf, isAttemptOn, sameAttempt } from './log-attempts';
 import { leftOnOthersMessage, removeLogsOnOtherContacts } from './other-contact-logs';
 import { RequestError } from '../request-error';
 import { loadAccount } from './account';
-import { createOnce } from './create';
+import { createOnce, keepTypedName } from './create';
 import { checkNewContact, saveCall, writableNumber } from './crm-write';
 import type { EngineDeps } from './deps';
 import { checkRequestId, logIdsOfOtherSaves, runOnce } from './idempotent';
@@ -54,6 +55,19 @@ function checkCall(request: CallLogRequest): void {
   ) {
     bad('The extra log fields are not readable.');
   }
+}
+
+/**
+ * How the Save ended: the log's message, or the new contact's when the log has none. A warning
+ * about the new contact (it kept an earlier attempt's name) is never dropped for a success.
+ */
+function withContactWarning(
+  logged: ReturnMessage | null,
+  contact: ReturnMessage | null,
+): ReturnMessage | null {
+  if (contact?.messageType !== 'warning') return logged ?? contact;
+  const lead = logged?.messageType === 'warning' ? logged.message : 'Call logged.';
+  return { message: `${lead} ${contact.message}`, messageType: 'warning', ttl: 8000 };
 }
 
 /** The contact to log against: an existing one with an id and a name, or a new one. */
@@ -147,26 +161,32 @@ export async function createCallLog(
     'callLog',
     requestId,
     deps.now,
-    async ({ previous, recordContact, recordAttempt }) => {
+    async ({ previous, recordContact, recordAttempt, recordCreateAttempt }) => {
       let contact: Contact;
-      let contactMessage = null;
+      let contactMessage: ReturnMessage | null = null;
       if (chosen.kind === 'existing') {
         contact = {
           id: chosen.id,
           name: chosen.name,
           ...(chosen.type ? { type: chosen.type } : {}),
         };
-      } else if (previous?.createdContact) {
-        contact = { ...previous.createdContact, phone: e164 }; // created by an earlier attempt
       } else {
-        const created = await createOnce(account, deps, e164, newFields!, previous !== undefined);
+        const recorded = previous?.createdContact;
+        // Created by an earlier attempt, under the name typed then: renamed if corrected since.
+        const created = recorded
+          ? collapseName(recorded.name) === newFields!.name
+            ? { contact: { ...recorded, phone: e164 }, returnMessage: null }
+            : await keepTypedName(account, deps, e164, recorded, newFields!)
+          : await createOnce(account, deps, e164, newFields!, { previous, recordCreateAttempt });
         contact = created.contact;
         contactMessage = created.returnMessage;
-        await recordContact({
-          id: contact.id,
-          name: contact.name,
-          ...(contact.type ? { type: contact.type } : {}),
-        });
+        if (!recorded || recorded.name !== contact.name) {
+          await recordContact({
+            id: contact.id,
+            name: contact.name,
+            ...(contact.type ? { type: contact.type } : {}),
+          });
+        }
       }
       const args: CreateCallLogArgs = {
         user,
@@ -194,7 +214,12 @@ export async function createCallLog(
         return {
           logId: earlier.logId,
           contact: toView(connector, connection.hostname, contact),
-          returnMessage: await finish(previous?.logAttempts, args, earlier.logId, CALL_LOGGED),
+          returnMessage: await finish(
+            previous?.logAttempts,
+            args,
+            earlier.logId,
+            withContactWarning(CALL_LOGGED, contactMessage),
+          ),
         };
       }
       // The user changed the log since that attempt (the form keeps everything, inviting edits):
@@ -219,7 +244,7 @@ export async function createCallLog(
           previous?.logAttempts,
           args,
           logged.logId,
-          logged.returnMessage ?? contactMessage ?? null,
+          withContactWarning(logged.returnMessage ?? null, contactMessage),
         ),
       };
     },

@@ -19,7 +19,12 @@ export interface SaveStep {
   recordContact: (contact: NonNullable<SaveRequestState['createdContact']>) => Promise<void>;
   /** Records what a call-log attempt is about to send, before it is sent. */
   recordAttempt: (attempt: LogAttempt) => Promise<void>;
+  /** Records the name and type a new contact's create is about to send, before it is sent. */
+  recordCreateAttempt: (attempt: CreateAttempt) => Promise<void>;
 }
+
+/** What one attempt of a Save sent to create its new contact. */
+export type CreateAttempt = NonNullable<SaveRequestState['createAttempts']>[number];
 
 export function checkRequestId(requestId: unknown): string {
   if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) {
@@ -49,6 +54,7 @@ export function runOnce<T>(
       status: 'running',
       ...(previous?.createdContact ? { createdContact: previous.createdContact } : {}),
       ...(previous?.logAttempts ? { logAttempts: previous.logAttempts } : {}),
+      ...(previous?.createAttempts ? { createAttempts: previous.createAttempts } : {}),
     };
     await saveRequests.set(id, state);
     try {
@@ -60,6 +66,10 @@ export function runOnce<T>(
         },
         recordAttempt: async (attempt) => {
           state = { ...state, logAttempts: [...(state.logAttempts ?? []), attempt] };
+          await saveRequests.set(id, state);
+        },
+        recordCreateAttempt: async (attempt) => {
+          state = { ...state, createAttempts: [...(state.createAttempts ?? []), attempt] };
           await saveRequests.set(id, state);
         },
       });

@@ -17,6 +17,7 @@ import {
   createInsightlyContact,
   deleteInsightlyNote,
   findInsightlyCallLog,
+  renameInsightlyRecord,
 } from './write';
 
 async function checkInsightlyConnection(
@@ -45,5 +46,6 @@ export const insightly: Connector = {
   createCallLog: createInsightlyCallLog,
   findCallLog: findInsightlyCallLog,
   deleteCallLog: deleteInsightlyNote,
+  renameContact: renameInsightlyRecord,
   pageHostname: insightlyPageHostname,
 };

@@ -89,6 +89,44 @@ describe('insightly createContact', () => {
   });
 });
 
+describe('insightly renameContact', () => {
+  const rename = (id: string | number, type: string | undefined, newName: string) =>
+    insightly.renameContact!({
+      user: userFor(is),
+      authHeader: KEY_AUTH,
+      contact: { id, ...(type ? { type } : {}) },
+      newName,
+    });
+
+  it('puts the names, split at the last word, on the Contact or Lead by its id', async () => {
+    const { maya } = INSIGHTLY_CONTACTS;
+    await rename(maya.id, 'Contact', 'Maya  Patel Ross');
+    expect(is.log.last({ method: 'PUT' })).toMatchObject({
+      path: '/v3.1/Contacts',
+      body: { CONTACT_ID: maya.id, FIRST_NAME: 'Maya Patel', LAST_NAME: 'Ross' },
+    });
+    expect(is.data.contact(maya.id)).toMatchObject({ LAST_NAME: 'Ross', PHONE: maya.phone });
+    const { sam } = INSIGHTLY_LEADS;
+    await rename(sam.id, 'lead', 'Rivera');
+    expect(is.log.last({ method: 'PUT' })).toMatchObject({
+      path: '/v3.1/Leads',
+      body: { LEAD_ID: sam.id, FIRST_NAME: null, LAST_NAME: 'Rivera' },
+    });
+    expect(is.data.lead(sam.id)).toMatchObject({ FIRST_NAME: null, LAST_NAME: 'Rivera' });
+  });
+
+  it('throws when Insightly refuses or has no such record', async () => {
+    const { maya } = INSIGHTLY_CONTACTS;
+    is.faults.add({ method: 'PUT', kind: 'status', status: 403 });
+    const refused: unknown = await rename(maya.id, undefined, 'Mia Patel').catch((e: unknown) => e);
+    expect(classifyError(refused).kind).toBe('forbidden');
+    const missing: unknown = await rename(999999, 'Lead', 'Nobody').catch((e: unknown) => e);
+    expect(classifyError(missing).kind).toBe('notFound');
+    await expect(rename('abc', 'Contact', 'Mia')).rejects.toThrow('is not an Insightly contact');
+    expect(is.data.contact(maya.id)?.FIRST_NAME).toBe('Maya');
+  });
+});
+
 function logArgs(type: string, id: number): CreateCallLogArgs {
   return {
     user: userFor(is),

@@ -21,6 +21,7 @@ import type {
   CreateContactArgs,
   DeleteCallLogArgs,
   EarlierCallLog,
+  RenameContactArgs,
 } from '../types';
 import { apiPath, insightlyApiHost, insightlyHeaders } from './auth';
 import { insightlyName } from './find-contact';
@@ -62,6 +63,24 @@ export async function createInsightlyContact(
     },
     returnMessage: CONTACT_CREATED,
   };
+}
+
+/**
+ * Connector.renameContact: `PUT /v3.1/Contacts` (or `/Leads`) with the record's id and its
+ * names split as createInsightlyContact splits them. FIRST_NAME is sent even when empty (null),
+ * so a first name the earlier attempt saved does not stay in front of the new one; fields left
+ * out keep their values.
+ */
+export async function renameInsightlyRecord(args: RenameContactArgs): Promise<void> {
+  const type = insightlyType(args.contact.type ?? INSIGHTLY_TYPES.contact);
+  const id = String(args.contact.id);
+  if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not an Insightly ${type.toLowerCase()}.`);
+  const { firstName, lastName } = splitName(args.newName);
+  const { segment, idField } = SEGMENTS[type];
+  const url = buildUrl(insightlyApiHost(args.user.hostname), apiPath(`/${segment}`));
+  const body = { [idField]: Number(id), FIRST_NAME: firstName, LAST_NAME: lastName };
+  const res = await http.put(url, body, { headers: insightlyHeaders(args.authHeader) });
+  requireRecord(res.data, `The renamed Insightly ${type}`);
 }
 
 /**

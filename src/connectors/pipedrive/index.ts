@@ -14,6 +14,7 @@ import {
   deletePipedriveCallLog,
   findCreatedPipedrivePerson,
   findPipedriveCallLog,
+  renamePipedrivePerson,
 } from './write';
 
 async function checkPipedriveConnection(
@@ -43,5 +44,6 @@ export const pipedrive: Connector = {
   findCallLog: findPipedriveCallLog,
   deleteCallLog: deletePipedriveCallLog,
   findCreatedContact: findCreatedPipedrivePerson,
+  renameContact: renamePipedrivePerson,
   fetchLogFieldOptions: fetchPipedriveLogFieldOptions,
 };

@@ -13,6 +13,7 @@ import type {
   CreateContactArgs,
   DeleteCallLogArgs,
   EarlierCallLog,
+  RenameContactArgs,
 } from '../types';
 import { pipedriveHeaders } from './auth';
 import { pipedriveData } from './find-contact';
@@ -57,16 +58,17 @@ async function newestSamePerson(args: CreateContactArgs, name: string, phone: st
 /** Connector.findCreatedContact: the person an interrupted create made, if Pipedrive has it. */
 export async function findCreatedPipedrivePerson(
   args: CreateContactArgs,
-): Promise<CreatedContactInfo | null> {
+): Promise<(CreatedContactInfo & { createdDate?: string }) | null> {
   const name = cleanName(args.newContactName);
   const earlier = await newestSamePerson(args, name, requireE164(args.phoneNumber));
-  return earlier
-    ? {
-        id: requireId(earlier.id, 'The person'),
-        name: optionalText(earlier.name) ?? name,
-        type: PIPEDRIVE_PERSON_TYPE,
-      }
-    : null;
+  if (!earlier) return null;
+  const created = optionalText(earlier.add_time);
+  return {
+    id: requireId(earlier.id, 'The person'),
+    name: optionalText(earlier.name) ?? name,
+    type: PIPEDRIVE_PERSON_TYPE,
+    ...(created ? { createdDate: created } : {}),
+  };
 }
 
 export async function createPipedriveContact(
@@ -85,6 +87,19 @@ export async function createPipedriveContact(
     returnMessage: CONTACT_CREATED,
     extraDataTracking: rateLimitTracking(res.headers),
   };
+}
+
+/**
+ * Connector.renameContact: `PUT /v1/persons/{id}` with the name alone, so nothing else of the
+ * person changes (Pipedrive updates only the fields sent).
+ */
+export async function renamePipedrivePerson(args: RenameContactArgs): Promise<void> {
+  const id = String(args.contact.id);
+  if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not a Pipedrive person.`);
+  const url = buildUrl(args.user.hostname, `/v1/persons/${id}`);
+  const body = { name: cleanName(args.newName) };
+  const res = await http.put(url, body, { headers: pipedriveHeaders(args.authHeader) });
+  requireRecord(pipedriveData(res.data, 'the renamed person'), 'The renamed person');
 }
 
 /** Pipedrive's call-log outcomes for CallPop's results. */

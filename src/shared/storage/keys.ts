@@ -124,6 +124,17 @@ export interface SaveRequestState {
    * the CRM that says what one of them said is this Save's own (see engine/call-log.ts).
    */
   logAttempts?: LogAttempt[];
+  /**
+   * The name and type each attempt of a new contact's create sent, stored before it is sent:
+   * on a retry, the contact an earlier attempt made is found under whatever name it used (see
+   * engine/create.ts), then renamed to the name typed last.
+   */
+  createAttempts?: {
+    name: string;
+    type: string;
+    /** When it was sent: a contact found under this name is its own only if made since. */
+    at?: number;
+  }[];
   result?: unknown;
   error?: { code: string; message: string };
 }
