@@ -44,3 +44,21 @@ test('a window closed while its Save runs comes back showing what was saved, not
     `Call logged against ${PIPEDRIVE_PERSONS.bob.name} at`,
   );
 });
+
+test("a call logged from its window records both ends: the caller's number and ours", async ({
+  pd,
+  pdPage: page,
+  context,
+}) => {
+  // ringing() rings Bob's number through to our own line, +1 415 555 0000.
+  const pop = await CallPopPage.ring(page, context, 'call-both-ends', PIPEDRIVE_NUMBERS.bob);
+  await pop.logCallButton.click();
+  const form = new LogFormPage(pop.page);
+  await form.save.click();
+  await expect.poll(() => pd.data.callLogs().length).toBe(1);
+  expect(pd.data.callLogs()[0]).toMatchObject({
+    person_id: PIPEDRIVE_PERSONS.bob.id,
+    from_phone_number: PIPEDRIVE_NUMBERS.bob,
+    to_phone_number: '+14155550000',
+  });
+});

@@ -16,5 +16,6 @@ export function callFacts(session: CallSession, now = Date.now()): CallFacts {
     durationSeconds:
       answeredAt === undefined ? 0 : Math.max(0, Math.round((end - answeredAt) / 1000)),
     result: answeredAt === undefined ? 'missed' : 'connected',
+    ...(session.ownNumber ? { ownNumber: session.ownNumber } : {}),
   };
 }

@@ -78,6 +78,8 @@ export interface CallLogRequest {
   additionalSubmission: Record<string, string | number>;
   /** The call whose window saves this: the call keeps the outcome even if the window closed. */
   callSessionId?: string;
+  /** Our own number on the call, as the softphone sent it (the CRM logs both ends). */
+  ownNumber?: string;
 }
 
 export interface CallLogReply {

@@ -52,3 +52,29 @@ describe('call.event: when the call was answered and ended', () => {
     expect(await callSessions.get('s1')).toMatchObject({ answeredAt: 2_000_000 });
   });
 });
+
+describe('call.event: our own number on the call', () => {
+  it('is the called number inbound and the caller outbound, kept from the first event', async () => {
+    await handleCallEvent(event('Ringing', { to: '+14155550000' }), { lookup });
+    // A transfer's later event names another extension: the call keeps the first.
+    await handleCallEvent(event('CallConnected', { to: '+14155550001' }), { lookup });
+    expect(await callSessions.get('s1')).toMatchObject({
+      phoneNumber: CALLER,
+      ownNumber: '+14155550000',
+    });
+    const outbound = { sessionId: 's2', direction: 'Outbound' as const };
+    await handleCallEvent(event('Ringing', { ...outbound, from: '+16505550100', to: CALLER }), {
+      lookup,
+    });
+    expect(await callSessions.get('s2')).toMatchObject({
+      phoneNumber: CALLER,
+      ownNumber: '+16505550100',
+    });
+    expect(lookup).toHaveBeenCalledTimes(2);
+  });
+
+  it('is left out when the softphone did not send it', async () => {
+    await handleCallEvent(event('Ringing', { to: '' }), { lookup });
+    expect(await callSessions.get('s1')).not.toHaveProperty('ownNumber');
+  });
+});

@@ -28,9 +28,13 @@ export function recorded(
   now: number,
 ): CallSession {
   const party = otherParty(event);
+  // Our own end of the call, for the log's from/to numbers; the first event that gives it.
+  const own = (existing?.direction ?? event.direction) === 'Inbound' ? event.to : event.from;
+  const ownNumber = existing?.ownNumber ?? (own || undefined);
   return existing
     ? {
         ...existing,
+        ...(ownNumber ? { ownNumber } : {}),
         status: event.status,
         updatedAt: now,
         ...milestones(existing, event.status, now),
@@ -43,6 +47,7 @@ export function recorded(
         status: event.status,
         phoneNumber: party.number,
         displayNumber: formatForDisplay(party.number),
+        ...(ownNumber ? { ownNumber } : {}),
         ...(party.name ? { callerName: party.name } : {}),
         startTime: event.startTime ?? now,
         firstEventAt: now,

@@ -47,6 +47,22 @@ describe('createCallLog', () => {
     expect((await matchCache.get(KEY))?.c?.[0]).toMatchObject({ i: 900, n: 'Ann Lee' });
   });
 
+  it('hands our own end of the call to the connector in E.164; an extension or junk is left out', async () => {
+    await createCallLog(
+      logRequest({ requestId: 'log-own-01', ownNumber: '+1 (415) 555-0000' }),
+      deps,
+    );
+    expect(connector.logCalls.at(-1)?.call).toMatchObject({ ownNumber: '+14155550000' });
+    for (const [requestId, ownNumber] of [
+      ['log-own-02', '101'],
+      ['log-own-03', 'anonymous'],
+      ['log-own-04', ''],
+    ] as const) {
+      await createCallLog(logRequest({ requestId, ownNumber }), deps);
+      expect(connector.logCalls.at(-1)?.call).not.toHaveProperty('ownNumber');
+    }
+  });
+
   it('does not create the contact again when a retry follows a failed log', async () => {
     connector.log = () => Promise.reject(httpError(502));
     await expect(createCallLog(logRequest(), deps)).rejects.toThrow(/unavailable/);

@@ -14,7 +14,7 @@ import { leftOnOthersMessage, removeLogsOnOtherContacts } from './other-contact-
 import { RequestError } from '../request-error';
 import { loadAccount } from './account';
 import { createOnce, keepTypedName } from './create';
-import { checkNewContact, saveCall, writableNumber } from './crm-write';
+import { checkNewContact, ownNumberOf, saveCall, writableNumber } from './crm-write';
 import type { EngineDeps } from './deps';
 import { checkRequestId, logIdsOfOtherSaves, runOnce } from './idempotent';
 import { toView } from './views';
@@ -89,6 +89,7 @@ export async function createCallLog(
   const requestId = checkRequestId(request.requestId);
   const account = await loadAccount(deps);
   const e164 = writableNumber(account, request.phoneNumber);
+  const ownNumber = ownNumberOf(account, request.ownNumber);
   checkCall(request);
   const chosen = checkChosen(request.contact);
   const newFields =
@@ -199,6 +200,7 @@ export async function createCallLog(
         call: {
           direction: request.direction,
           phoneNumber: e164,
+          ...(ownNumber ? { ownNumber } : {}),
           startTime: request.startTime,
           durationSeconds: request.durationSeconds,
           result: request.result,

@@ -26,6 +26,16 @@ export function writableNumber(account: Account, phoneNumber: unknown): string {
   return target.phoneNumber;
 }
 
+/**
+ * Our own number on a call, in E.164 for the CRM's log; undefined when the softphone sent none,
+ * or an internal extension, or something unreadable: the log is written without it then.
+ */
+export function ownNumberOf(account: Account, ownNumber: unknown): string | undefined {
+  if (ownNumber === undefined || ownNumber === '') return undefined;
+  const target = parseTarget(ownNumber, account.settings.defaultCountry);
+  return target.ok && !target.isExtension ? target.phoneNumber : undefined;
+}
+
 export function checkNewContact(
   account: Account,
   name: unknown,

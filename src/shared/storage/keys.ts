@@ -152,6 +152,8 @@ export interface CallSession {
   status: CallStatus;
   /** The other party's number as the softphone sent it. */
   phoneNumber: string;
+  /** Our own number on the call (the called one inbound, the caller outbound), if sent. */
+  ownNumber?: string;
   /** The same number formatted for people, so the call-pop page needs no phone library. */
   displayNumber?: string;
   /** The caller id name the softphone showed, if any. */

@@ -20,6 +20,8 @@ export interface CallFacts {
   result: CallLogRequest['result'];
   /** The call's session: the worker keeps the saved log in the call's record. */
   sessionId?: string;
+  /** Our own number on the call, when the softphone sent it. */
+  ownNumber?: string;
 }
 
 export interface LogFormProps {
@@ -153,6 +155,7 @@ export function LogForm(props: LogFormProps) {
       note,
       additionalSubmission: chosen ? additionalSubmission(fields, fieldValues) : {},
       ...(props.call?.sessionId ? { callSessionId: props.call.sessionId } : {}),
+      ...(props.call?.ownNumber ? { ownNumber: props.call.ownNumber } : {}),
     });
     setSaving(false);
     if (!reply.ok) {
