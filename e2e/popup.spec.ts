@@ -2,6 +2,7 @@ import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { PopupPage } from './pages/popup-page';
 import { seriousViolations } from './support/axe';
+import { updateSettings } from './support/demo-setup';
 
 const PERSON_CREATES = { method: 'POST', path: /\/persons$/ };
 
@@ -51,6 +52,45 @@ test('a Refresh the CRM fails keeps the saved contact and says why beside it', a
   await expect(popup.card('Bob Smith')).toBeVisible();
   // Said once, beside the contacts, not again in a toast.
   await expect(page.getByText(/showing the contacts saved earlier/)).toHaveCount(1);
+});
+
+test('a number entered while another lookup runs is looked up at once; the older answer never shows', async ({
+  pd,
+  popup,
+}) => {
+  const SEARCH = { method: 'GET', path: '/api/v2/persons/search' };
+  await expect(popup.connection).toContainText('Connected to Pipedrive');
+  await popup.recordNamesShown();
+  pd.log.clear();
+  pd.faults.add({ ...SEARCH, kind: 'delay', delayMs: 3_000 }); // Bob's search: slow
+
+  await popup.typeAndEnter(PIPEDRIVE_NUMBERS.bob);
+  await expect(popup.lookupStatus).toHaveText(`Looking up ${PIPEDRIVE_NUMBERS.bob}…`);
+  await expect.poll(() => pd.log.count(SEARCH)).toBe(1);
+
+  // The person changes their mind while Bob's lookup runs: Enter looks Alice up at once.
+  await popup.typeAndEnter(PIPEDRIVE_NUMBERS.alice);
+  await expect.poll(() => pd.log.count(SEARCH)).toBe(2);
+  await expect(popup.card('Alice Johnson')).toBeVisible();
+  await expect(popup.displayNumber).toHaveText('+1 415 555 0101');
+  await expect(popup.lookupStatus).toHaveCount(0);
+
+  // Bob's answer comes at last (the popup's lookup caches it when it does) and is dropped.
+  const bobCached = () =>
+    popup.page.evaluate(async () =>
+      Object.keys(await chrome.storage.local.get(null)).some((key) => key.endsWith('+14155550102')),
+    );
+  await expect.poll(bobCached, { timeout: 10_000 }).toBe(true);
+  await popup.page.waitForTimeout(300); // time for the late answer to reach the page, if shown
+  await expect(popup.number).toHaveValue(PIPEDRIVE_NUMBERS.alice);
+  await expect(popup.displayNumber).toHaveText('+1 415 555 0101');
+  await expect(popup.cards).toHaveCount(1);
+  await expect(popup.card('Alice Johnson')).toBeVisible();
+  expect(await popup.namesShown()).toEqual(['Alice Johnson']);
+  expect(pd.log.find(SEARCH).map((entry) => entry.query.term)).toEqual([
+    '4155550102',
+    '4155550101',
+  ]);
 });
 
 test('creates a contact from the popup once, even when Save is pressed twice', async ({
@@ -152,4 +192,34 @@ test('a softphone window Chrome refuses to open is explained, and the button wor
   await popup.openSoftphone.click();
   await opened;
   await expect(popup.softphoneError).toHaveCount(0);
+});
+
+test('a create that timed out after Pipedrive made "Jon Smith", saved again as "John Smith", leaves one person, renamed', async ({
+  pd,
+  popup,
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await updateSettings(page, { requestTimeoutSeconds: 3 });
+  await popup.lookUp(PIPEDRIVE_NUMBERS.unknown);
+  await page.getByRole('button', { name: 'Create new contact...' }).click();
+  const name = page.getByLabel('New contact name');
+  await name.fill('Jon Smith');
+  // Pipedrive stores the person but answers after CallPop has given up.
+  pd.faults.add({ method: 'POST', path: '/v1/persons', kind: 'delay', delayMs: 4_000 });
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await expect(page.getByRole('alert')).toContainText('may or may not have been saved', {
+    timeout: 15_000,
+  });
+  const atNumber = () =>
+    pd.data.persons().filter((p) => p.phones.some((f) => f.value === PIPEDRIVE_NUMBERS.unknown));
+  await expect.poll(() => atNumber().length, { timeout: 10_000 }).toBe(1);
+
+  // The person corrects the name in the same form and saves again.
+  await name.fill('John Smith');
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await expect(popup.card('John Smith')).toBeVisible();
+  await expect(popup.card('Jon Smith')).toHaveCount(0);
+  expect(atNumber()).toEqual([expect.objectContaining({ name: 'John Smith' })]);
+  expect(pd.log.count(PERSON_CREATES)).toBe(1);
 });

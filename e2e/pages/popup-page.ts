@@ -6,6 +6,10 @@ export class PopupPage {
   readonly number: Locator;
   readonly lookupButton: Locator;
   readonly refreshButton: Locator;
+  /** "Looking up …" while a lookup runs. */
+  readonly lookupStatus: Locator;
+  /** The number the results shown are for. */
+  readonly displayNumber: Locator;
   readonly cards: Locator;
   readonly source: Locator;
   /** What the lookup says beside its contacts (saved, not fresh; more than shown). */
@@ -28,6 +32,8 @@ export class PopupPage {
     this.number = page.getByLabel('Phone number');
     this.lookupButton = page.getByRole('button', { name: 'Look up' });
     this.refreshButton = page.getByRole('button', { name: 'Refresh' });
+    this.lookupStatus = page.getByTestId('lookup-status');
+    this.displayNumber = page.getByTestId('display-number');
     this.cards = page.getByTestId('contact-card');
     this.source = page.getByTestId('lookup-source');
     this.note = page.getByTestId('lookup-note');
@@ -71,6 +77,40 @@ export class PopupPage {
   async lookUp(number: string): Promise<void> {
     await this.number.fill(number);
     await this.lookupButton.click();
+  }
+
+  /** Types `number` into the field and presses Enter, as a person does. */
+  async typeAndEnter(number: string): Promise<void> {
+    await this.number.fill(number);
+    await this.number.press('Enter');
+  }
+
+  /**
+   * Starts recording every contact name the popup ever shows, so a test can tell that a name
+   * never appeared, even for a moment; read them with `namesShown`.
+   */
+  async recordNamesShown(): Promise<void> {
+    await this.page.evaluate(() => {
+      const seen = new Set<string>();
+      const record = () => {
+        for (const card of document.querySelectorAll('[data-testid="contact-card"]')) {
+          seen.add(card.getAttribute('aria-label') ?? '');
+        }
+      };
+      record();
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+      (window as unknown as { namesShown: () => string[] }).namesShown = () => [...seen];
+    });
+  }
+
+  namesShown(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      (window as unknown as { namesShown: () => string[] }).namesShown(),
+    );
   }
 
   card(name: string): Locator {

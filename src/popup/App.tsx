@@ -48,7 +48,12 @@ export function App() {
   const toasts = useToasts();
   const [number, setNumber] = useState('');
   const [result, setResult] = useState<LookupResult | null>(null);
-  const [busy, setBusy] = useState<'lookup' | 'refresh' | null>(null);
+  // The lookup running, if any: only the newest one's answer is shown (see `lookup`).
+  const [busy, setBusy] = useState<{ kind: 'lookup' | 'refresh'; phoneNumber: string } | null>(
+    null,
+  );
+  // Counts lookups started; an answer to any but the newest is dropped.
+  const lookups = useRef(0);
   const [error, setError] = useState<string | null>(null);
   // A problem with the typed number is shown at the field; other failures below the form.
   const [numberError, setNumberError] = useState<string | null>(null);
@@ -102,11 +107,18 @@ export function App() {
     };
   }, [showToast]);
 
+  /**
+   * Looks `phoneNumber` up. A lookup started while another runs replaces it: the person asked
+   * for this number last, so the older answer, whenever it comes, is never shown (under a field
+   * that now holds another number) and does not end this one's "busy".
+   */
   async function lookup(phoneNumber: string, force: boolean) {
-    setBusy(force ? 'refresh' : 'lookup');
+    const own = (lookups.current += 1);
+    setBusy({ kind: force ? 'refresh' : 'lookup', phoneNumber });
     setError(null);
     setNumberError(null);
     const reply = await send('contact.lookup', { phoneNumber, force });
+    if (own !== lookups.current) return;
     setBusy(null);
     if (!reply.ok) {
       // Keep the last answer on screen: a failed Refresh must not wipe what was known.
@@ -136,7 +148,7 @@ export function App() {
 
   function startLookup(phoneNumber: string) {
     // The form closes before the lookup starts (its buttons stay disabled while it runs), so
-    // the answer never closes a form typed into meanwhile.
+    // the answer never closes a form typed into meanwhile. A lookup still running is replaced.
     setView('results');
     void lookup(phoneNumber, false);
   }
@@ -173,11 +185,17 @@ export function App() {
                 setPendingLookup(null);
               }}
             />
-            <button type="submit" className="primary" disabled={busy !== null}>
-              {busy === 'lookup' ? 'Looking up…' : 'Look up'}
+            {/* Never disabled: a number typed while a lookup runs is looked up at once. */}
+            <button type="submit" className="primary" aria-busy={busy?.kind === 'lookup'}>
+              Look up
             </button>
           </span>
         </label>
+        {busy?.kind === 'lookup' ? (
+          <p role="status" className="muted" data-testid="lookup-status">
+            Looking up {busy.phoneNumber}…
+          </p>
+        ) : null}
         {numberError ? (
           <p id="number-error" role="alert" className="error" data-testid="number-error">
             {numberError}
@@ -220,9 +238,9 @@ export function App() {
               type="button"
               onClick={() => void lookup(result.phoneNumber, true)}
               disabled={busy !== null}
-              aria-busy={busy === 'refresh'}
+              aria-busy={busy?.kind === 'refresh'}
             >
-              {busy === 'refresh' ? 'Refreshing…' : 'Refresh'}
+              {busy?.kind === 'refresh' ? 'Refreshing…' : 'Refresh'}
             </button>
           </div>
           <LookupResults result={result} onOpen={(c) => void open(c.pageUrl)} />

@@ -1,6 +1,7 @@
 /**
- * One findContact call, shared by every identical lookup in flight, bounded per CRM, retried
- * after a 429, and written to the cache once. Returns what the CRM said or throws a CrmError.
+ * One findContact call, shared by the lookups of the same number in flight (a Refresh sends its
+ * own), bounded per CRM, retried after a 429, and written to the cache once unless a newer answer
+ * was. Returns what the CRM said or throws a CrmError.
  */
 import type { Tracer } from '@/connectors/types';
 import {
@@ -23,7 +24,14 @@ import {
   writeEntry,
 } from './cache';
 import type { EngineDeps } from './deps';
-import { CRM_CONCURRENCY, retryRateLimited, shareInFlight, withSlot } from './limiter';
+import {
+  CRM_CONCURRENCY,
+  retryRateLimited,
+  shareInFlight,
+  takeTurn,
+  withSlot,
+  type Turn,
+} from './limiter';
 import { RateLimitedPartway } from './resumable';
 import { inBackground } from '../report';
 import type { Hold } from '../share-while-running';
@@ -177,13 +185,16 @@ async function updateCache(
   tracer: Tracer | null,
   hold: Hold,
   before: CachedMatch | undefined,
+  turn: Turn<CrmAnswer>,
 ): Promise<CrmAnswer> {
   const limits = cacheLimits(account.settings);
   const now = deps.now();
   const { cacheId: id, phoneNumber: e164 } = target;
   // A disconnect while the CRM was asked has emptied the cache: this answer must not come back
   // into it, so it is taken out again when the account is gone. (Checked after the write, not
-  // before, so the write is queued at once.)
+  // before, so the write is queued at once.) An answer to an older request than one that has
+  // answered already (a Refresh sent while this one hung) is not written over the newer one:
+  // `turn.mayStore()` is asked right before the write goes out.
   const store = (write: () => Promise<void>) => {
     const stored = write().then(async () => {
       if (!(await stillConnected(account))) await removeEntry(id);
@@ -191,6 +202,12 @@ async function updateCache(
     hold(stored);
     inBackground('caching the lookup', stored);
   };
+  const newerKept = () => {
+    tracer?.trace('cache.newerAnswerKept');
+    return Promise.resolve();
+  };
+  const put = (entry: CachedMatch) => (turn.mayStore() ? writeEntry(id, entry) : newerKept());
+  const drop = () => (turn.mayStore() ? removeEntry(id) : newerKept());
   if (answer.contacts.length > 0) {
     // Only just after a create is the entry read again before answering (a read can answer
     // late during a call pop): the created contacts the CRM lacks are then shown too.
@@ -198,7 +215,7 @@ async function updateCache(
       const kept = keepCreated(await readEntry(id), answer, e164, now);
       if (kept) {
         tracer?.trace('cache.keptCreated');
-        store(() => writeEntry(id, kept));
+        store(() => put(kept));
         return { ...answer, keptCreated: kept };
       }
     }
@@ -209,9 +226,7 @@ async function updateCache(
       ...warningOf(answer),
     });
     store(() =>
-      readEntry(id).then((latest) =>
-        writeEntry(id, keepCreated(latest, answer, e164, deps.now()) ?? entry),
-      ),
+      readEntry(id).then((latest) => put(keepCreated(latest, answer, e164, deps.now()) ?? entry)),
     );
     return answer;
   }
@@ -223,40 +238,81 @@ async function updateCache(
   }
   if (limits.noMatchTtlMs > 0) {
     // Replaces any earlier match: the contact is gone from the CRM.
-    store(() => writeEntry(id, buildEntry(e164, [], { canCreate: answer.canCreate, now })));
+    store(() => put(buildEntry(e164, [], { canCreate: answer.canCreate, now })));
   } else if (existing) {
-    store(() => removeEntry(id));
+    store(drop);
   }
   if (existing?.c) tracer?.trace('cache.staleRemoved');
   return answer;
 }
 
-/** Asks the CRM, sharing the request with identical lookups in flight. Throws a CrmError. */
+/**
+ * Asks the CRM, sharing the request with lookups of the same number in flight. Throws a CrmError.
+ *
+ * A forced lookup (Refresh) is what a person presses when a lookup looks stuck, so it never
+ * joins an older unforced request: it sends its own, and shares it only with other forced ones.
+ * An unforced lookup joins a forced request in flight (its answer is as new as any), or else an
+ * unforced one. Whichever answers first, the newest request's answer wins (see takeTurn): the
+ * older request's callers get it as soon as it comes, and the older answer, when it comes at
+ * last, is not written over it in the cache.
+ */
 export function searchCrm(
   account: Account,
   target: SearchTarget,
   deps: EngineDeps,
   tracer: Tracer | null,
 ): Promise<CrmAnswer> {
-  const key = `${account.scope.accountId}:${account.scope.platform}:${target.phoneNumber}:${target.isExtension ? 'x' : ''}${target.force ? 'f' : ''}`;
-  return shareInFlight(key, async (hold) => {
-    try {
-      const { cacheId } = target;
-      if (cacheId === null) return await callConnector(account, target, deps, tracer);
-      const answer = await callConnector(account, target, deps, tracer);
-      return await updateCache(
-        account,
-        { ...target, cacheId },
-        answer,
-        deps,
-        tracer,
-        hold,
-        target.cached,
-      );
-    } catch (error) {
-      const failure = classifyError(error);
-      tracer?.traceError('crm.failed', failure, { kind: failure.kind, status: failure.status });
-      throw failure;
-    }
-  });
+  const number = `${account.scope.accountId}:${account.scope.platform}:${target.phoneNumber}:${target.isExtension ? 'x' : ''}`;
+  const forced = `${number}f`;
+  const run = (hold: Hold): Promise<CrmAnswer> => {
+    const turn = takeTurn<CrmAnswer>(number);
+    const writes: Promise<unknown>[] = [];
+    const keep: Hold = (work) => {
+      writes.push(work);
+      hold(work);
+    };
+    const own = ask(account, target, deps, tracer, keep, turn);
+    const end = () => void Promise.allSettled(writes).then(() => turn.done());
+    void own.then(end, end);
+    const overtaken = turn.overtaken.then((answer) => {
+      tracer?.trace('crm.overtaken');
+      return answer;
+    });
+    return Promise.race([own, overtaken]);
+  };
+  return target.force ? shareInFlight(forced, run) : shareInFlight(number, run, [forced]);
+}
+
+/** One request to the CRM and the cache write of its answer. */
+async function ask(
+  account: Account,
+  target: SearchTarget,
+  deps: EngineDeps,
+  tracer: Tracer | null,
+  hold: Hold,
+  turn: Turn<CrmAnswer>,
+): Promise<CrmAnswer> {
+  try {
+    const { cacheId } = target;
+    const answer = await callConnector(account, target, deps, tracer);
+    const shown =
+      cacheId === null
+        ? answer
+        : await updateCache(
+            account,
+            { ...target, cacheId },
+            answer,
+            deps,
+            tracer,
+            hold,
+            target.cached,
+            turn,
+          );
+    turn.answered(shown);
+    return shown;
+  } catch (error) {
+    const failure = classifyError(error);
+    tracer?.traceError('crm.failed', failure, { kind: failure.kind, status: failure.status });
+    throw failure;
+  }
 }

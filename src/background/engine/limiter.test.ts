@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CrmError } from '../http/errors';
-import { MAX_RETRIES, retryRateLimited } from './limiter';
-import { httpError } from './testing';
+import { MAX_RETRIES, limiterLoad, retryRateLimited, shareInFlight, takeTurn } from './limiter';
+import { deferred, httpError } from './testing';
 
 /** A clock that only moves when the retry sleeps. */
 function fakeClock() {
@@ -70,5 +70,64 @@ describe('retryRateLimited', () => {
     }, clock);
     expect(answer).toBe('ok');
     expect(clock.slept).toEqual([1000]);
+  });
+});
+
+describe('shareInFlight', () => {
+  it('joins the first of the other keys in flight, then its own, else runs', async () => {
+    const forced = deferred<string>();
+    const plain = deferred<string>();
+    let runs = 0;
+    const run = (answer: Promise<string>) => () => {
+      runs += 1;
+      return answer;
+    };
+    const older = shareInFlight('n', run(plain.promise));
+    const refresh = shareInFlight('nf', run(forced.promise)); // a forced key joins nothing else
+    const joined = shareInFlight('n', run(Promise.resolve('unused')), ['nf']);
+    expect(runs).toBe(2);
+    forced.resolve('fresh');
+    plain.resolve('old');
+    expect(await joined).toBe('fresh');
+    expect(await refresh).toBe('fresh');
+    expect(await older).toBe('old');
+    expect(await shareInFlight('n', run(Promise.resolve('new')), ['nf'])).toBe('new');
+    expect(runs).toBe(3);
+  });
+});
+
+describe('takeTurn', () => {
+  it('hands a newer answer to older requests still waiting, and not the other way round', async () => {
+    const first = takeTurn<string>('n');
+    const second = takeTurn<string>('n');
+    const third = takeTurn<string>('n');
+    const got: string[] = [];
+    void first.overtaken.then((answer) => got.push(`first:${answer}`));
+    void third.overtaken.then((answer) => got.push(`third:${answer}`));
+    second.answered('two');
+    await Promise.resolve();
+    expect(got).toEqual(['first:two']);
+    for (const turn of [first, second, third]) turn.done();
+    expect(limiterLoad().numbers).toBe(0);
+  });
+
+  it('lets only the newest answer so far be stored, whatever order they come in', () => {
+    const older = takeTurn<string>('n');
+    const newer = takeTurn<string>('n');
+    const other = takeTurn<string>('m');
+    expect(older.mayStore()).toBe(true); // nothing newer has answered yet
+    expect(newer.mayStore()).toBe(true);
+    expect(older.mayStore()).toBe(false);
+    expect(other.mayStore()).toBe(true); // another number has its own order
+    for (const turn of [older, newer, other]) turn.done();
+
+    const slow = takeTurn<string>('n');
+    const fast = takeTurn<string>('n');
+    fast.answered('nothing to store'); // a newer answer stored nothing: still not overwritten
+    expect(slow.mayStore()).toBe(false);
+    slow.done();
+    fast.done();
+    fast.done(); // ending twice is harmless
+    expect(limiterLoad().numbers).toBe(0);
   });
 });

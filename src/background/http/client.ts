@@ -14,4 +14,8 @@ export const http = axios.create({
   transitional: { silentJSONParsing: false, forcedJSONParsing: true, clarifyTimeoutError: true },
   // Credentials go in headers only; redirects to another origin would drop them anyway.
   maxRedirects: 0,
+  // Past the browser's HTTP cache: Chrome lets one request for a URL through it at a time, so
+  // an identical GET (a Refresh of a search that hangs) would wait out the first one's timeout.
+  // CRM answers are never taken from that cache anyway.
+  fetchOptions: { cache: 'no-store' },
 });
