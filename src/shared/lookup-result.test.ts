@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { aLookupResult } from '@/test/calls';
 import { withContact } from './lookup-result';
 import type { ContactView, LookupResult } from './messages';
 
 const NOT_FOUND = { message: 'Contact not found', messageType: 'warning', ttl: 3000 } as const;
 const MORE = { message: 'More than 100 contacts', messageType: 'warning', ttl: 3000 } as const;
 
-function answer(contacts: ContactView[], returnMessage: LookupResult['returnMessage']) {
-  return {
-    phoneNumber: '+14155550999',
-    displayNumber: '+1 415 555 0999',
-    contacts,
-    canCreate: true,
-    contactTypes: [],
-    source: 'crm',
-    fetchedAt: 1,
-    stale: false,
-    resolution: null,
-    returnMessage,
-  } satisfies LookupResult;
-}
+const answer = (contacts: ContactView[], returnMessage: LookupResult['returnMessage']) => ({
+  ...aLookupResult(contacts),
+  returnMessage,
+});
 
 const carol: ContactView = { id: 3, name: 'Carol Diaz', type: 'person', pageUrl: null };
 const eve: ContactView = { id: 12, name: 'Eve New', type: 'person', pageUrl: null };

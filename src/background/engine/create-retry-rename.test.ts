@@ -3,77 +3,39 @@
  * same Save made (under the old name) is found and renamed, never duplicated. Real connectors
  * against the CRM emulators.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { insightly } from '@/connectors/insightly';
 import { pipedrive } from '@/connectors/pipedrive';
 import type { Connector } from '@/connectors/types';
-import type { Connection } from '@/shared/connection';
 import type { CallLogRequest, CreateContactRequest } from '@/shared/messages';
-import { DEFAULT_SETTINGS } from '@/shared/settings';
-import { connectionItem, saveRequests, settingsItem } from '@/shared/storage/keys';
-import {
-  INSIGHTLY_API_KEY,
-  startInsightly,
-  type InsightlyEmulator,
-} from '../../../e2e/emulators/insightly.ts';
-import {
-  PIPEDRIVE_API_TOKEN,
-  PIPEDRIVE_USER,
-  startPipedrive,
-  type PipedriveEmulator,
-} from '../../../e2e/emulators/pipedrive.ts';
+import { saveRequests } from '@/shared/storage/keys';
+import type { InsightlyEmulator } from '../../../e2e/emulators/insightly.ts';
+import type { PipedriveEmulator } from '../../../e2e/emulators/pipedrive.ts';
 import { loadAccount } from './account';
 import { createCallLog } from './call-log';
 import { createContact } from './create';
-import { realClock, type EngineDeps } from './deps';
+import type { EngineDeps } from './deps';
 import { lookupContact } from './lookup';
-
-let pd: PipedriveEmulator;
-let is: InsightlyEmulator;
-beforeAll(async () => {
-  [pd, is] = await Promise.all([startPipedrive(), startInsightly()]);
-});
-afterAll(async () => {
-  await Promise.all([pd.close(), is.close()]);
-});
-beforeEach(() => {
-  pd.reset();
-  is.reset();
-});
+import {
+  connectInsightly as connectInsightlyTo,
+  connectPipedrive as connectPipedriveTo,
+  depsFor,
+  emulatedCrms,
+} from './testing-crms';
 
 const NEW = '+14155550777';
 const TIMED_OUT = 'may or may not have been saved';
 const RENAME_PERSON = { method: 'PUT', path: /^\/v1\/persons\/\d+$/ };
 
-const depsFor = (connector: Connector): EngineDeps => ({
-  ...realClock,
-  getConnector: () => connector,
-  listConnectors: () => [connector],
+const crms = emulatedCrms();
+let pd: PipedriveEmulator;
+let is: InsightlyEmulator;
+beforeAll(() => {
+  ({ pd, is } = crms);
 });
 
-/** Connected, with a 3 s request timeout so a 4 s create times out after the CRM made it. */
-async function connect(connection: Pick<Connection, 'platform' | 'hostname' | 'credentials'>) {
-  await connectionItem.set({
-    ...connection,
-    accountId: 'acct1',
-    userId: String(PIPEDRIVE_USER.id),
-    userName: 'Dana',
-    connectedAt: 1,
-  });
-  await settingsItem.set({ ...DEFAULT_SETTINGS, requestTimeoutSeconds: 3 });
-}
-const connectPipedrive = () =>
-  connect({
-    platform: 'pipedrive',
-    hostname: pd.url,
-    credentials: { kind: 'apiToken', token: PIPEDRIVE_API_TOKEN },
-  });
-const connectInsightly = () =>
-  connect({
-    platform: 'insightly',
-    hostname: is.url,
-    credentials: { kind: 'apiKey', apiKey: INSIGHTLY_API_KEY },
-  });
+const connectPipedrive = () => connectPipedriveTo(pd, { requestTimeoutSeconds: 3 });
+const connectInsightly = () => connectInsightlyTo(is, { requestTimeoutSeconds: 3 });
 
 const personsAt = (phone: string) =>
   pd.data.persons().filter((p) => p.phones.some((f) => f.value === phone));

@@ -2,77 +2,45 @@
  * Retried Saves against the CRM emulators, with the real connectors: the first attempt reached
  * the CRM but the worker stopped before recording it (its state stays "running").
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { insightly } from '@/connectors/insightly';
 import { pipedrive } from '@/connectors/pipedrive';
 import type { Connector, CreateCallLogArgs } from '@/connectors/types';
-import type { Connection } from '@/shared/connection';
 import type { CallLogRequest } from '@/shared/messages';
 import { DEFAULT_SETTINGS } from '@/shared/settings';
-import { connectionItem, saveRequests, settingsItem } from '@/shared/storage/keys';
+import { saveRequests, settingsItem } from '@/shared/storage/keys';
 import {
-  INSIGHTLY_API_KEY,
   INSIGHTLY_CONTACTS,
   INSIGHTLY_LEADS,
   INSIGHTLY_NUMBERS,
-  startInsightly,
   type InsightlyEmulator,
 } from '../../../e2e/emulators/insightly.ts';
 import {
-  PIPEDRIVE_API_TOKEN,
   PIPEDRIVE_NUMBERS,
   PIPEDRIVE_PERSONS,
-  PIPEDRIVE_USER,
-  startPipedrive,
   type PipedriveEmulator,
 } from '../../../e2e/emulators/pipedrive.ts';
 import { loadAccount } from './account';
 import { createCallLog } from './call-log';
 import { createContact } from './create';
-import { realClock, type EngineDeps } from './deps';
+import type { EngineDeps } from './deps';
 import { lookupContact } from './lookup';
+import {
+  connectInsightly as connectInsightlyTo,
+  connectPipedrive as connectPipedriveTo,
+  depsFor,
+  emulatedCrms,
+} from './testing-crms';
 
+const crms = emulatedCrms();
 let pd: PipedriveEmulator;
 let is: InsightlyEmulator;
-beforeAll(async () => {
-  [pd, is] = await Promise.all([startPipedrive(), startInsightly()]);
-});
-afterAll(async () => {
-  await Promise.all([pd.close(), is.close()]);
-});
-beforeEach(() => {
-  pd.reset();
-  is.reset();
+beforeAll(() => {
+  ({ pd, is } = crms);
 });
 
-const depsFor = (connector: Connector): EngineDeps => ({
-  ...realClock,
-  getConnector: () => connector,
-  listConnectors: () => [connector],
-});
-
-async function connect(connection: Pick<Connection, 'platform' | 'hostname' | 'credentials'>) {
-  await connectionItem.set({
-    ...connection,
-    accountId: 'acct1',
-    userId: String(PIPEDRIVE_USER.id),
-    userName: 'Dana',
-    connectedAt: 1,
-  });
-  await settingsItem.set({ ...DEFAULT_SETTINGS });
-}
-const connectPipedrive = () =>
-  connect({
-    platform: 'pipedrive',
-    hostname: pd.url,
-    credentials: { kind: 'apiToken', token: PIPEDRIVE_API_TOKEN },
-  });
-const connectInsightly = () =>
-  connect({
-    platform: 'insightly',
-    hostname: is.url,
-    credentials: { kind: 'apiKey', apiKey: INSIGHTLY_API_KEY },
-  });
+const connectPipedrive = () => connectPipedriveTo(pd);
+const connectInsightly = () => connectInsightlyTo(is);
 
 /**
  * An attempt of the Save that stopped (its record stays "running"): recorded as the engine
