@@ -177,6 +177,15 @@ function storeWindow(sessionId: string, windowId: number): Promise<void> {
 }
 
 /**
+ * The window the person opened (Show call window) while this pop waited for the CRM, brought
+ * forward: the pop shows it rather than opening a second one.
+ */
+async function windowShownMeanwhile(sessionId: string): Promise<number | null> {
+  const windowId = poppingRecord(sessionId)?.windowId ?? null;
+  return windowId !== null && (await focusWindow(windowId)) ? windowId : null;
+}
+
+/**
  * Pops a claimed call: the window (or CRM tabs) by the settings, then marks the call popped.
  * `reuse`: the window an interrupted pop of this call had opened, brought forward instead.
  */
@@ -211,7 +220,11 @@ async function popClaimed(
   const plan = decided
     ? planPop(decided.result, decided.error, callPop, session.phoneNumber)
     : slowLookupPlan(DECIDE_WAIT_MS);
-  const windowId = early ? await early : plan.window ? await openCallWindow(sessionId) : null;
+  const windowId = early
+    ? await early
+    : plan.window
+      ? ((await windowShownMeanwhile(sessionId)) ?? (await openCallWindow(sessionId)))
+      : null;
   await storing;
   const tabsOpened = await openTabs(plan.tabs);
   const opened = plan.window || windowId !== null ? 'window' : tabsOpened > 0 ? 'tabs' : 'nothing';
@@ -220,7 +233,8 @@ async function popClaimed(
     if (!latest) return;
     await writeCall({
       ...latest,
-      windowId,
+      // A window the person asked for meanwhile stays the call's, even when the pop opened none.
+      windowId: windowId ?? latest.windowId,
       pop: { state: 'done', at: (deps.now ?? Date.now)(), opened, reason: plan.reason },
     });
   });

@@ -64,5 +64,7 @@ export async function decidePop(
     };
   }
   if (!popNow) return { claimed: false, reply: null };
-  return { claimed: true };
+  // A window the person opened before the pop (Show call window) is the call's window.
+  const shown = await openWindowOf(session);
+  return shown !== null ? { claimed: true, reuse: shown } : { claimed: true };
 }

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { callSessions } from '@/shared/storage/keys';
-import { aCall } from '@/test/calls';
+import { describe, expect, it, vi } from 'vitest';
+import type { LookupResult } from '@/shared/messages';
+import { DEFAULT_SETTINGS, type Settings } from '@/shared/settings';
+import { callSessions, settingsItem } from '@/shared/storage/keys';
+import { aCall, aCallEvent, aContact, aLookupResult } from '@/test/calls';
 import { chromeFake } from '@/test/chrome-fake';
+import { handleCallEvent } from './call-event';
 import { handleShowCall } from './show-call';
 
 const callWindows = () =>
@@ -31,5 +34,64 @@ describe('call.show', () => {
     );
     await expect(handleShowCall({})).rejects.toThrow('no valid session id');
     expect(callWindows()).toHaveLength(0);
+  });
+});
+
+describe('call.show before or during the pop: the call keeps one window', () => {
+  const bob = aContact(2, 'Bob Smith', 'https://acme.pipedrive.com/person/2');
+  const dan = aContact(4, 'Dan Carter', 'https://acme.pipedrive.com/person/4');
+  const tabs = () =>
+    [...chromeFake().windows.values()]
+      .filter((w) => w.type === 'normal')
+      .map((w) => w.tabs[0]?.url);
+
+  async function useCallPop(callPop: Partial<Settings['callPop']>): Promise<void> {
+    await settingsItem.set({
+      ...DEFAULT_SETTINGS,
+      callPop: { ...DEFAULT_SETTINGS.callPop, ...callPop },
+    });
+  }
+
+  it('with "when answered", a window shown while ringing is the one the answer brings forward', async () => {
+    await useCallPop({ inbound: 'answer' });
+    const lookup = vi.fn(async () => aLookupResult([bob]));
+    await handleCallEvent(aCallEvent('Ringing'), { lookup });
+    await handleShowCall({ sessionId: 's1' });
+    const [shown] = callWindows();
+    await handleCallEvent(aCallEvent('CallConnected'), { lookup });
+    expect(callWindows()).toEqual([shown]);
+    expect(await callSessions.get('s1')).toMatchObject({
+      windowId: shown!.id,
+      pop: { state: 'done' },
+    });
+  });
+
+  it('a window shown while the pop waits for the CRM is the one it shows', async () => {
+    await useCallPop({ multiple: 'nothing' });
+    let answer: (result: LookupResult) => void = () => undefined;
+    const lookup = vi.fn(() => new Promise<LookupResult>((resolve) => (answer = resolve)));
+    const popping = handleCallEvent(aCallEvent('Ringing'), { lookup });
+    await vi.waitFor(() => expect(lookup).toHaveBeenCalled());
+    await handleShowCall({ sessionId: 's1' });
+    const [shown] = callWindows();
+    answer(aLookupResult([bob]));
+    await expect(popping).resolves.toMatchObject({ action: 'popped' });
+    expect(callWindows()).toEqual([shown]);
+    expect((await callSessions.get('s1'))?.windowId).toBe(shown!.id);
+  });
+
+  it('with "open each CRM page", the tabs open and the window shown meanwhile stays the call\'s', async () => {
+    await useCallPop({ multiple: 'openAll' });
+    let answer: (result: LookupResult) => void = () => undefined;
+    const lookup = vi.fn(() => new Promise<LookupResult>((resolve) => (answer = resolve)));
+    const popping = handleCallEvent(aCallEvent('Ringing'), { lookup });
+    await vi.waitFor(() => expect(lookup).toHaveBeenCalled());
+    await handleShowCall({ sessionId: 's1' });
+    const [shown] = callWindows();
+    answer(aLookupResult([bob, dan]));
+    await popping;
+    expect(tabs()).toEqual([bob.pageUrl, dan.pageUrl]);
+    expect(callWindows()).toEqual([shown]);
+    expect((await callSessions.get('s1'))?.windowId).toBe(shown!.id);
   });
 });
