@@ -128,6 +128,11 @@ export interface ConnectorManifest {
   settings: SettingField[];
   /** Formats matter for CRMs that only match numbers exactly as stored. */
   usesOverridingFormats: boolean;
+  /**
+   * The CRM can find a contact by an internal extension (findContact with isExtension). When
+   * absent, call pop does not pop internal calls: their window could only say it cannot look.
+   */
+  searchesExtensions?: boolean;
   /** Contact-dependent fields the log form fetches for a chosen contact. */
   logFields?: { const: string; title: string }[];
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LookupResult } from '@/shared/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/shared/settings';
-import { callSessions, settingsItem } from '@/shared/storage/keys';
+import { callSessions, connectionItem, settingsItem } from '@/shared/storage/keys';
 import { aCallEvent, aContact, aLookupResult, CALLER } from '@/test/calls';
 import { chromeFake } from '@/test/chrome-fake';
 import { forgetClosedWindow } from './call-window';
@@ -324,5 +324,38 @@ describe('call.event: a caller with no number to look up does not pop', () => {
       handleCallEvent(event('Ringing', { sessionId: 's2', from: '4155550102' }), deps()),
     ).resolves.toMatchObject({ action: 'popped' });
     expect(lookup).toHaveBeenCalledWith({ phoneNumber: '4155550102' });
+  });
+});
+
+describe('call.event: an internal call (an extension)', () => {
+  const internal = () => event('Ringing', { from: '101' });
+
+  it('does not pop while extensions are not looked up, and says where to change that', async () => {
+    await expect(handleCallEvent(internal(), deps())).resolves.toEqual({
+      action: 'ignored',
+      reason:
+        'No call pop: an internal call (extension 101). To look extensions up, turn on "Look up internal extension numbers" in Options.',
+      tell: true,
+    });
+    expect(callWindows()).toHaveLength(0);
+  });
+
+  it('does not pop when the connected CRM cannot look extensions up', async () => {
+    await settingsItem.set({ ...DEFAULT_SETTINGS, extensionLookup: true });
+    await connectionItem.set({
+      platform: 'pipedrive',
+      hostname: 'acme.pipedrive.com',
+      credentials: { kind: 'apiToken', token: 't' },
+      accountId: 'a',
+      userId: '1',
+      userName: 'Dana',
+      connectedAt: 1,
+    });
+    await expect(handleCallEvent(internal(), deps())).resolves.toMatchObject({
+      action: 'ignored',
+      reason:
+        'No call pop: an internal call (extension 101), and Pipedrive cannot look up extensions.',
+    });
+    expect(lookup).not.toHaveBeenCalled();
   });
 });

@@ -109,13 +109,16 @@ async function recordAndClaim(
 ): Promise<Recorded | { refused: CallEventReply }> {
   const settings = settingsItem.get();
   return withSessionLock(event.sessionId, async () => {
-    const [existing, { callPop, defaultCountry }] = await Promise.all([
+    const [existing, { callPop, defaultCountry, extensionLookup }] = await Promise.all([
       callSessions.get(event.sessionId),
       settings,
     ]);
     if (!existing) {
       const { number } = otherParty(event);
-      const unusable = unusableCaller(number, event.direction, defaultCountry);
+      const unusable = await unusableCaller(number, event.direction, {
+        defaultCountry,
+        extensionLookup,
+      });
       if (unusable) return { refused: { action: 'ignored', reason: unusable, tell: true } };
     }
     const base = recorded(existing, event, now);
