@@ -219,6 +219,114 @@ test('a call window the person closed comes back from the softphone window, and 
   await expect(showCall).toBeHidden();
 });
 
+test('"Show call window" stays for a call still going when a later call ends, and shows it', async ({
+  softphone,
+  context,
+}) => {
+  const a = { sessionId: 'call-a', from: PIPEDRIVE_NUMBERS.alice };
+  const b = { sessionId: 'call-b', from: PIPEDRIVE_NUMBERS.bob };
+  const poppedA = nextCallPop(softphone.page);
+  await softphone.notifyCall({ ...a, status: 'Ringing' });
+  await (await poppedA).close();
+  await softphone.notifyCall({ ...a, status: 'CallConnected' });
+  const poppedB = nextCallPop(softphone.page);
+  await softphone.notifyCall({ ...b, status: 'Ringing' });
+  await (await poppedB).close();
+  await softphone.notifyCall({ ...b, status: 'NoCall' });
+  const worker = await serviceWorkerOf(context);
+  await expect.poll(async () => (await callSession(worker, b.sessionId))?.status).toBe('NoCall');
+
+  // A is still connected: its window can still be brought back.
+  await expect(softphone.showCall).toBeVisible();
+  const reopened = nextCallPop(softphone.page);
+  await softphone.showCall.click();
+  const again = await reopened;
+  expect(again.url()).toContain(encodeURIComponent(a.sessionId));
+  await expect(again.getByText(PIPEDRIVE_PERSONS.alice.name).first()).toBeVisible();
+
+  await softphone.notifyCall({ ...a, status: 'NoCall' });
+  await expect(softphone.showCall).toBeHidden();
+});
+
+test('a call CallPop refuses gets its reason and no "Show call window"', async ({
+  softphone,
+  context,
+}) => {
+  // A national number while no default country is set: the worker refuses it.
+  await softphone.notifyCall({ sessionId: 'national', status: 'Ringing', from: '4155550102' });
+  await expect(softphone.status).toContainText('has no country code');
+  await softphone.notifyCall({
+    sessionId: 'national',
+    status: 'CallConnected',
+    from: '4155550102',
+  });
+  await softphone.page.waitForTimeout(300);
+  await expect(softphone.showCall).toBeHidden();
+  expect(callPopPages(context)).toHaveLength(0);
+});
+
+test('after a problem, the next thing that works brings the normal status line back', async ({
+  softphone,
+  context,
+}) => {
+  await expect(softphone.status).toHaveText(/^Matching callers in /);
+  const normal = (await softphone.status.textContent()) ?? '';
+
+  // A withheld caller, then Alice, who pops.
+  await softphone.startCall('Inbound', 'anonymous');
+  await expect(softphone.status).toHaveText('No call pop: the caller withheld their number.');
+  const popped = nextCallPop(softphone.page);
+  await softphone.startCall('Inbound', PIPEDRIVE_NUMBERS.alice);
+  await expect((await popped).getByText(PIPEDRIVE_PERSONS.alice.name).first()).toBeVisible();
+  await expect(softphone.status).toHaveText(normal);
+
+  // A contact page that cannot be opened, then one that can.
+  const view = (id: number) => ({ id, phoneNumbers: [{ phoneNumber: PIPEDRIVE_NUMBERS.alice }] });
+  await softphone.widgetRequest('/contacts/view', view(999_999));
+  await expect(softphone.status).toHaveText('That contact is no longer in the CRM.');
+  const crmPage = context.waitForEvent('page', (p) => p.url().includes('/person/'));
+  await softphone.widgetRequest('/contacts/view', view(PIPEDRIVE_PERSONS.alice.id));
+  await crmPage;
+  await expect(softphone.status).toHaveText(normal);
+
+  // A match request refused (too many numbers), then one answered.
+  const tooMany = Array.from({ length: 1_001 }, (_, i) => `+1212555${String(1000 + i)}`);
+  expect(await softphone.match(tooMany)).toEqual({ data: {} });
+  await expect(softphone.status).not.toHaveText(normal);
+  await softphone.match([PIPEDRIVE_NUMBERS.alice]);
+  await expect(softphone.status).toHaveText(normal);
+});
+
+test('a caller name too long to show is cut, and the call still pops', async ({
+  softphone,
+  context,
+}) => {
+  const popped = nextCallPop(softphone.page);
+  await softphone.notifyCall({
+    sessionId: 'long-name',
+    status: 'Ringing',
+    from: PIPEDRIVE_NUMBERS.bob,
+    fromName: 'N'.repeat(300),
+  });
+  await expect((await popped).getByText(PIPEDRIVE_PERSONS.bob.name).first()).toBeVisible();
+  const worker = await serviceWorkerOf(context);
+  expect((await callSession(worker, 'long-name'))?.callerName).toBe('N'.repeat(256));
+  await expect(softphone.status).not.toContainText('too long');
+});
+
+test('a softphone URL changed to a refused one while the window is open shows why, and it stays', async ({
+  softphone,
+}) => {
+  await expect(softphone.status).toContainText('Matching callers');
+  await updateSettings(softphone.page, { softphone: { url: 'http://example.com/app.html' } });
+  await expect(softphone.page.locator('#frame-host iframe')).toHaveCount(0);
+  await expect(softphone.status).toContainText('must start with https://');
+  // Nothing registers over it afterwards (the settings change re-registered a widget once gone).
+  await softphone.page.waitForTimeout(500);
+  await expect(softphone.status).toContainText('must start with https://');
+  await expect(softphone.status).toHaveAttribute('data-kind', 'error');
+});
+
 test('with "on answer" the window pops only when the call is connected', async ({
   softphone,
   context,

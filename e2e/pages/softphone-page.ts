@@ -11,15 +11,26 @@ interface FakeState {
 
 type MatchResponse = { data: Record<string, { id: number | string; name: string }[]> };
 
+/** A call notice written by the test: what the fake's one simulated call cannot do. */
+export interface CallNotice {
+  sessionId: string;
+  status: 'Ringing' | 'CallConnected' | 'NoCall';
+  /** The caller's number (inbound calls). */
+  from: string;
+  fromName?: string;
+}
+
 /** CallPop's softphone window and the fake softphone framed in it. */
 export class SoftphonePage {
   readonly status: Locator;
+  readonly showCall: Locator;
 
   constructor(
     readonly page: Page,
     readonly softphoneOrigin: string,
   ) {
     this.status = page.getByTestId('softphone-status');
+    this.showCall = page.getByRole('button', { name: 'Show call window' });
   }
 
   static async open(
@@ -85,5 +96,45 @@ export class SoftphonePage {
         ).fakeSoftphone.setStatus(s),
       status,
     );
+  }
+
+  /** Posts a message from the fake softphone to CallPop, as Embeddable would. */
+  async post(message: unknown): Promise<void> {
+    const frame = await this.frame();
+    await frame.evaluate(
+      (m) =>
+        (window as unknown as { fakeSoftphone: { post: (m: unknown) => void } }).fakeSoftphone.post(
+          m,
+        ),
+      message,
+    );
+  }
+
+  /**
+   * Posts an inbound call notice of the test's own: several calls at once, or a caller name,
+   * which the fake's one simulated call does not have.
+   */
+  async notifyCall(call: CallNotice): Promise<void> {
+    await this.post({
+      type: 'rc-active-call-notify',
+      call: {
+        sessionId: call.sessionId,
+        direction: 'Inbound',
+        telephonyStatus: call.status,
+        from: { phoneNumber: call.from },
+        to: { phoneNumber: '+16505550100' },
+        ...(call.fromName === undefined ? {} : { fromName: call.fromName }),
+      },
+    });
+  }
+
+  /** Posts a widget request (such as /contacts/view) CallPop answers to the fake. */
+  async widgetRequest(path: string, body: unknown): Promise<void> {
+    await this.post({
+      type: 'rc-post-message-request',
+      requestId: `test-${Math.random().toString(36).slice(2)}`,
+      path,
+      body,
+    });
   }
 }

@@ -2,70 +2,214 @@
  * The softphone window: hosts the Embeddable iframe and wires window messages to the bridge.
  * Thin DOM glue; the protocol logic lives in bridge.ts, protocol.ts and translate.ts.
  */
-import type { RequestName } from '@/shared/messages';
+import type { CallEvent, CallEventReply, RequestName } from '@/shared/messages';
 import { request, send } from '@/shared/messaging';
 import { connectionItem, settingsItem } from '@/shared/storage/keys';
 import { isFromSoftphone } from './accept';
 import { handleWidgetMessage, register, type BridgeDeps } from './bridge';
 import { keepWorkerAwake } from './keep-worker-awake';
 import { softphoneTarget } from './origin';
-import { parseWidgetMessage } from './protocol';
-import { toCallEvent } from './translate';
+import { MATCH_PATH, VIEW_PATH, parseWidgetMessage, type WidgetMessage } from './protocol';
 
 const statusLine = document.getElementById('status') as HTMLParagraphElement;
 const showCallButton = document.getElementById('show-call') as HTMLButtonElement;
 const frameHost = document.getElementById('frame-host') as HTMLDivElement;
 
+/**
+ * What a status line is about. Something that works clears a line about the same kind of work
+ * only: a contact match the widget makes right after a withheld call must not hide why that
+ * call did not pop.
+ */
+type Topic = 'setup' | 'calls' | 'views' | 'matches' | 'other';
+
 let frame: HTMLIFrameElement | null = null;
+/** The bridge's dependencies for `frame`, one set per topic (see bridgesFor). */
+let bridges: Bridges | null = null;
 let frameOrigin = '';
 let frameUrl = '';
 /** The widget asked to be registered at least once: re-register it when settings change. */
 let widgetReady = false;
 let ignoredMessages = 0;
-/** The call going on now, for "Show call window" (a closed call window is never reopened by events). */
-let currentCall: string | null = null;
+/**
+ * What the status line says when all is well: the last registration's line. A problem's line
+ * stays until something works again, then gives way to this one.
+ */
+let normalLine: string | null = null;
+/** What the shown line is about; null for the normal line. */
+let shownTopic: Topic | null = null;
+/**
+ * Calls the worker took (popped, or will pop by the settings) that have not ended, oldest
+ * first. "Show call window" is there while any is, and shows the newest: a second call ending
+ * must not take away the first one's window. Calls the worker refused are never here.
+ */
+let liveCalls: string[] = [];
+/** Ended calls: the late reply to one of their earlier events must not bring them back. */
+const endedCalls = new Set<string>();
 
-function report(message: string, kind: 'info' | 'error'): void {
+function report(message: string, kind: 'info' | 'error', topic: Topic | null): void {
+  shownTopic = topic;
   statusLine.textContent = message;
   statusLine.dataset.kind = kind;
   if (kind === 'error') console.warn(`CallPop softphone: ${message}`);
 }
 
-const deps: BridgeDeps = {
-  // `request`'s optional-payload overload cannot be expressed generically; same call at runtime.
-  request: (name, payload) =>
-    (request as (name: RequestName, payload: unknown) => Promise<never>)(name, payload),
-  settings: () => settingsItem.get(),
-  post: (message) => frame?.contentWindow?.postMessage(message, frameOrigin),
-  openUrl: async (url) => {
-    await chrome.tabs.create({ url });
-  },
-  report,
-};
+/** `topic`'s work went through: a line about it gives way to the normal line. */
+function succeeded(topic: Topic): void {
+  if (shownTopic === topic && normalLine !== null) report(normalLine, 'info', null);
+}
+
+// `request`'s optional-payload overload cannot be expressed generically; same call at runtime.
+const ask = request as (name: RequestName, payload: unknown) => Promise<never>;
+
+function setLiveCalls(calls: string[]): void {
+  liveCalls = calls;
+  showCallButton.hidden = calls.length === 0;
+}
+
+/** The worker's answer for a call it will not pop at all (no number it can look up). */
+function isRefused(reply: CallEventReply): boolean {
+  return reply.action === 'ignored' && reply.tell === true;
+}
+
+/**
+ * Sends a call event, keeping the live calls by what the worker made of it. `current`: the
+ * event's frame is still the one shown.
+ */
+async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<CallEventReply> {
+  const { sessionId } = event;
+  if (event.status === 'NoCall') {
+    // Over whatever the worker answers: the softphone says the call is gone.
+    endedCalls.add(sessionId);
+    setLiveCalls(liveCalls.filter((id) => id !== sessionId));
+  }
+  const reply: CallEventReply = await ask('call.event', event);
+  if (!current()) return reply;
+  if (isRefused(reply)) {
+    setLiveCalls(liveCalls.filter((id) => id !== sessionId));
+    return reply;
+  }
+  if (!endedCalls.has(sessionId) && !liveCalls.includes(sessionId)) {
+    setLiveCalls([...liveCalls, sessionId]);
+  }
+  return reply;
+}
+
+/** The bridge's dependencies for one topic, counting the lines they showed and the answers got. */
+interface Bridge {
+  deps: BridgeDeps;
+  lines: number;
+  answers: number;
+}
+
+type Bridges = Record<Topic, Bridge>;
+
+/**
+ * The bridge's dependencies for frame `from` and `topic`: one object each for the frame's life,
+ * since the bridge keeps per-window state (numbers to ask the CRM about again) by it. Once
+ * `from` is replaced or removed, its lines, replies and calls are dropped: they would cover the
+ * reason it went (a refused URL) or bring back calls of a softphone no longer shown.
+ */
+function bridgeFor(from: HTMLIFrameElement, origin: string, topic: Topic): Bridge {
+  const current = (): boolean => frame === from;
+  const bridge: Bridge = {
+    lines: 0,
+    answers: 0,
+    deps: {
+      request: async (name: RequestName, payload: unknown) => {
+        const value =
+          name === 'call.event'
+            ? await sendCallEvent(payload as CallEvent, current)
+            : await ask(name, payload);
+        bridge.answers += 1;
+        return value;
+      },
+      settings: () => settingsItem.get(),
+      post: (message) => {
+        if (current()) from.contentWindow?.postMessage(message, origin);
+      },
+      openUrl: async (url) => {
+        await chrome.tabs.create({ url });
+      },
+      report: (message, kind) => {
+        if (!current()) return;
+        bridge.lines += 1;
+        // A registration's info line is the normal line.
+        const normal = topic === 'setup' && kind === 'info';
+        if (normal) normalLine = message;
+        report(message, kind, normal ? null : topic);
+      },
+    },
+  };
+  return bridge;
+}
+
+function bridgesFor(from: HTMLIFrameElement, origin: string): Bridges {
+  const topics: Topic[] = ['setup', 'calls', 'views', 'matches', 'other'];
+  return Object.fromEntries(
+    topics.map((topic) => [topic, bridgeFor(from, origin, topic)]),
+  ) as Bridges;
+}
+
+function topicOf(message: WidgetMessage): Topic {
+  switch (message.type) {
+    case 'rc-adapter-pushAdapterState':
+      return 'setup';
+    case 'rc-post-message-request':
+      if (message.path === MATCH_PATH) return 'matches';
+      return message.path === VIEW_PATH ? 'views' : 'other';
+    default:
+      return 'calls';
+  }
+}
+
+/**
+ * Handles one widget message. A message CallPop answered with nothing to say about it is a
+ * success (a call the worker took, a contact page opened, a match answered), and clears a line
+ * about its topic.
+ */
+async function handle(message: WidgetMessage, frameBridges: Bridges): Promise<void> {
+  const topic = topicOf(message);
+  const bridge = frameBridges[topic];
+  const { lines, answers } = bridge;
+  await handleWidgetMessage(bridge.deps, message);
+  if (bridge.lines === lines && bridge.answers > answers) succeeded(topic);
+}
+
+/** Takes the frame out; its widget's registration, status and calls go with it. */
+function removeFrame(): void {
+  frame?.remove();
+  frame = null;
+  bridges = null;
+  frameUrl = '';
+  // Until the next frame asks, there is no widget to register (a settings change must not
+  // report "Matching callers" over an empty window).
+  widgetReady = false;
+  normalLine = null;
+  for (const id of liveCalls) endedCalls.add(id);
+  setLiveCalls([]);
+}
 
 function showFrame(rawUrl: string): void {
   const target = softphoneTarget(rawUrl);
   if (!target.ok) {
-    frame?.remove();
-    frame = null;
-    frameUrl = '';
-    return report(target.reason, 'error');
+    removeFrame();
+    return report(target.reason, 'error', 'setup');
   }
   if (frame && target.url === frameUrl) return;
-  frame?.remove();
-  widgetReady = false;
+  removeFrame();
   frameUrl = target.url;
   frameOrigin = target.origin;
   frame = document.createElement('iframe');
   frame.title = 'Softphone';
   frame.allow = 'microphone; autoplay; clipboard-write';
   frame.src = target.url;
+  bridges = bridgesFor(frame, target.origin);
   frameHost.append(frame);
-  report(`Loading the softphone from ${target.origin}…`, 'info');
+  report(`Loading the softphone from ${target.origin}…`, 'info', 'setup');
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
-  if (!frame || !isFromSoftphone(event, frame.contentWindow, frameOrigin)) {
+  if (!frame || !bridges || !isFromSoftphone(event, frame.contentWindow, frameOrigin)) {
     // Counted, never handled: lets the diagnostics (and the tests) see that it was refused.
     ignoredMessages += 1;
     document.documentElement.dataset.ignoredMessages = String(ignoredMessages);
@@ -74,30 +218,27 @@ window.addEventListener('message', (event: MessageEvent) => {
   const message = parseWidgetMessage(event.data);
   if (!message) return;
   if (message.type === 'rc-adapter-pushAdapterState') widgetReady = true;
-  if (message.type === 'rc-active-call-notify' || message.type === 'rc-call-ring-notify') {
-    const translated = toCallEvent(message.call, message.type === 'rc-call-ring-notify');
-    if ('event' in translated) {
-      const ended = translated.event.status === 'NoCall';
-      if (!ended) currentCall = translated.event.sessionId;
-      else if (currentCall === translated.event.sessionId) currentCall = null;
-      showCallButton.hidden = currentCall === null;
-    }
-  }
-  void handleWidgetMessage(deps, message);
+  void handle(message, bridges);
 });
 
 showCallButton.addEventListener('click', () => {
-  if (!currentCall) return;
-  request('call.show', { sessionId: currentCall }).catch((error: unknown) =>
-    report(
-      `The call window could not be shown: ${error instanceof Error ? error.message : String(error)}`,
-      'error',
-    ),
+  const sessionId = liveCalls.at(-1);
+  if (!sessionId) return;
+  request('call.show', { sessionId }).then(
+    () => succeeded('calls'),
+    (error: unknown) =>
+      report(
+        `The call window could not be shown: ${error instanceof Error ? error.message : String(error)}`,
+        'error',
+        'calls',
+      ),
   );
 });
 
 function reRegister(): void {
-  if (widgetReady) void register(deps).catch((error: unknown) => report(String(error), 'error'));
+  if (!bridges || !widgetReady) return;
+  const { deps } = bridges.setup;
+  void register(deps).catch((error: unknown) => deps.report(String(error), 'error'));
 }
 
 settingsItem.watch((next) => {
@@ -109,7 +250,9 @@ connectionItem.watch(() => reRegister());
 void settingsItem
   .get()
   .then((settings) => showFrame(settings.softphone.url))
-  .catch((error: unknown) => report(`Settings could not be read: ${String(error)}`, 'error'));
+  .catch((error: unknown) =>
+    report(`Settings could not be read: ${String(error)}`, 'error', 'setup'),
+  );
 
 // Calls may ring at any moment while this window is open: keep the worker ready for them.
 keepWorkerAwake(() => send('status.get'));

@@ -6,6 +6,8 @@ import { RequestError } from '../request-error';
 const DIRECTIONS = ['Inbound', 'Outbound'] as const;
 const STATUSES = ['Ringing', 'CallConnected', 'NoCall'] as const;
 const MAX_TEXT = 256;
+/** A name is shown, not looked up: a longer one is cut to this many UTF-16 units. */
+export const MAX_NAME = 256;
 
 function bad(message: string): never {
   throw new RequestError(ERROR_CODES.badRequest, message);
@@ -19,6 +21,33 @@ function text(value: unknown, field: string, required: boolean): string | undefi
   if (typeof value !== 'string') bad(`The call event's ${field} must be text.`);
   if (value.length > MAX_TEXT) bad(`The call event's ${field} is too long.`);
   return value;
+}
+
+/**
+ * At most `max` UTF-16 units of `value`, ending between two user-perceived characters: never
+ * half an emoji or a letter without its accent. Segments only as far as it keeps, so a huge
+ * value costs no more than a short one.
+ */
+export function cutText(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(value);
+  let end = 0;
+  for (const { segment } of graphemes) {
+    if (end + segment.length > max) break;
+    end += segment.length;
+  }
+  return value.slice(0, end).trimEnd();
+}
+
+/**
+ * An optional party name. Caller-id names come from the network, and one too long for the
+ * window must not cost the person the call's pop: it is cut, or dropped when nothing is left
+ * (one giant character). Not text at all is still a broken sender, and refused.
+ */
+function partyName(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') bad(`The call event's ${field} must be text.`);
+  return cutText(value, MAX_NAME) || undefined;
 }
 
 export function parseCallEvent(payload: unknown): CallEvent {
@@ -39,8 +68,8 @@ export function parseCallEvent(payload: unknown): CallEvent {
   if (startTime !== undefined && (typeof startTime !== 'number' || !Number.isFinite(startTime))) {
     bad("The call event's start time must be a number of milliseconds.");
   }
-  const fromName = text(raw.fromName, 'caller name', false);
-  const toName = text(raw.toName, 'called name', false);
+  const fromName = partyName(raw.fromName, 'caller name');
+  const toName = partyName(raw.toName, 'called name');
   return {
     sessionId,
     direction: direction as CallEvent['direction'],
