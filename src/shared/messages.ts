@@ -43,6 +43,16 @@ export interface LookupResult {
   returnMessage: ReturnMessage | null;
 }
 
+/** One requested number's answer in `contact.lookupMany`. */
+export interface LookupManyResult extends LookupResult {
+  /**
+   * The CRM was asked and did not answer (server error, network, timeout...), and no cached
+   * names stood in: `returnMessage` says why. Asking again later may find the names; an input
+   * that is not a phone number, or an extension not looked up, never has this.
+   */
+  crmFailed?: true;
+}
+
 export interface CreateContactRequest {
   phoneNumber: string;
   newContactName: string;
@@ -143,11 +153,13 @@ export interface Requests {
   'contact.lookup': { payload: LookupRequest; value: LookupResult };
   /**
    * Many numbers at once (the softphone's contact match): one cache read, bounded CRM calls.
-   * At most MAX_LOOKUP_BATCH numbers per request.
+   * At most MAX_LOOKUP_BATCH numbers per request. One entry per requested number, keyed exactly
+   * as it was sent ("(415) 555-0102" stays "(415) 555-0102"; its result's `phoneNumber` is the
+   * E.164 form), so the caller never has to normalise to find its answer.
    */
   'contact.lookupMany': {
     payload: { phoneNumbers: string[]; force?: boolean };
-    value: Record<string, LookupResult>;
+    value: Record<string, LookupManyResult>;
   };
   'contact.create': { payload: CreateContactRequest; value: CreateContactReply };
   'contact.logFields': {

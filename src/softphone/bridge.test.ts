@@ -11,7 +11,14 @@ import {
 import { RequestFailed } from '@/shared/messaging';
 import { DEFAULT_SETTINGS } from '@/shared/settings';
 import { aLookupResult } from '@/test/calls';
-import { MATCH_DEADLINE_MS, handleWidgetMessage, type BridgeDeps, type Requester } from './bridge';
+import {
+  CALL_RESEND_DELAYS_MS,
+  MATCH_DEADLINE_MS,
+  REASK_DELAYS_MS,
+  handleWidgetMessage,
+  type BridgeDeps,
+  type Requester,
+} from './bridge';
 
 const connection: ConnectionSummary = {
   platform: 'pipedrive',
@@ -31,6 +38,15 @@ const alice: ContactView = {
   pageUrl: 'http://127.0.0.1:1/person/1',
 };
 
+/** Enough of the engine's normalising for these tests: US numbers in any spelling. */
+function toE164(input: string): string {
+  const digits = input.replace(/\D/g, '');
+  return digits.length === 10 ? `+1${digits}` : `+${digits}`;
+}
+
+const CHANNEL_CLOSED =
+  'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
+
 /** A fake worker: records every request and answers from a small table. */
 function harness(
   overrides: {
@@ -47,8 +63,15 @@ function harness(
     callReply?: CallEventReply;
     /** The match deadline: by default it never comes. */
     wait?: (ms: number) => Promise<void>;
+    /** While true, the CRM fails every search (the engine marks the numbers crmFailed). */
+    crmDown?: () => boolean;
+    /** call.event fails this many times as Chrome does when the worker is being stopped. */
+    callTransportFailures?: number;
+    /** call.event fails with the worker's own words. */
+    callRefused?: string;
   } = {},
 ) {
+  let transportFailures = overrides.callTransportFailures ?? 0;
   const calls: { name: RequestName; payload: unknown }[] = [];
   const posted: unknown[] = [];
   const opened: string[] = [];
@@ -64,13 +87,28 @@ function harness(
         if (phoneNumbers.length > MAX_LOOKUP_BATCH) {
           throw new RequestFailed('bad_request', 'Too many.');
         }
+        // Keyed by each number as requested, the result carrying its E.164 form.
         return Object.fromEntries(
-          phoneNumbers.map((n) => [
-            n,
-            overrides.unanswered?.includes(n)
-              ? { ...lookup(n, []), source: 'none' as const }
-              : lookup(n, n === '+14155550101' ? [alice] : []),
-          ]),
+          phoneNumbers.map((n) => {
+            const e164 = toE164(n);
+            if (overrides.crmDown?.()) {
+              return [
+                n,
+                {
+                  ...lookup(e164, []),
+                  source: 'none' as const,
+                  crmFailed: true as const,
+                  returnMessage: { message: 'Pipedrive is unavailable', messageType: 'danger' },
+                },
+              ];
+            }
+            return [
+              n,
+              overrides.unanswered?.includes(n)
+                ? { ...lookup(e164, []), source: 'none' as const }
+                : lookup(e164, e164 === '+14155550101' ? [alice] : []),
+            ];
+          }),
         );
       }
       case 'contact.lookup':
@@ -84,6 +122,12 @@ function harness(
         }
         return lookup('+14155550101', [{ ...alice, pageUrl: overrides.pageUrl ?? alice.pageUrl }]);
       case 'call.event':
+        if (transportFailures > 0) {
+          transportFailures -= 1;
+          // What shared/messaging.ts `request` throws when Chrome drops the message.
+          throw new RequestFailed('internal', `CallPop could not be reached: ${CHANNEL_CLOSED}`);
+        }
+        if (overrides.callRefused) throw new RequestFailed('internal', overrides.callRefused);
         return overrides.callReply ?? { action: 'popped', reason: 'test' };
       default:
         throw new Error(`unexpected ${name}`);
@@ -213,6 +257,138 @@ describe('handleWidgetMessage', () => {
     expect(h.posted).toHaveLength(1);
   });
 
+  it('answers numbers in any spelling with their contacts, keyed as the widget sent them', async () => {
+    const h = harness();
+    const numbers = ['4155550101', '(415) 555-0102', '+1 415-555-0101'];
+    await handleWidgetMessage(h.deps, matchRequest(numbers));
+    const [reply] = h.posted as { response: { data: Record<string, { name: string }[]> } }[];
+    const data = reply?.response.data ?? {};
+    expect(Object.keys(data)).toEqual(numbers);
+    expect(data['4155550101']?.map((c) => c.name)).toEqual(['Alice Johnson']);
+    expect(data['+1 415-555-0101']?.map((c) => c.name)).toEqual(['Alice Johnson']);
+    expect(data['(415) 555-0102']).toEqual([]);
+  });
+
+  /** A clock the test moves: the match deadline never comes, every other wait is released. */
+  function steppedClock() {
+    const waits: number[] = [];
+    const gates: (() => void)[] = [];
+    return {
+      waits,
+      wait: (ms: number) => {
+        if (ms === MATCH_DEADLINE_MS) return new Promise<void>(() => undefined);
+        waits.push(ms);
+        return new Promise<void>((resolve) => gates.push(resolve));
+      },
+      /** Lets the earliest pending wait end. */
+      step: async () => {
+        await vi.waitFor(() => expect(gates.length).toBeGreaterThan(0));
+        gates.shift()?.();
+      },
+    };
+  }
+
+  it('answers at once without names when the CRM fails, says why, and has the widget ask again once it answers', async () => {
+    let down = true;
+    const clock = steppedClock();
+    const h = harness({ crmDown: () => down, wait: clock.wait });
+    const numbers = ['+14155550101', '(415) 555-0102'];
+    await handleWidgetMessage(h.deps, matchRequest(numbers));
+    expect(h.posted).toEqual([
+      {
+        type: 'rc-post-message-response',
+        responseId: 'req-1',
+        response: { data: { '+14155550101': [], '(415) 555-0102': [] } },
+      },
+    ]);
+    expect(h.reports.at(-1)).toBe(
+      'Pipedrive is unavailable: callers show no names until Pipedrive answers; CallPop will ask again.',
+    );
+    const lookups = () => h.calls.filter((c) => c.name === 'contact.lookupMany');
+    expect(lookups()).toHaveLength(1);
+
+    // Still down after 30 s: asked again, nothing for the widget yet, and a longer wait next.
+    await clock.step();
+    await vi.waitFor(() => expect(lookups()).toHaveLength(2));
+    expect(lookups()[1]?.payload).toEqual({ phoneNumbers: numbers });
+    await vi.waitFor(() => expect(clock.waits).toEqual([30_000, 60_000]));
+    expect(h.posted).toHaveLength(1);
+
+    down = false;
+    await clock.step();
+    await vi.waitFor(() =>
+      expect(h.posted.at(-1)).toEqual({
+        type: 'rc-adapter-trigger-contact-match',
+        phoneNumbers: numbers,
+      }),
+    );
+    expect(h.reports.at(-1)).toBe('Pipedrive answers again: caller names are back.');
+    expect(clock.waits).toEqual([30_000, 60_000]);
+  });
+
+  it('stops asking again after a few tries, and says so', async () => {
+    const waits: number[] = [];
+    const h = harness({
+      crmDown: () => true,
+      wait: async (ms) => {
+        if (ms === MATCH_DEADLINE_MS) return new Promise<void>(() => undefined);
+        waits.push(ms);
+      },
+    });
+    await handleWidgetMessage(h.deps, matchRequest(['+14155550101']));
+    await vi.waitFor(() => expect(h.reports.at(-1)).toMatch(/stopped asking/));
+    expect(waits).toEqual([...REASK_DELAYS_MS]);
+    expect(REASK_DELAYS_MS.length).toBeLessThanOrEqual(5);
+    expect(h.calls.filter((c) => c.name === 'contact.lookupMany')).toHaveLength(
+      1 + REASK_DELAYS_MS.length,
+    );
+    expect(
+      h.posted.filter((m) => (m as { type: string }).type !== 'rc-post-message-response'),
+    ).toEqual([]);
+  });
+
+  it('asks again once for numbers that failed in several match requests meanwhile', async () => {
+    let down = true;
+    const clock = steppedClock();
+    const h = harness({ crmDown: () => down, wait: clock.wait });
+    await handleWidgetMessage(h.deps, matchRequest(['+14155550101']));
+    await handleWidgetMessage(h.deps, { ...matchRequest(['+14155550102']), requestId: 'req-2' });
+    down = false;
+    await clock.step();
+    await vi.waitFor(() =>
+      expect(h.posted.at(-1)).toEqual({
+        type: 'rc-adapter-trigger-contact-match',
+        phoneNumbers: ['+14155550101', '+14155550102'],
+      }),
+    );
+    expect(clock.waits).toEqual([30_000]);
+    expect(h.calls.filter((c) => c.name === 'contact.lookupMany')).toHaveLength(3);
+  });
+
+  it('asks again later for numbers a slow CRM then failed to answer', async () => {
+    let answer!: () => void;
+    const waits: number[] = [];
+    let down = true;
+    const h = harness({
+      lookupGate: new Promise<void>((resolve) => (answer = resolve)),
+      crmDown: () => down,
+      wait: async (ms) => {
+        waits.push(ms);
+        if (ms !== MATCH_DEADLINE_MS) down = false;
+      },
+    });
+    await handleWidgetMessage(h.deps, matchRequest(['+14155550101']));
+    expect(h.posted).toHaveLength(1); // the answer by the deadline, without names
+    answer();
+    await vi.waitFor(() =>
+      expect(h.posted.at(-1)).toEqual({
+        type: 'rc-adapter-trigger-contact-match',
+        phoneNumbers: ['+14155550101'],
+      }),
+    );
+    expect(waits).toEqual([MATCH_DEADLINE_MS, 30_000]);
+  });
+
   it('opens the CRM page for /contacts/view and answers ok', async () => {
     const h = harness();
     await handleWidgetMessage(h.deps, {
@@ -290,6 +466,46 @@ describe('handleWidgetMessage', () => {
         to: '+16505550000',
       } satisfies CallEvent,
     ]);
+  });
+
+  const ringing = {
+    sessionId: 'S4',
+    direction: 'Inbound',
+    telephonyStatus: 'Ringing',
+    from: { phoneNumber: '+14155550101' },
+    to: { phoneNumber: '+16505550000' },
+  };
+
+  it('sends a call event again when Chrome could not deliver it (a worker being stopped)', async () => {
+    const waits: number[] = [];
+    const h = harness({
+      callTransportFailures: 1,
+      wait: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    await handleWidgetMessage(h.deps, { type: 'rc-active-call-notify', call: ringing });
+    expect(h.calls.filter((c) => c.name === 'call.event')).toHaveLength(2);
+    expect(waits).toEqual([CALL_RESEND_DELAYS_MS[0]]);
+    expect(h.reports).toEqual([]);
+  });
+
+  it("says in plain words, without Chrome's message, when the event still cannot be delivered", async () => {
+    const h = harness({ callTransportFailures: 10, wait: async () => undefined });
+    await handleWidgetMessage(h.deps, { type: 'rc-active-call-notify', call: ringing });
+    const tries = 1 + CALL_RESEND_DELAYS_MS.length;
+    expect(tries).toBeLessThanOrEqual(3);
+    expect(h.calls.filter((c) => c.name === 'call.event')).toHaveLength(tries);
+    expect(h.reports).toEqual([
+      `Call pop failed: CallPop did not answer, even after ${tries} tries; it tries again on the call's next event.`,
+    ]);
+  });
+
+  it('does not send again what the worker itself refused', async () => {
+    const h = harness({ callRefused: 'The call could not be saved.', wait: async () => undefined });
+    await handleWidgetMessage(h.deps, { type: 'rc-active-call-notify', call: ringing });
+    expect(h.calls.filter((c) => c.name === 'call.event')).toHaveLength(1);
+    expect(h.reports).toEqual(['Call pop failed: The call could not be saved.']);
   });
 
   it('says so, and asks nothing of the worker, when the caller withheld their number', async () => {

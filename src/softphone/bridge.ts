@@ -4,7 +4,14 @@
  * a reloaded page or a repeated notice never pops twice. Dependencies are injected so this runs
  * in unit tests without a DOM or chrome.*.
  */
-import { MAX_LOOKUP_BATCH, type Payload, type RequestName, type Value } from '@/shared/messages';
+import {
+  ERROR_CODES,
+  MAX_LOOKUP_BATCH,
+  type Payload,
+  type RequestName,
+  type Value,
+} from '@/shared/messages';
+import { RequestFailed } from '@/shared/messaging';
 import type { Settings } from '@/shared/settings';
 import { sleep } from '@/shared/sleep';
 import {
@@ -39,8 +46,34 @@ export interface BridgeDeps {
  */
 export const MATCH_DEADLINE_MS = 20_000;
 
+/**
+ * After the CRM failed to answer for some numbers (the widget already got them without names),
+ * CallPop looks them up again after each of these waits, then stops. Numbers that failed while
+ * a round was already waiting join it.
+ */
+export const REASK_DELAYS_MS: readonly number[] = [30_000, 60_000, 120_000, 240_000];
+
+/**
+ * A call event Chrome could not deliver (the worker was being stopped: "the message channel
+ * closed before a response was received") is sent again after each of these waits. The worker
+ * handles call.event once per sessionId, and a second send finishes a half-done pop.
+ */
+export const CALL_RESEND_DELAYS_MS: readonly number[] = [200, 1_000];
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The request never reached the worker, or got no answer from it: `send` (shared/messaging.ts)
+ * words such failures this way. A reply the worker gave (its own plain words) is not one.
+ */
+function isTransportFailure(error: unknown): boolean {
+  return (
+    error instanceof RequestFailed &&
+    error.code === ERROR_CODES.internal &&
+    /^CallPop (could not be reached|did not answer)\b/.test(error.message)
+  );
 }
 
 function isHttpUrl(url: string | null): url is string {
@@ -67,11 +100,22 @@ export async function register(deps: BridgeDeps): Promise<boolean> {
   return true;
 }
 
+interface WidgetLookup {
+  data: ReturnType<typeof matchData>;
+  /** Numbers (as requested) the CRM or the cache answered: asked again, the cache answers. */
+  answered: string[];
+  /** Numbers (as requested) the CRM failed to answer, with nothing cached: worth asking again. */
+  failed: string[];
+  /** Why the CRM failed, in the engine's words, when some number failed. */
+  problem: string | null;
+  crmName: string;
+}
+
 /** The widget's match data from the engine's results; throws when no CRM is connected. */
 async function lookUpForWidget(
   deps: BridgeDeps,
   request: { phoneNumbers: string[]; force?: boolean },
-): Promise<{ data: ReturnType<typeof matchData>; answered: string[] }> {
+): Promise<WidgetLookup> {
   // Batched lookups (one cache read each, bounded CRM calls in the engine), as few as the
   // engine's batch size allows: a long call history can ask for more numbers than one takes.
   const batches: string[][] = [];
@@ -93,13 +137,94 @@ async function lookUpForWidget(
   const results = Object.create(null) as Value<'contact.lookupMany'>;
   for (const answer of answers) Object.assign(results, answer);
   if (!connection) throw new Error('No CRM is connected.');
-  // Numbers the CRM (or the cache) answered: asked again, they come from the cache at once.
+  // The engine keys each result by the number exactly as it was requested.
   const resultOf = resultsByRequest(results);
-  const answered = request.phoneNumbers.filter((number) => {
+  const answered: string[] = [];
+  const failed: string[] = [];
+  let problem: string | null = null;
+  for (const number of new Set(request.phoneNumbers)) {
     const result = resultOf(number);
-    return result !== undefined && result.source !== 'none';
-  });
-  return { data: matchData(request.phoneNumbers, results, connection.platform), answered };
+    if (result?.crmFailed) {
+      failed.push(number);
+      problem ??= result.returnMessage?.message ?? null;
+    } else if (result !== undefined && result.source !== 'none') {
+      answered.push(number);
+    }
+  }
+  return {
+    data: matchData(request.phoneNumbers, results, connection.platform),
+    answered,
+    failed,
+    problem,
+    crmName: connection.displayName,
+  };
+}
+
+function askWidgetAgain(deps: BridgeDeps, phoneNumbers: string[]): void {
+  if (phoneNumbers.length > 0) {
+    deps.post({ type: 'rc-adapter-trigger-contact-match', phoneNumbers });
+  }
+}
+
+/** Numbers waiting to be looked up again after a CRM failure, per bridge (one window). */
+interface Reasking {
+  pending: Set<string>;
+  running: boolean;
+}
+const reasking = new WeakMap<BridgeDeps, Reasking>();
+
+/**
+ * The widget got no names for these numbers and keeps that as "no match" for minutes: say why,
+ * then look them up again later and, for those the CRM answers, have the widget ask again (it
+ * then gets them from the cache).
+ */
+function afterCrmFailure(deps: BridgeDeps, lookup: WidgetLookup): void {
+  if (lookup.failed.length === 0) return;
+  const why = lookup.problem ?? `${lookup.crmName} could not be reached`;
+  deps.report(
+    `${why}: callers show no names until ${lookup.crmName} answers; CallPop will ask again.`,
+    'error',
+  );
+  let state = reasking.get(deps);
+  if (!state) {
+    state = { pending: new Set(), running: false };
+    reasking.set(deps, state);
+  }
+  for (const number of lookup.failed) state.pending.add(number);
+  if (!state.running) {
+    state.running = true;
+    void reask(deps, state, lookup.crmName);
+  }
+}
+
+async function reask(deps: BridgeDeps, state: Reasking, crmName: string): Promise<void> {
+  const wait = deps.wait ?? sleep;
+  try {
+    for (const delay of REASK_DELAYS_MS) {
+      await wait(delay);
+      const numbers = [...state.pending];
+      let lookup: WidgetLookup;
+      try {
+        lookup = await lookUpForWidget(deps, { phoneNumbers: numbers });
+      } catch {
+        continue; // the worker could not be reached, or the CRM was disconnected: next round
+      }
+      const failed = new Set(lookup.failed);
+      for (const number of numbers) if (!failed.has(number)) state.pending.delete(number);
+      askWidgetAgain(deps, lookup.answered);
+      if (state.pending.size === 0) {
+        deps.report(`${lookup.crmName} answers again: caller names are back.`, 'info');
+        return;
+      }
+    }
+    state.pending.clear();
+    deps.report(
+      `${crmName} still did not answer, so CallPop stopped asking: callers matched meanwhile show no names until the softphone asks again.`,
+      'error',
+    );
+  } finally {
+    state.running = false;
+  }
 }
 
 async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unknown> {
@@ -113,7 +238,12 @@ async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unknown> {
   const late = (deps.wait ?? sleep)(MATCH_DEADLINE_MS).then(() => null);
   try {
     const outcome = await Promise.race([lookup, late]);
-    if (outcome) return { data: outcome.data };
+    if (outcome) {
+      // Failed numbers are answered now, without names (never a 30-second wait), and asked
+      // about again later.
+      afterCrmFailure(deps, outcome);
+      return { data: outcome.data };
+    }
   } catch (error) {
     // No names rather than a 30-second wait: the widget shows the raw numbers meanwhile.
     deps.report(`Caller names could not be looked up: ${messageOf(error)}`, 'error');
@@ -121,10 +251,9 @@ async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unknown> {
   }
   deps.report('The CRM is slow to answer; caller names will show when it does.', 'info');
   lookup.then(
-    ({ answered }) => {
-      if (answered.length > 0) {
-        deps.post({ type: 'rc-adapter-trigger-contact-match', phoneNumbers: answered });
-      }
+    (outcome) => {
+      askWidgetAgain(deps, outcome.answered);
+      afterCrmFailure(deps, outcome);
     },
     (error: unknown) =>
       deps.report(`Caller names could not be looked up: ${messageOf(error)}`, 'error'),
@@ -174,11 +303,27 @@ async function forwardCall(
     if (translated.tell) deps.report(translated.ignored, 'info');
     return;
   }
-  try {
-    const reply = await deps.request('call.event', translated.event);
-    if (reply.tell) deps.report(reply.reason, 'info');
-  } catch (error) {
-    deps.report(`Call pop failed: ${messageOf(error)}`, 'error');
+  const wait = deps.wait ?? sleep;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const reply = await deps.request('call.event', translated.event);
+      if (reply.tell) deps.report(reply.reason, 'info');
+      return;
+    } catch (error) {
+      if (!isTransportFailure(error)) {
+        // The worker's own plain words: sending again would get the same answer.
+        return deps.report(`Call pop failed: ${messageOf(error)}`, 'error');
+      }
+      const delay = CALL_RESEND_DELAYS_MS[attempt];
+      if (delay === undefined) {
+        return deps.report(
+          `Call pop failed: CallPop did not answer, even after ${attempt + 1} tries; it tries again on the call's next event.`,
+          'error',
+        );
+      }
+      // Chrome was stopping the worker: a new send starts it again.
+      await wait(delay);
+    }
   }
 }
 

@@ -84,9 +84,19 @@ describe('matchData', () => {
     expect(data['__proto__']).toEqual([]);
   });
 
-  it('finds a result keyed by its normalised number when the widget sent another form', () => {
-    const results = { '+1 415 555 0101': result('+14155550101', [contact(1, 'Alice')]) };
-    expect(matchData(['+14155550101'], results, 'pipedrive')['+14155550101']).toHaveLength(1);
+  it('answers every spelling of a number under the key the widget sent', () => {
+    // As lookupMany answers: keyed as requested, each result carrying the E.164 form.
+    const alice = result('+14155550101', [contact(1, 'Alice')]);
+    const bob = result('+14155550102', [contact(2, 'Bob')]);
+    const requested = ['4155550101', '(415) 555-0102', '+1 415-555-0101'];
+    const results = { '4155550101': alice, '(415) 555-0102': bob, '+1 415-555-0101': alice };
+    const data = matchData(requested, results, 'pipedrive');
+    expect(Object.keys(data)).toEqual(requested);
+    expect(data['4155550101']).toMatchObject([
+      { name: 'Alice', phoneNumbers: [{ phoneNumber: '4155550101' }] },
+    ]);
+    expect(data['(415) 555-0102']?.map((c) => c.name)).toEqual(['Bob']);
+    expect(data['+1 415-555-0101']?.map((c) => c.name)).toEqual(['Alice']);
   });
 });
 

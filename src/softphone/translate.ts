@@ -74,16 +74,13 @@ export function matchData(
 }
 
 /**
- * The lookup result for a number as the widget asked for it: lookupMany keys results by E.164,
- * or by the input as given when it is not a phone number.
+ * The lookup result for a number as the widget asked for it. lookupMany keys its answer by each
+ * number exactly as it was sent (whatever the spelling), so no normalising is needed here.
  */
-export function resultsByRequest(
-  results: Record<string, LookupResult>,
-): (requested: string) => LookupResult | undefined {
-  const byNormalised = new Map(Object.values(results).map((r) => [r.phoneNumber, r]));
-  return (requested) =>
-    (Object.hasOwn(results, requested) ? results[requested] : undefined) ??
-    byNormalised.get(requested);
+export function resultsByRequest<R extends LookupResult>(
+  results: Record<string, R>,
+): (requested: string) => R | undefined {
+  return (requested) => (Object.hasOwn(results, requested) ? results[requested] : undefined);
 }
 
 const STATUS: Record<string, CallStatus> = {

@@ -2,10 +2,12 @@
  * contact.lookupMany (the softphone's batched contact match): one cache read for every number,
  * misses fetched through the same shared, bounded CRM path as single lookups.
  *
- * Results are keyed by E.164. An input that is not a phone number is not dropped silently: it
- * is keyed by the input as given, with no contacts and the phone module's plain message.
+ * Results are keyed by each input exactly as it was sent (the widget matches its answer by its
+ * own spelling); inputs that name the same number share one lookup. An input that is not a
+ * phone number is not dropped silently: it gets no contacts and the phone module's plain
+ * message. A number the CRM failed to answer is marked `crmFailed`, so the caller can ask again.
  */
-import type { LookupResult } from '@/shared/messages';
+import type { LookupManyResult, LookupResult } from '@/shared/messages';
 import { ERROR_CODES, MAX_LOOKUP_BATCH } from '@/shared/messages';
 import { matchCache } from '@/shared/storage/keys';
 import { RequestError } from '../request-error';
@@ -32,7 +34,7 @@ function invalid(account: Account, input: string, message: string): LookupResult
 export async function lookupMany(
   payload: { phoneNumbers: string[]; force?: boolean },
   deps: EngineDeps,
-): Promise<Record<string, LookupResult>> {
+): Promise<Record<string, LookupManyResult>> {
   const inputs = payload?.phoneNumbers;
   if (!Array.isArray(inputs)) {
     throw new RequestError(ERROR_CODES.badRequest, 'Send a list of phone numbers.');
@@ -45,23 +47,52 @@ export async function lookupMany(
   }
   const account = await loadAccount(deps);
   // No prototype: an input such as "__proto__" is a key like any other.
-  const results = Object.create(null) as Record<string, LookupResult>;
+  const results = Object.create(null) as Record<string, LookupManyResult>;
+  /** Each valid input (as sent) and the number it names (E.164, or extension digits). */
+  const named = new Map<string, string>();
   const targets = new Map<string, Extract<ReturnType<typeof parseTarget>, { ok: true }>>();
-  for (const input of inputs) {
-    const target = parseTarget(input, account.settings.defaultCountry);
-    if (target.ok) targets.set(target.phoneNumber, target);
-    else results[String(input)] = invalid(account, String(input), target.message);
+  for (const raw of inputs) {
+    const input = String(raw);
+    const target = parseTarget(raw, account.settings.defaultCountry);
+    if (target.ok) {
+      targets.set(target.phoneNumber, target);
+      named.set(input, target.phoneNumber);
+    } else {
+      results[input] = invalid(account, input, target.message);
+    }
   }
   const numbers = [...targets.values()].filter((t) => !t.isExtension).map((t) => t.phoneNumber);
   const ids = new Map(numbers.map((n) => [n, cacheId(account.scope, n)]));
   const cached = await matchCache.getMany([...ids.values()]);
   const force = payload.force === true;
+  const byNumber = new Map<string, LookupManyResult>();
   await Promise.all(
     [...targets.values()].map(async (target) => {
       const id = ids.get(target.phoneNumber);
       const preread = id === undefined ? undefined : { entry: cached.get(id) };
-      results[target.phoneNumber] = await lookupWith(account, target, force, deps, preread);
+      const result = await lookupWith(account, target, force, deps, preread);
+      byNumber.set(
+        target.phoneNumber,
+        askedAndFailed(account, target, result) ? { ...result, crmFailed: true } : result,
+      );
     }),
   );
+  for (const [input, number] of named) {
+    const result = byNumber.get(number);
+    if (result) results[input] = result;
+  }
   return results;
+}
+
+/**
+ * lookupWith answers 'none' for a parsed number only when it did not ask the CRM (an extension
+ * while extension lookup is off) or when the CRM failed with nothing cached to show instead.
+ */
+function askedAndFailed(
+  account: Account,
+  target: Extract<ReturnType<typeof parseTarget>, { ok: true }>,
+  result: LookupResult,
+): boolean {
+  const asked = !target.isExtension || account.settings.extensionLookup;
+  return asked && result.source === 'none';
 }

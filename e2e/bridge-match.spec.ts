@@ -1,0 +1,126 @@
+/**
+ * The softphone bridge's /contacts/match and call events against the real service worker and
+ * the Pipedrive emulator: numbers in any spelling, a CRM that fails and recovers, and a call
+ * event that meets a worker being stopped.
+ */
+import { startPipedrive, PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive';
+import { expect, serviceWorkerOf, test as base } from './fixtures';
+import { SoftphonePage } from './pages/softphone-page';
+import { startSoftphoneServer, type SoftphoneServer } from './softphone/server';
+import { callPopPages, callSession, connectPipedrive, updateSettings } from './support/demo-setup';
+import { stopServiceWorker } from './support/stop-worker';
+
+type PipedriveEmulator = Awaited<ReturnType<typeof startPipedrive>>;
+
+const test = base.extend<{
+  crm: PipedriveEmulator;
+  fakeServer: SoftphoneServer;
+  softphone: SoftphonePage;
+}>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  crm: async ({}, use) => {
+    const crm = await startPipedrive();
+    await use(crm);
+    await crm.close();
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  fakeServer: async ({}, use) => {
+    const server = await startSoftphoneServer();
+    await use(server);
+    await server.close();
+  },
+  softphone: async ({ page, extensionUrl, crm, fakeServer }, use) => {
+    await page.goto(extensionUrl('src/options/index.html'));
+    await connectPipedrive(page, crm.url);
+    await updateSettings(page, { softphone: { url: fakeServer.url } });
+    await use(await SoftphonePage.open(page, extensionUrl, fakeServer.origin));
+  },
+});
+
+const searches = (crm: PipedriveEmulator) => crm.log.count({ path: /search/ });
+const names = (contacts: { name: string }[] | undefined) => contacts?.map((c) => c.name).sort();
+
+test('/contacts/match finds numbers in any spelling, answered under the spelling asked', async ({
+  softphone,
+  crm,
+}) => {
+  await updateSettings(softphone.page, { defaultCountry: 'US' });
+  const numbers = ['4155550101', '(415) 555-0102', '+1 415-555-0120'];
+  const answer = await softphone.match(numbers);
+  expect(Object.keys(answer.data).sort()).toEqual([...numbers].sort());
+  expect(names(answer.data['4155550101'])).toEqual([PIPEDRIVE_PERSONS.alice.name]);
+  expect(names(answer.data['(415) 555-0102'])).toEqual([PIPEDRIVE_PERSONS.bob.name]);
+  expect(names(answer.data['+1 415-555-0120'])).toEqual(
+    [PIPEDRIVE_PERSONS.carol.name, PIPEDRIVE_PERSONS.dan.name].sort(),
+  );
+  expect(searches(crm)).toBeGreaterThanOrEqual(3);
+
+  // Without a default country, an international number in another spelling still matches.
+  await updateSettings(softphone.page, { defaultCountry: '' });
+  const spaced = await softphone.match(['+1 415-555-0101']);
+  expect(names(spaced.data['+1 415-555-0101'])).toEqual([PIPEDRIVE_PERSONS.alice.name]);
+});
+
+test('a failing CRM: answered at once without names, the window says why, and the widget is asked again once it recovers', async ({
+  softphone,
+  crm,
+}) => {
+  test.setTimeout(90_000);
+  crm.faults.add({ path: /search/, kind: 'status', status: 500, times: -1 });
+  const started = Date.now();
+  const failed = await softphone.match([PIPEDRIVE_NUMBERS.alice, PIPEDRIVE_NUMBERS.bob]);
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(failed.data).toEqual({ [PIPEDRIVE_NUMBERS.alice]: [], [PIPEDRIVE_NUMBERS.bob]: [] });
+  expect(searches(crm)).toBeGreaterThanOrEqual(2);
+  await expect(softphone.status).toContainText('callers show no names until Pipedrive answers');
+  await expect(softphone.status).toContainText('CallPop will ask again');
+  expect((await softphone.state()).triggers).toEqual([]);
+
+  // The CRM recovers; CallPop looks the numbers up again (after 30 s) and has the widget ask.
+  crm.faults.clear();
+  await expect
+    .poll(async () => (await softphone.state()).triggers, { timeout: 45_000 })
+    .toEqual([[PIPEDRIVE_NUMBERS.alice, PIPEDRIVE_NUMBERS.bob]]);
+  await expect(softphone.status).toContainText('Pipedrive answers again');
+  // Asked again, as the widget does on that trigger: from the cache, at once.
+  const before = crm.log.entries.length;
+  const again = await softphone.match([PIPEDRIVE_NUMBERS.alice, PIPEDRIVE_NUMBERS.bob]);
+  expect(names(again.data[PIPEDRIVE_NUMBERS.alice])).toEqual([PIPEDRIVE_PERSONS.alice.name]);
+  expect(names(again.data[PIPEDRIVE_NUMBERS.bob])).toEqual([PIPEDRIVE_PERSONS.bob.name]);
+  expect(crm.log.entries.length).toBe(before);
+});
+
+test('a dropped CRM connection is answered at once, and the window says why', async ({
+  softphone,
+  crm,
+}) => {
+  crm.faults.add({ path: /search/, kind: 'drop', times: -1 });
+  const started = Date.now();
+  const failed = await softphone.match([PIPEDRIVE_NUMBERS.alice]);
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(failed.data).toEqual({ [PIPEDRIVE_NUMBERS.alice]: [] });
+  await expect(softphone.status).toContainText('CallPop will ask again');
+});
+
+test('a call event that meets a worker being stopped is sent again and pops', async ({
+  softphone,
+  context,
+  crm,
+}) => {
+  // "Do nothing" for several matches: the worker answers the event only after the CRM has, so
+  // the event is still waiting on its answer when the worker is stopped.
+  await updateSettings(softphone.page, { callPop: { multiple: 'nothing' } });
+  crm.setLatency(2_000);
+  const popped = context.waitForEvent('page', (p) => p.url().includes('src/callpop/index.html'));
+  const sessionId = await softphone.startCall('Inbound', PIPEDRIVE_NUMBERS.alice);
+  await expect.poll(() => searches(crm)).toBeGreaterThanOrEqual(1);
+  await stopServiceWorker(context, softphone.page);
+
+  const window = await popped;
+  expect(window.url()).toContain(encodeURIComponent(sessionId));
+  await expect(window.getByText(PIPEDRIVE_PERSONS.alice.name).first()).toBeVisible();
+  const worker = await serviceWorkerOf(context);
+  await expect.poll(async () => (await callSession(worker, sessionId))?.pop.state).toBe('done');
+  expect(callPopPages(context)).toHaveLength(1);
+  await expect(softphone.status).not.toContainText('Call pop failed');
+});
