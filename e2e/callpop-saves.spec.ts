@@ -2,10 +2,12 @@
  * Saves from the call-pop window that outlive it: the worker keeps the outcome in the call, so
  * a window opened again (Show call window) shows what was saved instead of offering it again.
  */
+import { startInsightly } from './emulators/insightly.ts';
 import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
 import { LogFormPage } from './pages/log-form';
+import { connect, insightlyDraft } from './support/connect';
 import { sendRequest } from './support/demo-setup';
 
 test('a window closed while its Save runs comes back showing what was saved, not the form again', async ({
@@ -61,4 +63,31 @@ test("a call logged from its window records both ends: the caller's number and o
     from_phone_number: PIPEDRIVE_NUMBERS.bob,
     to_phone_number: '+14155550000',
   });
+});
+
+test('a call window left open while the person switches CRM does not log against the old contact', async ({
+  pd,
+  pdPage: page,
+  context,
+  extensionUrl,
+}) => {
+  const insightly = await startInsightly();
+  try {
+    const pop = await CallPopPage.ring(page, context, 'call-switch', PIPEDRIVE_NUMBERS.bob);
+    await expect(pop.cards.first()).toContainText(PIPEDRIVE_PERSONS.bob.name);
+    await connect(page, extensionUrl, insightlyDraft(insightly.url));
+
+    await pop.logCallButton.click();
+    const form = new LogFormPage(pop.page);
+    await form.note.fill('Typed after the switch');
+    await form.save.click();
+    await expect(form.error).toContainText(
+      'This contact was found in the CRM connected before, not in Insightly. Refresh to look the number up again, then log the call.',
+    );
+    await expect(form.note).toHaveValue('Typed after the switch');
+    expect(insightly.log.count({ method: 'POST' })).toBe(0);
+    expect(pd.data.callLogs()).toHaveLength(0);
+  } finally {
+    await insightly.close();
+  }
 });

@@ -16,6 +16,11 @@ export interface ExtensionStatus {
 /** A contact with its CRM page, ready to show. `pageUrl` is null when no safe URL exists. */
 export interface ContactView extends Contact {
   pageUrl: string | null;
+  /**
+   * The CRM account it was found in (`platform:accountId`): a page still showing it after the
+   * person switched CRM must not log against that id in the new one.
+   */
+  account?: string;
 }
 
 export interface LookupRequest {
@@ -77,7 +82,7 @@ export interface CallLogRequest {
   phoneNumber: string;
   /** An existing contact, or a placeholder to create first. */
   contact:
-    | { kind: 'existing'; id: string | number; name: string; type?: string }
+    | { kind: 'existing'; id: string | number; name: string; type?: string; account?: string }
     | { kind: 'new'; name: string; type: string };
   direction: CallDirection;
   startTime: number;

@@ -63,6 +63,26 @@ describe('createCallLog', () => {
     }
   });
 
+  it('refuses a contact found in the CRM account connected before, and sends nothing', async () => {
+    const contact = { kind: 'existing' as const, id: 105, name: 'Quinn Taylor', type: 'Contact' };
+    await expect(
+      createCallLog(
+        logRequest({ requestId: 'log-acct-01', contact: { ...contact, account: 'insightly:old' } }),
+        deps,
+      ),
+    ).rejects.toThrow(
+      'This contact was found in the CRM connected before, not in Pipedrive. Refresh to look the number up again, then log the call.',
+    );
+    expect(connector.logCalls).toHaveLength(0);
+    // Found in this account (or from a caller that does not say): logged.
+    await createCallLog(
+      logRequest({ requestId: 'log-acct-02', contact: { ...contact, account: 'pipedrive:acct1' } }),
+      deps,
+    );
+    await createCallLog(logRequest({ requestId: 'log-acct-03', contact }), deps);
+    expect(connector.logCalls).toHaveLength(2);
+  });
+
   it('does not create the contact again when a retry follows a failed log', async () => {
     connector.log = () => Promise.reject(httpError(502));
     await expect(createCallLog(logRequest(), deps)).rejects.toThrow(/unavailable/);

@@ -12,12 +12,12 @@ import type { LogAttempt } from '@/shared/storage/keys';
 import { argsFor, attemptOf, isAttemptOn, sameAttempt } from './log-attempts';
 import { leftOnOthersMessage, removeLogsOnOtherContacts } from './other-contact-logs';
 import { RequestError } from '../request-error';
-import { loadAccount } from './account';
+import { loadAccount, type Account } from './account';
 import { createOnce, keepTypedName } from './create';
 import { checkNewContact, ownNumberOf, saveCall, writableNumber } from './crm-write';
 import type { EngineDeps } from './deps';
 import { checkRequestId, logIdsOfOtherSaves, runOnce } from './idempotent';
-import { toView } from './views';
+import { accountKey, toView } from './views';
 
 const RESULTS = ['connected', 'missed', 'voicemail', 'busy'] as const;
 const MAX_TEXT = 10_000;
@@ -70,6 +70,18 @@ function withContactWarning(
   return { message: `${lead} ${contact.message}`, messageType: 'warning', ttl: 8000 };
 }
 
+/**
+ * A contact found in another CRM account than the one connected now (a window left open while
+ * the person switched CRM): its id means nothing here, or someone else.
+ */
+function checkSameAccount(chosen: CallLogRequest['contact'], account: Account): void {
+  if (chosen.kind !== 'existing' || chosen.account === undefined) return;
+  if (chosen.account === accountKey(account.scope)) return;
+  bad(
+    `This contact was found in the CRM connected before, not in ${account.connector.manifest.displayName}. Refresh to look the number up again, then log the call.`,
+  );
+}
+
 /** The contact to log against: an existing one with an id and a name, or a new one. */
 function checkChosen(chosen: unknown): CallLogRequest['contact'] {
   const { kind, id, name } = (chosen ?? {}) as Record<string, unknown>;
@@ -94,7 +106,8 @@ export async function createCallLog(
   const chosen = checkChosen(request.contact);
   const newFields =
     chosen.kind === 'new' ? checkNewContact(account, chosen.name, chosen.type) : null;
-  const { connector, user, authHeader, connection } = account;
+  const { connector, user, authHeader } = account;
+  checkSameAccount(chosen, account);
 
   /**
    * The log an earlier attempt of this Save wrote, if the CRM has it; `outdated` when this
@@ -215,7 +228,7 @@ export async function createCallLog(
       if (earlier && !earlier.outdated) {
         return {
           logId: earlier.logId,
-          contact: toView(connector, connection.hostname, contact),
+          contact: toView(account, contact),
           returnMessage: await finish(
             previous?.logAttempts,
             args,
@@ -241,7 +254,7 @@ export async function createCallLog(
       }
       return {
         logId: logged.logId,
-        contact: toView(connector, connection.hostname, contact),
+        contact: toView(account, contact),
         returnMessage: await finish(
           previous?.logAttempts,
           args,

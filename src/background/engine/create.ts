@@ -231,7 +231,7 @@ export async function createContact(
   const e164 = writableNumber(account, request.phoneNumber);
   const fields = checkNewContact(account, request.newContactName, request.newContactType);
   const view = (contact: Contact) =>
-    toView(account.connector, account.connection.hostname, contact);
+    toView(account, contact);
 
   return runOnce('contact', requestId, deps.now, async (step) => {
     const created = await createOnce(account, deps, e164, fields, step);

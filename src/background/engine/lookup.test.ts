@@ -52,7 +52,9 @@ describe('lookupContact: matches', () => {
       returnMessage: null,
       contactTypes: connector.manifest.contactTypes,
     });
-    expect(result.contacts).toEqual([{ ...JANE, pageUrl: 'https://acme.pipedrive.com/person/7' }]);
+    expect(result.contacts).toEqual([
+      { ...JANE, pageUrl: 'https://acme.pipedrive.com/person/7', account: 'pipedrive:acct1' },
+    ]);
     expect(result.resolution?.reason).toContain('Only one contact matched');
   });
 
@@ -159,7 +161,9 @@ describe('lookupContact: cache', () => {
     const hit = await lookupContact({ phoneNumber: NUMBER }, deps);
     expect(connector.findCalls).toHaveLength(1);
     expect(hit).toMatchObject({ source: 'cache', stale: false, canCreate: true });
-    expect(hit.contacts).toEqual([{ ...JANE, pageUrl: 'https://acme.pipedrive.com/person/7' }]);
+    expect(hit.contacts).toEqual([
+      { ...JANE, pageUrl: 'https://acme.pipedrive.com/person/7', account: 'pipedrive:acct1' },
+    ]);
   });
 
   it("says the CRM's warning with its contacts again on a cache hit", async () => {

@@ -81,7 +81,7 @@ function result(
   return {
     phoneNumber: target.phoneNumber,
     displayNumber: target.displayNumber,
-    contacts: contacts.map((contact) => toView(connector, connection.hostname, contact)),
+    contacts: contacts.map((contact) => toView(account, contact)),
     canCreate: shown.canCreate,
     contactTypes: connector.manifest.contactTypes ?? [],
     source: shown.source,

@@ -1,5 +1,7 @@
 /** Contacts as the pages show them: with a safe CRM page URL, never the placeholder. */
 import type { Connector } from '@/connectors/types';
+import type { CacheScope } from './cache';
+import type { Account } from './account';
 import type { Contact } from '@/shared/contact';
 import type { ContactView } from '@/shared/messages';
 import { renderUrlTemplate } from '@/shared/url-template';
@@ -16,6 +18,16 @@ export function contactPageUrl(
   });
 }
 
-export function toView(connector: Connector, hostname: string, contact: Contact): ContactView {
-  return { ...contact, pageUrl: contactPageUrl(connector, hostname, contact) };
+/** The account a contact belongs to, as views carry it and Saves check it. */
+export function accountKey(scope: CacheScope): string {
+  return `${scope.platform}:${scope.accountId}`;
+}
+
+export function toView(account: Account, contact: Contact): ContactView {
+  const { connector, connection, scope } = account;
+  return {
+    ...contact,
+    pageUrl: contactPageUrl(connector, connection.hostname, contact),
+    account: accountKey(scope),
+  };
 }

@@ -145,6 +145,7 @@ export function LogForm(props: LogFormProps) {
             id: chosen.id,
             name: chosen.name,
             ...(chosen.type ? { type: chosen.type } : {}),
+            ...(chosen.account ? { account: chosen.account } : {}),
           }
         : { kind: 'new', name: newName.trim(), type: newType },
       direction: call.direction,
