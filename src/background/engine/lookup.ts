@@ -62,7 +62,7 @@ function result(
   target: Extract<Target, { ok: true }>,
   shown: Shown,
 ): LookupResult {
-  const { connector, connection, settings } = account;
+  const { connector, settings } = account;
   const crmName = connector.manifest.displayName;
   let contacts = shown.contacts;
   let resolution: LookupResult['resolution'] = null;
