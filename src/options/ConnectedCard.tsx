@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ConnectionSummary } from '@/shared/connection';
 import { send } from '@/shared/messaging';
 
@@ -7,18 +7,42 @@ interface Props {
   onDisconnected: (message: string) => void;
 }
 
-/** The connected account, and Disconnect behind an inline "Are you sure?". */
+/**
+ * The connected account, and Disconnect behind an inline "Are you sure?". The clicked button
+ * unmounts each time, so focus moves on with it: to Cancel when the question appears (Enter
+ * does not disconnect by accident; Escape cancels too), back to Disconnect when it goes.
+ */
 export function ConnectedCard({ connection, onDisconnected }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const disconnectButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<'cancel' | 'disconnect' | null>(null);
+
+  useEffect(() => {
+    if (focusNext.current === 'cancel') cancelButton.current?.focus();
+    else if (focusNext.current === 'disconnect') disconnectButton.current?.focus();
+    focusNext.current = null;
+  });
+
+  const ask = () => {
+    focusNext.current = 'cancel';
+    setConfirming(true);
+  };
+
+  const cancel = () => {
+    focusNext.current = 'disconnect';
+    setConfirming(false);
+  };
 
   const disconnect = async () => {
     setBusy(true);
     setError(null);
     const reply = await send('connection.disconnect');
     setBusy(false);
-    setConfirming(false);
+    // Until the page shows the connection form (ConnectionSection focuses it), or on failure.
+    cancel();
     if (!reply.ok) {
       setError(`Could not disconnect: ${reply.error.message}`);
       return;
@@ -42,7 +66,17 @@ export function ConnectedCard({ connection, onDisconnected }: Props) {
         <dd>{new Date(connection.connectedAt).toLocaleString()}</dd>
       </dl>
       {confirming ? (
-        <div className="confirm" role="group" aria-label="Confirm disconnect">
+        <div
+          className="confirm"
+          role="group"
+          aria-label="Confirm disconnect"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && !busy) {
+              event.preventDefault();
+              cancel();
+            }
+          }}
+        >
           <p>
             Are you sure? CallPop will forget your {connection.displayName} credentials and every
             cached contact.
@@ -55,12 +89,12 @@ export function ConnectedCard({ connection, onDisconnected }: Props) {
           >
             Yes, disconnect
           </button>{' '}
-          <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
+          <button type="button" ref={cancelButton} disabled={busy} onClick={cancel}>
             Cancel
           </button>
         </div>
       ) : (
-        <button type="button" onClick={() => setConfirming(true)}>
+        <button type="button" ref={disconnectButton} onClick={ask}>
           Disconnect
         </button>
       )}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ConnectionSummary } from '@/shared/connection';
 import type { ConnectorInfo } from '@/shared/messages';
 import { send } from '@/shared/messaging';
@@ -12,6 +12,12 @@ interface Props {
 
 type Outcome = { kind: 'info' | 'success' | 'error'; text: string } | null;
 
+/** Shown in place of a test's result when the fields changed while it ran. */
+const STALE_TEST_OUTCOME: Outcome = {
+  kind: 'info',
+  text: 'The fields changed while the connection was being tested, so that result is not shown. Test again to check what is entered now.',
+};
+
 /** CRM choice and its connection fields, rendered from the connector's declared settings. */
 export function ConnectionForm({ connectors, onConnected }: Props) {
   const [platform, setPlatform] = useState(connectors[0]?.name ?? 'pipedrive');
@@ -20,6 +26,8 @@ export function ConnectionForm({ connectors, onConnected }: Props) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
+  // Bumped on every change of CRM or field, so a reply to an earlier draft is recognised.
+  const edits = useRef(0);
   const connector = connectors.find((c) => c.name === platform) ?? connectors[0];
   if (!connector) return <p className="field-error">No CRM connectors are available.</p>;
   const typed = values[connector.name] ?? {};
@@ -28,7 +36,7 @@ export function ConnectionForm({ connectors, onConnected }: Props) {
     const built = buildDraft(connector, typed);
     setErrors(built.ok ? {} : built.errors);
     if (!built.ok) {
-      setOutcome({ kind: 'error', text: built.message ?? 'Check the fields marked below.' });
+      setOutcome({ kind: 'error', text: built.message ?? 'Check the fields marked above.' });
       return null;
     }
     return built.draft;
@@ -37,10 +45,22 @@ export function ConnectionForm({ connectors, onConnected }: Props) {
   const test = async () => {
     const checked = draft();
     if (!checked) return;
+    const startedAt = edits.current;
+    const testing: Outcome = {
+      kind: 'info',
+      text: `Testing the connection to ${connector.displayName}…`,
+    };
     setBusy(true);
-    setOutcome({ kind: 'info', text: `Testing the connection to ${connector.displayName}…` });
+    setOutcome(testing);
     const reply = await send('connection.test', checked);
     setBusy(false);
+    if (edits.current !== startedAt) {
+      // The CRM or a field changed meanwhile: the result is for values no longer in the form.
+      // Another CRM's form already cleared the "Testing…" line; the same form says why nothing
+      // is shown.
+      setOutcome((shown) => (shown === testing ? STALE_TEST_OUTCOME : shown));
+      return;
+    }
     setOutcome(
       reply.ok
         ? { kind: 'success', text: reply.value.message || `Connected as ${reply.value.userName}.` }
@@ -99,6 +119,7 @@ export function ConnectionForm({ connectors, onConnected }: Props) {
         options={connectors.map((c) => ({ value: c.name, label: c.displayName }))}
         testId="crm"
         onChange={(next) => {
+          edits.current += 1;
           setPlatform(next);
           setErrors({});
           setOutcome(null);
@@ -116,12 +137,13 @@ export function ConnectionForm({ connectors, onConnected }: Props) {
           error={errors[field.id]}
           testId={`connection-${field.id}`}
           autoComplete={field.type === 'password' ? 'new-password' : 'off'}
-          onChange={(text) =>
+          onChange={(text) => {
+            edits.current += 1;
             setValues((all) => ({
               ...all,
               [connector.name]: { ...all[connector.name], [field.id]: text },
-            }))
-          }
+            }));
+          }}
         />
       ))}
       <div className="actions">

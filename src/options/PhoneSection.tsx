@@ -1,5 +1,10 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { applyOverridingFormat, listCountries, validateOverridingFormat } from '@/shared/phone';
+import {
+  applyOverridingFormat,
+  formatSlotCount,
+  listCountries,
+  validateOverridingFormat,
+} from '@/shared/phone';
 import { SETTING_LIMITS, type Settings } from '@/shared/settings';
 import { CheckboxField, SelectField, TextField } from '@/shared/ui/form-fields';
 import { earlierSlotWith, layoutFor, packFormats, withSlot } from './format-slots';
@@ -59,6 +64,8 @@ function FormatField({ slot, stored, earlier, sample, commit }: FormatFieldProps
           <>
             {sample.international} is looked up as <output>{example}</output>
           </>
+        ) : valid ? (
+          `This format has ${formatSlotCount(format)} # or * but ${sample.international} has ${sample.nationalNumber.length} digits without its country code, so the format does not fit it: numbers shorter than the format are not looked up with it.`
         ) : format === '' ? (
           'Not used.'
         ) : null}
@@ -126,7 +133,13 @@ export function PhoneSection({ settings, save }: Props) {
         <legend>Overriding formats</legend>
         <p className="field-help">
           For CRMs that only find a number written exactly as stored. Each # or * takes the next
-          digit of the national number. Up to {SETTING_LIMITS.overridingFormats}.
+          digit of the national number; a number with fewer digits than a format has # or * is not
+          looked up with that format. Up to {SETTING_LIMITS.overridingFormats}.
+        </p>
+        <p className="field-help" data-testid="formats-insightly-note">
+          On Insightly, setting any format replaces the spellings searched by default (such as
+          +1&nbsp;415&nbsp;555&nbsp;0102 and (415)&nbsp;555-0102): only your formats and the
+          +14155550102 form are searched. Add a format for each way your team types numbers.
         </p>
         <FormatSlots settings={settings} save={save} sample={sample} />
       </fieldset>

@@ -51,6 +51,65 @@ describe('buildDraft', () => {
   });
 });
 
+const insightly: ConnectorInfo = {
+  ...pipedrive,
+  name: 'insightly',
+  displayName: 'Insightly',
+  authKinds: ['apiKey'],
+  settings: [
+    {
+      id: 'hostname',
+      label: 'API URL',
+      type: 'url',
+      required: true,
+      placeholder: 'https://api.na1.insightly.com',
+    },
+    { id: 'apiKey', label: 'API key', type: 'password', required: true },
+  ],
+};
+
+describe("the chosen CRM's address", () => {
+  it("explains a bad address with that CRM's own example", () => {
+    expect(buildDraft(insightly, { hostname: 'api na1.insightly.com', apiKey: 'k' })).toEqual({
+      ok: false,
+      errors: {
+        hostname:
+          'That API URL has characters an address cannot have. Enter it like https://api.na1.insightly.com.',
+      },
+    });
+    const withExample = { ...pipedrive, settings: pipedrive.settings.map((f) => ({ ...f })) };
+    withExample.settings[0]!.placeholder = 'acme.pipedrive.com';
+    expect(buildDraft(withExample, { hostname: 'acme pipedrive', apiToken: 't' })).toMatchObject({
+      errors: { hostname: expect.stringContaining('Enter it like acme.pipedrive.com.') as string },
+    });
+  });
+
+  it('accepts an Insightly API URL pasted with its /v3.1, as the service worker does', () => {
+    for (const pasted of [
+      'https://api.na1.insightly.com/v3.1',
+      'https://api.na1.insightly.com/v3.1/',
+      'https://API.na1.insightly.com/V3.1',
+    ]) {
+      expect(buildDraft(insightly, { hostname: pasted, apiKey: 'k' })).toEqual({
+        ok: true,
+        draft: {
+          platform: 'insightly',
+          hostname: 'https://api.na1.insightly.com',
+          credentials: { kind: 'apiKey', apiKey: 'k' },
+        },
+      });
+    }
+    expect(checkHostname('api.na1.insightly.com/v3.1', 'API URL')).toEqual({
+      ok: true,
+      value: 'api.na1.insightly.com',
+    });
+    // Any other path is still refused.
+    expect(checkHostname('https://api.na1.insightly.com/v3.1/Contacts', 'API URL')).toMatchObject({
+      ok: false,
+    });
+  });
+});
+
 describe('checkHostname', () => {
   it('refuses paths, queries and other schemes', () => {
     expect(checkHostname('https://acme.test/v1?x=1', 'API URL')).toMatchObject({ ok: false });

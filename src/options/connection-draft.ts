@@ -9,6 +9,7 @@ import {
   type ConnectionDraft,
   type Credentials,
 } from '@/shared/connection';
+import { withoutApiVersion } from '@/shared/api-version';
 import type { ConnectorInfo } from '@/shared/messages';
 
 type Field = ConnectorInfo['settings'][number];
@@ -29,15 +30,23 @@ const ON_THIS_MACHINE = 'a CRM on this machine (localhost or 127.0.0.1)';
 
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
 
+/** What the CRM's address field suggests (its placeholder), e.g. `https://api.na1.insightly.com`. */
+export function addressExample(field: Field): string {
+  return field.placeholder?.trim() || 'crm.example.com';
+}
+
 /**
  * A bare host (`acme.pipedrive.com`, reached over https) or an https origin; an http origin only
- * on loopback. A plain-words reason otherwise.
+ * on loopback. A trailing API version (`/v3.1`, as Insightly shows its API URL) is dropped, as
+ * the service worker does. A plain-words reason otherwise, with `example` (the chosen CRM's own
+ * address example) where it helps.
  */
 export function checkHostname(
   input: string,
   label: string,
+  example = 'crm.example.com',
 ): { ok: true; value: string } | { ok: false; message: string } {
-  const text = input.trim().replace(/\/+$/, '');
+  const text = withoutApiVersion(input.trim());
   if (text === '') return { ok: false, message: `Enter the ${inSentence(label)}.` };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     let url: URL;
@@ -71,7 +80,7 @@ export function checkHostname(
   if (!HOST.test(text)) {
     return {
       ok: false,
-      message: `That ${inSentence(label)} has characters an address cannot have. Enter it like acme.pipedrive.com.`,
+      message: `That ${inSentence(label)} has characters an address cannot have. Enter it like ${example}.`,
     };
   }
   return { ok: true, value: text.toLowerCase() };
@@ -95,7 +104,7 @@ export function buildDraft(connector: ConnectorInfo, values: Record<string, stri
     const raw = values[field.id] ?? '';
     const role = fieldRole(field);
     if (role === 'hostname') {
-      const checked = checkHostname(raw, field.label);
+      const checked = checkHostname(raw, field.label, addressExample(field));
       if (checked.ok) hostname = checked.value;
       else errors[field.id] = checked.message;
     } else if (raw.trim() === '' && field.required) {

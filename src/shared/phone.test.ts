@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyOverridingFormat,
+  formatSlotCount,
   formatForDisplay,
   joinOverridingFormats,
   listCountries,
@@ -134,11 +135,24 @@ describe('applyOverridingFormat', () => {
     ['+1-###-###-####', '4155550102', '+1-415-555-0102'],
     ['***.***.****', '4155550102', '415.555.0102'],
     ['#*#', '4155550102', '415'], // surplus digits dropped
-    ['(###) ###-#### ##', '4155550102', '(415) 555-0102 ##'], // leftover placeholders stay
     ['##########', '415-555-0102', '4155550102'], // non-digits in the number are ignored
     ['', '4155550102', ''],
   ])('%j with %s → %j', (format, national, expected) => {
     expect(applyOverridingFormat(national, format)).toBe(expected);
+  });
+
+  it.each([
+    ['(###) ###-#### ##', '4155550102'],
+    ['###########', '4155550102'],
+    ['#### #### #### ####', '4155550102'],
+    ['##########', '415555010'],
+  ])('%j does not fit %s, which has fewer digits than it has placeholders', (format, national) => {
+    expect(applyOverridingFormat(national, format)).toBeNull();
+  });
+
+  it('fits a number with exactly as many digits as placeholders', () => {
+    expect(applyOverridingFormat('4155550102', '##########')).toBe('4155550102');
+    expect(formatSlotCount('(###) ***-####')).toBe(10);
   });
 });
 
@@ -189,6 +203,12 @@ describe('overridingFormatsFor and joinOverridingFormats', () => {
       '415-555-0102',
     ]);
     expect(joinOverridingFormats(['#', ' # ', '##'])).toBe('#,##');
+  });
+
+  it('leaves out a format the number is too short for', () => {
+    const formats = ['###########', '(###) ###-####', '#### #### #### ####'];
+    expect(overridingFormatsFor(national, formats)).toEqual(['(415) 555-0102']);
+    expect(overridingFormatsFor(national, ['###########'])).toEqual([]);
   });
 
   it('returns nothing for no usable formats', () => {

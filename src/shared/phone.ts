@@ -120,17 +120,26 @@ const PLACEHOLDER = /[#*]/;
 const MAX_FORMAT_LENGTH = 30;
 const MAX_FORMATS = 3;
 
+/** How many digits a format takes: its `#` and `*` placeholders. */
+export function formatSlotCount(format: string): number {
+  let slots = 0;
+  for (const ch of format) if (PLACEHOLDER.test(ch)) slots += 1;
+  return slots;
+}
+
 /**
- * Each `#` or `*`, left to right, takes the next digit of the national number. Placeholders
- * left over stay as they are and surplus digits are dropped, so the output always has the
- * format's shape (CRMs search for exactly that text).
+ * Each `#` or `*`, left to right, takes the next digit of the national number; surplus digits
+ * are dropped, so the output has the format's shape (CRMs search for exactly that text). A
+ * number with fewer digits than the format has placeholders does not fit it: `null`, never a
+ * half-filled `4155550102#` that no contact is stored as.
  */
-export function applyOverridingFormat(nationalNumber: string, format: string): string {
+export function applyOverridingFormat(nationalNumber: string, format: string): string | null {
   const digits = nationalNumber.replace(/\D/g, '');
+  if (digits.length < formatSlotCount(format)) return null;
   let next = 0;
   let out = '';
   for (const ch of format) {
-    if (PLACEHOLDER.test(ch) && next < digits.length) out += digits[next++];
+    if (PLACEHOLDER.test(ch)) out += digits[next++];
     else out += ch;
   }
   return out;
@@ -167,9 +176,14 @@ function usableFormats(formats: readonly string[]): string[] {
   return usable;
 }
 
-/** The number written in each usable format, in order, without duplicates. */
+/**
+ * The number written in each usable format, in order, without duplicates. A format with more
+ * placeholders than the number has digits is left out for that number.
+ */
 export function overridingFormatsFor(nationalNumber: string, formats: readonly string[]): string[] {
-  const results = usableFormats(formats).map((f) => applyOverridingFormat(nationalNumber, f));
+  const results = usableFormats(formats)
+    .map((f) => applyOverridingFormat(nationalNumber, f))
+    .filter((written): written is string => written !== null);
   return [...new Set(results)];
 }
 

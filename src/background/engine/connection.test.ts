@@ -85,6 +85,44 @@ describe('connection', () => {
     );
   });
 
+  it("gives the chosen CRM's own address example, and no Refresh the options page lacks", async () => {
+    connector.manifest = {
+      ...connector.manifest,
+      name: 'insightly',
+      displayName: 'Insightly',
+      settings: [
+        {
+          id: 'hostname',
+          label: 'API URL',
+          type: 'url',
+          required: true,
+          placeholder: 'https://api.na1.insightly.com',
+        },
+      ],
+    };
+    const draft: ConnectionDraft = { ...DRAFT, platform: 'insightly', hostname: 'acme.test' };
+    connector.checkConnection = () => Promise.reject(httpError(404));
+    await expect(testConnection(draft, deps)).rejects.toThrow(
+      'No Insightly company at acme.test. Check the address, for example https://api.na1.insightly.com.',
+    );
+    connector.checkConnection = () => Promise.reject(httpError(503));
+    await expect(testConnection(draft, deps)).rejects.toThrow(
+      'Insightly is unavailable: it had a server error. Test again in a moment.',
+    );
+    connector.checkConnection = () => Promise.reject(httpError(429));
+    await expect(testConnection(draft, deps)).rejects.toThrow(
+      'Insightly is rate limiting CallPop. Wait a minute, then test again.',
+    );
+    chromeFake().grantedOrigins.add('https://acme.test/*');
+    await expect(saveConnection(draft, deps)).rejects.toThrow(
+      'Insightly is rate limiting CallPop. Wait a minute, then connect again.',
+    );
+    connector.checkConnection = () => Promise.reject(httpError(500));
+    await expect(saveConnection(draft, deps)).rejects.toThrow(
+      'Insightly is unavailable: it had a server error. Connect again in a moment.',
+    );
+  });
+
   it('refuses to save without the host permission, then saves with the checked ids', async () => {
     await expect(saveConnection(DRAFT, deps)).rejects.toThrow(
       /needs permission to reach acme\.pipedrive\.com/,

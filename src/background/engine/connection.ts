@@ -7,6 +7,7 @@ import {
   type ConnectionSummary,
   type Credentials,
 } from '@/shared/connection';
+import { withoutApiVersion } from '@/shared/api-version';
 import { ERROR_CODES, type ConnectorInfo } from '@/shared/messages';
 import {
   callSessions,
@@ -61,9 +62,6 @@ function addressExample(connector: Connector): string {
   return field?.placeholder || 'acme.pipedrive.com';
 }
 
-/** A trailing API version such as Insightly's `/v3.1`, and trailing slashes. */
-const API_VERSION_SUFFIX = /(\/v\d+(\.\d+)?)?\/*$/i;
-
 /**
  * The draft's address as stored and its origin, or a plain-words reason why it cannot be used.
  * A trailing API version (`/v3.1`, as Insightly shows its API URL) is dropped: connectors add
@@ -78,7 +76,7 @@ function checkedAddress(
     throw bad(`Enter the address of your CRM, for example ${example}.`);
   }
   const trimmed = hostname.trim();
-  const address = trimmed.replace(API_VERSION_SUFFIX, '');
+  const address = withoutApiVersion(trimmed);
   // apiOrigin puts https:// before any other scheme (ftp://x), which would then read as a path.
   const otherScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(address) && !/^https?:/i.test(address);
   let url: URL | null = null;
@@ -135,7 +133,8 @@ function credentialName(draft: ConnectionDraft): string {
       : 'API token';
 }
 
-async function check(draft: ConnectionDraft, deps: EngineDeps) {
+/** `again` is what the person does next on the options page: "Test" or "Connect" again. */
+async function check(draft: ConnectionDraft, deps: EngineDeps, again: 'Test' | 'Connect') {
   const { connector, origin, authHeader, user } = prepare(draft, deps);
   await loadSettingsAndConnection(); // applies the request timeout setting
   const crm = connector.manifest.displayName;
@@ -148,10 +147,13 @@ async function check(draft: ConnectionDraft, deps: EngineDeps) {
     const messages: Partial<Record<typeof failure.kind, string>> = {
       auth: `The ${credentialName(draft)} was rejected by ${crm}. Copy it again from ${crm} and paste it here.`,
       forbidden: `${crm} refused access for this ${credentialName(draft)}. Ask your ${crm} admin for API access.`,
-      notFound: `No ${crm} company at ${where}. Check the address, for example acme.pipedrive.com.`,
+      notFound: `No ${crm} company at ${where}. Check the address, for example ${addressExample(connector)}.`,
       network: `Could not reach ${where}. Check the address and that you are online.`,
       timeout: `Could not reach ${where}: it did not answer in time. Check the address and try again.`,
       malformed: `${where} did not answer like the ${crm} API. Check the address.`,
+      // The lookup wording says "press Refresh": the options page has no Refresh.
+      rateLimited: `${crm} is rate limiting CallPop. Wait a minute, then ${again.toLowerCase()} again.`,
+      unavailable: `${crm} is unavailable: it had a server error. ${again} again in a moment.`,
     };
     throw new RequestError(
       ERROR_CODES.crm,
@@ -161,7 +163,7 @@ async function check(draft: ConnectionDraft, deps: EngineDeps) {
 }
 
 export async function testConnection(draft: ConnectionDraft, deps: EngineDeps) {
-  const { connector, result } = await check(draft, deps);
+  const { connector, result } = await check(draft, deps, 'Test');
   return {
     userName: result.userName,
     message: `Connected to ${connector.manifest.displayName} as ${result.userName}.`,
@@ -192,7 +194,7 @@ export async function saveConnection(
       `CallPop needs permission to reach ${origin.host}. Allow it when Chrome asks, then save again.`,
     );
   }
-  const { connector, result } = await check(draft, deps);
+  const { connector, result } = await check(draft, deps, 'Connect');
   const connection = {
     platform: draft.platform,
     hostname,

@@ -230,8 +230,7 @@ export async function createContact(
   const account = await loadAccount(deps);
   const e164 = writableNumber(account, request.phoneNumber);
   const fields = checkNewContact(account, request.newContactName, request.newContactType);
-  const view = (contact: Contact) =>
-    toView(account, contact);
+  const view = (contact: Contact) => toView(account, contact);
 
   return runOnce('contact', requestId, deps.now, async (step) => {
     const created = await createOnce(account, deps, e164, fields, step);

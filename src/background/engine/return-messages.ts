@@ -23,7 +23,7 @@ export function notFoundMessage(displayNumber: string, crmName: string): ReturnM
 export function extensionLookupOffMessage(extension: string): ReturnMessage {
   return withDetail(
     { message: 'Extension numbers are not looked up', messageType: 'warning', ttl: TTL },
-    `${extension} is an internal extension. Turn on "Look up extension numbers" in Options to search the CRM for it.`,
+    `${extension} is an internal extension. Turn on "Look up internal extension numbers" in Options to search the CRM for it.`,
   );
 }
 

@@ -25,6 +25,19 @@ describe('insightlySearchValues', () => {
     ]);
   });
 
+  it('never searches a format the number is too short for', () => {
+    expect(insightlySearchValues('+14155550144', '###########,(###) ###-####')).toEqual([
+      '(415) 555-0144',
+      '+14155550144',
+    ]);
+    // No format fits: the default spellings, as if none were set.
+    expect(insightlySearchValues('+14155550144', '#### #### #### ####')).toEqual([
+      '+14155550144',
+      '+1 415 555 0144',
+      '(415) 555-0144',
+    ]);
+  });
+
   it('searches an unparsable number as typed, and explains an empty one', () => {
     expect(insightlySearchValues('+999', '')).toEqual(['+999']);
     expect(() => insightlySearchValues('  ', '')).toThrow('Enter a phone number to look up.');
