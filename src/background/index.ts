@@ -6,6 +6,7 @@ import { forgetClosedWindow } from './callpop/call-window';
 import { onFetch, routeAroundWorker } from './callpop/call-page';
 import { forgetOldCalls } from './callpop/forget-old-calls';
 import { forgetOldSaves } from './engine/idempotent';
+import { forgetMatchesOnNewFormats } from './engine/formats-changed';
 import { onAlarm, SWEEP_ALARM } from './engine/maintenance';
 import { installHttpTracing } from './engine/tracer';
 import { handlers } from './handlers';
@@ -25,6 +26,12 @@ chrome.alarms.onAlarm.addListener((alarm) => {
   inBackground('forgetting old calls', forgetOldCalls());
   inBackground('forgetting old saves', forgetOldSaves());
 });
+chrome.storage.onChanged.addListener((changes, areaName) =>
+  inBackground(
+    'forgetting matches after new phone formats',
+    forgetMatchesOnNewFormats(changes, areaName),
+  ),
+);
 installHttpTracing(http);
 
 // The call-pop page, served with the call in it (callpop/call-page.ts); all else bypasses us.
