@@ -17,8 +17,6 @@ import type { EngineDeps } from './deps';
 import { checkRequestId, runOnce, type CreateAttempt, type SaveStep } from './idempotent';
 import { toView } from './views';
 
-const CREATED_MESSAGE = { message: 'Contact created', messageType: 'success', ttl: 3000 } as const;
-
 /**
  * The names a retried create looks for: the one typed now first, then those earlier attempts of
  * the same Save sent (newest first), each once whatever its spacing or letter case. The person
@@ -134,6 +132,13 @@ function typeLabel(account: Account, type: string): string {
   return types.find((t) => t.value.toLowerCase() === type.toLowerCase())?.display ?? type;
 }
 
+/** "Lead created." for an Insightly lead: the kind of record made, when the CRM has several. */
+function createdMessage(account: Account, type: string | undefined): ReturnMessage {
+  const several = (account.connector.manifest.contactTypes ?? []).length > 1;
+  const kind = several && type ? typeLabel(account, type) : 'Contact';
+  return { message: `${kind} created.`, messageType: 'success', ttl: 3000 };
+}
+
 /**
  * A contact an earlier attempt of this Save made, as the person now wants it: renamed in the
  * CRM when they corrected the name since, and cached under the name the CRM has. A rename the
@@ -236,7 +241,11 @@ export async function createContact(
     const created = await createOnce(account, deps, e164, fields, step);
     return {
       contact: view(created.contact),
-      returnMessage: created.returnMessage ?? CREATED_MESSAGE,
+      // A warning (the contact kept an earlier name) is said as is; success names the record.
+      returnMessage:
+        created.returnMessage?.messageType === 'warning'
+          ? created.returnMessage
+          : createdMessage(account, created.contact.type),
     };
   });
 }

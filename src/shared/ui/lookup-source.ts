@@ -14,5 +14,6 @@ export function sourceLabel(result: LookupResult, now = Date.now()): string {
   if (result.source === 'crm') return 'live';
   if (result.source === 'none' || result.fetchedAt === null) return 'not looked up';
   const label = `cached ${ago(Math.max(0, now - result.fetchedAt))}`;
-  return result.stale ? `${label} (CRM unreachable, may be out of date)` : label;
+  // Stale: the CRM was asked and gave no answer to show (down, or refusing: the note says which).
+  return result.stale ? `${label} (not refreshed, may be out of date)` : label;
 }
