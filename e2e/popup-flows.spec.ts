@@ -102,6 +102,30 @@ test('a Save that timed out after logging on Carol, saved again on Dan, leaves o
   expect(pd.log.count({ method: 'DELETE', path: /^\/v1\/callLogs\/[^/]+$/ })).toBe(1);
 });
 
+test('a call logged by hand says how it went and how long it lasted, and a bad length is explained first', async ({
+  pd,
+  popup,
+  page,
+}) => {
+  await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
+  await page.getByRole('button', { name: 'Log call' }).click();
+  const form = new LogFormPage(page);
+  await form.contact.selectOption({ label: 'Bob Smith (Acme Robotics)' });
+  await page.getByLabel('Result').selectOption({ label: 'Left a voicemail' });
+  const length = page.getByLabel('Length (minutes)');
+  await length.fill('two');
+  await form.save.click();
+  await expect(page.getByRole('alert')).toContainText("Enter the call's length in minutes");
+  expect(pd.log.count(CALL_LOGS)).toBe(0);
+
+  await length.fill('2.5');
+  await form.save.click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Call logged.' })).toBeVisible();
+  expect(pd.data.callLogs()).toEqual([
+    expect.objectContaining({ outcome: 'left_voicemail', duration: '150' }),
+  ]);
+});
+
 test('a number with letters or too few digits is explained at the field and never reaches the CRM', async ({
   pd,
   popup,

@@ -6,9 +6,17 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { ContactType, ReturnMessage } from '../contact';
-import type { CallDirection, CallLogReply, CallLogRequest, ContactView } from '../messages';
+import { parseCallMinutes } from '../call-length';
+import type {
+  CallDirection,
+  CallLogReply,
+  CallLogRequest,
+  CallResult,
+  ContactView,
+} from '../messages';
 import { send } from '../messaging';
 import { ContactTypePicker, defaultType } from './contact-type-picker';
+import { HandCallFields } from './hand-call-fields';
 import { additionalSubmission, LogFieldSelects, useLogFields } from './log-fields';
 import { useDraftState } from './use-draft-state';
 import type { Toasts } from './toast';
@@ -59,6 +67,9 @@ export interface LogDraft {
   newName: string;
   newType: string;
   direction: CallDirection;
+  /** How a call logged by hand went and how long it lasted (absent in older drafts). */
+  result?: CallResult;
+  minutes?: string;
   /** The subject as edited; null while it follows the chosen name. */
   subjectEdited: string | null;
   note: string;
@@ -71,6 +82,8 @@ export function logDraftHasContent(draft: LogDraft): boolean {
     draft.newName.trim() !== '' ||
     draft.note.trim() !== '' ||
     (draft.subjectEdited ?? '').trim() !== '' ||
+    (draft.minutes ?? '').trim() !== '' ||
+    (draft.result ?? 'connected') !== 'connected' ||
     Object.values(draft.fieldValues).some((value) => value !== '')
   );
 }
@@ -114,6 +127,9 @@ export function LogForm(props: LogFormProps) {
   const choice = shownChoice(draft.choice, props.contacts, offerNew);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [lengthError, setLengthError] = useState<string | null>(null);
+  const handResult = draft.result ?? 'connected';
+  const handMinutes = draft.minutes ?? '';
 
   const chosen = choice === NEW ? null : (props.contacts[Number(choice)] ?? null);
   const fields = useLogFields(props.phoneNumber, chosen?.id ?? null);
@@ -128,13 +144,19 @@ export function LogForm(props: LogFormProps) {
       setError('Enter a name for the new contact.');
       return;
     }
+    const length = props.call ? null : parseCallMinutes(handMinutes);
+    if (length && !length.ok) {
+      setLengthError(length.message);
+      return;
+    }
+    setLengthError(null);
     setSaving(true);
     setError(null);
     const call = props.call ?? {
       direction,
       startTime: openedAt,
-      durationSeconds: 0,
-      result: 'connected',
+      durationSeconds: length?.ok ? length.seconds : 0,
+      result: handResult,
     };
     const reply = await send('callLog.create', {
       requestId,
@@ -236,17 +258,12 @@ export function LogForm(props: LogFormProps) {
         </>
       )}
       {props.call ? null : (
-        <label>
-          Direction
-          <select
-            value={direction}
-            disabled={saving}
-            onChange={(e) => update({ direction: e.target.value as CallDirection })}
-          >
-            <option value="Inbound">Inbound</option>
-            <option value="Outbound">Outbound</option>
-          </select>
-        </label>
+        <HandCallFields
+          call={{ direction, result: handResult, minutes: handMinutes }}
+          disabled={saving}
+          lengthError={lengthError}
+          onChange={(change) => update(change)}
+        />
       )}
       <label>
         Subject
