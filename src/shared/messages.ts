@@ -46,6 +46,11 @@ export interface LookupResult {
   stale: boolean;
   resolution: { resolver: ResolverId; reason: string } | null;
   returnMessage: ReturnMessage | null;
+  /**
+   * Nothing to show because the CRM failed in a way that passes (down, slow, too many requests):
+   * asking again later may find the names. Absent for a refusal (credentials, permissions).
+   */
+  retryable?: true;
 }
 
 /** One requested number's answer in `contact.lookupMany`. */

@@ -65,6 +65,8 @@ function harness(
     wait?: (ms: number) => Promise<void>;
     /** While true, the CRM fails every search (the engine marks the numbers crmFailed). */
     crmDown?: () => boolean;
+    /** The CRM refuses every search with this reason (credentials): nothing to ask again. */
+    crmRefuses?: string;
     /** call.event fails this many times as Chrome does when the worker is being stopped. */
     callTransportFailures?: number;
     /** call.event fails with the worker's own words. */
@@ -91,6 +93,16 @@ function harness(
         return Object.fromEntries(
           phoneNumbers.map((n) => {
             const e164 = toE164(n);
+            if (overrides.crmRefuses) {
+              return [
+                n,
+                {
+                  ...lookup(e164, []),
+                  source: 'none' as const,
+                  returnMessage: { message: overrides.crmRefuses, messageType: 'danger' },
+                },
+              ];
+            }
             if (overrides.crmDown?.()) {
               return [
                 n,
@@ -324,6 +336,28 @@ describe('handleWidgetMessage', () => {
     );
     expect(h.reports.at(-1)).toBe('Pipedrive answers again: caller names are back.');
     expect(clock.waits).toEqual([30_000, 60_000]);
+  });
+
+  it('says a refusal (credentials) once and asks nothing again: only the person can fix it', async () => {
+    const waits: number[] = [];
+    const h = harness({
+      crmRefuses: 'Pipedrive rejected the saved credentials',
+      wait: (ms) => {
+        waits.push(ms);
+        return new Promise<void>(() => undefined);
+      },
+    });
+    await handleWidgetMessage(h.deps, matchRequest(['+14155550102']));
+    expect(h.reports).toEqual([
+      'Pipedrive rejected the saved credentials: callers show no names until that is fixed.',
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Only the answer's deadline was ever waited for: no later look-up was planned.
+    expect(waits).toEqual([MATCH_DEADLINE_MS]);
+    expect(h.calls.filter((c) => c.name === 'contact.lookupMany')).toHaveLength(1);
+    expect(
+      h.posted.filter((m) => (m as { type: string }).type !== 'rc-post-message-response'),
+    ).toEqual([]);
   });
 
   it('stops asking again after a few tries, and says so', async () => {

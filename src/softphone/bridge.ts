@@ -108,6 +108,11 @@ interface WidgetLookup {
   failed: string[];
   /** Why the CRM failed, in the engine's words, when some number failed. */
   problem: string | null;
+  /**
+   * Why the CRM refused (credentials, permissions): asking again would not help, the person
+   * must act, so it is said and nothing is asked again.
+   */
+  refused: string | null;
   crmName: string;
 }
 
@@ -142,11 +147,14 @@ async function lookUpForWidget(
   const answered: string[] = [];
   const failed: string[] = [];
   let problem: string | null = null;
+  let refused: string | null = null;
   for (const number of new Set(request.phoneNumbers)) {
     const result = resultOf(number);
     if (result?.crmFailed) {
       failed.push(number);
       problem ??= result.returnMessage?.message ?? null;
+    } else if (result?.source === 'none' && result.returnMessage?.messageType === 'danger') {
+      refused ??= result.returnMessage.message;
     } else if (result !== undefined && result.source !== 'none') {
       answered.push(number);
     }
@@ -156,6 +164,7 @@ async function lookUpForWidget(
     answered,
     failed,
     problem,
+    refused,
     crmName: connection.displayName,
   };
 }
@@ -179,6 +188,9 @@ const reasking = new WeakMap<BridgeDeps, Reasking>();
  * then gets them from the cache).
  */
 function afterCrmFailure(deps: BridgeDeps, lookup: WidgetLookup): void {
+  if (lookup.refused && lookup.failed.length === 0) {
+    deps.report(`${lookup.refused}: callers show no names until that is fixed.`, 'error');
+  }
   if (lookup.failed.length === 0) return;
   const why = lookup.problem ?? `${lookup.crmName} could not be reached`;
   deps.report(

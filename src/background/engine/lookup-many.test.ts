@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { chromeFake } from '@/test/chrome-fake';
 import { matchCache } from '@/shared/storage/keys';
+import { extensionNotSearched } from '@/connectors/shared/outcome';
 import { lookupMany } from './lookup-many';
 import {
   connect,
@@ -84,6 +85,22 @@ describe('lookupMany', () => {
     expect(results['101']).toMatchObject({ source: 'none' });
     expect(results['101']?.crmFailed).toBeUndefined();
     expect(results['not a number']?.crmFailed).toBeUndefined();
+  });
+
+  it('does not mark a refusal or a CRM that cannot search extensions: asking again cannot help', async () => {
+    await connect({ defaultCountry: 'US', extensionLookup: true });
+    connector.find = async (args) => {
+      if (args.isExtension) return extensionNotSearched('Pipedrive');
+      throw httpError(401);
+    };
+    const results = await lookupMany({ phoneNumbers: ['+14155550102', '101'] }, deps);
+    expect(results['+14155550102']).toMatchObject({
+      source: 'none',
+      returnMessage: { messageType: 'danger' },
+    });
+    expect(results['+14155550102']?.crmFailed).toBeUndefined();
+    expect(results['101']).toMatchObject({ source: 'none' });
+    expect(results['101']?.crmFailed).toBeUndefined();
   });
 
   it('refuses a payload that is not a list, or too long', async () => {

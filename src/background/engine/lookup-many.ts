@@ -71,10 +71,7 @@ export async function lookupMany(
       const id = ids.get(target.phoneNumber);
       const preread = id === undefined ? undefined : { entry: cached.get(id) };
       const result = await lookupWith(account, target, force, deps, preread);
-      byNumber.set(
-        target.phoneNumber,
-        askedAndFailed(account, target, result) ? { ...result, crmFailed: true } : result,
-      );
+      byNumber.set(target.phoneNumber, result.retryable ? { ...result, crmFailed: true } : result);
     }),
   );
   for (const [input, number] of named) {
@@ -82,17 +79,4 @@ export async function lookupMany(
     if (result) results[input] = result;
   }
   return results;
-}
-
-/**
- * lookupWith answers 'none' for a parsed number only when it did not ask the CRM (an extension
- * while extension lookup is off) or when the CRM failed with nothing cached to show instead.
- */
-function askedAndFailed(
-  account: Account,
-  target: Extract<ReturnType<typeof parseTarget>, { ok: true }>,
-  result: LookupResult,
-): boolean {
-  const asked = !target.isExtension || account.settings.extensionLookup;
-  return asked && result.source === 'none';
 }

@@ -8,7 +8,7 @@ import { ERROR_CODES } from '@/shared/messages';
 import { formatForDisplay, normalizePhone, type CountryCode } from '@/shared/phone';
 import { resolveContacts } from '@/shared/resolvers';
 import type { CachedMatch } from '@/shared/storage/keys';
-import type { CrmError } from '../http/errors';
+import type { CrmError, CrmFailureKind } from '../http/errors';
 import { inBackground } from '../report';
 import { RequestError } from '../request-error';
 import { loadAccount, type Account } from './account';
@@ -117,6 +117,14 @@ const fromEntry = (
 });
 
 /** The warning the CRM gave with these contacts when they were fetched, said again on a hit. */
+/** Failures that pass by themselves; a refusal (credentials, a bad request) needs the person. */
+const PASSING_FAILURES = new Set<CrmFailureKind>([
+  'unavailable',
+  'timeout',
+  'network',
+  'rateLimited',
+]);
+
 const savedWarning = (entry: CachedMatch): ReturnMessage | null =>
   entry.w ? { message: entry.w, messageType: 'warning', ttl: 5000 } : null;
 
@@ -185,11 +193,12 @@ export async function lookupWith(
       }
       // A connector that explains its own failure is quoted rather than guessed at.
       const own = failure instanceof ConnectorFailure ? failure.returnMessage : null;
-      return result(
+      const shown = result(
         account,
         target,
         unanswered(own ?? failureMessage(failure.kind, crmName, failure.message)),
       );
+      return PASSING_FAILURES.has(failure.kind) && !own ? { ...shown, retryable: true } : shown;
     }
   } finally {
     await tracer?.finish();
