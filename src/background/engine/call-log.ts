@@ -190,7 +190,7 @@ export async function createCallLog(
         const created = recorded
           ? collapseName(recorded.name) === newFields!.name
             ? { contact: { ...recorded, phone: e164 }, returnMessage: null }
-            : await keepTypedName(account, deps, e164, recorded, newFields!)
+            : await keepTypedName(account, deps, e164, recorded, newFields!, true)
           : await createOnce(account, deps, e164, newFields!, { previous, recordCreateAttempt });
         contact = created.contact;
         contactMessage = created.returnMessage;

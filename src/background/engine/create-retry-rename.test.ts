@@ -143,6 +143,27 @@ describe('Pipedrive: a retry after the name was corrected renames, never duplica
     expect(reply.contact.id).not.toBe(theirs.id);
   });
 
+  it("someone's own contact matching the name in another letter case is taken as is, never renamed", async () => {
+    await connectPipedrive();
+    const deps = depsFor(pipedrive);
+    const theirs = pd.data.addPerson({
+      name: 'ANN LEE',
+      phones: [NEW],
+      add_time: new Date(Date.now() - 30 * 86_400_000).toISOString(),
+    });
+    await saveRequests.set(`contact:${create('').requestId}`, {
+      kind: 'contact',
+      startedAt: Date.now(),
+      status: 'running',
+      createAttempts: [{ name: 'Ann Lee', type: 'person', at: Date.now() }],
+    });
+    const reply = await createContact(create('Ann Lee'), deps);
+    expect(reply.contact.id).toBe(theirs.id);
+    expect(pd.data.persons().find((p) => p.id === theirs.id)?.name).toBe('ANN LEE');
+    expect(pd.log.count(RENAME_PERSON)).toBe(0);
+    expect(pd.log.count({ method: 'POST', path: '/v1/persons' })).toBe(0);
+  });
+
   it('a rename Pipedrive refuses keeps the contact under the earlier name, and says so', async () => {
     await connectPipedrive();
     const deps = depsFor(pipedrive);

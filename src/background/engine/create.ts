@@ -120,7 +120,12 @@ async function findUnindexedCreate(
       }),
     );
     if (found && mayBe(found, attempt, index)) {
-      return { id: found.id, name: found.name, ...(found.type ? { type: found.type } : {}) };
+      return {
+        id: found.id,
+        name: found.name,
+        ...(found.type ? { type: found.type } : {}),
+        ...(found.createdDate !== undefined ? { createdDate: found.createdDate } : {}),
+      };
     }
   }
   return null;
@@ -151,13 +156,17 @@ export async function keepTypedName(
   e164: string,
   earlier: Contact,
   fields: { name: string; type: string },
+  /** Proven to be this Save's (made since its first attempt): only then is it renamed. */
+  ours: boolean,
 ): Promise<{ contact: Contact; returnMessage: ReturnMessage | null }> {
   const { connector, user, authHeader } = account;
   const crm = connector.manifest.displayName;
   const type = earlier.type || fields.type;
   let name = earlier.name;
   const warnings: string[] = [];
-  if (collapseName(earlier.name) !== fields.name) {
+  // A contact not proven ours matched the name typed now in another letter case: someone's own
+  // "ANN LEE" is taken as is, never renamed.
+  if (ours && collapseName(earlier.name) !== fields.name) {
     const renamed =
       connector.renameContact !== undefined &&
       (await saveCall(account, deps, 'contact', () =>
@@ -215,7 +224,11 @@ export async function createOnce(
     const existing =
       (await findInterruptedCreate(account, deps, e164, attempts)) ??
       (await findUnindexedCreate(account, deps, e164, attempts));
-    if (existing) return keepTypedName(account, deps, e164, existing, fields);
+    if (existing) {
+      const first = previous.createAttempts?.[0];
+      const ours = first !== undefined && madeSince(existing, first);
+      return keepTypedName(account, deps, e164, existing, fields, ours);
+    }
   }
   const recorded = previous?.createAttempts ?? [];
   if (!recorded.some((a) => a.name === fields.name && a.type === fields.type)) {
