@@ -17,6 +17,7 @@ import {
   poppingRecord,
   runningLookup,
   sharedLookup,
+  whileOpening,
   withSessionLock,
 } from './in-flight';
 import {
@@ -199,19 +200,22 @@ async function popClaimed(
   deps: CallEventDeps,
 ): Promise<CallEventReply> {
   const { sessionId } = session;
+  const openAndKeep = () =>
+    whileOpening(sessionId, async () => {
+      const id = await openCallWindow(sessionId);
+      if (id !== null) await storeWindow(sessionId, id);
+      return id;
+    });
   // When the window shows whatever the lookup finds, it opens now and fills in when the answer
   // lands, instead of waiting for the CRM.
   const early =
     reuse !== null
       ? focusWindow(reuse).then(() => reuse)
       : windowIsCertain(callPop)
-        ? openCallWindow(sessionId)
+        ? openAndKeep()
         : null;
-  const storing = early?.then((id) =>
-    id !== null && id !== reuse ? storeWindow(sessionId, id) : undefined,
-  );
   // Awaited after the lookup; a failure before then is not an unhandled rejection.
-  void storing?.catch(() => undefined);
+  void early?.catch(() => undefined);
   const outcome = lookupOutcome(sessionId, deps);
   // "Do nothing" for several matches waits for the answer: a window could be just what that
   // setting asked not to get. Otherwise a slow CRM gets the window, filled in later.
@@ -226,9 +230,8 @@ async function popClaimed(
   const windowId = early
     ? await early
     : plan.window
-      ? ((await windowShownMeanwhile(sessionId)) ?? (await openCallWindow(sessionId)))
+      ? ((await windowShownMeanwhile(sessionId)) ?? (await openAndKeep()))
       : null;
-  await storing;
   const tabsOpened = await openTabs(plan.tabs);
   const opened = plan.window || windowId !== null ? 'window' : tabsOpened > 0 ? 'tabs' : 'nothing';
   await withSessionLock(sessionId, async () => {

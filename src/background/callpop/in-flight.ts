@@ -57,6 +57,25 @@ export function endPop(sessionId: string): void {
   popping.delete(sessionId);
 }
 
+const opening = new Set<string>();
+
+/**
+ * Runs `work` (opening the call's window and storing its id) marked as opening: a Show call
+ * window asked meanwhile waits for it instead of opening a second window.
+ */
+export async function whileOpening<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
+  opening.add(sessionId);
+  try {
+    return await work();
+  } finally {
+    opening.delete(sessionId);
+  }
+}
+
+export function isOpeningWindow(sessionId: string): boolean {
+  return opening.has(sessionId);
+}
+
 /** True while this worker is popping the call (see beginPop). */
 export function isPoppingHere(sessionId: string): boolean {
   return popping.has(sessionId);

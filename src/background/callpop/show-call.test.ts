@@ -52,6 +52,27 @@ describe('call.show before or during the pop: the call keeps one window', () => 
     });
   }
 
+  it('a Show asked while the pop is creating the window waits for it: one window', async () => {
+    await useCallPop({});
+    type Create = (data?: chrome.windows.CreateData) => Promise<chrome.windows.Window>;
+    const create = chrome.windows.create.bind(chrome.windows) as Create;
+    let creating: () => void = () => undefined;
+    const created = new Promise<void>((resolve) => (creating = resolve));
+    (
+      vi.spyOn(chrome.windows, 'create') as unknown as { mockImplementation: (fn: Create) => void }
+    ).mockImplementation(async (data) => {
+      creating();
+      await new Promise((resolve) => setTimeout(resolve, 100)); // a window takes its time
+      return create(data);
+    });
+    const lookup = vi.fn(async () => aLookupResult([bob]));
+    const popping = handleCallEvent(aCallEvent('Ringing'), { lookup });
+    await created;
+    await expect(handleShowCall({ sessionId: 's1' })).resolves.toEqual({ shown: 'focused' });
+    await popping;
+    expect(callWindows()).toHaveLength(1);
+  });
+
   it('with "when answered", a window shown while ringing is the one the answer brings forward', async () => {
     await useCallPop({ inbound: 'answer' });
     const lookup = vi.fn(async () => aLookupResult([bob]));

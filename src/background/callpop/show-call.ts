@@ -8,13 +8,31 @@ import { callSessions } from '@/shared/storage/keys';
 import { RequestError } from '../request-error';
 import { writeCall } from './call-record';
 import { focusWindow, openCallWindow, windowExists } from './call-window';
-import { withSessionLock } from './in-flight';
+import { isOpeningWindow, withSessionLock } from './in-flight';
+import { sleep } from '@/shared/sleep';
+
+/** The longest a Show waits for a pop that is opening the call's window. */
+export const SHOW_WAITS_FOR_POP_MS = 3_000;
+
+/**
+ * While this worker's pop is creating the call's window, its id not stored yet, the Show waits
+ * for that window rather than opening a second one. Outside the call's lock, which the pop
+ * needs to store the window.
+ */
+async function popsWindowFirst(sessionId: string): Promise<void> {
+  const until = Date.now() + SHOW_WAITS_FOR_POP_MS;
+  while (isOpeningWindow(sessionId)) {
+    if (Date.now() > until) return;
+    await sleep(50);
+  }
+}
 
 export async function handleShowCall(payload: unknown): Promise<{ shown: 'focused' | 'opened' }> {
   const sessionId = (payload as { sessionId?: unknown } | null)?.sessionId;
   if (typeof sessionId !== 'string' || sessionId === '' || sessionId.length > 256) {
     throw new RequestError(ERROR_CODES.badRequest, 'Which call? It has no valid session id.');
   }
+  await popsWindowFirst(sessionId);
   return withSessionLock(sessionId, async () => {
     const session = await callSessions.get(sessionId);
     if (!session) {
