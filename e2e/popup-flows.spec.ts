@@ -111,8 +111,11 @@ test('a call logged by hand says how it went and how long it lasted, and a bad l
   await page.getByRole('button', { name: 'Log call' }).click();
   const form = new LogFormPage(page);
   await form.contact.selectOption({ label: 'Bob Smith (Acme Robotics)' });
-  await page.getByLabel('Result').selectOption({ label: 'Left a voicemail' });
   const length = page.getByLabel('Length (minutes)');
+  // Nobody talked on a missed call: there is no length to give.
+  await page.getByLabel('Result').selectOption({ label: 'Missed (no answer)' });
+  await expect(length).toBeDisabled();
+  await page.getByLabel('Result').selectOption({ label: 'Left a voicemail' });
   await length.fill('two');
   await form.save.click();
   await expect(page.getByRole('alert')).toContainText("Enter the call's length in minutes");

@@ -191,11 +191,10 @@ export function App() {
             </button>
           </span>
         </label>
-        {busy?.kind === 'lookup' ? (
-          <p role="status" className="muted" data-testid="lookup-status">
-            Looking up {busy.phoneNumber}…
-          </p>
-        ) : null}
+        {/* Always there, so screen readers announce the text when it changes. */}
+        <p role="status" className="muted" data-testid="lookup-status">
+          {busy?.kind === 'lookup' ? `Looking up ${busy.phoneNumber}…` : ''}
+        </p>
         {numberError ? (
           <p id="number-error" role="alert" className="error" data-testid="number-error">
             {numberError}

@@ -45,6 +45,15 @@ let shownTopic: Topic | null = null;
 let liveCalls: string[] = [];
 /** Ended calls: the late reply to one of their earlier events must not bring them back. */
 const endedCalls = new Set<string>();
+/** Ended calls remembered, newest last: enough for late replies; the window stays open all day. */
+const MAX_ENDED_CALLS = 200;
+
+function rememberEnded(sessionId: string): void {
+  endedCalls.delete(sessionId);
+  endedCalls.add(sessionId);
+  const [oldest] = endedCalls;
+  if (endedCalls.size > MAX_ENDED_CALLS && oldest !== undefined) endedCalls.delete(oldest);
+}
 
 function report(message: string, kind: 'info' | 'error', topic: Topic | null): void {
   shownTopic = topic;
@@ -79,7 +88,7 @@ async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<
   const { sessionId } = event;
   if (event.status === 'NoCall') {
     // Over whatever the worker answers: the softphone says the call is gone.
-    endedCalls.add(sessionId);
+    rememberEnded(sessionId);
     setLiveCalls(liveCalls.filter((id) => id !== sessionId));
   }
   const reply: CallEventReply = await ask('call.event', event);
@@ -185,7 +194,7 @@ function removeFrame(): void {
   // report "Matching callers" over an empty window).
   widgetReady = false;
   normalLine = null;
-  for (const id of liveCalls) endedCalls.add(id);
+  for (const id of liveCalls) rememberEnded(id);
   setLiveCalls([]);
 }
 

@@ -107,7 +107,6 @@ export async function createCallLog(
   const newFields =
     chosen.kind === 'new' ? checkNewContact(account, chosen.name, chosen.type) : null;
   const { connector, user, authHeader } = account;
-  checkSameAccount(chosen, account);
 
   /**
    * The log an earlier attempt of this Save wrote, if the CRM has it; `outdated` when this
@@ -176,6 +175,8 @@ export async function createCallLog(
     requestId,
     deps.now,
     async ({ previous, recordContact, recordAttempt, recordCreateAttempt }) => {
+      // Checked for a new attempt only: a finished Save replayed gets its stored result.
+      checkSameAccount(chosen, account);
       let contact: Contact;
       let contactMessage: ReturnMessage | null = null;
       if (chosen.kind === 'existing') {

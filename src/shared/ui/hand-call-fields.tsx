@@ -25,6 +25,7 @@ export function HandCallFields(props: {
   onChange: (change: Partial<HandCall>) => void;
 }) {
   const { call, disabled, lengthError } = props;
+  const unanswered = call.result === 'missed' || call.result === 'busy';
   return (
     <>
       <label>
@@ -57,8 +58,9 @@ export function HandCallFields(props: {
         <input
           inputMode="decimal"
           placeholder="0"
-          value={call.minutes}
-          disabled={disabled}
+          value={unanswered ? '' : call.minutes}
+          // Missed or busy: nobody talked, so there is no length to give.
+          disabled={disabled || unanswered}
           aria-invalid={lengthError !== null}
           aria-describedby={lengthError ? 'call-length-error' : undefined}
           onChange={(e) => props.onChange({ minutes: e.target.value })}

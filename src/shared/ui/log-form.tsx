@@ -144,7 +144,9 @@ export function LogForm(props: LogFormProps) {
       setError('Enter a name for the new contact.');
       return;
     }
-    const length = props.call ? null : parseCallMinutes(handMinutes);
+    // A call never answered has no talk time, whatever the length field says.
+    const answered = handResult === 'connected' || handResult === 'voicemail';
+    const length = props.call ? null : parseCallMinutes(answered ? handMinutes : '');
     if (length && !length.ok) {
       setLengthError(length.message);
       return;
@@ -262,7 +264,10 @@ export function LogForm(props: LogFormProps) {
           call={{ direction, result: handResult, minutes: handMinutes }}
           disabled={saving}
           lengthError={lengthError}
-          onChange={(change) => update(change)}
+          onChange={(change) => {
+            if ('minutes' in change) setLengthError(null);
+            update(change);
+          }}
         />
       )}
       <label>
