@@ -11,7 +11,7 @@ import {
   type ReturnMessage,
 } from '@/shared/contact';
 import { joinOverridingFormats } from '@/shared/phone';
-import { connectionItem, type CachedMatch } from '@/shared/storage/keys';
+import { connectionItem, settingsItem, type CachedMatch } from '@/shared/storage/keys';
 import { CrmError, MalformedResponseError, classifyError } from '../http/errors';
 import type { Account } from './account';
 import {
@@ -171,6 +171,17 @@ async function stillConnected(account: Account): Promise<boolean> {
 }
 
 /**
+ * Whether the phone formats this answer was searched with are still the ones set: new formats
+ * empty the cache (formats-changed.ts), and an answer searched with the old ones must not
+ * come back into it. Only for a CRM that searches by the formats.
+ */
+async function sameFormats(account: Account): Promise<boolean> {
+  if (!account.connector.manifest.usesOverridingFormats) return true;
+  const { overridingFormats } = await settingsItem.get();
+  return JSON.stringify(overridingFormats) === JSON.stringify(account.settings.overridingFormats);
+}
+
+/**
  * Stores the CRM's answer and returns what the lookup shows. The write is handed to `hold`, not
  * awaited: the answer is shown at once (during a call pop, Chrome answers storage calls late
  * while the window is being created), and identical lookups join this one until it is stored.
@@ -197,7 +208,7 @@ async function updateCache(
   // `turn.mayStore()` is asked right before the write goes out.
   const store = (write: () => Promise<void>) => {
     const stored = write().then(async () => {
-      if (!(await stillConnected(account))) await removeEntry(id);
+      if (!(await stillConnected(account)) || !(await sameFormats(account))) await removeEntry(id);
     });
     hold(stored);
     inBackground('caching the lookup', stored);

@@ -3,7 +3,8 @@
  * other contacts (or none), so when the formats change the match cache starts over, and the
  * next lookup of every number asks the CRM with the new ones.
  */
-import { settingsItem } from '@/shared/storage/keys';
+import { getConnector } from '@/connectors';
+import { connectionItem, settingsItem } from '@/shared/storage/keys';
 import { clearCache } from './cache';
 
 function formatsOf(settings: unknown): string {
@@ -19,6 +20,9 @@ export async function forgetMatchesOnNewFormats(
   const change = changes[settingsItem.key];
   if (areaName !== settingsItem.definition.area || !change) return false;
   if (formatsOf(change.oldValue) === formatsOf(change.newValue)) return false;
+  // A CRM that does not search by the formats found the same contacts either way.
+  const connection = await connectionItem.get();
+  if (connection && !getConnector(connection.platform).manifest.usesOverridingFormats) return false;
   await clearCache();
   return true;
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { chromeFake } from '@/test/chrome-fake';
-import { matchCache } from '@/shared/storage/keys';
+import { matchCache, settingsItem } from '@/shared/storage/keys';
 import { disconnect } from './connection';
 import { lookupContact } from './lookup';
 import { TOUCH_INTERVAL_MS } from './cache';
@@ -49,6 +49,23 @@ describe('a lookup and its cache write', () => {
     // And it stays empty once every write has landed.
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await matchCache.ids()).toEqual([]);
+  });
+
+  it('does not cache an answer searched with phone formats that changed meanwhile', async () => {
+    connector.manifest = { ...connector.manifest, usesOverridingFormats: true };
+    const answer = deferred<ReturnType<typeof found>>();
+    connector.find = () => answer.promise;
+    const lookup = lookupContact({ phoneNumber: NUMBER }, deps);
+    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(1));
+    await settingsItem.update((s) => ({ ...s, overridingFormats: ['###.###.####'] }));
+    answer.resolve(found([]));
+    await lookup;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await matchCache.ids()).toEqual([]);
+    // With the formats unchanged, the next answer is kept.
+    connector.find = async () => found([JANE]);
+    await lookupContact({ phoneNumber: NUMBER, force: true }, deps);
+    await vi.waitFor(async () => expect(await matchCache.ids()).toHaveLength(1));
   });
 
   it('answers as soon as the CRM does, before the cache write lands', async () => {
