@@ -47,10 +47,11 @@ export interface LookupResult {
   resolution: { resolver: ResolverId; reason: string } | null;
   returnMessage: ReturnMessage | null;
   /**
-   * Nothing to show because the CRM failed in a way that passes (down, slow, too many requests):
-   * asking again later may find the names. Absent for a refusal (credentials, permissions).
+   * Nothing to show because the CRM failed: in a way that passes (`passing`: down, slow, too
+   * many requests; asking again later may find the names) or by refusing (`refused`:
+   * credentials, permissions, a bad request; the person must act). Absent otherwise.
    */
-  retryable?: true;
+  crmFailure?: 'passing' | 'refused';
 }
 
 /** One requested number's answer in `contact.lookupMany`. */

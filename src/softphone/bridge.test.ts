@@ -99,6 +99,7 @@ function harness(
                 {
                   ...lookup(e164, []),
                   source: 'none' as const,
+                  crmFailure: 'refused' as const,
                   returnMessage: { message: overrides.crmRefuses, messageType: 'danger' },
                 },
               ];

@@ -153,8 +153,8 @@ async function lookUpForWidget(
     if (result?.crmFailed) {
       failed.push(number);
       problem ??= result.returnMessage?.message ?? null;
-    } else if (result?.source === 'none' && result.returnMessage?.messageType === 'danger') {
-      refused ??= result.returnMessage.message;
+    } else if (result?.crmFailure === 'refused') {
+      refused ??= result.returnMessage?.message ?? `${connection.displayName} refused the lookup`;
     } else if (result !== undefined && result.source !== 'none') {
       answered.push(number);
     }

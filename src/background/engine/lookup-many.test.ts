@@ -96,6 +96,7 @@ describe('lookupMany', () => {
     const results = await lookupMany({ phoneNumbers: ['+14155550102', '101'] }, deps);
     expect(results['+14155550102']).toMatchObject({
       source: 'none',
+      crmFailure: 'refused',
       returnMessage: { messageType: 'danger' },
     });
     expect(results['+14155550102']?.crmFailed).toBeUndefined();

@@ -71,7 +71,10 @@ export async function lookupMany(
       const id = ids.get(target.phoneNumber);
       const preread = id === undefined ? undefined : { entry: cached.get(id) };
       const result = await lookupWith(account, target, force, deps, preread);
-      byNumber.set(target.phoneNumber, result.retryable ? { ...result, crmFailed: true } : result);
+      byNumber.set(
+        target.phoneNumber,
+        result.crmFailure === 'passing' ? { ...result, crmFailed: true } : result,
+      );
     }),
   );
   for (const [input, number] of named) {

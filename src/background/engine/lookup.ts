@@ -198,7 +198,9 @@ export async function lookupWith(
         target,
         unanswered(own ?? failureMessage(failure.kind, crmName, failure.message)),
       );
-      return PASSING_FAILURES.has(failure.kind) && !own ? { ...shown, retryable: true } : shown;
+      // A connector's own explanation (it cannot search this) is neither: nothing to retry or fix.
+      if (own) return shown;
+      return { ...shown, crmFailure: PASSING_FAILURES.has(failure.kind) ? 'passing' : 'refused' };
     }
   } finally {
     await tracer?.finish();
