@@ -192,7 +192,7 @@ export function App() {
           </span>
         </label>
         {/* Always there, so screen readers announce the text when it changes. */}
-        <p role="status" className="muted" data-testid="lookup-status">
+        <p role="status" className="muted lookup-status" data-testid="lookup-status">
           {busy?.kind === 'lookup' ? `Looking up ${busy.phoneNumber}…` : ''}
         </p>
         {numberError ? (
