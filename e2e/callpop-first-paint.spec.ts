@@ -33,16 +33,24 @@ test('the worker serves the window with the caller in it; React takes over in pl
   await context.addInitScript(recordFirstContent);
   // Cached, so the record holds the match by the time the window reads it.
   await sendRequest(page, 'contact.lookup', { phoneNumber: PIPEDRIVE_NUMBERS.bob });
-  await sendCallEvent(page, {
-    sessionId: 'first-paint',
-    direction: 'Inbound',
-    status: 'Ringing',
-    from: PIPEDRIVE_NUMBERS.bob,
-    to: '+14155550000',
-  });
-  const pop = await CallPopPage.waitFor(context, 'first-paint');
-  await expect(pop.page.getByRole('button', { name: 'Open Bob Smith in CRM' })).toBeFocused();
-  const first = await firstContent(pop);
+  // Playwright now and then attaches to a window Chrome opens too late to run the init script
+  // in its first document (nothing recorded): that call is rung again, never read as a pass.
+  let pop: CallPopPage | null = null;
+  let first: Record<string, string | undefined> = {};
+  for (let attempt = 1; attempt <= 3 && first.firstText === undefined; attempt += 1) {
+    const sessionId = `first-paint-${attempt}`;
+    await sendCallEvent(page, {
+      sessionId,
+      direction: 'Inbound',
+      status: 'Ringing',
+      from: PIPEDRIVE_NUMBERS.bob,
+      to: '+14155550000',
+    });
+    pop = await CallPopPage.waitFor(context, sessionId);
+    await expect(pop.page.getByRole('button', { name: 'Open Bob Smith in CRM' })).toBeFocused();
+    first = await firstContent(pop);
+  }
+  if (!pop) throw new Error('no call window');
   expect(first.firstText).toContain('Bob Smith');
   expect(first.firstText).toContain('+1 415 555 0102');
   expect(first.firstServed).toBe('true');
