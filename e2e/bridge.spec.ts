@@ -3,42 +3,13 @@
  * the real service worker, and the Pipedrive emulator.
  */
 import type { Page } from '@playwright/test';
-import { startPipedrive, PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive';
-import { expect, serviceWorkerOf, test as base } from './fixtures';
-import { SoftphonePage } from './pages/softphone-page';
-import { startSoftphoneServer, type SoftphoneServer } from './softphone/server';
-import { callPopPages, callSession, connectPipedrive, updateSettings } from './support/demo-setup';
+import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive';
+import { expect, serviceWorkerOf } from './fixtures';
+import { searches, test } from './softphone-fixtures';
+import { startSoftphoneServer } from './softphone/server';
+import { callPopPages, callSession, updateSettings } from './support/demo-setup';
 import { seriousViolations } from './support/axe';
 import { stopServiceWorker } from './support/stop-worker';
-
-type PipedriveEmulator = Awaited<ReturnType<typeof startPipedrive>>;
-
-const test = base.extend<{
-  crm: PipedriveEmulator;
-  fakeServer: SoftphoneServer;
-  softphone: SoftphonePage;
-}>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-  crm: async ({}, use) => {
-    const crm = await startPipedrive();
-    await use(crm);
-    await crm.close();
-  },
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-  fakeServer: async ({}, use) => {
-    const server = await startSoftphoneServer();
-    await use(server);
-    await server.close();
-  },
-  softphone: async ({ page, extensionUrl, crm, fakeServer }, use) => {
-    await page.goto(extensionUrl('src/options/index.html'));
-    await connectPipedrive(page, crm.url);
-    await updateSettings(page, { softphone: { url: fakeServer.url } });
-    await use(await SoftphonePage.open(page, extensionUrl, fakeServer.origin));
-  },
-});
-
-const searches = (crm: PipedriveEmulator) => crm.log.count({ path: /search/ });
 
 test('registers CallPop with the widget: CRM names and our cache TTLs', async ({ softphone }) => {
   await expect.poll(async () => (await softphone.state()).registrations.length).toBe(1);
