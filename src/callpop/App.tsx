@@ -204,6 +204,7 @@ export function App({
           canCreate={result.canCreate}
           contactTypes={result.contactTypes}
           call={callFacts(session)}
+          callNow={() => callFacts(session)}
           problem={lookupProblem(result)}
           toasts={toasts}
           onCancel={() => {

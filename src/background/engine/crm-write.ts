@@ -67,7 +67,13 @@ function inSlot<T>(account: Account, deps: EngineDeps, run: () => Promise<T>): P
 }
 
 /** Runs a CRM read in the CRM's concurrency slots with 429 retries; failures in plain words. */
-export async function crmCall<T>(account: Account, deps: EngineDeps, run: () => Promise<T>) {
+/** `again`: how the person asks again where the failure is shown (see failureSentence). */
+export async function crmCall<T>(
+  account: Account,
+  deps: EngineDeps,
+  run: () => Promise<T>,
+  again?: string,
+) {
   try {
     return await inSlot(account, deps, run);
   } catch (error) {
@@ -75,7 +81,7 @@ export async function crmCall<T>(account: Account, deps: EngineDeps, run: () => 
     const failure = classifyError(error);
     throw new RequestError(
       ERROR_CODES.crm,
-      failureSentence(failure.kind, account.connector.manifest.displayName, failure.message),
+      failureSentence(failure.kind, account.connector.manifest.displayName, failure.message, again),
     );
   }
 }

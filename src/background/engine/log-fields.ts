@@ -26,5 +26,6 @@ export async function logFieldOptions(
     : undefined;
   const contact: Contact = cached ?? { id: contactId, name: '', phone: e164 };
   const fetch = connector.fetchLogFieldOptions.bind(connector);
-  return crmCall(account, deps, () => fetch(user, authHeader, contact));
+  // Shown in the log form, whose own button asks again.
+  return crmCall(account, deps, () => fetch(user, authHeader, contact), 'press Try again');
 }

@@ -27,7 +27,8 @@ export function extensionLookupOffMessage(extension: string): ReturnMessage {
   );
 }
 
-type Explain = (crm: string, why: string) => { message: string; detail: string };
+/** `again`: how the person asks again where the message is shown ("press Refresh"). */
+type Explain = (crm: string, why: string, again: string) => { message: string; detail: string };
 
 /** `why` is the error's own message; only a connector's refusal is worded by it. */
 const FAILURES: Record<CrmFailureKind, Explain> = {
@@ -47,21 +48,21 @@ const FAILURES: Record<CrmFailureKind, Explain> = {
     message: `${crm} refused the request`,
     detail: `${crm} did not accept the search. Check the phone number formats in Options.`,
   }),
-  rateLimited: (crm) => ({
+  rateLimited: (crm, _why, again) => ({
     message: `${crm} is rate limiting CallPop`,
-    detail: `Too many requests were sent to ${crm}. Wait a minute, then press Refresh.`,
+    detail: `Too many requests were sent to ${crm}. Wait a minute, then ${again}.`,
   }),
-  unavailable: (crm) => ({
+  unavailable: (crm, _why, again) => ({
     message: `${crm} is unavailable`,
-    detail: `${crm} had a server error. Try again in a moment with Refresh.`,
+    detail: `${crm} had a server error. Wait a moment, then ${again}.`,
   }),
-  timeout: (crm) => ({
+  timeout: (crm, _why, again) => ({
     message: `${crm} did not answer in time`,
-    detail: `The request to ${crm} timed out. Check your connection, then press Refresh.`,
+    detail: `The request to ${crm} timed out. Check your connection, then ${again}.`,
   }),
-  network: (crm) => ({
+  network: (crm, _why, again) => ({
     message: `Could not reach ${crm}`,
-    detail: `The network request to ${crm} failed. Check that you are online, then press Refresh.`,
+    detail: `The network request to ${crm} failed. Check that you are online, then ${again}.`,
   }),
   malformed: (crm) => ({
     message: `${crm} sent an answer CallPop cannot read`,
@@ -74,7 +75,7 @@ const FAILURES: Record<CrmFailureKind, Explain> = {
 };
 
 export function failureMessage(kind: CrmFailureKind, crmName: string, why = ''): ReturnMessage {
-  const { message, detail } = FAILURES[kind](crmName, why);
+  const { message, detail } = FAILURES[kind](crmName, why, 'press Refresh');
   return withDetail({ message, messageType: 'danger', ttl: LONG_TTL }, detail);
 }
 
@@ -89,8 +90,13 @@ export function staleMessage(kind: CrmFailureKind, crmName: string, why = ''): R
 }
 
 /** One sentence for a RequestError (create, log, connection test): message plus detail. */
-export function failureSentence(kind: CrmFailureKind, crmName: string, why = ''): string {
-  const { message, detail } = FAILURES[kind](crmName, why);
+export function failureSentence(
+  kind: CrmFailureKind,
+  crmName: string,
+  why = '',
+  again = 'press Refresh',
+): string {
+  const { message, detail } = FAILURES[kind](crmName, why, again);
   return `${message}. ${detail}`;
 }
 

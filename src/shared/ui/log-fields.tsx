@@ -7,7 +7,7 @@ export type LogFieldsState =
   | { state: 'idle' }
   | { state: 'loading' }
   | { state: 'ready'; options: LogFieldOptions }
-  | { state: 'error'; message: string };
+  | { state: 'error'; message: string; retry: () => void };
 
 export function useLogFields(
   phoneNumber: string,
@@ -15,6 +15,8 @@ export function useLogFields(
 ): LogFieldsState {
   // Answers are kept by contact, so switching contacts shows "loading" until its own answer.
   const [answer, setAnswer] = useState<{ key: string; fields: LogFieldsState } | null>(null);
+  // Bumped by "Try again": the same contact's fields are asked for once more.
+  const [attempt, setAttempt] = useState(0);
   const key = contactId === null ? null : `${phoneNumber}|${String(contactId)}`;
   useEffect(() => {
     if (contactId === null || key === null) return;
@@ -28,13 +30,17 @@ export function useLogFields(
           : {
               state: 'error',
               message: `Deals and other fields could not be loaded: ${reply.error.message}`,
+              retry: () => {
+                setAnswer(null);
+                setAttempt((n) => n + 1);
+              },
             },
       });
     });
     return () => {
       live = false;
     };
-  }, [phoneNumber, contactId, key]);
+  }, [phoneNumber, contactId, key, attempt]);
   if (key === null) return { state: 'idle' };
   return answer?.key === key ? answer.fields : { state: 'loading' };
 }
@@ -59,7 +65,16 @@ export function LogFieldSelects(props: {
       </p>
     );
   }
-  if (fields.state === 'error') return <p className="error">{fields.message}</p>;
+  if (fields.state === 'error') {
+    return (
+      <div className="row">
+        <p className="error" role="alert">{fields.message} Saving now logs the call without them.</p>
+        <button type="button" onClick={fields.retry} disabled={props.disabled}>
+          Try again
+        </button>
+      </div>
+    );
+  }
   if (fields.state !== 'ready') return null;
   return (
     <>

@@ -4,7 +4,7 @@
  * disabled Save while saving, so a double Save creates one contact and one log. A failure keeps
  * everything typed and says why.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ContactType, ReturnMessage } from '../contact';
 import { parseCallMinutes } from '../call-length';
 import type {
@@ -40,6 +40,11 @@ export interface LogFormProps {
   contactTypes: ContactType[];
   /** From the call; null when logging from the popup, which then asks for the direction. */
   call: CallFacts | null;
+  /**
+   * The call's facts as of now, asked at Save: a call still going has lasted longer than when
+   * the form was drawn.
+   */
+  callNow?: () => CallFacts;
   toasts: Toasts;
   onLogged: (reply: CallLogReply) => void;
   onCancel: () => void;
@@ -128,6 +133,19 @@ export function LogForm(props: LogFormProps) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [lengthError, setLengthError] = useState<string | null>(null);
+  const contactSelect = useRef<HTMLSelectElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  // Focus starts in the form (the clicked Log call button is gone): on the contact, unless the
+  // new contact's name field takes it. After a failed Save, back on Save (it was disabled).
+  useEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body) {
+      contactSelect.current?.focus();
+    }
+  }, []);
+  const [failedSaves, setFailedSaves] = useState(0);
+  useEffect(() => {
+    if (failedSaves > 0) saveButton.current?.focus();
+  }, [failedSaves]);
   const handResult = draft.result ?? 'connected';
   const handMinutes = draft.minutes ?? '';
 
@@ -154,12 +172,13 @@ export function LogForm(props: LogFormProps) {
     setLengthError(null);
     setSaving(true);
     setError(null);
-    const call = props.call ?? {
-      direction,
-      startTime: openedAt,
-      durationSeconds: length?.ok ? length.seconds : 0,
-      result: handResult,
-    };
+    const call = props.callNow?.() ??
+      props.call ?? {
+        direction,
+        startTime: openedAt,
+        durationSeconds: length?.ok ? length.seconds : 0,
+        result: handResult,
+      };
     const reply = await send('callLog.create', {
       requestId,
       phoneNumber: props.phoneNumber,
@@ -184,6 +203,7 @@ export function LogForm(props: LogFormProps) {
     });
     setSaving(false);
     if (!reply.ok) {
+      setFailedSaves((n) => n + 1);
       setError(
         `The call was not logged: ${reply.error.message} Everything you typed is still here.`,
       );
@@ -224,6 +244,7 @@ export function LogForm(props: LogFormProps) {
       <label>
         Contact
         <select
+          ref={contactSelect}
           value={choice}
           disabled={saving}
           onChange={(e) => update({ choice: e.target.value })}
@@ -303,7 +324,13 @@ export function LogForm(props: LogFormProps) {
         <button type="button" onClick={props.onCancel} disabled={saving}>
           Cancel
         </button>
-        <button type="submit" className="primary" disabled={saving} aria-busy={saving}>
+        <button
+          ref={saveButton}
+          type="submit"
+          className="primary"
+          disabled={saving}
+          aria-busy={saving}
+        >
           {saving ? 'Saving…' : 'Save'}
         </button>
       </div>

@@ -1,0 +1,72 @@
+/**
+ * The call window's Log call form at work: the length of a call still going, deals that fail to
+ * load, and where keyboard focus goes.
+ */
+import { PIPEDRIVE_DEALS, PIPEDRIVE_NUMBERS } from './emulators/pipedrive.ts';
+import { expect, test } from './fixtures';
+import { CallPopPage } from './pages/callpop-page';
+import { LogFormPage } from './pages/log-form';
+import { ringing, sendCallEvent } from './support/connect';
+
+test('a call logged while it is still going is timed up to the Save, not to when the form opened', async ({
+  pd,
+  pdPage: page,
+  context,
+}) => {
+  const pop = await CallPopPage.ring(page, context, 'call-going', PIPEDRIVE_NUMBERS.bob);
+  await sendCallEvent(page, {
+    ...ringing('call-going', PIPEDRIVE_NUMBERS.bob),
+    status: 'CallConnected',
+  });
+  await pop.logCallButton.click();
+  const form = new LogFormPage(pop.page);
+  await form.note.fill('Still talking');
+  await pop.page.waitForTimeout(3_000);
+  await form.save.click();
+  await expect(form.form).toBeHidden();
+  expect(Number(pd.data.callLogs()[0]?.duration)).toBeGreaterThanOrEqual(3);
+});
+
+test('deals that fail to load say so with a Try again that works, and keep what was typed', async ({
+  pd,
+  pdPage: page,
+  context,
+}) => {
+  pd.faults.add({ method: 'GET', path: '/api/v2/deals', kind: 'status', status: 500 });
+  const pop = await CallPopPage.ring(page, context, 'call-deals', PIPEDRIVE_NUMBERS.bob);
+  await pop.logCallButton.click();
+  const form = new LogFormPage(pop.page);
+  const problem = form.form.getByRole('alert');
+  await expect(problem).toContainText('Deals and other fields could not be loaded');
+  await expect(problem).toContainText('then press Try again');
+  await expect(problem).not.toContainText('Refresh');
+  await form.note.fill('Keep me');
+  await form.form.getByRole('button', { name: 'Try again' }).click();
+  await expect(form.form.getByLabel('Deals')).toBeVisible();
+  await form.form.getByLabel('Deals').selectOption({ label: PIPEDRIVE_DEALS.bobOpen.title });
+  await expect(form.note).toHaveValue('Keep me');
+  await form.save.click();
+  await expect(form.form).toBeHidden();
+  expect(pd.data.callLogs()[0]).toMatchObject({ deal_id: PIPEDRIVE_DEALS.bobOpen.id });
+});
+
+test('keyboard: Log call puts focus on the contact; a failed Save puts it back on Save', async ({
+  pd,
+  pdPage: page,
+  context,
+}) => {
+  const pop = await CallPopPage.ring(page, context, 'call-focus', PIPEDRIVE_NUMBERS.bob);
+  await pop.logCallButton.focus();
+  await pop.page.keyboard.press('Enter');
+  const form = new LogFormPage(pop.page);
+  await expect(form.contact).toBeFocused();
+
+  pd.faults.add({ method: 'POST', path: '/v1/callLogs', kind: 'status', status: 500 });
+  await form.subject.focus();
+  await pop.page.keyboard.press('Enter');
+  await expect(form.error).toContainText('The call was not logged');
+  await expect(form.save).toBeFocused();
+  await pop.page.keyboard.press('Enter'); // saving again, from the keyboard
+  await expect(form.form).toBeHidden();
+  expect(pd.data.callLogs()).toHaveLength(1);
+});
