@@ -68,7 +68,9 @@ export function LogFieldSelects(props: {
   if (fields.state === 'error') {
     return (
       <div className="row">
-        <p className="error" role="alert">{fields.message} Saving now logs the call without them.</p>
+        <p className="error" role="alert">
+          {fields.message} Saving now logs the call without them.
+        </p>
         <button type="button" onClick={fields.retry} disabled={props.disabled}>
           Try again
         </button>
