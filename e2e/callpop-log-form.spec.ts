@@ -20,6 +20,9 @@ test('a call logged while it is still going is timed up to the Save, not to when
   });
   await pop.logCallButton.click();
   const form = new LogFormPage(pop.page);
+  await expect(pop.page.getByTestId('call-result')).toHaveText(
+    'Logged as answered, its length counted up to your Save or the hang-up.',
+  );
   await form.note.fill('Still talking');
   await pop.page.waitForTimeout(3_000);
   await form.save.click();
@@ -60,6 +63,10 @@ test('keyboard: Log call puts focus on the contact; a failed Save puts it back o
   await pop.page.keyboard.press('Enter');
   const form = new LogFormPage(pop.page);
   await expect(form.contact).toBeFocused();
+  // Still ringing: the form says what it will log.
+  await expect(pop.page.getByTestId('call-result')).toHaveText(
+    'Logged as missed: the call has not been answered.',
+  );
 
   pd.faults.add({ method: 'POST', path: '/v1/callLogs', kind: 'status', status: 500 });
   await form.subject.focus();

@@ -241,6 +241,13 @@ export function LogForm(props: LogFormProps) {
       data-testid="log-form"
     >
       <h2>Log call with {props.displayNumber}</h2>
+      {props.call ? (
+        <p className="muted" data-testid="call-result">
+          {props.call.result === 'missed'
+            ? 'Logged as missed: the call has not been answered.'
+            : 'Logged as answered, its length counted up to your Save or the hang-up.'}
+        </p>
+      ) : null}
       <label>
         Contact
         <select
