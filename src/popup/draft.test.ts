@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ALL_ITEMS, popupDraft, saveRequests } from '@/shared/storage/keys';
-import type { LogDraft } from '@/shared/ui/log-form';
+import type { LogDraft } from '@/shared/ui/log-draft';
 import { aContact, aLookupResult } from '@/test/calls';
 import { clearDraft, hasContent, loadDraft, saveDraft, type PopupDraft } from './draft';
 

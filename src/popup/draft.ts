@@ -4,7 +4,7 @@
  * closed mid-Save is recognised as the same Save: one contact, one log.
  */
 import { popupDraft, saveRequests, type PopupDraft } from '@/shared/storage/keys';
-import { logDraftHasContent } from '@/shared/ui/log-form';
+import { logDraftHasContent } from '@/shared/ui/log-draft';
 
 export type { PopupDraft };
 

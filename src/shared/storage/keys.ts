@@ -6,7 +6,7 @@ import type { Connection } from '../connection';
 import type { CallDirection, CallStatus, LookupResult } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { ContactDraft } from '../ui/create-contact-form';
-import type { LogDraft } from '../ui/log-form';
+import type { LogDraft } from '../ui/log-draft';
 import { defineFamily, defineItem, type StorageFamily, type StorageItem } from './define';
 
 export interface InstallInfo {

@@ -7,18 +7,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ContactType, ReturnMessage } from '../contact';
 import { parseCallMinutes } from '../call-length';
-import type {
-  CallDirection,
-  CallLogReply,
-  CallLogRequest,
-  CallResult,
-  ContactView,
-} from '../messages';
+import type { CallDirection, CallLogReply, CallLogRequest, ContactView } from '../messages';
 import { send } from '../messaging';
-import { ContactTypePicker, defaultType } from './contact-type-picker';
+import { ContactTypePicker } from './contact-type-picker';
 import { HandCallFields } from './hand-call-fields';
 import { additionalSubmission, LogFieldSelects, useLogFields } from './log-fields';
 import { useDraftState } from './use-draft-state';
+import { NEW, freshDraft, shownChoice, subjectFor, type LogDraft } from './log-draft';
+
+export type { LogDraft } from './log-draft';
 import type { Toasts } from './toast';
 
 export interface CallFacts {
@@ -57,68 +54,6 @@ export interface LogFormProps {
   draft?: LogDraft;
   /** Hears every change to what is typed, for a page that keeps a draft. */
   onDraftChange?: (draft: LogDraft) => void;
-}
-
-/**
- * Everything typed or chosen in the form, with the Save's request id and the form's opening
- * time: a draft brought back keeps both, so saving it again is recognised as the same Save.
- */
-export interface LogDraft {
-  requestId: string;
-  /** When a call logged by hand started (the form opened): kept through every Save. */
-  openedAt: number;
-  /** A contact's index in `contacts`, or NEW. */
-  choice: string;
-  newName: string;
-  newType: string;
-  direction: CallDirection;
-  /** How a call logged by hand went and how long it lasted (absent in older drafts). */
-  result?: CallResult;
-  minutes?: string;
-  /** The subject as edited; null while it follows the chosen name. */
-  subjectEdited: string | null;
-  note: string;
-  fieldValues: Record<string, string>;
-}
-
-/** Whether losing the draft would lose something the person typed or chose. */
-export function logDraftHasContent(draft: LogDraft): boolean {
-  return (
-    draft.newName.trim() !== '' ||
-    draft.note.trim() !== '' ||
-    (draft.subjectEdited ?? '').trim() !== '' ||
-    (draft.minutes ?? '').trim() !== '' ||
-    (draft.result ?? 'connected') !== 'connected' ||
-    Object.values(draft.fieldValues).some((value) => value !== '')
-  );
-}
-
-const NEW = 'new';
-
-function subjectFor(direction: CallDirection, who: string): string {
-  return direction === 'Inbound' ? `Inbound call from ${who}` : `Outbound call to ${who}`;
-}
-
-function freshDraft(props: LogFormProps): LogDraft {
-  return {
-    requestId: crypto.randomUUID(),
-    // A call logged by hand starts when its form opens, and keeps that time through every
-    // Save: a retry is recognised by it (engine/call-log.ts); a new time would log it twice.
-    openedAt: Date.now(),
-    choice: props.contacts.length > 0 ? '0' : NEW,
-    newName: '',
-    newType: defaultType(props.contactTypes),
-    direction: props.call?.direction ?? 'Inbound',
-    subjectEdited: null,
-    note: '',
-    fieldValues: {},
-  };
-}
-
-/** The draft's choice, or the first contact when it no longer names one in the list. */
-function shownChoice(choice: string, contacts: readonly ContactView[], offerNew: boolean): string {
-  if (choice === NEW) return offerNew ? NEW : '0';
-  return contacts[Number(choice)] ? choice : contacts.length > 0 ? '0' : NEW;
 }
 
 export function LogForm(props: LogFormProps) {
