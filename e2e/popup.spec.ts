@@ -93,6 +93,22 @@ test('a number entered while another lookup runs is looked up at once; the older
   ]);
 });
 
+test('looking the same number up again while its lookup hangs asks the CRM anew, well before the timeout', async ({
+  pd,
+  popup,
+}) => {
+  const SEARCH = { method: 'GET', path: '/api/v2/persons/search' };
+  pd.log.clear();
+  pd.faults.add({ ...SEARCH, kind: 'hang' }); // the first search never answers (15 s timeout)
+  await popup.typeAndEnter(PIPEDRIVE_NUMBERS.bob);
+  await expect.poll(() => pd.log.count(SEARCH)).toBe(1);
+  await expect(popup.lookupStatus).toHaveText(`Looking up ${PIPEDRIVE_NUMBERS.bob}…`);
+
+  await popup.number.press('Enter'); // it looks stuck: the person asks again
+  await expect(popup.card('Bob Smith')).toBeVisible({ timeout: 5_000 });
+  expect(pd.log.count(SEARCH)).toBe(2);
+});
+
 test('creates a contact from the popup once, even when Save is pressed twice', async ({
   pd,
   popup,

@@ -112,9 +112,13 @@ export function App() {
    * for this number last, so the older answer, whenever it comes, is never shown (under a field
    * that now holds another number) and does not end this one's "busy".
    */
-  async function lookup(phoneNumber: string, force: boolean) {
+  async function lookup(
+    phoneNumber: string,
+    force: boolean,
+    kind: 'lookup' | 'refresh' = force ? 'refresh' : 'lookup',
+  ) {
     const own = (lookups.current += 1);
-    setBusy({ kind: force ? 'refresh' : 'lookup', phoneNumber });
+    setBusy({ kind, phoneNumber });
     setError(null);
     setNumberError(null);
     const reply = await send('contact.lookup', { phoneNumber, force });
@@ -150,7 +154,10 @@ export function App() {
     // The form closes before the lookup starts (its buttons stay disabled while it runs), so
     // the answer never closes a form typed into meanwhile. A lookup still running is replaced.
     setView('results');
-    void lookup(phoneNumber, false);
+    // The same number asked again while its lookup runs: that one looks stuck, so this one asks
+    // the CRM itself (as Refresh does) instead of waiting on it.
+    const again = busy?.phoneNumber === phoneNumber;
+    void lookup(phoneNumber, again, 'lookup');
   }
 
   async function open(url: string | null) {
