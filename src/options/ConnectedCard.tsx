@@ -4,7 +4,17 @@ import { send } from '@/shared/messaging';
 
 interface Props {
   connection: ConnectionSummary;
+  /** What the CRM calls its secret: "API token", "API key". */
+  secretLabel: string;
   onDisconnected: (message: string) => void;
+  /** Shows the form for new credentials to the same CRM address. */
+  onReplace: () => void;
+}
+
+/** "Pipedrive rejected the saved API token at 3:02 PM on 11/21/2026: …" */
+function rejectedLine(connection: ConnectionSummary, secretLabel: string, rejectedAt: number) {
+  const when = new Date(rejectedAt);
+  return `${connection.displayName} rejected the saved ${secretLabel} at ${when.toLocaleTimeString()} on ${when.toLocaleDateString()}: lookups and saves fail until you enter a new one. It may have been revoked or changed in ${connection.displayName}.`;
 }
 
 /**
@@ -12,7 +22,7 @@ interface Props {
  * unmounts each time, so focus moves on with it: to Cancel when the question appears (Enter
  * does not disconnect by accident; Escape cancels too), back to Disconnect when it goes.
  */
-export function ConnectedCard({ connection, onDisconnected }: Props) {
+export function ConnectedCard({ connection, secretLabel, onDisconnected, onReplace }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -65,6 +75,11 @@ export function ConnectedCard({ connection, onDisconnected }: Props) {
         <dt>Connected</dt>
         <dd>{new Date(connection.connectedAt).toLocaleString()}</dd>
       </dl>
+      {connection.rejectedAt !== undefined ? (
+        <p className="field-error" role="alert" data-testid="credentials-rejected">
+          {rejectedLine(connection, secretLabel, connection.rejectedAt)}
+        </p>
+      ) : null}
       {confirming ? (
         <div
           className="confirm"
@@ -94,9 +109,19 @@ export function ConnectedCard({ connection, onDisconnected }: Props) {
           </button>
         </div>
       ) : (
-        <button type="button" ref={disconnectButton} onClick={ask}>
-          Disconnect
-        </button>
+        <div className="actions">
+          <button
+            type="button"
+            className={connection.rejectedAt !== undefined ? 'primary' : undefined}
+            data-testid="replace-credentials"
+            onClick={onReplace}
+          >
+            Enter a new {secretLabel}
+          </button>
+          <button type="button" ref={disconnectButton} onClick={ask}>
+            Disconnect
+          </button>
+        </div>
       )}
       {error ? (
         <p className="field-error" role="alert">

@@ -3,11 +3,25 @@ import type { ConnectionSummary } from '@/shared/connection';
 import type { ConnectorInfo } from '@/shared/messages';
 import { send } from '@/shared/messaging';
 import { SelectField, TextField } from '@/shared/ui/form-fields';
-import { buildDraft, originPattern } from './connection-draft';
+import { buildDraft, fieldRole, originPattern } from './connection-draft';
 
 interface Props {
   connectors: ConnectorInfo[];
   onConnected: (summary: ConnectionSummary) => void;
+  /** The account connected now, when its credentials are being replaced: CRM and address kept. */
+  replacing?: Pick<ConnectionSummary, 'platform' | 'hostname'>;
+  onCancel?: () => void;
+}
+
+/** The replaced account's address in its CRM's address field; the secret is typed anew. */
+function startingValues(
+  connectors: ConnectorInfo[],
+  replacing: Props['replacing'],
+): Record<string, Record<string, string>> {
+  const connector = connectors.find((c) => c.name === replacing?.platform);
+  const field = connector?.settings.find((f) => fieldRole(f) === 'hostname');
+  if (!replacing || !connector || !field) return {};
+  return { [connector.name]: { [field.id]: replacing.hostname } };
 }
 
 type Outcome = { kind: 'info' | 'success' | 'error'; text: string } | null;
@@ -19,10 +33,12 @@ const STALE_TEST_OUTCOME: Outcome = {
 };
 
 /** CRM choice and its connection fields, rendered from the connector's declared settings. */
-export function ConnectionForm({ connectors, onConnected }: Props) {
-  const [platform, setPlatform] = useState(connectors[0]?.name ?? 'pipedrive');
+export function ConnectionForm({ connectors, onConnected, replacing, onCancel }: Props) {
+  const [platform, setPlatform] = useState(
+    replacing?.platform ?? connectors[0]?.name ?? 'pipedrive',
+  );
   // Typed values per CRM, so switching back and forth loses nothing.
-  const [values, setValues] = useState<Record<string, Record<string, string>>>({});
+  const [values, setValues] = useState(() => startingValues(connectors, replacing));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
@@ -108,6 +124,12 @@ export function ConnectionForm({ connectors, onConnected }: Props) {
     <form
       className="connection-form"
       noValidate
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && onCancel && !busy) {
+          event.preventDefault();
+          onCancel();
+        }
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         connect();
@@ -158,6 +180,11 @@ export function ConnectionForm({ connectors, onConnected }: Props) {
         <button type="submit" className="primary" disabled={busy} data-testid="connection-connect">
           Connect
         </button>
+        {onCancel ? (
+          <button type="button" disabled={busy} data-testid="connection-cancel" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
       </div>
       <p
         className={`outcome outcome-${outcome?.kind ?? 'none'}`}

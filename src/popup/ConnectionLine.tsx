@@ -56,6 +56,17 @@ export function ConnectionLine({ connection }: { connection: Loadable<Connection
           {opening ? 'Opening…' : 'Open softphone'}
         </button>
       </div>
+      {connection.value.rejectedAt !== undefined ? (
+        <div className="row" role="alert" data-testid="credentials-rejected">
+          <span className="error">
+            {connection.value.displayName} rejected CallPop&apos;s saved credentials: lookups and
+            saves fail until you enter new ones in Options.
+          </span>
+          <button type="button" onClick={() => void chrome.runtime.openOptionsPage()}>
+            Open Options
+          </button>
+        </div>
+      ) : null}
       {openError ? (
         <p role="alert" className="error" data-testid="softphone-error">
           {openError}

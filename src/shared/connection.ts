@@ -17,6 +17,11 @@ export interface Connection {
   userId: string;
   userName: string;
   connectedAt: number;
+  /**
+   * When the CRM last answered 401 to these credentials (revoked or expired); cleared by the
+   * next request it accepts, and by connecting again.
+   */
+  rejectedAt?: number;
 }
 
 /** What the options page sends to test or save a connection. */
@@ -33,6 +38,8 @@ export interface ConnectionSummary {
   hostname: string;
   userName: string;
   connectedAt: number;
+  /** See Connection.rejectedAt: the pages say the credentials need replacing. */
+  rejectedAt?: number;
 }
 
 /** `https://<hostname>`, or the hostname itself when it already carries an http(s) scheme. */

@@ -180,6 +180,7 @@ export function summary(
     hostname: connection.hostname,
     userName: connection.userName,
     connectedAt: connection.connectedAt,
+    ...(connection.rejectedAt ? { rejectedAt: connection.rejectedAt } : {}),
   };
 }
 

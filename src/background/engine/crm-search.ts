@@ -26,6 +26,7 @@ import {
 import { RateLimitedPartway } from './resumable';
 import type { Hold } from '../share-while-running';
 import { updateCache } from './crm-answer-cache';
+import { noteCredentialsAccepted, noteCredentialsRejected } from './credentials-status';
 
 export interface CrmAnswer {
   contacts: Contact[];
@@ -172,6 +173,7 @@ async function ask(
   try {
     const { cacheId } = target;
     const answer = await callConnector(account, target, deps, tracer);
+    await noteCredentialsAccepted(account);
     const shown =
       cacheId === null
         ? answer
@@ -190,6 +192,7 @@ async function ask(
   } catch (error) {
     const failure = classifyError(error);
     tracer?.traceError('crm.failed', failure, { kind: failure.kind, status: failure.status });
+    if (failure.kind === 'auth') await noteCredentialsRejected(account, deps.now());
     throw failure;
   }
 }

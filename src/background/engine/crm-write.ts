@@ -6,6 +6,7 @@ import { classifyError, redactSecrets } from '../http/errors';
 import { RequestError } from '../request-error';
 import type { Account } from './account';
 import { addCreatedContact, cacheId } from './cache';
+import { noteCredentialsAccepted, noteCredentialsRejected } from './credentials-status';
 import type { EngineDeps } from './deps';
 import { CRM_CONCURRENCY, retryRateLimited, withSlot } from './limiter';
 import { parseTarget } from './lookup';
@@ -61,9 +62,20 @@ export function checkNewContact(
   return { name: trimmed, type: chosen };
 }
 
-function inSlot<T>(account: Account, deps: EngineDeps, run: () => Promise<T>): Promise<T> {
+/** Runs a CRM call in the CRM's slots; a 401, or a success after one, is noted on the connection. */
+async function inSlot<T>(account: Account, deps: EngineDeps, run: () => Promise<T>): Promise<T> {
   const crm = `${account.connection.platform}:${account.connection.hostname}`;
-  return retryRateLimited(() => withSlot(crm, CRM_CONCURRENCY, run), deps);
+  let value: T;
+  try {
+    value = await retryRateLimited(() => withSlot(crm, CRM_CONCURRENCY, run), deps);
+  } catch (error) {
+    if (!(error instanceof RequestError) && classifyError(error).kind === 'auth') {
+      await noteCredentialsRejected(account, deps.now());
+    }
+    throw error;
+  }
+  await noteCredentialsAccepted(account);
+  return value;
 }
 
 /** Runs a CRM read in the CRM's concurrency slots with 429 retries; failures in plain words. */
