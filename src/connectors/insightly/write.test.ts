@@ -249,9 +249,12 @@ describe('insightly createCallLog', () => {
       logId: old.logId,
       returnMessage: { message: 'Call logged.' },
     });
-    expect(is.log.last({ method: 'PUT' })).toMatchObject({
-      path: '/v3.1/Notes',
-      body: { NOTE_ID: Number(old.logId), LINK_SUBJECT_ID: peter.id, LINK_SUBJECT_TYPE: 'Contact' },
+    // v3.1 PUT is a partial update: the id and the fields that change, nothing else.
+    expect(is.log.last({ method: 'PUT' })).toMatchObject({ path: '/v3.1/Notes' });
+    expect(is.log.last({ method: 'PUT' })?.body).toEqual({
+      NOTE_ID: Number(old.logId),
+      TITLE: 'Call with Peter (edited)',
+      BODY: expect.stringContaining('Call back Friday.') as unknown,
     });
     expect(is.data.notes()).toEqual([
       expect.objectContaining({

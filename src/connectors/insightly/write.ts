@@ -121,8 +121,6 @@ function callNote(args: CreateCallLogArgs) {
   );
   return {
     url,
-    type,
-    id: Number(id),
     title: args.subject.trim() || `${args.call.direction} call`,
     body: callNoteBody(args),
   };
@@ -132,6 +130,8 @@ function callNote(args: CreateCallLogArgs) {
  * Insightly notes can be edited (`PUT /v3.1/Notes`), so an outdated earlier note is rewritten
  * in place: one request, the note keeps its id, and there is never a moment with two notes or
  * none. Returns null when that note was deleted meanwhile, so a new one is written instead.
+ * A v3.1 PUT changes only the fields it carries, so the id, title and body are all it sends: the
+ * note's link to its record is left as Insightly has it.
  */
 async function rewriteNote(
   args: CreateCallLogArgs,
@@ -139,14 +139,7 @@ async function rewriteNote(
   note: ReturnType<typeof callNote>,
 ): Promise<CreateCallLogResult | null> {
   const url = buildUrl(insightlyApiHost(args.user.hostname), apiPath('/Notes'));
-  const body = {
-    NOTE_ID: Number(noteId),
-    TITLE: note.title,
-    BODY: note.body,
-    // Sent again in case a PUT replaces the whole note rather than the fields given.
-    LINK_SUBJECT_ID: note.id,
-    LINK_SUBJECT_TYPE: note.type,
-  };
+  const body = { NOTE_ID: Number(noteId), TITLE: note.title, BODY: note.body };
   try {
     const res = await http.put(url, body, { headers: insightlyHeaders(args.authHeader) });
     const saved = requireRecord(res.data, 'The Insightly note');
