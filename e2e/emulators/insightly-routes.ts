@@ -49,7 +49,7 @@ const LEAD_STRING_FIELDS = [
 export function insightlyRouter(data: InsightlyData): Router {
   const r = new Router(true);
   r.get('/v3.1/Contacts/Search', (req) => search(req, data, 'contact'));
-  r.get('/v3.1/Contacts', (req) => search(req, data, 'contact'));
+  r.get('/v3.1/Contacts', (req) => list(req, data, 'contact'));
   r.get('/v3.1/Contacts/:id', (req, { id }) => {
     const c = data.contact(Number(id));
     return c ? ok(contactOut(c, brief(req))) : isError(404, 'Contact not found');
@@ -73,7 +73,7 @@ export function insightlyRouter(data: InsightlyData): Router {
     return contact ? ok(contactOut(contact, false)) : isError(404, 'Contact not found');
   });
   r.get('/v3.1/Leads/Search', (req) => search(req, data, 'lead'));
-  r.get('/v3.1/Leads', (req) => search(req, data, 'lead'));
+  r.get('/v3.1/Leads', (req) => list(req, data, 'lead'));
   r.get('/v3.1/Leads/:id', (req, { id }) => {
     const lead = data.lead(Number(id));
     return lead ? ok(leadOut(lead, brief(req))) : isError(404, 'Lead not found');
@@ -163,6 +163,20 @@ export function insightlyRouter(data: InsightlyData): Router {
 }
 
 /**
+ * `GET /v3.1/Contacts` (or `/Leads`): every record, paged. Its documented parameters are brief,
+ * skip, top and count_total; filtering by field is `/Search` only, so a field_name sent here
+ * filters nothing, as on Insightly, and a client that sends it to the wrong path gets everyone.
+ */
+function list(
+  req: EmulatorRequest,
+  data: InsightlyData,
+  kind: 'contact' | 'lead',
+): EmulatorResponse {
+  const records: (IsContact | IsLead)[] = kind === 'contact' ? data.contacts() : data.leads();
+  return onePage(req, kind, records);
+}
+
+/**
  * field_name + field_value filter with an EXACT, case-insensitive comparison of the stored
  * string (no phone normalisation): '(415) 555-0144' does not find '+1 415 555 0144'.
  */
@@ -182,8 +196,6 @@ function search(
   if (fieldName !== undefined && records.length > 0 && !(fieldName in records[0]!)) {
     return isError(400, `Invalid field_name: ${fieldName}`);
   }
-  const top = Math.min(500, Math.max(1, toInt(q.get('top'), 100)));
-  const skip = Math.max(0, toInt(q.get('skip'), 0));
   const now = Date.now();
   const matches = records
     .filter((rec) =>
@@ -194,8 +206,20 @@ function search(
       const stored = scalarText((rec as unknown as Record<string, unknown>)[fieldName]);
       return stored !== null && stored.toLowerCase() === fieldValue.toLowerCase();
     });
-  const page = matches.slice(skip, skip + top);
-  const out = page.map((rec) =>
+  return onePage(req, kind, matches);
+}
+
+/** One page (top 1-500, default 100; skip) of records, as a bare array. */
+function onePage(
+  req: EmulatorRequest,
+  kind: 'contact' | 'lead',
+  matches: readonly (IsContact | IsLead)[],
+): EmulatorResponse {
+  const q = lowerParams(req.params);
+  const top = Math.min(500, Math.max(1, toInt(q.get('top'), 100)));
+  const skip = Math.max(0, toInt(q.get('skip'), 0));
+  const rows = matches.slice(skip, skip + top);
+  const out = rows.map((rec) =>
     kind === 'contact'
       ? contactOut(rec as IsContact, brief(req))
       : leadOut(rec as IsLead, brief(req)),

@@ -125,6 +125,14 @@ describe('insightly search', () => {
     );
   });
 
+  it('filters by field only on /Search: the plain list ignores field_name', async () => {
+    const value = encodeURIComponent(maya.phone);
+    const listed = await call(`/v3.1/Contacts?field_name=PHONE&field_value=${value}&top=500`);
+    expect(idsOf(listed.json)).toEqual(is.data.contacts().map((c) => c.CONTACT_ID));
+    const leads = await call(`/v3.1/leads?field_name=PHONE&field_value=${value}&top=1&skip=1`);
+    expect(idsOf(leads.json, 'LEAD_ID')).toEqual([is.data.leads()[1]?.LEAD_ID]);
+  });
+
   it('pages with top/skip and rejects bad field names with a 400 Message', async () => {
     const page = await call('/v3.1/Contacts/Search?top=2&skip=1');
     expect(idsOf(page.json)).toEqual([noah.id, olivia.id]);
