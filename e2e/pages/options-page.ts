@@ -19,6 +19,7 @@ export class OptionsPage {
   readonly cacheCount: Locator;
   readonly cacheOutcome: Locator;
   readonly softphoneUrl: Locator;
+  readonly requestTimeout: Locator;
   readonly debugMode: Locator;
 
   constructor(readonly page: Page) {
@@ -39,6 +40,7 @@ export class OptionsPage {
     this.cacheCount = page.getByTestId('cache-count');
     this.cacheOutcome = page.getByTestId('cache-outcome');
     this.softphoneUrl = page.getByLabel('Softphone address');
+    this.requestTimeout = page.getByLabel('Wait for the CRM for (seconds)');
     this.debugMode = page.getByLabel('Debug mode: record the steps of each lookup');
   }
 

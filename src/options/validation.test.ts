@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFallbackUrl, checkMinutes, checkSoftphoneUrl } from './validation';
+import { checkFallbackUrl, checkMinutes, checkSoftphoneUrl, checkWhole } from './validation';
 
 describe('checkFallbackUrl', () => {
   it('accepts nothing, or an http(s) address with {phoneNumber}', () => {
@@ -69,5 +69,19 @@ describe('checkMinutes', () => {
       message: 'Enter a number of minutes between 0 and 60; 61 is out of range.',
     });
     expect(checkMinutes('0', 'matchTtlMinutes')).toMatchObject({ ok: false });
+  });
+});
+
+describe('checkWhole: the CRM request timeout', () => {
+  it('takes whole seconds from 3 to 60 and says why otherwise', () => {
+    expect(checkWhole(' 20 ', 'requestTimeoutSeconds', 'seconds')).toEqual({ ok: true, value: 20 });
+    expect(checkWhole('2', 'requestTimeoutSeconds', 'seconds')).toEqual({
+      ok: false,
+      message: 'Enter a number of seconds between 3 and 60; 2 is out of range.',
+    });
+    expect(checkWhole('7.5', 'requestTimeoutSeconds', 'seconds')).toEqual({
+      ok: false,
+      message: 'Use whole seconds only (digits), between 3 and 60.',
+    });
   });
 });

@@ -77,20 +77,30 @@ export function checkSoftphoneUrl(input: string): Checked<string> {
   return { ok: false, message: 'The softphone address must start with https://.' };
 }
 
-type MinuteLimit = keyof Pick<typeof SETTING_LIMITS, 'matchTtlMinutes' | 'noMatchTtlMinutes'>;
+type WholeLimit = keyof Pick<
+  typeof SETTING_LIMITS,
+  'matchTtlMinutes' | 'noMatchTtlMinutes' | 'requestTimeoutSeconds'
+>;
 
-/** A whole number of minutes within the setting's limits. */
-export function checkMinutes(input: string, limit: MinuteLimit): Checked<number> {
+/** A whole number of `unit` within the setting's limits. */
+export function checkWhole(
+  input: string,
+  limit: WholeLimit,
+  unit: 'minutes' | 'seconds',
+): Checked<number> {
   const { min, max } = SETTING_LIMITS[limit];
   const text = input.trim();
   const range = `between ${min} and ${max.toLocaleString('en-US')}`;
-  if (text === '') return { ok: false, message: `Enter a number of minutes ${range}.` };
+  if (text === '') return { ok: false, message: `Enter a number of ${unit} ${range}.` };
   if (!/^\d+$/.test(text)) {
-    return { ok: false, message: `Use whole minutes only (digits), ${range}.` };
+    return { ok: false, message: `Use whole ${unit} only (digits), ${range}.` };
   }
   const value = Number(text);
   if (value < min || value > max) {
-    return { ok: false, message: `Enter a number of minutes ${range}; ${text} is out of range.` };
+    return { ok: false, message: `Enter a number of ${unit} ${range}; ${text} is out of range.` };
   }
   return { ok: true, value };
 }
+
+export const checkMinutes = (input: string, limit: 'matchTtlMinutes' | 'noMatchTtlMinutes') =>
+  checkWhole(input, limit, 'minutes');
