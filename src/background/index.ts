@@ -26,10 +26,12 @@ chrome.alarms.onAlarm.addListener((alarm) => {
   inBackground('forgetting old calls', forgetOldCalls());
   inBackground('forgetting old saves', forgetOldSaves());
 });
-chrome.storage.onChanged.addListener((changes, areaName) =>
+// The local area only, where settings live: pages write the session area as people type (the
+// popup's draft), and each write would start a stopped worker for nothing.
+chrome.storage.local.onChanged.addListener((changes) =>
   inBackground(
     'forgetting matches after new phone formats',
-    forgetMatchesOnNewFormats(changes, areaName),
+    forgetMatchesOnNewFormats(changes, 'local'),
   ),
 );
 installHttpTracing(http);
