@@ -13,6 +13,7 @@ import { argsFor, attemptOf, isAttemptOn, sameAttempt } from './log-attempts';
 import { leftOnOthersMessage, removeLogsOnOtherContacts } from './other-contact-logs';
 import { RequestError } from '../request-error';
 import { loadAccount, type Account } from './account';
+import { cacheId, removeEntry } from './cache';
 import { createOnce, keepTypedName } from './create';
 import { checkNewContact, ownNumberOf, saveCall, writableNumber } from './crm-write';
 import type { EngineDeps } from './deps';
@@ -246,7 +247,16 @@ export async function createCallLog(
       if (!previous?.logAttempts?.some((earlier) => sameAttempt(earlier, attempt))) {
         await recordAttempt(attempt);
       }
-      const logged = await saveCall(account, deps, 'callLog', () => connector.createCallLog(write));
+      const logged = await saveCall(account, deps, 'callLog', () =>
+        connector.createCallLog(write).catch(async (error: unknown) => {
+          // The record is gone (deleted or merged in the CRM): the cached answer that offered
+          // it goes too, so looking the number up again asks the CRM instead of offering it again.
+          if (chosen.kind === 'existing' && isGone(error)) {
+            await removeEntry(cacheId(account.scope, e164));
+          }
+          throw error;
+        }),
+      );
       if (!logged || typeof logged.logId !== 'string' || logged.logId === '') {
         throw new RequestError(
           ERROR_CODES.crm,

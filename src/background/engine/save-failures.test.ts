@@ -3,7 +3,16 @@ import type { CallLogRequest } from '@/shared/messages';
 import { createCallLog } from './call-log';
 import { createContact } from './create';
 import { lookupContact } from './lookup';
-import { connectedEngine, httpError, NUMBER, type FakeConnector, type TestDeps } from './testing';
+import { matchCache } from '@/shared/storage/keys';
+import {
+  connectedEngine,
+  found,
+  httpError,
+  KEY,
+  NUMBER,
+  type FakeConnector,
+  type TestDeps,
+} from './testing';
 
 let connector: FakeConnector;
 let deps: TestDeps;
@@ -59,6 +68,28 @@ describe('Save failures are worded for saves', () => {
     expect(error).toMatch(/no longer has the record this call was being logged against/);
     expect(error).toContain('Pipedrive said: "Person not found".');
     expect(error).not.toMatch(/domain or API URL|Refresh/);
+  });
+
+  it('a 404 on a call log drops the cached answer that offered the gone record', async () => {
+    connector.find = () => Promise.resolve(found([{ id: 7, name: 'Jane Roe', type: 'person' }]));
+    await lookupContact({ phoneNumber: NUMBER }, deps);
+    expect(await matchCache.get(KEY)).toBeDefined();
+    connector.log = () => Promise.reject(crmError(404, 'Person not found'));
+    await failure(createCallLog(logRequest(), deps));
+    expect(await matchCache.get(KEY)).toBeUndefined();
+    // Looking the number up again asks the CRM, which no longer has her.
+    connector.find = () => Promise.resolve(found([]));
+    const again = await lookupContact({ phoneNumber: NUMBER }, deps);
+    expect(again.contacts).toEqual([]);
+    expect(connector.findCalls).toHaveLength(2);
+  });
+
+  it('other log failures keep the cached answer', async () => {
+    connector.find = () => Promise.resolve(found([{ id: 7, name: 'Jane Roe', type: 'person' }]));
+    await lookupContact({ phoneNumber: NUMBER }, deps);
+    connector.log = () => Promise.reject(crmError(400, 'Subject is too long'));
+    await failure(createCallLog(logRequest(), deps));
+    expect(await matchCache.get(KEY)).toBeDefined();
   });
 
   it("a 400 says the CRM refused the save, in the CRM's own words", async () => {
