@@ -63,7 +63,11 @@ export function v2Person(p: PdPerson): Record<string, unknown> {
   };
 }
 
-/** /api/v2/persons/search item: flat string lists and no add_time, unlike the person GET. */
+/**
+ * /api/v2/persons/search item: flat string lists, no add_time and no primary_email, unlike the
+ * person GET (the documented item has id, type, name, phones, emails, visible_to, owner,
+ * organization, custom_fields and notes only).
+ */
 export function v2SearchItem(p: PdPerson, data: PipedriveData): Record<string, unknown> {
   const org = data.org(p.org_id);
   return {
@@ -72,7 +76,6 @@ export function v2SearchItem(p: PdPerson, data: PipedriveData): Record<string, u
     name: p.name,
     phones: p.phones.map((f) => f.value),
     emails: p.emails.map((f) => f.value),
-    primary_email: p.emails.find((f) => f.primary)?.value ?? null,
     visible_to: p.visible_to,
     owner: { id: p.owner_id },
     organization: org ? { id: org.id, name: org.name, address: org.address } : null,

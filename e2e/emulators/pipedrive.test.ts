@@ -72,7 +72,7 @@ describe('pipedrive persons search', () => {
     expect(ids((await searchPhone(PIPEDRIVE_NUMBERS.unknown)).json)).toEqual([]);
   });
 
-  it('returns the v2 search item shape, without add_time', async () => {
+  it('returns the documented v2 search item shape: no add_time, no primary_email', async () => {
     const { json } = await searchPhone(PIPEDRIVE_NUMBERS.bob);
     expect(json.success).toBe(true);
     expect(json.additional_data).toEqual({ next_cursor: null });
@@ -84,7 +84,6 @@ describe('pipedrive persons search', () => {
       name: bob.name,
       phones: [bob.phone],
       emails: [bob.email],
-      primary_email: bob.email,
       visible_to: 3,
       owner: { id: PIPEDRIVE_USER.id },
       organization: { id: 1, name: 'Acme Robotics', address: expect.any(String) as string },

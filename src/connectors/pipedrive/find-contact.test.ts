@@ -174,7 +174,8 @@ describe('pipedrive findContact', () => {
     const result = await findPipedriveContact(findArgs(pd, PIPEDRIVE_NUMBERS.bob));
 
     const [contact] = result.matchedContactInfo ?? [];
-    expect(contact).toMatchObject({ id: bob.id, name: bob.name });
+    // The email comes from the search item's documented `emails` list.
+    expect(contact).toMatchObject({ id: bob.id, name: bob.name, email: bob.email });
     expect(contact).not.toHaveProperty('createdDate');
   });
 

@@ -71,7 +71,9 @@ function readSearchHits(body: unknown): SearchHit[] {
     const id = requireId(item.id, 'A person search item');
     if (hits.has(String(id))) continue;
     const org = isRecord(item.organization) ? optionalText(item.organization.name) : undefined;
-    const email = optionalText(item.primary_email);
+    // A search item lists emails as plain strings and does not say which is primary: the
+    // batch's primary email wins; this one serves a person the batch did not return.
+    const email = Array.isArray(item.emails) ? optionalText(item.emails[0]) : undefined;
     hits.set(String(id), {
       id,
       name: optionalText(item.name) ?? 'Unnamed person',
@@ -179,7 +181,7 @@ function toResult(
     const person = persons.get(String(hit.id));
     const created = optionalText(person?.add_time);
     const updated = optionalText(person?.update_time);
-    const email = hit.email ?? primaryEmail(person);
+    const email = primaryEmail(person) ?? hit.email;
     return {
       id: hit.id,
       name: hit.name,
