@@ -68,6 +68,7 @@ describe('pipedrive deals, leads, call logs', () => {
       { ...body, outcome: 'great' },
       { ...body, to_phone_number: '' },
       { ...body, end_time: '2024-05-01T10:01:35Z' },
+      { ...body, lead_id: PIPEDRIVE_LEADS.bob.id }, // a deal or a lead, not both
     ];
     for (const b of broken) {
       const res = await post('/v1/callLogs', b);

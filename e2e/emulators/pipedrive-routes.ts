@@ -241,6 +241,11 @@ function createCallLog(req: EmulatorRequest, data: PipedriveData): EmulatorRespo
       return pdError(400, `${field} must be in format YYYY-MM-DD HH:MM:SS`);
     }
   }
+  // Docs: "A call log can be associated with either a deal or a lead, but not both at once."
+  // (The error text is a guess.)
+  if (b.deal_id != null && b.deal_id !== '' && b.lead_id != null && b.lead_id !== '') {
+    return pdError(400, 'A call log can be linked to a deal or a lead, not both');
+  }
   const duration = b.duration === undefined || b.duration === null ? null : scalarText(b.duration);
   if ((b.duration != null && duration === null) || (duration !== null && !/^\d+$/.test(duration))) {
     return pdError(400, 'duration must be a number of seconds');

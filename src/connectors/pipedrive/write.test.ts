@@ -162,12 +162,12 @@ function logArgs(overrides: Partial<CreateCallLogArgs['call']> = {}): CreateCall
     },
     subject: 'Call with Bob',
     note: 'Wants 20 arms',
-    additionalSubmission: { deals: PIPEDRIVE_DEALS.bobOpen.id, leads: PIPEDRIVE_LEADS.bob.id },
+    additionalSubmission: { deals: PIPEDRIVE_DEALS.bobOpen.id },
   };
 }
 
 describe('pipedrive createCallLog', () => {
-  it('posts the call with outcome, numbers, UTC times, note, deal and lead', async () => {
+  it('posts the call with outcome, numbers, UTC times, note and deal', async () => {
     const result = await pipedrive.createCallLog(logArgs());
 
     expect(pd.log.last({ path: '/v1/callLogs' })?.body).toEqual({
@@ -181,9 +181,24 @@ describe('pipedrive createCallLog', () => {
       end_time: '2024-05-06 07:10:14',
       note: 'Wants 20 arms',
       deal_id: PIPEDRIVE_DEALS.bobOpen.id,
-      lead_id: PIPEDRIVE_LEADS.bob.id,
     });
     expect(pd.data.callLogs().map((l) => l.id)).toEqual([result.logId]);
+  });
+
+  it('links the call to a lead when a lead is chosen instead of a deal', async () => {
+    const leads = PIPEDRIVE_LEADS.bob.id;
+    await pipedrive.createCallLog({ ...logArgs(), additionalSubmission: { deals: '', leads } });
+    const body = pd.log.last({ path: '/v1/callLogs' })?.body;
+    expect(body).toMatchObject({ lead_id: leads });
+    expect(body).not.toHaveProperty('deal_id');
+  });
+
+  it('refuses a deal and a lead together, which Pipedrive does not link to one call', async () => {
+    const both = { deals: PIPEDRIVE_DEALS.bobOpen.id, leads: PIPEDRIVE_LEADS.bob.id };
+    await expect(
+      pipedrive.createCallLog({ ...logArgs(), additionalSubmission: both }),
+    ).rejects.toThrow('Pipedrive links a call to a deal or to a lead, not both');
+    expect(pd.log.last({ path: '/v1/callLogs' })).toBeUndefined();
   });
 
   it('maps outbound missed calls and leaves out unchosen deal and lead', async () => {

@@ -148,6 +148,10 @@ function callLogBody(args: CreateCallLogArgs) {
   if (body.deal_id !== undefined && !Number.isInteger(body.deal_id)) {
     throw new Error(`"${String(dealId)}" is not a Pipedrive deal. Choose the deal again.`);
   }
+  // Pipedrive links a call log to a deal or to a lead, never to both at once.
+  if (dealId !== undefined && leadId !== undefined) {
+    throw new Error('Pipedrive links a call to a deal or to a lead, not both: clear one of them.');
+  }
   return body;
 }
 
