@@ -185,6 +185,17 @@ describe('pipedrive createCallLog', () => {
     expect(pd.data.callLogs().map((l) => l.id)).toEqual([result.logId]);
   });
 
+  it('sends the note as the HTML Pipedrive expects, and still finds that log again', async () => {
+    const note = 'Price < 5 & "fast"\r\nCall back <Friday>\nBye';
+    const saved = await pipedrive.createCallLog({ ...logArgs(), note });
+    expect(pd.log.last({ path: '/v1/callLogs' })?.body).toMatchObject({
+      note: 'Price &lt; 5 &amp; "fast"<br>Call back &lt;Friday&gt;<br>Bye',
+    });
+    await expect(pipedrive.findCallLog!({ ...logArgs(), note })).resolves.toEqual({
+      logId: saved.logId,
+    });
+  });
+
   it('links the call to a lead when a lead is chosen instead of a deal', async () => {
     const leads = PIPEDRIVE_LEADS.bob.id;
     await pipedrive.createCallLog({ ...logArgs(), additionalSubmission: { deals: '', leads } });

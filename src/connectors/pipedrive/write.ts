@@ -116,6 +116,18 @@ function chosen(value: string | number | undefined): string | number | undefined
   return value;
 }
 
+/**
+ * The user's plain-text note as HTML, the form Pipedrive documents for a call log's `note`: sent
+ * raw, `a < b` or `<Friday>` would be read as markup and line breaks would collapse.
+ */
+function noteHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r\n?|\n/g, '<br>');
+}
+
 /** The call log's body, the same for writing it and for finding it again. */
 function callLogBody(args: CreateCallLogArgs) {
   const { call } = args;
@@ -137,7 +149,7 @@ function callLogBody(args: CreateCallLogArgs) {
     to_phone_number: to,
     start_time: sqlUtc(start),
     end_time: sqlUtc(end),
-    note: args.note,
+    note: noteHtml(args.note),
     ...(dealId !== undefined ? { deal_id: Number(dealId) } : {}),
     ...(leadId !== undefined ? { lead_id: String(leadId) } : {}),
   };
