@@ -18,7 +18,7 @@ test('a window closed while its Save runs comes back showing what was saved, not
   // Create: closed 300 ms into a 2 s create.
   let pop = await CallPopPage.ring(page, context, 'call-closed-create', PIPEDRIVE_NUMBERS.unknown);
   await pop.page.getByLabel('New contact name').fill('Closed Midway');
-  pd.faults.add({ method: 'POST', path: '/v1/persons', kind: 'delay', delayMs: 2_000 });
+  pd.faults.add({ method: 'POST', path: '/api/v2/persons', kind: 'delay', delayMs: 2_000 });
   await pop.page.getByRole('button', { name: 'Save contact' }).click();
   await pop.page.waitForTimeout(300);
   await pop.page.close();

@@ -141,7 +141,7 @@ test('the name cannot change while its contact is being saved: the name saved is
   await page.getByRole('button', { name: 'Create new contact...' }).click();
   const name = page.getByLabel('New contact name');
   await name.fill('Jon Smith');
-  pd.faults.add({ method: 'POST', path: '/v1/persons', kind: 'delay', delayMs: 1_500 });
+  pd.faults.add({ method: 'POST', path: '/api/v2/persons', kind: 'delay', delayMs: 1_500 });
   await page.getByRole('button', { name: 'Save contact' }).click();
   await expect(page.getByRole('button', { name: 'Saving…' })).toBeVisible();
   await expect(name).not.toBeEditable();
@@ -222,7 +222,7 @@ test('a create that timed out after Pipedrive made "Jon Smith", saved again as "
   const name = page.getByLabel('New contact name');
   await name.fill('Jon Smith');
   // Pipedrive stores the person but answers after CallPop has given up.
-  pd.faults.add({ method: 'POST', path: '/v1/persons', kind: 'delay', delayMs: 4_000 });
+  pd.faults.add({ method: 'POST', path: '/api/v2/persons', kind: 'delay', delayMs: 4_000 });
   await page.getByRole('button', { name: 'Save contact' }).click();
   await expect(page.getByRole('alert')).toContainText('may or may not have been saved', {
     timeout: 15_000,

@@ -134,8 +134,8 @@ describe('pipedrive rate limits and faults', () => {
   });
 
   it('a malformed answer still performs the write', async () => {
-    pd.faults.add({ kind: 'malformed', method: 'POST', path: '/v1/persons' });
-    const res = await fetch(`${pd.url}/v1/persons`, {
+    pd.faults.add({ kind: 'malformed', method: 'POST', path: '/api/v2/persons' });
+    const res = await fetch(`${pd.url}/api/v2/persons`, {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
       body: '{"name":"Half Written"}',

@@ -176,7 +176,7 @@ export class PipedriveData {
   }
 
   /**
-   * `PUT /v1/persons/{id}`: changes only the fields given; undefined when there is no such
+   * `PATCH /api/v2/persons/{id}`: changes only the fields given; undefined when there is no such
    * person. Search keeps finding the person (it is indexed already) under the new name.
    */
   updatePerson(

@@ -1,7 +1,6 @@
 import type { EmulatorResponse } from './harness.ts';
-import type { PdDeal, PdField, PdLead, PdPerson, PipedriveData } from './pipedrive-data.ts';
+import type { PdDeal, PdLead, PdPerson, PipedriveData } from './pipedrive-data.ts';
 import { PIPEDRIVE_USER } from './pipedrive-seed.ts';
-import { isoToSql } from './util.ts';
 
 /** Response shapes of the real API (v2 ISO times, v1 'YYYY-MM-DD HH:mm:ss'). */
 
@@ -81,50 +80,6 @@ export function v2SearchItem(p: PdPerson, data: PipedriveData): Record<string, u
     organization: org ? { id: org.id, name: org.name, address: org.address } : null,
     custom_fields: [],
     notes: [],
-  };
-}
-
-/** v1 person: owner/org expanded to objects, `phone`/`email` keys, SQL-style times. */
-export function v1Person(p: PdPerson, data: PipedriveData): Record<string, unknown> {
-  const org = data.org(p.org_id);
-  const emptyField: PdField[] = [{ value: '', primary: true, label: '' }];
-  return {
-    id: p.id,
-    company_id: PIPEDRIVE_USER.company_id,
-    owner_id: {
-      id: p.owner_id,
-      name: PIPEDRIVE_USER.name,
-      email: PIPEDRIVE_USER.email,
-      has_pic: 0,
-      pic_hash: null,
-      active_flag: true,
-      value: p.owner_id,
-    },
-    org_id: org
-      ? {
-          name: org.name,
-          people_count: 1,
-          owner_id: p.owner_id,
-          address: org.address,
-          active_flag: true,
-          cc_email: null,
-          value: org.id,
-        }
-      : null,
-    name: p.name,
-    first_name: p.first_name,
-    last_name: p.last_name,
-    phone: p.phones.length ? p.phones : emptyField,
-    email: p.emails.length ? p.emails : emptyField,
-    first_char: p.name.charAt(0).toLowerCase(),
-    add_time: isoToSql(p.add_time),
-    update_time: isoToSql(p.update_time),
-    visible_to: String(p.visible_to),
-    active_flag: true,
-    label: null,
-    org_name: org?.name ?? null,
-    owner_name: PIPEDRIVE_USER.name,
-    cc_email: `${PIPEDRIVE_USER.company_domain}@pipedrivemail.com`,
   };
 }
 

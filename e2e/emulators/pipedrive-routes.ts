@@ -1,14 +1,6 @@
 import type { EmulatorRequest, EmulatorResponse } from './harness.ts';
 import { normaliseFields, type PdPerson, type PipedriveData } from './pipedrive-data.ts';
-import {
-  pdError,
-  pdOk,
-  v1Lead,
-  v1Person,
-  v2Deal,
-  v2Person,
-  v2SearchItem,
-} from './pipedrive-format.ts';
+import { pdError, pdOk, v1Lead, v2Deal, v2Person, v2SearchItem } from './pipedrive-format.ts';
 import { PIPEDRIVE_USER } from './pipedrive-seed.ts';
 import { Router } from './router.ts';
 import {
@@ -33,52 +25,55 @@ export const CALL_OUTCOMES = [
 
 /** Pipedrive paths are case-sensitive: /V1/persons is a 404 there too. */
 export function pipedriveRouter(data: PipedriveData): Router {
-  return new Router(false)
-    .get('/api/v2/persons/search', (req) => searchPersons(req, data))
-    .get('/api/v2/persons', (req) => listPersons(req, data))
-    .get('/api/v2/persons/:id', (_req, { id }) => {
-      const person = data.person(Number(id));
-      return person ? pdOk(v2Person(person)) : pdError(404, 'Person not found');
-    })
-    .post('/api/v2/persons', (req) => createPerson(req, data, 'v2'))
-    .post('/v1/persons', (req) => createPerson(req, data, 'v1'))
-    .put('/v1/persons/:id', (req, { id }) => updatePerson(req, Number(id), data))
-    .get('/api/v2/deals', (req) => {
-      const personId = req.params.get('person_id');
-      const status = req.params.get('status');
-      const deals = data
-        .deals()
-        .filter((d) => personId === null || d.person_id === Number(personId))
-        .filter((d) => !status || d.status === status);
-      return pdOk(deals.map(v2Deal), { next_cursor: null });
-    })
-    .get('/v1/leads', (req) => {
-      const personId = req.params.get('person_id');
-      const leads = data
-        .leads()
-        .filter((l) => personId === null || l.person_id === Number(personId));
-      return pdOk(leads.map(v1Lead), {
-        pagination: { start: 0, limit: 100, more_items_in_collection: false },
-      });
-    })
-    .post('/v1/callLogs', (req) => createCallLog(req, data))
-    .get('/v1/callLogs', (req) => listCallLogs(req, data))
-    .get('/v1/callLogs/:id', (_req, { id }) => {
-      const log = data.callLogs().find((l) => l.id === id);
-      return log ? pdOk(log) : pdError(404, 'Call log not found');
-    })
-    .delete('/v1/callLogs/:id', (_req, { id }) => deleteCallLog(id ?? '', data))
-    .get('/v1/users/me', () =>
-      pdOk({
-        ...PIPEDRIVE_USER,
-        default_currency: 'USD',
-        locale: 'en_US',
-        lang: 1,
-        timezone_name: 'UTC',
-        is_admin: 1,
-        active_flag: true,
-      }),
-    );
+  return (
+    new Router(false)
+      .get('/api/v2/persons/search', (req) => searchPersons(req, data))
+      .get('/api/v2/persons', (req) => listPersons(req, data))
+      .get('/api/v2/persons/:id', (_req, { id }) => {
+        const person = data.person(Number(id));
+        return person ? pdOk(v2Person(person)) : pdError(404, 'Person not found');
+      })
+      // POST /v1/persons and PUT /v1/persons/{id} are deprecated and out of support (August
+      // 2026): they are left out, so a client still using them gets a 404 here.
+      .post('/api/v2/persons', (req) => createPerson(req, data))
+      .on('PATCH', '/api/v2/persons/:id', (req, { id }) => updatePerson(req, Number(id), data))
+      .get('/api/v2/deals', (req) => {
+        const personId = req.params.get('person_id');
+        const status = req.params.get('status');
+        const deals = data
+          .deals()
+          .filter((d) => personId === null || d.person_id === Number(personId))
+          .filter((d) => !status || d.status === status);
+        return pdOk(deals.map(v2Deal), { next_cursor: null });
+      })
+      .get('/v1/leads', (req) => {
+        const personId = req.params.get('person_id');
+        const leads = data
+          .leads()
+          .filter((l) => personId === null || l.person_id === Number(personId));
+        return pdOk(leads.map(v1Lead), {
+          pagination: { start: 0, limit: 100, more_items_in_collection: false },
+        });
+      })
+      .post('/v1/callLogs', (req) => createCallLog(req, data))
+      .get('/v1/callLogs', (req) => listCallLogs(req, data))
+      .get('/v1/callLogs/:id', (_req, { id }) => {
+        const log = data.callLogs().find((l) => l.id === id);
+        return log ? pdOk(log) : pdError(404, 'Call log not found');
+      })
+      .delete('/v1/callLogs/:id', (_req, { id }) => deleteCallLog(id ?? '', data))
+      .get('/v1/users/me', () =>
+        pdOk({
+          ...PIPEDRIVE_USER,
+          default_currency: 'USD',
+          locale: 'en_US',
+          lang: 1,
+          timezone_name: 'UTC',
+          is_admin: 1,
+          active_flag: true,
+        }),
+      )
+  );
 }
 
 function searchPersons(req: EmulatorRequest, data: PipedriveData): EmulatorResponse {
@@ -182,48 +177,61 @@ function listPersons(req: EmulatorRequest, data: PipedriveData): EmulatorRespons
   return pdOk(slice.map(v2Person), { next_cursor: next });
 }
 
-function createPerson(
-  req: EmulatorRequest,
-  data: PipedriveData,
-  version: 'v1' | 'v2',
-): EmulatorResponse {
-  const body = isRecord(req.body) ? req.body : {};
-  const name = typeof body.name === 'string' ? body.name.trim() : '';
-  if (!name) return pdError(400, 'Name must be given.');
-  const phones = version === 'v1' ? body.phone : body.phones;
-  const emails = version === 'v1' ? body.email : body.emails;
-  if (version === 'v2' && phones !== undefined && !Array.isArray(phones)) {
-    return pdError(400, 'phones must be an array');
+/**
+ * v2 person fields as the v2 docs type them. v2 validates strictly: numbers are not coerced from
+ * strings, and phones/emails are lists of { value, primary, label } objects. Messages are ours.
+ */
+function v2PersonFields(body: Record<string, unknown>, requireName: boolean): string | null {
+  if (body.name !== undefined || requireName) {
+    if (typeof body.name !== 'string' || !body.name.trim()) return 'name must be given';
   }
+  for (const key of ['owner_id', 'org_id', 'visible_to']) {
+    const value = body[key];
+    if (value !== undefined && value !== null && !Number.isInteger(value)) {
+      return `${key} must be an integer`;
+    }
+  }
+  for (const key of ['phones', 'emails']) {
+    const list = body[key];
+    if (list === undefined) continue;
+    const fields = Array.isArray(list) ? list : null;
+    if (!fields?.every((f) => isRecord(f) && typeof f.value === 'string')) {
+      return `${key} must be an array of objects with a string value`;
+    }
+  }
+  return null;
+}
+
+function createPerson(req: EmulatorRequest, data: PipedriveData): EmulatorResponse {
+  const body = isRecord(req.body) ? req.body : {};
+  const invalid = v2PersonFields(body, true);
+  if (invalid) return pdError(400, invalid);
   const person = data.addPerson({
-    name,
-    phones: normaliseFields(phones, 'work'),
-    emails: normaliseFields(emails, 'work'),
-    org_id: body.org_id == null ? null : toInt(body.org_id, 0) || null,
-    owner_id: toInt(body.owner_id, PIPEDRIVE_USER.id),
+    name: (body.name as string).trim(),
+    phones: normaliseFields(body.phones, 'work'),
+    emails: normaliseFields(body.emails, 'work'),
+    org_id: typeof body.org_id === 'number' ? body.org_id : null,
+    owner_id: typeof body.owner_id === 'number' ? body.owner_id : PIPEDRIVE_USER.id,
   });
-  // v1 answers 201 Created; v2 answers 200 (per its reference, not re-verified here).
-  return version === 'v1' ? pdOk(v1Person(person, data), undefined, 201) : pdOk(v2Person(person));
+  // The v2 reference documents a 200 answer with the new person.
+  return pdOk(v2Person(person));
 }
 
 /**
- * v1 update: only the fields sent change (`name`, `phone`, `email`, `org_id` here); answers the
- * v1 person with 200. An empty name is refused, an unknown id is a 404 (texts are guesses).
+ * `PATCH /api/v2/persons/{id}`: only the fields sent change (`name`, `phones`, `emails`,
+ * `org_id` here); answers the v2 person. Unknown id: 404 (texts are ours).
  */
 function updatePerson(req: EmulatorRequest, id: number, data: PipedriveData): EmulatorResponse {
   const body = isRecord(req.body) ? req.body : {};
-  if (body.name !== undefined && (typeof body.name !== 'string' || !body.name.trim())) {
-    return pdError(400, 'Name must be given.');
-  }
+  const invalid = v2PersonFields(body, false);
+  if (invalid) return pdError(400, invalid);
   const person = data.updatePerson(id, {
     ...(typeof body.name === 'string' ? { name: body.name.trim() } : {}),
-    ...(body.phone !== undefined ? { phones: normaliseFields(body.phone, 'work') } : {}),
-    ...(body.email !== undefined ? { emails: normaliseFields(body.email, 'work') } : {}),
-    ...(body.org_id !== undefined
-      ? { org_id: body.org_id === null ? null : toInt(body.org_id, 0) || null }
-      : {}),
+    ...(body.phones !== undefined ? { phones: normaliseFields(body.phones, 'work') } : {}),
+    ...(body.emails !== undefined ? { emails: normaliseFields(body.emails, 'work') } : {}),
+    ...(body.org_id !== undefined ? { org_id: body.org_id as number | null } : {}),
   });
-  return person ? pdOk(v1Person(person, data)) : pdError(404, 'Person not found');
+  return person ? pdOk(v2Person(person)) : pdError(404, 'Person not found');
 }
 
 function createCallLog(req: EmulatorRequest, data: PipedriveData): EmulatorResponse {

@@ -129,49 +129,65 @@ describe('pipedrive persons', () => {
     expect([missing.res.status, missing.json.success]).toEqual([404, false]);
   });
 
-  it('creates via v1 (201, SQL time) and v2; search sees them after the index delay', async () => {
+  it('creates via v2 (ISO time); search sees the person after the index delay', async () => {
     pd.data.setIndexDelay(60_000);
-    const v1 = await post('/v1/persons', { name: 'New Caller', phone: '+1 415 555 0777' });
-    expect(v1.res.status).toBe(201);
-    expect(v1.json.data).toMatchObject({ phone: [{ value: '+1 415 555 0777', primary: true }] });
-    expect(v1.json.data.add_time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const phones = [{ value: '+1 415 555 0777', primary: true, label: 'mobile' }];
+    const created = await post('/api/v2/persons', { name: 'New Caller', phones });
+    expect(created.res.status).toBe(200);
+    expect(created.json.data).toMatchObject({ name: 'New Caller', phones });
+    expect(created.json.data.add_time).toMatch(/Z$/);
     expect(ids((await searchPhone('4155550777')).json)).toEqual([]);
-    expect((await call(`/api/v2/persons/${v1.json.data.id}`)).res.status).toBe(200);
+    expect((await call(`/api/v2/persons/${created.json.data.id}`)).res.status).toBe(200);
     pd.data.indexNow();
-    expect(ids((await searchPhone('4155550777')).json)).toEqual([v1.json.data.id]);
-
-    const phones = [{ value: '+44 20 7946 0000', primary: true, label: 'mobile' }];
-    const v2 = await post('/api/v2/persons', { name: 'Other Caller', phones });
-    expect(v2.json.data).toMatchObject({ name: 'Other Caller', phones: [{ label: 'mobile' }] });
-    expect(v2.json.data.add_time).toMatch(/Z$/);
-    const nameless = await post('/v1/persons', { phone: '123' });
-    expect([nameless.res.status, nameless.json.errorCode]).toEqual([400, 400]);
+    expect(ids((await searchPhone('4155550777')).json)).toEqual([created.json.data.id]);
   });
 
-  it('updates a person via v1 PUT: only the fields sent change; 404 unknown, 400 no name', async () => {
-    const put = (id: number, body: unknown) =>
-      call(`/v1/persons/${id}`, {
-        method: 'PUT',
+  it('validates v2 person bodies strictly: no bare phone strings, no numbers as strings', async () => {
+    const before = pd.data.persons().length;
+    for (const body of [
+      { phones: [{ value: '123' }] }, // no name
+      { name: 'A', phones: '+14155550777' },
+      { name: 'A', phones: ['+14155550777'] },
+      { name: 'A', owner_id: String(PIPEDRIVE_USER.id) },
+    ]) {
+      const bad = await post('/api/v2/persons', body);
+      expect([bad.res.status, bad.json.success, bad.json.errorCode]).toEqual([400, false, 400]);
+    }
+    expect(pd.data.persons()).toHaveLength(before);
+  });
+
+  it('no longer serves the deprecated v1 person writes', async () => {
+    const v1 = await post('/v1/persons', { name: 'Old Client', phone: '+14155550777' });
+    expect(v1.res.status).toBe(404);
+    const put = await call(`/v1/persons/${bob.id}`, { method: 'PUT', body: '{"name":"X"}' });
+    expect(put.res.status).toBe(404);
+    expect(pd.data.person(bob.id)?.name).toBe(bob.name);
+  });
+
+  it('updates a person via v2 PATCH: only the fields sent change; 404 unknown, 400 no name', async () => {
+    const patch = (id: number, body: unknown) =>
+      call(`/api/v2/persons/${id}`, {
+        method: 'PATCH',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-    const renamed = await put(bob.id, { name: 'Robert Smith' });
+    const renamed = await patch(bob.id, { name: 'Robert Smith' });
     expect(renamed.res.status).toBe(200);
     expect(renamed.json.data).toMatchObject({
       id: bob.id,
       name: 'Robert Smith',
       first_name: 'Robert',
       last_name: 'Smith',
-      phone: [{ value: bob.phone, primary: true }],
-      email: [{ value: bob.email, primary: true }],
-      org_id: { value: 1 },
+      phones: [{ value: bob.phone, primary: true }],
+      emails: [{ value: bob.email, primary: true }],
+      org_id: 1,
     });
-    expect(renamed.json.data.update_time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(renamed.json.data.update_time).toMatch(/Z$/);
     const found = await searchPhone(PIPEDRIVE_NUMBERS.bob);
     expect(found.json.data.items.map((i) => i.item.name)).toEqual(['Robert Smith']);
-    const missing = await put(999, { name: 'Nobody' });
+    const missing = await patch(999, { name: 'Nobody' });
     expect([missing.res.status, missing.json.success]).toEqual([404, false]);
-    const nameless = await put(bob.id, { name: ' ' });
+    const nameless = await patch(bob.id, { name: ' ' });
     expect([nameless.res.status, nameless.json.errorCode]).toEqual([400, 400]);
     expect(pd.data.person(bob.id)?.name).toBe('Robert Smith');
   });

@@ -25,7 +25,7 @@ import {
 
 const NEW = '+14155550777';
 const TIMED_OUT = 'may or may not have been saved';
-const RENAME_PERSON = { method: 'PUT', path: /^\/v1\/persons\/\d+$/ };
+const RENAME_PERSON = { method: 'PATCH', path: /^\/api\/v2\/persons\/\d+$/ };
 
 const crms = emulatedCrms();
 let pd: PipedriveEmulator;
@@ -75,13 +75,13 @@ describe('Pipedrive: a retry after the name was corrected renames, never duplica
     const deps = depsFor(pipedrive);
     expect((await lookupContact({ phoneNumber: NEW }, deps)).contacts).toEqual([]);
     // Pipedrive stores the person but answers after CallPop has given up.
-    pd.faults.add({ method: 'POST', path: '/v1/persons', kind: 'delay', delayMs: 4_000 });
+    pd.faults.add({ method: 'POST', path: '/api/v2/persons', kind: 'delay', delayMs: 4_000 });
     await expect(createContact(create('Jon Smith'), deps)).rejects.toThrow(TIMED_OUT);
     await vi.waitFor(() => expect(personsAt(NEW)).toHaveLength(1), { timeout: 3_000 });
 
     const reply = await createContact(create('John Smith'), deps);
     expect(personsAt(NEW)).toEqual([expect.objectContaining({ name: 'John Smith' })]);
-    expect(pd.log.count({ method: 'POST', path: '/v1/persons' })).toBe(1);
+    expect(pd.log.count({ method: 'POST', path: '/api/v2/persons' })).toBe(1);
     expect(pd.log.last(RENAME_PERSON)?.body).toEqual({ name: 'John Smith' });
     expect(reply.contact).toMatchObject({ id: personsAt(NEW)[0]?.id, name: 'John Smith' });
     expect(reply.returnMessage).toMatchObject({ messageType: 'success' });
@@ -99,7 +99,7 @@ describe('Pipedrive: a retry after the name was corrected renames, never duplica
     const reply = await createContact(create('John  Smith'), deps);
     expect(personsAt(NEW)).toEqual([expect.objectContaining({ name: 'John Smith' })]);
     expect(reply.contact.name).toBe('John Smith');
-    expect(pd.log.count({ method: 'POST', path: '/v1/persons' })).toBe(1);
+    expect(pd.log.count({ method: 'POST', path: '/api/v2/persons' })).toBe(1);
   });
 
   it('every name an attempt used is looked for, not only the last one', async () => {
@@ -161,7 +161,7 @@ describe('Pipedrive: a retry after the name was corrected renames, never duplica
     expect(reply.contact.id).toBe(theirs.id);
     expect(pd.data.persons().find((p) => p.id === theirs.id)?.name).toBe('ANN LEE');
     expect(pd.log.count(RENAME_PERSON)).toBe(0);
-    expect(pd.log.count({ method: 'POST', path: '/v1/persons' })).toBe(0);
+    expect(pd.log.count({ method: 'POST', path: '/api/v2/persons' })).toBe(0);
   });
 
   it('a rename Pipedrive refuses keeps the contact under the earlier name, and says so', async () => {
@@ -190,7 +190,7 @@ describe('Pipedrive: a retry after the name was corrected renames, never duplica
     const reply = await createContact(create('John Smith'), deps);
     expect(personsAt(NEW)).toEqual([expect.objectContaining({ name: 'Jon Smith' })]);
     expect(reply.returnMessage?.message).toContain('rename it in Pipedrive');
-    expect(pd.log.count({ method: 'PUT' })).toBe(0);
+    expect(pd.log.count({ method: 'PATCH' })).toBe(0);
   });
 });
 
@@ -288,7 +288,7 @@ describe('a call-log Save that creates its contact keeps the corrected name', ()
   it('Pipedrive: a create that timed out as "Jon Smith", logged again as "John Smith"', async () => {
     await connectPipedrive();
     const deps = depsFor(pipedrive);
-    pd.faults.add({ method: 'POST', path: '/v1/persons', kind: 'delay', delayMs: 4_000 });
+    pd.faults.add({ method: 'POST', path: '/api/v2/persons', kind: 'delay', delayMs: 4_000 });
     await expect(createCallLog(logNew('Jon Smith'), deps)).rejects.toThrow(TIMED_OUT);
     await vi.waitFor(() => expect(personsAt(NEW)).toHaveLength(1), { timeout: 3_000 });
 

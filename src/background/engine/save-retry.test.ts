@@ -124,7 +124,7 @@ describe('a retried contact create makes no second contact', () => {
       await pipedrive.createContact({ ...request, user, authHeader });
 
       const reply = await createContact(request, deps);
-      expect(pd.log.count({ method: 'POST', path: '/v1/persons' })).toBe(1);
+      expect(pd.log.count({ method: 'POST', path: '/api/v2/persons' })).toBe(1);
       expect(pd.data.persons().filter((p) => p.name === 'Ann Lee')).toHaveLength(1);
       const after = await lookupContact({ phoneNumber: NEW }, deps);
       expect(after.source).toBe('cache');

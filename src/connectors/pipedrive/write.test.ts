@@ -44,10 +44,12 @@ describe('pipedrive createContact', () => {
       message: 'Contact created.',
       messageType: 'success',
     });
-    expect(pd.log.last({ method: 'POST', path: '/v1/persons' })?.body).toEqual({
+    expect(pd.log.last({ method: 'POST', path: '/api/v2/persons' })?.body).toEqual({
       name: 'Ada Lovelace',
-      phone: NEW_NUMBER,
+      phones: [{ value: NEW_NUMBER, primary: true }],
     });
+    // The deprecated v1 person writes are not used.
+    expect(pd.log.count({ path: /^\/v1\/persons/ })).toBe(0);
     const found = await findPipedriveContact(findArgs(pd, NEW_NUMBER));
     expect(found.matchedContactInfo?.[0]?.createdDate).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(found.matchedContactInfo?.[0]).toMatchObject({
@@ -97,11 +99,11 @@ describe('pipedrive createContact', () => {
     await expect(
       pipedrive.findCreatedContact!({ ...args, phoneNumber: '+14155550177' }),
     ).resolves.toBeNull();
-    expect(pd.log.count({ method: 'POST', path: '/v1/persons' })).toBe(1);
+    expect(pd.log.count({ method: 'POST', path: '/api/v2/persons' })).toBe(1);
   });
 
   it('throws (never reports success) when the create fails', async () => {
-    pd.faults.add({ path: '/v1/persons', kind: 'status', status: 403 });
+    pd.faults.add({ method: 'POST', path: '/api/v2/persons', kind: 'status', status: 403 });
     const error: unknown = await pipedrive
       .createContact({
         user: userFor(pd),
@@ -124,11 +126,12 @@ describe('pipedrive renameContact', () => {
       newName,
     });
 
-  it('sends the name alone to PUT /v1/persons/{id}, spaces collapsed', async () => {
+  it('sends the name alone to PATCH /api/v2/persons/{id}, spaces collapsed', async () => {
     await rename(bob.id, '  Robert   Smith ');
-    const put = pd.log.last({ method: 'PUT' });
-    expect(put?.path).toBe(`/v1/persons/${bob.id}`);
-    expect(put?.body).toEqual({ name: 'Robert Smith' });
+    const patch = pd.log.last({ method: 'PATCH' });
+    expect(patch?.path).toBe(`/api/v2/persons/${bob.id}`);
+    expect(patch?.body).toEqual({ name: 'Robert Smith' });
+    expect(pd.log.count({ path: /^\/v1\/persons/ })).toBe(0);
     expect(pd.data.person(bob.id)).toMatchObject({
       name: 'Robert Smith',
       phones: [expect.objectContaining({ value: bob.phone })],
@@ -136,7 +139,7 @@ describe('pipedrive renameContact', () => {
   });
 
   it('throws when Pipedrive refuses or has no such person, and for an id that is not one', async () => {
-    pd.faults.add({ method: 'PUT', kind: 'status', status: 403 });
+    pd.faults.add({ method: 'PATCH', kind: 'status', status: 403 });
     expect(classifyError(await rename(bob.id, 'Rob').catch((e: unknown) => e)).kind).toBe(
       'forbidden',
     );

@@ -1,4 +1,7 @@
-/** Pipedrive writes: placeholder persons and call logs (v1 endpoints, as App Connect uses). */
+/**
+ * Pipedrive writes: placeholder persons through API v2 (the v1 person writes are deprecated and
+ * out of support since August 2026), call logs through v1 (they have no v2 yet).
+ */
 import { http } from '@/background/http/client';
 import type { CreateContactResult, CreatedContactInfo, ReturnMessage } from '@/shared/contact';
 import { isRecord, optionalText, requireArray, requireId, requireRecord } from '../shared/guards';
@@ -75,13 +78,15 @@ export async function createPipedriveContact(
   args: CreateContactArgs,
 ): Promise<CreateContactResult> {
   const headers = pipedriveHeaders(args.authHeader);
-  const body = { name: cleanName(args.newContactName), phone: requireE164(args.phoneNumber) };
-  const res = await http.post(buildUrl(args.user.hostname, '/v1/persons'), body, { headers });
+  const name = cleanName(args.newContactName);
+  // v2 takes phones as a list of { value, primary, label } objects, never a bare string.
+  const body = { name, phones: [{ value: requireE164(args.phoneNumber), primary: true }] };
+  const res = await http.post(buildUrl(args.user.hostname, '/api/v2/persons'), body, { headers });
   const person = requireRecord(pipedriveData(res.data, 'the new person'), 'The new person');
   return {
     contactInfo: {
       id: requireId(person.id, 'The new person'),
-      name: optionalText(person.name) ?? body.name,
+      name: optionalText(person.name) ?? name,
       type: PIPEDRIVE_PERSON_TYPE,
     },
     returnMessage: CONTACT_CREATED,
@@ -90,15 +95,15 @@ export async function createPipedriveContact(
 }
 
 /**
- * Connector.renameContact: `PUT /v1/persons/{id}` with the name alone, so nothing else of the
- * person changes (Pipedrive updates only the fields sent).
+ * Connector.renameContact: `PATCH /api/v2/persons/{id}` with the name alone, so nothing else of
+ * the person changes (Pipedrive updates only the fields sent).
  */
 export async function renamePipedrivePerson(args: RenameContactArgs): Promise<void> {
   const id = String(args.contact.id);
   if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not a Pipedrive person.`);
-  const url = buildUrl(args.user.hostname, `/v1/persons/${id}`);
+  const url = buildUrl(args.user.hostname, `/api/v2/persons/${id}`);
   const body = { name: cleanName(args.newName) };
-  const res = await http.put(url, body, { headers: pipedriveHeaders(args.authHeader) });
+  const res = await http.patch(url, body, { headers: pipedriveHeaders(args.authHeader) });
   requireRecord(pipedriveData(res.data, 'the renamed person'), 'The renamed person');
 }
 
