@@ -2,17 +2,13 @@
 // Installs npm dependencies when missing or stale, then makes sure a Chromium is available.
 // Plain Node with no dependencies, because it runs before node_modules exists.
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { needsInstall } from './installed-deps.mjs';
 
 const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-const installed = 'node_modules/.package-lock.json';
-const stale =
-  !existsSync(installed) ||
-  (existsSync('package-lock.json') &&
-    statSync('package-lock.json').mtimeMs > statSync(installed).mtimeMs);
-if (stale) {
+if (needsInstall()) {
   console.log('Installing dependencies…');
   run(npm, [existsSync('package-lock.json') ? 'ci' : 'install', '--no-audit', '--no-fund']);
 }
