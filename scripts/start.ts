@@ -13,6 +13,14 @@ import { DIST, serviceWorkerOf } from '../e2e/fixtures';
 import { startSoftphoneServer } from '../e2e/softphone/server';
 import { extensionArgs, findBrowser } from '../e2e/support/browser';
 import { connectPipedrive, SOFTPHONE_PAGE, updateSettings } from '../e2e/support/demo-setup';
+import { missingDisplay } from './demo-checks';
+
+const headless = process.env.HEADLESS === '1';
+const noDisplay = headless ? undefined : missingDisplay(process.env, process.platform);
+if (noDisplay) {
+  console.error(noDisplay);
+  process.exit(1);
+}
 
 execFileSync(
   process.platform === 'win32' ? 'npx.cmd' : 'npx',
@@ -25,7 +33,6 @@ mkdirSync(demoDir, { recursive: true });
 const crm = await startPipedrive({ dataFile: join(demoDir, 'pipedrive.json') });
 const softphone = await startSoftphoneServer();
 
-const headless = process.env.HEADLESS === '1';
 const context = await chromium.launchPersistentContext(
   mkdtempSync(join(tmpdir(), 'callpop-demo-')),
   {
