@@ -6,19 +6,23 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startPipedrive } from '../e2e/emulators/pipedrive';
+import { pipedriveSeed } from '../e2e/emulators/pipedrive-data';
 import { DIST, serviceWorkerOf } from '../e2e/fixtures';
 import { startSoftphoneServer } from '../e2e/softphone/server';
 import { extensionArgs, findBrowser } from '../e2e/support/browser';
 import { connectPipedrive, SOFTPHONE_PAGE, updateSettings } from '../e2e/support/demo-setup';
-import { missingDisplay } from './demo-checks';
+import { demoDataProblem, missingDisplay } from './demo-checks';
 
 const headless = process.env.HEADLESS === '1';
 const noDisplay = headless ? undefined : missingDisplay(process.env, process.platform);
-if (noDisplay) {
-  console.error(noDisplay);
+const DEMO_DIR = '.demo';
+const dataFile = join(DEMO_DIR, 'pipedrive.json');
+const problem = noDisplay ?? demoDataProblem(dataFile, pipedriveSeed());
+if (problem) {
+  console.error(problem);
   process.exit(1);
 }
 
@@ -28,9 +32,8 @@ execFileSync(
   { stdio: 'inherit' },
 );
 
-const demoDir = resolve('.demo');
-mkdirSync(demoDir, { recursive: true });
-const crm = await startPipedrive({ dataFile: join(demoDir, 'pipedrive.json') });
+mkdirSync(DEMO_DIR, { recursive: true });
+const crm = await startPipedrive({ dataFile });
 const softphone = await startSoftphoneServer();
 
 const context = await chromium.launchPersistentContext(
