@@ -4,10 +4,10 @@
  * CallPop already connected and its softphone window showing. HEADLESS=1 for a CI smoke run.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type BrowserContext } from '@playwright/test';
 import { startPipedrive } from '../e2e/emulators/pipedrive';
 import { pipedriveSeed } from '../e2e/emulators/pipedrive-data';
 import { DIST, serviceWorkerOf } from '../e2e/fixtures';
@@ -36,24 +36,36 @@ mkdirSync(DEMO_DIR, { recursive: true });
 const crm = await startPipedrive({ dataFile });
 const softphone = await startSoftphoneServer();
 
-const context = await chromium.launchPersistentContext(
-  mkdtempSync(join(tmpdir(), 'callpop-demo-')),
-  {
+// A throwaway profile for each run: the CRM's data is what the demo keeps (.demo/).
+const profile = mkdtempSync(join(tmpdir(), 'callpop-demo-'));
+let context: BrowserContext | undefined;
+let stopping: Promise<never> | undefined;
+
+function stop(code: number): Promise<never> {
+  stopping ??= (async () => {
+    await context?.close().catch(() => undefined);
+    await Promise.allSettled([crm.close(), softphone.close()]);
+    rmSync(profile, { recursive: true, force: true });
+    process.exit(code);
+  })();
+  return stopping;
+}
+// Ctrl+C, `kill`, or the terminal closing: the browser, both servers and the profile go too.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => void stop(0));
+}
+
+try {
+  context = await chromium.launchPersistentContext(profile, {
     executablePath: findBrowser(),
     headless: false, // headless is chosen with --headless=new, which keeps extension support
     args: extensionArgs(DIST, { headless }),
     viewport: null,
-  },
-);
-
-async function stop(code: number): Promise<never> {
-  await context.close().catch(() => undefined);
-  await Promise.allSettled([crm.close(), softphone.close()]);
-  process.exit(code);
-}
-process.on('SIGINT', () => void stop(0));
-
-try {
+    // stop() closes the browser on these signals; Playwright's own handlers would exit first.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
   const worker = await serviceWorkerOf(context);
   const extensionId = new URL(worker.url()).host;
   const page = context.pages()[0] ?? (await context.newPage());
