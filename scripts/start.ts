@@ -1,7 +1,8 @@
 /**
  * `npm start`: the demo. Builds CallPop, starts the demo CRM (the Pipedrive emulator, its data
  * kept in .demo/pipedrive.json between runs) and the fake softphone, then opens Chromium with
- * CallPop already connected and its softphone window showing. HEADLESS=1 for a CI smoke run.
+ * CallPop already connected and its softphone window showing. HEADLESS=1 for a smoke run that
+ * follows the first printed step (scripts/demo-smoke.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { startSoftphoneServer } from '../e2e/softphone/server';
 import { extensionArgs, findBrowser } from '../e2e/support/browser';
 import { connectPipedrive, SOFTPHONE_PAGE, updateSettings } from '../e2e/support/demo-setup';
 import { demoDataProblem, missingDisplay } from './demo-checks';
+import { smokeTest } from './demo-smoke';
 
 const headless = process.env.HEADLESS === '1';
 const noDisplay = headless ? undefined : missingDisplay(process.env, process.platform);
@@ -87,8 +89,12 @@ In the "CallPop softphone" window:
      placeholder contact from the call window, then call it again).
   3. "Answer" and "Hang up" send the same call's next events; it still pops once.
 Call-pop rules and the softphone URL are on the options page.
-Close the browser window (or press Ctrl+C) to stop.`);
-  if (headless) await stop(0);
+${headless ? 'Smoke run: following step 1…' : 'Close the browser window (or press Ctrl+C) to stop.'}`);
+  if (headless) {
+    await smokeTest(context);
+    console.log('Smoke run passed: the call popped with its contact.');
+    await stop(0);
+  }
   context.on('close', () => void stop(0));
 } catch (error) {
   console.error(

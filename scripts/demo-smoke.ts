@@ -1,0 +1,51 @@
+/**
+ * `HEADLESS=1 npm start`: follows the first printed step, so a smoke run proves the demo works
+ * rather than only that a browser started. Throws with what did not happen.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from '../e2e/emulators/pipedrive';
+import { SOFTPHONE_PAGE } from '../e2e/support/demo-setup';
+
+const WAIT_MS = 15_000;
+
+/** The page whose URL has `path`: open already, or the next to open. */
+async function pageWith(context: BrowserContext, path: string): Promise<Page> {
+  const predicate = (page: Page) => page.url().includes(path);
+  const opening = context.waitForEvent('page', { predicate, timeout: WAIT_MS });
+  const open = context.pages().find(predicate);
+  if (open) {
+    opening.catch(() => undefined);
+    return open;
+  }
+  return opening;
+}
+
+async function step<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(`${what} (${reason})`, { cause: error });
+  }
+}
+
+export async function smokeTest(context: BrowserContext): Promise<void> {
+  const number = PIPEDRIVE_NUMBERS.alice;
+  const name = PIPEDRIVE_PERSONS.alice.name;
+  const softphone = await step('The softphone window did not open', () =>
+    pageWith(context, SOFTPHONE_PAGE),
+  );
+  const frame = softphone.frameLocator('#frame-host iframe');
+  await step('The fake softphone did not get CallPop’s contact service', () =>
+    frame.getByText('Contacts from Pipedrive').waitFor({ timeout: WAIT_MS }),
+  );
+  await frame.locator('#number').fill(number);
+  const opened = pageWith(context, 'src/callpop/');
+  await frame.getByRole('button', { name: 'Incoming call' }).click();
+  const pop = await step(`No call window opened for ${number}`, () => opened);
+  await step(
+    `${name} did not show in the call window (is she still in .demo/pipedrive.json?)`,
+    () => pop.getByText(name).first().waitFor({ timeout: WAIT_MS }),
+  );
+  await frame.getByRole('button', { name: 'Hang up' }).click();
+}
