@@ -33,7 +33,12 @@ function installWithApt(): void {
 }
 
 if (process.env.CALLPOP_BROWSER ?? process.env.CHROMIUM_PATH) {
-  findBrowser(); // fails with a clear message if the named browser is missing
+  try {
+    findBrowser(); // throws a message saying which browser is missing
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
 } else if (!tryFind()) {
   installWithApt();
   if (!tryFind()) {

@@ -5,7 +5,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { needsInstall } from './installed-deps.mjs';
 
-const run = (command, args) => execFileSync(command, args, { stdio: 'inherit' });
+// A failed step has already said why on the terminal: exit with its status, no stack trace.
+const run = (command, args) => {
+  try {
+    execFileSync(command, args, { stdio: 'inherit' });
+  } catch (error) {
+    process.exit(typeof error.status === 'number' ? error.status : 1);
+  }
+};
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 if (needsInstall()) {
