@@ -15,4 +15,12 @@ describe('ensure-browser', () => {
       'CALLPOP_BROWSER points at /nonexistent/chromium, which does not exist.',
     );
   });
+
+  it('names the variable that was set, CHROMIUM_PATH too', () => {
+    const result = run({ CHROMIUM_PATH: '/nonexistent/chromium' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'CHROMIUM_PATH points at /nonexistent/chromium, which does not exist.',
+    );
+  });
 });

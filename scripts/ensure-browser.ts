@@ -32,7 +32,7 @@ function installWithApt(): void {
   }
 }
 
-if (process.env.CALLPOP_BROWSER ?? process.env.CHROMIUM_PATH) {
+if (process.env.CALLPOP_BROWSER || process.env.CHROMIUM_PATH) {
   try {
     findBrowser(); // throws a message saying which browser is missing
   } catch (error) {

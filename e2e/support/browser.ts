@@ -38,10 +38,12 @@ function playwrightChromium(): string | undefined {
 }
 
 export function findBrowser(): string {
-  const fromEnv = process.env.CALLPOP_BROWSER ?? process.env.CHROMIUM_PATH;
-  if (fromEnv) {
+  // An empty variable counts as unset, so `CALLPOP_BROWSER= CHROMIUM_PATH=…` uses the second.
+  const name = ['CALLPOP_BROWSER', 'CHROMIUM_PATH'].find((key) => process.env[key]);
+  const fromEnv = name && process.env[name];
+  if (name && fromEnv) {
     if (!existsSync(fromEnv)) {
-      throw new Error(`CALLPOP_BROWSER points at ${fromEnv}, which does not exist.`);
+      throw new Error(`${name} points at ${fromEnv}, which does not exist.`);
     }
     return fromEnv;
   }
