@@ -8,6 +8,8 @@ import { expect, test } from './fixtures';
 import { OptionsPage } from './pages/options-page';
 import { PopupPage } from './pages/popup-page';
 
+const REPLACE = { name: 'Enter a new API token' };
+
 test('a rejected token is shown in Options and the popup; a new one clears it and keeps the cache', async ({
   pdPage,
   pd,
@@ -21,42 +23,74 @@ test('a rejected token is shown in Options and the popup; a new one clears it an
   pd.faults.add({ kind: 'status', status: 401, path: /search/, times: -1 });
   await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
   await expect(
-    popup.page.getByRole('alert').filter({ hasText: 'Pipedrive rejected the saved credentials' }),
+    popup.page.getByRole('alert').filter({ hasText: 'Enter a new one in Options' }),
   ).toBeVisible();
-
-  const reopened = await popup.reopen(extensionUrl);
-  const popupAlert = reopened.page.getByTestId('credentials-rejected');
-  await expect(popupAlert).toHaveText(
-    /Pipedrive rejected CallPop's saved credentials: lookups and saves fail until you enter new ones in Options\./,
+  // The popup's connection line says so at once, not only when it is opened again.
+  await expect(popup.page.getByTestId('credentials-rejected')).toContainText(
+    "Pipedrive rejected CallPop's saved credentials: lookups and saves fail until you enter new ones in Options.",
   );
 
-  const options = await OptionsPage.open(await reopened.page.context().newPage(), extensionUrl);
+  const options = await OptionsPage.open(await pdPage.context().newPage(), extensionUrl);
   const rejected = options.page.getByTestId('credentials-rejected');
   await expect(rejected).toContainText('Pipedrive rejected the saved API token at ');
   await expect(rejected).toContainText('lookups and saves fail until you enter a new one');
 
-  // A new token for the same account, without Disconnect: the address is kept, focus is on
-  // the token, and Escape goes back without changing anything.
-  await options.page.getByRole('button', { name: 'Enter a new API token' }).click();
+  // A new token for the same account, without Disconnect: same CRM and address, focus on the
+  // token, and Escape goes back without changing anything.
+  await options.page.getByRole('button', REPLACE).click();
+  await expect(options.page.getByTestId('replace-intro')).toHaveText(
+    `A new API token for Pipedrive at ${pd.url}, signed in as Dana Demo. Cached contacts stay when it is for the same account.`,
+  );
+  await expect(options.crm).toHaveCount(0);
   await expect(options.field('API token')).toBeFocused();
   await expect(options.field('Pipedrive domain')).toHaveValue(pd.url);
   await options.page.keyboard.press('Escape');
   await expect(rejected).toBeVisible();
-  await expect(options.page.getByRole('button', { name: 'Enter a new API token' })).toBeFocused();
+  await expect(options.page.getByRole('button', REPLACE)).toBeFocused();
 
-  await options.page.getByRole('button', { name: 'Enter a new API token' }).click();
+  await options.page.getByRole('button', REPLACE).click();
   pd.faults.clear();
   await options.field('API token').fill(PIPEDRIVE_API_TOKEN);
+  // The replaced token's alert must not come back, even for a moment, once Connect is pressed.
+  await options.page.evaluate(() => {
+    const seen = { rejected: false };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="credentials-rejected"]')) seen.rejected = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await options.connect();
-  await expect(options.connectionNotice).toHaveText(/Connected to Pipedrive as /);
+  await expect(options.connectionNotice).toHaveText('Connected to Pipedrive as Dana Demo.');
   await expect(options.connected).toBeVisible();
   await expect(rejected).toHaveCount(0);
+  await expect(options.page.getByRole('button', REPLACE)).toBeFocused();
+  expect(
+    await options.page.evaluate(() => (window as unknown as { seen: { rejected: boolean } }).seen),
+  ).toEqual({ rejected: false });
 
-  // The cached contact survived the new token: it is answered without asking Pipedrive.
+  // The popup, still open, no longer says it; the cached contact survived the new token and is
+  // answered without asking Pipedrive.
+  await expect(popup.page.getByTestId('credentials-rejected')).toHaveCount(0);
   const searches = pd.log.entries.filter((e) => /search/.test(e.path)).length;
-  const after = await reopened.reopen(extensionUrl);
-  await expect(after.page.getByTestId('credentials-rejected')).toHaveCount(0);
-  await after.lookUp(PIPEDRIVE_NUMBERS.alice);
-  await expect(after.card(PIPEDRIVE_PERSONS.alice.name)).toBeVisible();
+  await popup.lookUp(PIPEDRIVE_NUMBERS.alice);
+  await expect(popup.card(PIPEDRIVE_PERSONS.alice.name)).toBeVisible();
   expect(pd.log.entries.filter((e) => /search/.test(e.path)).length).toBe(searches);
+});
+
+test('a token form left open while another tab disconnects does not reconnect the old account', async ({
+  pdPage,
+  extensionUrl,
+}) => {
+  const first = await OptionsPage.open(pdPage, extensionUrl);
+  await first.page.getByRole('button', REPLACE).click();
+  await first.field('API token').fill('typed-but-not-sent');
+
+  const second = await OptionsPage.open(await pdPage.context().newPage(), extensionUrl);
+  await second.disconnect();
+  await expect(second.connectionNotice).toContainText('Disconnected from Pipedrive.');
+
+  // The first tab now offers a new connection, empty, with the CRM to choose.
+  await expect(first.page.getByTestId('replace-intro')).toHaveCount(0);
+  await expect(first.crm).toBeVisible();
+  await expect(first.field('API token')).toHaveValue('');
 });

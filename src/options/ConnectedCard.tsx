@@ -7,8 +7,8 @@ interface Props {
   /** What the CRM calls its secret: "API token", "API key". */
   secretLabel: string;
   onDisconnected: (message: string) => void;
-  /** Shows the form for new credentials to the same CRM address. */
-  onReplace: () => void;
+  /** Shows the form for new credentials to the same CRM address; no button without it. */
+  onReplace: (() => void) | undefined;
 }
 
 /** "Pipedrive rejected the saved API token at 3:02 PM on 11/21/2026: …" */
@@ -110,14 +110,16 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
         </div>
       ) : (
         <div className="actions">
-          <button
-            type="button"
-            className={connection.rejectedAt !== undefined ? 'primary' : undefined}
-            data-testid="replace-credentials"
-            onClick={onReplace}
-          >
-            Enter a new {secretLabel}
-          </button>
+          {onReplace ? (
+            <button
+              type="button"
+              className={connection.rejectedAt !== undefined ? 'primary' : undefined}
+              data-testid="replace-credentials"
+              onClick={onReplace}
+            >
+              Enter a new {secretLabel}
+            </button>
+          ) : null}
           <button type="button" ref={disconnectButton} onClick={ask}>
             Disconnect
           </button>

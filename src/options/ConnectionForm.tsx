@@ -9,7 +9,9 @@ interface Props {
   connectors: ConnectorInfo[];
   onConnected: (summary: ConnectionSummary) => void;
   /** The account connected now, when its credentials are being replaced: CRM and address kept. */
-  replacing?: Pick<ConnectionSummary, 'platform' | 'hostname'>;
+  replacing?: Pick<ConnectionSummary, 'platform' | 'hostname' | 'displayName' | 'userName'>;
+  /** What the replaced credentials are called ("API token"), said above the form. */
+  secretLabel?: string;
   onCancel?: () => void;
 }
 
@@ -33,7 +35,13 @@ const STALE_TEST_OUTCOME: Outcome = {
 };
 
 /** CRM choice and its connection fields, rendered from the connector's declared settings. */
-export function ConnectionForm({ connectors, onConnected, replacing, onCancel }: Props) {
+export function ConnectionForm({
+  connectors,
+  onConnected,
+  replacing,
+  secretLabel,
+  onCancel,
+}: Props) {
   const [platform, setPlatform] = useState(
     replacing?.platform ?? connectors[0]?.name ?? 'pipedrive',
   );
@@ -135,18 +143,26 @@ export function ConnectionForm({ connectors, onConnected, replacing, onCancel }:
         connect();
       }}
     >
-      <SelectField
-        label="CRM"
-        value={connector.name}
-        options={connectors.map((c) => ({ value: c.name, label: c.displayName }))}
-        testId="crm"
-        onChange={(next) => {
-          edits.current += 1;
-          setPlatform(next);
-          setErrors({});
-          setOutcome(null);
-        }}
-      />
+      {replacing ? (
+        // The same CRM: another one is a new connection, made after Disconnect.
+        <p data-testid="replace-intro">
+          A new {secretLabel ?? 'key'} for {replacing.displayName} at {replacing.hostname}, signed
+          in as {replacing.userName}. Cached contacts stay when it is for the same account.
+        </p>
+      ) : (
+        <SelectField
+          label="CRM"
+          value={connector.name}
+          options={connectors.map((c) => ({ value: c.name, label: c.displayName }))}
+          testId="crm"
+          onChange={(next) => {
+            edits.current += 1;
+            setPlatform(next);
+            setErrors({});
+            setOutcome(null);
+          }}
+        />
+      )}
       {connector.settings.map((field) => (
         <TextField
           key={`${connector.name}-${field.id}`}

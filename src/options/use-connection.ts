@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ConnectionSummary } from '@/shared/connection';
 import type { ConnectorInfo } from '@/shared/messages';
 import { send } from '@/shared/messaging';
-import { connectionItem } from '@/shared/storage/keys';
+import { connectionItem, credentialsRejected } from '@/shared/storage/keys';
 
 export type Loaded<T> =
   { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
@@ -33,6 +33,8 @@ export function useConnectors(): Loaded<ConnectorInfo[]> {
 export function useConnection(): {
   connection: Loaded<ConnectionSummary | null>;
   reload: () => void;
+  /** Shows a summary the worker just returned (a Connect), without asking again. */
+  show: (summary: ConnectionSummary) => void;
 } {
   const [connection, setConnection] = useState<Loaded<ConnectionSummary | null>>({
     state: 'loading',
@@ -46,11 +48,21 @@ export function useConnection(): {
       ),
     );
   }, []);
+  const show = useCallback(
+    (summary: ConnectionSummary) => setConnection({ state: 'ready', value: summary }),
+    [],
+  );
   useEffect(() => {
     reload();
-    // Connected or disconnected in another tab: ask the worker for the summary again (the stored
-    // value holds credentials, so the page only uses the change as a signal).
-    return connectionItem.watch(() => reload());
+    // Connected or disconnected in another tab, or the CRM refused or accepted the credentials
+    // again: ask the worker for the summary (the stored connection holds credentials, so the
+    // page only uses the change as a signal).
+    const stopConnection = connectionItem.watch(() => reload());
+    const stopRejected = credentialsRejected.watch(() => reload());
+    return () => {
+      stopConnection();
+      stopRejected();
+    };
   }, [reload]);
-  return { connection, reload };
+  return { connection, reload, show };
 }

@@ -57,8 +57,8 @@ export function ConnectionLine({ connection }: { connection: Loadable<Connection
         </button>
       </div>
       {connection.value.rejectedAt !== undefined ? (
-        <div className="row" role="alert" data-testid="credentials-rejected">
-          <span className="error">
+        <div className="row" data-testid="credentials-rejected">
+          <span className="error" role="alert">
             {connection.value.displayName} rejected CallPop&apos;s saved credentials: lookups and
             saves fail until you enter new ones in Options.
           </span>

@@ -17,11 +17,6 @@ export interface Connection {
   userId: string;
   userName: string;
   connectedAt: number;
-  /**
-   * When the CRM last answered 401 to these credentials (revoked or expired); cleared by the
-   * next request it accepts, and by connecting again.
-   */
-  rejectedAt?: number;
 }
 
 /** What the options page sends to test or save a connection. */
@@ -38,7 +33,10 @@ export interface ConnectionSummary {
   hostname: string;
   userName: string;
   connectedAt: number;
-  /** See Connection.rejectedAt: the pages say the credentials need replacing. */
+  /**
+   * When the CRM started answering 401 to these credentials (revoked or expired), until a
+   * request it accepts or new credentials: the pages say the credentials need replacing.
+   */
   rejectedAt?: number;
 }
 

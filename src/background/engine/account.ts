@@ -4,7 +4,13 @@ import { apiOrigin, type Connection, type ConnectionDraft } from '@/shared/conne
 import { ERROR_CODES } from '@/shared/messages';
 import type { Settings } from '@/shared/settings';
 import { area, withDefaults } from '@/shared/storage/define';
-import { connectionItem, settingsItem } from '@/shared/storage/keys';
+import {
+  connectionItem,
+  credentialsRejected,
+  settingsItem,
+  type CredentialsRejected,
+} from '@/shared/storage/keys';
+import { rejectionOf } from './credentials-identity';
 import { http } from '../http/client';
 import { applyRequestTimeout } from '../http/timeout';
 import { RequestError } from '../request-error';
@@ -18,6 +24,8 @@ export interface Account {
   authHeader: string;
   scope: CacheScope;
   settings: Settings;
+  /** See loadSettingsAndConnection. */
+  rejectedAt: number | undefined;
 }
 
 export function buildUser(draft: ConnectionDraft, userId = ''): ConnectorUser {
@@ -41,8 +49,14 @@ export function connectorFor(deps: EngineDeps, platform: string): Connector {
 export async function loadSettingsAndConnection(): Promise<{
   settings: Settings;
   connection: Connection | null;
+  /** When the CRM started refusing this connection's credentials (401), if it has. */
+  rejectedAt: number | undefined;
 }> {
-  const stored = await area('local').get([settingsItem.key, connectionItem.key]);
+  const stored = await area('local').get([
+    settingsItem.key,
+    connectionItem.key,
+    credentialsRejected.key,
+  ]);
   // Both present is the usual case: one read. Otherwise the items' own get() migrates.
   const settings =
     settingsItem.key in stored
@@ -54,11 +68,12 @@ export async function loadSettingsAndConnection(): Promise<{
       : await connectionItem.get();
   // Every CRM call starts here, so this is where the timeout setting reaches the client.
   applyRequestTimeout(http, settings);
-  return { settings, connection };
+  const rejected = stored[credentialsRejected.key] as CredentialsRejected | null | undefined;
+  return { settings, connection, rejectedAt: rejectionOf(connection, rejected) };
 }
 
 export async function loadAccount(deps: EngineDeps): Promise<Account> {
-  const { settings, connection } = await loadSettingsAndConnection();
+  const { settings, connection, rejectedAt } = await loadSettingsAndConnection();
   if (!connection) {
     throw new RequestError(ERROR_CODES.notConnected, 'Connect a CRM in Options first.');
   }
@@ -70,5 +85,6 @@ export async function loadAccount(deps: EngineDeps): Promise<Account> {
     authHeader: connector.authHeader(connection.credentials),
     scope: { accountId: connection.accountId, platform: connection.platform },
     settings,
+    rejectedAt,
   };
 }

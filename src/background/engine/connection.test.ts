@@ -4,6 +4,7 @@ import type { ConnectionDraft } from '@/shared/connection';
 import {
   callSessions,
   connectionItem,
+  credentialsRejected,
   lookupTraces,
   matchCache,
   popupDraft,
@@ -144,6 +145,22 @@ describe('connection', () => {
     });
     expect(await getConnection(deps)).toEqual(saved);
     expect(JSON.stringify(saved)).not.toContain('tok-1');
+  });
+
+  it('new credentials for the same account forget that the old ones were rejected', async () => {
+    chromeFake().grantedOrigins.add('https://acme.pipedrive.com/*');
+    const first = await saveConnection(DRAFT, deps);
+    await credentialsRejected.set({
+      platform: 'pipedrive',
+      accountId: 'acct1',
+      connectedAt: first.connectedAt,
+      at: deps.clock.now,
+    });
+    expect((await getConnection(deps))?.rejectedAt).toBe(deps.clock.now);
+    deps.clock.now += 1000;
+    expect((await saveConnection(DRAFT, deps)).rejectedAt).toBeUndefined();
+    expect(await credentialsRejected.get()).toBeNull();
+    expect((await getConnection(deps))?.rejectedAt).toBeUndefined();
   });
 
   it('accepts an API URL with its version, as Insightly shows it, and stores it without', async () => {

@@ -12,6 +12,7 @@ import { ERROR_CODES, type ConnectorInfo } from '@/shared/messages';
 import {
   callSessions,
   connectionItem,
+  credentialsRejected,
   lookupTraces,
   popupDraft,
   saveRequests,
@@ -173,6 +174,7 @@ export async function testConnection(draft: ConnectionDraft, deps: EngineDeps) {
 export function summary(
   connector: Connector,
   connection: NonNullable<Awaited<ReturnType<typeof connectionItem.get>>>,
+  rejectedAt?: number,
 ): ConnectionSummary {
   return {
     platform: connection.platform,
@@ -180,7 +182,7 @@ export function summary(
     hostname: connection.hostname,
     userName: connection.userName,
     connectedAt: connection.connectedAt,
-    ...(connection.rejectedAt ? { rejectedAt: connection.rejectedAt } : {}),
+    ...(rejectedAt !== undefined ? { rejectedAt } : {}),
   };
 }
 
@@ -207,6 +209,7 @@ export async function saveConnection(
   };
   const previous = await connectionItem.get();
   await connectionItem.set(connection);
+  await credentialsRejected.remove();
   // Another account's cached contacts must not show for this one; same account keeps them.
   if (
     previous &&
@@ -221,10 +224,10 @@ export async function saveConnection(
 }
 
 export async function getConnection(deps: EngineDeps): Promise<ConnectionSummary | null> {
-  const connection = await connectionItem.get();
+  const { connection, rejectedAt } = await loadSettingsAndConnection();
   if (!connection) return null;
   const connector = deps.getConnector(connection.platform);
-  return connector ? summary(connector, connection) : null;
+  return connector ? summary(connector, connection, rejectedAt) : null;
 }
 
 /**
@@ -235,6 +238,7 @@ export async function getConnection(deps: EngineDeps): Promise<ConnectionSummary
 export async function disconnect(): Promise<{ removedContacts: number }> {
   const connection = await connectionItem.get();
   await connectionItem.remove();
+  await credentialsRejected.remove();
   const removedContacts = await clearCache();
   await Promise.all([
     callSessions.ids().then((ids) => callSessions.remove(ids)),

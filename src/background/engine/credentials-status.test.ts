@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { connectionItem } from '@/shared/storage/keys';
-import { getConnection } from './connection';
+import { connectionItem, credentialsRejected } from '@/shared/storage/keys';
+import { disconnect, getConnection } from './connection';
 import { createContact } from './create';
 import { lookupContact } from './lookup';
 import {
@@ -21,14 +21,15 @@ beforeEach(async () => {
   ({ connector, deps } = await connectedEngine());
 });
 
-const rejectedAt = async () => (await connectionItem.get())?.rejectedAt;
+const rejectedAt = async () => (await getConnection(deps))?.rejectedAt;
 
 describe('credentials the CRM rejects', () => {
   it('a 401 on a lookup is noted on the connection, and shown in its summary', async () => {
     connector.find = () => Promise.reject(httpError(401));
     await lookupContact({ phoneNumber: NUMBER }, deps);
     expect(await rejectedAt()).toBe(deps.clock.now);
-    expect((await getConnection(deps))?.rejectedAt).toBe(deps.clock.now);
+    // The credentials themselves are never rewritten to note it.
+    expect(await connectionItem.get()).toEqual(CONNECTION);
   });
 
   it('other failures are not a rejection', async () => {
@@ -37,7 +38,7 @@ describe('credentials the CRM rejects', () => {
       await lookupContact({ phoneNumber: NUMBER, force: true }, deps);
     }
     expect(await rejectedAt()).toBeUndefined();
-    expect((await getConnection(deps))?.rejectedAt).toBeUndefined();
+    expect(await credentialsRejected.get()).toBeNull();
   });
 
   it('the next answer the CRM gives clears it (the 401 was passing)', async () => {
@@ -53,7 +54,7 @@ describe('credentials the CRM rejects', () => {
     const result = await lookupContact({ phoneNumber: NUMBER, force: true }, deps);
     expect(result.contacts.map((c) => c.name)).toEqual([JANE.name]);
     expect(await rejectedAt()).toBeUndefined();
-    expect(await connectionItem.get()).toEqual(CONNECTION);
+    expect(await credentialsRejected.get()).toBeNull();
   });
 
   it('a 401 on a Save is noted too, and a Save the CRM accepts clears it', async () => {
@@ -71,13 +72,39 @@ describe('credentials the CRM rejects', () => {
     expect(await rejectedAt()).toBeUndefined();
   });
 
-  it('a connection made while the request ran is left alone', async () => {
+  it('new credentials entered while the request ran are kept, and not said to be rejected', async () => {
+    const renewed = {
+      ...CONNECTION,
+      credentials: { kind: 'apiToken' as const, token: 'new' },
+      connectedAt: 2,
+    };
     connector.find = async () => {
-      // The person reconnected with a new key while the old one was being refused.
-      await connectionItem.set({ ...CONNECTION, connectedAt: 2 });
+      // The person entered a new token while the old one was being refused.
+      await connectionItem.set(renewed);
+      await credentialsRejected.remove();
       throw httpError(401);
     };
     await lookupContact({ phoneNumber: NUMBER }, deps);
-    expect(await connectionItem.get()).toEqual({ ...CONNECTION, connectedAt: 2 });
+    expect(await connectionItem.get()).toEqual(renewed);
+    expect(await rejectedAt()).toBeUndefined();
+  });
+
+  it('a 401 answered after Disconnect brings back no credentials', async () => {
+    connector.find = async () => {
+      await connectionItem.remove();
+      await credentialsRejected.remove();
+      throw httpError(401);
+    };
+    await lookupContact({ phoneNumber: NUMBER }, deps);
+    expect(await connectionItem.get()).toBeNull();
+    expect(await getConnection(deps)).toBeNull();
+  });
+
+  it('connecting again and disconnecting both forget the note', async () => {
+    connector.find = () => Promise.reject(httpError(401));
+    await lookupContact({ phoneNumber: NUMBER }, deps);
+    expect(await credentialsRejected.get()).not.toBeNull();
+    await disconnect();
+    expect(await credentialsRejected.get()).toBeNull();
   });
 });

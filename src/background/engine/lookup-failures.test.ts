@@ -56,11 +56,11 @@ describe('lookupContact: failures in plain words', () => {
     });
   }
 
-  it('tells to reconnect in Options when credentials are rejected', async () => {
+  it('tells to enter new credentials in Options when they are rejected', async () => {
     connector.find = () => Promise.reject(httpError(401));
     const text = (await lookupContact({ phoneNumber: NUMBER }, deps)).returnMessage?.details?.[0]
       ?.items[0]?.text;
-    expect(text).toContain('Reconnect Pipedrive in Options');
+    expect(text).toContain('Enter a new one in Options');
   });
 
   it('treats a connector-reported failure (successful: false) as a failure, not a no-match', async () => {

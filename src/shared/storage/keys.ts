@@ -37,6 +37,25 @@ export const connectionItem = defineItem<Connection | null>({
 });
 
 /**
+ * The CRM answered 401 to the connection with this identity (engine/credentials-status.ts). Its
+ * own key, written without reading the connection, so noting it can never write back
+ * credentials that Disconnect or a new token replaced meanwhile.
+ */
+export interface CredentialsRejected {
+  platform: Connection['platform'];
+  accountId: string;
+  connectedAt: number;
+  at: number;
+}
+
+export const credentialsRejected = defineItem<CredentialsRejected | null>({
+  area: 'local',
+  name: 'credentialsRejected',
+  version: 1,
+  defaultValue: null,
+});
+
+/**
  * One contact in the lookup cache, with short field names to keep entries small (see
  * src/background/engine/cache-codec.ts): i id, n name, p phone (only when it differs from the
  * key), t type, ti title, co company, e email, cd createdDate, ad mostRecentActivityDate,
