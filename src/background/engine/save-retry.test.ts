@@ -12,6 +12,8 @@ import {
   type InsightlyEmulator,
 } from '../../../e2e/emulators/insightly.ts';
 import {
+  PIPEDRIVE_DEALS,
+  PIPEDRIVE_LEADS,
   PIPEDRIVE_NUMBERS,
   PIPEDRIVE_PERSONS,
   type PipedriveEmulator,
@@ -48,6 +50,24 @@ const bobCall = () => {
     type: 'person',
   });
 };
+
+describe('a Save Pipedrive would refuse', () => {
+  it('can be saved from the same form once the person fixes what was refused', async () => {
+    await connectPipedrive();
+    const deps = depsFor(pipedrive);
+    const both = { deals: PIPEDRIVE_DEALS.bobOpen.id, leads: PIPEDRIVE_LEADS.bob.id };
+    const first = { ...bobCall(), additionalSubmission: both };
+    await expect(createCallLog(first, deps)).rejects.toThrow('not both: clear one of them');
+    // Same form (same request id), the lead cleared as the message says.
+    const retry = await createCallLog(
+      { ...first, additionalSubmission: { ...both, leads: '' } },
+      deps,
+    );
+    expect(pd.data.callLogs()).toEqual([
+      expect.objectContaining({ id: retry.logId, deal_id: both.deals, lead_id: null }),
+    ]);
+  });
+});
 
 describe('a retried call log keeps what the user edited in between, in one log', () => {
   it('Pipedrive: the edited log replaces the earlier one', async () => {

@@ -199,6 +199,29 @@ describe('pipedrive createCallLog', () => {
     });
   });
 
+  it('knows its log again when Pipedrive stored the note as cleaned HTML', async () => {
+    const note = 'Price < 5 & "fast"\nCall back <Friday>';
+    const saved = await pipedrive.createCallLog({ ...logArgs(), note });
+    const stored = pd.data.callLogs().find((l) => l.id === saved.logId)!;
+    stored.note = '<p>Price &lt; 5 &amp; &quot;fast&quot;<br />Call back &lt;Friday&gt;</p>';
+    await expect(pipedrive.findCallLog!({ ...logArgs(), note })).resolves.toEqual({
+      logId: saved.logId,
+    });
+    // A note that says something else is still an outdated log, not this one.
+    await expect(
+      pipedrive.findCallLog!({ ...logArgs(), note: 'Price < 6 & "fast"\nCall back <Friday>' }),
+    ).resolves.toEqual({ logId: saved.logId, outdated: true });
+  });
+
+  it('an attempt Pipedrive would refuse left no log: looking for it asks nothing', async () => {
+    const both = { deals: PIPEDRIVE_DEALS.bobOpen.id, leads: PIPEDRIVE_LEADS.bob.id };
+    const before = pd.log.entries.length;
+    await expect(
+      pipedrive.findCallLog!({ ...logArgs(), additionalSubmission: both }),
+    ).resolves.toBeNull();
+    expect(pd.log.entries.length).toBe(before);
+  });
+
   it('links the call to a lead when a lead is chosen instead of a deal', async () => {
     const leads = PIPEDRIVE_LEADS.bob.id;
     await pipedrive.createCallLog({ ...logArgs(), additionalSubmission: { deals: '', leads } });

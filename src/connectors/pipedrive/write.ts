@@ -133,8 +133,31 @@ function noteHtml(text: string): string {
     .replace(/\r\n?|\n/g, '<br>');
 }
 
-/** The call log's body, the same for writing it and for finding it again. */
-function callLogBody(args: CreateCallLogArgs) {
+/**
+ * The note Pipedrive gives back, as the plain text it was written from: Pipedrive may clean the
+ * HTML it stores (`<br />`, paragraphs, other entities), and a retry must still know its log.
+ */
+export function noteText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/p>\s*<p[^>]*>/gi, '\n')
+    .replace(/<\/?p[^>]*>/gi, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0*39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
+}
+
+const typedNote = (note: string) => note.replace(/\r\n?/g, '\n').trim();
+
+/**
+ * The call log's body, the same for writing it and for finding it again, and why Pipedrive
+ * would refuse it (checked before anything is sent).
+ */
+function callLogFields(args: CreateCallLogArgs) {
   const { call } = args;
   const { start, end } = callSpan(call);
   const other = call.phoneNumber;
@@ -158,17 +181,22 @@ function callLogBody(args: CreateCallLogArgs) {
     ...(dealId !== undefined ? { deal_id: Number(dealId) } : {}),
     ...(leadId !== undefined ? { lead_id: String(leadId) } : {}),
   };
+  let refusal: string | null = null;
   if (!Number.isInteger(body.person_id)) {
-    throw new Error('Choose a Pipedrive person to log against.');
+    refusal = 'Choose a Pipedrive person to log against.';
+  } else if (body.deal_id !== undefined && !Number.isInteger(body.deal_id)) {
+    // Number('abc') is NaN, which JSON sends as null: the log would silently lose its deal.
+    refusal = `"${String(dealId)}" is not a Pipedrive deal. Choose the deal again.`;
+  } else if (dealId !== undefined && leadId !== undefined) {
+    // Pipedrive links a call log to a deal or to a lead, never to both at once.
+    refusal = 'Pipedrive links a call to a deal or to a lead, not both: clear one of them.';
   }
-  // Number('abc') is NaN, which JSON sends as null: the log would silently lose its deal.
-  if (body.deal_id !== undefined && !Number.isInteger(body.deal_id)) {
-    throw new Error(`"${String(dealId)}" is not a Pipedrive deal. Choose the deal again.`);
-  }
-  // Pipedrive links a call log to a deal or to a lead, never to both at once.
-  if (dealId !== undefined && leadId !== undefined) {
-    throw new Error('Pipedrive links a call to a deal or to a lead, not both: clear one of them.');
-  }
+  return { body, refusal };
+}
+
+function callLogBody(args: CreateCallLogArgs) {
+  const { body, refusal } = callLogFields(args);
+  if (refusal) throw new Error(refusal);
   return body;
 }
 
@@ -261,7 +289,9 @@ const orNull = (value: unknown) => (value === undefined || value === '' ? null :
 export async function findPipedriveCallLog(
   args: CreateCallLogArgs,
 ): Promise<EarlierCallLog | null> {
-  const body = callLogBody(args);
+  const { body, refusal } = callLogFields(args);
+  // An attempt Pipedrive would refuse was refused before it was sent: it left no log.
+  if (refusal) return null;
   return findEarlierLog(
     (index) => callLogPage(args, index),
     {
@@ -274,7 +304,7 @@ export async function findPipedriveCallLog(
         log.has_recording !== true,
       sameContent: (log) =>
         text(log.subject) === body.subject &&
-        text(log.note) === body.note &&
+        noteText(text(log.note)) === typedNote(args.note) &&
         log.outcome === body.outcome &&
         (optionalText(log.duration) ?? '') === body.duration &&
         log.end_time === body.end_time &&
