@@ -252,7 +252,8 @@ export async function createCallLog(
           // The record is gone (deleted or merged in the CRM): the cached answer that offered
           // it goes too, so looking the number up again asks the CRM instead of offering it again.
           if (chosen.kind === 'existing' && isGone(error)) {
-            await removeEntry(cacheId(account.scope, e164));
+            // Best effort: a storage failure must not replace the CRM's own answer.
+            await removeEntry(cacheId(account.scope, e164)).catch(() => undefined);
           }
           throw error;
         }),

@@ -54,6 +54,23 @@ describe('pipedrive findContact', () => {
     expect(result.extraDataTracking).toMatchObject({ ratelimitAmount: '80' });
   });
 
+  it("shows the person's primary email, though the search lists another first", async () => {
+    const person = pd.data.addPerson({
+      name: 'Pat Two-Mails',
+      phones: ['+14155550888'],
+      emails: [
+        { value: 'old@example.test', primary: false },
+        { value: 'pat@example.test', primary: true },
+      ],
+      add_time: '2024-01-01T00:00:00Z',
+    });
+    const result = await findPipedriveContact(findArgs(pd, '+14155550888'));
+    expect(result.matchedContactInfo?.[0]).toMatchObject({
+      id: person.id,
+      email: 'pat@example.test',
+    });
+  });
+
   it('finds numbers stored in any format with one search and one batched persons request', async () => {
     const result = await findPipedriveContact(findArgs(pd, PIPEDRIVE_NUMBERS.multiFormat));
 
