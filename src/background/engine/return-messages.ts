@@ -3,7 +3,10 @@
  * has its own wording, and none of them says "not found": a failure is never a "no match".
  */
 import type { ReturnMessage } from '@/shared/contact';
+import { MAX_RESPONSE_BYTES } from '../http/client';
 import type { CrmFailureKind } from '../http/errors';
+
+const MAX_RESPONSE_MB = MAX_RESPONSE_BYTES / (1024 * 1024);
 
 const TTL = 5000;
 const LONG_TTL = 8000;
@@ -67,6 +70,10 @@ const FAILURES: Record<CrmFailureKind, Explain> = {
   malformed: (crm) => ({
     message: `${crm} sent an answer CallPop cannot read`,
     detail: `The answer from ${crm} was not what its API documents. A proxy or captive portal may be in the way.`,
+  }),
+  tooLarge: (crm) => ({
+    message: `${crm} sent an answer too large to read`,
+    detail: `The answer from ${crm} was larger than ${MAX_RESPONSE_MB} MB, the most CallPop reads, so it was not used. A proxy may be in the way, or ${crm} sent far more than was asked for.`,
   }),
   refused: (crm, why) => ({
     message: `Nothing was sent to ${crm}`,
@@ -142,6 +149,8 @@ const SAVE_FAILURES: Record<CrmFailureKind, ExplainSave> = {
     `Could not reach ${crm}. Check that you are online, then Save again. ${SAVE_AGAIN_IS_SAFE}`,
   malformed: (crm, { target }) =>
     `${crm} sent an answer CallPop cannot read, so ${thing(target)} may or may not have been saved. A proxy or captive portal may be in the way. ${SAVE_AGAIN_IS_SAFE}`,
+  tooLarge: (crm, { target }) =>
+    `${crm} sent an answer larger than ${MAX_RESPONSE_MB} MB, too large to read, so ${thing(target)} may or may not have been saved. ${SAVE_AGAIN_IS_SAFE}`,
   refused: (crm, { why }) =>
     `Nothing was sent to ${crm}. ${why || `CallPop could not prepare the request for ${crm}.`}`,
 };

@@ -14,6 +14,7 @@ export type CrmFailureKind =
   | 'timeout'
   | 'network' // refused, reset, DNS, offline
   | 'malformed' // not JSON, HTML, empty, or not the documented shape
+  | 'tooLarge' // longer than MAX_RESPONSE_BYTES: not read to the end
   | 'refused'; // the connector would not send the request; its plain-words message says why
 
 export class MalformedResponseError extends Error {
@@ -106,6 +107,13 @@ export function classifyError(error: unknown): CrmError {
     const status = error.response?.status;
     if (error.code === 'ETIMEDOUT' || error.code === 'ECONNABORTED') {
       return new CrmError('timeout', 'The CRM did not answer in time.');
+    }
+    // axios words it so (no code of its own): the answer was cut off at maxContentLength.
+    if (
+      error.code === 'ERR_BAD_RESPONSE' &&
+      /^maxContentLength size of \d+ exceeded/.test(error.message)
+    ) {
+      return new CrmError('tooLarge', 'The CRM answer was too large to read.', status);
     }
     if (error.code === 'ERR_BAD_RESPONSE' && (status === undefined || status < 300)) {
       return new CrmError('malformed', 'The CRM answered with something that is not JSON.', status);
