@@ -11,7 +11,7 @@ import {
   type InsightlyEmulator,
 } from '../../../e2e/emulators/insightly.ts';
 import { FAULT_CASES, withTimeout } from '../shared/fault-cases';
-import { MAX_IN_FLIGHT, findInsightlyContact } from './find-contact';
+import { MAX_IN_FLIGHT, SEARCH_LIMIT, findInsightlyContact } from './find-contact';
 import { findArgs } from './test-support';
 
 let is: InsightlyEmulator;
@@ -204,6 +204,19 @@ describe('insightly findContact', () => {
     }
     expect(is.log.entries).toHaveLength(48);
     expect(peak).toBe(MAX_IN_FLIGHT);
+  });
+
+  it('reads no more than the 500 records it asked for from one search answer', async () => {
+    const records = Array.from({ length: 2_000 }, (_, index) => ({
+      CONTACT_ID: 900_000 + index,
+      LAST_NAME: `Person ${index}`,
+    }));
+    is.faults.add({ path: CONTACT_SEARCH, kind: 'status', status: 200, body: records });
+    const result = await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.quinn));
+
+    const flood = real(result).filter((c) => Number(c.id) >= 900_000);
+    expect(flood).toHaveLength(SEARCH_LIMIT);
+    expect(result.returnMessage?.message).toMatch(/more than 500/i);
   });
 
   it('rejects a search answer that is not a list', async () => {

@@ -158,7 +158,8 @@ function toResult(
 ): FindContactResult {
   const found = new Map<string, Contact>(); // type:id → one contact per record
   queries.forEach(({ spec }, index) => {
-    for (const entry of records[index] as unknown[]) {
+    // At most what was asked for (`top`): a longer answer (a proxy, a changed API) is cut.
+    for (const entry of (records[index] as unknown[]).slice(0, SEARCH_LIMIT)) {
       const contact = toContact(
         requireRecord(entry, `An Insightly ${spec.type}`),
         spec,

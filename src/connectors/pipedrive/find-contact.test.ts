@@ -12,7 +12,7 @@ import {
 } from '../../../e2e/emulators/pipedrive.ts';
 import { FAULT_CASES, withTimeout } from '../shared/fault-cases';
 import { pipedriveAuthHeader } from './auth';
-import { findPipedriveContact } from './find-contact';
+import { findPipedriveContact, SEARCH_LIMIT } from './find-contact';
 import { findArgs } from './test-support';
 
 let pd: PipedriveEmulator;
@@ -240,6 +240,31 @@ describe('pipedrive findContact', () => {
       expect(error).toBeInstanceOf(Error);
       expect(classifyError(error).kind).toBe(kind);
     });
+  });
+
+  it('reads no more than the 500 results it asked for, however many a search answer holds', async () => {
+    const items = Array.from({ length: 5_000 }, (_, index) => ({
+      item: { id: index + 1, name: `Person ${index + 1}` },
+    }));
+    pd.faults.add({
+      path: SEARCH,
+      kind: 'status',
+      status: 200,
+      body: { success: true, data: { items } },
+    });
+    pd.faults.add({
+      path: PERSONS,
+      kind: 'status',
+      status: 200,
+      body: { success: true, data: [] },
+      times: Infinity,
+    });
+    const result = await findPipedriveContact(findArgs(pd, PIPEDRIVE_NUMBERS.bob));
+
+    // 500 people and the placeholder; one persons request per 100 of them, not per 100 sent.
+    expect(result.matchedContactInfo).toHaveLength(SEARCH_LIMIT + 1);
+    expect(pd.log.entries.filter((entry) => entry.path === PERSONS)).toHaveLength(5);
+    expect(result.returnMessage?.message).toMatch(/more than 500/i);
   });
 
   it('rejects a search answer without the documented items list', async () => {

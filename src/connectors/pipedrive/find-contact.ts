@@ -63,13 +63,19 @@ function hasNextPage(body: unknown): boolean {
   return isRecord(extra) && typeof extra.next_cursor === 'string' && extra.next_cursor !== '';
 }
 
-function readSearchHits(body: unknown): SearchHit[] {
+/**
+ * The people of a search answer, at most SEARCH_LIMIT (what was asked for): an answer holding
+ * more, from a proxy or a changed API, would otherwise cost one persons request per 100 of them
+ * before the call could pop. `more` says some were left out.
+ */
+function readSearchHits(body: unknown): { hits: SearchHit[]; more: boolean } {
   const data = requireRecord(pipedriveData(body, 'the person search'), 'Person search data');
   const hits = new Map<string, SearchHit>(); // keyed by id: one person, one contact
   for (const entry of requireArray(data.items, 'Person search items')) {
     const item = requireRecord(isRecord(entry) ? entry.item : undefined, 'A person search item');
     const id = requireId(item.id, 'A person search item');
     if (hits.has(String(id))) continue;
+    if (hits.size === SEARCH_LIMIT) return { hits: [...hits.values()], more: true };
     const org = isRecord(item.organization) ? optionalText(item.organization.name) : undefined;
     // A search item lists emails as plain strings and does not say which is primary: the
     // batch's primary email wins; this one serves a person the batch did not return.
@@ -81,7 +87,7 @@ function readSearchHits(body: unknown): SearchHit[] {
       ...(email ? { email } : {}),
     });
   }
-  return [...hits.values()];
+  return { hits: [...hits.values()], more: false };
 }
 
 function readPersons(body: unknown): Map<string, JsonRecord> {
@@ -134,8 +140,8 @@ export async function findPipedriveContact(args: FindContactArgs): Promise<FindC
     buildUrl(host, '/api/v2/persons/search', { term, fields: 'phone', limit: SEARCH_LIMIT }),
     { headers },
   );
-  const hits = readSearchHits(search.data);
-  const truncated = hasNextPage(search.data);
+  const { hits, more } = readSearchHits(search.data);
+  const truncated = more || hasNextPage(search.data);
   let lastHeaders: unknown = search.headers;
 
   // One request per 100 persons: a single one whenever a number has up to 100 people.
