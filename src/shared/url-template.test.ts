@@ -32,6 +32,30 @@ describe('renderUrlTemplate', () => {
     ).toBe('https://crm.test/c/..%2Fx%3Fa%3D1%23b');
   });
 
+  it('gives no link for a value of . or .., which a URL reads as a step up the path', () => {
+    for (const contactId of ['.', '..']) {
+      expect(
+        renderUrlTemplate(PIPEDRIVE, { hostname: 'acme.pipedrive.com', contactId }),
+      ).toBeNull();
+    }
+    expect(renderUrlTemplate(PIPEDRIVE, { hostname: 'acme.pipedrive.com', contactId: '...' })).toBe(
+      'https://acme.pipedrive.com/person/...',
+    );
+  });
+
+  it('refuses a hostname that would turn the rest of the template into a path, query or fragment', () => {
+    for (const hostname of [
+      'acme.pipedrive.com#',
+      'acme.pipedrive.com?',
+      'acme.pipedrive.com\\',
+      'acme.pipedrive.com/x',
+      'https://acme.pipedrive.com\\@evil.test',
+      'https:/evil.test',
+    ]) {
+      expect(renderUrlTemplate(PIPEDRIVE, { hostname, contactId: 1 }), hostname).toBeNull();
+    }
+  });
+
   it('accepts App Connect style templates that spell out https:// before {hostname}', () => {
     expect(renderUrlTemplate(PIPEDRIVE, { hostname: 'acme.pipedrive.com', contactId: 1 })).toBe(
       'https://acme.pipedrive.com/person/1',

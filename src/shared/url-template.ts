@@ -20,20 +20,28 @@ export function renderUrlTemplate(template: string, values: TemplateValues): str
       return token;
     }
     if (name === 'hostname') return hostnameOrigin(String(value)) ?? ((missing = true), token);
-    return encodeURIComponent(String(value));
+    // encodeURIComponent leaves dots, and URLs read `.`/`..` (even as %2E) as steps up the
+    // path: such a value has no page of its own.
+    const text = String(value);
+    if (text === '.' || text === '..') return ((missing = true), token);
+    return encodeURIComponent(text);
   });
   if (missing) return null;
   return httpUrl(rendered);
 }
 
-/** The origin for a hostname setting, or null when it is not a plain host or http(s) origin. */
+/**
+ * The origin for a hostname setting, or null when it is not a plain host or http(s) origin.
+ * Anything after the host (`/`, `?`, `#`, `\`, `@`), even empty, would make the template's
+ * own path a query, a fragment or a user name.
+ */
 function hostnameOrigin(hostname: string): string | null {
   const origin = apiOrigin(hostname);
+  if (/[/?#\\@\s]/.test(origin.replace(/^https?:\/\//i, ''))) return null;
   try {
     const url = new URL(origin);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (url.username || url.password || url.search || url.hash) return null;
-    return origin;
+    return url.origin;
   } catch {
     return null;
   }
