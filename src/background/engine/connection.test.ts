@@ -195,7 +195,15 @@ describe('connection', () => {
         },
       ],
     };
-    for (const hostname of ['https://acme.pipedrive.com/persons', 'acme.pipedrive.com/?x=1']) {
+    // An empty query or fragment, or a backslash, reads as no path at all to the URL parser,
+    // but would turn every API path after it into a fragment, a query or another path.
+    for (const hostname of [
+      'https://acme.pipedrive.com/persons',
+      'acme.pipedrive.com/?x=1',
+      'acme.pipedrive.com#',
+      'acme.pipedrive.com?',
+      'acme.pipedrive.com\\',
+    ]) {
       await expect(testConnection({ ...DRAFT, hostname }, deps)).rejects.toThrow(
         'The address has more than a host name (a path, a query or a user name). Enter only the Pipedrive address, for example acme.pipedrive.com.',
       );

@@ -90,7 +90,17 @@ function checkedAddress(
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
     throw bad(`That is not a web address CallPop can connect to, for example ${example}.`);
   }
-  if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
+  // The URL parser reads an empty `?` or `#`, and `\` as `/`, as no path at all; every API
+  // path CallPop appends would then become a query, a fragment or another path.
+  const afterScheme = apiOrigin(address).replace(/^https?:\/\//i, '');
+  if (
+    url.username ||
+    url.password ||
+    url.pathname !== '/' ||
+    url.search ||
+    url.hash ||
+    /[/?#\\@\s]/.test(afterScheme)
+  ) {
     throw bad(
       `The address has more than a host name (a path, a query or a user name). Enter only the ${connector.manifest.displayName} address, for example ${example}.`,
     );
