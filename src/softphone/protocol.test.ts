@@ -50,6 +50,17 @@ describe('parseMatchBody', () => {
     });
   });
 
+  it('refuses a request with a number no phone number is as long as, before any lookup', () => {
+    const huge = '1'.repeat(1_000_000);
+    expect(parseMatchBody({ phoneNumbers: ['+14155550102', huge] })).toBe(
+      'The contact match request has a number of 1000000 characters; a phone number has at most 64.',
+    );
+    expect(parseMatchBody({ phoneNumbers: ['1'.repeat(64)] })).toEqual({
+      phoneNumbers: ['1'.repeat(64)],
+      force: false,
+    });
+  });
+
   it('explains a body without a list', () => {
     expect(parseMatchBody({})).toBe('The contact match request has no phoneNumbers list.');
   });

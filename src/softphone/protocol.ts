@@ -4,6 +4,8 @@
  * commands and replies we post back.
  */
 
+import { MAX_PHONE_INPUT_LENGTH } from '@/shared/phone';
+
 export const MATCH_PATH = '/contacts/match';
 export const VIEW_PATH = '/contacts/view';
 
@@ -73,6 +75,12 @@ export function parseMatchBody(body: unknown): MatchBody | string {
   );
   if (phoneNumbers.length > MAX_MATCH_NUMBERS) {
     return `The contact match request has ${phoneNumbers.length} numbers; at most ${MAX_MATCH_NUMBERS} are matched at once.`;
+  }
+  // Not a real widget either: megabytes of "numbers" would be sent to the worker and echoed
+  // back as keys, per batch, which a compromised softphone could use to exhaust its memory.
+  const longest = phoneNumbers.reduce((max, n) => Math.max(max, n.length), 0);
+  if (longest > MAX_PHONE_INPUT_LENGTH) {
+    return `The contact match request has a number of ${longest} characters; a phone number has at most ${MAX_PHONE_INPUT_LENGTH}.`;
   }
   return { phoneNumbers: [...new Set(phoneNumbers)], force: body.triggerFrom === 'manual' };
 }

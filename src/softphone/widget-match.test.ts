@@ -23,6 +23,18 @@ describe('/contacts/match', () => {
     });
   });
 
+  it('sends nothing to the worker for a match with a number far longer than any phone number', async () => {
+    const h = harness();
+    await handleWidgetMessage(h.deps, matchRequest(['+14155550101', '9'.repeat(100_000)]));
+    expect(h.calls.filter((c) => c.name === 'contact.lookupMany')).toEqual([]);
+    expect(h.posted).toEqual([
+      { type: 'rc-post-message-response', responseId: 'req-1', response: { data: {} } },
+    ]);
+    expect(h.reports).toContain(
+      'The contact match request has a number of 100000 characters; a phone number has at most 64.',
+    );
+  });
+
   it('splits a match for more numbers than one lookup takes into batches, and answers all', async () => {
     const h = harness();
     const numbers = Array.from({ length: 250 }, (_, i) => `+1415556${1000 + i}`);
