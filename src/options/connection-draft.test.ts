@@ -116,6 +116,13 @@ describe('checkHostname', () => {
     expect(checkHostname('ftp://acme.test', 'API URL')).toMatchObject({ ok: false });
     expect(checkHostname('', 'API URL')).toEqual({ ok: false, message: 'Enter the API URL.' });
   });
+
+  it('refuses a wildcard host, which would ask Chrome for every site or subdomain', () => {
+    for (const address of ['https://*', 'https://*.example.com', '*.example.com']) {
+      expect(checkHostname(address, 'API URL'), address).toMatchObject({ ok: false });
+      expect(originPattern(address), address).toBeNull();
+    }
+  });
 });
 
 describe('originPattern', () => {

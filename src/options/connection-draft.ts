@@ -5,6 +5,7 @@
  */
 import {
   apiOrigin,
+  isOneHost,
   isSafeCrmUrl,
   type ConnectionDraft,
   type Credentials,
@@ -59,6 +60,12 @@ export function checkHostname(
       return {
         ok: false,
         message: `Use an https:// address (plain http:// only for ${ON_THIS_MACHINE}).`,
+      };
+    }
+    if (!isOneHost(url)) {
+      return {
+        ok: false,
+        message: `That ${inSentence(label)} has characters an address cannot have. Enter it like ${example}.`,
       };
     }
     // Plain http would send the API token unencrypted: only over loopback, where it never
@@ -130,6 +137,8 @@ export function originPattern(hostname: string): string | null {
   try {
     const url = new URL(apiOrigin(hostname));
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    // Never a wildcard: the permission is for the one CRM host typed.
+    if (!isOneHost(url)) return null;
     return `${url.protocol}//${url.hostname}/*`;
   } catch {
     return null;

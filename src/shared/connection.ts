@@ -55,6 +55,15 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
+ * A URL's hostname is one host: a DNS name, an IPv4 or a bracketed IPv6 address. The URL parser
+ * takes `*` in a host, and the host permission asked for `https://*` would be every site (for
+ * `*.example.com`, every subdomain).
+ */
+export function isOneHost(url: URL): boolean {
+  return /^(\[[0-9a-f:.]+\]|[a-z0-9_.-]+)$/i.test(url.hostname);
+}
+
+/**
  * Whether credentials may be sent to `url`: https anywhere, plain http only to this machine (a
  * development or self-hosted CRM), where nothing travels over a network.
  */

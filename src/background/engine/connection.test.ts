@@ -210,6 +210,16 @@ describe('connection', () => {
     }
   });
 
+  it('refuses a wildcard host, whose permission would cover every site or subdomain', async () => {
+    chromeFake().grantedOrigins.add('https://*/*');
+    for (const hostname of ['https://*', '*.example.com', 'https://*.example.com']) {
+      await expect(saveConnection({ ...DRAFT, hostname }, deps), hostname).rejects.toThrow(
+        'That is not a web address CallPop can connect to, for example acme.pipedrive.com.',
+      );
+    }
+    expect(await connectionItem.get()).toBeNull();
+  });
+
   it('never repeats a pasted address back: it can carry a token', async () => {
     for (const hostname of [
       'https://u:tok-SECRET@acme.pipedrive.com',

@@ -2,6 +2,7 @@
 import type { Connector } from '@/connectors/types';
 import {
   apiOrigin,
+  isOneHost,
   isSafeCrmUrl,
   type ConnectionDraft,
   type ConnectionSummary,
@@ -87,7 +88,7 @@ function checkedAddress(
     // refused below
   }
   // The messages do not repeat what was typed: a pasted address can carry a token.
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !isOneHost(url)) {
     throw bad(`That is not a web address CallPop can connect to, for example ${example}.`);
   }
   // The URL parser reads an empty `?` or `#`, and `\` as `/`, as no path at all; every API
