@@ -54,11 +54,15 @@ class FakeElement {
   allow = '';
   src = '';
   dataset: Record<string, string> = {};
+  readonly attributes: Record<string, string> = {};
   readonly children: FakeElement[] = [];
   readonly contentWindow = { postMessage: vi.fn() };
   private parent: FakeElement | null = null;
   private readonly listeners: Listener[] = [];
 
+  setAttribute(name: string, value: string): void {
+    this.attributes[name] = value;
+  }
   addEventListener(_type: string, listener: Listener): void {
     this.listeners.push(listener);
   }

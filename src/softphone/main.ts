@@ -7,6 +7,7 @@ import { request, send } from '@/shared/messaging';
 import { connectionItem, settingsItem } from '@/shared/storage/keys';
 import { isFromSoftphone } from './accept';
 import { handleWidgetMessage, register, type BridgeDeps } from './bridge';
+import { FRAME_ALLOW, FRAME_SANDBOX } from './frame-policy';
 import { keepWorkerAwake } from './keep-worker-awake';
 import { softphoneTarget } from './origin';
 import { MATCH_PATH, VIEW_PATH, parseWidgetMessage, type WidgetMessage } from './protocol';
@@ -210,7 +211,9 @@ function showFrame(rawUrl: string): void {
   frameOrigin = target.origin;
   frame = document.createElement('iframe');
   frame.title = 'Softphone';
-  frame.allow = 'microphone; autoplay; clipboard-write';
+  frame.allow = FRAME_ALLOW;
+  // Before src: the sandbox applies from the frame's next navigation.
+  frame.setAttribute('sandbox', FRAME_SANDBOX);
   frame.src = target.url;
   bridges = bridgesFor(frame, target.origin);
   frameHost.append(frame);
