@@ -78,3 +78,26 @@ describe('call.event: our own number on the call', () => {
     expect(await callSessions.get('s1')).not.toHaveProperty('ownNumber');
   });
 });
+
+describe('call.event: when the call started', () => {
+  const NOW = Date.UTC(2026, 10, 21, 15, 0);
+  const HOUR = 3_600_000;
+
+  it("keeps the softphone's start time, also one from hours before CallPop heard of the call", async () => {
+    await handleCallEvent(event('CallConnected', { startTime: NOW - 3 * HOUR }), {
+      lookup,
+      now: () => NOW,
+    });
+    expect(await callSessions.get('s1')).toMatchObject({ startTime: NOW - 3 * HOUR });
+  });
+
+  // A softphone that sends 0, a negative number, or a date decades away would leave a call that
+  // can never be logged ("no valid start time") or is logged on the wrong day.
+  it.each([0, -5, Date.UTC(2000, 0, 1), NOW + 3 * 24 * HOUR, 1e300])(
+    'uses the first event time instead of an impossible start time %s',
+    async (startTime) => {
+      await handleCallEvent(event('Ringing', { startTime }), { lookup, now: () => NOW });
+      expect(await callSessions.get('s1')).toMatchObject({ startTime: NOW, firstEventAt: NOW });
+    },
+  );
+});

@@ -21,6 +21,17 @@ function milestones(
   };
 }
 
+/**
+ * How far from its first event a call's start time can be. A call may have started a while
+ * before CallPop heard of it (a reloaded softphone), but not days before or after: such a time
+ * (0, or a softphone's bug) would make the call impossible to log or log it on the wrong day.
+ */
+export const MAX_START_SKEW_MS = 24 * 60 * 60_000;
+
+function startTime(sent: number | undefined, now: number): number {
+  return sent !== undefined && sent > 0 && Math.abs(sent - now) <= MAX_START_SKEW_MS ? sent : now;
+}
+
 /** The call as this event leaves it (not stored yet). */
 export function recorded(
   existing: CallSession | undefined,
@@ -49,7 +60,7 @@ export function recorded(
         displayNumber: formatForDisplay(party.number),
         ...(ownNumber ? { ownNumber } : {}),
         ...(party.name ? { callerName: party.name } : {}),
-        startTime: event.startTime ?? now,
+        startTime: startTime(event.startTime, now),
         firstEventAt: now,
         updatedAt: now,
         ...milestones(undefined, event.status, now),
