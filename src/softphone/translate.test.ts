@@ -135,12 +135,44 @@ describe('toCallEvent', () => {
     expect(status('Voicemail')).toMatch(/not used/);
   });
 
-  it('refuses calls without a session id or a known direction', () => {
+  it('refuses calls without a session id or a known direction, and says so', () => {
     expect(toCallEvent({ ...call, sessionId: undefined })).toEqual({
+      ignored: 'No call pop: the softphone sent a call without its sessionId.',
+      tell: true,
+    });
+    expect(toCallEvent({ ...call, direction: 'inbound' })).toEqual({
+      ignored:
+        'No call pop: the softphone sent a call whose direction is "inbound", not Inbound or Outbound.',
+      tell: true,
+    });
+  });
+
+  it('cuts a runaway direction in what it says', () => {
+    const told = toCallEvent({ ...call, direction: 'x'.repeat(5000) });
+    expect('ignored' in told && told.ignored.length).toBeLessThan(140);
+  });
+
+  it('keeps quiet about a ring notice it cannot use: the active-call notice follows', () => {
+    expect(toCallEvent({ ...call, sessionId: undefined }, true)).toEqual({
       ignored: 'The call has no sessionId.',
     });
-    expect(toCallEvent({ ...call, direction: 'Sideways' })).toMatchObject({
+    expect(toCallEvent({ ...call, direction: 'Sideways' }, true)).toMatchObject({
       ignored: expect.stringContaining('direction') as unknown,
+    });
+  });
+
+  it('says a number that is not text is malformed, not withheld', () => {
+    for (const from of [14155550101, { phoneNumber: 14155550101 }, true]) {
+      expect(toCallEvent({ ...call, from })).toEqual({
+        ignored: "No call pop: the caller's number from the softphone is not text.",
+        tell: true,
+      });
+    }
+    expect(
+      toCallEvent({ ...call, direction: 'Outbound', to: { phoneNumber: 14155550101 } }),
+    ).toEqual({
+      ignored: 'No call pop: the called number from the softphone is not text.',
+      tell: true,
     });
   });
 

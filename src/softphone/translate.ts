@@ -92,14 +92,16 @@ const STATUS: Record<string, CallStatus> = {
   NoCall: 'NoCall',
 };
 
-function partyNumber(party: unknown): string {
+/** The party's number; '' when it has none (withheld); null when it is there but not text. */
+function partyNumber(party: unknown): string | null {
+  if (party === undefined || party === null) return '';
   if (typeof party === 'string') return party;
-  if (typeof party === 'object' && party !== null) {
-    const { phoneNumber, extensionNumber } = party as Record<string, unknown>;
-    if (typeof phoneNumber === 'string' && phoneNumber !== '') return phoneNumber;
-    if (typeof extensionNumber === 'string') return extensionNumber;
-  }
-  return '';
+  if (typeof party !== 'object') return null;
+  const { phoneNumber, extensionNumber } = party as Record<string, unknown>;
+  if (typeof phoneNumber === 'string' && phoneNumber !== '') return phoneNumber;
+  if (typeof extensionNumber === 'string' && extensionNumber !== '') return extensionNumber;
+  const sent = [phoneNumber, extensionNumber].filter((n) => n !== undefined && n !== null);
+  return sent.some((n) => typeof n !== 'string') ? null : '';
 }
 
 function partyName(name: unknown, userName: unknown, party: unknown): string | undefined {
@@ -127,25 +129,43 @@ export function toCallEvent(
   call: EmbeddableCall,
   ringNotice = false,
 ): { event: CallEvent } | { ignored: string; tell?: true } {
+  // A ring notice is an extra: the active-call notice of the same call follows, so one we cannot
+  // use is dropped quietly. A broken active-call notice is the call itself: the person is told.
+  const broken = (ignored: string, told: string) =>
+    ringNotice ? { ignored } : { ignored: `No call pop: ${told}`, tell: true as const };
   const sessionId =
     typeof call.sessionId === 'string' || typeof call.sessionId === 'number'
       ? String(call.sessionId)
       : '';
-  if (sessionId === '') return { ignored: 'The call has no sessionId.' };
+  if (sessionId === '') {
+    return broken('The call has no sessionId.', 'the softphone sent a call without its sessionId.');
+  }
   const direction = call.direction;
   if (direction !== 'Inbound' && direction !== 'Outbound') {
-    return { ignored: `Unknown call direction ${JSON.stringify(direction)}.` };
+    // Shown in the status line: a runaway value is cut.
+    const sent = (JSON.stringify(direction) ?? 'missing').slice(0, 40);
+    return broken(
+      `Unknown call direction ${sent}.`,
+      `the softphone sent a call whose direction is ${sent}, not Inbound or Outbound.`,
+    );
   }
   const status = ringNotice ? 'Ringing' : STATUS[String(call.telephonyStatus)];
   if (!status) return { ignored: `Call status ${String(call.telephonyStatus)} is not used.` };
+  const inbound = direction === 'Inbound';
+  const from = partyNumber(call.from);
+  const to = partyNumber(call.to);
+  if ((inbound ? from : to) === null) {
+    const whose = inbound ? "caller's number" : 'called number';
+    return broken(`The ${whose} is not text.`, `the ${whose} from the softphone is not text.`);
+  }
   const event: CallEvent = {
     sessionId,
     direction: direction satisfies CallDirection,
     status,
-    from: partyNumber(call.from),
-    to: partyNumber(call.to),
+    from: from ?? '',
+    to: to ?? '',
   };
-  if (isWithheld(direction === 'Inbound' ? event.from : event.to)) {
+  if (isWithheld(inbound ? event.from : event.to)) {
     // Nothing to look up or pop, and the person should know why.
     return { ignored: withheldReason(direction), tell: true };
   }
