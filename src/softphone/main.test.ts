@@ -208,6 +208,27 @@ describe('Show call window', () => {
     expect(page.showCall.hidden).toBe(true);
   });
 
+  it('shows the call the person swapped back to, not the one now on hold', async () => {
+    const page = await openWindow(popped);
+    const BOB = '+14155550102';
+    page.fromWidget(callNotice('A', 'Ringing'));
+    page.fromWidget(callNotice('A', 'CallConnected'));
+    await settle();
+    // Call waiting: B rings, A goes on hold, B is answered; then the person swaps back to A.
+    page.fromWidget(callNotice('B', 'Ringing', BOB));
+    page.fromWidget(callNotice('A', 'OnHold'));
+    page.fromWidget(callNotice('B', 'CallConnected', BOB));
+    await settle();
+    page.showCall.click();
+    await settle();
+    page.fromWidget(callNotice('B', 'OnHold', BOB));
+    page.fromWidget(callNotice('A', 'CallConnected'));
+    await settle();
+    page.showCall.click();
+    await settle();
+    expect(page.shown).toEqual(['B', 'A']);
+  });
+
   it('is not offered for a call the worker refused', async () => {
     const refused = 'No call pop: "12" is not a phone number.';
     const page = await openWindow((event) =>

@@ -39,9 +39,10 @@ let normalLine: string | null = null;
 /** What the shown line is about; null for the normal line. */
 let shownTopic: Topic | null = null;
 /**
- * Calls the worker took (popped, or will pop by the settings) that have not ended, oldest
- * first. "Show call window" is there while any is, and shows the newest: a second call ending
- * must not take away the first one's window. Calls the worker refused are never here.
+ * Calls the worker took (popped, or will pop by the settings) that have not ended, the one the
+ * person was last on (rang or was connected) last. "Show call window" is there while any is,
+ * and shows that one: a second call ending must not take away the first one's window. Calls the
+ * worker refused are never here.
  */
 let liveCalls: string[] = [];
 /** Ended calls: the late reply to one of their earlier events must not bring them back. */
@@ -173,6 +174,18 @@ function topicOf(message: WidgetMessage): Topic {
 }
 
 /**
+ * A call ringing or connected (not put on hold) is the one the person is on now: "Show call
+ * window" shows it, also after swapping back to it from a call that came later.
+ */
+function noteCurrentCall(message: WidgetMessage): void {
+  if (message.type !== 'rc-active-call-notify') return;
+  const { sessionId, telephonyStatus } = message.call;
+  if (telephonyStatus !== 'Ringing' && telephonyStatus !== 'CallConnected') return;
+  const id = String(sessionId);
+  if (liveCalls.includes(id)) setLiveCalls([...liveCalls.filter((live) => live !== id), id]);
+}
+
+/**
  * Handles one widget message. A message CallPop answered with nothing to say about it is a
  * success (a call the worker took, a contact page opened, a match answered), and clears a line
  * about its topic.
@@ -182,6 +195,7 @@ async function handle(message: WidgetMessage, frameBridges: Bridges): Promise<vo
   const bridge = frameBridges[topic];
   const { lines, answers } = bridge;
   await handleWidgetMessage(bridge.deps, message);
+  if (bridges === frameBridges) noteCurrentCall(message);
   if (bridge.lines === lines && bridge.answers > answers) succeeded(topic);
 }
 
