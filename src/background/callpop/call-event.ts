@@ -10,7 +10,7 @@ import { inBackground } from '../report';
 import { focusWindow, openCallWindow, openTabs } from './call-window';
 import { saveLookup, writeCall } from './call-record';
 import { decidePop, type Claim } from './claim';
-import { recorded } from './event-record';
+import { partyChange, recorded } from './event-record';
 import {
   beginPop,
   endPop,
@@ -154,6 +154,15 @@ export async function handleCallEvent(
   const outcome = await recordAndClaim(event, now, deps);
   // A caller with no number to look up: nothing is recorded, nothing pops.
   if ('refused' in outcome) return outcome.refused;
+  const reply = await popOrUpdate(outcome, deps);
+  const moved = outcome.isFirst ? null : partyChange(outcome.session, event);
+  // Not 'ignored': with `tell`, that would read as a call refused, and lose Show call window.
+  return moved
+    ? { action: reply.action === 'ignored' ? 'updated' : reply.action, reason: moved, tell: true }
+    : reply;
+}
+
+async function popOrUpdate(outcome: Recorded, deps: CallEventDeps): Promise<CallEventReply> {
   const { session, isFirst, verdict, claim, callPop } = outcome;
   if (!claim.claimed) {
     if (claim.reply) return claim.reply;

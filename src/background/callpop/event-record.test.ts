@@ -101,3 +101,31 @@ describe('call.event: when the call started', () => {
     },
   );
 });
+
+describe('call.event: a transfer to another party', () => {
+  const OTHER = '+14155550199';
+
+  it('keeps the caller it popped for, and tells the person the call is now with another', async () => {
+    await handleCallEvent(event('Ringing'), { lookup });
+    await handleCallEvent(event('CallConnected'), { lookup });
+    const reply = await handleCallEvent(event('CallConnected', { from: OTHER }), { lookup });
+    expect(reply).toMatchObject({
+      action: 'focused',
+      reason:
+        'This call is now with +1 415 555 0199; its call window still shows +1 415 555 0102, the caller it popped for.',
+      tell: true,
+    });
+    expect(await callSessions.get('s1')).toMatchObject({ phoneNumber: CALLER });
+    expect(lookup).toHaveBeenCalledTimes(1);
+  });
+
+  it('says nothing for the same number in another spelling, or once the call has ended', async () => {
+    await handleCallEvent(event('Ringing'), { lookup });
+    const spelled = await handleCallEvent(event('CallConnected', { from: '+1 415-555-0102' }), {
+      lookup,
+    });
+    expect(spelled).not.toHaveProperty('tell');
+    const ended = await handleCallEvent(event('NoCall', { from: OTHER }), { lookup });
+    expect(ended).not.toHaveProperty('tell');
+  });
+});

@@ -69,3 +69,21 @@ export function recorded(
         windowId: null,
       };
 }
+
+const digits = (number: string) => number.replace(/\D/g, '');
+
+/**
+ * What the person should know when an event names another party than the one the call popped
+ * for (a transfer): the call keeps its caller and window, so they are told, or null. The same
+ * number in another spelling is not another party; an ended call has none to tell about.
+ */
+export function partyChange(session: CallSession, event: CallEvent): string | null {
+  if (event.status === 'NoCall') return null;
+  const { number } = otherParty(event);
+  const now = digits(number);
+  const first = digits(session.phoneNumber);
+  if (now === '' || now.endsWith(first) || first.endsWith(now)) return null;
+  const who = session.direction === 'Inbound' ? 'caller' : 'number';
+  const shown = session.displayNumber ?? session.phoneNumber;
+  return `This call is now with ${formatForDisplay(number)}; its call window still shows ${shown}, the ${who} it popped for.`;
+}
