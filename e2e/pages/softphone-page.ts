@@ -14,7 +14,7 @@ type MatchResponse = { data: Record<string, { id: number | string; name: string 
 /** A call notice written by the test: what the fake's one simulated call cannot do. */
 export interface CallNotice {
   sessionId: string;
-  status: 'Ringing' | 'CallConnected' | 'NoCall';
+  status: 'Ringing' | 'CallConnected' | 'OnHold' | 'NoCall';
   /** The caller's number (inbound calls). */
   from: string;
   fromName?: string;
