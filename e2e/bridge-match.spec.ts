@@ -95,3 +95,18 @@ test('a call event that meets a worker being stopped is sent again and pops', as
   expect(callPopPages(context)).toHaveLength(1);
   await expect(softphone.status).not.toContainText('Call pop failed');
 });
+
+test('a match that meets a worker being stopped is looked up again and answered with names', async ({
+  softphone,
+  context,
+  crm,
+}) => {
+  // Slow enough that the lookup is still waiting on the CRM when the worker is stopped.
+  crm.setLatency(1_500);
+  const pending = softphone.match([PIPEDRIVE_NUMBERS.alice]);
+  await expect.poll(() => searches(crm)).toBeGreaterThanOrEqual(1);
+  await stopServiceWorker(context, softphone.page);
+  const answer = await pending;
+  expect(names(answer.data[PIPEDRIVE_NUMBERS.alice])).toEqual([PIPEDRIVE_PERSONS.alice.name]);
+  await expect(softphone.status).not.toContainText('could not be looked up');
+});

@@ -4,8 +4,7 @@
  * a reloaded page or a repeated notice never pops twice. Dependencies are injected so this runs
  * in unit tests without a DOM or chrome.*.
  */
-import { ERROR_CODES, type Payload, type RequestName, type Value } from '@/shared/messages';
-import { RequestFailed } from '@/shared/messaging';
+import type { Payload, RequestName, Value } from '@/shared/messages';
 import type { Settings } from '@/shared/settings';
 import { sleep } from '@/shared/sleep';
 import { messageOf } from './message-of';
@@ -16,6 +15,7 @@ import {
   responseMessage,
   type WidgetMessage,
 } from './protocol';
+import { RESEND_DELAYS_MS, isTransportFailure } from './resend';
 import { registrationMessage, toCallEvent } from './translate';
 import { answerMatch } from './widget-match';
 
@@ -37,23 +37,10 @@ export interface BridgeDeps {
 }
 
 /**
- * A call event Chrome could not deliver (the worker was being stopped: "the message channel
- * closed before a response was received") is sent again after each of these waits. The worker
+ * A call event Chrome could not deliver is sent again after each of these waits. The worker
  * handles call.event once per sessionId, and a second send finishes a half-done pop.
  */
-export const CALL_RESEND_DELAYS_MS: readonly number[] = [200, 1_000];
-
-/**
- * The request never reached the worker, or got no answer from it: `send` (shared/messaging.ts)
- * words such failures this way. A reply the worker gave (its own plain words) is not one.
- */
-function isTransportFailure(error: unknown): boolean {
-  return (
-    error instanceof RequestFailed &&
-    error.code === ERROR_CODES.internal &&
-    /^CallPop (could not be reached|did not answer)\b/.test(error.message)
-  );
-}
+export const CALL_RESEND_DELAYS_MS = RESEND_DELAYS_MS;
 
 function isHttpUrl(url: string | null): url is string {
   if (!url) return false;

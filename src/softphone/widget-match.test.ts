@@ -61,6 +61,24 @@ describe('/contacts/match', () => {
     expect(h.reports.at(-1)).toBe('Caller names could not be looked up: Pipedrive is down.');
   });
 
+  it('looks up again when Chrome could not deliver the lookup (a worker being stopped)', async () => {
+    const waits: number[] = [];
+    const h = harness({
+      lookupTransportFailures: 1,
+      // The match deadline never comes; the resend's short wait passes at once.
+      wait: (ms) =>
+        ms === MATCH_DEADLINE_MS
+          ? new Promise<void>(() => undefined)
+          : (waits.push(ms), Promise.resolve()),
+    });
+    await handleWidgetMessage(h.deps, matchRequest(['+14155550101']));
+    expect(h.calls.filter((c) => c.name === 'contact.lookupMany')).toHaveLength(2);
+    expect(waits).toHaveLength(1);
+    const [reply] = h.posted as { response: { data: Record<string, { name: string }[]> } }[];
+    expect(reply?.response.data['+14155550101']?.map((c) => c.name)).toEqual(['Alice Johnson']);
+    expect(h.reports).toEqual([]);
+  });
+
   it('answers by the deadline without names when the CRM is slow, then has the widget ask again', async () => {
     let answer!: () => void;
     const h = harness({

@@ -8,6 +8,7 @@ import { sleep } from '@/shared/sleep';
 import type { BridgeDeps } from './bridge';
 import { messageOf } from './message-of';
 import { parseMatchBody } from './protocol';
+import { withResend } from './resend';
 import { matchData, resultsByRequest } from './translate';
 
 /**
@@ -51,16 +52,22 @@ async function lookUpForWidget(
   for (let at = 0; at < request.phoneNumbers.length; at += MAX_LOOKUP_BATCH) {
     batches.push(request.phoneNumbers.slice(at, at + MAX_LOOKUP_BATCH));
   }
+  // A worker stopped meanwhile would leave the widget with no names for minutes: sent again.
+  const wait = deps.wait ?? sleep;
   const [answers, connection] = await Promise.all([
     Promise.all(
       batches.map((phoneNumbers) =>
-        deps.request('contact.lookupMany', {
-          phoneNumbers,
-          ...(request.force ? { force: true } : {}),
-        }),
+        withResend(
+          () =>
+            deps.request('contact.lookupMany', {
+              phoneNumbers,
+              ...(request.force ? { force: true } : {}),
+            }),
+          wait,
+        ),
       ),
     ),
-    deps.request('connection.get', undefined),
+    withResend(() => deps.request('connection.get', undefined), wait),
   ]);
   // No prototype: a requested "__proto__" is a key like any other.
   const results = Object.create(null) as Value<'contact.lookupMany'>;

@@ -64,11 +64,17 @@ export function harness(
     crmRefuses?: string;
     /** call.event fails this many times as Chrome does when the worker is being stopped. */
     callTransportFailures?: number;
+    /** contact.lookupMany fails this many times the same way. */
+    lookupTransportFailures?: number;
     /** call.event fails with the worker's own words. */
     callRefused?: string;
   } = {},
 ) {
   let transportFailures = overrides.callTransportFailures ?? 0;
+  let lookupTransportFailures = overrides.lookupTransportFailures ?? 0;
+  // What shared/messaging.ts `request` throws when Chrome drops the message.
+  const channelClosed = () =>
+    new RequestFailed('internal', `CallPop could not be reached: ${CHANNEL_CLOSED}`);
   const calls: { name: RequestName; payload: unknown }[] = [];
   const posted: unknown[] = [];
   const opened: string[] = [];
@@ -79,6 +85,10 @@ export function harness(
         return overrides.connected === false ? null : connection;
       case 'contact.lookupMany': {
         if (overrides.lookupFails) throw new RequestFailed('crm_error', 'Pipedrive is down.');
+        if (lookupTransportFailures > 0) {
+          lookupTransportFailures -= 1;
+          throw channelClosed();
+        }
         const { phoneNumbers } = payload as Payload<'contact.lookupMany'>;
         // As the engine does (engine/lookup-many.ts).
         if (phoneNumbers.length > MAX_LOOKUP_BATCH) {
@@ -132,8 +142,7 @@ export function harness(
       case 'call.event':
         if (transportFailures > 0) {
           transportFailures -= 1;
-          // What shared/messaging.ts `request` throws when Chrome drops the message.
-          throw new RequestFailed('internal', `CallPop could not be reached: ${CHANNEL_CLOSED}`);
+          throw channelClosed();
         }
         if (overrides.callRefused) throw new RequestFailed('internal', overrides.callRefused);
         return overrides.callReply ?? { action: 'popped', reason: 'test' };
