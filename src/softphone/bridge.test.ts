@@ -33,6 +33,18 @@ describe('handleWidgetMessage', () => {
     ]);
   });
 
+  it('opens the CRM page when its lookup met a worker being stopped', async () => {
+    const h = harness({ lookupTransportFailures: 1, wait: async () => undefined });
+    await handleWidgetMessage(h.deps, {
+      type: 'rc-post-message-request',
+      requestId: 'view-1',
+      path: '/contacts/view',
+      body: { id: 1, phoneNumbers: [{ phoneNumber: '+14155550101' }] },
+    });
+    expect(h.opened).toEqual([alice.pageUrl]);
+    expect(h.reports).toEqual([]);
+  });
+
   it('says why a contact cannot be opened when the CRM did not answer, not that it is gone', async () => {
     const h = harness({ lookupProblem: 'Pipedrive is not answering (503).' });
     await handleWidgetMessage(h.deps, {

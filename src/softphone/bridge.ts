@@ -15,7 +15,7 @@ import {
   responseMessage,
   type WidgetMessage,
 } from './protocol';
-import { RESEND_DELAYS_MS, isTransportFailure } from './resend';
+import { RESEND_DELAYS_MS, isTransportFailure, withResend } from './resend';
 import { registrationMessage, toCallEvent } from './translate';
 import { answerMatch } from './widget-match';
 
@@ -70,7 +70,10 @@ async function viewContact(deps: BridgeDeps, body: unknown): Promise<void> {
   const parsed = parseViewBody(body);
   if (typeof parsed === 'string') return deps.report(parsed, 'error');
   try {
-    const result = await deps.request('contact.lookup', { phoneNumber: parsed.phoneNumber });
+    const result = await withResend(
+      () => deps.request('contact.lookup', { phoneNumber: parsed.phoneNumber }),
+      deps.wait ?? sleep,
+    );
     const contact = result.contacts.find((c) => String(c.id) === parsed.id);
     // The engine answers a CRM it could not ask as source 'none' with the reason.
     const problem = result.source === 'none' ? result.returnMessage?.message : undefined;

@@ -64,7 +64,7 @@ export function harness(
     crmRefuses?: string;
     /** call.event fails this many times as Chrome does when the worker is being stopped. */
     callTransportFailures?: number;
-    /** contact.lookupMany fails this many times the same way. */
+    /** contact.lookupMany and contact.lookup fail this many times the same way. */
     lookupTransportFailures?: number;
     /** call.event fails with the worker's own words. */
     callRefused?: string;
@@ -130,6 +130,10 @@ export function harness(
         );
       }
       case 'contact.lookup':
+        if (lookupTransportFailures > 0) {
+          lookupTransportFailures -= 1;
+          throw channelClosed();
+        }
         // The engine answers a CRM failure as source 'none' with the reason, not by throwing.
         if (overrides.lookupProblem) {
           return {
