@@ -1,12 +1,13 @@
 /**
  * The call window's Log call form at work: the length of a call still going, deals that fail to
- * load, and where keyboard focus goes.
+ * load, where keyboard focus goes, and what was typed when a Save sends the person to Refresh.
  */
+import { INSIGHTLY_CONTACTS, INSIGHTLY_NUMBERS, startInsightly } from './emulators/insightly.ts';
 import { PIPEDRIVE_DEALS, PIPEDRIVE_NUMBERS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
 import { LogFormPage } from './pages/log-form';
-import { ringing, sendCallEvent } from './support/connect';
+import { connect, insightlyDraft, ringing, sendCallEvent } from './support/connect';
 
 test('a call logged while it is still going is timed up to the Save, not to when the form opened', async ({
   pd,
@@ -76,4 +77,43 @@ test('keyboard: Log call puts focus on the contact; a failed Save puts it back o
   await pop.page.keyboard.press('Enter'); // saving again, from the keyboard
   await expect(form.form).toBeHidden();
   expect(pd.data.callLogs()).toHaveLength(1);
+});
+
+test('a Save refused for a deleted contact keeps the note through Cancel, Refresh and Log call', async ({
+  page,
+  context,
+  extensionUrl,
+}) => {
+  const crm = await startInsightly();
+  try {
+    await connect(page, extensionUrl, insightlyDraft(crm.url));
+    // Peter (a contact) and Sam (a lead) share the number; Peter is deleted in Insightly after
+    // the pop found him, so the Save on him is refused with a 404.
+    const pop = await CallPopPage.ring(page, context, 'call-gone', INSIGHTLY_NUMBERS.peterSam);
+    await expect(pop.cards).toHaveCount(2);
+    crm.data.deleteContact(INSIGHTLY_CONTACTS.peter.id);
+    await pop.logCallButton.click();
+    const form = new LogFormPage(pop.page);
+    await form.contact.selectOption({ label: 'Peter Novak' });
+    await form.note.fill('Wants a callback on Tuesday');
+    await form.save.click();
+    await expect(form.error).toContainText('Look the number up again, choose the contact');
+    await expect(form.error).toContainText('Everything you typed is still here.');
+
+    // As the message says: back to the cards, where Refresh is, then Log call again.
+    await pop.page.getByRole('button', { name: 'Cancel' }).click();
+    await pop.refreshButton.click();
+    await expect(pop.cards).toHaveCount(1);
+    await pop.logCallButton.click();
+    await expect(form.note).toHaveValue('Wants a callback on Tuesday');
+    // Peter is gone: the form does not quietly put his choice on whoever took his place.
+    await expect(form.contact.locator('option:checked')).toHaveText('Sam Rivera (Rivera Catering)');
+    await form.save.click();
+    await expect(form.form).toBeHidden();
+    expect(crm.data.notes()).toHaveLength(1);
+    expect(crm.data.notes()[0]).toMatchObject({ LINK_SUBJECT_TYPE: 'Lead' });
+    expect(crm.data.notes()[0]?.BODY).toContain('Wants a callback on Tuesday');
+  } finally {
+    await crm.close();
+  }
 });

@@ -12,6 +12,7 @@ import { send } from '@/shared/messaging';
 import type { CallSession } from '@/shared/storage/keys';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
 import { LogForm } from '@/shared/ui/log-form';
+import { choiceKey, draftForContacts, type LogDraft } from '@/shared/ui/log-draft';
 import { lookupProblem, lookupToast } from '@/shared/lookup-problem';
 import { LookupResults } from '@/shared/ui/lookup-results';
 import { openCrmPage } from '@/shared/ui/open-page';
@@ -59,6 +60,10 @@ export function App({
   const [view, setView] = useState<'card' | 'log'>('card');
   const [refreshing, setRefreshing] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The log form's typing while the window is open: a refused Save may ask for a Refresh, which
+  // is behind Cancel, so Cancel keeps it and Log call brings it back; a Save ends it. `chosen`
+  // names the contact picked, since a Refresh may reorder the list.
+  const [logDraft, setLogDraft] = useState<{ draft: LogDraft; chosen: string | null } | null>(null);
   const firstOpen = useRef<HTMLButtonElement>(null);
   // The fields typed into since the last save or cancel. What they hold is unsaved only while
   // they are still on screen and not empty: a form that went away (Refresh found a match) or a
@@ -207,6 +212,12 @@ export function App({
           callNow={() => callFacts(session)}
           problem={lookupProblem(result)}
           toasts={toasts}
+          {...(logDraft
+            ? { draft: draftForContacts(logDraft.draft, logDraft.chosen, result.contacts) }
+            : {})}
+          onDraftChange={(draft) =>
+            setLogDraft({ draft, chosen: choiceKey(draft.choice, result.contacts) })
+          }
           onCancel={() => {
             settled();
             setView('card');
@@ -214,6 +225,7 @@ export function App({
           // The worker keeps the log, and a new contact, in the call (background/callpop).
           onLogged={() => {
             settled();
+            setLogDraft(null);
             setView('card');
           }}
         />

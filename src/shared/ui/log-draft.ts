@@ -76,3 +76,24 @@ export function shownChoice(
   if (choice === NEW) return offerNew ? NEW : '0';
   return contacts[Number(choice)] ? choice : contacts.length > 0 ? '0' : NEW;
 }
+
+/** Which contact a choice names, across lookups (a list's indexes change with a Refresh). */
+export function choiceKey(choice: string, contacts: readonly ContactView[]): string | null {
+  const contact = choice === NEW ? undefined : contacts[Number(choice)];
+  return contact ? `${contact.type ?? ''}:${String(contact.id)}` : null;
+}
+
+/**
+ * A draft typed against one list of contacts, for the list a later lookup gave: its choice
+ * follows the contact it named (`chosen`, from choiceKey). When that contact is no longer
+ * listed, the choice is a fresh form's (the first contact), not whichever took its index.
+ */
+export function draftForContacts(
+  draft: LogDraft,
+  chosen: string | null,
+  contacts: readonly ContactView[],
+): LogDraft {
+  if (draft.choice === NEW) return draft;
+  const index = contacts.findIndex((_, i) => choiceKey(String(i), contacts) === chosen);
+  return { ...draft, choice: index >= 0 ? String(index) : contacts.length > 0 ? '0' : NEW };
+}
