@@ -129,6 +129,16 @@ test('a call logged by hand says how it went and how long it lasted, and a bad l
   ]);
 });
 
+test('the popup opens ready to type a number: typing and Enter look it up', async ({
+  popup,
+  page,
+}) => {
+  await expect(popup.number).toBeFocused();
+  await page.keyboard.type(PIPEDRIVE_NUMBERS.bob);
+  await page.keyboard.press('Enter');
+  await expect(popup.card(PIPEDRIVE_PERSONS.bob.name)).toBeVisible();
+});
+
 test('a number with letters or too few digits is explained at the field and never reaches the CRM', async ({
   pd,
   popup,
@@ -236,6 +246,8 @@ test('a log form comes back as it was when the popup closes and opens again, and
     'Your unsaved call log for +1 415 555 0102 is back.',
   );
   await expect(form.note).toHaveValue('Wants a quote for 20 arms.');
+  // The form brought back has the keyboard, not the number field above it.
+  await expect(form.contact).toBeFocused();
   await expect(again.page.getByRole('combobox', { name: 'Direction' })).toHaveValue('Outbound');
   // The deals load after the form opens; the choice is put back once they are there.
   await expect(

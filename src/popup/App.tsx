@@ -181,6 +181,9 @@ export function App() {
           <span className="row">
             <input
               type="tel"
+              // The popup is opened to look a number up: typing goes here at once. A form
+              // brought back from a draft takes the focus when it opens.
+              autoFocus
               value={number}
               autoComplete="off"
               placeholder="+1 415 555 0102"

@@ -71,11 +71,14 @@ export function LogForm(props: LogFormProps) {
   const contactSelect = useRef<HTMLSelectElement>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
   // Focus starts in the form (the clicked Log call button is gone): on the contact, unless the
-  // new contact's name field takes it. After a failed Save, back on Save (it was disabled).
+  // new contact's name field takes it; a form brought back from a draft takes it from the page.
+  // After a failed Save, back on Save (it was disabled).
+  const formRef = useRef<HTMLFormElement>(null);
+  const restored = useRef(props.draft !== undefined);
   useEffect(() => {
-    if (!document.activeElement || document.activeElement === document.body) {
-      contactSelect.current?.focus();
-    }
+    const active = document.activeElement;
+    if (active && formRef.current?.contains(active)) return;
+    if (restored.current || !active || active === document.body) contactSelect.current?.focus();
   }, []);
   const [failedSaves, setFailedSaves] = useState(0);
   useEffect(() => {
@@ -169,6 +172,7 @@ export function LogForm(props: LogFormProps) {
 
   return (
     <form
+      ref={formRef}
       className="form"
       aria-label="Log call"
       onSubmit={(e) => void save(e)}
