@@ -94,7 +94,7 @@ test('a Save refused for a deleted contact keeps the note through Cancel, Refres
     crm.data.deleteContact(INSIGHTLY_CONTACTS.peter.id);
     await pop.logCallButton.click();
     const form = new LogFormPage(pop.page);
-    await form.contact.selectOption({ label: 'Peter Novak' });
+    await form.contact.selectOption({ label: 'Peter Novak (Contact)' });
     await form.note.fill('Wants a callback on Tuesday');
     await form.save.click();
     await expect(form.error).toContainText('Look the number up again, choose the contact');
@@ -107,7 +107,9 @@ test('a Save refused for a deleted contact keeps the note through Cancel, Refres
     await pop.logCallButton.click();
     await expect(form.note).toHaveValue('Wants a callback on Tuesday');
     // Peter is gone: the form does not quietly put his choice on whoever took his place.
-    await expect(form.contact.locator('option:checked')).toHaveText('Sam Rivera (Rivera Catering)');
+    await expect(form.contact.locator('option:checked')).toHaveText(
+      'Sam Rivera (Lead, Rivera Catering)',
+    );
     await form.save.click();
     await expect(form.form).toBeHidden();
     expect(crm.data.notes()).toHaveLength(1);

@@ -128,3 +128,30 @@ test('when the lookup failed, Log call offers no new contact (it could duplicate
   expect(crm.log.count(CREATES)).toBe(0);
   expect(crm.log.count(LOGS)).toBe(0);
 });
+
+test('a contact and a lead with the same name and number are told apart in the Contact list', async ({
+  page,
+  context,
+  extensionUrl,
+}) => {
+  // Peter Novak is a contact; the same person also came in as a lead on the same number.
+  const lead = crm.data.addLead({
+    FIRST_NAME: 'Peter',
+    LAST_NAME: 'Novak',
+    PHONE: '+1 415 555 0166',
+  });
+  await connect(page, extensionUrl, insightlyDraft(crm.url));
+  const { form } = await openLogForm(page, context, 'log-same-name', INSIGHTLY_NUMBERS.peterSam);
+  await expect(form.contact.locator('option')).toHaveText([
+    'Peter Novak (Contact)',
+    'Sam Rivera (Lead, Rivera Catering)',
+    'Peter Novak (Lead)',
+    'Create new contact...',
+  ]);
+  await form.contact.selectOption({ label: 'Peter Novak (Lead)' });
+  await form.save.click();
+  await expect(form.form).toBeHidden();
+  expect(crm.data.notes()).toEqual([
+    expect.objectContaining({ LINK_SUBJECT_TYPE: 'Lead', LINK_SUBJECT_ID: lead.LEAD_ID }),
+  ]);
+});

@@ -56,6 +56,20 @@ export interface LogFormProps {
   onDraftChange?: (draft: LogDraft) => void;
 }
 
+/**
+ * A contact as the Contact list names it: with its type when the CRM has several (a contact and
+ * a lead for the same person are otherwise two identical lines), and its company.
+ */
+export function contactOption(contact: ContactView, types: readonly ContactType[]): string {
+  const type =
+    types.length > 1 && contact.type
+      ? (types.find((t) => t.value.toLowerCase() === contact.type?.toLowerCase())?.display ??
+        contact.type)
+      : null;
+  const details = [type, contact.company].filter(Boolean).join(', ');
+  return details ? `${contact.name} (${details})` : contact.name;
+}
+
 export function LogForm(props: LogFormProps) {
   const [draft, update] = useDraftState(
     () => props.draft ?? freshDraft(props),
@@ -196,9 +210,9 @@ export function LogForm(props: LogFormProps) {
           onChange={(e) => update({ choice: e.target.value })}
         >
           {props.contacts.map((contact, index) => (
-            <option key={String(contact.id)} value={String(index)}>
-              {contact.name}
-              {contact.company ? ` (${contact.company})` : ''}
+            // Keyed by type too: a CRM's contacts and leads may share ids.
+            <option key={`${contact.type ?? ''}:${String(contact.id)}`} value={String(index)}>
+              {contactOption(contact, props.contactTypes)}
             </option>
           ))}
           {offerNew ? <option value={NEW}>Create new contact...</option> : null}
