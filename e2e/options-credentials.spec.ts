@@ -23,7 +23,7 @@ test('a rejected token is shown in Options and the popup; a new one clears it an
   pd.faults.add({ kind: 'status', status: 401, path: /search/, times: -1 });
   await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
   await expect(
-    popup.page.getByRole('alert').filter({ hasText: 'Enter a new one in Options' }),
+    popup.page.getByRole('alert').filter({ hasText: 'enter new ones in Options' }),
   ).toBeVisible();
   // The popup's connection line says so at once, not only when it is opened again.
   await expect(popup.page.getByTestId('credentials-rejected')).toContainText(

@@ -60,7 +60,7 @@ describe('lookupContact: failures in plain words', () => {
     connector.find = () => Promise.reject(httpError(401));
     const text = (await lookupContact({ phoneNumber: NUMBER }, deps)).returnMessage?.details?.[0]
       ?.items[0]?.text;
-    expect(text).toContain('Enter a new one in Options');
+    expect(text).toContain('enter new ones in Options');
   });
 
   it('treats a connector-reported failure (successful: false) as a failure, not a no-match', async () => {

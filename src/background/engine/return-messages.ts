@@ -37,7 +37,7 @@ type Explain = (crm: string, why: string, again: string) => { message: string; d
 const FAILURES: Record<CrmFailureKind, Explain> = {
   auth: (crm) => ({
     message: `${crm} rejected the saved credentials`,
-    detail: `The API token or key was revoked or has expired. Enter a new one in Options.`,
+    detail: `They may have been revoked or have expired: enter new ones in Options.`,
   }),
   forbidden: (crm) => ({
     message: `${crm} refused access`,
@@ -130,7 +130,7 @@ const thing = (target: SaveTarget) => (target === 'contact' ? 'the contact' : 't
 /** Save failures in plain words: what happened to the save, and what to do next. */
 const SAVE_FAILURES: Record<CrmFailureKind, ExplainSave> = {
   auth: (crm) =>
-    `${crm} rejected the saved credentials, so nothing was saved. Enter a new API token or key in Options, then Save again.`,
+    `${crm} rejected the saved credentials, so nothing was saved. Enter new ones in Options, then Save again.`,
   forbidden: (crm, { target, crmText }) =>
     `${crm} refused access: your ${crm} user may not ${target === 'contact' ? 'create contacts' : 'log calls on this record'}.${said(crm, crmText)} Ask your ${crm} admin for access.`,
   notFound: (crm, { target, crmText }) =>
