@@ -22,9 +22,9 @@ test('a rejected token is shown in Options and the popup; a new one clears it an
   // The token is revoked in Pipedrive: the next search is refused with a 401.
   pd.faults.add({ kind: 'status', status: 401, path: /search/, times: -1 });
   await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
-  await expect(
-    popup.page.getByRole('alert').filter({ hasText: 'enter new ones in Options' }),
-  ).toBeVisible();
+  await expect(popup.page.getByTestId('lookup-problem')).toContainText(
+    'Pipedrive rejected the saved credentials. They may have been revoked or have expired: enter new ones in Options.',
+  );
   // The popup's connection line says so at once, not only when it is opened again.
   await expect(popup.page.getByTestId('credentials-rejected')).toContainText(
     "Pipedrive rejected CallPop's saved credentials: lookups and saves fail until you enter new ones in Options.",
