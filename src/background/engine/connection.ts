@@ -208,15 +208,7 @@ export async function saveConnection(
       `CallPop needs permission to reach ${origin.host}. Allow it when Chrome asks, then save again.`,
     );
   }
-  const { connector, result } = await check(draft, deps, 'Connect').catch(
-    async (error: unknown) => {
-      // The page asked Chrome for this host just before: a host CallPop could not connect to
-      // (a typo, the wrong company) is given back, not kept for good. The connected CRM's stays.
-      const current = await connectionItem.get();
-      if (!current || hostPatternOf(current.hostname) !== pattern) await releaseHost(hostname);
-      throw error;
-    },
-  );
+  const { connector, result } = await check(draft, deps, 'Connect');
   const connection = {
     platform: draft.platform,
     hostname,
