@@ -43,7 +43,7 @@ test('a transfer to another party keeps the window and says who the call is with
   await softphone.notifyCall({ ...a, status: 'CallConnected' });
   await softphone.notifyCall({ ...a, from: PIPEDRIVE_NUMBERS.bob, status: 'CallConnected' });
   await expect(softphone.status).toHaveText(
-    'This call is now with +1 415 555 0102; its call window still shows +1 415 555 0101, the caller it popped for.',
+    'This call is now with +1 415 555 0102; CallPop still shows +1 415 555 0101, the caller it popped for.',
   );
   await expect(window.page.getByText(PIPEDRIVE_PERSONS.alice.name).first()).toBeVisible();
   expect(callPopPages(context)).toHaveLength(1);

@@ -93,7 +93,7 @@ describe('call.event: when the call started', () => {
 
   // A softphone that sends 0, a negative number, or a date decades away would leave a call that
   // can never be logged ("no valid start time") or is logged on the wrong day.
-  it.each([0, -5, Date.UTC(2000, 0, 1), NOW + 3 * 24 * HOUR, 1e300])(
+  it.each([0, -5, Date.UTC(2000, 0, 1), NOW + 3 * 24 * HOUR, NOW + 2 * HOUR, 1e300])(
     'uses the first event time instead of an impossible start time %s',
     async (startTime) => {
       await handleCallEvent(event('Ringing', { startTime }), { lookup, now: () => NOW });
@@ -112,7 +112,7 @@ describe('call.event: a transfer to another party', () => {
     expect(reply).toMatchObject({
       action: 'focused',
       reason:
-        'This call is now with +1 415 555 0199; its call window still shows +1 415 555 0102, the caller it popped for.',
+        'This call is now with +1 415 555 0199; CallPop still shows +1 415 555 0102, the caller it popped for.',
       tell: true,
     });
     expect(await callSessions.get('s1')).toMatchObject({ phoneNumber: CALLER });
@@ -127,5 +127,21 @@ describe('call.event: a transfer to another party', () => {
     expect(spelled).not.toHaveProperty('tell');
     const ended = await handleCallEvent(event('NoCall', { from: OTHER }), { lookup });
     expect(ended).not.toHaveProperty('tell');
+  });
+
+  it('tells about a transfer to an extension whose digits end the caller number', async () => {
+    await handleCallEvent(event('Ringing'), { lookup });
+    const reply = await handleCallEvent(event('CallConnected', { from: '102' }), { lookup });
+    expect(reply).toMatchObject({ tell: true, reason: expect.stringContaining('now with 102') });
+  });
+
+  it("names the other party by the call's own direction, not a later event's", async () => {
+    await handleCallEvent(event('Ringing'), { lookup });
+    // A later event marked Outbound: its `to` is our own line, not the caller.
+    const reply = await handleCallEvent(
+      event('CallConnected', { direction: 'Outbound', to: '+14155550000' }),
+      { lookup },
+    );
+    expect(reply).not.toHaveProperty('tell');
   });
 });

@@ -23,13 +23,16 @@ function milestones(
 
 /**
  * How far from its first event a call's start time can be. A call may have started a while
- * before CallPop heard of it (a reloaded softphone), but not days before or after: such a time
- * (0, or a softphone's bug) would make the call impossible to log or log it on the wrong day.
+ * before CallPop heard of it (a reloaded softphone), but not days before, and not after it
+ * beyond clock drift: such a time (0, or a softphone's bug) would make the call impossible to
+ * log or log it on the wrong day.
  */
-export const MAX_START_SKEW_MS = 24 * 60 * 60_000;
+export const MAX_START_BEFORE_MS = 24 * 60 * 60_000;
+export const MAX_START_AFTER_MS = 5 * 60_000;
 
 function startTime(sent: number | undefined, now: number): number {
-  return sent !== undefined && sent > 0 && Math.abs(sent - now) <= MAX_START_SKEW_MS ? sent : now;
+  if (sent === undefined || !(sent > 0)) return now;
+  return sent >= now - MAX_START_BEFORE_MS && sent <= now + MAX_START_AFTER_MS ? sent : now;
 }
 
 /** The call as this event leaves it (not stored yet). */
@@ -79,11 +82,16 @@ const digits = (number: string) => number.replace(/\D/g, '');
  */
 export function partyChange(session: CallSession, event: CallEvent): string | null {
   if (event.status === 'NoCall') return null;
-  const { number } = otherParty(event);
+  // The call's own direction: a later event's may differ, and would name our own line.
+  const { number } = otherParty({ ...event, direction: session.direction });
   const now = digits(number);
   const first = digits(session.phoneNumber);
-  if (now === '' || now.endsWith(first) || first.endsWith(now)) return null;
+  if (now === '' || now === first) return null;
+  // The same number spelled with or without its country code; a short extension whose digits
+  // end a long number is still someone else.
+  const [short, long] = now.length < first.length ? [now, first] : [first, now];
+  if (short.length >= 7 && long.endsWith(short)) return null;
   const who = session.direction === 'Inbound' ? 'caller' : 'number';
   const shown = session.displayNumber ?? session.phoneNumber;
-  return `This call is now with ${formatForDisplay(number)}; its call window still shows ${shown}, the ${who} it popped for.`;
+  return `This call is now with ${formatForDisplay(number)}; CallPop still shows ${shown}, the ${who} it popped for.`;
 }
