@@ -219,6 +219,20 @@ describe('insightly findContact', () => {
     expect(result.returnMessage?.message).toMatch(/more than 500/i);
   });
 
+  it('shows at most 500 for the whole lookup, though it runs several searches', async () => {
+    const page = (from: number) =>
+      Array.from({ length: 400 }, (_, index) => ({
+        CONTACT_ID: from + index,
+        LAST_NAME: `Person ${from + index}`,
+      }));
+    is.faults.add({ path: CONTACT_SEARCH, kind: 'status', status: 200, body: page(800_000) });
+    is.faults.add({ path: CONTACT_SEARCH, kind: 'status', status: 200, body: page(810_000) });
+    const result = await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.quinn));
+
+    expect(real(result)).toHaveLength(SEARCH_LIMIT);
+    expect(result.returnMessage?.message).toMatch(/more than 500/i);
+  });
+
   it('rejects a search answer that is not a list', async () => {
     is.faults.add({ path: CONTACT_SEARCH, kind: 'status', status: 200, body: { items: [] } });
     const error: unknown = await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.quinn)).catch(

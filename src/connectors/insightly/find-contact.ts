@@ -157,9 +157,16 @@ function toResult(
   records: readonly unknown[][],
 ): FindContactResult {
   const found = new Map<string, Contact>(); // type:id → one contact per record
+  // At most SEARCH_LIMIT for the whole lookup, as the message says, though it runs several
+  // searches (fields × spellings): more is more than anyone reads while a call rings.
+  let cut = false;
   queries.forEach(({ spec }, index) => {
     // At most what was asked for (`top`): a longer answer (a proxy, a changed API) is cut.
     for (const entry of (records[index] as unknown[]).slice(0, SEARCH_LIMIT)) {
+      if (found.size >= SEARCH_LIMIT) {
+        cut = true;
+        break;
+      }
       const contact = toContact(
         requireRecord(entry, `An Insightly ${spec.type}`),
         spec,
@@ -171,7 +178,7 @@ function toResult(
   });
   args.tracer?.trace('insightly.matched', { count: found.size });
   // A full page means Insightly may have more (its search has no total or next link).
-  const truncated = records.some((list) => list.length >= SEARCH_LIMIT);
+  const truncated = cut || records.some((list) => list.length >= SEARCH_LIMIT);
   return {
     successful: true,
     matchedContactInfo: [...found.values(), { ...CREATE_NEW_CONTACT }],
