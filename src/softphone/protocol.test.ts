@@ -43,21 +43,26 @@ describe('parseMatchBody', () => {
   it('dedupes numbers and treats triggerFrom manual as a forced refresh', () => {
     expect(
       parseMatchBody({ phoneNumbers: ['+1', '+1', '', 5, '+2'], triggerFrom: 'manual' }),
-    ).toEqual({ phoneNumbers: ['+1', '+2'], force: true });
+    ).toEqual({ phoneNumbers: ['+1', '+2'], force: true, skipped: 0 });
     expect(parseMatchBody({ phoneNumbers: ['+1'] })).toEqual({
       phoneNumbers: ['+1'],
       force: false,
+      skipped: 0,
     });
   });
 
-  it('refuses a request with a number no phone number is as long as, before any lookup', () => {
+  it('leaves out a number no phone number is as long as, and keeps the others', () => {
     const huge = '1'.repeat(1_000_000);
-    expect(parseMatchBody({ phoneNumbers: ['+14155550102', huge] })).toBe(
-      'The contact match request has a number of 1000000 characters; a phone number has at most 64.',
-    );
-    expect(parseMatchBody({ phoneNumbers: ['1'.repeat(64)] })).toEqual({
-      phoneNumbers: ['1'.repeat(64)],
+    expect(parseMatchBody({ phoneNumbers: ['+14155550102', huge] })).toEqual({
+      phoneNumbers: ['+14155550102'],
       force: false,
+      skipped: 1,
+    });
+    // Counted as the engine counts it, without surrounding spaces.
+    expect(parseMatchBody({ phoneNumbers: [` ${'1'.repeat(64)} `] })).toEqual({
+      phoneNumbers: [` ${'1'.repeat(64)} `],
+      force: false,
+      skipped: 0,
     });
   });
 

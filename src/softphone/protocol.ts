@@ -61,6 +61,8 @@ export function parseWidgetMessage(data: unknown): WidgetMessage | null {
 export interface MatchBody {
   phoneNumbers: string[];
   force: boolean;
+  /** Entries longer than any phone number, left out (they get no name, nor an echoed key). */
+  skipped: number;
 }
 
 /** Embeddable asks for up to a few hundred numbers at once; more is not a real widget. */
@@ -70,19 +72,21 @@ export function parseMatchBody(body: unknown): MatchBody | string {
   if (!isRecord(body) || !Array.isArray(body.phoneNumbers)) {
     return 'The contact match request has no phoneNumbers list.';
   }
-  const phoneNumbers = body.phoneNumbers.filter(
+  const given = body.phoneNumbers.filter(
     (n): n is string => typeof n === 'string' && n.trim() !== '',
   );
-  if (phoneNumbers.length > MAX_MATCH_NUMBERS) {
-    return `The contact match request has ${phoneNumbers.length} numbers; at most ${MAX_MATCH_NUMBERS} are matched at once.`;
+  if (given.length > MAX_MATCH_NUMBERS) {
+    return `The contact match request has ${given.length} numbers; at most ${MAX_MATCH_NUMBERS} are matched at once.`;
   }
   // Not a real widget either: megabytes of "numbers" would be sent to the worker and echoed
   // back as keys, per batch, which a compromised softphone could use to exhaust its memory.
-  const longest = phoneNumbers.reduce((max, n) => Math.max(max, n.length), 0);
-  if (longest > MAX_PHONE_INPUT_LENGTH) {
-    return `The contact match request has a number of ${longest} characters; a phone number has at most ${MAX_PHONE_INPUT_LENGTH}.`;
-  }
-  return { phoneNumbers: [...new Set(phoneNumbers)], force: body.triggerFrom === 'manual' };
+  // Only those are left out: the rest of the request is still answered.
+  const phoneNumbers = given.filter((n) => n.trim().length <= MAX_PHONE_INPUT_LENGTH);
+  return {
+    phoneNumbers: [...new Set(phoneNumbers)],
+    force: body.triggerFrom === 'manual',
+    skipped: given.length - phoneNumbers.length,
+  };
 }
 
 /** `/contacts/view` body: the contact Embeddable shows, with its id and first phone number. */

@@ -23,15 +23,17 @@ describe('/contacts/match', () => {
     });
   });
 
-  it('sends nothing to the worker for a match with a number far longer than any phone number', async () => {
+  it('sends a number far longer than any phone number nowhere, and still names the others', async () => {
     const h = harness();
     await handleWidgetMessage(h.deps, matchRequest(['+14155550101', '9'.repeat(100_000)]));
-    expect(h.calls.filter((c) => c.name === 'contact.lookupMany')).toEqual([]);
-    expect(h.posted).toEqual([
-      { type: 'rc-post-message-response', responseId: 'req-1', response: { data: {} } },
+    const lookups = h.calls.filter((c) => c.name === 'contact.lookupMany');
+    expect(lookups.map((c) => (c.payload as { phoneNumbers: string[] }).phoneNumbers)).toEqual([
+      ['+14155550101'],
     ]);
+    const response = h.posted[0] as { response: { data: Record<string, unknown[]> } };
+    expect(Object.keys(response.response.data)).toEqual(['+14155550101']);
     expect(h.reports).toContain(
-      'The contact match request has a number of 100000 characters; a phone number has at most 64.',
+      'The softphone asked about a number longer than any phone number (over 64 characters): it gets no name.',
     );
   });
 

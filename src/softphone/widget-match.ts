@@ -7,6 +7,7 @@ import { MAX_LOOKUP_BATCH, type Value } from '@/shared/messages';
 import { sleep } from '@/shared/sleep';
 import type { BridgeDeps } from './bridge';
 import { messageOf } from './message-of';
+import { MAX_PHONE_INPUT_LENGTH } from '@/shared/phone';
 import { parseMatchBody } from './protocol';
 import { withResend } from './resend';
 import { matchData, resultsByRequest } from './translate';
@@ -175,6 +176,12 @@ export async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unkn
   if (typeof parsed === 'string') {
     deps.report(parsed, 'error');
     return { data: {} };
+  }
+  if (parsed.skipped > 0) {
+    deps.report(
+      `The softphone asked about ${parsed.skipped === 1 ? 'a number' : `${parsed.skipped} numbers`} longer than any phone number (over ${MAX_PHONE_INPUT_LENGTH} characters): ${parsed.skipped === 1 ? 'it gets' : 'they get'} no name.`,
+      'error',
+    );
   }
   if (parsed.phoneNumbers.length === 0) return { data: {} };
   const lookup = lookUpForWidget(deps, parsed);
