@@ -102,6 +102,9 @@ test('a Save refused for a deleted contact keeps the note through Cancel, Refres
 
     // As the message says: back to the cards, where Refresh is, then Log call again.
     await pop.page.getByRole('button', { name: 'Cancel' }).click();
+    // The note kept behind Cancel is unsaved typing: Escape warns before closing over it.
+    await pop.page.keyboard.press('Escape');
+    await expect(pop.page.getByTestId('toast')).toContainText('not saved yet');
     await pop.refreshButton.click();
     await expect(pop.cards).toHaveCount(1);
     await pop.logCallButton.click();

@@ -12,7 +12,12 @@ import { send } from '@/shared/messaging';
 import type { CallSession } from '@/shared/storage/keys';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
 import { LogForm } from '@/shared/ui/log-form';
-import { choiceKey, draftForContacts, type LogDraft } from '@/shared/ui/log-draft';
+import {
+  choiceKey,
+  draftForContacts,
+  logDraftHasContent,
+  type LogDraft,
+} from '@/shared/ui/log-draft';
 import { lookupProblem, lookupToast } from '@/shared/lookup-problem';
 import { LookupResults } from '@/shared/ui/lookup-results';
 import { openCrmPage } from '@/shared/ui/open-page';
@@ -72,8 +77,10 @@ export function App({
   const settled = () => {
     typedInto.current.clear();
   };
+  // A log form's typing kept after Cancel (see logDraft) is unsaved too, though off screen.
   const unsaved = () =>
-    [...typedInto.current].some((field) => field.isConnected && field.value.trim() !== '');
+    [...typedInto.current].some((field) => field.isConnected && field.value.trim() !== '') ||
+    (view === 'card' && logDraft !== null && logDraftHasContent(logDraft.draft));
   // When Escape last warned about unsaved typing.
   const warnedAt = useRef<number | null>(null);
   // Set when the person chose to close anyway (a second Escape): no second question then.

@@ -40,8 +40,17 @@ describe('draftForContacts', () => {
     expect(draftForContacts(draft('0'), chosen, []).choice).toBe(NEW);
   });
 
-  it('keeps a new contact as the choice', () => {
-    expect(draftForContacts(draft(NEW), null, [sam]).choice).toBe(NEW);
+  it('keeps a new contact with a name typed as the choice', () => {
+    const named = { ...draft(NEW), newName: 'Ann Lee' };
+    expect(draftForContacts(named, null, [sam]).choice).toBe(NEW);
+    expect(draftForContacts(draft(NEW), null, []).choice).toBe(NEW);
     expect(choiceKey(NEW, [peter])).toBeNull();
+  });
+
+  it('offers the first match instead of an unnamed new contact once the CRM has matches', () => {
+    expect(draftForContacts(draft(NEW), null, [sam, peter])).toMatchObject({
+      choice: '0',
+      note: 'typed',
+    });
   });
 });

@@ -93,7 +93,11 @@ export function draftForContacts(
   chosen: string | null,
   contacts: readonly ContactView[],
 ): LogDraft {
-  if (draft.choice === NEW) return draft;
+  if (draft.choice === NEW) {
+    // "Create new contact..." with no name typed yet, and now the CRM has matches: a new one
+    // would likely duplicate them, so the form offers the first, as a fresh form does.
+    return draft.newName.trim() === '' && contacts.length > 0 ? { ...draft, choice: '0' } : draft;
+  }
   const index = contacts.findIndex((_, i) => choiceKey(String(i), contacts) === chosen);
   return { ...draft, choice: index >= 0 ? String(index) : contacts.length > 0 ? '0' : NEW };
 }
