@@ -18,6 +18,7 @@ import { createOnce, keepTypedName } from './create';
 import { checkNewContact, ownNumberOf, saveCall, writableNumber } from './crm-write';
 import type { EngineDeps } from './deps';
 import { checkRequestId, logIdsOfOtherSaves, runOnce } from './idempotent';
+import { waitForLateWrite } from './late-write';
 import { accountKey, toView } from './views';
 
 const RESULTS = ['connected', 'missed', 'voicemail', 'busy'] as const;
@@ -226,6 +227,7 @@ export async function createCallLog(
       };
       // A retry (same requestId, earlier attempt unfinished or failed) first asks whether that
       // attempt's log reached the CRM after all: the CRMs take no idempotency key.
+      await waitForLateWrite(previous, deps);
       const earlier = previous ? await earlierAttemptLog(previous.logAttempts, args) : null;
       if (earlier && !earlier.outdated) {
         return {

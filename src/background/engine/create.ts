@@ -15,6 +15,7 @@ import {
 } from './crm-write';
 import type { EngineDeps } from './deps';
 import { checkRequestId, runOnce, type CreateAttempt, type SaveStep } from './idempotent';
+import { waitForLateWrite } from './late-write';
 import { toView } from './views';
 
 /**
@@ -220,6 +221,7 @@ export async function createOnce(
   { previous, recordCreateAttempt }: CreateStep,
 ): Promise<{ contact: Contact; returnMessage: ReturnMessage | null }> {
   if (previous !== undefined) {
+    await waitForLateWrite(previous, deps);
     const attempts = attemptsToFind(previous, fields);
     const existing =
       (await findInterruptedCreate(account, deps, e164, attempts)) ??

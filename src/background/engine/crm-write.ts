@@ -2,7 +2,7 @@
 import { collapseName } from '@/connectors/shared/names';
 import { ERROR_CODES } from '@/shared/messages';
 import type { Contact, ReturnMessage } from '@/shared/contact';
-import { classifyError, redactSecrets } from '../http/errors';
+import { classifyError, redactSecrets, type CrmFailureKind } from '../http/errors';
 import { RequestError } from '../request-error';
 import type { Account } from './account';
 import { addCreatedContact, cacheId } from './cache';
@@ -110,6 +110,15 @@ function secretsOf(account: Account): string[] {
   return [account.authHeader, secret];
 }
 
+/** Failures after which the CRM may still have saved what was sent (or save it moments later). */
+const UNCLEAR_KINDS = new Set<CrmFailureKind>([
+  'timeout',
+  'network',
+  'unavailable',
+  'malformed',
+  'tooLarge',
+]);
+
 /**
  * A CRM call made by a Save (contact.create, callLog.create), like crmCall but worded for a
  * save: what became of it, the CRM's own reason when it gave one, and what to do next.
@@ -133,6 +142,7 @@ export async function saveCall<T>(
         why: failure.message,
         ...(crmText ? { crmText } : {}),
       }),
+      UNCLEAR_KINDS.has(failure.kind),
     );
   }
 }

@@ -85,6 +85,7 @@ export function runOnce<T>(
         ...state,
         status: 'failed',
         error: { code: failure.code, message: failure.message },
+        ...(failure.outcomeUnclear ? { unclearAt: now() } : {}),
       });
       throw error;
     }

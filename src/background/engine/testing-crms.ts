@@ -45,6 +45,9 @@ export const depsFor = (connector: Connector): EngineDeps => ({
   ...realClock,
   getConnector: () => connector,
   listConnectors: () => [connector],
+  // These tests wait for the emulator's late writes themselves (late-write.test.ts covers the
+  // grace), so a retry here does not sit out 10 real seconds.
+  lateWriteGraceMs: 0,
 });
 
 async function connect(

@@ -156,6 +156,11 @@ export interface SaveRequestState {
   }[];
   result?: unknown;
   error?: { code: string; message: string };
+  /**
+   * When an attempt failed without knowing whether the CRM saved it (timed out, connection
+   * dropped, server error): the CRM may still store it moments later (engine/late-write.ts).
+   */
+  unclearAt?: number;
 }
 
 export const saveRequests = defineFamily<SaveRequestState>({
