@@ -8,7 +8,7 @@ import { expect, test } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
 import { LogFormPage } from './pages/log-form';
 import { connect, insightlyDraft } from './support/connect';
-import { sendRequest } from './support/demo-setup';
+import { sendRequest, updateSettings } from './support/demo-setup';
 
 test('a window closed while its Save runs comes back showing what was saved, not the form again', async ({
   pd,
@@ -90,4 +90,28 @@ test('a call window left open while the person switches CRM does not log against
   } finally {
     await insightly.close();
   }
+});
+
+test('a Save retried at once after a timeout finds the log the CRM stored late: one log', async ({
+  pd,
+  pdPage: page,
+  context,
+}) => {
+  test.setTimeout(60_000);
+  await updateSettings(page, { requestTimeoutSeconds: 3 });
+  const pop = await CallPopPage.ring(page, context, 'call-late-log', PIPEDRIVE_NUMBERS.bob);
+  await pop.logCallButton.click();
+  const form = new LogFormPage(pop.page);
+  await form.note.fill('Stored late');
+  // Pipedrive stores the log 6 s in, after CallPop gave up at 3 s.
+  pd.faults.add({ method: 'POST', path: '/v1/callLogs', kind: 'delay', delayMs: 6_000 });
+  await form.save.click();
+  await expect(form.error).toContainText('may or may not have been saved', { timeout: 10_000 });
+  expect(pd.data.callLogs()).toHaveLength(0);
+
+  // Saved again at once, before the late log lands: it is found, not written a second time.
+  await form.save.click();
+  await expect(form.form).toBeHidden({ timeout: 20_000 });
+  expect(pd.data.callLogs()).toEqual([expect.objectContaining({ note: 'Stored late' })]);
+  expect(pd.log.count({ method: 'POST', path: '/v1/callLogs' })).toBe(1);
 });
