@@ -52,9 +52,18 @@ class FakeElement {
   hidden = false;
   title = '';
   allow = '';
-  src = '';
   dataset: Record<string, string> = {};
   readonly attributes: Record<string, string> = {};
+  /** The sandbox the frame had when its address was set (it applies from that navigation). */
+  sandboxWhenLoaded: string | undefined;
+  private address = '';
+  get src(): string {
+    return this.address;
+  }
+  set src(value: string) {
+    this.address = value;
+    this.sandboxWhenLoaded = this.attributes.sandbox;
+  }
   readonly children: FakeElement[] = [];
   readonly contentWindow = { postMessage: vi.fn() };
   private parent: FakeElement | null = null;
@@ -147,6 +156,26 @@ async function openWindow(reply: (event: CallEvent) => CallEventReply): Promise<
 }
 
 const popped = (): CallEventReply => ({ action: 'popped', reason: 'Popped.' });
+
+describe('softphone window: the frame', () => {
+  it('is sandboxed before it loads, with what a web phone needs and no top navigation', async () => {
+    const page = await openWindow(popped);
+    const frame = page.frameHost.children[0]!;
+    expect(frame.src).toBe(SOFTPHONE);
+    const sandbox = frame.sandboxWhenLoaded?.split(' ') ?? [];
+    expect(sandbox).toEqual(
+      expect.arrayContaining([
+        'allow-scripts',
+        'allow-same-origin',
+        'allow-forms',
+        'allow-popups',
+        'allow-popups-to-escape-sandbox',
+      ]),
+    );
+    expect(sandbox.filter((token) => token.startsWith('allow-top-navigation'))).toEqual([]);
+    expect(frame.allow).toContain('microphone');
+  });
+});
 
 function callNotice(sessionId: string, telephonyStatus: string, number = ALICE) {
   return {
