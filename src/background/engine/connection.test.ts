@@ -205,7 +205,7 @@ describe('connection', () => {
       'acme.pipedrive.com\\',
     ]) {
       await expect(testConnection({ ...DRAFT, hostname }, deps)).rejects.toThrow(
-        'The address has more than a host name (a path, a query or a user name). Enter only the Pipedrive address, for example acme.pipedrive.com.',
+        'The address has more than a host name (a path, a query, a user name, or a #, ? or \\ in it). Enter only the Pipedrive address, for example acme.pipedrive.com.',
       );
     }
   });

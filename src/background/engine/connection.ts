@@ -103,7 +103,7 @@ function checkedAddress(
     /[/?#\\@\s]/.test(afterScheme)
   ) {
     throw bad(
-      `The address has more than a host name (a path, a query or a user name). Enter only the ${connector.manifest.displayName} address, for example ${example}.`,
+      `The address has more than a host name (a path, a query, a user name, or a #, ? or \\ in it). Enter only the ${connector.manifest.displayName} address, for example ${example}.`,
     );
   }
   if (!isSafeCrmUrl(url)) {
