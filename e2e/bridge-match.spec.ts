@@ -6,7 +6,7 @@
 import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive';
 import { expect, serviceWorkerOf } from './fixtures';
 import { searches, test } from './softphone-fixtures';
-import { callPopPages, callSession, updateSettings } from './support/demo-setup';
+import { callPopPages, callSession, sendRequest, updateSettings } from './support/demo-setup';
 import { stopServiceWorker } from './support/stop-worker';
 
 const names = (contacts: { name: string }[] | undefined) => contacts?.map((c) => c.name).sort();
@@ -109,4 +109,16 @@ test('a match that meets a worker being stopped is looked up again and answered 
   const answer = await pending;
   expect(names(answer.data[PIPEDRIVE_NUMBERS.alice])).toEqual([PIPEDRIVE_PERSONS.alice.name]);
   await expect(softphone.status).not.toContainText('could not be looked up');
+});
+
+test('after Disconnect the widget is asked to match the numbers it named again', async ({
+  softphone,
+}) => {
+  const answer = await softphone.match([PIPEDRIVE_NUMBERS.alice, PIPEDRIVE_NUMBERS.unknown]);
+  expect(names(answer.data[PIPEDRIVE_NUMBERS.alice])).toEqual([PIPEDRIVE_PERSONS.alice.name]);
+  await sendRequest(softphone.page, 'connection.disconnect', undefined);
+  // Only the number it has a name for: its name must not stay on screen for a day.
+  await expect
+    .poll(async () => (await softphone.state()).triggers)
+    .toEqual([[PIPEDRIVE_NUMBERS.alice]]);
 });

@@ -7,6 +7,7 @@ import { request, send } from '@/shared/messaging';
 import { connectionItem, settingsItem } from '@/shared/storage/keys';
 import { isFromSoftphone } from './accept';
 import { handleWidgetMessage, register, type BridgeDeps } from './bridge';
+import { rematchNamed } from './widget-match';
 import { FRAME_ALLOW, FRAME_SANDBOX } from './frame-policy';
 import { keepWorkerAwake } from './keep-worker-awake';
 import { softphoneTarget } from './origin';
@@ -271,7 +272,12 @@ settingsItem.watch((next) => {
   showFrame(next.softphone.url);
   reRegister();
 });
-connectionItem.watch(() => reRegister());
+connectionItem.watch(() => {
+  reRegister();
+  // Names from the connection before (another CRM's, or any after Disconnect) are matched
+  // again, not kept by the widget for their match lifetime.
+  if (bridges && widgetReady) rematchNamed(bridges.matches.deps);
+});
 
 void settingsItem
   .get()

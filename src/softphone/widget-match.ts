@@ -107,6 +107,40 @@ function askWidgetAgain(deps: BridgeDeps, phoneNumbers: string[]): void {
   }
 }
 
+/**
+ * Numbers the widget got names for, per bridge (one window), newest last: when the connection
+ * changes (another CRM, or none), the widget is asked to match them again, so it does not keep
+ * showing the old CRM's names for as long as their match lifetime.
+ */
+const named = new WeakMap<BridgeDeps, Set<string>>();
+/** A day of calls at the most; older names the widget has long let go of. */
+const MAX_NAMED = 1000;
+
+function rememberNamed(deps: BridgeDeps, data: Record<string, unknown[]>): void {
+  let numbers = named.get(deps);
+  if (!numbers) {
+    numbers = new Set();
+    named.set(deps, numbers);
+  }
+  for (const [number, contacts] of Object.entries(data)) {
+    if (contacts.length === 0) continue;
+    numbers.delete(number);
+    numbers.add(number);
+  }
+  for (const oldest of numbers) {
+    if (numbers.size <= MAX_NAMED) break;
+    numbers.delete(oldest);
+  }
+}
+
+/** The connection changed: the widget matches every number it has a name for again. */
+export function rematchNamed(deps: BridgeDeps): void {
+  const numbers = named.get(deps);
+  if (!numbers || numbers.size === 0) return;
+  named.delete(deps);
+  askWidgetAgain(deps, [...numbers]);
+}
+
 /** Numbers waiting to be looked up again after a CRM failure, per bridge (one window). */
 interface Reasking {
   pending: Set<string>;
@@ -192,6 +226,7 @@ export async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unkn
       // Failed numbers are answered now, without names (never a 30-second wait), and asked
       // about again later.
       afterCrmFailure(deps, outcome);
+      rememberNamed(deps, outcome.data);
       return { data: outcome.data };
     }
   } catch (error) {
