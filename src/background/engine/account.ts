@@ -5,12 +5,14 @@ import { ERROR_CODES } from '@/shared/messages';
 import type { Settings } from '@/shared/settings';
 import { area, withDefaults } from '@/shared/storage/define';
 import {
+  cacheFormatsItem,
   connectionItem,
   credentialsRejected,
   settingsItem,
   type CredentialsRejected,
 } from '@/shared/storage/keys';
 import { rejectionOf } from './credentials-identity';
+import { checkCacheFormats } from './formats-changed';
 import { http } from '../http/client';
 import { applyRequestTimeout } from '../http/timeout';
 import { RequestError } from '../request-error';
@@ -51,11 +53,14 @@ export async function loadSettingsAndConnection(): Promise<{
   connection: Connection | null;
   /** When the CRM started refusing this connection's credentials (401), if it has. */
   rejectedAt: number | undefined;
+  /** The formats the cached matches were searched with (see checkCacheFormats). */
+  cacheFormats: string | null;
 }> {
   const stored = await area('local').get([
     settingsItem.key,
     connectionItem.key,
     credentialsRejected.key,
+    cacheFormatsItem.key,
   ]);
   // Both present is the usual case: one read. Otherwise the items' own get() migrates.
   const settings =
@@ -69,15 +74,22 @@ export async function loadSettingsAndConnection(): Promise<{
   // Every CRM call starts here, so this is where the timeout setting reaches the client.
   applyRequestTimeout(http, settings);
   const rejected = stored[credentialsRejected.key] as CredentialsRejected | null | undefined;
-  return { settings, connection, rejectedAt: rejectionOf(connection, rejected) };
+  const cacheFormats = stored[cacheFormatsItem.key];
+  return {
+    settings,
+    connection,
+    rejectedAt: rejectionOf(connection, rejected),
+    cacheFormats: typeof cacheFormats === 'string' ? cacheFormats : null,
+  };
 }
 
 export async function loadAccount(deps: EngineDeps): Promise<Account> {
-  const { settings, connection, rejectedAt } = await loadSettingsAndConnection();
+  const { settings, connection, rejectedAt, cacheFormats } = await loadSettingsAndConnection();
   if (!connection) {
     throw new RequestError(ERROR_CODES.notConnected, 'Connect a CRM in Options first.');
   }
   const connector = connectorFor(deps, connection.platform);
+  await checkCacheFormats(connector, settings, cacheFormats);
   return {
     connection,
     connector,

@@ -4,7 +4,9 @@
  * next lookup of every number asks the CRM with the new ones.
  */
 import { getConnector } from '@/connectors';
-import { connectionItem, settingsItem } from '@/shared/storage/keys';
+import type { Connector } from '@/connectors/types';
+import type { Settings } from '@/shared/settings';
+import { cacheFormatsItem, connectionItem, settingsItem } from '@/shared/storage/keys';
 import { clearCache } from './cache';
 
 function formatsOf(settings: unknown): string {
@@ -24,5 +26,29 @@ export async function forgetMatchesOnNewFormats(
   const connection = await connectionItem.get();
   if (connection && !getConnector(connection.platform).manifest.usesOverridingFormats) return false;
   await clearCache();
+  await cacheFormatsItem.set(formatsOf(change.newValue));
   return true;
+}
+
+/**
+ * The same check on each use of the engine, against the formats the cache was searched with:
+ * Chrome does not always start a stopped worker for a storage change, so the listener above
+ * alone could leave "no match" answers of the old formats in place for their lifetime.
+ * `stored` is read with the settings (one storage read); null before the first check.
+ */
+export async function checkCacheFormats(
+  connector: Connector,
+  settings: Settings,
+  stored: string | null,
+): Promise<void> {
+  const current = formatsOf(settings);
+  if (stored === current) return;
+  if (stored !== null && connector.manifest.usesOverridingFormats) {
+    await clearCache();
+    await cacheFormatsItem.set(current);
+    return;
+  }
+  // Nothing to empty (a first use, or a CRM that ignores formats): noted without holding up
+  // the lookup, which may be a call's pop; a note lost with a stopped worker is made next time.
+  void cacheFormatsItem.set(current).catch(() => undefined);
 }

@@ -89,6 +89,17 @@ export interface CachedMatch {
   w?: string;
 }
 
+/**
+ * The phone formats the cached matches were searched with (their JSON), checked on each use
+ * (engine/formats-changed.ts): other formats may find other contacts.
+ */
+export const cacheFormatsItem = defineItem<string | null>({
+  area: 'local',
+  name: 'cacheFormats',
+  version: 1,
+  defaultValue: null,
+});
+
 /** Lookup cache, one key per `<accountId>:<platform>:<E.164>` (never one big object). */
 export const matchCache = defineFamily<CachedMatch>({ area: 'local', name: 'match', version: 1 });
 
