@@ -121,7 +121,7 @@ export async function createCallLog(
   ): Promise<EarlierCallLog | null> {
     if (!connector.findCallLog) return null;
     const ask = (asked: CreateCallLogArgs) =>
-      saveCall(account, deps, 'callLog', () => connector.findCallLog!(asked));
+      saveCall(account, deps, 'callLog', () => connector.findCallLog!(asked), 'read');
     // No attempt recorded: the earlier one stopped before it sent anything.
     if (attempts === undefined) return null;
     const now = attemptOf(args);
@@ -156,11 +156,16 @@ export async function createCallLog(
       {
         // A 404 here: that contact, and its logs with it, are gone.
         find: (asked) =>
-          saveCall(account, deps, 'callLog', () =>
-            connector.findCallLog!(asked).catch((error: unknown) => {
-              if (isGone(error)) return null;
-              throw error;
-            }),
+          saveCall(
+            account,
+            deps,
+            'callLog',
+            () =>
+              connector.findCallLog!(asked).catch((error: unknown) => {
+                if (isGone(error)) return null;
+                throw error;
+              }),
+            'read',
           ),
         remove: (target) =>
           saveCall(account, deps, 'callLog', () => connector.deleteCallLog!(target)),

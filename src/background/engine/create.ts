@@ -74,17 +74,22 @@ export async function findInterruptedCreate(
   attempts: readonly CreateAttempt[],
 ): Promise<Contact | null> {
   const { connector, user, authHeader } = account;
-  const found = await saveCall(account, deps, 'contact', () =>
-    connector.findContact({
-      user,
-      authHeader,
-      phoneNumber: e164,
-      overridingFormat: '',
-      isExtension: false,
-      proxyConfig: null,
-      tracer: null,
-      isForceRefreshAccountData: true,
-    }),
+  const found = await saveCall(
+    account,
+    deps,
+    'contact',
+    () =>
+      connector.findContact({
+        user,
+        authHeader,
+        phoneNumber: e164,
+        overridingFormat: '',
+        isExtension: false,
+        proxyConfig: null,
+        tracer: null,
+        isForceRefreshAccountData: true,
+      }),
+    'read',
   );
   const contacts = (found.matchedContactInfo ?? []).filter((c) => !isPlaceholder(c));
   for (const [index, attempt] of attempts.entries()) {
@@ -111,14 +116,19 @@ async function findUnindexedCreate(
   const { connector, user, authHeader } = account;
   if (!connector.findCreatedContact) return null;
   for (const [index, attempt] of attempts.entries()) {
-    const found = await saveCall(account, deps, 'contact', () =>
-      connector.findCreatedContact!({
-        user,
-        authHeader,
-        phoneNumber: e164,
-        newContactName: attempt.name,
-        newContactType: attempt.type,
-      }),
+    const found = await saveCall(
+      account,
+      deps,
+      'contact',
+      () =>
+        connector.findCreatedContact!({
+          user,
+          authHeader,
+          phoneNumber: e164,
+          newContactName: attempt.name,
+          newContactType: attempt.type,
+        }),
+      'read',
     );
     if (found && mayBe(found, attempt, index)) {
       return {

@@ -128,6 +128,8 @@ export async function saveCall<T>(
   deps: EngineDeps,
   target: SaveTarget,
   run: () => Promise<T>,
+  /** A read (looking for what an earlier attempt saved) stores nothing, whatever its failure. */
+  access: 'write' | 'read' = 'write',
 ): Promise<T> {
   try {
     return await inSlot(account, deps, run);
@@ -142,7 +144,7 @@ export async function saveCall<T>(
         why: failure.message,
         ...(crmText ? { crmText } : {}),
       }),
-      UNCLEAR_KINDS.has(failure.kind),
+      access === 'write' && UNCLEAR_KINDS.has(failure.kind),
     );
   }
 }

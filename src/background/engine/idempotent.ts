@@ -55,6 +55,9 @@ export function runOnce<T>(
       ...(previous?.createdContact ? { createdContact: previous.createdContact } : {}),
       ...(previous?.logAttempts ? { logAttempts: previous.logAttempts } : {}),
       ...(previous?.createAttempts ? { createAttempts: previous.createAttempts } : {}),
+      // Kept across attempts: a later attempt failing clearly does not make an earlier write
+      // that may still land any less likely (engine/late-write.ts).
+      ...(previous?.unclearAt !== undefined ? { unclearAt: previous.unclearAt } : {}),
     };
     await saveRequests.set(id, state);
     try {

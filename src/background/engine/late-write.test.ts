@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CallLogRequest } from '@/shared/messages';
+import { saveRequests } from '@/shared/storage/keys';
 import { createCallLog } from './call-log';
 import { createContact } from './create';
 import { LATE_WRITE_GRACE_MS } from './late-write';
@@ -80,5 +81,44 @@ describe('a retry soon after a Save whose outcome was unclear', () => {
     connector.log = () => Promise.resolve({ logId: 'later' });
     await createCallLog(again, deps);
     expect(deps.slept).toEqual([]);
+  });
+
+  it('waits after an attempt cut off mid-Save (a stopped worker left it running)', async () => {
+    await saveRequests.set('callLog:log-late-03', {
+      kind: 'callLog',
+      startedAt: deps.clock.now,
+      status: 'running',
+    });
+    deps.clock.now += 2_000;
+    await createCallLog({ ...logRequest, requestId: 'log-late-03' }, deps);
+    expect(deps.slept).toEqual([LATE_WRITE_GRACE_MS - 2_000]);
+  });
+
+  it('keeps waiting for an unclear attempt when a later one failed clearly', async () => {
+    const request = { ...logRequest, requestId: 'log-late-04' };
+    connector.log = () => Promise.reject(timeout());
+    await expect(createCallLog(request, deps)).rejects.toThrow('may or may not');
+    const unclearAt = deps.clock.now;
+    connector.log = () => Promise.reject(httpError(400));
+    await expect(createCallLog(request, deps)).rejects.toThrow('refused');
+    expect((await saveRequests.get('callLog:log-late-04'))?.unclearAt).toBe(unclearAt);
+  });
+
+  it('never waits longer than the grace, even if the clock went back', async () => {
+    connector.log = () => Promise.reject(timeout());
+    await expect(createCallLog(logRequest, deps)).rejects.toThrow('may or may not');
+    deps.clock.now -= 3_600_000;
+    connector.log = () => Promise.resolve({ logId: 'after' });
+    await createCallLog(logRequest, deps);
+    expect(deps.slept).toEqual([LATE_WRITE_GRACE_MS]);
+  });
+
+  it('does not wait after a failed search for an earlier attempt, which stored nothing', async () => {
+    connector.log = () => Promise.reject(httpError(400));
+    await expect(createCallLog(logRequest, deps)).rejects.toThrow('refused');
+    // The retry's search for the earlier attempt's log times out: nothing was written by it.
+    connector.findLog = () => Promise.reject(timeout());
+    await expect(createCallLog(logRequest, deps)).rejects.toThrow('may or may not');
+    expect((await saveRequests.get('callLog:log-late-01'))?.unclearAt).toBeUndefined();
   });
 });

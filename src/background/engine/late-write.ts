@@ -13,8 +13,15 @@ export async function waitForLateWrite(
   previous: SaveRequestState | undefined,
   deps: Pick<EngineDeps, 'now' | 'sleep' | 'lateWriteGraceMs'>,
 ): Promise<void> {
-  const at = previous?.unclearAt;
-  if (at === undefined) return;
-  const left = at + (deps.lateWriteGraceMs ?? LATE_WRITE_GRACE_MS) - deps.now();
+  if (!previous) return;
+  // An attempt still "running" was cut off (the worker stopped): whatever it sent is unclear.
+  const at = Math.max(
+    previous.unclearAt ?? -Infinity,
+    previous.status === 'running' ? previous.startedAt : -Infinity,
+  );
+  if (at === -Infinity) return;
+  const grace = deps.lateWriteGraceMs ?? LATE_WRITE_GRACE_MS;
+  // Never more than the grace, even if the clock went back since.
+  const left = Math.min(grace, at + grace - deps.now());
   if (left > 0) await deps.sleep(left);
 }
