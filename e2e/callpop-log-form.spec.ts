@@ -109,6 +109,12 @@ test('a Save refused for a deleted contact keeps the note through Cancel, Refres
     await expect(pop.cards).toHaveCount(1);
     await pop.logCallButton.click();
     await expect(form.note).toHaveValue('Wants a callback on Tuesday');
+    // Back on screen but not typed into since: closing the window still asks first.
+    const leaving = pop.page.waitForEvent('dialog');
+    await pop.page.close({ runBeforeUnload: true });
+    const asked = await leaving;
+    expect(asked.type()).toBe('beforeunload');
+    await asked.dismiss();
     // Peter is gone: the form does not quietly put his choice on whoever took his place.
     await expect(form.contact.locator('option:checked')).toHaveText(
       'Sam Rivera (Lead, Rivera Catering)',

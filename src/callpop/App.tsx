@@ -77,10 +77,11 @@ export function App({
   const settled = () => {
     typedInto.current.clear();
   };
-  // A log form's typing kept after Cancel (see logDraft) is unsaved too, though off screen.
+  // A log form's typing kept after Cancel (see logDraft) is unsaved too: off screen, or back
+  // in a form reopened with it, where no field has been typed into since.
   const unsaved = () =>
     [...typedInto.current].some((field) => field.isConnected && field.value.trim() !== '') ||
-    (view === 'card' && logDraft !== null && logDraftHasContent(logDraft.draft));
+    (logDraft !== null && logDraftHasContent(logDraft.draft));
   // When Escape last warned about unsaved typing.
   const warnedAt = useRef<number | null>(null);
   // Set when the person chose to close anyway (a second Escape): no second question then.
