@@ -233,6 +233,25 @@ describe('insightly findContact', () => {
     expect(result.returnMessage?.message).toMatch(/more than 500/i);
   });
 
+  it('says nothing of more when the contacts past 500 were already shown', async () => {
+    const page = (from: number, length: number) =>
+      Array.from({ length }, (_, index) => ({
+        CONTACT_ID: from + index,
+        LAST_NAME: `Person ${from + index}`,
+      }));
+    // 300, then 200 new and 100 already shown: exactly 500 people.
+    is.faults.add({ path: CONTACT_SEARCH, kind: 'status', status: 200, body: page(820_000, 300) });
+    is.faults.add({
+      path: CONTACT_SEARCH,
+      kind: 'status',
+      status: 200,
+      body: [...page(820_300, 200), ...page(820_000, 100)],
+    });
+    const result = await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.unknown));
+    expect(real(result)).toHaveLength(SEARCH_LIMIT);
+    expect(result.returnMessage).toBeUndefined();
+  });
+
   it('rejects a search answer that is not a list', async () => {
     is.faults.add({ path: CONTACT_SEARCH, kind: 'status', status: 200, body: { items: [] } });
     const error: unknown = await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.quinn)).catch(

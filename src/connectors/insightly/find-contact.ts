@@ -163,17 +163,18 @@ function toResult(
   queries.forEach(({ spec }, index) => {
     // At most what was asked for (`top`): a longer answer (a proxy, a changed API) is cut.
     for (const entry of (records[index] as unknown[]).slice(0, SEARCH_LIMIT)) {
-      if (found.size >= SEARCH_LIMIT) {
-        cut = true;
-        break;
-      }
       const contact = toContact(
         requireRecord(entry, `An Insightly ${spec.type}`),
         spec,
         args.phoneNumber,
       );
       const key = `${spec.type}:${contact.id}`;
-      if (!found.has(key)) found.set(key, contact);
+      if (found.has(key)) continue; // found by another field or spelling
+      if (found.size >= SEARCH_LIMIT) {
+        cut = true;
+        break;
+      }
+      found.set(key, contact);
     }
   });
   args.tracer?.trace('insightly.matched', { count: found.size });
