@@ -58,6 +58,11 @@ describe('parseMatchBody', () => {
       force: false,
       skipped: 1,
     });
+    // Padded with a megabyte of spaces: left out whole (a failure here prints no megabyte).
+    const padded = parseMatchBody({ phoneNumbers: [`+14155550102${' '.repeat(1_000_000)}`] });
+    expect(typeof padded !== 'string' && [padded.phoneNumbers.length, padded.skipped]).toEqual([
+      0, 1,
+    ]);
     // Counted as the engine counts it, without surrounding spaces.
     expect(parseMatchBody({ phoneNumbers: [` ${'1'.repeat(64)} `] })).toEqual({
       phoneNumbers: [` ${'1'.repeat(64)} `],

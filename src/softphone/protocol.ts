@@ -81,7 +81,11 @@ export function parseMatchBody(body: unknown): MatchBody | string {
   // Not a real widget either: megabytes of "numbers" would be sent to the worker and echoed
   // back as keys, per batch, which a compromised softphone could use to exhaust its memory.
   // Only those are left out: the rest of the request is still answered.
-  const phoneNumbers = given.filter((n) => n.trim().length <= MAX_PHONE_INPUT_LENGTH);
+  // Trimmed as the engine counts it, and whole too: a number padded with a megabyte of spaces
+  // would otherwise be carried, echoed and remembered at full size.
+  const phoneNumbers = given.filter(
+    (n) => n.trim().length <= MAX_PHONE_INPUT_LENGTH && n.length <= 2 * MAX_PHONE_INPUT_LENGTH,
+  );
   return {
     phoneNumbers: [...new Set(phoneNumbers)],
     force: body.triggerFrom === 'manual',
