@@ -121,4 +121,11 @@ test('after Disconnect the widget is asked to match the numbers it named again',
   await expect
     .poll(async () => (await softphone.state()).triggers)
     .toEqual([[PIPEDRIVE_NUMBERS.alice]]);
+  // The widget matches it again, as Embeddable does: no name now, and no error either (the
+  // window already says to connect a CRM).
+  const again = await softphone.match([PIPEDRIVE_NUMBERS.alice]);
+  expect(again.data).toEqual({ [PIPEDRIVE_NUMBERS.alice]: [] });
+  await expect(softphone.status).toHaveText(
+    'Connect a CRM in CallPop options to see caller names here.',
+  );
 });

@@ -262,21 +262,25 @@ showCallButton.addEventListener('click', () => {
   );
 });
 
-function reRegister(): void {
-  if (!bridges || !widgetReady) return;
+function reRegister(): Promise<void> {
+  if (!bridges || !widgetReady) return Promise.resolve();
   const { deps } = bridges.setup;
-  void register(deps).catch((error: unknown) => deps.report(String(error), 'error'));
+  return register(deps).then(
+    () => undefined,
+    (error: unknown) => deps.report(String(error), 'error'),
+  );
 }
 
 settingsItem.watch((next) => {
   showFrame(next.softphone.url);
-  reRegister();
+  void reRegister();
 });
 connectionItem.watch(() => {
-  reRegister();
   // Names from the connection before (another CRM's, or any after Disconnect) are matched
-  // again, not kept by the widget for their match lifetime.
-  if (bridges && widgetReady) rematchNamed(bridges.matches.deps);
+  // again once the widget knows the new one, not kept for their match lifetime.
+  void reRegister().then(() => {
+    if (bridges && widgetReady) rematchNamed(bridges.matches.deps);
+  });
 });
 
 void settingsItem

@@ -3,7 +3,8 @@
  * engine's batched lookups, never later than the widget waits; numbers the CRM failed to answer
  * are looked up again later and the widget asked to match them again.
  */
-import { MAX_LOOKUP_BATCH, type Value } from '@/shared/messages';
+import { ERROR_CODES, MAX_LOOKUP_BATCH, type Value } from '@/shared/messages';
+import { RequestFailed } from '@/shared/messaging';
 import { sleep } from '@/shared/sleep';
 import type { BridgeDeps } from './bridge';
 import { messageOf } from './message-of';
@@ -73,7 +74,7 @@ async function lookUpForWidget(
   // No prototype: a requested "__proto__" is a key like any other.
   const results = Object.create(null) as Value<'contact.lookupMany'>;
   for (const answer of answers) Object.assign(results, answer);
-  if (!connection) throw new Error('No CRM is connected.');
+  if (!connection) throw new RequestFailed(ERROR_CODES.notConnected, 'No CRM is connected.');
   // The engine keys each result by the number exactly as it was requested.
   const resultOf = resultsByRequest(results);
   const answered: string[] = [];
@@ -230,6 +231,11 @@ export async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unkn
       return { data: outcome.data };
     }
   } catch (error) {
+    // No CRM (just disconnected): every number without a name, so the widget drops the names
+    // it had; the status line already says to connect one.
+    if (error instanceof RequestFailed && error.code === ERROR_CODES.notConnected) {
+      return { data: Object.fromEntries(parsed.phoneNumbers.map((number) => [number, []])) };
+    }
     // No names rather than a 30-second wait: the widget shows the raw numbers meanwhile.
     deps.report(`Caller names could not be looked up: ${messageOf(error)}`, 'error');
     return { data: {} };
