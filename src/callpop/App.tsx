@@ -68,7 +68,11 @@ export function App({
   // The log form's typing while the window is open: a refused Save may ask for a Refresh, which
   // is behind Cancel, so Cancel keeps it and Log call brings it back; a Save ends it. `chosen`
   // names the contact picked, since a Refresh may reorder the list.
-  const [logDraft, setLogDraft] = useState<{ draft: LogDraft; chosen: string | null } | null>(null);
+  const [logDraft, setLogDraft] = useState<{
+    draft: LogDraft;
+    chosen: string | null;
+    hadContacts: boolean;
+  } | null>(null);
   const firstOpen = useRef<HTMLButtonElement>(null);
   // The fields typed into since the last save or cancel. What they hold is unsaved only while
   // they are still on screen and not empty: a form that went away (Refresh found a match) or a
@@ -221,10 +225,21 @@ export function App({
           problem={lookupProblem(result)}
           toasts={toasts}
           {...(logDraft
-            ? { draft: draftForContacts(logDraft.draft, logDraft.chosen, result.contacts) }
+            ? {
+                draft: draftForContacts(
+                  logDraft.draft,
+                  logDraft.chosen,
+                  result.contacts,
+                  logDraft.hadContacts,
+                ),
+              }
             : {})}
           onDraftChange={(draft) =>
-            setLogDraft({ draft, chosen: choiceKey(draft.choice, result.contacts) })
+            setLogDraft({
+              draft,
+              chosen: choiceKey(draft.choice, result.contacts),
+              hadContacts: result.contacts.length > 0,
+            })
           }
           onCancel={() => {
             settled();

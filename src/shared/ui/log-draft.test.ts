@@ -52,5 +52,7 @@ describe('draftForContacts', () => {
       choice: '0',
       note: 'typed',
     });
+    // Chosen over matches on purpose (none of them is the caller): it stays.
+    expect(draftForContacts(draft(NEW), null, [sam, peter], true).choice).toBe(NEW);
   });
 });

@@ -92,11 +92,15 @@ export function draftForContacts(
   draft: LogDraft,
   chosen: string | null,
   contacts: readonly ContactView[],
+  /** Whether the list the draft was typed against had contacts (NEW was then a choice). */
+  hadContacts = false,
 ): LogDraft {
   if (draft.choice === NEW) {
-    // "Create new contact..." with no name typed yet, and now the CRM has matches: a new one
-    // would likely duplicate them, so the form offers the first, as a fresh form does.
-    return draft.newName.trim() === '' && contacts.length > 0 ? { ...draft, choice: '0' } : draft;
+    // "Create new contact..." only because there was no one else, no name typed yet, and now
+    // the CRM has matches: a new one would likely duplicate them, so the form offers the
+    // first, as a fresh form does. Picked over matches on purpose, it stays.
+    const flip = !hadContacts && draft.newName.trim() === '' && contacts.length > 0;
+    return flip ? { ...draft, choice: '0' } : draft;
   }
   const index = contacts.findIndex((_, i) => choiceKey(String(i), contacts) === chosen);
   return { ...draft, choice: index >= 0 ? String(index) : contacts.length > 0 ? '0' : NEW };
