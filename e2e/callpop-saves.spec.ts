@@ -103,8 +103,8 @@ test('a Save retried at once after a timeout finds the log the CRM stored late: 
   await pop.logCallButton.click();
   const form = new LogFormPage(pop.page);
   await form.note.fill('Stored late');
-  // Pipedrive stores the log 6 s in, after CallPop gave up at 3 s.
-  pd.faults.add({ method: 'POST', path: '/v1/callLogs', kind: 'delay', delayMs: 6_000 });
+  // Pipedrive stores the log 8 s in, after CallPop gave up at 3 s.
+  pd.faults.add({ method: 'POST', path: '/v1/callLogs', kind: 'delay', delayMs: 8_000 });
   await form.save.click();
   await expect(form.error).toContainText('may or may not have been saved', { timeout: 10_000 });
   expect(pd.data.callLogs()).toHaveLength(0);
