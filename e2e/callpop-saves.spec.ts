@@ -109,8 +109,12 @@ test('a Save retried at once after a timeout finds the log the CRM stored late: 
   await expect(form.error).toContainText('may or may not have been saved', { timeout: 10_000 });
   expect(pd.data.callLogs()).toHaveLength(0);
 
-  // Saved again at once, before the late log lands: it is found, not written a second time.
+  // Saved again at once, before the late log lands: it is found, not written a second time,
+  // and the form says what it is waiting for.
   await form.save.click();
+  await expect(pop.page.getByTestId('save-checking')).toHaveText(
+    'Checking whether the earlier attempt was saved, so it is not saved twice…',
+  );
   await expect(form.form).toBeHidden({ timeout: 20_000 });
   expect(pd.data.callLogs()).toEqual([expect.objectContaining({ note: 'Stored late' })]);
   expect(pd.log.count({ method: 'POST', path: '/v1/callLogs' })).toBe(1);

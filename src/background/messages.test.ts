@@ -68,6 +68,19 @@ describe('message listener', () => {
     });
   });
 
+  it('says when a failed Save may still land, so the form can say its retry checks first', async () => {
+    register({
+      ...handlers,
+      'status.get': () => {
+        throw new RequestError('crm', 'Pipedrive did not answer in time.', true);
+      },
+    });
+    await expect(chromeFake().dispatchMessage(envelope('status.get', undefined))).resolves.toEqual({
+      ok: false,
+      error: { code: 'crm', message: 'Pipedrive did not answer in time.', outcomeUnclear: true },
+    });
+  });
+
   it('hides unexpected error details behind an internal error', async () => {
     const quiet = console.error;
     console.error = () => undefined;

@@ -41,7 +41,14 @@ async function dispatch(
     return { ok: true, value: await handler(message.payload, sender) };
   } catch (error) {
     if (error instanceof RequestError) {
-      return { ok: false, error: { code: error.code, message: error.message } };
+      return {
+        ok: false,
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.outcomeUnclear ? { outcomeUnclear: true as const } : {}),
+        },
+      };
     }
     console.error(`CallPop: ${message.name} failed: ${errorText(error)}`);
     return {

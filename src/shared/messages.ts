@@ -220,6 +220,11 @@ export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 export interface ReplyError {
   code: ErrorCode;
   message: string;
+  /**
+   * A Save whose write may still land in the CRM (it timed out, say): the next Save of the
+   * same form first checks what the earlier attempt saved, which the form says while it runs.
+   */
+  outcomeUnclear?: true;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };

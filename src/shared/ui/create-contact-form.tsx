@@ -45,6 +45,8 @@ export function CreateContactForm(props: CreateContactFormProps) {
   const { requestId, name, type } = draft;
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The last Save may still land in the CRM: the next one first checks (up to ~10 s).
+  const [retryChecks, setRetryChecks] = useState(false);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -63,6 +65,7 @@ export function CreateContactForm(props: CreateContactFormProps) {
       ...(props.callSessionId ? { callSessionId: props.callSessionId } : {}),
     });
     setSaving(false);
+    setRetryChecks(!reply.ok && reply.error.outcomeUnclear === true);
     if (!reply.ok) {
       setError(reply.error.message);
       return;
@@ -114,6 +117,11 @@ export function CreateContactForm(props: CreateContactFormProps) {
           {saving ? 'Saving…' : 'Save contact'}
         </button>
       </div>
+      {saving && retryChecks ? (
+        <p className="muted" role="status" data-testid="save-checking">
+          Checking whether the earlier attempt was saved, so it is not saved twice…
+        </p>
+      ) : null}
     </form>
   );
 }

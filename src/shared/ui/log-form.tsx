@@ -80,6 +80,8 @@ export function LogForm(props: LogFormProps) {
   const offerNew = props.canCreate || props.contacts.length === 0;
   const choice = shownChoice(draft.choice, props.contacts, offerNew);
   const [saving, setSaving] = useState(false);
+  // The last Save may still land in the CRM: the next one first checks (up to ~10 s).
+  const [retryChecks, setRetryChecks] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [lengthError, setLengthError] = useState<string | null>(null);
   const contactSelect = useRef<HTMLSelectElement>(null);
@@ -154,6 +156,7 @@ export function LogForm(props: LogFormProps) {
       ...(props.call?.ownNumber ? { ownNumber: props.call.ownNumber } : {}),
     });
     setSaving(false);
+    setRetryChecks(!reply.ok && reply.error.outcomeUnclear === true);
     if (!reply.ok) {
       setFailedSaves((n) => n + 1);
       setError(
@@ -294,6 +297,11 @@ export function LogForm(props: LogFormProps) {
           {saving ? 'Saving…' : 'Save'}
         </button>
       </div>
+      {saving && retryChecks ? (
+        <p className="muted" role="status" data-testid="save-checking">
+          Checking whether the earlier attempt was saved, so it is not saved twice…
+        </p>
+      ) : null}
     </form>
   );
 }
