@@ -72,12 +72,16 @@ describe('message listener', () => {
     register({
       ...handlers,
       'status.get': () => {
-        throw new RequestError('crm', 'Pipedrive did not answer in time.', true);
+        throw new RequestError('crm_error', 'Pipedrive did not answer in time.', true);
       },
     });
     await expect(chromeFake().dispatchMessage(envelope('status.get', undefined))).resolves.toEqual({
       ok: false,
-      error: { code: 'crm', message: 'Pipedrive did not answer in time.', outcomeUnclear: true },
+      error: {
+        code: 'crm_error',
+        message: 'Pipedrive did not answer in time.',
+        outcomeUnclear: true,
+      },
     });
   });
 
