@@ -4,6 +4,7 @@ import { saveRequests } from '@/shared/storage/keys';
 import { createCallLog } from './call-log';
 import { createContact } from './create';
 import { LATE_WRITE_GRACE_MS } from './late-write';
+import { call } from './testing-logs';
 import { connectedEngine, httpError, NUMBER, type FakeConnector, type TestDeps } from './testing';
 
 let connector: FakeConnector;
@@ -17,16 +18,8 @@ const timeout = () =>
   Object.assign(new Error('timeout'), { isAxiosError: true, code: 'ECONNABORTED' });
 
 const logRequest: CallLogRequest = {
+  ...call(NUMBER, { kind: 'existing', id: 7, name: 'Jane Roe', type: 'person' }),
   requestId: 'log-late-01',
-  phoneNumber: NUMBER,
-  contact: { kind: 'existing', id: 7, name: 'Jane Roe', type: 'person' },
-  direction: 'Inbound',
-  startTime: 1_700_000_000_000,
-  durationSeconds: 42,
-  result: 'connected',
-  subject: 'Call',
-  note: 'Wants a quote',
-  additionalSubmission: {},
 };
 
 describe('a retry soon after a Save whose outcome was unclear', () => {
