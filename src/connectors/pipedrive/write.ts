@@ -20,6 +20,7 @@ import type {
 } from '../types';
 import { pipedriveHeaders } from './auth';
 import { pipedriveData } from './find-contact';
+import { noteHtml, noteText, typedNote } from './call-log-note';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
 
 /** How many of the user's newest persons a retried create reads (one request). */
@@ -120,38 +121,6 @@ function chosen(value: string | number | undefined): string | number | undefined
   if (value === undefined || value === '') return undefined;
   return value;
 }
-
-/**
- * The user's plain-text note as HTML, the form Pipedrive documents for a call log's `note`: sent
- * raw, `a < b` or `<Friday>` would be read as markup and line breaks would collapse.
- */
-function noteHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r\n?|\n/g, '<br>');
-}
-
-/**
- * The note Pipedrive gives back, as the plain text it was written from: Pipedrive may clean the
- * HTML it stores (`<br />`, paragraphs, other entities), and a retry must still know its log.
- */
-export function noteText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/p>\s*<p[^>]*>/gi, '\n')
-    .replace(/<\/?p[^>]*>/gi, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#0*39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
-}
-
-const typedNote = (note: string) => note.replace(/\r\n?/g, '\n').trim();
 
 /**
  * The call log's body, the same for writing it and for finding it again, and why Pipedrive
