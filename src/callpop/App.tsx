@@ -12,18 +12,17 @@ import { send } from '@/shared/messaging';
 import type { CallSession } from '@/shared/storage/keys';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
 import { LogForm } from '@/shared/ui/log-form';
-import {
-  choiceKey,
-  draftForContacts,
-  logDraftHasContent,
-  type LogDraft,
-} from '@/shared/ui/log-draft';
 import { lookupProblem, lookupToast } from '@/shared/lookup-problem';
 import { LookupResults } from '@/shared/ui/lookup-results';
 import { openCrmPage } from '@/shared/ui/open-page';
 import { ToastList, useToasts } from '@/shared/ui/toast';
 import { callFacts } from './call-facts';
 import { saveLookup, useCallSession } from './use-call-session';
+import { useKeptLogDraft } from './use-kept-log-draft';
+import type { LogDraft } from '@/shared/ui/log-draft';
+
+/** The form's `draft` prop only when there is one (exact optional props). */
+const keptDraftProp = (draft: LogDraft | undefined) => (draft ? { draft } : {});
 
 function isEditing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('input, textarea, select') !== null;
@@ -65,14 +64,7 @@ export function App({
   const [view, setView] = useState<'card' | 'log'>('card');
   const [refreshing, setRefreshing] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // The log form's typing while the window is open: a refused Save may ask for a Refresh, which
-  // is behind Cancel, so Cancel keeps it and Log call brings it back; a Save ends it. `chosen`
-  // names the contact picked, since a Refresh may reorder the list.
-  const [logDraft, setLogDraft] = useState<{
-    draft: LogDraft;
-    chosen: string | null;
-    hadContacts: boolean;
-  } | null>(null);
+  const keptLog = useKeptLogDraft();
   const firstOpen = useRef<HTMLButtonElement>(null);
   // The fields typed into since the last save or cancel. What they hold is unsaved only while
   // they are still on screen and not empty: a form that went away (Refresh found a match) or a
@@ -85,7 +77,7 @@ export function App({
   // in a form reopened with it, where no field has been typed into since.
   const unsaved = () =>
     [...typedInto.current].some((field) => field.isConnected && field.value.trim() !== '') ||
-    (logDraft !== null && logDraftHasContent(logDraft.draft));
+    keptLog.hasContent;
   // When Escape last warned about unsaved typing.
   const warnedAt = useRef<number | null>(null);
   // Set when the person chose to close anyway (a second Escape): no second question then.
@@ -224,23 +216,8 @@ export function App({
           callNow={() => callFacts(session)}
           problem={lookupProblem(result)}
           toasts={toasts}
-          {...(logDraft
-            ? {
-                draft: draftForContacts(
-                  logDraft.draft,
-                  logDraft.chosen,
-                  result.contacts,
-                  logDraft.hadContacts,
-                ),
-              }
-            : {})}
-          onDraftChange={(draft) =>
-            setLogDraft({
-              draft,
-              chosen: choiceKey(draft.choice, result.contacts),
-              hadContacts: result.contacts.length > 0,
-            })
-          }
+          {...keptDraftProp(keptLog.draftFor(result.contacts))}
+          onDraftChange={(draft) => keptLog.keep(draft, result.contacts)}
           onCancel={() => {
             settled();
             setView('card');
@@ -248,7 +225,7 @@ export function App({
           // The worker keeps the log, and a new contact, in the call (background/callpop).
           onLogged={() => {
             settled();
-            setLogDraft(null);
+            keptLog.clear();
             setView('card');
           }}
         />
