@@ -4,6 +4,7 @@
  */
 import type { CallEvent, CallEventReply, RequestName } from '@/shared/messages';
 import { request, send } from '@/shared/messaging';
+import type { Connection } from '@/shared/connection';
 import { connectionItem, settingsItem } from '@/shared/storage/keys';
 import { isFromSoftphone } from './accept';
 import { handleWidgetMessage, register, type BridgeDeps } from './bridge';
@@ -275,11 +276,22 @@ settingsItem.watch((next) => {
   showFrame(next.softphone.url);
   void reRegister();
 });
-connectionItem.watch(() => {
+/** The CRM account whose names the widget shows; a new token for it changes none of them. */
+let namesFrom: string | null | undefined;
+const accountOf = (c: Connection | null) =>
+  c ? `${c.platform}:${c.accountId}:${c.hostname}` : null;
+void connectionItem.get().then((connection) => {
+  namesFrom ??= accountOf(connection);
+});
+
+connectionItem.watch((next) => {
+  const account = accountOf(next);
+  const sameNames = account === namesFrom;
+  namesFrom = account;
   // Names from the connection before (another CRM's, or any after Disconnect) are matched
   // again once the widget knows the new one, not kept for their match lifetime.
   void reRegister().then(() => {
-    if (bridges && widgetReady) rematchNamed(bridges.matches.deps);
+    if (!sameNames && bridges && widgetReady) rematchNamed(bridges.matches.deps);
   });
 });
 
