@@ -3,7 +3,6 @@
  * contact's CRM page, create a contact, log a call.
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ReturnMessage } from '@/shared/contact';
 import { ERROR_CODES, type LookupResult } from '@/shared/messages';
 import { send } from '@/shared/messaging';
 import { CreateContactForm } from '@/shared/ui/create-contact-form';
@@ -17,30 +16,11 @@ import { useStatus } from '@/shared/ui/use-status';
 import '@/shared/ui/ui.css';
 import { ConnectionLine } from './ConnectionLine';
 import { clearDraft, hasContent, loadDraft, saveDraft, type PopupDraft } from './draft';
+import { restoredMessage, savedMessage } from './draft-messages';
 import { useConnection } from './use-connection';
 import './popup.css';
 
 type View = 'results' | 'create' | 'log';
-
-function restoredMessage(draft: PopupDraft): ReturnMessage {
-  const what = draft.view === 'log' ? 'call log' : 'new contact';
-  // The draft keeps its Save's request id: saving it again never saves twice.
-  return {
-    message: `Your unsaved ${what} for ${draft.result.displayNumber} is back.`,
-    messageType: 'warning',
-    ttl: 6000,
-  };
-}
-
-/** A form left open when the popup closed, whose Save went through meanwhile. */
-function savedMessage(draft: PopupDraft): ReturnMessage {
-  const what = draft.view === 'log' ? 'The call log' : 'The new contact';
-  return {
-    message: `${what} for ${draft.result.displayNumber} was saved after the popup closed.`,
-    messageType: 'success',
-    ttl: 6000,
-  };
-}
 
 export function App() {
   const status = useStatus();

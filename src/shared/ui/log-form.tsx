@@ -9,6 +9,7 @@ import type { ContactType, ReturnMessage } from '../contact';
 import { parseCallMinutes } from '../call-length';
 import type { CallDirection, CallLogReply, CallLogRequest, ContactView } from '../messages';
 import { send } from '../messaging';
+import { contactOption } from './contact-option';
 import { ContactTypePicker } from './contact-type-picker';
 import { HandCallFields } from './hand-call-fields';
 import { additionalSubmission, LogFieldSelects, useLogFields } from './log-fields';
@@ -54,20 +55,6 @@ export interface LogFormProps {
   draft?: LogDraft;
   /** Hears every change to what is typed, for a page that keeps a draft. */
   onDraftChange?: (draft: LogDraft) => void;
-}
-
-/**
- * A contact as the Contact list names it: with its type when the CRM has several (a contact and
- * a lead for the same person are otherwise two identical lines), and its company.
- */
-export function contactOption(contact: ContactView, types: readonly ContactType[]): string {
-  const type =
-    types.length > 1 && contact.type
-      ? (types.find((t) => t.value.toLowerCase() === contact.type?.toLowerCase())?.display ??
-        contact.type)
-      : null;
-  const details = [type, contact.company].filter(Boolean).join(', ');
-  return details ? `${contact.name} (${details})` : contact.name;
 }
 
 export function LogForm(props: LogFormProps) {
