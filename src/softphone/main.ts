@@ -4,11 +4,11 @@
  */
 import type { CallEvent, CallEventReply, RequestName } from '@/shared/messages';
 import { request, send } from '@/shared/messaging';
-import type { Connection } from '@/shared/connection';
 import { connectionItem, settingsItem } from '@/shared/storage/keys';
 import { isFromSoftphone } from './accept';
 import { handleWidgetMessage, register, type BridgeDeps } from './bridge';
 import { rematchNamed } from './widget-match';
+import { namesAccountChanged, startNamesAccount } from './names-account';
 import { FRAME_ALLOW, FRAME_SANDBOX } from './frame-policy';
 import { keepWorkerAwake } from './keep-worker-awake';
 import { softphoneTarget } from './origin';
@@ -276,22 +276,13 @@ settingsItem.watch((next) => {
   showFrame(next.softphone.url);
   void reRegister();
 });
-/** The CRM account whose names the widget shows; a new token for it changes none of them. */
-let namesFrom: string | null | undefined;
-const accountOf = (c: Connection | null) =>
-  c ? `${c.platform}:${c.accountId}:${c.hostname}` : null;
-void connectionItem.get().then((connection) => {
-  namesFrom ??= accountOf(connection);
-});
-
+startNamesAccount();
 connectionItem.watch((next) => {
-  const account = accountOf(next);
-  const sameNames = account === namesFrom;
-  namesFrom = account;
+  const changed = namesAccountChanged(next);
   // Names from the connection before (another CRM's, or any after Disconnect) are matched
   // again once the widget knows the new one, not kept for their match lifetime.
   void reRegister().then(() => {
-    if (!sameNames && bridges && widgetReady) rematchNamed(bridges.matches.deps);
+    if (changed && bridges && widgetReady) rematchNamed(bridges.matches.deps);
   });
 });
 
