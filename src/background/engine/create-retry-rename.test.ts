@@ -14,6 +14,7 @@ import type { PipedriveEmulator } from '../../../e2e/emulators/pipedrive.ts';
 import { loadAccount } from './account';
 import { createCallLog } from './call-log';
 import { createContact } from './create';
+import { call } from './testing-logs';
 import type { EngineDeps } from './deps';
 import { lookupContact } from './lookup';
 import {
@@ -273,16 +274,8 @@ describe('Insightly: a retry after the name was corrected renames, never duplica
 
 describe('a call-log Save that creates its contact keeps the corrected name', () => {
   const logNew = (name: string): CallLogRequest => ({
+    ...call(NEW, { kind: 'new', name, type: 'person' }),
     requestId: 'log-rename-0001',
-    phoneNumber: NEW,
-    contact: { kind: 'new', name, type: 'person' },
-    direction: 'Inbound',
-    startTime: Date.UTC(2025, 0, 1, 10),
-    durationSeconds: 30,
-    result: 'connected',
-    subject: 'Inbound call',
-    note: 'Wants a quote',
-    additionalSubmission: {},
   });
 
   it('Pipedrive: a create that timed out as "Jon Smith", logged again as "John Smith"', async () => {
