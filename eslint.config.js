@@ -3,12 +3,48 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const pageFolders = [
-  'src/popup/**',
-  'src/callpop/**',
-  'src/options/**',
-  'src/softphone/**',
-  'src/shared/**',
+// The architecture's boundaries (docs/architecture.md). Worker code and page code never import
+// each other; a feature reaches another only through its model or its worker/ui index.
+const FEATURES = ['calls', 'connection', 'lookup', 'saves', 'settings'];
+const PAGES = ['callpop', 'options', 'popup', 'softphone'];
+
+const noUi = {
+  regex: String.raw`(^|/)(ui|entrypoints/(${PAGES.join('|')}))(/|$)`,
+  message: 'Worker code never imports page code.',
+};
+const noWorker = {
+  regex: String.raw`(^|/)(worker|connectors)(/|$)`,
+  message:
+    'Pages talk to the service worker through messages (platform/ui/messaging), never by import.',
+};
+const noClimbing = {
+  regex: String.raw`^\.\./\.\./`,
+  message: 'Outside its own folder a feature imports by @/ path (its model, or a worker/ui index).',
+};
+const otherFeature = (feature) => ({
+  regex: String.raw`^@/features/(?!${feature}/)[^/]+/(ui|worker)/`,
+  message: "Another feature's worker or ui is reached through its index only.",
+});
+const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+const imports = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.filter(Boolean) }],
+});
+const layers = (feature) => [
+  {
+    files: [`src/features/${feature}/worker/**`],
+    ignores: TESTS,
+    rules: imports(noUi, noClimbing, otherFeature(feature)),
+  },
+  {
+    files: [`src/features/${feature}/ui/**`],
+    ignores: TESTS,
+    rules: imports(noWorker, noClimbing, otherFeature(feature)),
+  },
+  {
+    files: [`src/features/${feature}/model/**`],
+    ignores: TESTS,
+    rules: imports(noUi, noWorker, noClimbing, otherFeature(feature)),
+  },
 ];
 
 export default tseslint.config(
@@ -56,31 +92,31 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  ...FEATURES.flatMap(layers),
   {
-    // Pages and shared code may not reach into the service worker's modules.
-    files: pageFolders,
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/background', '**/background/**', '@/background/**'],
-              message:
-                'Pages talk to the service worker through src/shared/messaging, never by import.',
-            },
-            {
-              group: ['**/connectors/**', '@/connectors/**'],
-              message: 'Connectors run in the service worker only.',
-            },
-          ],
-        },
-      ],
-    },
+    files: PAGES.map((page) => `src/entrypoints/${page}/**`),
+    ignores: TESTS,
+    rules: imports(noWorker),
+  },
+  { files: ['src/platform/ui/**'], ignores: TESTS, rules: imports(noWorker) },
+  {
+    files: ['src/entrypoints/worker/**', 'src/platform/worker/**', 'src/connectors/**'],
+    ignores: TESTS,
+    rules: imports(noUi),
+  },
+  {
+    files: ['src/platform/*.ts', 'src/platform/storage/**'],
+    ignores: TESTS,
+    rules: imports(noUi, noWorker),
   },
   {
     // The service worker has no window or DOM; it may be stopped at any await.
-    files: ['src/background/**', 'src/connectors/**'],
+    files: [
+      'src/entrypoints/worker/**',
+      'src/features/*/worker/**',
+      'src/platform/worker/**',
+      'src/connectors/**',
+    ],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-globals': [

@@ -1,7 +1,7 @@
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
 
-export const WORKER_ENTRY = 'src/background/index.ts';
+export const WORKER_ENTRY = 'src/entrypoints/worker/index.ts';
 
 /** Chrome wants 1–4 dot-separated integers; the full semver stays in version_name. */
 function chromeVersion(semver: string): string {
@@ -22,10 +22,10 @@ export default defineManifest((env) => ({
     128: 'icons/icon-128.png',
   },
   action: {
-    default_popup: 'src/popup/index.html',
+    default_popup: 'src/entrypoints/popup/index.html',
     default_title: pkg.displayName,
   },
-  options_page: 'src/options/index.html',
+  options_page: 'src/entrypoints/options/index.html',
   // The dev server runs CRXJS's module worker; the build makes it one classic script, which
   // Chrome starts faster (scripts/classic-worker-plugin.ts, named in vite.config.ts).
   ...(env.command === 'serve'

@@ -17,14 +17,14 @@ export default defineConfig({
       entry: WORKER_ENTRY,
       fileName: 'service-worker.js',
       alias,
-      // Served by the worker with the call in it (src/background/callpop/call-page.ts).
-      embedPages: { __CALLPOP_PAGE__: 'src/callpop/index.html' },
+      // Served by the worker with the call in it (src/features/calls/worker/call-page.ts).
+      embedPages: { __CALLPOP_PAGE__: 'src/entrypoints/callpop/index.html' },
     }),
-    // The call-pop window's first paint (see src/callpop/first-paint.ts).
+    // The call-pop window's first paint (see src/entrypoints/callpop/first-paint.ts).
     classicScript({
-      entry: 'src/callpop/first-paint.ts',
+      entry: 'src/entrypoints/callpop/first-paint.ts',
       fileName: 'assets/callpop-first-paint.js',
-      page: 'src/callpop/index.html',
+      page: 'src/entrypoints/callpop/index.html',
       alias,
     }),
   ],
@@ -39,10 +39,10 @@ export default defineConfig({
     rollupOptions: {
       // Pages the manifest does not name must be listed here to be built.
       input: {
-        callpop: 'src/callpop/index.html',
-        softphone: 'src/softphone/index.html',
+        callpop: 'src/entrypoints/callpop/index.html',
+        softphone: 'src/entrypoints/softphone/index.html',
         // An empty extension page: the pop-latency benchmark's floor (bench/pop-latency.ts).
-        softphoneBlank: 'src/softphone/blank.html',
+        softphoneBlank: 'src/entrypoints/softphone/blank.html',
       },
     },
   },

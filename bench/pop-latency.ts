@@ -28,7 +28,7 @@ function stampPaint(name: string): void {
       );
     });
   if (location.pathname.endsWith('/blank.html')) return void stamp();
-  if (!location.pathname.includes('/src/callpop/')) return;
+  if (!location.pathname.includes('/src/entrypoints/callpop/')) return;
   const observer = new MutationObserver(() => {
     if (document.body?.textContent?.includes(name)) {
       observer.disconnect();
@@ -108,7 +108,7 @@ export async function benchPopLatency(): Promise<{
         const t = performance.timeOrigin + performance.now();
         await chrome.windows.create({ url, type: 'popup', width: 380, height: 560 });
         return t;
-      }, `chrome-extension://${extensionId}/src/softphone/blank.html`);
+      }, `chrome-extension://${extensionId}/src/entrypoints/softphone/blank.html`);
       const window = await opened;
       const painted = await paintedAt(window);
       await window.close();
@@ -123,7 +123,7 @@ export async function benchPopLatency(): Promise<{
       // an idle worker long before a call) or the last call's teardown: all settle first.
       await phonePage.waitForTimeout(opts.stopWorker ? STOP_SETTLE_MS : SETTLE_MS);
       const requestsBefore = crm.log.entries.length;
-      const opened = context.waitForEvent('page', (p) => p.url().includes('src/callpop/'));
+      const opened = context.waitForEvent('page', (p) => p.url().includes('src/entrypoints/callpop/'));
       await softphone.startCall('Inbound', NUMBER);
       const window = await opened;
       const painted = await paintedAt(window).catch(async () => {

@@ -33,7 +33,7 @@ export async function openBenchBrowser(): Promise<BenchBrowser> {
   const extensionId = new URL(worker.url()).host;
   const page = await context.newPage();
   // An empty extension page: requests need one, and a real page (options) would add its own work.
-  await page.goto(`chrome-extension://${extensionId}/src/softphone/blank.html`);
+  await page.goto(`chrome-extension://${extensionId}/src/entrypoints/softphone/blank.html`);
   return { context, worker, extensionId, page, close };
 }
 

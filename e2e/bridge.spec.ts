@@ -133,7 +133,7 @@ test('messages from another origin or another window are ignored', async ({ soft
 });
 
 async function nextCallPop(page: Page): Promise<Page> {
-  return page.context().waitForEvent('page', (p) => p.url().includes('src/callpop/index.html'));
+  return page.context().waitForEvent('page', (p) => p.url().includes('src/entrypoints/callpop/index.html'));
 }
 
 test('an inbound ring pops one call window with the match, however often the event repeats', async ({
@@ -148,7 +148,7 @@ test('an inbound ring pops one call window with the match, however often the eve
   // The widget's own match request names the caller too (the fake shows it under the call).
   const frame = await softphone.frame();
   await expect(frame.getByTestId('caller-name')).toHaveText(PIPEDRIVE_PERSONS.alice.name);
-  // The softphone window at the size it opens with (src/softphone/open-window.ts).
+  // The softphone window at the size it opens with (src/entrypoints/softphone/open-window.ts).
   await softphone.page.setViewportSize({ width: 400, height: 680 });
   await softphone.page.screenshot({ path: 'docs/screenshots/softphone.png' });
   await softphone.setStatus('Ringing');

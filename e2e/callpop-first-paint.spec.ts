@@ -8,11 +8,11 @@ import { expect, test } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
 import { sendCallEvent } from './support/connect';
 import { sendRequest } from './support/requests';
-import { callSessions, type CallSession } from '../src/shared/storage/keys';
+import { callSessions, type CallSession } from '../src/platform/storage/keys';
 
 /** In every call-pop page: what #root held once the HTML was parsed, before React. */
 function recordFirstContent(): void {
-  if (!location.pathname.includes('/src/callpop/')) return;
+  if (!location.pathname.includes('/src/entrypoints/callpop/')) return;
   document.addEventListener('DOMContentLoaded', () => {
     const root = document.getElementById('root');
     document.documentElement.dataset.firstText = root?.textContent ?? '';
@@ -67,7 +67,7 @@ test('a window that opens before its call is recorded waits for it, then shows i
   extensionUrl,
 }) => {
   const pop = new CallPopPage(await context.newPage());
-  await pop.page.goto(extensionUrl('src/callpop/index.html?session=late'));
+  await pop.page.goto(extensionUrl('src/entrypoints/callpop/index.html?session=late'));
   await expect(pop.page.getByText('Opening the call…')).toBeVisible();
   const record: CallSession = {
     sessionId: 'late',
@@ -82,7 +82,7 @@ test('a window that opens before its call is recorded waits for it, then shows i
     pop: { state: 'none' },
     windowId: null,
   };
-  await page.goto(extensionUrl('src/softphone/blank.html'));
+  await page.goto(extensionUrl('src/entrypoints/softphone/blank.html'));
   await page.evaluate(([key, value]) => chrome.storage.session.set({ [key]: value }), [
     callSessions.keyFor('late'),
     record,
@@ -97,7 +97,7 @@ test('a window whose call never turns up says so in plain words', async ({
   extensionUrl,
 }) => {
   const pop = await context.newPage();
-  await pop.goto(extensionUrl('src/callpop/index.html?session=never'));
+  await pop.goto(extensionUrl('src/entrypoints/callpop/index.html?session=never'));
   await expect(pop.getByText('Opening the call…')).toBeVisible();
   await expect(pop.getByRole('alert')).toHaveText(
     'This call is no longer known to CallPop. Close this window and look the number up from the toolbar.',

@@ -11,8 +11,8 @@ import { PopupPage } from './pages/popup-page';
 import { LogFormPage } from './pages/log-form';
 import { ringing, sendCallEvent } from './support/connect';
 import { updateSettings } from './support/demo-setup';
-import type { CallEvent, CallEventReply } from '../src/shared/messages';
-import { callSessions } from '../src/shared/storage/keys';
+import type { CallEvent, CallEventReply } from '../src/platform/messages';
+import { callSessions } from '../src/platform/storage/keys';
 
 const SEARCH = { method: 'GET', path: '/api/v2/persons/search' };
 

@@ -160,9 +160,9 @@ test('the popup opens the softphone window once, and brings it forward after tha
   context,
 }) => {
   const softphonePages = () =>
-    context.pages().filter((p) => p.url().includes('src/softphone/index.html'));
+    context.pages().filter((p) => p.url().includes('src/entrypoints/softphone/index.html'));
 
-  const opened = context.waitForEvent('page', (p) => p.url().includes('src/softphone/index.html'));
+  const opened = context.waitForEvent('page', (p) => p.url().includes('src/entrypoints/softphone/index.html'));
   await popup.page.getByRole('button', { name: 'Open softphone' }).click();
   await opened;
   await popup.page.getByRole('button', { name: 'Open softphone' }).click();
@@ -171,9 +171,9 @@ test('the popup opens the softphone window once, and brings it forward after tha
 
 test('a double click on Open softphone opens one softphone window', async ({ popup, context }) => {
   const softphonePages = () =>
-    context.pages().filter((p) => p.url().includes('src/softphone/index.html'));
+    context.pages().filter((p) => p.url().includes('src/entrypoints/softphone/index.html'));
 
-  const opened = context.waitForEvent('page', (p) => p.url().includes('src/softphone/index.html'));
+  const opened = context.waitForEvent('page', (p) => p.url().includes('src/entrypoints/softphone/index.html'));
   await popup.openSoftphone.dblclick();
   await opened;
   await expect(popup.openSoftphone).toHaveText('Open softphone');
@@ -204,7 +204,7 @@ test('a softphone window Chrome refuses to open is explained, and the button wor
   );
   await expect(popup.softphoneError).toHaveRole('alert');
 
-  const opened = context.waitForEvent('page', (p) => p.url().includes('src/softphone/index.html'));
+  const opened = context.waitForEvent('page', (p) => p.url().includes('src/entrypoints/softphone/index.html'));
   await popup.openSoftphone.click();
   await opened;
   await expect(popup.softphoneError).toHaveCount(0);

@@ -28,7 +28,7 @@ export const test = base.extend<{
     await server.close();
   },
   softphone: async ({ page, extensionUrl, crm, fakeServer }, use) => {
-    await page.goto(extensionUrl('src/options/index.html'));
+    await page.goto(extensionUrl('src/entrypoints/options/index.html'));
     await connectPipedrive(page, crm.url);
     await updateSettings(page, { softphone: { url: fakeServer.url } });
     await use(await SoftphonePage.open(page, extensionUrl, fakeServer.origin));

@@ -20,7 +20,7 @@ test('session-storage writes leave a stopped worker stopped', async ({
   page,
   extensionUrl,
 }) => {
-  await page.goto(extensionUrl('src/softphone/blank.html'));
+  await page.goto(extensionUrl('src/entrypoints/softphone/blank.html'));
   // Stopped, and still stopped a moment later (nothing else is starting it).
   await expect
     .poll(async () => {
@@ -30,7 +30,7 @@ test('session-storage writes leave a stopped worker stopped', async ({
     })
     .toBe('stopped');
 
-  // What the popup does on each keystroke (src/popup/draft.ts).
+  // What the popup does on each keystroke (src/entrypoints/popup/draft.ts).
   await page.evaluate(() =>
     chrome.storage.session.set({ 'popupDraft@v1': { number: '+1415555', at: Date.now() } }),
   );

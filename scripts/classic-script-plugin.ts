@@ -8,11 +8,11 @@ import type { Plugin } from 'vite';
 import { emitIife } from './iife-bundle.ts';
 
 export interface ClassicScriptOptions {
-  /** The source file, e.g. src/callpop/first-paint.ts. */
+  /** The source file, e.g. src/entrypoints/callpop/first-paint.ts. */
   entry: string;
   /** Where it lands in the build, e.g. assets/callpop-first-paint.js. */
   fileName: string;
-  /** The page that runs it at the end of <body>, e.g. src/callpop/index.html. */
+  /** The page that runs it at the end of <body>, e.g. src/entrypoints/callpop/index.html. */
   page: string;
   alias: Record<string, string>;
 }

@@ -6,20 +6,20 @@
  * has stopped the idle worker.
  */
 import type { CrxPlugin } from '@crxjs/vite-plugin';
-import { inlineStylesheets } from '../src/background/callpop/inline-stylesheets.ts';
+import { inlineStylesheets } from '../src/features/calls/worker/inline-stylesheets.ts';
 import { emitIife } from './iife-bundle.ts';
 
 type OutputBundle = Parameters<NonNullable<CrxPlugin['renderCrxManifest']>>[1];
 
 export interface ClassicWorkerOptions {
-  /** The worker's source, e.g. src/background/index.ts. */
+  /** The worker's source, e.g. src/entrypoints/worker/index.ts. */
   entry: string;
   /** Where it lands in the build, e.g. service-worker.js. */
   fileName: string;
   alias: Record<string, string>;
   /**
    * Built pages the worker serves itself, by the global constant that holds each one in the
-   * worker (its stylesheets inlined), e.g. { __CALLPOP_PAGE__: 'src/callpop/index.html' }.
+   * worker (its stylesheets inlined), e.g. { __CALLPOP_PAGE__: 'src/entrypoints/callpop/index.html' }.
    */
   embedPages?: Record<string, string>;
 }

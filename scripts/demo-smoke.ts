@@ -40,7 +40,7 @@ export async function smokeTest(context: BrowserContext): Promise<void> {
     frame.getByText('Contacts from Pipedrive').waitFor({ timeout: WAIT_MS }),
   );
   await frame.locator('#number').fill(number);
-  const opened = pageWith(context, 'src/callpop/');
+  const opened = pageWith(context, 'src/entrypoints/callpop/');
   await frame.getByRole('button', { name: 'Incoming call' }).click();
   const pop = await step(`No call window opened for ${number}`, () => opened);
   await step(

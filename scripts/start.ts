@@ -71,7 +71,7 @@ try {
   const worker = await serviceWorkerOf(context);
   const extensionId = new URL(worker.url()).host;
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await page.goto(`chrome-extension://${extensionId}/src/entrypoints/options/index.html`);
   await updateSettings(page, { softphone: { url: softphone.url } });
   await connectPipedrive(page, crm.url);
   // The softphone window, as CallPop opens it: a small app window that stays open for calls.

@@ -1,7 +1,7 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { ringing, sendCallEvent } from '../support/connect';
 
-export const CALLPOP_PATH = '/src/callpop/index.html';
+export const CALLPOP_PATH = '/src/entrypoints/callpop/index.html';
 
 /** The call-pop window the worker opens for a call (a popup window: a page of the context). */
 export class CallPopPage {

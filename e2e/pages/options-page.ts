@@ -45,7 +45,7 @@ export class OptionsPage {
   }
 
   static async open(page: Page, extensionUrl: (path: string) => string): Promise<OptionsPage> {
-    await page.goto(extensionUrl('src/options/index.html'));
+    await page.goto(extensionUrl('src/entrypoints/options/index.html'));
     const options = new OptionsPage(page);
     await options.defaultCountry.waitFor();
     return options;

@@ -51,7 +51,7 @@ export class PopupPage {
     });
   }
 
-  /** The popup's saved form draft, as stored in session storage (src/popup/draft.ts). */
+  /** The popup's saved form draft, as stored in session storage (src/entrypoints/popup/draft.ts). */
   async storedDraft(): Promise<unknown> {
     return this.page.evaluate(async () => {
       const stored = await chrome.storage.session.get('popupDraft@v1');
@@ -70,7 +70,7 @@ export class PopupPage {
   }
 
   static async open(page: Page, extensionUrl: (path: string) => string): Promise<PopupPage> {
-    await page.goto(extensionUrl('src/popup/index.html'));
+    await page.goto(extensionUrl('src/entrypoints/popup/index.html'));
     return new PopupPage(page);
   }
 

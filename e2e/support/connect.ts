@@ -3,8 +3,8 @@
  * connect to an emulated CRM and send softphone call events.
  */
 import type { Page } from '@playwright/test';
-import type { ConnectionDraft } from '../../src/shared/connection';
-import type { CallEvent, CallEventReply } from '../../src/shared/messages';
+import type { ConnectionDraft } from '../../src/features/connection/model/connection';
+import type { CallEvent, CallEventReply } from '../../src/platform/messages';
 import { sendRaw } from './requests';
 import { INSIGHTLY_API_KEY } from '../emulators/insightly-seed.ts';
 import { PIPEDRIVE_API_TOKEN } from '../emulators/pipedrive-seed.ts';
@@ -28,7 +28,7 @@ export async function connect(
   draft: ConnectionDraft,
 ): Promise<void> {
   if (!page.url().startsWith('chrome-extension://')) {
-    await page.goto(extensionUrl('src/popup/index.html'));
+    await page.goto(extensionUrl('src/entrypoints/popup/index.html'));
   }
   const reply = await sendRaw(page, 'connection.save', draft);
   if (!reply.ok) throw new Error(`connection.save failed: ${reply.error.message}`);

@@ -4,14 +4,14 @@
  * tests and the pop-latency benchmark.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings.ts';
-import { callSessions, settingsItem, type CallSession } from '../../src/shared/storage/keys.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/features/settings/model/settings.ts';
+import { callSessions, settingsItem, type CallSession } from '../../src/platform/storage/keys.ts';
 import { pipedriveDraft } from './connect';
 import { sendRequest } from './requests';
 
 export { sendRequest };
 
-export const SOFTPHONE_PAGE = 'src/softphone/index.html';
+export const SOFTPHONE_PAGE = 'src/entrypoints/softphone/index.html';
 
 export async function connectPipedrive(page: Page, emulatorUrl: string): Promise<void> {
   await sendRequest(page, 'connection.save', pipedriveDraft(emulatorUrl));
@@ -51,5 +51,5 @@ export async function callSession(worker: Worker, sessionId: string) {
 }
 
 export function callPopPages(context: BrowserContext): Page[] {
-  return context.pages().filter((p) => p.url().includes('src/callpop/index.html'));
+  return context.pages().filter((p) => p.url().includes('src/entrypoints/callpop/index.html'));
 }

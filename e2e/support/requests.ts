@@ -3,7 +3,7 @@
  * (the worker refuses anything else). Shared by the e2e tests, the demo and the benchmarks.
  */
 import type { Page } from '@playwright/test';
-import type { Payload, Reply, RequestName, Value } from '../../src/shared/messages';
+import type { Payload, Reply, RequestName, Value } from '../../src/platform/messages';
 
 /** The worker's reply envelope, errors included. */
 export async function sendRaw<N extends RequestName>(

@@ -1,5 +1,5 @@
 /** Every CRM CallPop can connect to, by platform name. Service worker only. */
-import type { PlatformName } from '@/shared/connection';
+import type { PlatformName } from '@/features/connection/model/connection';
 import { insightly } from './insightly';
 import { pipedrive } from './pipedrive';
 import type { Connector } from './types';

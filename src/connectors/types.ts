@@ -11,9 +11,9 @@ import type {
   CreatedContactInfo,
   FindContactResult,
   ReturnMessage,
-} from '@/shared/contact';
-import type { Credentials, PlatformName } from '@/shared/connection';
-import type { CallDirection, CallResult } from '@/shared/messages';
+} from '@/features/lookup/model/contact';
+import type { Credentials, PlatformName } from '@/features/connection/model/connection';
+import type { CallDirection, CallResult } from '@/platform/messages';
 
 /** What a connector knows about the person using CallPop. */
 export interface ConnectorUser {

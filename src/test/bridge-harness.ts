@@ -1,19 +1,19 @@
 /**
  * The softphone bridge's unit tests' fake worker (`harness`), sample contacts and widget requests: shared
- * by src/softphone/bridge.test.ts (registration, contact pages, calls) and widget-match.test.ts.
+ * by src/entrypoints/softphone/bridge.test.ts (registration, contact pages, calls) and widget-match.test.ts.
  */
-import type { ConnectionSummary } from '@/shared/connection';
+import type { ConnectionSummary } from '@/features/connection/model/connection';
 import {
   MAX_LOOKUP_BATCH,
   type CallEventReply,
   type ContactView,
   type Payload,
   type RequestName,
-} from '@/shared/messages';
-import { RequestFailed } from '@/shared/messaging';
-import { DEFAULT_SETTINGS } from '@/shared/settings';
+} from '@/platform/messages';
+import { RequestFailed } from '@/platform/ui/messaging';
+import { DEFAULT_SETTINGS } from '@/features/settings/model/settings';
 import { aLookupResult } from '@/test/calls';
-import type { BridgeDeps, Requester } from '@/softphone/bridge';
+import type { BridgeDeps, Requester } from '@/entrypoints/softphone/bridge';
 
 const connection: ConnectionSummary = {
   platform: 'pipedrive',

@@ -1,6 +1,6 @@
 /** Calls for unit tests: ringing from +1 415 555 0102, with what a test changes. */
-import type { CallEvent, ContactView, LookupResult } from '@/shared/messages';
-import type { CallSession } from '@/shared/storage/keys';
+import type { CallEvent, ContactView, LookupResult } from '@/platform/messages';
+import type { CallSession } from '@/platform/storage/keys';
 
 export function aCall(overrides: Partial<CallSession> = {}): CallSession {
   return {

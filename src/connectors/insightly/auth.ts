@@ -2,7 +2,7 @@
  * Insightly: the API key as HTTP Basic user name with an empty password, against the API URL
  * the user copies from Insightly (User Settings → API), e.g. `https://api.na1.insightly.com`.
  */
-import type { Credentials } from '@/shared/connection';
+import type { Credentials } from '@/features/connection/model/connection';
 
 export const INSIGHTLY_API_VERSION = 'v3.1';
 

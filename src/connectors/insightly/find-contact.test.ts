@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RateLimitedPartway } from '@/background/engine/resumable';
-import { http } from '@/background/http/client';
-import { classifyError } from '@/background/http/errors';
-import { CREATE_NEW_CONTACT } from '@/shared/contact';
+import { RateLimitedPartway } from '@/features/lookup/worker/resumable';
+import { http } from '@/platform/worker/http/client';
+import { classifyError } from '@/platform/worker/http/errors';
+import { CREATE_NEW_CONTACT } from '@/features/lookup/model/contact';
 import {
   INSIGHTLY_CONTACTS,
   INSIGHTLY_LEADS,

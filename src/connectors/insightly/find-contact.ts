@@ -5,11 +5,11 @@
  * matched by several fields or values is one contact. Organisation names of contacts are not
  * fetched here: that would add a request per organisation to every pop.
  */
-import { withSlot } from '@/background/engine/limiter';
-import { resumableOn429 } from '@/background/engine/resumable';
-import { classifyError } from '@/background/http/errors';
-import { http } from '@/background/http/client';
-import { CREATE_NEW_CONTACT, type Contact, type FindContactResult } from '@/shared/contact';
+import { withSlot } from '@/features/lookup/worker/limiter';
+import { resumableOn429 } from '@/features/lookup/worker/resumable';
+import { classifyError } from '@/platform/worker/http/errors';
+import { http } from '@/platform/worker/http/client';
+import { CREATE_NEW_CONTACT, type Contact, type FindContactResult } from '@/features/lookup/model/contact';
 import {
   optionalText,
   requireArray,

@@ -1,5 +1,5 @@
 /** The Insightly connector. Hostname: the API URL, e.g. `https://api.na1.insightly.com`. */
-import { http } from '@/background/http/client';
+import { http } from '@/platform/worker/http/client';
 import { optionalText, requireId, requireRecord } from '../shared/guards';
 import { buildUrl } from '../shared/wire';
 import type { ConnectionCheck, Connector, ConnectorUser } from '../types';

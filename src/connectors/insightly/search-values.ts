@@ -8,7 +8,7 @@
  *   forms phones, signatures and Insightly's own imports usually carry.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { normalizePhone, overridingFormatsFor } from '@/shared/phone';
+import { normalizePhone, overridingFormatsFor } from '@/features/lookup/model/phone';
 
 export function insightlySearchValues(phoneNumber: string, overridingFormat: string): string[] {
   const parsed = normalizePhone(phoneNumber);

@@ -1,7 +1,7 @@
 /** Insightly writes: placeholder contacts or leads, and call logs as notes on the record. */
-import { http } from '@/background/http/client';
-import type { CreateContactResult } from '@/shared/contact';
-import { formatForDisplay } from '@/shared/phone';
+import { http } from '@/platform/worker/http/client';
+import type { CreateContactResult } from '@/features/lookup/model/contact';
+import { formatForDisplay } from '@/features/lookup/model/phone';
 import { findEarlierLog, isGone } from '../shared/earlier-log';
 import type { ListPage } from '../shared/either-end';
 import { isRecord, requireId, requireRecord } from '../shared/guards';

@@ -3,7 +3,7 @@
  * (`Authorization: Bearer`). The engine hands connectors one string, so the API token travels
  * as `Token <token>` and is turned back into its own header here. Tokens never go in URLs.
  */
-import type { Credentials } from '@/shared/connection';
+import type { Credentials } from '@/features/connection/model/connection';
 
 const TOKEN_PREFIX = 'Token ';
 const BEARER_PREFIX = 'Bearer ';

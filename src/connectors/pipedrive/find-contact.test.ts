@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RateLimitedPartway } from '@/background/engine/resumable';
-import { classifyError } from '@/background/http/errors';
-import { CREATE_NEW_CONTACT } from '@/shared/contact';
+import { RateLimitedPartway } from '@/features/lookup/worker/resumable';
+import { classifyError } from '@/platform/worker/http/errors';
+import { CREATE_NEW_CONTACT } from '@/features/lookup/model/contact';
 import {
   PIPEDRIVE_NUMBERS,
   PIPEDRIVE_OAUTH_TOKEN,

@@ -4,11 +4,11 @@
  * 100, up to the 500 one search returns). Deals and leads are a log-form concern
  * (fetchLogFieldOptions), so a pop never waits for them.
  */
-import { resumableOn429 } from '@/background/engine/resumable';
-import { http } from '@/background/http/client';
-import { MalformedResponseError } from '@/background/http/errors';
-import { CREATE_NEW_CONTACT, type Contact, type FindContactResult } from '@/shared/contact';
-import { normalizePhone } from '@/shared/phone';
+import { resumableOn429 } from '@/features/lookup/worker/resumable';
+import { http } from '@/platform/worker/http/client';
+import { MalformedResponseError } from '@/platform/worker/http/errors';
+import { CREATE_NEW_CONTACT, type Contact, type FindContactResult } from '@/features/lookup/model/contact';
+import { normalizePhone } from '@/features/lookup/model/phone';
 import {
   isRecord,
   optionalText,

@@ -1,6 +1,6 @@
 /** The Pipedrive connector. Hostname: the account's domain, e.g. `acme.pipedrive.com`. */
-import { http } from '@/background/http/client';
-import { MalformedResponseError } from '@/background/http/errors';
+import { http } from '@/platform/worker/http/client';
+import { MalformedResponseError } from '@/platform/worker/http/errors';
 import { optionalText, requireId, requireRecord } from '../shared/guards';
 import { buildUrl } from '../shared/wire';
 import type { ConnectionCheck, Connector, ConnectorUser } from '../types';

@@ -1,6 +1,6 @@
 /** Deals and leads of one person, for the call-log form (never on the lookup path). */
-import { http } from '@/background/http/client';
-import type { Contact } from '@/shared/contact';
+import { http } from '@/platform/worker/http/client';
+import type { Contact } from '@/features/lookup/model/contact';
 import { optionalText, requireArray, requireId, requireRecord } from '../shared/guards';
 import { buildUrl } from '../shared/wire';
 import type { ConnectorUser } from '../types';

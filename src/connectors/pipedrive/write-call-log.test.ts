@@ -1,6 +1,6 @@
 /** Pipedrive call logs: writing one, finding an earlier attempt's, replacing and deleting. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { classifyError } from '@/background/http/errors';
+import { classifyError } from '@/platform/worker/http/errors';
 import {
   PIPEDRIVE_DEALS,
   PIPEDRIVE_LEADS,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { classifyError } from '@/background/http/errors';
+import { classifyError } from '@/platform/worker/http/errors';
 import {
   PIPEDRIVE_PERSONS,
   PIPEDRIVE_USER,

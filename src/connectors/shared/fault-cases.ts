@@ -2,8 +2,8 @@
  * Test support: every emulator fault and the failure kind `classifyError` must report for it.
  * Both connectors' tests run the same table, so each fault is proven to make them throw.
  */
-import { http } from '@/background/http/client';
-import type { CrmFailureKind } from '@/background/http/errors';
+import { http } from '@/platform/worker/http/client';
+import type { CrmFailureKind } from '@/platform/worker/http/errors';
 import type { FaultSpec } from '../../../e2e/emulators/faults.ts';
 
 export interface FaultCase {

@@ -3,7 +3,7 @@
  * empty body, a changed API) must throw `MalformedResponseError`: read as "no match" it would
  * silently hide a caller's contact.
  */
-import { MalformedResponseError } from '@/background/http/errors';
+import { MalformedResponseError } from '@/platform/worker/http/errors';
 
 export type JsonRecord = Record<string, unknown>;
 

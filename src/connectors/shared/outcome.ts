@@ -1,6 +1,6 @@
 /** Call facts shared by the connectors' call-log writers. */
-import type { FindContactResult, ReturnMessage } from '@/shared/contact';
-import { normalizePhone } from '@/shared/phone';
+import type { FindContactResult, ReturnMessage } from '@/features/lookup/model/contact';
+import { normalizePhone } from '@/features/lookup/model/phone';
 import type { CreateCallLogArgs } from '../types';
 
 export const CONTACT_CREATED: ReturnMessage = {

@@ -1,5 +1,5 @@
 /** URL building, time formatting and header reading both connectors share. */
-import { apiOrigin, isSafeCrmUrl } from '@/shared/connection';
+import { apiOrigin, isSafeCrmUrl } from '@/features/connection/model/connection';
 
 export type QueryValue = string | number | boolean | undefined;
 

@@ -1,0 +1,18 @@
+/** What the engine needs from outside, passed in so tests can use fake connectors and clocks. */
+import type { Connector } from './types';
+import type { PlatformName } from '@/features/connection/model/connection';
+import { sleep } from '@/platform/sleep';
+
+export interface EngineDeps {
+  getConnector: (platform: PlatformName) => Connector | undefined;
+  listConnectors: () => Connector[];
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  /** How long a retry waits for an unclear attempt's late write (engine/late-write.ts). */
+  lateWriteGraceMs?: number;
+}
+
+export const realClock: Pick<EngineDeps, 'now' | 'sleep'> = {
+  now: () => Date.now(),
+  sleep,
+};

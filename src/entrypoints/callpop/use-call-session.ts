@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import type { LookupResult } from '@/platform/messages';
+import { request } from '@/platform/ui/messaging';
+import { callSessions, type CallSession } from '@/platform/storage/keys';
+
+export type SessionState =
+  | { state: 'loading' }
+  | { state: 'missing' }
+  /** `forgotten`: the record went away (the sweep drops old calls); `session` is as last seen. */
+  | { state: 'ready'; session: CallSession; forgotten?: true };
+
+/**
+ * The state after the record reads as `session`. A call already on screen stays there when its
+ * record goes: the window may hold a half-typed log, and the call as last seen is still true.
+ */
+export function nextSessionState(
+  previous: SessionState,
+  session: CallSession | undefined,
+): SessionState {
+  if (session) return { state: 'ready', session };
+  if (previous.state === 'ready') return { ...previous, forgotten: true };
+  return { state: 'missing' };
+}
+
+/**
+ * How long a window waits for its call's record before saying it is missing. The worker writes
+ * the record before it opens the window, so this is for a window whose record is not readable
+ * yet or was forgotten (the sweep drops old calls).
+ */
+export const RECORD_WAIT_MS = 5_000;
+
+/**
+ * The call as the worker records it in chrome.storage.session, kept current by watching its key:
+ * the cached answer shows at once and the fresh one replaces it in place.
+ */
+export function useCallSession(sessionId: string | null, initial?: CallSession): SessionState {
+  const [state, setState] = useState<SessionState>(
+    initial ? { state: 'ready', session: initial } : { state: 'loading' },
+  );
+  useEffect(() => {
+    if (!sessionId) {
+      setState({ state: 'missing' });
+      return;
+    }
+    const key = callSessions.keyFor(sessionId);
+    let live = true;
+    let seen = false;
+    const show = (session: CallSession | undefined) => {
+      if (!live) return;
+      if (session) seen = true;
+      setState((previous) => nextSessionState(previous, session));
+    };
+    const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
+      if (area !== 'session' || !(key in changes)) return;
+      show(changes[key]?.newValue as CallSession | undefined);
+    };
+    chrome.storage.onChanged.addListener(listener);
+    // A record not there yet is still on its way; it is "missing" only after the wait.
+    const giveUp = setTimeout(() => {
+      if (!seen) show(undefined);
+    }, RECORD_WAIT_MS);
+    void callSessions.get(sessionId).then((session) => {
+      if (session) show(session);
+    });
+    return () => {
+      live = false;
+      clearTimeout(giveUp);
+      chrome.storage.onChanged.removeListener(listener);
+    };
+  }, [sessionId]);
+  return state;
+}
+
+/**
+ * Keeps a fresher lookup (Refresh, a created contact) in the call, for every open view. The
+ * worker writes it, under the lock its own writes of the call take, so neither loses the other.
+ */
+export async function saveLookup(sessionId: string, result: LookupResult): Promise<void> {
+  await request('call.saveLookup', { sessionId, result });
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useStatus } from '@/platform/ui/use-status';
+import { AdvancedSection } from '@/features/settings/ui/AdvancedSection';
+import { CacheSection } from '@/features/settings/ui/CacheSection';
+import { CallPopSection } from '@/features/settings/ui/CallPopSection';
+import { ConnectionSection } from '@/features/connection/ui/ConnectionSection';
+import { PhoneSection } from '@/features/settings/ui/PhoneSection';
+import { ResolverSection } from '@/features/settings/ui/ResolverSection';
+import { SaveStatusLine } from '@/features/settings/ui/SaveStatusLine';
+import { useSettings } from '@/features/settings/ui/use-settings';
+import './options.css';
+
+export function App() {
+  const status = useStatus();
+  const { settings, loadError, status: saveStatus, save } = useSettings();
+  // Bumped after a disconnect, which empties the cache, so the cache count is asked for again.
+  const [cacheKey, setCacheKey] = useState(0);
+
+  return (
+    <main className="options">
+      <header className="options-header">
+        <h1>CallPop options</h1>
+        <p className="muted" data-testid="version">
+          {status.state === 'ready' ? `Version ${status.value.version}` : null}
+        </p>
+        <SaveStatusLine status={saveStatus} />
+      </header>
+      <ConnectionSection onDisconnected={() => setCacheKey((key) => key + 1)} />
+      {loadError ? (
+        <p className="field-error" role="alert">
+          {loadError}
+        </p>
+      ) : settings === null ? (
+        <p>Loading your settings…</p>
+      ) : (
+        <>
+          <PhoneSection settings={settings} save={save} />
+          <CallPopSection settings={settings} save={save} />
+          <ResolverSection settings={settings} save={save} />
+          <CacheSection settings={settings} save={save} refreshKey={cacheKey} />
+          <AdvancedSection settings={settings} save={save} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,285 @@
+/**
+ * The toolbar popup: connection state, look up any number, Refresh from the CRM, open a
+ * contact's CRM page, create a contact, log a call.
+ */
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { ERROR_CODES, type LookupResult } from '@/platform/messages';
+import { send } from '@/platform/ui/messaging';
+import { CreateContactForm } from '@/features/saves/ui/create-contact-form';
+import { LogForm } from '@/features/saves/ui/log-form';
+import { lookupProblem, lookupToast } from '@/features/lookup/model/lookup-problem';
+import { withContact } from '@/features/lookup/model/lookup-result';
+import { LookupResults } from '@/features/lookup/ui/lookup-results';
+import { openCrmPage } from '@/platform/ui/open-page';
+import { ToastList, useToasts } from '@/platform/ui/toast';
+import { useStatus } from '@/platform/ui/use-status';
+import '@/platform/ui/ui.css';
+import { ConnectionLine } from '@/features/connection/ui/ConnectionLine';
+import { clearDraft, hasContent, loadDraft, saveDraft, type PopupDraft } from './draft';
+import { restoredMessage, savedMessage } from './draft-messages';
+import { useConnection } from '@/features/connection/ui/use-connection-summary';
+import './popup.css';
+
+type View = 'results' | 'create' | 'log';
+
+export function App() {
+  const status = useStatus();
+  const connection = useConnection();
+  const toasts = useToasts();
+  const [number, setNumber] = useState('');
+  const [result, setResult] = useState<LookupResult | null>(null);
+  // The lookup running, if any: only the newest one's answer is shown (see `lookup`).
+  const [busy, setBusy] = useState<{ kind: 'lookup' | 'refresh'; phoneNumber: string } | null>(
+    null,
+  );
+  // Counts lookups started; an answer to any but the newest is dropped.
+  const lookups = useRef(0);
+  const [error, setError] = useState<string | null>(null);
+  // A problem with the typed number is shown at the field; other failures below the form.
+  const [numberError, setNumberError] = useState<string | null>(null);
+  const [view, setViewState] = useState<View>('results');
+  // A draft from an earlier popup, for the form it reopens.
+  const [restored, setRestored] = useState<PopupDraft | null>(null);
+  // The open form's draft as last typed (what a new lookup would discard).
+  const [typed, setTyped] = useState<PopupDraft | null>(null);
+  // A lookup waiting for the person to let the open form's content go.
+  const [pendingLookup, setPendingLookup] = useState<string | null>(null);
+  // Set once the person types a number or looks one up: a draft loading late must not undo that.
+  const acted = useRef(false);
+
+  // Every way out of a form (Cancel, a save, a new lookup) comes through here and ends its draft.
+  const setView = useCallback((next: View) => {
+    if (next === 'results') {
+      void clearDraft();
+      setRestored(null);
+      setTyped(null);
+      setPendingLookup(null);
+    }
+    setViewState(next);
+  }, []);
+
+  /** Keeps what the open form holds, in this popup and for the next one. */
+  function keep(draft: PopupDraft) {
+    setTyped(draft);
+    void saveDraft(draft);
+  }
+
+  const showToast = toasts.show;
+  useEffect(() => {
+    let live = true;
+    loadDraft().then(
+      ({ draft, saved }) => {
+        if (!live || acted.current) return;
+        if (saved) showToast(savedMessage(saved));
+        if (!draft) return;
+        setNumber(draft.number);
+        setResult(draft.result);
+        setRestored(draft);
+        setTyped(draft);
+        setViewState(draft.view);
+        showToast(restoredMessage(draft));
+      },
+      // Nothing could be read back: the popup starts empty, as it would without a draft.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [showToast]);
+
+  /**
+   * Looks `phoneNumber` up. A lookup started while another runs replaces it: the person asked
+   * for this number last, so the older answer, whenever it comes, is never shown (under a field
+   * that now holds another number) and does not end this one's "busy".
+   */
+  async function lookup(
+    phoneNumber: string,
+    force: boolean,
+    kind: 'lookup' | 'refresh' = force ? 'refresh' : 'lookup',
+  ) {
+    const own = (lookups.current += 1);
+    setBusy({ kind, phoneNumber });
+    setError(null);
+    setNumberError(null);
+    const reply = await send('contact.lookup', { phoneNumber, force });
+    if (own !== lookups.current) return;
+    setBusy(null);
+    if (!reply.ok) {
+      // Keep the last answer on screen: a failed Refresh must not wipe what was known.
+      if (reply.error.code === ERROR_CODES.badRequest) setNumberError(reply.error.message);
+      else setError(reply.error.message);
+      return;
+    }
+    setResult(reply.value);
+    toasts.show(lookupToast(reply.value));
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    acted.current = true;
+    const wanted = number.trim();
+    if (wanted === '') {
+      setError(null);
+      setNumberError('Type a phone number to look up.');
+      return;
+    }
+    if (view !== 'results' && hasContent(typed)) {
+      setPendingLookup(wanted);
+      return;
+    }
+    startLookup(wanted);
+  }
+
+  function startLookup(phoneNumber: string) {
+    // The form closes before the lookup starts (its buttons stay disabled while it runs), so
+    // the answer never closes a form typed into meanwhile. A lookup still running is replaced.
+    setView('results');
+    // The same number asked again while its lookup runs: that one looks stuck, so this one asks
+    // the CRM itself (as Refresh does) instead of waiting on it.
+    const again = busy?.phoneNumber === phoneNumber;
+    void lookup(phoneNumber, again, 'lookup');
+  }
+
+  async function open(url: string | null) {
+    const problem = await openCrmPage(url);
+    if (problem) toasts.error(problem);
+  }
+
+  return (
+    <main className="popup stack">
+      <header className="popup-header">
+        <h1>CallPop</h1>
+        <span data-testid="version">
+          {status.state === 'ready' ? `v${status.value.version}` : null}
+        </span>
+      </header>
+      {status.state === 'error' ? <p role="alert">{status.message}</p> : null}
+      <ConnectionLine connection={connection} />
+      <form className="form lookup" onSubmit={submit} role="search" aria-label="Look up a number">
+        <label>
+          Phone number
+          <span className="row">
+            <input
+              type="tel"
+              // The popup is opened to look a number up: typing goes here at once. A form
+              // brought back from a draft takes the focus when it opens.
+              autoFocus
+              value={number}
+              autoComplete="off"
+              placeholder="+1 415 555 0102"
+              aria-invalid={numberError ? true : undefined}
+              aria-describedby={numberError ? 'number-error' : undefined}
+              onChange={(e) => {
+                acted.current = true;
+                setNumber(e.target.value);
+                setPendingLookup(null);
+              }}
+            />
+            {/* Never disabled: a number typed while a lookup runs is looked up at once. */}
+            <button type="submit" className="primary" aria-busy={busy?.kind === 'lookup'}>
+              Look up
+            </button>
+          </span>
+        </label>
+        {/* Always there, so screen readers announce the text when it changes. */}
+        <p role="status" className="muted lookup-status" data-testid="lookup-status">
+          {busy?.kind === 'lookup' ? `Looking up ${busy.phoneNumber}…` : ''}
+        </p>
+        {numberError ? (
+          <p id="number-error" role="alert" className="error" data-testid="number-error">
+            {numberError}
+          </p>
+        ) : null}
+      </form>
+      {pendingLookup !== null && result && view !== 'results' ? (
+        <div
+          className="confirm"
+          role="alertdialog"
+          aria-labelledby="discard-question"
+          data-testid="discard-confirm"
+        >
+          <p id="discard-question">
+            The {view === 'log' ? 'call log' : 'new contact'} for {result.displayNumber} is not
+            saved. Discard it and look up {pendingLookup}?
+          </p>
+          <div className="actions">
+            {/* Focus lands on the choice that keeps the work. */}
+            <button type="button" autoFocus onClick={() => setPendingLookup(null)}>
+              Keep editing
+            </button>
+            <button type="button" onClick={() => startLookup(pendingLookup)}>
+              Discard and look up
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {error ? (
+        <p role="alert" className="error" data-testid="popup-error">
+          {error}
+        </p>
+      ) : null}
+      <ToastList toasts={toasts} />
+      {result && view === 'results' ? (
+        <>
+          <div className="row">
+            <strong data-testid="display-number">{result.displayNumber}</strong>
+            <button
+              type="button"
+              onClick={() => void lookup(result.phoneNumber, true)}
+              disabled={busy !== null}
+              aria-busy={busy?.kind === 'refresh'}
+            >
+              {busy?.kind === 'refresh' ? 'Refreshing…' : 'Refresh'}
+            </button>
+          </div>
+          <LookupResults result={result} onOpen={(c) => void open(c.pageUrl)} />
+          <div className="row">
+            {result.canCreate ? (
+              <button type="button" onClick={() => setView('create')} disabled={busy !== null}>
+                Create new contact...
+              </button>
+            ) : null}
+            <button type="button" onClick={() => setView('log')} disabled={busy !== null}>
+              Log call
+            </button>
+          </div>
+        </>
+      ) : null}
+      {result && view === 'create' ? (
+        <CreateContactForm
+          key={restored?.view === 'create' ? restored.create.requestId : 'new'}
+          phoneNumber={result.phoneNumber}
+          contactTypes={result.contactTypes}
+          {...(restored?.view === 'create' ? { draft: restored.create } : {})}
+          onDraftChange={(create) => keep({ view: 'create', number, result, create })}
+          toasts={toasts}
+          onCancel={() => setView('results')}
+          onCreated={(reply) => {
+            setResult(withContact(result, reply.contact));
+            setView('results');
+          }}
+        />
+      ) : null}
+      {result && view === 'log' ? (
+        <LogForm
+          key={restored?.view === 'log' ? restored.log.requestId : 'new'}
+          {...(restored?.view === 'log' ? { draft: restored.log } : {})}
+          onDraftChange={(log) => keep({ view: 'log', number, result, log })}
+          phoneNumber={result.phoneNumber}
+          displayNumber={result.displayNumber}
+          contacts={result.contacts}
+          canCreate={result.canCreate}
+          contactTypes={result.contactTypes}
+          call={null}
+          problem={lookupProblem(result)}
+          toasts={toasts}
+          onCancel={() => setView('results')}
+          onLogged={(reply) => {
+            setResult(withContact(result, reply.contact));
+            setView('results');
+          }}
+        />
+      ) : null}
+    </main>
+  );
+}

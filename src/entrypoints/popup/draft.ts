@@ -1,0 +1,48 @@
+/**
+ * The draft of the popup's open Log or Create form (popupDraft in shared/storage/keys.ts). The
+ * form's draft carries its Save's request id, so saving a draft brought back after the popup
+ * closed mid-Save is recognised as the same Save: one contact, one log.
+ */
+import { popupDraft, saveRequests, type PopupDraft } from '@/platform/storage/keys';
+import { logDraftHasContent } from '@/features/saves/ui/log-draft';
+
+export type { PopupDraft };
+
+// Writes go out one after another, so a late edit never lands after the clear that ended the form.
+let queue: Promise<unknown> = Promise.resolve();
+
+function enqueue<T>(write: () => Promise<T>): Promise<T> {
+  const next = queue.then(write, write);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+export function saveDraft(draft: PopupDraft): Promise<void> {
+  return enqueue(() => popupDraft.set(draft));
+}
+
+export function clearDraft(): Promise<void> {
+  return enqueue(() => popupDraft.remove());
+}
+
+/**
+ * The draft to bring back, or null. A draft whose Save finished after the popup closed is
+ * over: it is dropped, and `saved` says so (editing it would change nothing in the CRM).
+ */
+export function loadDraft(): Promise<{ draft: PopupDraft | null; saved: PopupDraft | null }> {
+  return enqueue(async () => {
+    const draft = await popupDraft.get();
+    if (!draft) return { draft: null, saved: null };
+    const id =
+      draft.view === 'log' ? `callLog:${draft.log.requestId}` : `contact:${draft.create.requestId}`;
+    if ((await saveRequests.get(id))?.status !== 'done') return { draft, saved: null };
+    await popupDraft.remove();
+    return { draft: null, saved: draft };
+  });
+}
+
+/** Whether losing the draft would lose something the person typed or chose. */
+export function hasContent(draft: PopupDraft | null): boolean {
+  if (!draft) return false;
+  return draft.view === 'log' ? logDraftHasContent(draft.log) : draft.create.name.trim() !== '';
+}

@@ -1,0 +1,153 @@
+/**
+ * The host side of the Embeddable protocol: answers the widget's requests and turns its call
+ * notices into `call.event` requests. Stateless: the worker de-duplicates calls by sessionId, so
+ * a reloaded page or a repeated notice never pops twice. Dependencies are injected so this runs
+ * in unit tests without a DOM or chrome.*.
+ */
+import type { Payload, RequestName, Value } from '@/platform/messages';
+import type { Settings } from '@/features/settings/model/settings';
+import { sleep } from '@/platform/sleep';
+import { messageOf } from './message-of';
+import {
+  MATCH_PATH,
+  VIEW_PATH,
+  parseViewBody,
+  responseMessage,
+  type WidgetMessage,
+} from './protocol';
+import { RESEND_DELAYS_MS, isTransportFailure, withResend } from './resend';
+import { registrationMessage, toCallEvent } from './translate';
+import { answerMatch } from './widget-match';
+
+export { MATCH_DEADLINE_MS, REASK_DELAYS_MS } from './widget-match';
+
+export type Requester = <N extends RequestName>(name: N, payload: Payload<N>) => Promise<Value<N>>;
+
+export interface BridgeDeps {
+  request: Requester;
+  settings: () => Promise<Settings>;
+  /** Posts to the softphone frame, at its configured origin only. */
+  post: (message: unknown) => void;
+  /** Opens a CRM page in a new tab (already checked to be http(s)). */
+  openUrl: (url: string) => Promise<void>;
+  /** A plain-words line for the user (and the tests). */
+  report: (message: string, kind: 'info' | 'error') => void;
+  /** Resolves after `ms` (tests pass their own clock). */
+  wait?: (ms: number) => Promise<void>;
+}
+
+/**
+ * A call event Chrome could not deliver is sent again after each of these waits. The worker
+ * handles call.event once per sessionId, and a second send finishes a half-done pop.
+ */
+export const CALL_RESEND_DELAYS_MS = RESEND_DELAYS_MS;
+
+function isHttpUrl(url: string | null): url is string {
+  if (!url) return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Registers CallPop as the widget's contact service; false when no CRM is connected. */
+export async function register(deps: BridgeDeps): Promise<boolean> {
+  const [connection, settings] = await Promise.all([
+    deps.request('connection.get', undefined),
+    deps.settings(),
+  ]);
+  if (!connection) {
+    deps.report('Connect a CRM in CallPop options to see caller names here.', 'info');
+    return false;
+  }
+  deps.post(registrationMessage(connection, settings));
+  deps.report(`Matching callers in ${connection.displayName}.`, 'info');
+  return true;
+}
+
+async function viewContact(deps: BridgeDeps, body: unknown): Promise<void> {
+  const parsed = parseViewBody(body);
+  if (typeof parsed === 'string') return deps.report(parsed, 'error');
+  try {
+    const result = await withResend(
+      () => deps.request('contact.lookup', { phoneNumber: parsed.phoneNumber }),
+      deps.wait ?? sleep,
+    );
+    const contact = result.contacts.find((c) => String(c.id) === parsed.id);
+    // The engine answers a CRM it could not ask as source 'none' with the reason.
+    const problem = result.source === 'none' ? result.returnMessage?.message : undefined;
+    if (!contact && problem) {
+      return deps.report(`The contact page could not be opened: ${problem}`, 'error');
+    }
+    if (!contact) return deps.report('That contact is no longer in the CRM.', 'error');
+    if (!isHttpUrl(contact.pageUrl)) {
+      return deps.report(`${contact.name} has no CRM page CallPop can open.`, 'error');
+    }
+    await deps.openUrl(contact.pageUrl);
+  } catch (error) {
+    deps.report(`The contact page could not be opened: ${messageOf(error)}`, 'error');
+  }
+}
+
+async function answerRequest(
+  deps: BridgeDeps,
+  message: Extract<WidgetMessage, { type: 'rc-post-message-request' }>,
+): Promise<void> {
+  let response: unknown = { data: 'ok' };
+  if (message.path === MATCH_PATH) response = await answerMatch(deps, message.body);
+  else if (message.path === VIEW_PATH) await viewContact(deps, message.body);
+  // Other paths (loggers, settings) are not registered by us; a quick 'ok' spares the widget
+  // its timeout, as App Connect does.
+  deps.post(responseMessage(message.requestId, response));
+}
+
+async function forwardCall(
+  deps: BridgeDeps,
+  message: Extract<WidgetMessage, { type: 'rc-active-call-notify' | 'rc-call-ring-notify' }>,
+): Promise<void> {
+  const translated = toCallEvent(message.call, message.type === 'rc-call-ring-notify');
+  if ('ignored' in translated) {
+    if (translated.tell) deps.report(translated.ignored, 'info');
+    return;
+  }
+  const wait = deps.wait ?? sleep;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const reply = await deps.request('call.event', translated.event);
+      if (reply.tell) deps.report(reply.reason, 'info');
+      return;
+    } catch (error) {
+      if (!isTransportFailure(error)) {
+        // The worker's own plain words: sending again would get the same answer.
+        return deps.report(`Call pop failed: ${messageOf(error)}`, 'error');
+      }
+      const delay = CALL_RESEND_DELAYS_MS[attempt];
+      if (delay === undefined) {
+        return deps.report(
+          `Call pop failed: CallPop did not answer, even after ${attempt + 1} tries; it tries again on the call's next event.`,
+          'error',
+        );
+      }
+      // Chrome was stopping the worker: a new send starts it again.
+      await wait(delay);
+    }
+  }
+}
+
+/** Handles one validated widget message (the caller has checked its source and origin). */
+export async function handleWidgetMessage(deps: BridgeDeps, message: WidgetMessage): Promise<void> {
+  try {
+    switch (message.type) {
+      case 'rc-adapter-pushAdapterState':
+        await register(deps);
+        return;
+      case 'rc-post-message-request':
+        return await answerRequest(deps, message);
+      default:
+        return await forwardCall(deps, message);
+    }
+  } catch (error) {
+    deps.report(`The softphone bridge hit a problem: ${messageOf(error)}`, 'error');
+  }
+}

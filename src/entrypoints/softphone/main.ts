@@ -1,0 +1,297 @@
+/**
+ * The softphone window: hosts the Embeddable iframe and wires window messages to the bridge.
+ * Thin DOM glue; the protocol logic lives in bridge.ts, protocol.ts and translate.ts.
+ */
+import type { CallEvent, CallEventReply, RequestName } from '@/platform/messages';
+import { request, send } from '@/platform/ui/messaging';
+import { connectionItem, settingsItem } from '@/platform/storage/keys';
+import { isFromSoftphone } from './accept';
+import { handleWidgetMessage, register, type BridgeDeps } from './bridge';
+import { rematchNamed } from './widget-match';
+import { namesAccountChanged, startNamesAccount } from './names-account';
+import { FRAME_ALLOW, FRAME_SANDBOX } from './frame-policy';
+import { keepWorkerAwake } from './keep-worker-awake';
+import { softphoneTarget } from './origin';
+import { MATCH_PATH, VIEW_PATH, parseWidgetMessage, type WidgetMessage } from './protocol';
+
+const statusLine = document.getElementById('status') as HTMLParagraphElement;
+const showCallButton = document.getElementById('show-call') as HTMLButtonElement;
+const frameHost = document.getElementById('frame-host') as HTMLDivElement;
+
+/**
+ * What a status line is about. Something that works clears a line about the same kind of work
+ * only: a contact match the widget makes right after a withheld call must not hide why that
+ * call did not pop.
+ */
+type Topic = 'setup' | 'calls' | 'views' | 'matches' | 'other';
+
+let frame: HTMLIFrameElement | null = null;
+/** The bridge's dependencies for `frame`, one set per topic (see bridgesFor). */
+let bridges: Bridges | null = null;
+let frameOrigin = '';
+let frameUrl = '';
+/** The widget asked to be registered at least once: re-register it when settings change. */
+let widgetReady = false;
+let ignoredMessages = 0;
+/**
+ * What the status line says when all is well: the last registration's line. A problem's line
+ * stays until something works again, then gives way to this one.
+ */
+let normalLine: string | null = null;
+/** What the shown line is about; null for the normal line. */
+let shownTopic: Topic | null = null;
+/**
+ * Calls the worker took (popped, or will pop by the settings) that have not ended, the one the
+ * person was last on (rang or was connected) last. "Show call window" is there while any is,
+ * and shows that one: a second call ending must not take away the first one's window. Calls the
+ * worker refused are never here.
+ */
+let liveCalls: string[] = [];
+/** Ended calls: the late reply to one of their earlier events must not bring them back. */
+const endedCalls = new Set<string>();
+/** Ended calls remembered, newest last: enough for late replies; the window stays open all day. */
+const MAX_ENDED_CALLS = 200;
+
+function rememberEnded(sessionId: string): void {
+  endedCalls.delete(sessionId);
+  endedCalls.add(sessionId);
+  const [oldest] = endedCalls;
+  if (endedCalls.size > MAX_ENDED_CALLS && oldest !== undefined) endedCalls.delete(oldest);
+}
+
+function report(message: string, kind: 'info' | 'error', topic: Topic | null): void {
+  shownTopic = topic;
+  statusLine.textContent = message;
+  statusLine.dataset.kind = kind;
+  if (kind === 'error') console.warn(`CallPop softphone: ${message}`);
+}
+
+/** `topic`'s work went through: a line about it gives way to the normal line. */
+function succeeded(topic: Topic): void {
+  if (shownTopic === topic && normalLine !== null) report(normalLine, 'info', null);
+}
+
+// `request`'s optional-payload overload cannot be expressed generically; same call at runtime.
+const ask = request as (name: RequestName, payload: unknown) => Promise<never>;
+
+function setLiveCalls(calls: string[]): void {
+  liveCalls = calls;
+  showCallButton.hidden = calls.length === 0;
+}
+
+/** The worker's answer for a call it will not pop at all (no number it can look up). */
+function isRefused(reply: CallEventReply): boolean {
+  return reply.action === 'ignored' && reply.tell === true;
+}
+
+/**
+ * Sends a call event, keeping the live calls by what the worker made of it. `current`: the
+ * event's frame is still the one shown.
+ */
+async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<CallEventReply> {
+  const { sessionId } = event;
+  if (event.status === 'NoCall') {
+    // Over whatever the worker answers: the softphone says the call is gone.
+    rememberEnded(sessionId);
+    setLiveCalls(liveCalls.filter((id) => id !== sessionId));
+  }
+  const reply: CallEventReply = await ask('call.event', event);
+  if (!current()) return reply;
+  if (isRefused(reply)) {
+    setLiveCalls(liveCalls.filter((id) => id !== sessionId));
+    return reply;
+  }
+  if (!endedCalls.has(sessionId) && !liveCalls.includes(sessionId)) {
+    setLiveCalls([...liveCalls, sessionId]);
+  }
+  return reply;
+}
+
+/** The bridge's dependencies for one topic, counting the lines they showed and the answers got. */
+interface Bridge {
+  deps: BridgeDeps;
+  lines: number;
+  answers: number;
+}
+
+type Bridges = Record<Topic, Bridge>;
+
+/**
+ * The bridge's dependencies for frame `from` and `topic`: one object each for the frame's life,
+ * since the bridge keeps per-window state (numbers to ask the CRM about again) by it. Once
+ * `from` is replaced or removed, its lines, replies and calls are dropped: they would cover the
+ * reason it went (a refused URL) or bring back calls of a softphone no longer shown.
+ */
+function bridgeFor(from: HTMLIFrameElement, origin: string, topic: Topic): Bridge {
+  const current = (): boolean => frame === from;
+  const bridge: Bridge = {
+    lines: 0,
+    answers: 0,
+    deps: {
+      request: async (name: RequestName, payload: unknown) => {
+        const value =
+          name === 'call.event'
+            ? await sendCallEvent(payload as CallEvent, current)
+            : await ask(name, payload);
+        bridge.answers += 1;
+        return value;
+      },
+      settings: () => settingsItem.get(),
+      post: (message) => {
+        if (current()) from.contentWindow?.postMessage(message, origin);
+      },
+      openUrl: async (url) => {
+        await chrome.tabs.create({ url });
+      },
+      report: (message, kind) => {
+        if (!current()) return;
+        bridge.lines += 1;
+        // A registration's info line is the normal line.
+        const normal = topic === 'setup' && kind === 'info';
+        if (normal) normalLine = message;
+        report(message, kind, normal ? null : topic);
+      },
+    },
+  };
+  return bridge;
+}
+
+function bridgesFor(from: HTMLIFrameElement, origin: string): Bridges {
+  const topics: Topic[] = ['setup', 'calls', 'views', 'matches', 'other'];
+  return Object.fromEntries(
+    topics.map((topic) => [topic, bridgeFor(from, origin, topic)]),
+  ) as Bridges;
+}
+
+function topicOf(message: WidgetMessage): Topic {
+  switch (message.type) {
+    case 'rc-adapter-pushAdapterState':
+      return 'setup';
+    case 'rc-post-message-request':
+      if (message.path === MATCH_PATH) return 'matches';
+      return message.path === VIEW_PATH ? 'views' : 'other';
+    default:
+      return 'calls';
+  }
+}
+
+/**
+ * A call ringing or connected (not put on hold) is the one the person is on now: "Show call
+ * window" shows it, also after swapping back to it from a call that came later.
+ */
+function noteCurrentCall(message: WidgetMessage): void {
+  if (message.type !== 'rc-active-call-notify') return;
+  const { sessionId, telephonyStatus } = message.call;
+  if (telephonyStatus !== 'Ringing' && telephonyStatus !== 'CallConnected') return;
+  const id = String(sessionId);
+  if (liveCalls.includes(id)) setLiveCalls([...liveCalls.filter((live) => live !== id), id]);
+}
+
+/**
+ * Handles one widget message. A message CallPop answered with nothing to say about it is a
+ * success (a call the worker took, a contact page opened, a match answered), and clears a line
+ * about its topic.
+ */
+async function handle(message: WidgetMessage, frameBridges: Bridges): Promise<void> {
+  const topic = topicOf(message);
+  const bridge = frameBridges[topic];
+  const { lines, answers } = bridge;
+  await handleWidgetMessage(bridge.deps, message);
+  if (bridges === frameBridges) noteCurrentCall(message);
+  if (bridge.lines === lines && bridge.answers > answers) succeeded(topic);
+}
+
+/** Takes the frame out; its widget's registration, status and calls go with it. */
+function removeFrame(): void {
+  frame?.remove();
+  frame = null;
+  bridges = null;
+  frameUrl = '';
+  // Until the next frame asks, there is no widget to register (a settings change must not
+  // report "Matching callers" over an empty window).
+  widgetReady = false;
+  normalLine = null;
+  for (const id of liveCalls) rememberEnded(id);
+  setLiveCalls([]);
+}
+
+function showFrame(rawUrl: string): void {
+  const target = softphoneTarget(rawUrl);
+  if (!target.ok) {
+    removeFrame();
+    return report(target.reason, 'error', 'setup');
+  }
+  if (frame && target.url === frameUrl) return;
+  removeFrame();
+  frameUrl = target.url;
+  frameOrigin = target.origin;
+  frame = document.createElement('iframe');
+  frame.title = 'Softphone';
+  frame.allow = FRAME_ALLOW;
+  // Before src: the sandbox applies from the frame's next navigation.
+  frame.setAttribute('sandbox', FRAME_SANDBOX);
+  frame.src = target.url;
+  bridges = bridgesFor(frame, target.origin);
+  frameHost.append(frame);
+  report(`Loading the softphone from ${target.origin}…`, 'info', 'setup');
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  if (!frame || !bridges || !isFromSoftphone(event, frame.contentWindow, frameOrigin)) {
+    // Counted, never handled: lets the diagnostics (and the tests) see that it was refused.
+    ignoredMessages += 1;
+    document.documentElement.dataset.ignoredMessages = String(ignoredMessages);
+    return;
+  }
+  const message = parseWidgetMessage(event.data);
+  if (!message) return;
+  if (message.type === 'rc-adapter-pushAdapterState') widgetReady = true;
+  void handle(message, bridges);
+});
+
+showCallButton.addEventListener('click', () => {
+  const sessionId = liveCalls.at(-1);
+  if (!sessionId) return;
+  request('call.show', { sessionId }).then(
+    () => succeeded('calls'),
+    (error: unknown) =>
+      report(
+        `The call window could not be shown: ${error instanceof Error ? error.message : String(error)}`,
+        'error',
+        'calls',
+      ),
+  );
+});
+
+function reRegister(): Promise<void> {
+  if (!bridges || !widgetReady) return Promise.resolve();
+  const { deps } = bridges.setup;
+  return register(deps).then(
+    () => undefined,
+    (error: unknown) => deps.report(String(error), 'error'),
+  );
+}
+
+settingsItem.watch((next) => {
+  showFrame(next.softphone.url);
+  void reRegister();
+});
+startNamesAccount();
+connectionItem.watch((next) => {
+  const changed = namesAccountChanged(next);
+  // Names from the connection before (another CRM's, or any after Disconnect) are matched
+  // again once the widget knows the new one, not kept for their match lifetime.
+  void reRegister().then(() => {
+    if (changed && bridges && widgetReady) rematchNamed(bridges.matches.deps);
+  });
+});
+
+void settingsItem
+  .get()
+  .then((settings) => showFrame(settings.softphone.url))
+  .catch((error: unknown) =>
+    report(`Settings could not be read: ${String(error)}`, 'error', 'setup'),
+  );
+
+// Calls may ring at any moment while this window is open: keep the worker ready for them.
+keepWorkerAwake(() => send('status.get'));

@@ -1,0 +1,26 @@
+/**
+ * The CRM account whose names the softphone widget shows: another account (or none) changes
+ * them all, a new token for the same account changes none.
+ */
+import type { Connection } from '@/features/connection/model/connection';
+import { connectionItem } from '@/platform/storage/keys';
+
+let namesFrom: string | null | undefined;
+
+const accountOf = (c: Connection | null) =>
+  c ? `${c.platform}:${c.accountId}:${c.hostname}` : null;
+
+/** Notes the account connected when the window opens. */
+export function startNamesAccount(): void {
+  void connectionItem.get().then((connection) => {
+    namesFrom ??= accountOf(connection);
+  });
+}
+
+/** Whether `next` (the connection just stored) shows other names than the one before. */
+export function namesAccountChanged(next: Connection | null): boolean {
+  const account = accountOf(next);
+  const changed = account !== namesFrom;
+  namesFrom = account;
+  return changed;
+}

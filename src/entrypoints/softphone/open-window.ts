@@ -1,0 +1,43 @@
+/**
+ * Opens (or brings forward) the softphone window. An app window, not the side panel: a side
+ * panel opens only from a user gesture and closes with its browser window, while the softphone
+ * must stay alive to receive calls.
+ */
+export const SOFTPHONE_PAGE = 'src/entrypoints/softphone/index.html';
+const SIZE = { width: 400, height: 680 };
+
+// Work in flight for this page: two softphones would both answer every call, so a second call
+// while the first is still looking or creating shares its answer instead of racing it.
+let opening: Promise<chrome.windows.Window | undefined> | null = null;
+// The window this page created: Chrome lists the new page's context only once it has loaded, so
+// a call right after a create must not take "no context yet" for "no window".
+let created: number | null = null;
+
+export function openSoftphoneWindow(): Promise<chrome.windows.Window | undefined> {
+  opening ??= openOrFocus().finally(() => {
+    opening = null;
+  });
+  return opening;
+}
+
+async function openOrFocus(): Promise<chrome.windows.Window | undefined> {
+  const url = chrome.runtime.getURL(SOFTPHONE_PAGE);
+  const [existing] = await chrome.runtime.getContexts({
+    contextTypes: [chrome.runtime.ContextType.TAB],
+    documentUrls: [url],
+  });
+  if (existing && existing.windowId >= 0) {
+    return chrome.windows.update(existing.windowId, { focused: true });
+  }
+  if (created !== null) {
+    try {
+      return await chrome.windows.update(created, { focused: true });
+    } catch {
+      // Closed since: open a new one.
+      created = null;
+    }
+  }
+  const win = await chrome.windows.create({ url, type: 'popup', ...SIZE, focused: true });
+  created = win?.id ?? null;
+  return win;
+}

@@ -1,0 +1,113 @@
+/**
+ * The RingCentral Embeddable host protocol, reduced to what CallPop speaks: the widget's
+ * messages we act on, checked field by field (they come from a cross-origin frame), and the
+ * commands and replies we post back.
+ */
+
+import { MAX_PHONE_INPUT_LENGTH } from '@/features/lookup/model/phone';
+
+export const MATCH_PATH = '/contacts/match';
+export const VIEW_PATH = '/contacts/view';
+
+export interface EmbeddableParty {
+  phoneNumber?: string;
+  extensionNumber?: string;
+  name?: string;
+}
+
+/** Fields of Embeddable's active call (rc-active-call-notify) and webphone session we read. */
+export interface EmbeddableCall {
+  sessionId?: unknown;
+  direction?: unknown;
+  telephonyStatus?: unknown;
+  from?: unknown;
+  to?: unknown;
+  fromName?: unknown;
+  toName?: unknown;
+  fromUserName?: unknown;
+  toUserName?: unknown;
+  startTime?: unknown;
+}
+
+export type WidgetMessage =
+  | { type: 'rc-adapter-pushAdapterState' }
+  | { type: 'rc-post-message-request'; requestId: string; path: string; body: unknown }
+  | { type: 'rc-active-call-notify'; call: EmbeddableCall }
+  | { type: 'rc-call-ring-notify'; call: EmbeddableCall };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The widget's message, or null for anything we do not handle or that is malformed. */
+export function parseWidgetMessage(data: unknown): WidgetMessage | null {
+  if (!isRecord(data) || typeof data.type !== 'string') return null;
+  switch (data.type) {
+    case 'rc-adapter-pushAdapterState':
+      return { type: data.type };
+    case 'rc-post-message-request':
+      if (typeof data.requestId !== 'string' || data.requestId === '') return null;
+      if (typeof data.path !== 'string') return null;
+      return { type: data.type, requestId: data.requestId, path: data.path, body: data.body };
+    case 'rc-active-call-notify':
+    case 'rc-call-ring-notify':
+      return isRecord(data.call) ? { type: data.type, call: data.call } : null;
+    default:
+      return null;
+  }
+}
+
+/** `/contacts/match` body: E.164 numbers, and `triggerFrom: 'manual'` for a Refresh. */
+export interface MatchBody {
+  phoneNumbers: string[];
+  force: boolean;
+  /** Entries longer than any phone number, left out (they get no name, nor an echoed key). */
+  skipped: number;
+}
+
+/** Embeddable asks for up to a few hundred numbers at once; more is not a real widget. */
+export const MAX_MATCH_NUMBERS = 1000;
+
+export function parseMatchBody(body: unknown): MatchBody | string {
+  if (!isRecord(body) || !Array.isArray(body.phoneNumbers)) {
+    return 'The contact match request has no phoneNumbers list.';
+  }
+  const given = body.phoneNumbers.filter(
+    (n): n is string => typeof n === 'string' && n.trim() !== '',
+  );
+  if (given.length > MAX_MATCH_NUMBERS) {
+    return `The contact match request has ${given.length} numbers; at most ${MAX_MATCH_NUMBERS} are matched at once.`;
+  }
+  // Not a real widget either: megabytes of "numbers" would be sent to the worker and echoed
+  // back as keys, per batch, which a compromised softphone could use to exhaust its memory.
+  // Only those are left out: the rest of the request is still answered.
+  // Trimmed as the engine counts it, and whole too: a number padded with a megabyte of spaces
+  // would otherwise be carried, echoed and remembered at full size.
+  const phoneNumbers = given.filter(
+    (n) => n.trim().length <= MAX_PHONE_INPUT_LENGTH && n.length <= 2 * MAX_PHONE_INPUT_LENGTH,
+  );
+  return {
+    phoneNumbers: [...new Set(phoneNumbers)],
+    force: body.triggerFrom === 'manual',
+    skipped: given.length - phoneNumbers.length,
+  };
+}
+
+/** `/contacts/view` body: the contact Embeddable shows, with its id and first phone number. */
+export function parseViewBody(body: unknown): { id: string; phoneNumber: string } | string {
+  if (!isRecord(body) || (typeof body.id !== 'string' && typeof body.id !== 'number')) {
+    return 'The contact to view has no id.';
+  }
+  const numbers = Array.isArray(body.phoneNumbers) ? body.phoneNumbers : [];
+  const first: unknown = numbers.find(
+    (n) => isRecord(n) && typeof n.phoneNumber === 'string' && n.phoneNumber !== '',
+  );
+  if (!isRecord(first) || typeof first.phoneNumber !== 'string') {
+    return 'The contact to view has no phone number.';
+  }
+  return { id: String(body.id), phoneNumber: first.phoneNumber };
+}
+
+export function responseMessage(requestId: string, response: unknown) {
+  return { type: 'rc-post-message-response', responseId: requestId, response } as const;
+}

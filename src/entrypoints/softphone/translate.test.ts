@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionSummary } from '@/features/connection/model/connection';
+import type { ContactView, LookupResult } from '@/platform/messages';
+import { DEFAULT_SETTINGS } from '@/features/settings/model/settings';
+import { aLookupResult } from '@/test/calls';
+import { matchData, registrationMessage, toCallEvent } from './translate';
+
+const connection: ConnectionSummary = {
+  platform: 'pipedrive',
+  displayName: 'Pipedrive',
+  hostname: 'acme.pipedrive.com',
+  userName: 'Dana',
+  connectedAt: 1,
+};
+
+function contact(id: number, name: string, extra: Partial<ContactView> = {}): ContactView {
+  return { id, name, type: 'person', pageUrl: `https://acme.test/person/${id}`, ...extra };
+}
+
+const result = (phoneNumber: string, contacts: ContactView[]) =>
+  aLookupResult(contacts, phoneNumber);
+
+describe('registrationMessage', () => {
+  it('names the connected CRM and converts our cache TTLs to milliseconds', () => {
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      cache: { ...DEFAULT_SETTINGS.cache, matchTtlMinutes: 90, noMatchTtlMinutes: 2 },
+    };
+    expect(registrationMessage(connection, settings)).toEqual({
+      type: 'rc-adapter-register-third-party-service',
+      service: {
+        name: 'pipedrive',
+        displayName: 'Pipedrive',
+        contactMatchPath: '/contacts/match',
+        viewMatchedContactPath: '/contacts/view',
+        contactMatchTtl: 90 * 60_000,
+        contactNoMatchTtl: 2 * 60_000,
+      },
+    });
+  });
+});
+
+describe('matchData', () => {
+  it('answers every requested number in Embeddable contact shape, never the placeholder', () => {
+    const alice = '+14155550101';
+    const unknown = '+14155550999';
+    const missing = '+14155550998';
+    const results = {
+      [alice]: result(alice, [
+        contact(1, 'Alice Johnson', { additionalInfo: { org: 'Acme' } }),
+        contact(0, 'Create new contact...', { isNewContact: true }),
+      ]),
+      [unknown]: result(unknown, []),
+    };
+    expect(matchData([alice, unknown, missing], results, 'pipedrive')).toEqual({
+      [alice]: [
+        {
+          id: 1,
+          type: 'pipedrive',
+          name: 'Alice Johnson',
+          phoneNumbers: [{ phoneNumber: alice, phoneType: 'direct' }],
+          entityType: 'pipedrive',
+          contactType: 'person',
+          additionalInfo: { org: 'Acme' },
+        },
+      ],
+      [unknown]: [],
+      [missing]: [],
+    });
+  });
+
+  it('answers the other numbers when the widget asks for "__proto__" too', () => {
+    const alice = '+14155550101';
+    // As lookupMany's answer arrives over messaging: "__proto__" an own key, not the prototype.
+    const results = JSON.parse(
+      JSON.stringify({ [alice]: result(alice, [contact(1, 'Alice')]) }).replace(
+        /^\{/,
+        `{"__proto__":${JSON.stringify(result('__proto__', []))},`,
+      ),
+    ) as Record<string, LookupResult>;
+    const data = matchData(['__proto__', alice], results, 'pipedrive');
+    expect(data[alice]?.map((c) => c.name)).toEqual(['Alice']);
+    expect(Object.hasOwn(data, '__proto__')).toBe(true);
+    expect(data['__proto__']).toEqual([]);
+  });
+
+  it('answers every spelling of a number under the key the widget sent', () => {
+    // As lookupMany answers: keyed as requested, each result carrying the E.164 form.
+    const alice = result('+14155550101', [contact(1, 'Alice')]);
+    const bob = result('+14155550102', [contact(2, 'Bob')]);
+    const requested = ['4155550101', '(415) 555-0102', '+1 415-555-0101'];
+    const results = { '4155550101': alice, '(415) 555-0102': bob, '+1 415-555-0101': alice };
+    const data = matchData(requested, results, 'pipedrive');
+    expect(Object.keys(data)).toEqual(requested);
+    expect(data['4155550101']).toMatchObject([
+      { name: 'Alice', phoneNumbers: [{ phoneNumber: '4155550101' }] },
+    ]);
+    expect(data['(415) 555-0102']?.map((c) => c.name)).toEqual(['Bob']);
+    expect(data['+1 415-555-0101']?.map((c) => c.name)).toEqual(['Alice']);
+  });
+});
+
+describe('toCallEvent', () => {
+  const call = {
+    sessionId: 'S1',
+    direction: 'Inbound',
+    telephonyStatus: 'Ringing',
+    from: { phoneNumber: '+14155550101', name: 'Alice' },
+    to: { phoneNumber: '+16505550000' },
+    startTime: 1_700_000_000_000,
+  };
+
+  it('maps an active call to the contract', () => {
+    expect(toCallEvent(call)).toEqual({
+      event: {
+        sessionId: 'S1',
+        direction: 'Inbound',
+        status: 'Ringing',
+        from: '+14155550101',
+        to: '+16505550000',
+        fromName: 'Alice',
+        startTime: 1_700_000_000_000,
+      },
+    });
+  });
+
+  it('maps answered, held and ended statuses and ignores unknown ones', () => {
+    const status = (telephonyStatus: string) => {
+      const translated = toCallEvent({ ...call, telephonyStatus });
+      return 'event' in translated ? translated.event.status : translated.ignored;
+    };
+    expect(status('CallConnected')).toBe('CallConnected');
+    expect(status('OnHold')).toBe('CallConnected');
+    expect(status('NoCall')).toBe('NoCall');
+    expect(status('Voicemail')).toMatch(/not used/);
+  });
+
+  it('refuses calls without a session id or a known direction, and says so', () => {
+    expect(toCallEvent({ ...call, sessionId: undefined })).toEqual({
+      ignored: 'No call pop: the softphone sent a call without its sessionId.',
+      tell: true,
+    });
+    expect(toCallEvent({ ...call, direction: 'inbound' })).toEqual({
+      ignored:
+        'No call pop: the softphone sent a call whose direction is "inbound", not Inbound or Outbound.',
+      tell: true,
+    });
+  });
+
+  it('cuts a runaway direction in what it says', () => {
+    const told = toCallEvent({ ...call, direction: 'x'.repeat(5000) });
+    expect('ignored' in told && told.ignored.length).toBeLessThan(140);
+  });
+
+  it('keeps quiet about a ring notice it cannot use: the active-call notice follows', () => {
+    expect(toCallEvent({ ...call, sessionId: undefined }, true)).toEqual({
+      ignored: 'The call has no sessionId.',
+    });
+    expect(toCallEvent({ ...call, direction: 'Sideways' }, true)).toMatchObject({
+      ignored: expect.stringContaining('direction') as unknown,
+    });
+  });
+
+  it('says a number that is not text is malformed, not withheld', () => {
+    for (const from of [14155550101, { phoneNumber: 14155550101 }, true]) {
+      expect(toCallEvent({ ...call, from })).toEqual({
+        ignored: "No call pop: the caller's number from the softphone is not text.",
+        tell: true,
+      });
+    }
+    expect(
+      toCallEvent({ ...call, direction: 'Outbound', to: { phoneNumber: 14155550101 } }),
+    ).toEqual({
+      ignored: 'No call pop: the called number from the softphone is not text.',
+      tell: true,
+    });
+  });
+
+  it('tells, instead of failing, about a call whose other party has no number', () => {
+    expect(toCallEvent({ ...call, from: { name: 'Anonymous' } })).toEqual({
+      ignored: 'No call pop: the caller withheld their number.',
+      tell: true,
+    });
+    for (const word of ['anonymous', 'Restricted', 'Private']) {
+      expect(toCallEvent({ ...call, from: { phoneNumber: word } })).toEqual({
+        ignored: 'No call pop: the caller withheld their number.',
+        tell: true,
+      });
+    }
+    expect(toCallEvent({ ...call, direction: 'Outbound', to: {} })).toEqual({
+      ignored: 'No call pop: the call has no number.',
+      tell: true,
+    });
+  });
+
+  it('reads a webphone ring notice (string parties, user names) as Ringing', () => {
+    const ring = {
+      sessionId: 'S2',
+      direction: 'Outbound',
+      from: '+16505550000',
+      to: '+14155550102',
+      toUserName: 'Bob',
+      startTime: '2024-01-01T00:00:00Z',
+    };
+    expect(toCallEvent(ring, true)).toEqual({
+      event: {
+        sessionId: 'S2',
+        direction: 'Outbound',
+        status: 'Ringing',
+        from: '+16505550000',
+        to: '+14155550102',
+        toName: 'Bob',
+        startTime: Date.parse('2024-01-01T00:00:00Z'),
+      },
+    });
+  });
+});

@@ -1,0 +1,253 @@
+/**
+ * The answer to the widget's `/contacts/match`: every number, in Embeddable's shape, from the
+ * engine's batched lookups, never later than the widget waits; numbers the CRM failed to answer
+ * are looked up again later and the widget asked to match them again.
+ */
+import { ERROR_CODES, MAX_LOOKUP_BATCH, type Value } from '@/platform/messages';
+import { RequestFailed } from '@/platform/ui/messaging';
+import { sleep } from '@/platform/sleep';
+import type { BridgeDeps } from './bridge';
+import { messageOf } from './message-of';
+import { MAX_PHONE_INPUT_LENGTH } from '@/features/lookup/model/phone';
+import { parseMatchBody } from './protocol';
+import { withResend } from './resend';
+import { matchData, resultsByRequest } from './translate';
+
+/**
+ * The widget gives up on /contacts/match after 30 s, and a CRM that hangs can take longer (each
+ * request may run to the request timeout). So the answer goes by this time, without names; the
+ * names that come later are cached, and the widget is asked to match those numbers again.
+ */
+export const MATCH_DEADLINE_MS = 20_000;
+
+/**
+ * After the CRM failed to answer for some numbers (the widget already got them without names),
+ * CallPop looks them up again after each of these waits, then stops. Numbers that failed while
+ * a round was already waiting join it.
+ */
+export const REASK_DELAYS_MS: readonly number[] = [30_000, 60_000, 120_000, 240_000];
+
+interface WidgetLookup {
+  data: ReturnType<typeof matchData>;
+  /** Numbers (as requested) the CRM or the cache answered: asked again, the cache answers. */
+  answered: string[];
+  /** Numbers (as requested) the CRM failed to answer, with nothing cached: worth asking again. */
+  failed: string[];
+  /** Why the CRM failed, in the engine's words, when some number failed. */
+  problem: string | null;
+  /**
+   * Why the CRM refused (credentials, permissions): asking again would not help, the person
+   * must act, so it is said and nothing is asked again.
+   */
+  refused: string | null;
+  crmName: string;
+}
+
+/** The widget's match data from the engine's results; throws when no CRM is connected. */
+async function lookUpForWidget(
+  deps: BridgeDeps,
+  request: { phoneNumbers: string[]; force?: boolean },
+): Promise<WidgetLookup> {
+  // Batched lookups (one cache read each, bounded CRM calls in the engine), as few as the
+  // engine's batch size allows: a long call history can ask for more numbers than one takes.
+  const batches: string[][] = [];
+  for (let at = 0; at < request.phoneNumbers.length; at += MAX_LOOKUP_BATCH) {
+    batches.push(request.phoneNumbers.slice(at, at + MAX_LOOKUP_BATCH));
+  }
+  // A worker stopped meanwhile would leave the widget with no names for minutes: sent again.
+  const wait = deps.wait ?? sleep;
+  const [answers, connection] = await Promise.all([
+    Promise.all(
+      batches.map((phoneNumbers) =>
+        withResend(
+          () =>
+            deps.request('contact.lookupMany', {
+              phoneNumbers,
+              ...(request.force ? { force: true } : {}),
+            }),
+          wait,
+        ),
+      ),
+    ),
+    withResend(() => deps.request('connection.get', undefined), wait),
+  ]);
+  // No prototype: a requested "__proto__" is a key like any other.
+  const results = Object.create(null) as Value<'contact.lookupMany'>;
+  for (const answer of answers) Object.assign(results, answer);
+  if (!connection) throw new RequestFailed(ERROR_CODES.notConnected, 'No CRM is connected.');
+  // The engine keys each result by the number exactly as it was requested.
+  const resultOf = resultsByRequest(results);
+  const answered: string[] = [];
+  const failed: string[] = [];
+  let problem: string | null = null;
+  let refused: string | null = null;
+  for (const number of new Set(request.phoneNumbers)) {
+    const result = resultOf(number);
+    if (result?.crmFailed) {
+      failed.push(number);
+      problem ??= result.returnMessage?.message ?? null;
+    } else if (result?.crmFailure === 'refused') {
+      refused ??= result.returnMessage?.message ?? `${connection.displayName} refused the lookup`;
+    } else if (result !== undefined && result.source !== 'none') {
+      answered.push(number);
+    }
+  }
+  return {
+    data: matchData(request.phoneNumbers, results, connection.platform),
+    answered,
+    failed,
+    problem,
+    refused,
+    crmName: connection.displayName,
+  };
+}
+
+function askWidgetAgain(deps: BridgeDeps, phoneNumbers: string[]): void {
+  if (phoneNumbers.length > 0) {
+    deps.post({ type: 'rc-adapter-trigger-contact-match', phoneNumbers });
+  }
+}
+
+/**
+ * Numbers the widget got names for, per bridge (one window), newest last: when the connection
+ * changes (another CRM, or none), the widget is asked to match them again, so it does not keep
+ * showing the old CRM's names for as long as their match lifetime.
+ */
+const named = new WeakMap<BridgeDeps, Set<string>>();
+/** A day of calls at the most; older names the widget has long let go of. */
+const MAX_NAMED = 1000;
+
+function rememberNamed(deps: BridgeDeps, data: Record<string, unknown[]>): void {
+  let numbers = named.get(deps);
+  if (!numbers) {
+    numbers = new Set();
+    named.set(deps, numbers);
+  }
+  for (const [number, contacts] of Object.entries(data)) {
+    if (contacts.length === 0) continue;
+    numbers.delete(number);
+    numbers.add(number);
+  }
+  for (const oldest of numbers) {
+    if (numbers.size <= MAX_NAMED) break;
+    numbers.delete(oldest);
+  }
+}
+
+/** The connection changed: the widget matches every number it has a name for again. */
+export function rematchNamed(deps: BridgeDeps): void {
+  const numbers = named.get(deps);
+  if (!numbers || numbers.size === 0) return;
+  named.delete(deps);
+  askWidgetAgain(deps, [...numbers]);
+}
+
+/** Numbers waiting to be looked up again after a CRM failure, per bridge (one window). */
+interface Reasking {
+  pending: Set<string>;
+  running: boolean;
+}
+const reasking = new WeakMap<BridgeDeps, Reasking>();
+
+/**
+ * The widget got no names for these numbers and keeps that as "no match" for minutes: say why,
+ * then look them up again later and, for those the CRM answers, have the widget ask again (it
+ * then gets them from the cache).
+ */
+function afterCrmFailure(deps: BridgeDeps, lookup: WidgetLookup): void {
+  if (lookup.refused && lookup.failed.length === 0) {
+    deps.report(`${lookup.refused}: callers show no names until that is fixed.`, 'error');
+  }
+  if (lookup.failed.length === 0) return;
+  const why = lookup.problem ?? `${lookup.crmName} could not be reached`;
+  deps.report(
+    `${why}: callers show no names until ${lookup.crmName} answers; CallPop will ask again.`,
+    'error',
+  );
+  let state = reasking.get(deps);
+  if (!state) {
+    state = { pending: new Set(), running: false };
+    reasking.set(deps, state);
+  }
+  for (const number of lookup.failed) state.pending.add(number);
+  if (!state.running) {
+    state.running = true;
+    void reask(deps, state, lookup.crmName);
+  }
+}
+
+async function reask(deps: BridgeDeps, state: Reasking, crmName: string): Promise<void> {
+  const wait = deps.wait ?? sleep;
+  try {
+    for (const delay of REASK_DELAYS_MS) {
+      await wait(delay);
+      const numbers = [...state.pending];
+      let lookup: WidgetLookup;
+      try {
+        lookup = await lookUpForWidget(deps, { phoneNumbers: numbers });
+      } catch {
+        continue; // the worker could not be reached, or the CRM was disconnected: next round
+      }
+      const failed = new Set(lookup.failed);
+      for (const number of numbers) if (!failed.has(number)) state.pending.delete(number);
+      askWidgetAgain(deps, lookup.answered);
+      if (state.pending.size === 0) {
+        deps.report(`${lookup.crmName} answers again: caller names are back.`, 'info');
+        return;
+      }
+    }
+    state.pending.clear();
+    deps.report(
+      `${crmName} still did not answer, so CallPop stopped asking: callers matched meanwhile show no names until the softphone asks again.`,
+      'error',
+    );
+  } finally {
+    state.running = false;
+  }
+}
+
+export async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unknown> {
+  const parsed = parseMatchBody(body);
+  if (typeof parsed === 'string') {
+    deps.report(parsed, 'error');
+    return { data: {} };
+  }
+  if (parsed.skipped > 0) {
+    deps.report(
+      `The softphone asked about ${parsed.skipped === 1 ? 'a number' : `${parsed.skipped} numbers`} longer than any phone number (over ${MAX_PHONE_INPUT_LENGTH} characters): ${parsed.skipped === 1 ? 'it gets' : 'they get'} no name.`,
+      'error',
+    );
+  }
+  if (parsed.phoneNumbers.length === 0) return { data: {} };
+  const lookup = lookUpForWidget(deps, parsed);
+  const late = (deps.wait ?? sleep)(MATCH_DEADLINE_MS).then(() => null);
+  try {
+    const outcome = await Promise.race([lookup, late]);
+    if (outcome) {
+      // Failed numbers are answered now, without names (never a 30-second wait), and asked
+      // about again later.
+      afterCrmFailure(deps, outcome);
+      rememberNamed(deps, outcome.data);
+      return { data: outcome.data };
+    }
+  } catch (error) {
+    // No CRM (just disconnected): every number without a name, so the widget drops the names
+    // it had; the status line already says to connect one.
+    if (error instanceof RequestFailed && error.code === ERROR_CODES.notConnected) {
+      return { data: Object.fromEntries(parsed.phoneNumbers.map((number) => [number, []])) };
+    }
+    // No names rather than a 30-second wait: the widget shows the raw numbers meanwhile.
+    deps.report(`Caller names could not be looked up: ${messageOf(error)}`, 'error');
+    return { data: {} };
+  }
+  deps.report('The CRM is slow to answer; caller names will show when it does.', 'info');
+  lookup.then(
+    (outcome) => {
+      askWidgetAgain(deps, outcome.answered);
+      afterCrmFailure(deps, outcome);
+    },
+    (error: unknown) =>
+      deps.report(`Caller names could not be looked up: ${messageOf(error)}`, 'error'),
+  );
+  return { data: {} };
+}

@@ -1,0 +1,30 @@
+import { ALL_FAMILIES, ALL_ITEMS, installInfo } from '@/platform/storage/keys';
+import { ensureSweepAlarm, restrictStorageAccess } from '@/features/lookup/worker/maintenance';
+import { inBackground } from '@/platform/worker/report';
+
+/** Brings stored data up to the current schema and records the installed version. */
+export async function onInstalled(details: chrome.runtime.InstalledDetails): Promise<void> {
+  await restrictStorageAccess();
+  await Promise.all([...ALL_ITEMS, ...ALL_FAMILIES].map((entry) => entry.migrate()));
+  const version = chrome.runtime.getManifest().version;
+  await installInfo.update((current) => ({
+    installedAt: details.reason === 'install' ? Date.now() : (current.installedAt ?? Date.now()),
+    version,
+  }));
+  await ensureSweepAlarm();
+}
+
+/** Each browser start: storage access level and the sweep alarm are not guaranteed to persist. */
+export async function onStartup(): Promise<void> {
+  await restrictStorageAccess();
+  await ensureSweepAlarm();
+}
+
+export function registerInstallHandler(): void {
+  chrome.runtime.onInstalled.addListener((details) => {
+    inBackground('install', onInstalled(details));
+  });
+  chrome.runtime.onStartup.addListener(() => {
+    inBackground('startup', onStartup());
+  });
+}

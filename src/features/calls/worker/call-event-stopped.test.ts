@@ -1,0 +1,86 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LookupResult } from '@/platform/messages';
+import { callSessions } from '@/platform/storage/keys';
+import { aCall, aCallEvent, aContact, aLookupResult } from '@/test/calls';
+import { chromeFake } from '@/test/chrome-fake';
+import { handleCallEvent } from './call-event';
+
+const contact = (id: number, name: string) =>
+  aContact(id, name, `https://acme.pipedrive.com/person/${id}`);
+const result = aLookupResult;
+const event = aCallEvent;
+
+const callWindows = () =>
+  [...chromeFake().windows.values()].filter((w) => w.tabs[0]?.url.startsWith('src/entrypoints/callpop/'));
+
+let lookup: ReturnType<typeof vi.fn<(r: { phoneNumber: string }) => Promise<LookupResult>>>;
+const deps = () => ({ lookup });
+
+beforeEach(() => {
+  lookup = vi.fn(async () => result([contact(2, 'Bob Smith')]));
+});
+
+describe('call.event: a worker stopped mid-pop', () => {
+  it('finishes the pop at the next event when it stopped before the window opened', async () => {
+    // What a worker leaves when it stops right after writing the claim.
+    await callSessions.set(
+      's1',
+      aCall({
+        pop: { state: 'claimed', at: Date.now() },
+        lookup: { state: 'pending', startedAt: 1 },
+      }),
+    );
+    await expect(handleCallEvent(event('CallConnected'), deps())).resolves.toMatchObject({
+      action: 'popped',
+    });
+    expect(callWindows()).toHaveLength(1);
+    // The lookup it had started is started again.
+    expect(lookup).toHaveBeenCalledTimes(1);
+    expect(await callSessions.get('s1')).toMatchObject({
+      pop: { state: 'done', opened: 'window' },
+      lookup: { state: 'done' },
+    });
+  });
+
+  it('finishes it even when the next event is the hang-up', async () => {
+    await callSessions.set('s1', aCall({ pop: { state: 'claimed', at: Date.now() } }));
+    await expect(handleCallEvent(event('NoCall'), deps())).resolves.toMatchObject({
+      action: 'popped',
+    });
+    expect(callWindows()).toHaveLength(1);
+  });
+
+  it('brings forward the window it had opened instead of opening another', async () => {
+    const { id } = (await chrome.windows.create({
+      type: 'popup',
+      url: 'src/entrypoints/callpop/index.html?session=s1',
+    }))!;
+    await callSessions.set(
+      's1',
+      aCall({ pop: { state: 'claimed', at: Date.now() }, windowId: id! }),
+    );
+    await expect(handleCallEvent(event('CallConnected'), deps())).resolves.toMatchObject({
+      action: 'popped',
+    });
+    expect(callWindows().map((w) => w.id)).toEqual([id]);
+    expect(await callSessions.get('s1')).toMatchObject({
+      windowId: id,
+      pop: { state: 'done', opened: 'window' },
+    });
+  });
+
+  it('restarts a lookup left pending, at the next event, when the pop had finished', async () => {
+    await callSessions.set(
+      's1',
+      aCall({
+        pop: { state: 'done', at: 1, opened: 'window', reason: '' },
+        lookup: { state: 'pending', startedAt: 1 },
+      }),
+    );
+    await handleCallEvent(event('CallConnected'), deps());
+    await vi.waitFor(async () =>
+      expect((await callSessions.get('s1'))?.lookup).toMatchObject({ state: 'done' }),
+    );
+    expect(lookup).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,107 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LookupResult } from '@/platform/messages';
+import { aCallEvent, aContact, aLookupResult } from '@/test/calls';
+import { DEFAULT_SETTINGS } from '@/features/settings/model/settings';
+import { callSessions, settingsItem } from '@/platform/storage/keys';
+import { chromeFake } from '@/test/chrome-fake';
+import { DECIDE_WAIT_MS, handleCallEvent } from './call-event';
+import { poppingRecord } from './in-flight';
+
+const event = aCallEvent;
+const result = aLookupResult;
+const contact = aContact;
+const callWindows = () =>
+  [...chromeFake().windows.values()].filter((w) => w.tabs[0]?.url.startsWith('src/entrypoints/callpop/'));
+
+let lookup: ReturnType<typeof vi.fn<(r: { phoneNumber: string }) => Promise<LookupResult>>>;
+const deps = () => ({ lookup });
+
+beforeEach(() => {
+  lookup = vi.fn(async () => result([contact(2, 'Bob Smith')]));
+});
+
+describe('call.event: when the window opens', () => {
+  /** Runs `before` as each window is created, then creates it. */
+  function onWindowCreate(before: () => void): void {
+    type Create = (data?: chrome.windows.CreateData) => Promise<chrome.windows.Window>;
+    const create = chrome.windows.create.bind(chrome.windows) as Create;
+    const spy = vi.spyOn(chrome.windows, 'create') as unknown as {
+      mockImplementation: (fn: Create) => void;
+    };
+    spy.mockImplementation((data) => {
+      before();
+      return create(data);
+    });
+  }
+
+  const settleIn = (ms: number) =>
+    new Promise<LookupResult>((resolve) => setTimeout(() => resolve(result([])), ms));
+
+  it('keeps the record in memory while the window is created, for serving its page', async () => {
+    const seen: (string | undefined)[] = [];
+    onWindowCreate(() => seen.push(poppingRecord('s1')?.pop.state));
+    await handleCallEvent(event('Ringing'), deps());
+    expect(seen).toEqual(['claimed']);
+    expect(poppingRecord('s1')).toBeUndefined();
+  });
+
+  it('opens the window without waiting for the CRM', async () => {
+    let answered = false;
+    lookup.mockImplementation(async () => {
+      const answer = await settleIn(100);
+      answered = true;
+      return answer;
+    });
+    let answeredWhenOpened: boolean | null = null;
+    onWindowCreate(() => {
+      answeredWhenOpened = answered;
+    });
+    await handleCallEvent(event('Ringing'), deps());
+    expect(answeredWhenOpened).toBe(false);
+    expect(callWindows()).toHaveLength(1);
+  });
+
+  /** Sets what several matches do; the lookup then answers only when the test says. */
+  async function slowLookupWith(multiple: 'openAll' | 'nothing') {
+    await settingsItem.set({
+      ...DEFAULT_SETTINGS,
+      callPop: { ...DEFAULT_SETTINGS.callPop, multiple },
+    });
+    let answer!: (r: LookupResult) => void;
+    lookup.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    return (r: LookupResult) => answer(r);
+  }
+
+  it('opens the window anyway when a pop that waits for the CRM gets no answer in time', async () => {
+    const answer = await slowLookupWith('openAll');
+    const waited: number[] = [];
+    const reply = await handleCallEvent(event('Ringing'), {
+      lookup,
+      wait: async (ms) => void waited.push(ms),
+    });
+    expect(waited).toEqual([DECIDE_WAIT_MS]);
+    expect(reply).toEqual({
+      action: 'popped',
+      reason:
+        'The CRM had not answered after 3 s; showing the call window, which fills in when it does.',
+    });
+    expect(callWindows()).toHaveLength(1);
+
+    // The answer still lands in the call, for the open window to show.
+    answer(result([contact(2, 'Bob Smith')]));
+    await vi.waitFor(async () =>
+      expect((await callSessions.get('s1'))?.lookup).toMatchObject({ state: 'done' }),
+    );
+    expect(callWindows()).toHaveLength(1);
+  });
+
+  it('with "do nothing" for several matches, waits for the answer instead of opening a window', async () => {
+    const answer = await slowLookupWith('nothing');
+    const popping = handleCallEvent(event('Ringing'), { lookup, wait: async () => undefined });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(callWindows()).toHaveLength(0);
+    answer(result([contact(2, 'Bob Smith'), contact(3, 'Cy Twombly')]));
+    await expect(popping).resolves.toMatchObject({ action: 'ignored' });
+    expect(callWindows()).toHaveLength(0);
+  });
+});

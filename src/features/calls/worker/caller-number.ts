@@ -1,0 +1,50 @@
+/**
+ * Whether a call's other party can be looked up at all. A call that cannot is not popped: a
+ * window could only say why, and the softphone window's status line says it instead.
+ */
+import type { CountryCode } from 'libphonenumber-js';
+import { getConnector } from '@/connectors';
+import type { CallDirection } from '@/platform/messages';
+import { normalizePhone } from '@/features/lookup/model/phone';
+import type { Settings } from '@/features/settings/model/settings';
+import { connectionItem } from '@/platform/storage/keys';
+import { isWithheld, withheldReason } from '../model/withheld';
+
+const E164_SHAPE = /^\+[1-9]\d{6,14}$/;
+
+/** Whether the connected CRM can look an internal extension up; false when none is connected. */
+async function crmSearchesExtensions(): Promise<{ searches: boolean; crm: string | null }> {
+  const connection = await connectionItem.get();
+  if (!connection) return { searches: false, crm: null };
+  const { manifest } = getConnector(connection.platform);
+  return { searches: manifest.searchesExtensions === true, crm: manifest.displayName };
+}
+
+/** null when `number` can be looked up; otherwise why the call does not pop. */
+export async function unusableCaller(
+  number: string,
+  direction: CallDirection,
+  settings: Pick<Settings, 'defaultCountry' | 'extensionLookup'>,
+): Promise<string | null> {
+  if (isWithheld(number)) return withheldReason(direction);
+  // The usual caller id: checked without the phone library, whose first use in a worker just
+  // started costs about 2 ms before the window opens (the lookup parses it properly).
+  if (E164_SHAPE.test(number)) return null;
+  const country = (settings.defaultCountry || undefined) as CountryCode | undefined;
+  const parsed = normalizePhone(number, country);
+  if (parsed.ok && parsed.isExtension) {
+    if (!settings.extensionLookup) {
+      return `No call pop: an internal call (extension ${parsed.extension}). To look extensions up, turn on "Look up internal extension numbers" in Options.`;
+    }
+    const { searches, crm } = await crmSearchesExtensions();
+    if (!searches && crm) {
+      return `No call pop: an internal call (extension ${parsed.extension}), and ${crm} cannot look up extensions.`;
+    }
+    return null;
+  }
+  if (parsed.ok) return null;
+  if (parsed.reason === 'needsCountry') {
+    return `No call pop: ${number} has no country code. Set your default country in Options to look up numbers like it.`;
+  }
+  return `No call pop: "${number}" is not a phone number CallPop can look up.`;
+}

@@ -1,0 +1,90 @@
+/** Checks a `call.event` payload: a bad one gets a plain-words reason, never a crash. */
+import type { CallEvent } from '@/platform/messages';
+import { ERROR_CODES } from '@/platform/messages';
+import { RequestError } from '@/platform/worker/request-error';
+
+const DIRECTIONS = ['Inbound', 'Outbound'] as const;
+const STATUSES = ['Ringing', 'CallConnected', 'NoCall'] as const;
+const MAX_TEXT = 256;
+/** A name is shown, not looked up: a longer one is cut to this many UTF-16 units. */
+export const MAX_NAME = 256;
+
+function bad(message: string): never {
+  throw new RequestError(ERROR_CODES.badRequest, message);
+}
+
+function text(value: unknown, field: string, required: boolean): string | undefined {
+  if (value === undefined || value === null || value === '') {
+    if (required) bad(`The call event has no ${field}.`);
+    return undefined;
+  }
+  if (typeof value !== 'string') bad(`The call event's ${field} must be text.`);
+  if (value.length > MAX_TEXT) bad(`The call event's ${field} is too long.`);
+  return value;
+}
+
+/**
+ * At most `max` UTF-16 units of `value`, ending between two user-perceived characters: never
+ * half an emoji or a letter without its accent. Segments only as far as it keeps, so a huge
+ * value costs no more than a short one.
+ */
+export function cutText(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(value);
+  let end = 0;
+  for (const { segment } of graphemes) {
+    if (end + segment.length > max) break;
+    end += segment.length;
+  }
+  return value.slice(0, end).trimEnd();
+}
+
+/**
+ * An optional party name. Caller-id names come from the network, and one too long for the
+ * window must not cost the person the call's pop: it is cut, or dropped when nothing is left
+ * (one giant character). Not text at all is still a broken sender, and refused.
+ */
+function partyName(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') bad(`The call event's ${field} must be text.`);
+  return cutText(value, MAX_NAME) || undefined;
+}
+
+export function parseCallEvent(payload: unknown): CallEvent {
+  if (typeof payload !== 'object' || payload === null) bad('The call event is empty.');
+  const raw = payload as Record<string, unknown>;
+  const sessionId = text(raw.sessionId, 'session id', true)!;
+  const direction = raw.direction;
+  if (!DIRECTIONS.includes(direction as CallEvent['direction'])) {
+    bad('The call event must say whether the call is Inbound or Outbound.');
+  }
+  const status = raw.status;
+  if (!STATUSES.includes(status as CallEvent['status'])) {
+    bad('The call event status must be Ringing, CallConnected or NoCall.');
+  }
+  const from = text(raw.from, 'caller number', direction === 'Inbound') ?? '';
+  const to = text(raw.to, 'called number', direction === 'Outbound') ?? '';
+  const startTime = raw.startTime;
+  if (startTime !== undefined && (typeof startTime !== 'number' || !Number.isFinite(startTime))) {
+    bad("The call event's start time must be a number of milliseconds.");
+  }
+  const fromName = partyName(raw.fromName, 'caller name');
+  const toName = partyName(raw.toName, 'called name');
+  return {
+    sessionId,
+    direction: direction as CallEvent['direction'],
+    status: status as CallEvent['status'],
+    from,
+    to,
+    ...(fromName ? { fromName } : {}),
+    ...(toName ? { toName } : {}),
+    ...(typeof startTime === 'number' ? { startTime } : {}),
+  };
+}
+
+/** The other party: the caller on an inbound call, the callee on an outbound one. */
+export function otherParty(event: CallEvent): { number: string; name?: string } {
+  const inbound = event.direction === 'Inbound';
+  const name = inbound ? event.fromName : event.toName;
+  return { number: inbound ? event.from : event.to, ...(name ? { name } : {}) };
+}

@@ -1,0 +1,135 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ConnectionSummary } from '../model/connection';
+import { send } from '@/platform/ui/messaging';
+
+interface Props {
+  connection: ConnectionSummary;
+  /** What the CRM calls its secret: "API token", "API key". */
+  secretLabel: string;
+  onDisconnected: (message: string) => void;
+  /** Shows the form for new credentials to the same CRM address; no button without it. */
+  onReplace: (() => void) | undefined;
+}
+
+/** "Pipedrive rejected the saved API token at 3:02 PM on 11/21/2026: …" */
+function rejectedLine(connection: ConnectionSummary, secretLabel: string, rejectedAt: number) {
+  const when = new Date(rejectedAt);
+  return `${connection.displayName} rejected the saved ${secretLabel} at ${when.toLocaleTimeString()} on ${when.toLocaleDateString()}: lookups and saves fail until you enter a new one. It may have been revoked or changed in ${connection.displayName}.`;
+}
+
+/**
+ * The connected account, and Disconnect behind an inline "Are you sure?". The clicked button
+ * unmounts each time, so focus moves on with it: to Cancel when the question appears (Enter
+ * does not disconnect by accident; Escape cancels too), back to Disconnect when it goes.
+ */
+export function ConnectedCard({ connection, secretLabel, onDisconnected, onReplace }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const disconnectButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<'cancel' | 'disconnect' | null>(null);
+
+  useEffect(() => {
+    if (focusNext.current === 'cancel') cancelButton.current?.focus();
+    else if (focusNext.current === 'disconnect') disconnectButton.current?.focus();
+    focusNext.current = null;
+  });
+
+  const ask = () => {
+    focusNext.current = 'cancel';
+    setConfirming(true);
+  };
+
+  const cancel = () => {
+    focusNext.current = 'disconnect';
+    setConfirming(false);
+  };
+
+  const disconnect = async () => {
+    setBusy(true);
+    setError(null);
+    const reply = await send('connection.disconnect');
+    setBusy(false);
+    // Until the page shows the connection form (ConnectionSection focuses it), or on failure.
+    cancel();
+    if (!reply.ok) {
+      setError(`Could not disconnect: ${reply.error.message}`);
+      return;
+    }
+    const n = reply.value.removedContacts;
+    onDisconnected(
+      `Disconnected from ${connection.displayName}. Removed ${n.toLocaleString('en-US')} cached ${n === 1 ? 'contact' : 'contacts'}.`,
+    );
+  };
+
+  return (
+    <div className="connected" data-testid="connected">
+      <dl>
+        <dt>CRM</dt>
+        <dd data-testid="connected-crm">{connection.displayName}</dd>
+        <dt>Address</dt>
+        <dd data-testid="connected-host">{connection.hostname}</dd>
+        <dt>Signed in as</dt>
+        <dd data-testid="connected-user">{connection.userName}</dd>
+        <dt>Connected</dt>
+        <dd>{new Date(connection.connectedAt).toLocaleString()}</dd>
+      </dl>
+      {connection.rejectedAt !== undefined ? (
+        <p className="field-error" role="alert" data-testid="credentials-rejected">
+          {rejectedLine(connection, secretLabel, connection.rejectedAt)}
+        </p>
+      ) : null}
+      {confirming ? (
+        <div
+          className="confirm"
+          role="group"
+          aria-label="Confirm disconnect"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && !busy) {
+              event.preventDefault();
+              cancel();
+            }
+          }}
+        >
+          <p>
+            Are you sure? CallPop will forget your {connection.displayName} credentials and every
+            cached contact.
+          </p>
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={() => void disconnect()}
+          >
+            Yes, disconnect
+          </button>{' '}
+          <button type="button" ref={cancelButton} disabled={busy} onClick={cancel}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <div className="actions">
+          {onReplace ? (
+            <button
+              type="button"
+              className={connection.rejectedAt !== undefined ? 'primary' : undefined}
+              data-testid="replace-credentials"
+              onClick={onReplace}
+            >
+              Enter a new {secretLabel}
+            </button>
+          ) : null}
+          <button type="button" ref={disconnectButton} onClick={ask}>
+            Disconnect
+          </button>
+        </div>
+      )}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+import { useRef, useState } from 'react';
+import type { ConnectionSummary } from '../model/connection';
+import type { ConnectorInfo } from '@/platform/messages';
+import { send } from '@/platform/ui/messaging';
+import { SelectField, TextField } from '@/platform/ui/form-fields';
+import { buildDraft, fieldRole, originPattern } from './connection-draft';
+
+interface Props {
+  connectors: ConnectorInfo[];
+  onConnected: (summary: ConnectionSummary) => void;
+  /** The account connected now, when its credentials are being replaced: CRM and address kept. */
+  replacing?: Pick<ConnectionSummary, 'platform' | 'hostname' | 'displayName' | 'userName'>;
+  /** What the replaced credentials are called ("API token"), said above the form. */
+  secretLabel?: string;
+  onCancel?: () => void;
+}
+
+/** The replaced account's address in its CRM's address field; the secret is typed anew. */
+function startingValues(
+  connectors: ConnectorInfo[],
+  replacing: Props['replacing'],
+): Record<string, Record<string, string>> {
+  const connector = connectors.find((c) => c.name === replacing?.platform);
+  const field = connector?.settings.find((f) => fieldRole(f) === 'hostname');
+  if (!replacing || !connector || !field) return {};
+  return { [connector.name]: { [field.id]: replacing.hostname } };
+}
+
+type Outcome = { kind: 'info' | 'success' | 'error'; text: string } | null;
+
+/** Shown in place of a test's result when the fields changed while it ran. */
+const STALE_TEST_OUTCOME: Outcome = {
+  kind: 'info',
+  text: 'The fields changed while the connection was being tested, so that result is not shown. Test again to check what is entered now.',
+};
+
+/** CRM choice and its connection fields, rendered from the connector's declared settings. */
+export function ConnectionForm({
+  connectors,
+  onConnected,
+  replacing,
+  secretLabel,
+  onCancel,
+}: Props) {
+  const [platform, setPlatform] = useState(
+    replacing?.platform ?? connectors[0]?.name ?? 'pipedrive',
+  );
+  // Typed values per CRM, so switching back and forth loses nothing.
+  const [values, setValues] = useState(() => startingValues(connectors, replacing));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+  // Bumped on every change of CRM or field, so a reply to an earlier draft is recognised.
+  const edits = useRef(0);
+  const connector = connectors.find((c) => c.name === platform) ?? connectors[0];
+  if (!connector) return <p className="field-error">No CRM connectors are available.</p>;
+  const typed = values[connector.name] ?? {};
+
+  const draft = () => {
+    const built = buildDraft(connector, typed);
+    setErrors(built.ok ? {} : built.errors);
+    if (!built.ok) {
+      setOutcome({ kind: 'error', text: built.message ?? 'Check the fields marked above.' });
+      return null;
+    }
+    return built.draft;
+  };
+
+  const test = async () => {
+    const checked = draft();
+    if (!checked) return;
+    const startedAt = edits.current;
+    const testing: Outcome = {
+      kind: 'info',
+      text: `Testing the connection to ${connector.displayName}…`,
+    };
+    setBusy(true);
+    setOutcome(testing);
+    const reply = await send('connection.test', checked);
+    setBusy(false);
+    if (edits.current !== startedAt) {
+      // The CRM or a field changed meanwhile: the result is for values no longer in the form.
+      // Another CRM's form already cleared the "Testing…" line; the same form says why nothing
+      // is shown.
+      setOutcome((shown) => (shown === testing ? STALE_TEST_OUTCOME : shown));
+      return;
+    }
+    setOutcome(
+      reply.ok
+        ? { kind: 'success', text: reply.value.message || `Connected as ${reply.value.userName}.` }
+        : { kind: 'error', text: reply.error.message },
+    );
+  };
+
+  const connect = () => {
+    const checked = draft();
+    if (!checked) return;
+    const pattern = originPattern(checked.hostname);
+    if (!pattern) {
+      setOutcome({
+        kind: 'error',
+        text: 'That address cannot be used: it must be an http(s) address.',
+      });
+      return;
+    }
+    setBusy(true);
+    setOutcome({ kind: 'info', text: `Connecting to ${connector.displayName}…` });
+    // Called straight from the click: Chrome only shows the permission prompt for a user gesture.
+    chrome.permissions
+      .request({ origins: [pattern] })
+      .then(async (granted) => {
+        if (!granted) {
+          setOutcome({
+            kind: 'error',
+            text: `CallPop needs your permission to reach ${pattern.replace('/*', '')}. Click Connect and choose Allow.`,
+          });
+          return;
+        }
+        const reply = await send('connection.save', checked);
+        if (reply.ok) {
+          setOutcome(null);
+          onConnected(reply.value);
+        } else setOutcome({ kind: 'error', text: reply.error.message });
+      })
+      .catch((error: unknown) =>
+        setOutcome({ kind: 'error', text: `Permission could not be asked for: ${String(error)}` }),
+      )
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <form
+      className="connection-form"
+      noValidate
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && onCancel && !busy) {
+          event.preventDefault();
+          onCancel();
+        }
+      }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        connect();
+      }}
+    >
+      {replacing ? (
+        // The same CRM: another one is a new connection, made after Disconnect.
+        <p data-testid="replace-intro">
+          A new {secretLabel ?? 'key'} for {replacing.displayName} at {replacing.hostname}, signed
+          in as {replacing.userName}. Cached contacts stay when it is for the same account.
+        </p>
+      ) : (
+        <SelectField
+          label="CRM"
+          value={connector.name}
+          options={connectors.map((c) => ({ value: c.name, label: c.displayName }))}
+          testId="crm"
+          onChange={(next) => {
+            edits.current += 1;
+            setPlatform(next);
+            setErrors({});
+            setOutcome(null);
+          }}
+        />
+      )}
+      {connector.settings.map((field) => (
+        <TextField
+          key={`${connector.name}-${field.id}`}
+          label={field.label}
+          type={field.type}
+          required={field.required}
+          placeholder={field.placeholder}
+          help={field.help}
+          value={typed[field.id] ?? ''}
+          error={errors[field.id]}
+          testId={`connection-${field.id}`}
+          autoComplete={field.type === 'password' ? 'new-password' : 'off'}
+          onChange={(text) => {
+            edits.current += 1;
+            setValues((all) => ({
+              ...all,
+              [connector.name]: { ...all[connector.name], [field.id]: text },
+            }));
+          }}
+        />
+      ))}
+      <div className="actions">
+        <button
+          type="button"
+          disabled={busy}
+          data-testid="connection-test"
+          onClick={() => void test()}
+        >
+          Test connection
+        </button>
+        <button type="submit" className="primary" disabled={busy} data-testid="connection-connect">
+          Connect
+        </button>
+        {onCancel ? (
+          <button type="button" disabled={busy} data-testid="connection-cancel" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+      <p
+        className={`outcome outcome-${outcome?.kind ?? 'none'}`}
+        role="status"
+        aria-live="polite"
+        data-testid="connection-outcome"
+      >
+        {outcome?.text}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * Turns the generic connection fields a connector declares into a `ConnectionDraft`: the
+ * address field becomes `hostname`, the secret field becomes the credentials of the connector's
+ * first key-based auth kind. Any CRM added later works without changes here.
+ */
+import {
+  apiOrigin,
+  isOneHost,
+  isSafeCrmUrl,
+  type ConnectionDraft,
+  type Credentials,
+} from '../model/connection';
+import { withoutApiVersion } from '../model/api-version';
+import type { ConnectorInfo } from '@/platform/messages';
+
+type Field = ConnectorInfo['settings'][number];
+export type FieldRole = 'hostname' | 'secret' | 'other';
+
+export function fieldRole(field: Field): FieldRole {
+  if (field.type === 'password') return 'secret';
+  if (field.type === 'url' || /host|domain|url|server|instance/i.test(field.id)) return 'hostname';
+  return 'other';
+}
+
+/** "Company domain" reads "company domain" mid-sentence; "API token" stays as it is. */
+function inSentence(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}
+
+const ON_THIS_MACHINE = 'a CRM on this machine (localhost or 127.0.0.1)';
+
+const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
+
+/** What the CRM's address field suggests (its placeholder), e.g. `https://api.na1.insightly.com`. */
+export function addressExample(field: Field): string {
+  return field.placeholder?.trim() || 'crm.example.com';
+}
+
+/**
+ * A bare host (`acme.pipedrive.com`, reached over https) or an https origin; an http origin only
+ * on loopback. A trailing API version (`/v3.1`, as Insightly shows its API URL) is dropped, as
+ * the service worker does. A plain-words reason otherwise, with `example` (the chosen CRM's own
+ * address example) where it helps.
+ */
+export function checkHostname(
+  input: string,
+  label: string,
+  example = 'crm.example.com',
+): { ok: true; value: string } | { ok: false; message: string } {
+  const text = withoutApiVersion(input.trim());
+  if (text === '') return { ok: false, message: `Enter the ${inSentence(label)}.` };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      return { ok: false, message: `That ${inSentence(label)} is not a valid address.` };
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      return {
+        ok: false,
+        message: `Use an https:// address (plain http:// only for ${ON_THIS_MACHINE}).`,
+      };
+    }
+    if (!isOneHost(url)) {
+      return {
+        ok: false,
+        message: `That ${inSentence(label)} has characters an address cannot have. Enter it like ${example}.`,
+      };
+    }
+    // Plain http would send the API token unencrypted: only over loopback, where it never
+    // leaves this machine.
+    if (!isSafeCrmUrl(url)) {
+      return {
+        ok: false,
+        message: `Use https://${url.host}. Plain http:// would send your credentials unencrypted, so it works only for ${ON_THIS_MACHINE}.`,
+      };
+    }
+    if (url.username || url.password || url.search || url.hash || url.pathname !== '/') {
+      return {
+        ok: false,
+        message: `Enter only the address of the CRM, like ${url.origin}, without a path or anything after it.`,
+      };
+    }
+    return { ok: true, value: url.origin };
+  }
+  if (!HOST.test(text)) {
+    return {
+      ok: false,
+      message: `That ${inSentence(label)} has characters an address cannot have. Enter it like ${example}.`,
+    };
+  }
+  return { ok: true, value: text.toLowerCase() };
+}
+
+function credentialsFor(connector: ConnectorInfo, secret: string): Credentials | null {
+  if (connector.authKinds.includes('apiToken')) return { kind: 'apiToken', token: secret };
+  if (connector.authKinds.includes('apiKey')) return { kind: 'apiKey', apiKey: secret };
+  return null;
+}
+
+export type DraftResult =
+  | { ok: true; draft: ConnectionDraft }
+  | { ok: false; errors: Record<string, string>; message?: string };
+
+export function buildDraft(connector: ConnectorInfo, values: Record<string, string>): DraftResult {
+  const errors: Record<string, string> = {};
+  let hostname: string | null = null;
+  let secret: string | null = null;
+  for (const field of connector.settings) {
+    const raw = values[field.id] ?? '';
+    const role = fieldRole(field);
+    if (role === 'hostname') {
+      const checked = checkHostname(raw, field.label, addressExample(field));
+      if (checked.ok) hostname = checked.value;
+      else errors[field.id] = checked.message;
+    } else if (raw.trim() === '' && field.required) {
+      errors[field.id] = `Enter the ${inSentence(field.label)}.`;
+    } else if (role === 'secret') {
+      secret = raw.trim();
+    }
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const credentials = secret === null ? null : credentialsFor(connector, secret);
+  if (hostname === null || credentials === null) {
+    return {
+      ok: false,
+      errors,
+      message: `CallPop cannot connect to ${connector.displayName} with an address and key yet.`,
+    };
+  }
+  return { ok: true, draft: { platform: connector.name, hostname, credentials } };
+}
+
+/** The host-permission pattern to ask for: the CRM's scheme and host, any port and path. */
+export function originPattern(hostname: string): string | null {
+  try {
+    const url = new URL(apiOrigin(hostname));
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    // Never a wildcard: the permission is for the one CRM host typed.
+    if (!isOneHost(url)) return null;
+    return `${url.protocol}//${url.hostname}/*`;
+  } catch {
+    return null;
+  }
+}

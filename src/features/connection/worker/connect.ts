@@ -1,0 +1,290 @@
+/** connectors.list and connection.get/test/save/disconnect, with failures in plain words. */
+import type { Connector } from '@/connectors/types';
+import {
+  apiOrigin,
+  isOneHost,
+  isSafeCrmUrl,
+  type ConnectionDraft,
+  type ConnectionSummary,
+  type Credentials,
+} from '../model/connection';
+import { withoutApiVersion } from '../model/api-version';
+import { ERROR_CODES, type ConnectorInfo } from '@/platform/messages';
+import {
+  callSessions,
+  connectionItem,
+  credentialsRejected,
+  lookupTraces,
+  popupDraft,
+  saveRequests,
+} from '@/platform/storage/keys';
+import { classifyError } from '@/platform/worker/http/errors';
+import { RequestError } from '@/platform/worker/request-error';
+import { buildUser, loadSettingsAndConnection } from './account';
+import { clearCache } from '@/features/lookup/worker/cache';
+import type { EngineDeps } from '@/connectors/deps';
+import { failureSentence } from '@/features/lookup/worker/return-messages';
+
+export function connectorInfo(connector: Connector): ConnectorInfo {
+  const { manifest } = connector;
+  return {
+    name: manifest.name,
+    displayName: manifest.displayName,
+    contactTypes: manifest.contactTypes ?? [],
+    authKinds: manifest.auth.kinds,
+    settings: manifest.settings,
+    usesOverridingFormats: manifest.usesOverridingFormats,
+    logFields: manifest.logFields ?? [],
+  };
+}
+
+const bad = (message: string) => new RequestError(ERROR_CODES.badRequest, message);
+
+const SECRET_FIELD = { apiToken: 'token', oauth: 'accessToken', apiKey: 'apiKey' } as const;
+
+/**
+ * Only the fields of the credential kind, so nothing else a page sends is stored. An unknown
+ * kind becomes the connector's first, and a secret that is not text an empty one: the
+ * connector's authHeader then refuses it in its own plain words ("Enter your Pipedrive API
+ * token.", or which kinds it takes).
+ */
+function cleanCredentials(value: unknown, connector: Connector): Credentials {
+  const given: Record<string, unknown> =
+    typeof value === 'object' && value !== null ? { ...value } : {};
+  const known = Object.hasOwn(SECRET_FIELD, String(given.kind));
+  const kind = (known ? given.kind : connector.manifest.auth.kinds[0]) as Credentials['kind'];
+  const field = SECRET_FIELD[kind];
+  const secret = known ? given[field] : '';
+  return { kind, [field]: typeof secret === 'string' ? secret : '' } as Credentials;
+}
+
+/** What the connector's address field suggests, e.g. `https://api.na1.insightly.com`. */
+function addressExample(connector: Connector): string {
+  const field = connector.manifest.settings.find((s) => s.id === 'hostname');
+  return field?.placeholder || 'acme.pipedrive.com';
+}
+
+/**
+ * The draft's address as stored and its origin, or a plain-words reason why it cannot be used.
+ * A trailing API version (`/v3.1`, as Insightly shows its API URL) is dropped: connectors add
+ * the version they speak. Any other path, query or user name is refused with what to enter.
+ */
+function checkedAddress(
+  hostname: unknown,
+  connector: Connector,
+): { hostname: string; origin: URL } {
+  const example = addressExample(connector);
+  if (typeof hostname !== 'string' || hostname.trim() === '') {
+    throw bad(`Enter the address of your CRM, for example ${example}.`);
+  }
+  const trimmed = hostname.trim();
+  const address = withoutApiVersion(trimmed);
+  // apiOrigin puts https:// before any other scheme (ftp://x), which would then read as a path.
+  const otherScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(address) && !/^https?:/i.test(address);
+  let url: URL | null = null;
+  try {
+    url = otherScheme ? null : new URL(apiOrigin(address));
+  } catch {
+    // refused below
+  }
+  // The messages do not repeat what was typed: a pasted address can carry a token.
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !isOneHost(url)) {
+    throw bad(`That is not a web address CallPop can connect to, for example ${example}.`);
+  }
+  // The URL parser reads an empty `?` or `#`, and `\` as `/`, as no path at all; every API
+  // path CallPop appends would then become a query, a fragment or another path.
+  const afterScheme = apiOrigin(address).replace(/^https?:\/\//i, '');
+  if (
+    url.username ||
+    url.password ||
+    url.pathname !== '/' ||
+    url.search ||
+    url.hash ||
+    /[/?#\\@\s]/.test(afterScheme)
+  ) {
+    throw bad(
+      `The address has more than a host name (a path, a query, a user name, or a #, ? or \\ in it). Enter only the ${connector.manifest.displayName} address, for example ${example}.`,
+    );
+  }
+  if (!isSafeCrmUrl(url)) {
+    throw bad(
+      `Use https:// for ${url.hostname}: CallPop sends your credentials only over an encrypted connection (http:// is for a CRM on this machine).`,
+    );
+  }
+  return { hostname: address, origin: url };
+}
+
+function prepare(draft: ConnectionDraft, deps: EngineDeps) {
+  if (!draft || typeof draft !== 'object') throw bad('Fill in the connection form first.');
+  const connector = deps.getConnector(draft.platform);
+  if (!connector) throw bad('Choose a CRM to connect to.');
+  const { hostname, origin } = checkedAddress(draft.hostname, connector);
+  const credentials = cleanCredentials(draft.credentials, connector);
+  let authHeader: string;
+  try {
+    authHeader = connector.authHeader(credentials);
+  } catch (error) {
+    // Connectors explain bad credential input in plain words (e.g. "Enter your API token.").
+    throw bad(error instanceof Error ? error.message : 'The credentials are not readable.');
+  }
+  return {
+    connector,
+    origin,
+    hostname,
+    credentials,
+    authHeader,
+    user: buildUser({ ...draft, hostname }),
+  };
+}
+
+function credentialName(draft: ConnectionDraft): string {
+  return draft.credentials?.kind === 'apiKey'
+    ? 'API key'
+    : draft.credentials?.kind === 'oauth'
+      ? 'sign-in'
+      : 'API token';
+}
+
+/** `again` is what the person does next on the options page: "Test" or "Connect" again. */
+async function check(draft: ConnectionDraft, deps: EngineDeps, again: 'Test' | 'Connect') {
+  const { connector, origin, authHeader, user } = prepare(draft, deps);
+  await loadSettingsAndConnection(); // applies the request timeout setting
+  const crm = connector.manifest.displayName;
+  try {
+    const result = await connector.checkConnection(user, authHeader);
+    return { connector, origin, result };
+  } catch (error) {
+    const failure = classifyError(error);
+    const where = origin.host;
+    const messages: Partial<Record<typeof failure.kind, string>> = {
+      auth: `The ${credentialName(draft)} was rejected by ${crm}. Copy it again from ${crm} and paste it here.`,
+      forbidden: `${crm} refused access for this ${credentialName(draft)}. Ask your ${crm} admin for API access.`,
+      notFound: `No ${crm} company at ${where}. Check the address, for example ${addressExample(connector)}.`,
+      network: `Could not reach ${where}. Check the address and that you are online.`,
+      timeout: `Could not reach ${where}: it did not answer in time. Check the address and try again.`,
+      malformed: `${where} did not answer like the ${crm} API. Check the address.`,
+      // The lookup wording says "press Refresh": the options page has no Refresh.
+      rateLimited: `${crm} is rate limiting CallPop. Wait a minute, then ${again.toLowerCase()} again.`,
+      unavailable: `${crm} is unavailable: it had a server error. ${again} again in a moment.`,
+    };
+    throw new RequestError(
+      ERROR_CODES.crm,
+      messages[failure.kind] ?? failureSentence(failure.kind, crm, failure.message),
+    );
+  }
+}
+
+export async function testConnection(draft: ConnectionDraft, deps: EngineDeps) {
+  const { connector, result } = await check(draft, deps, 'Test');
+  return {
+    userName: result.userName,
+    message: `Connected to ${connector.manifest.displayName} as ${result.userName}.`,
+  };
+}
+
+export function summary(
+  connector: Connector,
+  connection: NonNullable<Awaited<ReturnType<typeof connectionItem.get>>>,
+  rejectedAt?: number,
+): ConnectionSummary {
+  return {
+    platform: connection.platform,
+    displayName: connector.manifest.displayName,
+    hostname: connection.hostname,
+    userName: connection.userName,
+    connectedAt: connection.connectedAt,
+    ...(rejectedAt !== undefined ? { rejectedAt } : {}),
+  };
+}
+
+export async function saveConnection(
+  draft: ConnectionDraft,
+  deps: EngineDeps,
+): Promise<ConnectionSummary> {
+  const { origin, hostname, credentials } = prepare(draft, deps);
+  const pattern = hostPattern(origin);
+  if (!(await chrome.permissions.contains({ origins: [pattern] }))) {
+    throw bad(
+      `CallPop needs permission to reach ${origin.host}. Allow it when Chrome asks, then save again.`,
+    );
+  }
+  const { connector, result } = await check(draft, deps, 'Connect');
+  const connection = {
+    platform: draft.platform,
+    hostname,
+    credentials,
+    accountId: result.accountId,
+    userId: result.userId,
+    userName: result.userName,
+    connectedAt: deps.now(),
+  };
+  const previous = await connectionItem.get();
+  await connectionItem.set(connection);
+  await credentialsRejected.remove();
+  // Another account's cached contacts must not show for this one; same account keeps them.
+  if (
+    previous &&
+    (previous.accountId !== connection.accountId || previous.platform !== connection.platform)
+  ) {
+    await clearCache();
+  }
+  if (previous && hostPatternOf(previous.hostname) !== pattern) {
+    await releaseHost(previous.hostname);
+  }
+  return summary(connector, connection);
+}
+
+export async function getConnection(deps: EngineDeps): Promise<ConnectionSummary | null> {
+  const { connection, rejectedAt } = await loadSettingsAndConnection();
+  if (!connection) return null;
+  const connector = deps.getConnector(connection.platform);
+  return connector ? summary(connector, connection, rejectedAt) : null;
+}
+
+/**
+ * Removes the credentials, every cached contact of every account, and what this session kept
+ * of calls, Saves, the popup's unsaved form and debug traces (names and numbers all), then
+ * gives back the permission to reach the CRM.
+ */
+export async function disconnect(): Promise<{ removedContacts: number }> {
+  const connection = await connectionItem.get();
+  await connectionItem.remove();
+  await credentialsRejected.remove();
+  const removedContacts = await clearCache();
+  await Promise.all([
+    callSessions.ids().then((ids) => callSessions.remove(ids)),
+    saveRequests.ids().then((ids) => saveRequests.remove(ids)),
+    lookupTraces.remove(),
+    // The popup's unsaved form holds this account's contacts (and would log against its ids).
+    popupDraft.remove(),
+  ]);
+  if (connection) await releaseHost(connection.hostname);
+  return { removedContacts };
+}
+
+/** The host permission a connection needs, as the options page asks for it. */
+function hostPattern(origin: URL): string {
+  return `${origin.protocol}//${origin.hostname}/*`;
+}
+
+function hostPatternOf(hostname: string): string | null {
+  try {
+    return hostPattern(new URL(apiOrigin(hostname)));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Gives back the permission to reach a CRM no longer connected. Plain http is loopback only,
+ * which the extension holds from install (not removable), so only https hosts are released.
+ */
+async function releaseHost(hostname: string): Promise<void> {
+  const pattern = hostPatternOf(hostname);
+  if (!pattern?.startsWith('https:')) return;
+  try {
+    await chrome.permissions.remove({ origins: [pattern] });
+  } catch (error) {
+    console.warn('CallPop: the CRM host permission was not removed', error);
+  }
+}

@@ -1,0 +1,74 @@
+/** A lookup's matches as cards, with where they came from and why they are in this order. */
+import type { RefObject } from 'react';
+import type { ReturnMessage } from '../model/contact';
+import type { ContactView, LookupResult } from '@/platform/messages';
+import { ContactCard } from './contact-card';
+import { lookupProblem } from '../model/lookup-problem';
+import { sourceLabel } from './lookup-source';
+
+function ProblemText({ problem }: { problem: ReturnMessage }) {
+  const detail = problem.details?.flatMap((d) => d.items.map((item) => item.text)).join(' ');
+  const sentence = /[.!?]$/.test(problem.message) ? problem.message : `${problem.message}.`;
+  const text = detail ? `${sentence} ${detail}` : sentence;
+  return problem.messageType === 'danger' ? (
+    <p role="alert" className="error" data-testid="lookup-problem">
+      Could not look up this number: {text}
+    </p>
+  ) : (
+    <p role="status" data-testid="lookup-problem">
+      {text}
+    </p>
+  );
+}
+
+export function LookupResults(props: {
+  result: LookupResult;
+  onOpen: (contact: ContactView) => void;
+  firstOpenRef?: RefObject<HTMLButtonElement | null>;
+}) {
+  const { result } = props;
+  const several = result.contacts.length > 1;
+  const problem = lookupProblem(result);
+  if (problem) {
+    return (
+      <section className="stack" aria-label="Matching contacts">
+        <ProblemText problem={problem} />
+      </section>
+    );
+  }
+  return (
+    <section className="stack" aria-label="Matching contacts">
+      <p className="row muted">
+        <span>
+          {result.contacts.length === 0
+            ? 'No contact matches this number.'
+            : `${result.contacts.length} matching contact${several ? 's' : ''}`}
+        </span>
+        <span className={`badge${result.stale ? ' stale' : ''}`} data-testid="lookup-source">
+          {sourceLabel(result)}
+        </span>
+      </p>
+      {several && result.resolution ? (
+        <p className="muted" data-testid="resolution">
+          Order: {result.resolution.reason}
+        </p>
+      ) : null}
+      {/* Why the order is not settled, why the list is saved rather than fresh, or that
+          there are more than shown: whatever the lookup says next to its contacts. */}
+      {result.contacts.length > 0 && result.returnMessage ? (
+        <p className="muted" role="status" data-testid="lookup-note">
+          {result.returnMessage.message}
+        </p>
+      ) : null}
+      {result.contacts.map((contact, index) => (
+        <ContactCard
+          key={String(contact.id)}
+          ref={index === 0 ? props.firstOpenRef : undefined}
+          contact={contact}
+          onOpen={props.onOpen}
+          {...(several ? { position: `${index + 1} of ${result.contacts.length}` } : {})}
+        />
+      ))}
+    </section>
+  );
+}

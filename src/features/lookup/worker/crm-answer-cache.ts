@@ -1,0 +1,147 @@
+/**
+ * A CRM answer into the cache: written once, in the background, never over a newer answer,
+ * never back into a cache emptied meanwhile (a disconnect, new phone formats), and keeping a
+ * just-created contact the CRM's search does not return yet.
+ */
+import type { Tracer } from '@/connectors/types';
+import { connectionItem, settingsItem, type CachedMatch } from '@/platform/storage/keys';
+import { inBackground } from '@/platform/worker/report';
+import type { Hold } from '@/platform/worker/share-while-running';
+import type { Account } from '@/features/connection/worker/account';
+import {
+  CREATED_GRACE_MS,
+  buildEntry,
+  cacheLimits,
+  contactsOf,
+  readEntry,
+  removeEntry,
+  writeEntry,
+} from './cache';
+import type { CrmAnswer, SearchTarget } from './crm-search';
+import type { EngineDeps } from '@/connectors/deps';
+import type { Turn } from './limiter';
+
+const warningOf = (answer: CrmAnswer): { warning?: string } =>
+  answer.returnMessage?.messageType === 'warning' ? { warning: answer.returnMessage.message } : {};
+
+/**
+ * The CRM's contacts plus those of a create's entry, still in its grace, that the CRM did not
+ * return (its search index may not have them yet); null when nothing is missing. It keeps the
+ * create's time, so refreshes do not stretch the grace, and the create's mark, so lookups ask
+ * the CRM again once the grace is over (see isFresh). A contact deleted in the CRM within the
+ * grace is shown until it ends: a create's entry does not say which contacts it added.
+ */
+function keepCreated(
+  entry: CachedMatch | undefined,
+  answer: CrmAnswer,
+  e164: string,
+  now: number,
+): CachedMatch | null {
+  if (entry?.s !== 1 || !entry.c || now - entry.f * 1000 >= CREATED_GRACE_MS) return null;
+  const returned = new Set(answer.contacts.map((c) => String(c.id)));
+  const missing = contactsOf(entry, e164).filter((c) => !returned.has(String(c.id)));
+  if (missing.length === 0) return null;
+  return buildEntry(e164, [...answer.contacts, ...missing], {
+    canCreate: answer.canCreate,
+    now: entry.f * 1000,
+    created: true,
+    ...warningOf(answer),
+  });
+}
+
+/** Whether the account a lookup ran for is still the one connected. */
+async function stillConnected(account: Account): Promise<boolean> {
+  const connection = await connectionItem.get();
+  return (
+    connection !== null &&
+    connection.accountId === account.connection.accountId &&
+    connection.platform === account.connection.platform
+  );
+}
+
+/**
+ * Whether the phone formats this answer was searched with are still the ones set: new formats
+ * empty the cache (formats-changed.ts), and an answer searched with the old ones must not
+ * come back into it. Only for a CRM that searches by the formats.
+ */
+async function sameFormats(account: Account): Promise<boolean> {
+  if (!account.connector.manifest.usesOverridingFormats) return true;
+  const { overridingFormats } = await settingsItem.get();
+  return JSON.stringify(overridingFormats) === JSON.stringify(account.settings.overridingFormats);
+}
+
+/**
+ * Stores the CRM's answer and returns what the lookup shows. The write is handed to `hold`, not
+ * awaited: the answer is shown at once (during a call pop, Chrome answers storage calls late
+ * while the window is being created), and identical lookups join this one until it is stored.
+ * A failed write only costs a later lookup its cache hit, so it is logged, not shown.
+ * `before` is the entry the lookup read before asking the CRM.
+ */
+export async function updateCache(
+  account: Account,
+  target: SearchTarget & { cacheId: string },
+  answer: CrmAnswer,
+  deps: EngineDeps,
+  tracer: Tracer | null,
+  hold: Hold,
+  before: CachedMatch | undefined,
+  turn: Turn<CrmAnswer>,
+): Promise<CrmAnswer> {
+  const limits = cacheLimits(account.settings);
+  const now = deps.now();
+  const { cacheId: id, phoneNumber: e164 } = target;
+  // A disconnect while the CRM was asked has emptied the cache: this answer must not come back
+  // into it, so it is taken out again when the account is gone. (Checked after the write, not
+  // before, so the write is queued at once.) An answer to an older request than one that has
+  // answered already (a Refresh sent while this one hung) is not written over the newer one:
+  // `turn.mayStore()` is asked right before the write goes out.
+  const store = (write: () => Promise<void>) => {
+    const stored = write().then(async () => {
+      if (!(await stillConnected(account)) || !(await sameFormats(account))) await removeEntry(id);
+    });
+    hold(stored);
+    inBackground('caching the lookup', stored);
+  };
+  const newerKept = () => {
+    tracer?.trace('cache.newerAnswerKept');
+    return Promise.resolve();
+  };
+  const put = (entry: CachedMatch) => (turn.mayStore() ? writeEntry(id, entry) : newerKept());
+  const drop = () => (turn.mayStore() ? removeEntry(id) : newerKept());
+  if (answer.contacts.length > 0) {
+    // Only just after a create is the entry read again before answering (a read can answer
+    // late during a call pop): the created contacts the CRM lacks are then shown too.
+    if (before?.s === 1) {
+      const kept = keepCreated(await readEntry(id), answer, e164, now);
+      if (kept) {
+        tracer?.trace('cache.keptCreated');
+        store(() => put(kept));
+        return { ...answer, keptCreated: kept };
+      }
+    }
+    // Read again right before writing: a create that landed while the CRM was asked is kept.
+    const entry = buildEntry(e164, answer.contacts, {
+      canCreate: answer.canCreate,
+      now,
+      ...warningOf(answer),
+    });
+    store(() =>
+      readEntry(id).then((latest) => put(keepCreated(latest, answer, e164, deps.now()) ?? entry)),
+    );
+    return answer;
+  }
+  // Read when the CRM answered, not before: a contact created meanwhile is kept.
+  const existing = await readEntry(id);
+  if (keepCreated(existing, answer, e164, now)) {
+    tracer?.trace('cache.keptCreated');
+    return { ...answer, keptCreated: existing ?? null };
+  }
+  if (limits.noMatchTtlMs > 0) {
+    // Replaces any earlier match: the contact is gone from the CRM.
+    store(() => put(buildEntry(e164, [], { canCreate: answer.canCreate, now })));
+  } else if (existing) {
+    store(drop);
+  }
+  if (existing?.c) tracer?.trace('cache.staleRemoved');
+  return answer;
+}

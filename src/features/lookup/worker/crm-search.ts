@@ -1,0 +1,198 @@
+/**
+ * One findContact call, shared by the lookups of the same number in flight (a Refresh sends its
+ * own), bounded per CRM, retried after a 429, and written to the cache once unless a newer answer
+ * was. Returns what the CRM said or throws a CrmError.
+ */
+import type { Tracer } from '@/connectors/types';
+import {
+  isPlaceholder,
+  type Contact,
+  type FindContactResult,
+  type ReturnMessage,
+} from '../model/contact';
+import { joinOverridingFormats } from '../model/phone';
+import type { CachedMatch } from '@/platform/storage/keys';
+import { CrmError, MalformedResponseError, classifyError } from '@/platform/worker/http/errors';
+import type { Account } from '@/features/connection/worker/account';
+import type { EngineDeps } from '@/connectors/deps';
+import {
+  CRM_CONCURRENCY,
+  retryRateLimited,
+  shareInFlight,
+  takeTurn,
+  withSlot,
+  type Turn,
+} from './limiter';
+import { RateLimitedPartway } from './resumable';
+import type { Hold } from '@/platform/worker/share-while-running';
+import { updateCache } from './crm-answer-cache';
+import { noteCredentialsAccepted, noteCredentialsRejected } from '@/features/connection/worker/credentials-status';
+
+export interface CrmAnswer {
+  contacts: Contact[];
+  canCreate: boolean;
+  returnMessage: ReturnMessage | null;
+  fetchedAt: number;
+  /**
+   * The cache entry of just-created contacts the CRM's search does not return yet (its index
+   * lags), with whatever the CRM did return: what the lookup shows instead of `contacts`.
+   */
+  keptCreated: CachedMatch | null;
+}
+
+/** The connector reported `successful: false` itself; its returnMessage (if any) says why. */
+export class ConnectorFailure extends CrmError {
+  constructor(readonly returnMessage: ReturnMessage | null) {
+    super('unavailable', returnMessage?.message ?? 'The connector failed.');
+    this.name = 'ConnectorFailure';
+  }
+}
+
+function isContact(value: unknown): value is Contact {
+  if (!value || typeof value !== 'object') return false;
+  const { id, name } = value as Contact;
+  return (typeof id === 'string' || typeof id === 'number') && typeof name === 'string';
+}
+
+export interface SearchTarget {
+  /** E.164, or the extension digits. */
+  phoneNumber: string;
+  isExtension: boolean;
+  /** Cache id, or null when the result is not cached (extensions). */
+  cacheId: string | null;
+  force: boolean;
+  /** The cache entry the lookup read before asking the CRM (no second read on the way). */
+  cached?: CachedMatch | undefined;
+}
+
+async function callConnector(
+  account: Account,
+  target: SearchTarget,
+  deps: EngineDeps,
+  tracer: Tracer | null,
+): Promise<CrmAnswer> {
+  const { connector, user, authHeader, settings, connection } = account;
+  const crm = `${connection.platform}:${connection.hostname}`;
+  const started = deps.now();
+  // After a 429 partway through a connector's requests, the retry sends only those missing.
+  let resume: (() => Promise<FindContactResult>) | null = null;
+  const find = () =>
+    resume
+      ? resume()
+      : connector.findContact({
+          user,
+          authHeader,
+          phoneNumber: target.phoneNumber,
+          overridingFormat: joinOverridingFormats(settings.overridingFormats),
+          isExtension: target.isExtension,
+          proxyConfig: null,
+          tracer,
+          isForceRefreshAccountData: target.force,
+        });
+  const result = await retryRateLimited(
+    () =>
+      withSlot(crm, CRM_CONCURRENCY, () =>
+        find().catch((error: unknown) => {
+          if (error instanceof RateLimitedPartway) resume = error.resume;
+          throw error;
+        }),
+      ),
+    deps,
+    undefined,
+    (ms) => tracer?.trace('crm.rateLimited', { retryInMs: ms }),
+  );
+  if (!result || typeof result !== 'object') {
+    throw new MalformedResponseError('The connector returned nothing.');
+  }
+  const list: unknown[] = Array.isArray(result.matchedContactInfo) ? result.matchedContactInfo : [];
+  const contacts = list.filter(isContact);
+  if (contacts.length < list.length && contacts.length === 0) {
+    throw new MalformedResponseError('The CRM returned contacts without id or name.');
+  }
+  const real = contacts.filter((c) => !isPlaceholder(c));
+  if (result.successful === false && real.length === 0) {
+    // The connector caught a failure itself: that is not a "no match", and the cache stays.
+    throw new ConnectorFailure(result.returnMessage ?? null);
+  }
+  tracer?.trace('crm.answered', { matches: real.length, ms: deps.now() - started });
+  return {
+    contacts: real,
+    canCreate: contacts.some(isPlaceholder),
+    returnMessage: result.returnMessage ?? null,
+    fetchedAt: deps.now(),
+    keptCreated: null,
+  };
+}
+
+/**
+ * Asks the CRM, sharing the request with lookups of the same number in flight. Throws a CrmError.
+ *
+ * A forced lookup (Refresh) is what a person presses when a lookup looks stuck, so it never
+ * joins an older unforced request: it sends its own, and shares it only with other forced ones.
+ * An unforced lookup joins a forced request in flight (its answer is as new as any), or else an
+ * unforced one. Whichever answers first, the newest request's answer wins (see takeTurn): the
+ * older request's callers get it as soon as it comes, and the older answer, when it comes at
+ * last, is not written over it in the cache.
+ */
+export function searchCrm(
+  account: Account,
+  target: SearchTarget,
+  deps: EngineDeps,
+  tracer: Tracer | null,
+): Promise<CrmAnswer> {
+  const number = `${account.scope.accountId}:${account.scope.platform}:${target.phoneNumber}:${target.isExtension ? 'x' : ''}`;
+  const forced = `${number}f`;
+  const run = (hold: Hold): Promise<CrmAnswer> => {
+    const turn = takeTurn<CrmAnswer>(number);
+    const writes: Promise<unknown>[] = [];
+    const keep: Hold = (work) => {
+      writes.push(work);
+      hold(work);
+    };
+    const own = ask(account, target, deps, tracer, keep, turn);
+    const end = () => void Promise.allSettled(writes).then(() => turn.done());
+    void own.then(end, end);
+    const overtaken = turn.overtaken.then((answer) => {
+      tracer?.trace('crm.overtaken');
+      return answer;
+    });
+    return Promise.race([own, overtaken]);
+  };
+  return target.force ? shareInFlight(forced, run) : shareInFlight(number, run, [forced]);
+}
+
+/** One request to the CRM and the cache write of its answer. */
+async function ask(
+  account: Account,
+  target: SearchTarget,
+  deps: EngineDeps,
+  tracer: Tracer | null,
+  hold: Hold,
+  turn: Turn<CrmAnswer>,
+): Promise<CrmAnswer> {
+  try {
+    const { cacheId } = target;
+    const answer = await callConnector(account, target, deps, tracer);
+    await noteCredentialsAccepted(account);
+    const shown =
+      cacheId === null
+        ? answer
+        : await updateCache(
+            account,
+            { ...target, cacheId },
+            answer,
+            deps,
+            tracer,
+            hold,
+            target.cached,
+            turn,
+          );
+    turn.answered(shown);
+    return shown;
+  } catch (error) {
+    const failure = classifyError(error);
+    tracer?.traceError('crm.failed', failure, { kind: failure.kind, status: failure.status });
+    if (failure.kind === 'auth') await noteCredentialsRejected(account, deps.now());
+    throw failure;
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * contact.lookup: phone normalisation, cache, CRM search, resolver order and plain-words
+ * messages. Cache hits read one storage key and call no connector.
+ */
+import type { Contact, ReturnMessage } from '../model/contact';
+import type { LookupRequest, LookupResult } from '@/platform/messages';
+import { ERROR_CODES } from '@/platform/messages';
+import { formatForDisplay, normalizePhone, type CountryCode } from '../model/phone';
+import { resolveContacts } from '../model/resolvers';
+import type { CachedMatch } from '@/platform/storage/keys';
+import type { CrmError, CrmFailureKind } from '@/platform/worker/http/errors';
+import { inBackground } from '@/platform/worker/report';
+import { RequestError } from '@/platform/worker/request-error';
+import { loadAccount, type Account } from '@/features/connection/worker/account';
+import { cacheId, cacheLimits, contactsOf, isFresh, readEntry, touchEntry } from './cache';
+import { ConnectorFailure, searchCrm, type SearchTarget } from './crm-search';
+import type { EngineDeps } from '@/connectors/deps';
+import {
+  extensionLookupOffMessage,
+  failureMessage,
+  notFoundMessage,
+  staleMessage,
+} from './return-messages';
+import { createTracer, type LookupTracer } from './tracer';
+import { toView } from './views';
+
+export type Target =
+  | { ok: true; phoneNumber: string; displayNumber: string; isExtension: boolean }
+  | { ok: false; message: string };
+
+export function parseTarget(input: unknown, defaultCountry: string): Target {
+  if (typeof input !== 'string') return { ok: false, message: 'Enter a phone number.' };
+  const parsed = normalizePhone(input, (defaultCountry || undefined) as CountryCode | undefined);
+  if (!parsed.ok) return { ok: false, message: parsed.message };
+  if (parsed.isExtension) {
+    return {
+      ok: true,
+      phoneNumber: parsed.extension,
+      displayNumber: parsed.extension,
+      isExtension: true,
+    };
+  }
+  return {
+    ok: true,
+    phoneNumber: parsed.e164,
+    displayNumber: formatForDisplay(parsed.e164),
+    isExtension: false,
+  };
+}
+
+interface Shown {
+  contacts: Contact[];
+  canCreate: boolean;
+  source: LookupResult['source'];
+  fetchedAt: number | null;
+  stale: boolean;
+  returnMessage: ReturnMessage | null;
+}
+
+function result(
+  account: Account,
+  target: Extract<Target, { ok: true }>,
+  shown: Shown,
+): LookupResult {
+  const { connector, settings } = account;
+  const crmName = connector.manifest.displayName;
+  let contacts = shown.contacts;
+  let resolution: LookupResult['resolution'] = null;
+  let returnMessage = shown.returnMessage;
+  if (contacts.length > 0) {
+    const outcome = resolveContacts(contacts, settings.resolver, { connectorName: crmName });
+    if (outcome.ok) {
+      contacts = outcome.ordered;
+      resolution = { resolver: outcome.resolver, reason: outcome.reason };
+    } else {
+      returnMessage ??= outcome.returnMessage;
+    }
+  } else if (shown.source !== 'none' && !returnMessage) {
+    returnMessage = notFoundMessage(target.displayNumber, crmName);
+  }
+  return {
+    phoneNumber: target.phoneNumber,
+    displayNumber: target.displayNumber,
+    contacts: contacts.map((contact) => toView(account, contact)),
+    canCreate: shown.canCreate,
+    contactTypes: connector.manifest.contactTypes ?? [],
+    source: shown.source,
+    fetchedAt: shown.fetchedAt,
+    stale: shown.stale,
+    resolution,
+    returnMessage,
+  };
+}
+
+/** Nothing to show from the CRM (not asked, or it failed without a cached match): why. */
+const unanswered = (returnMessage: ReturnMessage): Shown => ({
+  contacts: [],
+  canCreate: false,
+  source: 'none',
+  fetchedAt: null,
+  stale: false,
+  returnMessage,
+});
+
+const fromEntry = (
+  entry: CachedMatch,
+  e164: string,
+  stale: boolean,
+  message: ReturnMessage | null,
+): Shown => ({
+  contacts: contactsOf(entry, e164),
+  canCreate: entry.n === 1,
+  source: 'cache',
+  fetchedAt: entry.f * 1000,
+  stale,
+  returnMessage: message,
+});
+
+/** The warning the CRM gave with these contacts when they were fetched, said again on a hit. */
+/** Failures that pass by themselves; a refusal (credentials, a bad request) needs the person. */
+const PASSING_FAILURES = new Set<CrmFailureKind>([
+  'unavailable',
+  'timeout',
+  'network',
+  'rateLimited',
+]);
+
+const savedWarning = (entry: CachedMatch): ReturnMessage | null =>
+  entry.w ? { message: entry.w, messageType: 'warning', ttl: 5000 } : null;
+
+/** Looks one number up for an already loaded account; the core of lookup and lookupMany. */
+export async function lookupWith(
+  account: Account,
+  target: Extract<Target, { ok: true }>,
+  force: boolean,
+  deps: EngineDeps,
+  preread?: { entry: CachedMatch | undefined },
+): Promise<LookupResult> {
+  const { settings } = account;
+  const crmName = account.connector.manifest.displayName;
+  if (target.isExtension && !settings.extensionLookup) {
+    return result(account, target, unanswered(extensionLookupOffMessage(target.phoneNumber)));
+  }
+  const tracer: LookupTracer | null = settings.debug
+    ? createTracer(target.phoneNumber, () => deps.now())
+    : null;
+  try {
+    const id = target.isExtension ? null : cacheId(account.scope, target.phoneNumber);
+    const entry = id === null ? undefined : preread ? preread.entry : await readEntry(id);
+    const now = deps.now();
+    if (id !== null && entry && !force && isFresh(entry, cacheLimits(settings), now)) {
+      tracer?.trace('cache.hit', { matches: entry.c?.length ?? 0 });
+      // Not awaited: a missed "last used" stamp only ages the entry for eviction, and the
+      // answer is not held behind a write Chrome may answer late (see crm-search.ts).
+      inBackground('marking the cache entry used', touchEntry(id, entry, now));
+      return result(
+        account,
+        target,
+        fromEntry(entry, target.phoneNumber, false, savedWarning(entry)),
+      );
+    }
+    tracer?.trace(force ? 'cache.bypassed' : entry ? 'cache.expired' : 'cache.miss');
+    const search: SearchTarget = {
+      phoneNumber: target.phoneNumber,
+      isExtension: target.isExtension,
+      cacheId: id,
+      force,
+      cached: entry,
+    };
+    try {
+      const answer = await searchCrm(account, search, deps, tracer);
+      if (answer.keptCreated) {
+        return result(
+          account,
+          target,
+          fromEntry(answer.keptCreated, target.phoneNumber, false, null),
+        );
+      }
+      return result(account, target, { ...answer, source: 'crm', stale: false });
+    } catch (error) {
+      const failure = error as CrmError; // searchCrm only throws classified errors
+      if (entry?.c?.length) {
+        return result(
+          account,
+          target,
+          fromEntry(
+            entry,
+            target.phoneNumber,
+            true,
+            staleMessage(failure.kind, crmName, failure.message),
+          ),
+        );
+      }
+      // A connector that explains its own failure is quoted rather than guessed at.
+      const own = failure instanceof ConnectorFailure ? failure.returnMessage : null;
+      const shown = result(
+        account,
+        target,
+        unanswered(own ?? failureMessage(failure.kind, crmName, failure.message)),
+      );
+      // A connector's own explanation (it cannot search this) is neither: nothing to retry or fix.
+      if (own) return shown;
+      return { ...shown, crmFailure: PASSING_FAILURES.has(failure.kind) ? 'passing' : 'refused' };
+    }
+  } finally {
+    await tracer?.finish();
+  }
+}
+
+export async function lookupContact(
+  request: LookupRequest,
+  deps: EngineDeps,
+): Promise<LookupResult> {
+  if (!request || typeof request !== 'object') {
+    throw new RequestError(ERROR_CODES.badRequest, 'Enter a phone number.');
+  }
+  const account = await loadAccount(deps);
+  const target = parseTarget(request.phoneNumber, account.settings.defaultCountry);
+  if (!target.ok) throw new RequestError(ERROR_CODES.badRequest, target.message);
+  return lookupWith(account, target, request.force === true, deps);
+}

@@ -1,0 +1,40 @@
+/**
+ * Keeps the cache bounded: an alarm sweeps expired entries and evicts the least recently used
+ * above settings.cache.maxEntries. Also locks credentials to trusted contexts.
+ */
+import { settingsItem } from '@/platform/storage/keys';
+import { cacheLimits, sweepCache, type SweepReport } from './cache';
+
+export const SWEEP_ALARM = 'callpop.cacheSweep';
+export const SWEEP_PERIOD_MINUTES = 30;
+
+/** Creates the sweep alarm unless one exists (re-creating would push its next run back). */
+export async function ensureSweepAlarm(): Promise<void> {
+  if (await chrome.alarms.get(SWEEP_ALARM)) return;
+  await chrome.alarms.create(SWEEP_ALARM, {
+    delayInMinutes: 1,
+    periodInMinutes: SWEEP_PERIOD_MINUTES,
+  });
+}
+
+export async function runSweep(now = Date.now()): Promise<SweepReport> {
+  return sweepCache(cacheLimits(await settingsItem.get()), now);
+}
+
+export async function onAlarm(alarm: chrome.alarms.Alarm): Promise<SweepReport | null> {
+  if (alarm.name !== SWEEP_ALARM) return null;
+  return runSweep();
+}
+
+/** Only CallPop's own pages and worker may read chrome.storage.local (credentials live there). */
+export async function restrictStorageAccess(): Promise<void> {
+  const local = chrome.storage.local as chrome.storage.StorageArea & {
+    setAccessLevel?: (options: { accessLevel: string }) => Promise<void>;
+  };
+  if (typeof local.setAccessLevel !== 'function') return;
+  try {
+    await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+  } catch (error) {
+    console.warn('CallPop: could not restrict storage access', error);
+  }
+}

@@ -1,0 +1,33 @@
+/** Contacts as the pages show them: with a safe CRM page URL, never the placeholder. */
+import type { Connector } from '@/connectors/types';
+import type { CacheScope } from './cache';
+import type { Account } from '@/features/connection/worker/account';
+import type { Contact } from '../model/contact';
+import type { ContactView } from '@/platform/messages';
+import { renderUrlTemplate } from '@/platform/url-template';
+
+export function contactPageUrl(
+  connector: Connector,
+  hostname: string,
+  contact: Pick<Contact, 'id' | 'type'>,
+): string | null {
+  return renderUrlTemplate(connector.manifest.contactPageUrl, {
+    hostname: connector.pageHostname ? connector.pageHostname(hostname) : hostname,
+    contactId: contact.id,
+    contactType: contact.type,
+  });
+}
+
+/** The account a contact belongs to, as views carry it and Saves check it. */
+export function accountKey(scope: CacheScope): string {
+  return `${scope.platform}:${scope.accountId}`;
+}
+
+export function toView(account: Account, contact: Contact): ContactView {
+  const { connector, connection, scope } = account;
+  return {
+    ...contact,
+    pageUrl: contactPageUrl(connector, connection.hostname, contact),
+    account: accountKey(scope),
+  };
+}

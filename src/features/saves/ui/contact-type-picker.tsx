@@ -1,0 +1,35 @@
+/** "Contact type" select, shown only when the CRM has more than one type. */
+import { useId } from 'react';
+import type { ContactType } from '@/features/lookup/model/contact';
+
+export function ContactTypePicker(props: {
+  types: ContactType[];
+  value: string;
+  onChange: (value: string) => void;
+  disabled?: boolean;
+}) {
+  const id = useId();
+  if (props.types.length < 2) return null;
+  return (
+    <label htmlFor={id}>
+      Contact type
+      <select
+        id={id}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        {props.types.map((type) => (
+          <option key={type.value} value={type.value}>
+            {type.display}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The type sent to the CRM: the picked one, or the CRM's only type, or '' when it has none. */
+export function defaultType(types: ContactType[]): string {
+  return types[0]?.value ?? '';
+}

@@ -1,0 +1,107 @@
+/**
+ * The log form's draft: everything typed or chosen, kept by the pages that keep drafts (the
+ * popup), and the rules that derive from it (the default subject, the contact shown).
+ */
+import type { ContactType } from '@/features/lookup/model/contact';
+import type { CallDirection, CallResult, ContactView } from '@/platform/messages';
+import { defaultType } from './contact-type-picker';
+
+/**
+ * Everything typed or chosen in the form, with the Save's request id and the form's opening
+ * time: a draft brought back keeps both, so saving it again is recognised as the same Save.
+ */
+export interface LogDraft {
+  requestId: string;
+  /** When a call logged by hand started (the form opened): kept through every Save. */
+  openedAt: number;
+  /** A contact's index in `contacts`, or NEW. */
+  choice: string;
+  newName: string;
+  newType: string;
+  direction: CallDirection;
+  /** How a call logged by hand went and how long it lasted (absent in older drafts). */
+  result?: CallResult;
+  minutes?: string;
+  /** The subject as edited; null while it follows the chosen name. */
+  subjectEdited: string | null;
+  note: string;
+  fieldValues: Record<string, string>;
+}
+
+/** Whether losing the draft would lose something the person typed or chose. */
+export function logDraftHasContent(draft: LogDraft): boolean {
+  return (
+    draft.newName.trim() !== '' ||
+    draft.note.trim() !== '' ||
+    (draft.subjectEdited ?? '').trim() !== '' ||
+    (draft.minutes ?? '').trim() !== '' ||
+    (draft.result ?? 'connected') !== 'connected' ||
+    Object.values(draft.fieldValues).some((value) => value !== '')
+  );
+}
+
+/** The contact choice "Create new contact...". */
+export const NEW = 'new';
+
+export function subjectFor(direction: CallDirection, who: string): string {
+  return direction === 'Inbound' ? `Inbound call from ${who}` : `Outbound call to ${who}`;
+}
+
+export function freshDraft(props: {
+  contacts: readonly ContactView[];
+  contactTypes: ContactType[];
+  call: { direction: CallDirection } | null;
+}): LogDraft {
+  return {
+    requestId: crypto.randomUUID(),
+    // A call logged by hand starts when its form opens, and keeps that time through every
+    // Save: a retry is recognised by it (engine/call-log.ts); a new time would log it twice.
+    openedAt: Date.now(),
+    choice: props.contacts.length > 0 ? '0' : NEW,
+    newName: '',
+    newType: defaultType(props.contactTypes),
+    direction: props.call?.direction ?? 'Inbound',
+    subjectEdited: null,
+    note: '',
+    fieldValues: {},
+  };
+}
+
+/** The draft's choice, or the first contact when it no longer names one in the list. */
+export function shownChoice(
+  choice: string,
+  contacts: readonly ContactView[],
+  offerNew: boolean,
+): string {
+  if (choice === NEW) return offerNew ? NEW : '0';
+  return contacts[Number(choice)] ? choice : contacts.length > 0 ? '0' : NEW;
+}
+
+/** Which contact a choice names, across lookups (a list's indexes change with a Refresh). */
+export function choiceKey(choice: string, contacts: readonly ContactView[]): string | null {
+  const contact = choice === NEW ? undefined : contacts[Number(choice)];
+  return contact ? `${contact.type ?? ''}:${String(contact.id)}` : null;
+}
+
+/**
+ * A draft typed against one list of contacts, for the list a later lookup gave: its choice
+ * follows the contact it named (`chosen`, from choiceKey). When that contact is no longer
+ * listed, the choice is a fresh form's (the first contact), not whichever took its index.
+ */
+export function draftForContacts(
+  draft: LogDraft,
+  chosen: string | null,
+  contacts: readonly ContactView[],
+  /** Whether the list the draft was typed against had contacts (NEW was then a choice). */
+  hadContacts = false,
+): LogDraft {
+  if (draft.choice === NEW) {
+    // "Create new contact..." only because there was no one else, no name typed yet, and now
+    // the CRM has matches: a new one would likely duplicate them, so the form offers the
+    // first, as a fresh form does. Picked over matches on purpose, it stays.
+    const flip = !hadContacts && draft.newName.trim() === '' && contacts.length > 0;
+    return flip ? { ...draft, choice: '0' } : draft;
+  }
+  const index = contacts.findIndex((_, i) => choiceKey(String(i), contacts) === chosen);
+  return { ...draft, choice: index >= 0 ? String(index) : contacts.length > 0 ? '0' : NEW };
+}

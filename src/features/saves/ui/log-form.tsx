@@ -1,0 +1,294 @@
+/**
+ * Log a call: pick a matched contact or "Create new contact..." (name required, type when the
+ * CRM has several), a subject, a note and contact-dependent fields. One requestId per form and a
+ * disabled Save while saving, so a double Save creates one contact and one log. A failure keeps
+ * everything typed and says why.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ContactType, ReturnMessage } from '@/features/lookup/model/contact';
+import { parseCallMinutes } from '../model/call-length';
+import type { CallDirection, CallLogReply, CallLogRequest, ContactView } from '@/platform/messages';
+import { send } from '@/platform/ui/messaging';
+import { contactOption } from '@/features/lookup/model/contact-option';
+import { ContactTypePicker } from './contact-type-picker';
+import { HandCallFields } from './hand-call-fields';
+import { additionalSubmission, LogFieldSelects, useLogFields } from './log-fields';
+import { useDraftState } from '@/platform/ui/use-draft-state';
+import { NEW, freshDraft, shownChoice, subjectFor, type LogDraft } from './log-draft';
+
+export type { LogDraft } from './log-draft';
+import type { Toasts } from '@/platform/ui/toast';
+
+export interface CallFacts {
+  direction: CallDirection;
+  startTime: number;
+  durationSeconds: number;
+  result: CallLogRequest['result'];
+  /** The call's session: the worker keeps the saved log in the call's record. */
+  sessionId?: string;
+  /** Our own number on the call, when the softphone sent it. */
+  ownNumber?: string;
+}
+
+export interface LogFormProps {
+  phoneNumber: string;
+  displayNumber: string;
+  contacts: ContactView[];
+  canCreate: boolean;
+  contactTypes: ContactType[];
+  /** From the call; null when logging from the popup, which then asks for the direction. */
+  call: CallFacts | null;
+  /**
+   * The call's facts as of now, asked at Save: a call still going has lasted longer than when
+   * the form was drawn.
+   */
+  callNow?: () => CallFacts;
+  toasts: Toasts;
+  onLogged: (reply: CallLogReply) => void;
+  onCancel: () => void;
+  /**
+   * Why the lookup has no answer (lookupProblem), if it failed: nobody is known then, and a new
+   * contact could duplicate one the CRM has, so the form waits for a lookup that works.
+   */
+  problem?: ReturnMessage | null;
+  /** What was typed in this form before (a draft kept by the page), to start from. */
+  draft?: LogDraft;
+  /** Hears every change to what is typed, for a page that keeps a draft. */
+  onDraftChange?: (draft: LogDraft) => void;
+}
+
+export function LogForm(props: LogFormProps) {
+  const [draft, update] = useDraftState(
+    () => props.draft ?? freshDraft(props),
+    props.onDraftChange,
+  );
+  const { requestId, openedAt, newName, newType, direction, subjectEdited, note, fieldValues } =
+    draft;
+  const offerNew = props.canCreate || props.contacts.length === 0;
+  const choice = shownChoice(draft.choice, props.contacts, offerNew);
+  const [saving, setSaving] = useState(false);
+  // The last Save may still land in the CRM: the next one first checks (up to ~10 s).
+  const [retryChecks, setRetryChecks] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [lengthError, setLengthError] = useState<string | null>(null);
+  const contactSelect = useRef<HTMLSelectElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  // Focus starts in the form (the clicked Log call button is gone): on the contact, unless the
+  // new contact's name field takes it; a form brought back from a draft takes it from the page.
+  // After a failed Save, back on Save (it was disabled).
+  const formRef = useRef<HTMLFormElement>(null);
+  const restored = useRef(props.draft !== undefined);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active && formRef.current?.contains(active)) return;
+    if (restored.current || !active || active === document.body) contactSelect.current?.focus();
+  }, []);
+  const [failedSaves, setFailedSaves] = useState(0);
+  useEffect(() => {
+    if (failedSaves > 0) saveButton.current?.focus();
+  }, [failedSaves]);
+  const handResult = draft.result ?? 'connected';
+  const handMinutes = draft.minutes ?? '';
+
+  const chosen = choice === NEW ? null : (props.contacts[Number(choice)] ?? null);
+  const fields = useLogFields(props.phoneNumber, chosen?.id ?? null);
+  const who = chosen?.name ?? (newName.trim() || props.displayNumber);
+  // The subject follows the chosen name until the person edits it.
+  const subject = subjectEdited ?? subjectFor(direction, who);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    if (!chosen && newName.trim() === '') {
+      setError('Enter a name for the new contact.');
+      return;
+    }
+    // A call never answered has no talk time, whatever the length field says.
+    const answered = handResult === 'connected' || handResult === 'voicemail';
+    const length = props.call ? null : parseCallMinutes(answered ? handMinutes : '');
+    if (length && !length.ok) {
+      setLengthError(length.message);
+      return;
+    }
+    setLengthError(null);
+    setSaving(true);
+    setError(null);
+    const call = props.callNow?.() ??
+      props.call ?? {
+        direction,
+        startTime: openedAt,
+        durationSeconds: length?.ok ? length.seconds : 0,
+        result: handResult,
+      };
+    const reply = await send('callLog.create', {
+      requestId,
+      phoneNumber: props.phoneNumber,
+      contact: chosen
+        ? {
+            kind: 'existing',
+            id: chosen.id,
+            name: chosen.name,
+            ...(chosen.type ? { type: chosen.type } : {}),
+            ...(chosen.account ? { account: chosen.account } : {}),
+          }
+        : { kind: 'new', name: newName.trim(), type: newType },
+      direction: call.direction,
+      startTime: call.startTime,
+      durationSeconds: call.durationSeconds,
+      result: call.result,
+      subject: subject.trim() || subjectFor(direction, who),
+      note,
+      additionalSubmission: chosen ? additionalSubmission(fields, fieldValues) : {},
+      ...(props.call?.sessionId ? { callSessionId: props.call.sessionId } : {}),
+      ...(props.call?.ownNumber ? { ownNumber: props.call.ownNumber } : {}),
+    });
+    setSaving(false);
+    setRetryChecks(!reply.ok && reply.error.outcomeUnclear === true);
+    if (!reply.ok) {
+      setFailedSaves((n) => n + 1);
+      setError(
+        `The call was not logged: ${reply.error.message} Everything you typed is still here.`,
+      );
+      return;
+    }
+    props.toasts.show(
+      reply.value.returnMessage ?? { message: 'Call logged.', messageType: 'success', ttl: 4000 },
+    );
+    props.onLogged(reply.value);
+  }
+
+  if (props.problem && props.contacts.length === 0) {
+    return (
+      <section className="form" aria-label="Log call" data-testid="log-form">
+        <h2>Log call with {props.displayNumber}</h2>
+        <p className="error" role="alert" data-testid="log-blocked">
+          CallPop could not look this number up ({props.problem.message.replace(/\.$/, '')}), so it
+          cannot tell whether the contact is already in the CRM. Press Refresh, then log the call.
+        </p>
+        <div className="actions">
+          <button type="button" onClick={props.onCancel}>
+            Back
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <form
+      ref={formRef}
+      className="form"
+      aria-label="Log call"
+      onSubmit={(e) => void save(e)}
+      noValidate
+      data-testid="log-form"
+    >
+      <h2>Log call with {props.displayNumber}</h2>
+      {props.call ? (
+        <p className="muted" data-testid="call-result">
+          {props.call.result === 'missed'
+            ? 'Logged as missed: the call has not been answered.'
+            : 'Logged as answered, its length counted up to your Save or the hang-up.'}
+        </p>
+      ) : null}
+      <label>
+        Contact
+        <select
+          ref={contactSelect}
+          value={choice}
+          disabled={saving}
+          onChange={(e) => update({ choice: e.target.value })}
+        >
+          {props.contacts.map((contact, index) => (
+            // Keyed by type too: a CRM's contacts and leads may share ids.
+            <option key={`${contact.type ?? ''}:${String(contact.id)}`} value={String(index)}>
+              {contactOption(contact, props.contactTypes)}
+            </option>
+          ))}
+          {offerNew ? <option value={NEW}>Create new contact...</option> : null}
+        </select>
+      </label>
+      {chosen ? null : (
+        <>
+          <label>
+            New contact name
+            <input
+              autoFocus
+              value={newName}
+              required
+              aria-required="true"
+              placeholder="Enter name..."
+              disabled={saving}
+              onChange={(e) => update({ newName: e.target.value })}
+            />
+          </label>
+          <ContactTypePicker
+            types={props.contactTypes}
+            value={newType}
+            onChange={(value) => update({ newType: value })}
+            disabled={saving}
+          />
+        </>
+      )}
+      {props.call ? null : (
+        <HandCallFields
+          call={{ direction, result: handResult, minutes: handMinutes }}
+          disabled={saving}
+          lengthError={lengthError}
+          onChange={(change) => {
+            if ('minutes' in change) setLengthError(null);
+            update(change);
+          }}
+        />
+      )}
+      <label>
+        Subject
+        <input
+          value={subject}
+          disabled={saving}
+          onChange={(e) => update({ subjectEdited: e.target.value })}
+        />
+      </label>
+      <label>
+        Note
+        <textarea
+          value={note}
+          disabled={saving}
+          onChange={(e) => update({ note: e.target.value })}
+        />
+      </label>
+      {chosen ? (
+        <LogFieldSelects
+          fields={fields}
+          values={fieldValues}
+          disabled={saving}
+          onChange={(key, value) => update({ fieldValues: { ...fieldValues, [key]: value } })}
+        />
+      ) : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="button" onClick={props.onCancel} disabled={saving}>
+          Cancel
+        </button>
+        <button
+          ref={saveButton}
+          type="submit"
+          className="primary"
+          disabled={saving}
+          aria-busy={saving}
+        >
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+      {saving && retryChecks ? (
+        <p className="muted" role="status" data-testid="save-checking">
+          Checking whether the earlier attempt was saved, so it is not saved twice…
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,186 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { matchCache, saveRequests } from '@/platform/storage/keys';
+import { createContact } from './create';
+import { lookupContact } from '@/features/lookup/worker/lookup';
+import {
+  deferred,
+  found,
+  httpError,
+  type FakeConnector,
+  type TestDeps,
+  NUMBER,
+  KEY,
+  connectedEngine,
+} from '@/test/engine';
+
+let connector: FakeConnector;
+let deps: TestDeps;
+
+beforeEach(async () => {
+  ({ connector, deps } = await connectedEngine());
+});
+
+const save = (extra: Partial<Parameters<typeof createContact>[0]> = {}) =>
+  createContact(
+    {
+      phoneNumber: NUMBER,
+      newContactName: '  Ann Lee ',
+      newContactType: 'person',
+      requestId: 'req-0001',
+      ...extra,
+    },
+    deps,
+  );
+
+describe('createContact', () => {
+  it('creates once with the trimmed name and puts the contact in the cache at once', async () => {
+    await matchCache.set(KEY, {
+      c: [{ i: 5, n: 'Old Friend' }],
+      f: Math.floor(deps.clock.now / 1000),
+    });
+    const reply = await save();
+    expect(connector.createCalls).toEqual([
+      {
+        user: expect.objectContaining({ id: 'u1', platform: 'pipedrive' }) as unknown,
+        authHeader: 'Bearer secret-token-123',
+        phoneNumber: NUMBER,
+        newContactName: 'Ann Lee',
+        newContactType: 'person',
+      },
+    ]);
+    expect(reply.contact).toMatchObject({
+      id: 900,
+      name: 'Ann Lee',
+      pageUrl: 'https://acme.pipedrive.com/person/900',
+    });
+    const next = await lookupContact({ phoneNumber: NUMBER }, deps);
+    expect(connector.findCalls).toHaveLength(0);
+    expect(next.contacts.map((c) => c.name).sort()).toEqual(['Ann Lee', 'Old Friend']);
+  });
+
+  it('creates once under a double submit, and returns the stored result after a restart', async () => {
+    const gate = deferred<{ contactInfo: { id: number; name: string } }>();
+    connector.create = () => gate.promise;
+    const first = save();
+    const second = save();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await saveRequests.get('contact:req-0001'))?.status).toBe('running');
+    gate.resolve({ contactInfo: { id: 900, name: 'Ann Lee' } });
+    const [a, b] = await Promise.all([first, second]);
+    expect(a).toEqual(b);
+    expect(connector.createCalls).toHaveLength(1);
+    const third = await save(); // the in-memory promise is gone: the stored result answers
+    expect(third).toEqual(a);
+    expect(connector.createCalls).toHaveLength(1);
+  });
+
+  it('after a restart mid-create, finds the contact the CRM already has instead of duplicating', async () => {
+    await saveRequests.set('contact:req-0001', {
+      kind: 'contact',
+      startedAt: 1,
+      status: 'running',
+    });
+    connector.find = async () => found([{ id: 901, name: 'ann lee' }]);
+    const reply = await save();
+    expect(reply.contact.id).toBe(901);
+    expect(connector.createCalls).toHaveLength(0);
+  });
+
+  it('a retry after a timed-out create finds the contact the CRM made instead of duplicating', async () => {
+    const crm: { id: number; name: string }[] = [];
+    connector.find = async () => found(crm);
+    connector.create = async (args) => {
+      crm.push({ id: 903, name: args.newContactName }); // created, but the answer is lost
+      throw Object.assign(new Error('timeout'), { isAxiosError: true, code: 'ECONNABORTED' });
+    };
+    await expect(save()).rejects.toThrow(/did not answer in time/);
+    const retry = await save();
+    expect(retry.contact.id).toBe(903);
+    expect(connector.createCalls).toHaveLength(1);
+  });
+
+  it('a retry matches the contact saved with collapsed spaces, and sends the name collapsed', async () => {
+    await saveRequests.set('contact:req-0001', {
+      kind: 'contact',
+      startedAt: 1,
+      status: 'running',
+    });
+    connector.find = async () => found([{ id: 906, name: 'Ann Lee' }]); // as the CRM stored it
+    const reply = await save({ newContactName: ' Ann  Lee ' });
+    expect(reply.contact.id).toBe(906);
+    expect(connector.createCalls).toHaveLength(0);
+    await save({ newContactName: 'Bo \t Lee', requestId: 'req-0002' });
+    expect(connector.createCalls[0]?.newContactName).toBe('Bo Lee');
+  });
+
+  it('a recovered contact replaces a cached "no match" for the number, as a new one does', async () => {
+    await matchCache.set(KEY, { c: [], f: Math.floor(deps.clock.now / 1000) });
+    await saveRequests.set('contact:req-0001', {
+      kind: 'contact',
+      startedAt: 1,
+      status: 'running',
+    });
+    connector.find = async () => found([{ id: 907, name: 'Ann Lee', company: 'Acme' }]);
+    await save();
+    const next = await lookupContact({ phoneNumber: NUMBER }, deps);
+    expect(connector.findCalls).toHaveLength(1); // the recovery search only: the cache answered
+    expect(next.contacts).toEqual([
+      expect.objectContaining({ id: 907, name: 'Ann Lee', type: 'person' }),
+    ]);
+  });
+
+  it('on a retry the search misses, asks the connector for a contact created just before', async () => {
+    await saveRequests.set('contact:req-0001', {
+      kind: 'contact',
+      startedAt: 1,
+      status: 'running',
+    });
+    connector.findCreated = async () => ({ id: 912, name: 'Ann Lee', type: 'person' });
+    await expect(save()).resolves.toMatchObject({ contact: { id: 912, name: 'Ann Lee' } });
+    expect(connector.findCreatedCalls).toEqual([
+      expect.objectContaining({ newContactName: 'Ann Lee', phoneNumber: NUMBER }),
+    ]);
+    expect(connector.createCalls).toHaveLength(0);
+    const next = await lookupContact({ phoneNumber: NUMBER }, deps);
+    expect(next.contacts.map((c) => c.id)).toEqual([912]);
+  });
+
+  it('creates on a retry when neither the search nor the connector finds an earlier one', async () => {
+    await saveRequests.set('contact:req-0001', {
+      kind: 'contact',
+      startedAt: 1,
+      status: 'running',
+    });
+    await save();
+    expect(connector.findCreatedCalls).toHaveLength(1);
+    expect(connector.createCalls).toHaveLength(1);
+  });
+
+  it('asks nothing extra on a first attempt', async () => {
+    await save();
+    expect(connector.findCalls).toHaveLength(0);
+    expect(connector.findCreatedCalls).toHaveLength(0);
+    expect(connector.createCalls).toHaveLength(1);
+  });
+
+  it('validates name and type in plain words, calling no CRM', async () => {
+    await expect(save({ newContactName: '   ' })).rejects.toThrow('Enter a name for the contact.');
+    await expect(save({ newContactName: 'x'.repeat(256) })).rejects.toThrow(/at most 255/);
+    await expect(save({ newContactType: 'robot' })).rejects.toThrow(
+      'Choose a contact type: Person, Lead.',
+    );
+    await expect(save({ phoneNumber: 'abc' })).rejects.toThrow(/does not look like a phone number/);
+    await expect(save({ requestId: '' })).rejects.toThrow(/request id/);
+    expect(connector.createCalls).toHaveLength(0);
+  });
+
+  it('turns a CRM failure into a plain message and allows a retry with the same id', async () => {
+    connector.create = () => Promise.reject(httpError(403));
+    await expect(save()).rejects.toMatchObject({
+      code: 'crm_error',
+      message: expect.stringMatching(/refused access/) as unknown,
+    });
+    connector.create = async (args) => ({ contactInfo: { id: 902, name: args.newContactName } });
+    expect((await save()).contact.id).toBe(902);
+  });
+});

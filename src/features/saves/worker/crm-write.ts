@@ -1,0 +1,195 @@
+/** CRM writes shared by contact.create and callLog.create: validated input, plain-words errors. */
+import { collapseName } from '@/connectors/shared/names';
+import { ERROR_CODES } from '@/platform/messages';
+import type { Contact, ReturnMessage } from '@/features/lookup/model/contact';
+import { classifyError, redactSecrets, type CrmFailureKind } from '@/platform/worker/http/errors';
+import { RequestError } from '@/platform/worker/request-error';
+import type { Account } from '@/features/connection/worker/account';
+import { addCreatedContact, cacheId } from '@/features/lookup/worker/cache';
+import { noteCredentialsAccepted, noteCredentialsRejected } from '@/features/connection/worker/credentials-status';
+import type { EngineDeps } from '@/connectors/deps';
+import { CRM_CONCURRENCY, retryRateLimited, withSlot } from '@/features/lookup/worker/limiter';
+import { parseTarget } from '@/features/lookup/worker/lookup';
+import { failureSentence, saveFailureSentence, type SaveTarget } from '@/features/lookup/worker/return-messages';
+
+export const MAX_NAME_LENGTH = 255;
+
+/** E.164 for a write; extensions and bad input are refused in plain words. */
+export function writableNumber(account: Account, phoneNumber: unknown): string {
+  const target = parseTarget(phoneNumber, account.settings.defaultCountry);
+  if (!target.ok) throw new RequestError(ERROR_CODES.badRequest, target.message);
+  if (target.isExtension) {
+    throw new RequestError(
+      ERROR_CODES.badRequest,
+      'A contact cannot be created for an internal extension number.',
+    );
+  }
+  return target.phoneNumber;
+}
+
+/**
+ * Our own number on a call, in E.164 for the CRM's log; undefined when the softphone sent none,
+ * or an internal extension, or something unreadable: the log is written without it then.
+ */
+export function ownNumberOf(account: Account, ownNumber: unknown): string | undefined {
+  if (ownNumber === undefined || ownNumber === '') return undefined;
+  const target = parseTarget(ownNumber, account.settings.defaultCountry);
+  return target.ok && !target.isExtension ? target.phoneNumber : undefined;
+}
+
+export function checkNewContact(
+  account: Account,
+  name: unknown,
+  type: unknown,
+): { name: string; type: string } {
+  // Collapsed as the connectors save it, so the name recovery compares with is the one saved.
+  const trimmed = collapseName(name);
+  if (trimmed === '') {
+    throw new RequestError(ERROR_CODES.badRequest, 'Enter a name for the contact.');
+  }
+  if (trimmed.length > MAX_NAME_LENGTH) {
+    throw new RequestError(
+      ERROR_CODES.badRequest,
+      `The name is too long: at most ${MAX_NAME_LENGTH} characters.`,
+    );
+  }
+  const types = account.connector.manifest.contactTypes ?? [];
+  const chosen = typeof type === 'string' ? type.trim() : '';
+  if (types.length > 0 && !types.some((t) => t.value === chosen)) {
+    const names = types.map((t) => t.display).join(', ');
+    throw new RequestError(ERROR_CODES.badRequest, `Choose a contact type: ${names}.`);
+  }
+  return { name: trimmed, type: chosen };
+}
+
+/** Runs a CRM call in the CRM's slots; a 401, or a success after one, is noted on the connection. */
+async function inSlot<T>(account: Account, deps: EngineDeps, run: () => Promise<T>): Promise<T> {
+  const crm = `${account.connection.platform}:${account.connection.hostname}`;
+  let value: T;
+  try {
+    value = await retryRateLimited(() => withSlot(crm, CRM_CONCURRENCY, run), deps);
+  } catch (error) {
+    if (!(error instanceof RequestError) && classifyError(error).kind === 'auth') {
+      await noteCredentialsRejected(account, deps.now());
+    }
+    throw error;
+  }
+  await noteCredentialsAccepted(account);
+  return value;
+}
+
+/** Runs a CRM read in the CRM's concurrency slots with 429 retries; failures in plain words. */
+/** `again`: how the person asks again where the failure is shown (see failureSentence). */
+export async function crmCall<T>(
+  account: Account,
+  deps: EngineDeps,
+  run: () => Promise<T>,
+  again?: string,
+) {
+  try {
+    return await inSlot(account, deps, run);
+  } catch (error) {
+    if (error instanceof RequestError) throw error;
+    const failure = classifyError(error);
+    throw new RequestError(
+      ERROR_CODES.crm,
+      failureSentence(failure.kind, account.connector.manifest.displayName, failure.message, again),
+    );
+  }
+}
+
+/** The account's own secrets, hidden from any CRM text that echoes them. */
+function secretsOf(account: Account): string[] {
+  const { credentials } = account.connection;
+  const secret =
+    credentials.kind === 'apiToken'
+      ? credentials.token
+      : credentials.kind === 'oauth'
+        ? credentials.accessToken
+        : credentials.apiKey;
+  return [account.authHeader, secret];
+}
+
+/** Failures after which the CRM may still have saved what was sent (or save it moments later). */
+const UNCLEAR_KINDS = new Set<CrmFailureKind>([
+  'timeout',
+  'network',
+  'unavailable',
+  'malformed',
+  'tooLarge',
+]);
+
+/**
+ * A CRM call made by a Save (contact.create, callLog.create), like crmCall but worded for a
+ * save: what became of it, the CRM's own reason when it gave one, and what to do next.
+ */
+export async function saveCall<T>(
+  account: Account,
+  deps: EngineDeps,
+  target: SaveTarget,
+  run: () => Promise<T>,
+  /** A read (looking for what an earlier attempt saved) stores nothing, whatever its failure. */
+  access: 'write' | 'read' = 'write',
+): Promise<T> {
+  try {
+    return await inSlot(account, deps, run);
+  } catch (error) {
+    if (error instanceof RequestError) throw error;
+    const failure = classifyError(error);
+    const crmText = failure.crmText && redactSecrets(failure.crmText, secretsOf(account));
+    throw new RequestError(
+      ERROR_CODES.crm,
+      saveFailureSentence(failure.kind, account.connector.manifest.displayName, {
+        target,
+        why: failure.message,
+        ...(crmText ? { crmText } : {}),
+      }),
+      access === 'write' && UNCLEAR_KINDS.has(failure.kind),
+    );
+  }
+}
+
+/** Puts a contact a Save made in the cache at once (merged with the number's others). */
+export async function rememberCreated(
+  account: Account,
+  deps: EngineDeps,
+  e164: string,
+  contact: Contact,
+): Promise<Contact> {
+  const created: Contact = { ...contact, phone: e164 };
+  await addCreatedContact(cacheId(account.scope, e164), e164, created, deps.now());
+  return created;
+}
+
+/** Creates the contact in the CRM and puts it in the cache at once (merged with the number's). */
+export async function createInCrm(
+  account: Account,
+  deps: EngineDeps,
+  e164: string,
+  contact: { name: string; type: string },
+): Promise<{ contact: Contact; returnMessage: ReturnMessage | null }> {
+  const { connector, user, authHeader } = account;
+  const result = await saveCall(account, deps, 'contact', () =>
+    connector.createContact({
+      user,
+      authHeader,
+      phoneNumber: e164,
+      newContactName: contact.name,
+      newContactType: contact.type,
+    }),
+  );
+  const info = result?.contactInfo;
+  if (!info || (typeof info.id !== 'string' && typeof info.id !== 'number')) {
+    const why = result?.returnMessage?.message;
+    throw new RequestError(
+      ERROR_CODES.crm,
+      `${connector.manifest.displayName} did not create the contact${why ? `: ${why}` : '.'}`,
+    );
+  }
+  const created = await rememberCreated(account, deps, e164, {
+    id: info.id,
+    name: typeof info.name === 'string' && info.name ? info.name : contact.name,
+    ...(info.type || contact.type ? { type: info.type || contact.type } : {}),
+  });
+  return { contact: created, returnMessage: result.returnMessage ?? null };
+}

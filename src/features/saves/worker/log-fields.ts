@@ -1,0 +1,31 @@
+/** contact.logFields: contact-dependent options for the log form (e.g. Pipedrive deals). */
+import type { Contact } from '@/features/lookup/model/contact';
+import { ERROR_CODES, type LogFieldOptions } from '@/platform/messages';
+import { RequestError } from '@/platform/worker/request-error';
+import { loadAccount } from '@/features/connection/worker/account';
+import { cacheId, contactsOf, readEntry } from '@/features/lookup/worker/cache';
+import { crmCall, writableNumber } from './crm-write';
+import type { EngineDeps } from '@/connectors/deps';
+
+export async function logFieldOptions(
+  payload: { phoneNumber: string; contactId: string | number },
+  deps: EngineDeps,
+): Promise<LogFieldOptions> {
+  const contactId = payload?.contactId;
+  if (typeof contactId !== 'string' && typeof contactId !== 'number') {
+    throw new RequestError(ERROR_CODES.badRequest, 'Choose a contact first.');
+  }
+  const account = await loadAccount(deps);
+  const { connector, user, authHeader } = account;
+  if (!connector.fetchLogFieldOptions) return {};
+  const e164 = writableNumber(account, payload.phoneNumber);
+  // The cached contact carries the connector's additionalInfo (deals, leads…) when it has any.
+  const entry = await readEntry(cacheId(account.scope, e164));
+  const cached = entry
+    ? contactsOf(entry, e164).find((c) => String(c.id) === String(contactId))
+    : undefined;
+  const contact: Contact = cached ?? { id: contactId, name: '', phone: e164 };
+  const fetch = connector.fetchLogFieldOptions.bind(connector);
+  // Shown in the log form, whose own button asks again.
+  return crmCall(account, deps, () => fetch(user, authHeader, contact), 'press Try again');
+}

@@ -1,0 +1,51 @@
+import type { Settings } from '../model/settings';
+import { TextField } from '@/platform/ui/form-fields';
+import { DebugToggle } from './CallPopSection';
+import { DebugTraces } from './DebugTraces';
+import { Section } from '@/platform/ui/Section';
+import { useDraft } from './use-draft';
+import type { Save } from './use-settings';
+import { checkSoftphoneUrl, checkWhole } from './validation';
+
+interface Props {
+  settings: Settings;
+  save: Save;
+}
+
+const asText = (text: string): string => text;
+const timeoutCheck = (text: string) => checkWhole(text, 'requestTimeoutSeconds', 'seconds');
+
+export function AdvancedSection({ settings, save }: Props) {
+  const softphone = useDraft(settings.softphone.url, asText, checkSoftphoneUrl, (url) =>
+    save((current) => ({ ...current, softphone: { ...current.softphone, url } })),
+  );
+  const timeout = useDraft(settings.requestTimeoutSeconds, String, timeoutCheck, (seconds) =>
+    save((current) => ({ ...current, requestTimeoutSeconds: seconds })),
+  );
+  return (
+    <Section title="Softphone, CRM requests and debugging">
+      <TextField
+        label="Softphone address"
+        type="url"
+        value={softphone.text}
+        onChange={softphone.onChange}
+        onBlur={softphone.onBlur}
+        error={softphone.error}
+        help="An https:// page; http:// only for localhost or 127.0.0.1 during development."
+        testId="softphone-url"
+      />
+      <TextField
+        label="Wait for the CRM for (seconds)"
+        inputMode="numeric"
+        value={timeout.text}
+        onChange={timeout.onChange}
+        onBlur={timeout.onBlur}
+        error={timeout.error}
+        help="A CRM request taking longer is stopped and reported as not answering. Raise it for a slow CRM or connection."
+        testId="request-timeout"
+      />
+      <DebugToggle settings={settings} save={save} />
+      {settings.debug ? <DebugTraces /> : null}
+    </Section>
+  );
+}

@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Reply } from '@/platform/messages';
+import { send } from '@/platform/ui/messaging';
+import type { Settings } from '../model/settings';
+import { TextField } from '@/platform/ui/form-fields';
+import { Section } from '@/platform/ui/Section';
+import { useDraft } from './use-draft';
+import type { Save } from './use-settings';
+import { checkMinutes } from './validation';
+
+interface Props {
+  settings: Settings;
+  save: Save;
+  /** Changes when something else (a disconnect) may have emptied the cache. */
+  refreshKey: number;
+}
+
+type Count =
+  { state: 'loading' } | { state: 'ready'; entries: number } | { state: 'error'; message: string };
+
+const matchCheck = (text: string) => checkMinutes(text, 'matchTtlMinutes');
+const noMatchCheck = (text: string) => checkMinutes(text, 'noMatchTtlMinutes');
+
+function countFrom(reply: Reply<{ entries: number }>): Count {
+  return reply.ok
+    ? { state: 'ready', entries: reply.value.entries }
+    : { state: 'error', message: reply.error.message };
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+export function CacheSection({ settings, save, refreshKey }: Props) {
+  const [count, setCount] = useState<Count>({ state: 'loading' });
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const setCache = (patch: Partial<Settings['cache']>) =>
+    save((current) => ({ ...current, cache: { ...current.cache, ...patch } }));
+  const matchTtl = useDraft(settings.cache.matchTtlMinutes, String, matchCheck, (matchTtlMinutes) =>
+    setCache({ matchTtlMinutes }),
+  );
+  const noMatchTtl = useDraft(
+    settings.cache.noMatchTtlMinutes,
+    String,
+    noMatchCheck,
+    (noMatchTtlMinutes) => setCache({ noMatchTtlMinutes }),
+  );
+
+  // Lookups elsewhere change the count: ask again whenever the user comes back to this tab.
+  const [shownAt, setShownAt] = useState(0);
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') setShownAt(Date.now());
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+
+  const refresh = useCallback(async () => setCount(countFrom(await send('cache.stats'))), []);
+
+  useEffect(() => {
+    let live = true;
+    void send('cache.stats').then((reply) => {
+      if (live) setCount(countFrom(reply));
+    });
+    return () => {
+      live = false;
+    };
+  }, [refreshKey, shownAt]);
+
+  const clear = async () => {
+    setBusy(true);
+    const reply = await send('cache.clear');
+    setBusy(false);
+    setOutcome(
+      reply.ok
+        ? `Removed ${plural(reply.value.removed, 'cached contact', 'cached contacts')}.`
+        : `Could not clear the cache: ${reply.error.message}`,
+    );
+    await refresh();
+  };
+
+  return (
+    <Section
+      title="Cache"
+      intro="CallPop remembers lookups so that repeat callers pop at once without asking the CRM."
+    >
+      <div className="field-grid">
+        <TextField
+          label="Keep a match for (minutes)"
+          inputMode="numeric"
+          value={matchTtl.text}
+          onChange={matchTtl.onChange}
+          onBlur={matchTtl.onBlur}
+          error={matchTtl.error}
+          testId="match-ttl"
+        />
+        <TextField
+          label="Keep a no-match for (minutes)"
+          inputMode="numeric"
+          value={noMatchTtl.text}
+          onChange={noMatchTtl.onChange}
+          onBlur={noMatchTtl.onBlur}
+          error={noMatchTtl.error}
+          help="0 asks the CRM again on every call from an unknown number."
+          testId="no-match-ttl"
+        />
+      </div>
+      <p data-testid="cache-count">
+        {count.state === 'loading'
+          ? 'Counting cached contacts…'
+          : count.state === 'ready'
+            ? `${plural(count.entries, 'number is', 'numbers are')} cached.`
+            : `The cache size is not known: ${count.message}`}
+      </p>
+      <button type="button" disabled={busy} data-testid="cache-clear" onClick={() => void clear()}>
+        Clear cached contacts
+      </button>
+      <p role="status" className="outcome" data-testid="cache-outcome">
+        {outcome}
+      </p>
+    </Section>
+  );
+}

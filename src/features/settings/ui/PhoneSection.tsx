@@ -1,0 +1,155 @@
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  applyOverridingFormat,
+  formatSlotCount,
+  listCountries,
+  validateOverridingFormat,
+} from '@/features/lookup/model/phone';
+import { SETTING_LIMITS, type Settings } from '../model/settings';
+import { CheckboxField, SelectField, TextField } from '@/platform/ui/form-fields';
+import { earlierSlotWith, layoutFor, packFormats, withSlot } from './format-slots';
+import { sampleNumberFor, type SampleNumber } from './sample-number';
+import { Section } from '@/platform/ui/Section';
+import { useDraft } from './use-draft';
+import type { Save, SaveOutcome } from './use-settings';
+import type { Checked } from './validation';
+
+interface Props {
+  settings: Settings;
+  save: Save;
+}
+
+const SLOTS = Array.from({ length: SETTING_LIMITS.overridingFormats }, (_, index) => index);
+
+function checkFormat(text: string): Checked<string> {
+  const format = text.trim();
+  if (format === '') return { ok: true, value: '' };
+  const checked = validateOverridingFormat(format);
+  return checked.ok ? { ok: true, value: format } : checked;
+}
+
+const identity = (text: string): string => text;
+
+interface FormatFieldProps {
+  slot: number;
+  /** The format this slot holds in the page's slot layout. */
+  stored: string;
+  /** The formats in earlier slots, to say when this one repeats one of them. */
+  earlier: readonly string[];
+  sample: SampleNumber;
+  commit: (slot: number, format: string) => Promise<SaveOutcome>;
+}
+
+function FormatField({ slot, stored, earlier, sample, commit }: FormatFieldProps) {
+  const draft = useDraft(stored, identity, checkFormat, (value) => commit(slot, value));
+  const format = draft.text.trim();
+  const valid = format !== '' && !draft.error;
+  const repeats = valid ? earlierSlotWith(earlier, slot, format) : null;
+  const example = valid ? applyOverridingFormat(sample.nationalNumber, format) : null;
+  return (
+    <div className="format-row">
+      <TextField
+        label={`Format ${slot + 1}`}
+        value={draft.text}
+        onChange={draft.onChange}
+        onBlur={draft.onBlur}
+        error={draft.error}
+        placeholder={slot === 0 ? '(###) ###-####' : ''}
+        testId={`format-${slot + 1}`}
+      />
+      <p className="format-example" aria-live="polite" data-testid={`format-example-${slot + 1}`}>
+        {repeats !== null ? (
+          `Same as format ${repeats + 1}, so it is looked up once.`
+        ) : example ? (
+          <>
+            {sample.international} is looked up as <output>{example}</output>
+          </>
+        ) : valid ? (
+          `This format has ${formatSlotCount(format)} # or * but ${sample.international} has ${sample.nationalNumber.length} digits without its country code, so the format does not fit it: numbers shorter than the format are not looked up with it.`
+        ) : format === '' ? (
+          'Not used.'
+        ) : null}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The format slots. Storage holds the packed list; the page keeps which slot each format is in,
+ * so that filling slot 2 with slot 1 empty neither moves the format nor shows it twice.
+ */
+function FormatSlots({ settings, save, sample }: Props & { sample: SampleNumber }) {
+  const [layout, setLayout] = useState<readonly string[] | null>(null);
+  const shown = layoutFor(settings.overridingFormats, layout, SLOTS.length);
+  // The layout as of the latest commit, so two commits in a row both count.
+  const latest = useRef(shown);
+  useLayoutEffect(() => {
+    latest.current = shown;
+  });
+  const commit = useCallback(
+    (slot: number, format: string) => {
+      const next = withSlot(latest.current, slot, format);
+      latest.current = next;
+      setLayout(next);
+      return save((current) => ({ ...current, overridingFormats: packFormats(next) }));
+    },
+    [save],
+  );
+  return SLOTS.map((slot) => (
+    <FormatField
+      key={slot}
+      slot={slot}
+      stored={shown[slot] ?? ''}
+      earlier={shown.slice(0, slot)}
+      sample={sample}
+      commit={commit}
+    />
+  ));
+}
+
+export function PhoneSection({ settings, save }: Props) {
+  const countries = useMemo(
+    () => [
+      { value: '', label: 'None: numbers need their country code' },
+      ...listCountries().map((c) => ({
+        value: c.code,
+        label: `${c.name} (+${c.callingCode})`,
+      })),
+    ],
+    [],
+  );
+  const sample = sampleNumberFor(settings.defaultCountry);
+  return (
+    <Section title="Phone numbers">
+      <SelectField
+        label="Default country"
+        help="Used for numbers that arrive without a country code."
+        value={settings.defaultCountry}
+        options={countries}
+        testId="default-country"
+        onChange={(defaultCountry) => void save((current) => ({ ...current, defaultCountry }))}
+      />
+      <fieldset className="formats">
+        <legend>Overriding formats</legend>
+        <p className="field-help">
+          For CRMs that only find a number written exactly as stored. Each # or * takes the next
+          digit of the national number; a number with fewer digits than a format has # or * is not
+          looked up with that format. Up to {SETTING_LIMITS.overridingFormats}.
+        </p>
+        <p className="field-help" data-testid="formats-insightly-note">
+          On Insightly, setting any format replaces the spellings searched by default (such as
+          +1&nbsp;415&nbsp;555&nbsp;0102 and (415)&nbsp;555-0102): only your formats and the
+          +14155550102 form are searched. Add a format for each way your team types numbers.
+        </p>
+        <FormatSlots settings={settings} save={save} sample={sample} />
+      </fieldset>
+      <CheckboxField
+        label="Look up internal extension numbers"
+        help="Short numbers such as 101 are searched in the CRM instead of ignored."
+        checked={settings.extensionLookup}
+        testId="extension-lookup"
+        onChange={(extensionLookup) => void save((current) => ({ ...current, extensionLookup }))}
+      />
+    </Section>
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * The settings as stored, kept current with changes made anywhere (another tab, the popup), and
+ * a `save` that applies one change to the latest stored value so two edits never overwrite each
+ * other. Each valid change is saved at once; the page shows a subtle save status.
+ *
+ * Saves run one after another (each is a read-modify-write of the one settings object), and the
+ * page shows a change at once rather than after the round trip through storage. `save` tells its
+ * caller how it went, so a field can keep a value that was not saved.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Settings } from '../model/settings';
+import { settingsItem } from '@/platform/storage/keys';
+
+export type SaveStatus =
+  | { state: 'idle' }
+  | { state: 'saving' }
+  | { state: 'saved'; at: number }
+  | { state: 'failed'; message: string };
+
+export type SaveOutcome = { ok: true } | { ok: false; message: string };
+
+/** Applies one change to the settings; never rejects. */
+export type Save = (change: (current: Settings) => Settings) => Promise<SaveOutcome>;
+
+export interface SettingsState {
+  settings: Settings | null;
+  loadError: string | null;
+  status: SaveStatus;
+  save: Save;
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Ends `text` with a full stop unless it already ends a sentence. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function pageIsHidden(): boolean {
+  return document.visibilityState === 'hidden';
+}
+
+export function useSettings(): SettingsState {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  // While saves are pending, storage events show older states than the page; skip them.
+  const pending = useRef(0);
+  // The settings the page shows, changes not yet stored included: what a hidden page writes.
+  const known = useRef<Settings | null>(null);
+  // Set from `pagehide` (closing, reloading, navigating away) until the page is shown again.
+  const leaving = useRef(false);
+
+  const show = useCallback((next: Settings) => {
+    known.current = next;
+    setSettings(next);
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    const stop = settingsItem.watch((next) => {
+      if (live && pending.current === 0) show(next);
+    });
+    settingsItem.get().then(
+      (value) => {
+        if (live && known.current === null) show(value);
+      },
+      (error: unknown) => {
+        if (live) setLoadError(`Your settings could not be read: ${reason(error)}`);
+      },
+    );
+    // Saves still waiting on a read when the page goes away would be lost: write them now.
+    const writeIfPending = () => {
+      if (pending.current > 0 && known.current) void settingsItem.set(known.current);
+    };
+    const onVisibility = () => {
+      if (pageIsHidden()) writeIfPending();
+    };
+    const onPageHide = () => {
+      leaving.current = true;
+      writeIfPending();
+    };
+    const onPageShow = () => {
+      leaving.current = false;
+    };
+    // The fields save what is still typed from their own pagehide listeners. In either order
+    // all of it is written: a save made before this listener is still pending here, and one
+    // made after finds `leaving` set and is written at once.
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', onPageShow);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      live = false;
+      stop();
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [show]);
+
+  const save = useCallback<Save>(
+    (change) => {
+      const current = known.current;
+      if (current === null) {
+        return Promise.resolve({
+          ok: false,
+          message: 'Not saved: your settings are not loaded yet.',
+        });
+      }
+      show(change(current));
+      setStatus({ state: 'saving' });
+      pending.current += 1;
+      // A page going away drops the answer to any storage read it waits for, so a
+      // read-modify-write started now would never write: write what the page knows, at once.
+      const written = leaving.current || pageIsHidden() ? known.current : null;
+      const saved = written
+        ? settingsItem.set(written).then(() => written)
+        : queue.current.then(() => settingsItem.update(change));
+      queue.current = saved.catch(() => undefined);
+      return saved.then(
+        (next): SaveOutcome => {
+          pending.current -= 1;
+          if (pending.current === 0) {
+            show(next);
+            setStatus({ state: 'saved', at: Date.now() });
+          }
+          return { ok: true };
+        },
+        (error: unknown): SaveOutcome => {
+          pending.current -= 1;
+          const message = sentence(`Not saved: ${reason(error)}`);
+          setStatus({ state: 'failed', message });
+          // Show what is really stored, not the change that failed (later saves show it
+          // themselves); text fields keep what was typed.
+          if (pending.current === 0) {
+            void settingsItem.get().then(
+              (stored) => {
+                if (pending.current === 0) show(stored);
+              },
+              () => undefined,
+            );
+          }
+          return { ok: false, message };
+        },
+      );
+    },
+    [show],
+  );
+
+  return { settings, loadError, status, save };
+}

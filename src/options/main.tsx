@@ -1,4 +1,0 @@
-import { mount } from '@/shared/ui/mount';
-import { App } from './App';
-
-mount(<App />);

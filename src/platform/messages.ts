@@ -1,0 +1,240 @@
+/**
+ * The one typed contract between extension pages and the service worker. Each request has a
+ * name, a payload type and a value type; every reply is a `Reply` envelope because exceptions do
+ * not survive chrome.runtime messaging.
+ */
+
+import type { Contact, ContactType, ReturnMessage } from '@/features/lookup/model/contact';
+import type { ConnectionDraft, ConnectionSummary, PlatformName } from '@/features/connection/model/connection';
+import type { ResolverId } from '@/features/lookup/model/resolvers';
+
+export interface ExtensionStatus {
+  name: string;
+  version: string;
+}
+
+/** A contact with its CRM page, ready to show. `pageUrl` is null when no safe URL exists. */
+export interface ContactView extends Contact {
+  pageUrl: string | null;
+  /**
+   * The CRM account it was found in (`platform:accountId`): a page still showing it after the
+   * person switched CRM must not log against that id in the new one.
+   */
+  account?: string;
+}
+
+export interface LookupRequest {
+  /** As typed or as the softphone sent it; normalised to E.164 by the engine. */
+  phoneNumber: string;
+  /** Bypass the cache and ask the CRM (the Refresh button). */
+  force?: boolean;
+}
+
+export interface LookupResult {
+  /** E.164, or the extension digits for an internal number. */
+  phoneNumber: string;
+  displayNumber: string;
+  /** Real matches, in the resolver's order; never the "Create new contact..." placeholder. */
+  contacts: ContactView[];
+  /** The CRM offers "Create new contact..." for this number. */
+  canCreate: boolean;
+  contactTypes: ContactType[];
+  source: 'cache' | 'crm' | 'none';
+  /** When the shown contacts were fetched from the CRM (ms since epoch). */
+  fetchedAt: number | null;
+  /** Served from cache because the CRM could not be reached. */
+  stale: boolean;
+  resolution: { resolver: ResolverId; reason: string } | null;
+  returnMessage: ReturnMessage | null;
+  /**
+   * Nothing to show because the CRM failed: in a way that passes (`passing`: down, slow, too
+   * many requests; asking again later may find the names) or by refusing (`refused`:
+   * credentials, permissions, a bad request; the person must act). Absent otherwise.
+   */
+  crmFailure?: 'passing' | 'refused';
+}
+
+/** One requested number's answer in `contact.lookupMany`. */
+export interface LookupManyResult extends LookupResult {
+  /**
+   * The CRM was asked and did not answer (server error, network, timeout...), and no cached
+   * names stood in: `returnMessage` says why. Asking again later may find the names; an input
+   * that is not a phone number, or an extension not looked up, never has this.
+   */
+  crmFailed?: true;
+}
+
+export interface CreateContactRequest {
+  phoneNumber: string;
+  newContactName: string;
+  newContactType: string;
+  /** Same id on a repeated Save: the contact is created once. */
+  requestId: string;
+  /** The call whose window saves this: the call keeps the outcome even if the window closed. */
+  callSessionId?: string;
+}
+
+export interface CreateContactReply {
+  contact: ContactView;
+  returnMessage: ReturnMessage | null;
+}
+
+export type CallDirection = 'Inbound' | 'Outbound';
+export type CallResult = 'connected' | 'missed' | 'voicemail' | 'busy';
+
+export interface CallLogRequest {
+  /** Same id on a repeated Save: one contact and one log. */
+  requestId: string;
+  phoneNumber: string;
+  /** An existing contact, or a placeholder to create first. */
+  contact:
+    | { kind: 'existing'; id: string | number; name: string; type?: string; account?: string }
+    | { kind: 'new'; name: string; type: string };
+  direction: CallDirection;
+  startTime: number;
+  durationSeconds: number;
+  result: CallResult;
+  subject: string;
+  note: string;
+  additionalSubmission: Record<string, string | number>;
+  /** The call whose window saves this: the call keeps the outcome even if the window closed. */
+  callSessionId?: string;
+  /** Our own number on the call, as the softphone sent it (the CRM logs both ends). */
+  ownNumber?: string;
+}
+
+export interface CallLogReply {
+  logId: string;
+  contact: ContactView;
+  returnMessage: ReturnMessage | null;
+}
+
+export type LogFieldOptions = Record<string, { const: string | number; title: string }[]>;
+
+/** Plain data from a connector manifest, for the pages. */
+export interface ConnectorInfo {
+  name: PlatformName;
+  displayName: string;
+  contactTypes: ContactType[];
+  authKinds: ('apiToken' | 'oauth' | 'apiKey')[];
+  settings: {
+    id: string;
+    label: string;
+    type: 'text' | 'password' | 'url';
+    required: boolean;
+    placeholder?: string;
+    help?: string;
+  }[];
+  usesOverridingFormats: boolean;
+  logFields: { const: string; title: string }[];
+}
+
+export type CallStatus = 'Ringing' | 'CallConnected' | 'NoCall';
+
+/** A softphone call event, reduced to what call pop needs. */
+export interface CallEvent {
+  /** Stable for the whole call, across transfers and repeated events. */
+  sessionId: string;
+  direction: CallDirection;
+  status: CallStatus;
+  from: string;
+  to: string;
+  fromName?: string;
+  toName?: string;
+  startTime?: number;
+}
+
+export interface CallEventReply {
+  action: 'popped' | 'focused' | 'updated' | 'ignored';
+  reason: string;
+  /** The reason is for the person (the softphone window shows it), not only for the record. */
+  tell?: true;
+}
+
+export interface Requests {
+  'status.get': { payload: undefined; value: ExtensionStatus };
+  'connectors.list': { payload: undefined; value: ConnectorInfo[] };
+  'connection.get': { payload: undefined; value: ConnectionSummary | null };
+  /** Calls the CRM with the draft; fails with a plain-words reason. Saves nothing. */
+  'connection.test': { payload: ConnectionDraft; value: { userName: string; message: string } };
+  /** Tests, then saves the connection (after the page was granted the CRM's host permission). */
+  'connection.save': { payload: ConnectionDraft; value: ConnectionSummary };
+  /** Removes the credentials and every cached contact. */
+  'connection.disconnect': { payload: undefined; value: { removedContacts: number } };
+  'contact.lookup': { payload: LookupRequest; value: LookupResult };
+  /**
+   * Many numbers at once (the softphone's contact match): one cache read, bounded CRM calls.
+   * At most MAX_LOOKUP_BATCH numbers per request. One entry per requested number, keyed exactly
+   * as it was sent ("(415) 555-0102" stays "(415) 555-0102"; its result's `phoneNumber` is the
+   * E.164 form), so the caller never has to normalise to find its answer.
+   */
+  'contact.lookupMany': {
+    payload: { phoneNumbers: string[]; force?: boolean };
+    value: Record<string, LookupManyResult>;
+  };
+  'contact.create': { payload: CreateContactRequest; value: CreateContactReply };
+  'contact.logFields': {
+    payload: { phoneNumber: string; contactId: string | number };
+    value: LogFieldOptions;
+  };
+  'callLog.create': { payload: CallLogRequest; value: CallLogReply };
+  'cache.stats': { payload: undefined; value: { entries: number } };
+  'cache.clear': { payload: undefined; value: { removed: number } };
+  /** From the softphone bridge (or a test): drives call pop by the options. */
+  'call.event': { payload: CallEvent; value: CallEventReply };
+  /** Opens (or brings forward) a call's window again, on the person's own ask. */
+  'call.show': { payload: { sessionId: string }; value: { shown: 'focused' | 'opened' } };
+  /** The call-pop window keeps a fresher answer (Refresh, a created contact) in the call. */
+  'call.saveLookup': {
+    payload: { sessionId: string; result: LookupResult };
+    value: { saved: boolean };
+  };
+}
+
+export type RequestName = keyof Requests;
+export type Payload<N extends RequestName> = Requests[N]['payload'];
+export type Value<N extends RequestName> = Requests[N]['value'];
+
+/** Marks our messages so that anything else on the runtime channel is ignored. */
+export const CHANNEL = 'callpop/v1';
+
+export interface RequestEnvelope<N extends RequestName = RequestName> {
+  channel: typeof CHANNEL;
+  name: N;
+  payload: Payload<N>;
+}
+
+/** The most numbers one `contact.lookupMany` request takes; callers split longer lists. */
+export const MAX_LOOKUP_BATCH = 100;
+
+export const ERROR_CODES = {
+  forbiddenSender: 'forbidden_sender',
+  unknownRequest: 'unknown_request',
+  badRequest: 'bad_request',
+  notConnected: 'not_connected',
+  crm: 'crm_error',
+  internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+export interface ReplyError {
+  code: ErrorCode;
+  message: string;
+  /**
+   * A Save whose write may still land in the CRM (it timed out, say): the next Save of the
+   * same form first checks what the earlier attempt saved, which the form says while it runs.
+   */
+  outcomeUnclear?: true;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
+
+export function isRequestEnvelope(message: unknown): message is RequestEnvelope {
+  if (typeof message !== 'object' || message === null) return false;
+  const candidate = message as Partial<RequestEnvelope>;
+  return candidate.channel === CHANNEL && typeof candidate.name === 'string';
+}
+
+export function envelope<N extends RequestName>(name: N, payload: Payload<N>): RequestEnvelope<N> {
+  return { channel: CHANNEL, name, payload };
+}

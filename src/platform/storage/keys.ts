@@ -1,0 +1,255 @@
+/**
+ * Every chrome.storage key CallPop uses, declared once. Bump an item's version when its shape
+ * changes and add a migration; the unit tests check that names are unique and well formed.
+ */
+import type { Connection } from '@/features/connection/model/connection';
+import type { CallDirection, CallStatus, LookupResult } from '../messages';
+import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/settings';
+import type { ContactDraft } from '@/features/saves/ui/create-contact-form';
+import type { LogDraft } from '@/features/saves/ui/log-draft';
+import { defineFamily, defineItem, type StorageFamily, type StorageItem } from './define';
+
+export interface InstallInfo {
+  installedAt: number | null;
+  version: string | null;
+}
+
+export const installInfo = defineItem<InstallInfo>({
+  area: 'local',
+  name: 'install',
+  version: 1,
+  defaultValue: { installedAt: null, version: null },
+});
+
+export const settingsItem = defineItem<Settings>({
+  area: 'local',
+  name: 'settings',
+  version: 1,
+  defaultValue: DEFAULT_SETTINGS,
+});
+
+/** Holds the CRM credentials: local area, which only CallPop's own pages and worker can read. */
+export const connectionItem = defineItem<Connection | null>({
+  area: 'local',
+  name: 'connection',
+  version: 1,
+  defaultValue: null,
+});
+
+/**
+ * The CRM answered 401 to the connection with this identity (engine/credentials-status.ts). Its
+ * own key, written without reading the connection, so noting it can never write back
+ * credentials that Disconnect or a new token replaced meanwhile.
+ */
+export interface CredentialsRejected {
+  platform: Connection['platform'];
+  accountId: string;
+  connectedAt: number;
+  at: number;
+}
+
+export const credentialsRejected = defineItem<CredentialsRejected | null>({
+  area: 'local',
+  name: 'credentialsRejected',
+  version: 1,
+  defaultValue: null,
+});
+
+/**
+ * One contact in the lookup cache, with short field names to keep entries small (see
+ * src/features/lookup/worker/cache-codec.ts): i id, n name, p phone (only when it differs from the
+ * key), t type, ti title, co company, e email, cd createdDate, ad mostRecentActivityDate,
+ * x additionalInfo. Empty fields are left out.
+ */
+export interface CompactContact {
+  i: string | number;
+  n?: string;
+  p?: string;
+  t?: string;
+  ti?: string;
+  co?: string;
+  e?: string;
+  cd?: string | number;
+  ad?: string | number;
+  x?: Record<string, unknown>;
+}
+
+/**
+ * A cached lookup for one (account, platform, E.164): c real contacts (absent = no match),
+ * f fetchedAt and u lastUsed in seconds since epoch (u absent = f), s 1 when written by a
+ * create rather than a CRM search, n 1 when the CRM offers "Create new contact...", w the
+ * warning the CRM gave with its contacts (such as "more than 500"), kept so a hit says it too.
+ */
+export interface CachedMatch {
+  c?: CompactContact[];
+  f: number;
+  u?: number;
+  s?: 1;
+  n?: 1;
+  w?: string;
+}
+
+/**
+ * The phone formats the cached matches were searched with (their JSON), checked on each use
+ * (engine/formats-changed.ts): other formats may find other contacts.
+ */
+export const cacheFormatsItem = defineItem<string | null>({
+  area: 'local',
+  name: 'cacheFormats',
+  version: 1,
+  defaultValue: null,
+});
+
+/** Lookup cache, one key per `<accountId>:<platform>:<E.164>` (never one big object). */
+export const matchCache = defineFamily<CachedMatch>({ area: 'local', name: 'match', version: 1 });
+
+export interface TraceStep {
+  /** Milliseconds since the lookup started. */
+  ms: number;
+  step: string;
+  level: 'info' | 'error';
+  data?: Record<string, unknown>;
+}
+
+export interface LookupTrace {
+  id: string;
+  startedAt: number;
+  phoneNumber: string;
+  totalMs: number;
+  steps: TraceStep[];
+}
+
+/** The last debug traces of lookups (debug mode only), newest first; secrets redacted. */
+export const lookupTraces = defineItem<LookupTrace[]>({
+  area: 'session',
+  name: 'lookupTraces',
+  version: 1,
+  defaultValue: [],
+});
+
+/** The parts of a call log that its form can change between attempts. */
+export interface LogAttempt {
+  contactId: string;
+  /** The contact's type, for CRMs that file logs by it (Insightly: contact or lead). */
+  contactType?: string;
+  /** For messages only: "the log saved against Carol Diaz". */
+  contactName?: string;
+  subject: string;
+  note: string;
+  durationSeconds: number;
+  result: string;
+  additionalSubmission: Record<string, string | number>;
+}
+
+/** Progress of one Save (contact.create / callLog.create), for idempotency across restarts. */
+export interface SaveRequestState {
+  kind: 'contact' | 'callLog';
+  startedAt: number;
+  /** `running` while the CRM call is in flight; `done` / `failed` hold the outcome. */
+  status: 'running' | 'done' | 'failed';
+  /** The contact created for a call log, stored before the log is written. */
+  createdContact?: { id: string | number; name: string; type?: string };
+  /**
+   * What each attempt of a call log sent, stored before it is sent: on a retry, only a log in
+   * the CRM that says what one of them said is this Save's own (see engine/call-log.ts).
+   */
+  logAttempts?: LogAttempt[];
+  /**
+   * The name and type each attempt of a new contact's create sent, stored before it is sent:
+   * on a retry, the contact an earlier attempt made is found under whatever name it used (see
+   * engine/create.ts), then renamed to the name typed last.
+   */
+  createAttempts?: {
+    name: string;
+    type: string;
+    /** When it was sent: a contact found under this name is its own only if made since. */
+    at?: number;
+  }[];
+  result?: unknown;
+  error?: { code: string; message: string };
+  /**
+   * When an attempt failed without knowing whether the CRM saved it (timed out, connection
+   * dropped, server error): the CRM may still store it moments later (engine/late-write.ts).
+   */
+  unclearAt?: number;
+}
+
+export const saveRequests = defineFamily<SaveRequestState>({
+  area: 'session',
+  name: 'saveRequest',
+  version: 1,
+});
+
+/** What CallPop knows about one call, while it lasts (see src/features/calls). */
+export interface CallSession {
+  sessionId: string;
+  direction: CallDirection;
+  status: CallStatus;
+  /** The other party's number as the softphone sent it. */
+  phoneNumber: string;
+  /** Our own number on the call (the called one inbound, the caller outbound), if sent. */
+  ownNumber?: string;
+  /** The same number formatted for people, so the call-pop page needs no phone library. */
+  displayNumber?: string;
+  /** The caller id name the softphone showed, if any. */
+  callerName?: string;
+  startTime: number;
+  firstEventAt: number;
+  updatedAt: number;
+  /** When the call was first connected; absent while it never was (a missed call). */
+  answeredAt?: number;
+  /** When the call first ended, so its logged duration stops there, not at a later event. */
+  endedAt?: number;
+  lookup:
+    | { state: 'pending'; startedAt: number }
+    | { state: 'done'; result: LookupResult }
+    | { state: 'failed'; message: string };
+  /** `claimed` is written before anything opens, so a second event never pops again. */
+  pop:
+    | { state: 'none' }
+    | { state: 'claimed'; at: number }
+    | { state: 'done'; at: number; opened: 'window' | 'tabs' | 'nothing'; reason: string };
+  /** The call-pop window, while it is open. */
+  windowId: number | null;
+  /** The last log saved for this call from its window, kept even if the window closed first. */
+  lastLog?: { logId: string; contactName: string; at: number };
+}
+
+/** One entry per call, by softphone sessionId; session area, so it never outlives the browser. */
+export const callSessions = defineFamily<CallSession>({
+  area: 'session',
+  name: 'callSession',
+  version: 1,
+});
+
+/**
+ * The popup's open Log or Create form, so closing the popup (a click outside closes it) loses
+ * nothing typed (src/entrypoints/popup/draft.ts). Session area: never written to disk; cleared with the
+ * other session records on disconnect.
+ */
+export type PopupDraft = {
+  /** What the number field held. */
+  number: string;
+  /** The lookup the form was opened from, so it reopens with the same contacts. */
+  result: LookupResult;
+} & ({ view: 'log'; log: LogDraft } | { view: 'create'; create: ContactDraft });
+
+export const popupDraft = defineItem<PopupDraft | null>({
+  area: 'session',
+  name: 'popupDraft',
+  version: 1,
+  defaultValue: null,
+});
+
+export const ALL_ITEMS: readonly StorageItem<unknown>[] = [
+  installInfo,
+  settingsItem,
+  connectionItem,
+  lookupTraces,
+  popupDraft,
+];
+export const ALL_FAMILIES: readonly StorageFamily<unknown>[] = [
+  matchCache,
+  saveRequests,
+  callSessions,
+];

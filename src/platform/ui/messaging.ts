@@ -1,0 +1,56 @@
+import {
+  ERROR_CODES,
+  envelope,
+  type Payload,
+  type Reply,
+  type RequestName,
+  type Value,
+} from '../messages';
+
+/** Thrown by `request` when the service worker answers `{ ok: false }`. */
+export class RequestFailed extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RequestFailed';
+  }
+}
+
+/** Sends a typed request to the service worker and returns its reply envelope. */
+export async function send<N extends RequestName>(
+  name: N,
+  ...[payload]: Payload<N> extends undefined ? [payload?: undefined] : [payload: Payload<N>]
+): Promise<Reply<Value<N>>> {
+  try {
+    const reply: Reply<Value<N>> | undefined = await chrome.runtime.sendMessage(
+      envelope(name, payload as Payload<N>),
+    );
+    if (!reply) {
+      return {
+        ok: false,
+        error: { code: ERROR_CODES.internal, message: 'CallPop did not answer. Try again.' },
+      };
+    }
+    return reply;
+  } catch (error) {
+    return {
+      ok: false,
+      error: {
+        code: ERROR_CODES.internal,
+        message: `CallPop could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    };
+  }
+}
+
+/** Like `send`, but returns the value and throws `RequestFailed` on an error reply. */
+export async function request<N extends RequestName>(
+  name: N,
+  ...args: Payload<N> extends undefined ? [payload?: undefined] : [payload: Payload<N>]
+): Promise<Value<N>> {
+  const reply = await send(name, ...args);
+  if (!reply.ok) throw new RequestFailed(reply.error.code, reply.error.message);
+  return reply.value;
+}

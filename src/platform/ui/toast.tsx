@@ -1,0 +1,101 @@
+/**
+ * Toasts for the engine's returnMessage (its messageType and ttl) and for plain-words errors.
+ * Danger is an alert; the rest are polite status updates. The kind is written out, not only
+ * shown by color.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MessageType, ReturnMessage } from '@/features/lookup/model/contact';
+
+export interface ToastItem {
+  id: number;
+  message: string;
+  messageType: MessageType;
+  ttl: number;
+}
+
+const KIND_LABEL: Record<MessageType, string> = {
+  success: 'Done',
+  warning: 'Note',
+  danger: 'Problem',
+};
+const ERROR_TTL = 10_000;
+
+export interface Toasts {
+  items: ToastItem[];
+  show: (message: ReturnMessage | null | undefined) => void;
+  error: (message: string) => void;
+  dismiss: (id: number) => void;
+}
+
+export function useToasts(): Toasts {
+  const [items, setItems] = useState<ToastItem[]>([]);
+  const nextId = useRef(1);
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+
+  const dismiss = useCallback((id: number) => {
+    clearTimeout(timers.current.get(id));
+    timers.current.delete(id);
+    setItems((current) => current.filter((item) => item.id !== id));
+  }, []);
+
+  const push = useCallback(
+    (message: string, messageType: MessageType, ttl: number) => {
+      const id = nextId.current++;
+      setItems((current) => [
+        ...current.filter((t) => t.message !== message),
+        { id, message, messageType, ttl },
+      ]);
+      if (ttl > 0) {
+        timers.current.set(
+          id,
+          setTimeout(() => dismiss(id), ttl),
+        );
+      }
+    },
+    [dismiss],
+  );
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => pending.forEach((timer) => clearTimeout(timer));
+  }, []);
+
+  return {
+    items,
+    dismiss,
+    show: useCallback(
+      (message) => {
+        if (message?.message) push(message.message, message.messageType, message.ttl);
+      },
+      [push],
+    ),
+    error: useCallback((message) => push(message, 'danger', ERROR_TTL), [push]),
+  };
+}
+
+export function ToastList({ toasts }: { toasts: Toasts }) {
+  return (
+    <div className="toasts">
+      {toasts.items.map((item) => (
+        <div
+          key={item.id}
+          className={`toast ${item.messageType}`}
+          role={item.messageType === 'danger' ? 'alert' : 'status'}
+          data-testid="toast"
+          data-type={item.messageType}
+        >
+          <span>
+            <span className="kind">{KIND_LABEL[item.messageType]}:</span> {item.message}
+          </span>
+          <button
+            type="button"
+            aria-label="Dismiss message"
+            onClick={() => toasts.dismiss(item.id)}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

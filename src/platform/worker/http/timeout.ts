@@ -1,0 +1,21 @@
+/**
+ * Applies the "CRM request timeout" setting to the one axios instance. Every CRM call starts
+ * by reading the settings (engine/account.ts `loadSettingsAndConnection`), which applies it, so
+ * no request waits on a storage read of its own, and a restarted worker re-applies the setting
+ * before its first CRM call. A caller that sets its own `timeout` on a request keeps it.
+ */
+import type { AxiosInstance } from 'axios';
+import { SETTING_LIMITS, type Settings } from '@/features/settings/model/settings';
+
+export function requestTimeoutMs(seconds: number): number {
+  const { min, max } = SETTING_LIMITS.requestTimeoutSeconds;
+  const clamped = Number.isFinite(seconds) ? Math.min(max, Math.max(min, seconds)) : min;
+  return clamped * 1000;
+}
+
+export function applyRequestTimeout(
+  instance: AxiosInstance,
+  settings: Pick<Settings, 'requestTimeoutSeconds'>,
+): void {
+  instance.defaults.timeout = requestTimeoutMs(settings.requestTimeoutSeconds);
+}

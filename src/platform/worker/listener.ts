@@ -1,0 +1,72 @@
+import {
+  ERROR_CODES,
+  isRequestEnvelope,
+  type Payload,
+  type Reply,
+  type RequestName,
+  type Value,
+} from '../messages';
+import { errorText } from './report';
+import { RequestError } from './request-error';
+import { isTrustedSender } from './sender';
+
+export type Handler<N extends RequestName> = (
+  payload: Payload<N>,
+  sender: chrome.runtime.MessageSender,
+) => Promise<Value<N>> | Value<N>;
+
+/** Every request of the contract must have a handler: the type makes a missing one an error. */
+export type HandlerTable = { [N in RequestName]: Handler<N> };
+
+async function dispatch(
+  handlers: HandlerTable,
+  message: unknown,
+  sender: chrome.runtime.MessageSender,
+): Promise<Reply<unknown>> {
+  if (!isTrustedSender(sender)) {
+    return {
+      ok: false,
+      error: { code: ERROR_CODES.forbiddenSender, message: 'Sender is not part of CallPop.' },
+    };
+  }
+  if (!isRequestEnvelope(message) || !Object.hasOwn(handlers, message.name)) {
+    return {
+      ok: false,
+      error: { code: ERROR_CODES.unknownRequest, message: 'Unknown request.' },
+    };
+  }
+  // The envelope's name picks the handler; its payload is validated by the handler itself.
+  const handler = handlers[message.name] as Handler<RequestName>;
+  try {
+    return { ok: true, value: await handler(message.payload, sender) };
+  } catch (error) {
+    if (error instanceof RequestError) {
+      return {
+        ok: false,
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.outcomeUnclear ? { outcomeUnclear: true as const } : {}),
+        },
+      };
+    }
+    console.error(`CallPop: ${message.name} failed: ${errorText(error)}`);
+    return {
+      ok: false,
+      error: { code: ERROR_CODES.internal, message: 'Something went wrong inside CallPop.' },
+    };
+  }
+}
+
+/** The runtime.onMessage listener: answers our envelopes asynchronously, ignores the rest. */
+export function createMessageListener(handlers: HandlerTable) {
+  return (
+    message: unknown,
+    sender: chrome.runtime.MessageSender,
+    sendResponse: (reply: Reply<unknown>) => void,
+  ): boolean => {
+    if (!isRequestEnvelope(message)) return false;
+    void dispatch(handlers, message, sender).then(sendResponse);
+    return true; // keeps the channel open for the async reply
+  };
+}
