@@ -5,7 +5,11 @@
  */
 
 import type { Contact, ContactType, ReturnMessage } from '@/features/lookup/model/contact';
-import type { ConnectionDraft, ConnectionSummary, PlatformName } from '@/features/connection/model/connection';
+import type {
+  ConnectionDraft,
+  ConnectionSummary,
+  PlatformName,
+} from '@/features/connection/model/connection';
 import type { ResolverId } from '@/features/lookup/model/resolvers';
 
 export interface ExtensionStatus {

@@ -30,7 +30,9 @@ interface FakeWindow {
 }
 
 /** The sender Chrome reports for one of this extension's own pages. */
-export function extensionPageSender(path = '/src/entrypoints/popup/index.html'): chrome.runtime.MessageSender {
+export function extensionPageSender(
+  path = '/src/entrypoints/popup/index.html',
+): chrome.runtime.MessageSender {
   return { id: FAKE_EXTENSION_ID, url: `${ORIGIN}${path}`, origin: ORIGIN };
 }
 

@@ -5,7 +5,7 @@
 import type { Connector, CreateCallLogArgs } from '@/connectors/types';
 import type { CallLogRequest } from '@/platform/messages';
 import { saveRequests } from '@/platform/storage/keys';
-import { loadAccount } from '@/features/connection/worker/account';
+import { loadAccount } from '@/features/lookup/worker';
 import type { EngineDeps } from '@/connectors/deps';
 
 /**

@@ -5,11 +5,15 @@
  * matched by several fields or values is one contact. Organisation names of contacts are not
  * fetched here: that would add a request per organisation to every pop.
  */
-import { withSlot } from '@/features/lookup/worker/limiter';
-import { resumableOn429 } from '@/features/lookup/worker/resumable';
+import { withSlot } from '@/platform/worker/http/limiter';
+import { resumableOn429 } from '../shared/resumable';
 import { classifyError } from '@/platform/worker/http/errors';
 import { http } from '@/platform/worker/http/client';
-import { CREATE_NEW_CONTACT, type Contact, type FindContactResult } from '@/features/lookup/model/contact';
+import {
+  CREATE_NEW_CONTACT,
+  type Contact,
+  type FindContactResult,
+} from '@/features/lookup/model/contact';
 import {
   optionalText,
   requireArray,

@@ -4,10 +4,14 @@
  * 100, up to the 500 one search returns). Deals and leads are a log-form concern
  * (fetchLogFieldOptions), so a pop never waits for them.
  */
-import { resumableOn429 } from '@/features/lookup/worker/resumable';
+import { resumableOn429 } from '../shared/resumable';
 import { http } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
-import { CREATE_NEW_CONTACT, type Contact, type FindContactResult } from '@/features/lookup/model/contact';
+import {
+  CREATE_NEW_CONTACT,
+  type Contact,
+  type FindContactResult,
+} from '@/features/lookup/model/contact';
 import { normalizePhone } from '@/features/lookup/model/phone';
 import {
   isRecord,

@@ -3,7 +3,11 @@
  * out of support since August 2026), call logs through v1 (they have no v2 yet).
  */
 import { http } from '@/platform/worker/http/client';
-import type { CreateContactResult, CreatedContactInfo, ReturnMessage } from '@/features/lookup/model/contact';
+import type {
+  CreateContactResult,
+  CreatedContactInfo,
+  ReturnMessage,
+} from '@/features/lookup/model/contact';
 import { isRecord, optionalText, requireArray, requireId, requireRecord } from '../shared/guards';
 import { findEarlierLog, isGone } from '../shared/earlier-log';
 import type { ListPage } from '../shared/either-end';

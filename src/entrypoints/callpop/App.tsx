@@ -19,7 +19,7 @@ import { ToastList, useToasts } from '@/platform/ui/toast';
 import { callFacts } from './call-facts';
 import { saveLookup, useCallSession } from './use-call-session';
 import { useKeptLogDraft } from './use-kept-log-draft';
-import type { LogDraft } from '@/features/saves/ui/log-draft';
+import type { LogDraft } from '@/features/saves/model/log-draft';
 
 /** The form's `draft` prop only when there is one (exact optional props). */
 const keptDraftProp = (draft: LogDraft | undefined) => (draft ? { draft } : {});

@@ -10,7 +10,7 @@ import {
   draftForContacts,
   logDraftHasContent,
   type LogDraft,
-} from '@/features/saves/ui/log-draft';
+} from '@/features/saves/model/log-draft';
 
 interface Kept {
   draft: LogDraft;

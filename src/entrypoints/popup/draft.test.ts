@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ALL_ITEMS, popupDraft, saveRequests } from '@/platform/storage/keys';
-import type { LogDraft } from '@/features/saves/ui/log-draft';
+import type { LogDraft } from '@/features/saves/model/log-draft';
 import { aContact, aLookupResult } from '@/test/calls';
 import { clearDraft, hasContent, loadDraft, saveDraft, type PopupDraft } from './draft';
 

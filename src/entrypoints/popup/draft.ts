@@ -4,7 +4,7 @@
  * closed mid-Save is recognised as the same Save: one contact, one log.
  */
 import { popupDraft, saveRequests, type PopupDraft } from '@/platform/storage/keys';
-import { logDraftHasContent } from '@/features/saves/ui/log-draft';
+import { logDraftHasContent } from '@/features/saves/model/log-draft';
 
 export type { PopupDraft };
 

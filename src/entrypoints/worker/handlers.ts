@@ -1,43 +1,17 @@
-import { handleCallEvent } from '@/features/calls/worker/call-event';
-import { handleSaveLookup } from '@/features/calls/worker/call-record';
-import { handleShowCall } from '@/features/calls/worker/show-call';
+/** The worker's message table: every request of the contract, from the feature that owns it. */
+import { callsHandlers } from '@/features/calls/worker';
+import { connectionHandlers } from '@/features/connection/worker';
+import { lookupHandlers } from '@/features/lookup/worker';
+import { savesHandlers } from '@/features/saves/worker';
 import type { HandlerTable } from '@/platform/worker/listener';
-import { cacheClearHandler, cacheStatsHandler } from '@/features/lookup/worker/cache-handlers';
-import { callLogHandler } from '@/features/saves/worker/call-log-handler';
-import {
-  disconnectHandler,
-  getConnectionHandler,
-  saveConnectionHandler,
-  testConnectionHandler,
-} from '@/features/connection/worker/handlers';
-import { listConnectors } from '@/features/connection/worker/connectors-handler';
-import {
-  createContactHandler,
-  logFieldsHandler,
-  lookupHandler,
-  lookupManyHandler,
-} from '@/features/lookup/worker/contact-handlers';
-import { getStatus } from './status';
 
 export const handlers: HandlerTable = {
-  'status.get': getStatus,
-  'connectors.list': listConnectors,
-  'connection.get': getConnectionHandler,
-  'connection.test': testConnectionHandler,
-  'connection.save': saveConnectionHandler,
-  'connection.disconnect': disconnectHandler,
-  'contact.lookup': lookupHandler,
-  'contact.lookupMany': lookupManyHandler,
-  'contact.create': createContactHandler,
-  'contact.logFields': logFieldsHandler,
-  'callLog.create': callLogHandler,
-  'cache.stats': cacheStatsHandler,
-  'cache.clear': cacheClearHandler,
-  // Call pop looks numbers up through the very handler the pages use (cache, coalescing, TTLs).
-  'call.event': (payload, sender) =>
-    handleCallEvent(payload, {
-      lookup: async (request) => handlers['contact.lookup'](request, sender),
-    }),
-  'call.saveLookup': handleSaveLookup,
-  'call.show': handleShowCall,
+  'status.get': () => {
+    const manifest = chrome.runtime.getManifest();
+    return { name: manifest.name, version: manifest.version_name ?? manifest.version };
+  },
+  ...connectionHandlers,
+  ...lookupHandlers,
+  ...savesHandlers,
+  ...callsHandlers,
 };

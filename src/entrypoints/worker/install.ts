@@ -1,5 +1,5 @@
 import { ALL_FAMILIES, ALL_ITEMS, installInfo } from '@/platform/storage/keys';
-import { ensureSweepAlarm, restrictStorageAccess } from '@/features/lookup/worker/maintenance';
+import { ensureSweepAlarm, restrictStorageAccess } from '@/features/lookup/worker';
 import { inBackground } from '@/platform/worker/report';
 
 /** Brings stored data up to the current schema and records the installed version. */
@@ -20,7 +20,7 @@ export async function onStartup(): Promise<void> {
   await ensureSweepAlarm();
 }
 
-export function registerInstallHandler(): void {
+export function registerInstall(): void {
   chrome.runtime.onInstalled.addListener((details) => {
     inBackground('install', onInstalled(details));
   });

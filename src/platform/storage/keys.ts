@@ -5,8 +5,7 @@
 import type { Connection } from '@/features/connection/model/connection';
 import type { CallDirection, CallStatus, LookupResult } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/settings';
-import type { ContactDraft } from '@/features/saves/ui/create-contact-form';
-import type { LogDraft } from '@/features/saves/ui/log-draft';
+import type { ContactDraft, LogDraft } from '@/features/saves/model/log-draft';
 import { defineFamily, defineItem, type StorageFamily, type StorageItem } from './define';
 
 export interface InstallInfo {

@@ -11,7 +11,9 @@ const event = aCallEvent;
 const result = aLookupResult;
 const contact = aContact;
 const callWindows = () =>
-  [...chromeFake().windows.values()].filter((w) => w.tabs[0]?.url.startsWith('src/entrypoints/callpop/'));
+  [...chromeFake().windows.values()].filter((w) =>
+    w.tabs[0]?.url.startsWith('src/entrypoints/callpop/'),
+  );
 
 let lookup: ReturnType<typeof vi.fn<(r: { phoneNumber: string }) => Promise<LookupResult>>>;
 const deps = () => ({ lookup });

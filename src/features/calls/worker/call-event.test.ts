@@ -21,7 +21,9 @@ async function useCallPop(callPop: Partial<Settings['callPop']>): Promise<void> 
 }
 
 const callWindows = () =>
-  [...chromeFake().windows.values()].filter((w) => w.tabs[0]?.url.startsWith('src/entrypoints/callpop/'));
+  [...chromeFake().windows.values()].filter((w) =>
+    w.tabs[0]?.url.startsWith('src/entrypoints/callpop/'),
+  );
 const tabUrls = () =>
   [...chromeFake().windows.values()].filter((w) => w.type === 'normal').map((w) => w.tabs[0]?.url);
 

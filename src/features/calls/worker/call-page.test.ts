@@ -172,10 +172,16 @@ describe('onFetch', () => {
     const other = event('chrome-extension://abc/src/entrypoints/popup/index.html', 'navigate');
     onFetch(other.event);
     expect(other.respondWith).not.toHaveBeenCalled();
-    const asset = event('chrome-extension://abc/src/entrypoints/callpop/index.html?session=1', 'cors');
+    const asset = event(
+      'chrome-extension://abc/src/entrypoints/callpop/index.html?session=1',
+      'cors',
+    );
     onFetch(asset.event);
     expect(asset.respondWith).not.toHaveBeenCalled();
-    const page = event('chrome-extension://abc/src/entrypoints/callpop/index.html?session=1', 'navigate');
+    const page = event(
+      'chrome-extension://abc/src/entrypoints/callpop/index.html?session=1',
+      'navigate',
+    );
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => new Response(PAGE)),
@@ -197,7 +203,10 @@ describe('onFetch', () => {
       'fetch',
       vi.fn(async () => packagedPage),
     );
-    const page = event('chrome-extension://abc/src/entrypoints/callpop/index.html?session=s1', 'navigate');
+    const page = event(
+      'chrome-extension://abc/src/entrypoints/callpop/index.html?session=s1',
+      'navigate',
+    );
     const started = Date.now();
     onFetch(page.event);
     const served = (await page.respondWith.mock.calls[0]![0]) as Response;

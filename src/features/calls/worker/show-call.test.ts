@@ -8,7 +8,9 @@ import { handleCallEvent } from './call-event';
 import { handleShowCall } from './show-call';
 
 const callWindows = () =>
-  [...chromeFake().windows.values()].filter((w) => w.tabs[0]?.url.startsWith('src/entrypoints/callpop/'));
+  [...chromeFake().windows.values()].filter((w) =>
+    w.tabs[0]?.url.startsWith('src/entrypoints/callpop/'),
+  );
 
 describe('call.show', () => {
   it('opens a closed call window again and keeps its id, then brings it forward', async () => {

@@ -20,10 +20,13 @@ import {
 } from '@/platform/storage/keys';
 import { classifyError } from '@/platform/worker/http/errors';
 import { RequestError } from '@/platform/worker/request-error';
-import { buildUser, loadSettingsAndConnection } from './account';
-import { clearCache } from '@/features/lookup/worker/cache';
+import {
+  buildUser,
+  loadSettingsAndConnection,
+  clearCache,
+  failureSentence,
+} from '@/features/lookup/worker';
 import type { EngineDeps } from '@/connectors/deps';
-import { failureSentence } from '@/features/lookup/worker/return-messages';
 
 export function connectorInfo(connector: Connector): ConnectorInfo {
   const { manifest } = connector;

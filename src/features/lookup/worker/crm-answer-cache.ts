@@ -7,7 +7,7 @@ import type { Tracer } from '@/connectors/types';
 import { connectionItem, settingsItem, type CachedMatch } from '@/platform/storage/keys';
 import { inBackground } from '@/platform/worker/report';
 import type { Hold } from '@/platform/worker/share-while-running';
-import type { Account } from '@/features/connection/worker/account';
+import type { Account } from './account';
 import {
   CREATED_GRACE_MS,
   buildEntry,
@@ -19,7 +19,7 @@ import {
 } from './cache';
 import type { CrmAnswer, SearchTarget } from './crm-search';
 import type { EngineDeps } from '@/connectors/deps';
-import type { Turn } from './limiter';
+import type { Turn } from '@/platform/worker/http/limiter';
 
 const warningOf = (answer: CrmAnswer): { warning?: string } =>
   answer.returnMessage?.messageType === 'warning' ? { warning: answer.returnMessage.message } : {};

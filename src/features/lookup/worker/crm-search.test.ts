@@ -3,7 +3,7 @@ import { matchCache } from '@/platform/storage/keys';
 import { CrmError } from '@/platform/worker/http/errors';
 import { CREATED_GRACE_MS, addCreatedContact } from './cache';
 import { lookupContact } from './lookup';
-import { RateLimitedPartway } from './resumable';
+import { RateLimitedPartway } from '@/connectors/shared/resumable';
 import {
   JANE,
   KEY,

@@ -13,7 +13,7 @@ import {
 import { joinOverridingFormats } from '../model/phone';
 import type { CachedMatch } from '@/platform/storage/keys';
 import { CrmError, MalformedResponseError, classifyError } from '@/platform/worker/http/errors';
-import type { Account } from '@/features/connection/worker/account';
+import type { Account } from './account';
 import type { EngineDeps } from '@/connectors/deps';
 import {
   CRM_CONCURRENCY,
@@ -22,11 +22,11 @@ import {
   takeTurn,
   withSlot,
   type Turn,
-} from './limiter';
-import { RateLimitedPartway } from './resumable';
+} from '@/platform/worker/http/limiter';
+import { RateLimitedPartway } from '@/connectors/shared/resumable';
 import type { Hold } from '@/platform/worker/share-while-running';
 import { updateCache } from './crm-answer-cache';
-import { noteCredentialsAccepted, noteCredentialsRejected } from '@/features/connection/worker/credentials-status';
+import { noteCredentialsAccepted, noteCredentialsRejected } from './credentials-status';
 
 export interface CrmAnswer {
   contacts: Contact[];

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/features/settings/model/settings';
-import { cacheFormatsItem, connectionItem, matchCache, settingsItem } from '@/platform/storage/keys';
+import {
+  cacheFormatsItem,
+  connectionItem,
+  matchCache,
+  settingsItem,
+} from '@/platform/storage/keys';
 import { countEntries } from './cache';
 import { forgetMatchesOnNewFormats } from './formats-changed';
 import { lookupContact } from './lookup';

@@ -11,7 +11,7 @@ import type { LookupManyResult, LookupResult } from '@/platform/messages';
 import { ERROR_CODES, MAX_LOOKUP_BATCH } from '@/platform/messages';
 import { matchCache } from '@/platform/storage/keys';
 import { RequestError } from '@/platform/worker/request-error';
-import { loadAccount, type Account } from '@/features/connection/worker/account';
+import { loadAccount, type Account } from './account';
 import { cacheId } from './cache';
 import type { EngineDeps } from '@/connectors/deps';
 import { lookupWith, parseTarget } from './lookup';

@@ -7,7 +7,7 @@ import type { FindContactResult } from '../model/contact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { matchCache } from '@/platform/storage/keys';
 import { http } from '@/platform/worker/http/client';
-import { limiterLoad } from './limiter';
+import { limiterLoad } from '@/platform/worker/http/limiter';
 import { lookupContact } from './lookup';
 import { lookupMany } from './lookup-many';
 import {

@@ -11,7 +11,7 @@ import type { CachedMatch } from '@/platform/storage/keys';
 import type { CrmError, CrmFailureKind } from '@/platform/worker/http/errors';
 import { inBackground } from '@/platform/worker/report';
 import { RequestError } from '@/platform/worker/request-error';
-import { loadAccount, type Account } from '@/features/connection/worker/account';
+import { loadAccount, type Account } from './account';
 import { cacheId, cacheLimits, contactsOf, isFresh, readEntry, touchEntry } from './cache';
 import { ConnectorFailure, searchCrm, type SearchTarget } from './crm-search';
 import type { EngineDeps } from '@/connectors/deps';

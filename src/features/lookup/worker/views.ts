@@ -1,7 +1,7 @@
 /** Contacts as the pages show them: with a safe CRM page URL, never the placeholder. */
 import type { Connector } from '@/connectors/types';
 import type { CacheScope } from './cache';
-import type { Account } from '@/features/connection/worker/account';
+import type { Account } from './account';
 import type { Contact } from '../model/contact';
 import type { ContactView } from '@/platform/messages';
 import { renderUrlTemplate } from '@/platform/url-template';

@@ -28,8 +28,3 @@ export function ContactTypePicker(props: {
     </label>
   );
 }
-
-/** The type sent to the CRM: the picked one, or the CRM's only type, or '' when it has none. */
-export function defaultType(types: ContactType[]): string {
-  return types[0]?.value ?? '';
-}

@@ -7,7 +7,8 @@ import { useState, type FormEvent } from 'react';
 import type { ContactType } from '@/features/lookup/model/contact';
 import type { CreateContactReply } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
-import { ContactTypePicker, defaultType } from './contact-type-picker';
+import { ContactTypePicker } from './contact-type-picker';
+import { defaultType, type ContactDraft } from '../model/log-draft';
 import type { Toasts } from '@/platform/ui/toast';
 import { useDraftState } from '@/platform/ui/use-draft-state';
 
@@ -23,13 +24,6 @@ export interface CreateContactFormProps {
   draft?: ContactDraft;
   /** Hears every change to what is typed, for a page that keeps a draft. */
   onDraftChange?: (draft: ContactDraft) => void;
-}
-
-/** What is typed, with the Save's request id: a draft saved again creates the contact once. */
-export interface ContactDraft {
-  requestId: string;
-  name: string;
-  type: string;
 }
 
 export function CreateContactForm(props: CreateContactFormProps) {

@@ -14,9 +14,9 @@ import { ContactTypePicker } from './contact-type-picker';
 import { HandCallFields } from './hand-call-fields';
 import { additionalSubmission, LogFieldSelects, useLogFields } from './log-fields';
 import { useDraftState } from '@/platform/ui/use-draft-state';
-import { NEW, freshDraft, shownChoice, subjectFor, type LogDraft } from './log-draft';
+import { NEW, freshDraft, shownChoice, subjectFor, type LogDraft } from '../model/log-draft';
 
-export type { LogDraft } from './log-draft';
+export type { LogDraft } from '../model/log-draft';
 import type { Toasts } from '@/platform/ui/toast';
 
 export interface CallFacts {

@@ -12,14 +12,19 @@ import type { LogAttempt } from '@/platform/storage/keys';
 import { argsFor, attemptOf, isAttemptOn, sameAttempt } from './log-attempts';
 import { leftOnOthersMessage, removeLogsOnOtherContacts } from './other-contact-logs';
 import { RequestError } from '@/platform/worker/request-error';
-import { loadAccount, type Account } from '@/features/connection/worker/account';
-import { cacheId, removeEntry } from '@/features/lookup/worker/cache';
+import {
+  loadAccount,
+  type Account,
+  cacheId,
+  removeEntry,
+  accountKey,
+  toView,
+} from '@/features/lookup/worker';
 import { createOnce, keepTypedName } from './create';
 import { checkNewContact, ownNumberOf, saveCall, writableNumber } from './crm-write';
 import type { EngineDeps } from '@/connectors/deps';
 import { checkRequestId, logIdsOfOtherSaves, runOnce } from './idempotent';
 import { waitForLateWrite } from './late-write';
-import { accountKey, toView } from '@/features/lookup/worker/views';
 
 const RESULTS = ['connected', 'missed', 'voicemail', 'busy'] as const;
 const MAX_TEXT = 10_000;

@@ -11,7 +11,7 @@ import type { CallLogRequest, CreateContactRequest } from '@/platform/messages';
 import { saveRequests } from '@/platform/storage/keys';
 import type { InsightlyEmulator } from '../../../../e2e/emulators/insightly.ts';
 import type { PipedriveEmulator } from '../../../../e2e/emulators/pipedrive.ts';
-import { loadAccount } from '@/features/connection/worker/account';
+import { loadAccount } from '@/features/lookup/worker/account';
 import { createCallLog } from './call-log';
 import { createContact } from './create';
 import { call } from '@/test/engine-logs';

@@ -2,10 +2,14 @@
 import { collapseName, sameName } from '@/connectors/shared/names';
 import { isPlaceholder, type Contact, type ReturnMessage } from '@/features/lookup/model/contact';
 import { parseCreatedDate } from '@/features/lookup/model/created-date';
-import { ERROR_CODES, type CreateContactReply, type CreateContactRequest } from '@/platform/messages';
+import {
+  ERROR_CODES,
+  type CreateContactReply,
+  type CreateContactRequest,
+} from '@/platform/messages';
 import type { SaveRequestState } from '@/platform/storage/keys';
 import { RequestError } from '@/platform/worker/request-error';
-import { loadAccount, type Account } from '@/features/connection/worker/account';
+import { loadAccount, type Account, toView } from '@/features/lookup/worker';
 import {
   checkNewContact,
   createInCrm,
@@ -16,7 +20,6 @@ import {
 import type { EngineDeps } from '@/connectors/deps';
 import { checkRequestId, runOnce, type CreateAttempt, type SaveStep } from './idempotent';
 import { waitForLateWrite } from './late-write';
-import { toView } from '@/features/lookup/worker/views';
 
 /**
  * The names a retried create looks for: the one typed now first, then those earlier attempts of

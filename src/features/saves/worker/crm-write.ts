@@ -4,13 +4,19 @@ import { ERROR_CODES } from '@/platform/messages';
 import type { Contact, ReturnMessage } from '@/features/lookup/model/contact';
 import { classifyError, redactSecrets, type CrmFailureKind } from '@/platform/worker/http/errors';
 import { RequestError } from '@/platform/worker/request-error';
-import type { Account } from '@/features/connection/worker/account';
-import { addCreatedContact, cacheId } from '@/features/lookup/worker/cache';
-import { noteCredentialsAccepted, noteCredentialsRejected } from '@/features/connection/worker/credentials-status';
+import type { Account } from '@/features/lookup/worker';
+import {
+  addCreatedContact,
+  cacheId,
+  noteCredentialsAccepted,
+  noteCredentialsRejected,
+  parseTarget,
+  failureSentence,
+  saveFailureSentence,
+  type SaveTarget,
+} from '@/features/lookup/worker';
 import type { EngineDeps } from '@/connectors/deps';
-import { CRM_CONCURRENCY, retryRateLimited, withSlot } from '@/features/lookup/worker/limiter';
-import { parseTarget } from '@/features/lookup/worker/lookup';
-import { failureSentence, saveFailureSentence, type SaveTarget } from '@/features/lookup/worker/return-messages';
+import { CRM_CONCURRENCY, retryRateLimited, withSlot } from '@/platform/worker/http/limiter';
 
 export const MAX_NAME_LENGTH = 255;
 

@@ -5,7 +5,13 @@ import { createCallLog } from './call-log';
 import { createContact } from './create';
 import { LATE_WRITE_GRACE_MS } from './late-write';
 import { call } from '@/test/engine-logs';
-import { connectedEngine, httpError, NUMBER, type FakeConnector, type TestDeps } from '@/test/engine';
+import {
+  connectedEngine,
+  httpError,
+  NUMBER,
+  type FakeConnector,
+  type TestDeps,
+} from '@/test/engine';
 
 let connector: FakeConnector;
 let deps: TestDeps;

@@ -2,8 +2,7 @@
 import type { Contact } from '@/features/lookup/model/contact';
 import { ERROR_CODES, type LogFieldOptions } from '@/platform/messages';
 import { RequestError } from '@/platform/worker/request-error';
-import { loadAccount } from '@/features/connection/worker/account';
-import { cacheId, contactsOf, readEntry } from '@/features/lookup/worker/cache';
+import { loadAccount, cacheId, contactsOf, readEntry } from '@/features/lookup/worker';
 import { crmCall, writableNumber } from './crm-write';
 import type { EngineDeps } from '@/connectors/deps';
 

@@ -18,7 +18,7 @@ import {
   PIPEDRIVE_PERSONS,
   type PipedriveEmulator,
 } from '../../../../e2e/emulators/pipedrive.ts';
-import { loadAccount } from '@/features/connection/worker/account';
+import { loadAccount } from '@/features/lookup/worker/account';
 import { createCallLog } from './call-log';
 import { createContact } from './create';
 import { lookupContact } from '@/features/lookup/worker/lookup';

@@ -2,7 +2,7 @@ import axios from 'axios';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/features/settings/model/settings';
 import { connectionItem, settingsItem } from '../../storage/keys';
-import { loadSettingsAndConnection } from '@/features/connection/worker/account';
+import { loadSettingsAndConnection } from '@/features/lookup/worker/account';
 import { http } from './client';
 import { applyRequestTimeout, requestTimeoutMs } from './timeout';
 

@@ -7,8 +7,8 @@
  * order in which requests for one number started, and waiters for a slot. Losing them when the
  * worker stops loses nothing, since the requests die with it.
  */
-import { classifyError } from '@/platform/worker/http/errors';
-import { shareWhileRunning, type Hold } from '@/platform/worker/share-while-running';
+import { classifyError } from './errors';
+import { shareWhileRunning, type Hold } from '../share-while-running';
 
 const inFlight = new Map<string, Promise<unknown>>();
 const turns = new Map<string, Turns>();

@@ -1,6 +1,10 @@
 /** The stored connection turned into what a connector call needs: user, auth header, scope. */
 import type { Connector, ConnectorUser } from '@/connectors/types';
-import { apiOrigin, type Connection, type ConnectionDraft } from '../model/connection';
+import {
+  apiOrigin,
+  type Connection,
+  type ConnectionDraft,
+} from '@/features/connection/model/connection';
 import { ERROR_CODES } from '@/platform/messages';
 import type { Settings } from '@/features/settings/model/settings';
 import { area, withDefaults } from '@/platform/storage/define';
@@ -12,11 +16,11 @@ import {
   type CredentialsRejected,
 } from '@/platform/storage/keys';
 import { rejectionOf } from './credentials-identity';
-import { checkCacheFormats } from '@/features/lookup/worker/formats-changed';
+import { checkCacheFormats } from './formats-changed';
 import { http } from '@/platform/worker/http/client';
 import { applyRequestTimeout } from '@/platform/worker/http/timeout';
 import { RequestError } from '@/platform/worker/request-error';
-import type { CacheScope } from '@/features/lookup/worker/cache';
+import type { CacheScope } from './cache';
 import type { EngineDeps } from '@/connectors/deps';
 
 export interface Account {

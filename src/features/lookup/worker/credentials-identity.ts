@@ -1,5 +1,5 @@
 /** Which connection a noted 401 is about: the same CRM account, connected at the same time. */
-import type { Connection } from '../model/connection';
+import type { Connection } from '@/features/connection/model/connection';
 import type { CredentialsRejected } from '@/platform/storage/keys';
 
 export function sameConnection(

@@ -4,7 +4,6 @@
  */
 import type { ContactType } from '@/features/lookup/model/contact';
 import type { CallDirection, CallResult, ContactView } from '@/platform/messages';
-import { defaultType } from './contact-type-picker';
 
 /**
  * Everything typed or chosen in the form, with the Save's request id and the form's opening
@@ -104,4 +103,16 @@ export function draftForContacts(
   }
   const index = contacts.findIndex((_, i) => choiceKey(String(i), contacts) === chosen);
   return { ...draft, choice: index >= 0 ? String(index) : contacts.length > 0 ? '0' : NEW };
+}
+
+/** What is typed, with the Save's request id: a draft saved again creates the contact once. */
+export interface ContactDraft {
+  requestId: string;
+  name: string;
+  type: string;
+}
+
+/** The type sent to the CRM: the picked one, or the CRM's only type, or '' when it has none. */
+export function defaultType(types: ContactType[]): string {
+  return types[0]?.value ?? '';
 }

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { connectionItem, credentialsRejected } from '@/platform/storage/keys';
-import { disconnect, getConnection } from './connect';
+import { disconnect, getConnection } from '@/features/connection/worker/connect';
 import { createContact } from '@/features/saves/worker/create';
-import { lookupContact } from '@/features/lookup/worker/lookup';
+import { lookupContact } from './lookup';
 import {
   CONNECTION,
   found,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CrmError } from '@/platform/worker/http/errors';
+import { CrmError } from './errors';
 import { MAX_RETRIES, limiterLoad, retryRateLimited, shareInFlight, takeTurn } from './limiter';
 import { deferred, httpError } from '@/test/engine';
 

@@ -4,7 +4,7 @@
  * missing, and the engine's retry calls that instead of starting the lookup over. The answers
  * live in `resume`'s closure, so they last exactly as long as the lookup in flight.
  */
-import type { FindContactResult } from '../model/contact';
+import type { FindContactResult } from '@/features/lookup/model/contact';
 import { CrmError, classifyError } from '@/platform/worker/http/errors';
 
 export class RateLimitedPartway extends CrmError {

@@ -1,0 +1,49 @@
+/**
+ * The lookup feature's worker side: its message handlers, its listeners, and what other
+ * features' worker code may use (the connected account, the cache, views, messages).
+ */
+import { defaultDeps } from '@/connectors/default-deps';
+import type { HandlerTable } from '@/platform/worker/listener';
+import { http } from '@/platform/worker/http/client';
+import { inBackground } from '@/platform/worker/report';
+import { clearCache, countEntries } from './cache';
+import { forgetMatchesOnNewFormats } from './formats-changed';
+import { lookupContact } from './lookup';
+import { lookupMany } from './lookup-many';
+import { onAlarm } from './maintenance';
+import { installHttpTracing } from './tracer';
+
+export { buildUser, loadAccount, loadSettingsAndConnection, type Account } from './account';
+export {
+  addCreatedContact,
+  cacheId,
+  clearCache,
+  contactsOf,
+  readEntry,
+  removeEntry,
+} from './cache';
+export { noteCredentialsAccepted, noteCredentialsRejected } from './credentials-status';
+export { lookupContact, parseTarget } from './lookup';
+export { ensureSweepAlarm, restrictStorageAccess, SWEEP_ALARM } from './maintenance';
+export { failureSentence, saveFailureSentence, type SaveTarget } from './return-messages';
+export { accountKey, toView } from './views';
+
+export const lookupHandlers = {
+  'contact.lookup': (payload) => lookupContact(payload, defaultDeps),
+  'contact.lookupMany': (payload) => lookupMany(payload, defaultDeps),
+  'cache.stats': async () => ({ entries: await countEntries() }),
+  'cache.clear': async () => ({ removed: await clearCache() }),
+} satisfies Partial<HandlerTable>;
+
+export function registerLookup(): void {
+  chrome.alarms.onAlarm.addListener((alarm) => inBackground('the cache sweep', onAlarm(alarm)));
+  // The local area only, where settings live: pages write the session area as people type (the
+  // popup's draft), and each write would start a stopped worker for nothing.
+  chrome.storage.local.onChanged.addListener((changes) =>
+    inBackground(
+      'forgetting matches after new phone formats',
+      forgetMatchesOnNewFormats(changes, 'local'),
+    ),
+  );
+  installHttpTracing(http);
+}

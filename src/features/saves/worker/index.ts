@@ -1,0 +1,32 @@
+/** The saves feature's worker side: creating placeholder contacts and logging calls, once each. */
+import { defaultDeps } from '@/connectors/default-deps';
+import { callOfSave, recordCreated, recordLogged } from '@/features/calls/worker';
+import type { HandlerTable } from '@/platform/worker/listener';
+import { inBackground } from '@/platform/worker/report';
+import { createCallLog } from './call-log';
+import { createContact } from './create';
+import { forgetOldSaves } from './idempotent';
+import { logFieldOptions } from './log-fields';
+import { SWEEP_ALARM } from '@/features/lookup/worker';
+
+export const savesHandlers = {
+  'contact.create': async (payload) => {
+    const callSessionId = callOfSave(payload);
+    const reply = await createContact(payload, defaultDeps);
+    if (callSessionId) await recordCreated(callSessionId, reply);
+    return reply;
+  },
+  'callLog.create': async (payload) => {
+    const callSessionId = callOfSave(payload);
+    const reply = await createCallLog(payload, defaultDeps);
+    if (callSessionId) await recordLogged(callSessionId, reply, defaultDeps.now());
+    return reply;
+  },
+  'contact.logFields': (payload) => logFieldOptions(payload, defaultDeps),
+} satisfies Partial<HandlerTable>;
+
+export function registerSaves(): void {
+  chrome.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SWEEP_ALARM) inBackground('forgetting old saves', forgetOldSaves());
+  });
+}
