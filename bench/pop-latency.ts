@@ -123,7 +123,9 @@ export async function benchPopLatency(): Promise<{
       // an idle worker long before a call) or the last call's teardown: all settle first.
       await phonePage.waitForTimeout(opts.stopWorker ? STOP_SETTLE_MS : SETTLE_MS);
       const requestsBefore = crm.log.entries.length;
-      const opened = context.waitForEvent('page', (p) => p.url().includes('src/entrypoints/callpop/'));
+      const opened = context.waitForEvent('page', (p) =>
+        p.url().includes('src/entrypoints/callpop/'),
+      );
       await softphone.startCall('Inbound', NUMBER);
       const window = await opened;
       const painted = await paintedAt(window).catch(async () => {

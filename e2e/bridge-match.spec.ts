@@ -83,7 +83,9 @@ test('a call event that meets a worker being stopped is sent again and pops', as
   // the event is still waiting on its answer when the worker is stopped.
   await updateSettings(softphone.page, { callPop: { multiple: 'nothing' } });
   crm.setLatency(2_000);
-  const popped = context.waitForEvent('page', (p) => p.url().includes('src/entrypoints/callpop/index.html'));
+  const popped = context.waitForEvent('page', (p) =>
+    p.url().includes('src/entrypoints/callpop/index.html'),
+  );
   const sessionId = await softphone.startCall('Inbound', PIPEDRIVE_NUMBERS.alice);
   await expect.poll(() => searches(crm)).toBeGreaterThanOrEqual(1);
   await stopServiceWorker(context, softphone.page);

@@ -133,7 +133,9 @@ test('messages from another origin or another window are ignored', async ({ soft
 });
 
 async function nextCallPop(page: Page): Promise<Page> {
-  return page.context().waitForEvent('page', (p) => p.url().includes('src/entrypoints/callpop/index.html'));
+  return page
+    .context()
+    .waitForEvent('page', (p) => p.url().includes('src/entrypoints/callpop/index.html'));
 }
 
 test('an inbound ring pops one call window with the match, however often the event repeats', async ({

@@ -41,7 +41,11 @@ test('unknown requests are answered with an error envelope, not silence', async 
 test('every page of the extension renders without errors', async ({ page, extensionUrl }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  for (const path of ['src/entrypoints/popup/index.html', 'src/entrypoints/options/index.html', 'src/entrypoints/callpop/index.html']) {
+  for (const path of [
+    'src/entrypoints/popup/index.html',
+    'src/entrypoints/options/index.html',
+    'src/entrypoints/callpop/index.html',
+  ]) {
     await page.goto(extensionUrl(path));
     await expect(page.locator('#root > *')).toHaveCount(1);
   }

@@ -162,7 +162,9 @@ test('the popup opens the softphone window once, and brings it forward after tha
   const softphonePages = () =>
     context.pages().filter((p) => p.url().includes('src/entrypoints/softphone/index.html'));
 
-  const opened = context.waitForEvent('page', (p) => p.url().includes('src/entrypoints/softphone/index.html'));
+  const opened = context.waitForEvent('page', (p) =>
+    p.url().includes('src/entrypoints/softphone/index.html'),
+  );
   await popup.page.getByRole('button', { name: 'Open softphone' }).click();
   await opened;
   await popup.page.getByRole('button', { name: 'Open softphone' }).click();
@@ -173,7 +175,9 @@ test('a double click on Open softphone opens one softphone window', async ({ pop
   const softphonePages = () =>
     context.pages().filter((p) => p.url().includes('src/entrypoints/softphone/index.html'));
 
-  const opened = context.waitForEvent('page', (p) => p.url().includes('src/entrypoints/softphone/index.html'));
+  const opened = context.waitForEvent('page', (p) =>
+    p.url().includes('src/entrypoints/softphone/index.html'),
+  );
   await popup.openSoftphone.dblclick();
   await opened;
   await expect(popup.openSoftphone).toHaveText('Open softphone');
@@ -204,7 +208,9 @@ test('a softphone window Chrome refuses to open is explained, and the button wor
   );
   await expect(popup.softphoneError).toHaveRole('alert');
 
-  const opened = context.waitForEvent('page', (p) => p.url().includes('src/entrypoints/softphone/index.html'));
+  const opened = context.waitForEvent('page', (p) =>
+    p.url().includes('src/entrypoints/softphone/index.html'),
+  );
   await popup.openSoftphone.click();
   await opened;
   await expect(popup.softphoneError).toHaveCount(0);
