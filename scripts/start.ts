@@ -101,6 +101,7 @@ Make the CRM fail (for numbers not cached yet, or on Refresh) until the faults a
   curl -X POST ${crm.url}/__emulator/faults -H 'content-type: application/json' \\
     -d '{"kind": "status", "status": 503, "times": -1}'
   curl -X DELETE ${crm.url}/__emulator/faults
+Other faults (rate limits, slow or broken answers): README.md, "The demo".
 ${headless ? 'Smoke run: following step 1…' : 'Close the browser window (or press Ctrl+C) to stop.'}`);
   if (headless) {
     await smokeTest(context, demoCrm);
