@@ -3,8 +3,7 @@
  * rather than only that a browser started. Throws with what did not happen.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from '../e2e/emulators/pipedrive';
-import { SOFTPHONE_PAGE } from '../e2e/support/demo-setup';
+import { SOFTPHONE_PAGE, type DemoCrm } from '../e2e/support/demo-setup';
 
 const WAIT_MS = 15_000;
 
@@ -29,22 +28,21 @@ async function step<T>(what: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function smokeTest(context: BrowserContext): Promise<void> {
-  const number = PIPEDRIVE_NUMBERS.alice;
-  const name = PIPEDRIVE_PERSONS.alice.name;
+export async function smokeTest(context: BrowserContext, crm: DemoCrm): Promise<void> {
+  const { number, name } = crm.firstCall;
   const softphone = await step('The softphone window did not open', () =>
     pageWith(context, SOFTPHONE_PAGE),
   );
   const frame = softphone.frameLocator('#frame-host iframe');
   await step('The fake softphone did not get CallPop’s contact service', () =>
-    frame.getByText('Contacts from Pipedrive').waitFor({ timeout: WAIT_MS }),
+    frame.getByText(`Contacts from ${crm.displayName}`).waitFor({ timeout: WAIT_MS }),
   );
   await frame.locator('#number').fill(number);
   const opened = pageWith(context, 'src/entrypoints/callpop/');
   await frame.getByRole('button', { name: 'Incoming call' }).click();
   const pop = await step(`No call window opened for ${number}`, () => opened);
   await step(
-    `${name} did not show in the call window (is she still in .demo/pipedrive.json?)`,
+    `${name} did not show in the call window (is that contact still in ${crm.dataFile}?)`,
     () => pop.getByText(name).first().waitFor({ timeout: WAIT_MS }),
   );
   await frame.getByRole('button', { name: 'Hang up' }).click();

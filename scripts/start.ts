@@ -1,32 +1,37 @@
 /**
- * `npm start`: the demo. Builds CallPop, starts the demo CRM (the Pipedrive emulator, its data
- * kept in .demo/pipedrive.json between runs) and the fake softphone, then opens Chromium with
- * CallPop already connected and its softphone window showing. HEADLESS=1 for a smoke run that
- * follows the first printed step (scripts/demo-smoke.ts).
+ * `npm start`: the demo. Builds CallPop, starts the demo CRM (the Pipedrive emulator, or the
+ * Insightly one with DEMO_CRM=insightly; its data kept in .demo/ between runs) and the fake
+ * softphone, then opens Chromium with CallPop already connected and its softphone window
+ * showing. HEADLESS=1 for a smoke run that follows the first printed step (scripts/demo-smoke.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
-import { startPipedrive } from '../e2e/emulators/pipedrive';
-import { pipedriveSeed } from '../e2e/emulators/pipedrive-data';
 import { DIST, serviceWorkerOf } from '../e2e/fixtures';
 import { startSoftphoneServer } from '../e2e/softphone/server';
 import { extensionArgs, findBrowser } from '../e2e/support/browser';
-import { connectPipedrive, SOFTPHONE_PAGE, updateSettings } from '../e2e/support/demo-setup';
+import {
+  connectDemoCrm,
+  demoCrmFrom,
+  SOFTPHONE_PAGE,
+  updateSettings,
+} from '../e2e/support/demo-setup';
 import { demoDataProblem, missingDisplay } from './demo-checks';
 import { smokeTest } from './demo-smoke';
 
 const headless = process.env.HEADLESS === '1';
 const noDisplay = headless ? undefined : missingDisplay(process.env, process.platform);
-const DEMO_DIR = '.demo';
-const dataFile = join(DEMO_DIR, 'pipedrive.json');
-const problem = noDisplay ?? demoDataProblem(dataFile, pipedriveSeed());
-if (problem) {
-  console.error(problem);
+function refuse(message: string): never {
+  console.error(message);
   process.exit(1);
 }
+const demoCrm = demoCrmFrom(process.env.DEMO_CRM);
+if (typeof demoCrm === 'string') refuse(demoCrm);
+const problem = noDisplay ?? demoDataProblem(demoCrm.dataFile, demoCrm.seed());
+if (problem) refuse(problem);
+const { dataFile, displayName, firstCall, secret } = demoCrm;
 
 execFileSync(
   process.platform === 'win32' ? 'npx.cmd' : 'npx',
@@ -34,8 +39,8 @@ execFileSync(
   { stdio: 'inherit' },
 );
 
-mkdirSync(DEMO_DIR, { recursive: true });
-const crm = await startPipedrive({ dataFile });
+mkdirSync(dirname(dataFile), { recursive: true });
+const crm = await demoCrm.start(dataFile);
 const softphone = await startSoftphoneServer();
 
 // A throwaway profile for each run: the CRM's data is what the demo keeps (.demo/).
@@ -73,25 +78,33 @@ try {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`chrome-extension://${extensionId}/src/entrypoints/options/index.html`);
   await updateSettings(page, { softphone: { url: softphone.url } });
-  await connectPipedrive(page, crm.url);
+  await connectDemoCrm(page, demoCrm, crm.url);
   // The softphone window, as CallPop opens it: a small app window that stays open for calls.
   await worker.evaluate(
     (url) => chrome.windows.create({ url, type: 'popup', width: 400, height: 680 }),
     `chrome-extension://${extensionId}/${SOFTPHONE_PAGE}`,
   );
   console.log(`
-CallPop ${extensionId} is running, connected to the demo CRM at ${crm.url}
-(data kept in .demo/pipedrive.json; delete it for fresh sample contacts).
+CallPop ${extensionId} is running, connected to the demo CRM:
+the ${displayName} emulator at ${crm.url}, ${secret.label} ${secret.value}
+(data kept in ${dataFile}; delete it for fresh sample contacts).
 
 In the "CallPop softphone" window:
-  1. Click "Incoming call" with +14155550101: Alice Johnson pops in the call window.
-  2. Try +14155550120 (two matches: Carol and Dan) and +14155550999 (no match: create a
-     placeholder contact from the call window, then call it again).
+  1. Click "Incoming call" with ${firstCall.number}: ${firstCall.name} pops in the call window.
+  2. Try ${demoCrm.moreCalls}
+     and +14155550999 (no match: create a placeholder contact from the call window, then call
+     it again).
   3. "Answer" and "Hang up" send the same call's next events; it still pops once.
 Call-pop rules and the softphone URL are on the options page.
+
+Make the CRM fail (for numbers not cached yet, or on Refresh) until the faults are cleared:
+  curl -X POST ${crm.url}/__emulator/faults -H 'content-type: application/json' \\
+    -d '{"kind": "status", "status": 503, "times": -1}'
+  curl -X DELETE ${crm.url}/__emulator/faults
+Other faults (rate limits, slow or broken answers): README.md, "The demo".
 ${headless ? 'Smoke run: following step 1…' : 'Close the browser window (or press Ctrl+C) to stop.'}`);
   if (headless) {
-    await smokeTest(context);
+    await smokeTest(context, demoCrm);
     console.log('Smoke run passed: the call popped with its contact.');
     await stop(0);
   }
