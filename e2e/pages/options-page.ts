@@ -20,7 +20,6 @@ export class OptionsPage {
   readonly cacheOutcome: Locator;
   readonly softphoneUrl: Locator;
   readonly requestTimeout: Locator;
-  readonly debugMode: Locator;
 
   constructor(readonly page: Page) {
     this.saveStatus = page.getByTestId('save-status');
@@ -41,7 +40,6 @@ export class OptionsPage {
     this.cacheOutcome = page.getByTestId('cache-outcome');
     this.softphoneUrl = page.getByLabel('Softphone address');
     this.requestTimeout = page.getByLabel('Wait for the CRM for (seconds)');
-    this.debugMode = page.getByLabel('Debug mode: record the steps of each lookup');
   }
 
   static async open(page: Page, extensionUrl: (path: string) => string): Promise<OptionsPage> {

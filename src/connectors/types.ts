@@ -25,7 +25,7 @@ export interface ConnectorUser {
   userSettings?: Record<string, { value: unknown }>;
 }
 
-/** Records the steps of one lookup when debug mode is on. Never given secrets. */
+/** App Connect's debug tracer, kept in findContact's signature; CallPop always passes null. */
 export interface Tracer {
   trace(step: string, data?: Record<string, unknown>): void;
   traceError(step: string, error: unknown, data?: Record<string, unknown>): void;

@@ -106,7 +106,6 @@ export async function findInsightlyContact(args: FindContactArgs): Promise<FindC
   const queries: SearchQuery[] = SEARCHES.flatMap((spec) =>
     spec.fields.flatMap((field) => values.map((value) => ({ spec, field, value }))),
   );
-  args.tracer?.trace('insightly.search', { values, requests: queries.length });
 
   const records: (unknown[] | undefined)[] = queries.map(() => undefined);
   const search = async (index: number): Promise<void> => {
@@ -144,10 +143,6 @@ export async function findInsightlyContact(args: FindContactArgs): Promise<FindC
             (classifyError(b).retryAfterMs ?? 0) > (classifyError(a).retryAfterMs ?? 0) ? b : a,
           first,
         );
-      args.tracer?.trace('insightly.interrupted', {
-        answered: records.filter(Boolean).length,
-        of: queries.length,
-      });
       throw resumableOn429(final, searchRemaining);
     }
     return toResult(args, queries, records as unknown[][]);
@@ -181,7 +176,6 @@ function toResult(
       found.set(key, contact);
     }
   });
-  args.tracer?.trace('insightly.matched', { count: found.size });
   // A full page means Insightly may have more (its search has no total or next link).
   const truncated = cut || records.some((list) => list.length >= SEARCH_LIMIT);
   return {

@@ -138,7 +138,6 @@ export async function findPipedriveContact(args: FindContactArgs): Promise<FindC
   const headers = pipedriveHeaders(args.authHeader);
   const host = args.user.hostname;
   const term = pipedriveSearchTerm(args.phoneNumber);
-  args.tracer?.trace('pipedrive.search', { term });
 
   const search = await http.get(
     buildUrl(host, '/api/v2/persons/search', { term, fields: 'phone', limit: SEARCH_LIMIT }),
@@ -180,10 +179,6 @@ function toResult(
   const matched = hits.filter(
     (hit) => !onlyOtherNumbers(persons.get(String(hit.id)), args.phoneNumber),
   );
-  args.tracer?.trace('pipedrive.matched', {
-    count: matched.length,
-    otherNumbers: hits.length - matched.length,
-  });
 
   const contacts: Contact[] = matched.map((hit) => {
     // A person missing from the batch was deleted after indexing or is hidden: still shown,

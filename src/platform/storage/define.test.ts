@@ -36,6 +36,11 @@ describe('defineItem', () => {
     await expect(prefs().get()).resolves.toEqual({ color: 'green', size: 1 });
   });
 
+  it('still loads a value with a field the default no longer has (a setting since removed)', async () => {
+    await chrome.storage.local.set({ 'prefs@v1': { color: 'green', size: 2, debug: true } });
+    await expect(prefs().get()).resolves.toMatchObject({ color: 'green', size: 2 });
+  });
+
   it('fills fields added inside a nested default too, keeping what was stored', async () => {
     const nested = defineItem<{ pop: { on: boolean; url: string }; tags: string[] }>({
       area: 'local',

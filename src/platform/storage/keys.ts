@@ -102,30 +102,6 @@ export const cacheFormatsItem = defineItem<string | null>({
 /** Lookup cache, one key per `<accountId>:<platform>:<E.164>` (never one big object). */
 export const matchCache = defineFamily<CachedMatch>({ area: 'local', name: 'match', version: 1 });
 
-export interface TraceStep {
-  /** Milliseconds since the lookup started. */
-  ms: number;
-  step: string;
-  level: 'info' | 'error';
-  data?: Record<string, unknown>;
-}
-
-export interface LookupTrace {
-  id: string;
-  startedAt: number;
-  phoneNumber: string;
-  totalMs: number;
-  steps: TraceStep[];
-}
-
-/** The last debug traces of lookups (debug mode only), newest first; secrets redacted. */
-export const lookupTraces = defineItem<LookupTrace[]>({
-  area: 'session',
-  name: 'lookupTraces',
-  version: 1,
-  defaultValue: [],
-});
-
 /** The parts of a call log that its form can change between attempts. */
 export interface LogAttempt {
   contactId: string;
@@ -244,7 +220,6 @@ export const ALL_ITEMS: readonly StorageItem<unknown>[] = [
   installInfo,
   settingsItem,
   connectionItem,
-  lookupTraces,
   popupDraft,
 ];
 export const ALL_FAMILIES: readonly StorageFamily<unknown>[] = [

@@ -5,7 +5,6 @@ import {
   callSessions,
   connectionItem,
   credentialsRejected,
-  lookupTraces,
   matchCache,
   popupDraft,
   saveRequests,
@@ -251,12 +250,11 @@ describe('connection', () => {
     expect(checks).toBe(2);
   });
 
-  it("disconnect forgets the session's calls, Saves and traces, and gives back the CRM host", async () => {
+  it("disconnect forgets the session's calls and Saves, and gives back the CRM host", async () => {
     await connect();
     chromeFake().grantedOrigins.add('https://acme.pipedrive.com/*');
     await callSessions.set('s1', aCall());
     await saveRequests.set('contact:req-0001', { kind: 'contact', startedAt: 1, status: 'done' });
-    await lookupTraces.set([]);
     await popupDraft.set({
       view: 'create',
       number: '+14155550102',

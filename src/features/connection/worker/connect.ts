@@ -14,7 +14,6 @@ import {
   callSessions,
   connectionItem,
   credentialsRejected,
-  lookupTraces,
   popupDraft,
   saveRequests,
 } from '@/platform/storage/keys';
@@ -246,8 +245,8 @@ export async function getConnection(deps: EngineDeps): Promise<ConnectionSummary
 
 /**
  * Removes the credentials, every cached contact of every account, and what this session kept
- * of calls, Saves, the popup's unsaved form and debug traces (names and numbers all), then
- * gives back the permission to reach the CRM.
+ * of calls, Saves and the popup's unsaved form (names and numbers all), then gives back the
+ * permission to reach the CRM.
  */
 export async function disconnect(): Promise<{ removedContacts: number }> {
   const connection = await connectionItem.get();
@@ -257,7 +256,6 @@ export async function disconnect(): Promise<{ removedContacts: number }> {
   await Promise.all([
     callSessions.ids().then((ids) => callSessions.remove(ids)),
     saveRequests.ids().then((ids) => saveRequests.remove(ids)),
-    lookupTraces.remove(),
     // The popup's unsaved form holds this account's contacts (and would log against its ids).
     popupDraft.remove(),
   ]);

@@ -3,7 +3,6 @@
  * never back into a cache emptied meanwhile (a disconnect, new phone formats), and keeping a
  * just-created contact the CRM's search does not return yet.
  */
-import type { Tracer } from '@/connectors/types';
 import { connectionItem, settingsItem, type CachedMatch } from '@/platform/storage/keys';
 import { inBackground } from '@/platform/worker/report';
 import type { Hold } from '@/platform/worker/share-while-running';
@@ -82,7 +81,6 @@ export async function updateCache(
   target: SearchTarget & { cacheId: string },
   answer: CrmAnswer,
   deps: EngineDeps,
-  tracer: Tracer | null,
   hold: Hold,
   before: CachedMatch | undefined,
   turn: Turn<CrmAnswer>,
@@ -102,19 +100,14 @@ export async function updateCache(
     hold(stored);
     inBackground('caching the lookup', stored);
   };
-  const newerKept = () => {
-    tracer?.trace('cache.newerAnswerKept');
-    return Promise.resolve();
-  };
-  const put = (entry: CachedMatch) => (turn.mayStore() ? writeEntry(id, entry) : newerKept());
-  const drop = () => (turn.mayStore() ? removeEntry(id) : newerKept());
+  const put = (entry: CachedMatch) => (turn.mayStore() ? writeEntry(id, entry) : Promise.resolve());
+  const drop = () => (turn.mayStore() ? removeEntry(id) : Promise.resolve());
   if (answer.contacts.length > 0) {
     // Only just after a create is the entry read again before answering (a read can answer
     // late during a call pop): the created contacts the CRM lacks are then shown too.
     if (before?.s === 1) {
       const kept = keepCreated(await readEntry(id), answer, e164, now);
       if (kept) {
-        tracer?.trace('cache.keptCreated');
         store(() => put(kept));
         return { ...answer, keptCreated: kept };
       }
@@ -133,7 +126,6 @@ export async function updateCache(
   // Read when the CRM answered, not before: a contact created meanwhile is kept.
   const existing = await readEntry(id);
   if (keepCreated(existing, answer, e164, now)) {
-    tracer?.trace('cache.keptCreated');
     return { ...answer, keptCreated: existing ?? null };
   }
   if (limits.noMatchTtlMs > 0) {
@@ -142,6 +134,5 @@ export async function updateCache(
   } else if (existing) {
     store(drop);
   }
-  if (existing?.c) tracer?.trace('cache.staleRemoved');
   return answer;
 }

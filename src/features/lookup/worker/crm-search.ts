@@ -3,7 +3,6 @@
  * own), bounded per CRM, retried after a 429, and written to the cache once unless a newer answer
  * was. Returns what the CRM said or throws a CrmError.
  */
-import type { Tracer } from '@/connectors/types';
 import {
   isPlaceholder,
   type Contact,
@@ -69,11 +68,9 @@ async function callConnector(
   account: Account,
   target: SearchTarget,
   deps: EngineDeps,
-  tracer: Tracer | null,
 ): Promise<CrmAnswer> {
   const { connector, user, authHeader, settings, connection } = account;
   const crm = `${connection.platform}:${connection.hostname}`;
-  const started = deps.now();
   // After a 429 partway through a connector's requests, the retry sends only those missing.
   let resume: (() => Promise<FindContactResult>) | null = null;
   const find = () =>
@@ -86,7 +83,7 @@ async function callConnector(
           overridingFormat: joinOverridingFormats(settings.overridingFormats),
           isExtension: target.isExtension,
           proxyConfig: null,
-          tracer,
+          tracer: null,
           isForceRefreshAccountData: target.force,
         });
   const result = await retryRateLimited(
@@ -98,8 +95,6 @@ async function callConnector(
         }),
       ),
     deps,
-    undefined,
-    (ms) => tracer?.trace('crm.rateLimited', { retryInMs: ms }),
   );
   if (!result || typeof result !== 'object') {
     throw new MalformedResponseError('The connector returned nothing.');
@@ -114,7 +109,6 @@ async function callConnector(
     // The connector caught a failure itself: that is not a "no match", and the cache stays.
     throw new ConnectorFailure(result.returnMessage ?? null);
   }
-  tracer?.trace('crm.answered', { matches: real.length, ms: deps.now() - started });
   return {
     contacts: real,
     canCreate: contacts.some(isPlaceholder),
@@ -138,7 +132,6 @@ export function searchCrm(
   account: Account,
   target: SearchTarget,
   deps: EngineDeps,
-  tracer: Tracer | null,
 ): Promise<CrmAnswer> {
   const number = `${account.scope.accountId}:${account.scope.platform}:${target.phoneNumber}:${target.isExtension ? 'x' : ''}`;
   const forced = `${number}f`;
@@ -149,14 +142,10 @@ export function searchCrm(
       writes.push(work);
       hold(work);
     };
-    const own = ask(account, target, deps, tracer, keep, turn);
+    const own = ask(account, target, deps, keep, turn);
     const end = () => void Promise.allSettled(writes).then(() => turn.done());
     void own.then(end, end);
-    const overtaken = turn.overtaken.then((answer) => {
-      tracer?.trace('crm.overtaken');
-      return answer;
-    });
-    return Promise.race([own, overtaken]);
+    return Promise.race([own, turn.overtaken]);
   };
   return target.force ? shareInFlight(forced, run) : shareInFlight(number, run, [forced]);
 }
@@ -166,13 +155,12 @@ async function ask(
   account: Account,
   target: SearchTarget,
   deps: EngineDeps,
-  tracer: Tracer | null,
   hold: Hold,
   turn: Turn<CrmAnswer>,
 ): Promise<CrmAnswer> {
   try {
     const { cacheId } = target;
-    const answer = await callConnector(account, target, deps, tracer);
+    const answer = await callConnector(account, target, deps);
     await noteCredentialsAccepted(account);
     const shown =
       cacheId === null
@@ -182,7 +170,6 @@ async function ask(
             { ...target, cacheId },
             answer,
             deps,
-            tracer,
             hold,
             target.cached,
             turn,
@@ -191,7 +178,6 @@ async function ask(
     return shown;
   } catch (error) {
     const failure = classifyError(error);
-    tracer?.traceError('crm.failed', failure, { kind: failure.kind, status: failure.status });
     if (failure.kind === 'auth') await noteCredentialsRejected(account, deps.now());
     throw failure;
   }

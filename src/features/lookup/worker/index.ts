@@ -4,14 +4,12 @@
  */
 import { defaultDeps } from '@/connectors/default-deps';
 import type { HandlerTable } from '@/platform/worker/listener';
-import { http } from '@/platform/worker/http/client';
 import { inBackground } from '@/platform/worker/report';
 import { clearCache, countEntries } from './cache';
 import { forgetMatchesOnNewFormats } from './formats-changed';
 import { lookupContact } from './lookup';
 import { lookupMany } from './lookup-many';
 import { onAlarm } from './maintenance';
-import { installHttpTracing } from './tracer';
 
 export { buildUser, loadAccount, loadSettingsAndConnection, type Account } from './account';
 export {
@@ -45,5 +43,4 @@ export function registerLookup(): void {
       forgetMatchesOnNewFormats(changes, 'local'),
     ),
   );
-  installHttpTracing(http);
 }

@@ -21,7 +21,6 @@ import {
   notFoundMessage,
   staleMessage,
 } from './return-messages';
-import { createTracer, type LookupTracer } from './tracer';
 import { toView } from './views';
 
 export type Target =
@@ -141,69 +140,60 @@ export async function lookupWith(
   if (target.isExtension && !settings.extensionLookup) {
     return result(account, target, unanswered(extensionLookupOffMessage(target.phoneNumber)));
   }
-  const tracer: LookupTracer | null = settings.debug
-    ? createTracer(target.phoneNumber, () => deps.now())
-    : null;
+  const id = target.isExtension ? null : cacheId(account.scope, target.phoneNumber);
+  const entry = id === null ? undefined : preread ? preread.entry : await readEntry(id);
+  const now = deps.now();
+  if (id !== null && entry && !force && isFresh(entry, cacheLimits(settings), now)) {
+    // Not awaited: a missed "last used" stamp only ages the entry for eviction, and the
+    // answer is not held behind a write Chrome may answer late (see crm-search.ts).
+    inBackground('marking the cache entry used', touchEntry(id, entry, now));
+    return result(
+      account,
+      target,
+      fromEntry(entry, target.phoneNumber, false, savedWarning(entry)),
+    );
+  }
+  const search: SearchTarget = {
+    phoneNumber: target.phoneNumber,
+    isExtension: target.isExtension,
+    cacheId: id,
+    force,
+    cached: entry,
+  };
   try {
-    const id = target.isExtension ? null : cacheId(account.scope, target.phoneNumber);
-    const entry = id === null ? undefined : preread ? preread.entry : await readEntry(id);
-    const now = deps.now();
-    if (id !== null && entry && !force && isFresh(entry, cacheLimits(settings), now)) {
-      tracer?.trace('cache.hit', { matches: entry.c?.length ?? 0 });
-      // Not awaited: a missed "last used" stamp only ages the entry for eviction, and the
-      // answer is not held behind a write Chrome may answer late (see crm-search.ts).
-      inBackground('marking the cache entry used', touchEntry(id, entry, now));
+    const answer = await searchCrm(account, search, deps);
+    if (answer.keptCreated) {
       return result(
         account,
         target,
-        fromEntry(entry, target.phoneNumber, false, savedWarning(entry)),
+        fromEntry(answer.keptCreated, target.phoneNumber, false, null),
       );
     }
-    tracer?.trace(force ? 'cache.bypassed' : entry ? 'cache.expired' : 'cache.miss');
-    const search: SearchTarget = {
-      phoneNumber: target.phoneNumber,
-      isExtension: target.isExtension,
-      cacheId: id,
-      force,
-      cached: entry,
-    };
-    try {
-      const answer = await searchCrm(account, search, deps, tracer);
-      if (answer.keptCreated) {
-        return result(
-          account,
-          target,
-          fromEntry(answer.keptCreated, target.phoneNumber, false, null),
-        );
-      }
-      return result(account, target, { ...answer, source: 'crm', stale: false });
-    } catch (error) {
-      const failure = error as CrmError; // searchCrm only throws classified errors
-      if (entry?.c?.length) {
-        return result(
-          account,
-          target,
-          fromEntry(
-            entry,
-            target.phoneNumber,
-            true,
-            staleMessage(failure.kind, crmName, failure.message),
-          ),
-        );
-      }
-      // A connector that explains its own failure is quoted rather than guessed at.
-      const own = failure instanceof ConnectorFailure ? failure.returnMessage : null;
-      const shown = result(
+    return result(account, target, { ...answer, source: 'crm', stale: false });
+  } catch (error) {
+    const failure = error as CrmError; // searchCrm only throws classified errors
+    if (entry?.c?.length) {
+      return result(
         account,
         target,
-        unanswered(own ?? failureMessage(failure.kind, crmName, failure.message)),
+        fromEntry(
+          entry,
+          target.phoneNumber,
+          true,
+          staleMessage(failure.kind, crmName, failure.message),
+        ),
       );
-      // A connector's own explanation (it cannot search this) is neither: nothing to retry or fix.
-      if (own) return shown;
-      return { ...shown, crmFailure: PASSING_FAILURES.has(failure.kind) ? 'passing' : 'refused' };
     }
-  } finally {
-    await tracer?.finish();
+    // A connector that explains its own failure is quoted rather than guessed at.
+    const own = failure instanceof ConnectorFailure ? failure.returnMessage : null;
+    const shown = result(
+      account,
+      target,
+      unanswered(own ?? failureMessage(failure.kind, crmName, failure.message)),
+    );
+    // A connector's own explanation (it cannot search this) is neither: nothing to retry or fix.
+    if (own) return shown;
+    return { ...shown, crmFailure: PASSING_FAILURES.has(failure.kind) ? 'passing' : 'refused' };
   }
 }
 

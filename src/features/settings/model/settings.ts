@@ -29,7 +29,6 @@ export interface Settings {
   };
   /** CRM request timeout. */
   requestTimeoutSeconds: number;
-  debug: boolean;
   softphone: {
     /** The softphone page hosted in CallPop's softphone window. */
     url: string;
@@ -57,7 +56,6 @@ export const DEFAULT_SETTINGS: Settings = {
     maxEntries: 20_000,
   },
   requestTimeoutSeconds: 15,
-  debug: false,
   softphone: { url: DEFAULT_SOFTPHONE_URL },
 };
 

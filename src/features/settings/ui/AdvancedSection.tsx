@@ -1,7 +1,5 @@
 import type { Settings } from '../model/settings';
 import { TextField } from '@/platform/ui/form-fields';
-import { DebugToggle } from './CallPopSection';
-import { DebugTraces } from './DebugTraces';
 import { Section } from '@/platform/ui/Section';
 import { useDraft } from './use-draft';
 import type { Save } from './use-settings';
@@ -23,7 +21,7 @@ export function AdvancedSection({ settings, save }: Props) {
     save((current) => ({ ...current, requestTimeoutSeconds: seconds })),
   );
   return (
-    <Section title="Softphone, CRM requests and debugging">
+    <Section title="Softphone and CRM requests">
       <TextField
         label="Softphone address"
         type="url"
@@ -44,8 +42,6 @@ export function AdvancedSection({ settings, save }: Props) {
         help="A CRM request taking longer is stopped and reported as not answering. Raise it for a slow CRM or connection."
         testId="request-timeout"
       />
-      <DebugToggle settings={settings} save={save} />
-      {settings.debug ? <DebugTraces /> : null}
     </Section>
   );
 }

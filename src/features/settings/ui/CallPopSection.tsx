@@ -1,5 +1,5 @@
 import type { MultipleMatchBehavior, PopTrigger, Settings } from '../model/settings';
-import { CheckboxField, SelectField, TextField } from '@/platform/ui/form-fields';
+import { SelectField, TextField } from '@/platform/ui/form-fields';
 import { Section } from '@/platform/ui/Section';
 import { useDraft } from './use-draft';
 import type { Save } from './use-settings';
@@ -79,18 +79,5 @@ export function CallPopSection({ settings, save }: Props) {
         testId="fallback-url"
       />
     </Section>
-  );
-}
-
-/** Kept beside call pop: both decide what the user sees when a call rings. */
-export function DebugToggle({ settings, save }: Props) {
-  return (
-    <CheckboxField
-      label="Debug mode: record the steps of each lookup"
-      help="Traces hold numbers, timings and outcomes, never tokens."
-      checked={settings.debug}
-      testId="debug-mode"
-      onChange={(debug) => void save((current) => ({ ...current, debug }))}
-    />
   );
 }

@@ -143,7 +143,6 @@ export async function retryRateLimited<T>(
   run: () => Promise<T>,
   clock: RetryClock,
   deadlineMs = RATE_LIMIT_DEADLINE_MS,
-  onWait?: (ms: number) => void,
 ): Promise<T> {
   const deadline = clock.now() + deadlineMs;
   let backoff = MIN_RETRY_MS;
@@ -157,7 +156,6 @@ export async function retryRateLimited<T>(
       const wait = Math.max(Number.isFinite(asked) ? asked : 0, backoff);
       backoff *= 2;
       if (clock.now() + wait > deadline) throw failure;
-      onWait?.(wait);
       await clock.sleep(wait);
     }
   }
