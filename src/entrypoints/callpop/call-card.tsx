@@ -8,6 +8,7 @@ import { LookupResults } from '@/features/lookup/ui/lookup-results';
 import type { ContactView, LookupResult } from '@/platform/messages';
 import type { CallSession } from '@/platform/storage/keys';
 import type { Toasts } from '@/platform/ui/toast';
+import { useNameShownMark } from './use-name-shown-mark';
 
 /** Enter on a control or in a field is that control's, not the first match's. */
 function isTyping(target: EventTarget | null): boolean {
@@ -69,6 +70,7 @@ export interface CallCardProps {
 export function CallCard(props: CallCardProps) {
   const { result } = props;
   const firstOpen = useFirstMatch(result?.contacts[0], props.onOpen);
+  useNameShownMark(result !== null && result.contacts.length > 0);
   return (
     <>
       <div className="row">
