@@ -1,7 +1,7 @@
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
 
-export const WORKER_ENTRY = 'src/entrypoints/worker/index.ts';
+const WORKER_ENTRY = 'src/entrypoints/worker/index.ts';
 
 /** Chrome wants 1–4 dot-separated integers; the full semver stays in version_name. */
 function chromeVersion(semver: string): string {
@@ -26,11 +26,8 @@ export default defineManifest((env) => ({
     default_title: pkg.displayName,
   },
   options_page: 'src/entrypoints/options/index.html',
-  // The dev server runs CRXJS's module worker; the build makes it one classic script, which
-  // Chrome starts faster (scripts/classic-worker-plugin.ts, named in vite.config.ts).
-  ...(env.command === 'serve'
-    ? { background: { service_worker: WORKER_ENTRY, type: 'module' as const } }
-    : {}),
+  // CRXJS builds the worker the same way for `npm run dev` and `npm run build`.
+  background: { service_worker: WORKER_ENTRY, type: 'module' },
   // unlimitedStorage: the contact cache may hold up to 200,000 numbers, past the 10 MB quota.
   permissions: ['storage', 'unlimitedStorage', 'alarms'],
   // Loopback only: self-hosted and development CRMs (and the demo CRM) on this machine.

@@ -2,32 +2,12 @@ import { crx } from '@crxjs/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import manifest, { WORKER_ENTRY } from './manifest.config.ts';
-import { classicScript } from './scripts/classic-script-plugin.ts';
-import { classicWorker } from './scripts/classic-worker-plugin.ts';
+import manifest from './manifest.config.ts';
 
 const alias = { '@': resolve(import.meta.dirname, 'src') };
 
 export default defineConfig({
-  plugins: [
-    react(),
-    crx({ manifest }),
-    // The service worker, as one classic script (see scripts/classic-worker-plugin.ts).
-    classicWorker({
-      entry: WORKER_ENTRY,
-      fileName: 'service-worker.js',
-      alias,
-      // Served by the worker with the call in it (src/features/calls/worker/call-page.ts).
-      embedPages: { __CALLPOP_PAGE__: 'src/entrypoints/callpop/index.html' },
-    }),
-    // The call-pop window's first paint (see src/entrypoints/callpop/first-paint.ts).
-    classicScript({
-      entry: 'src/entrypoints/callpop/first-paint.ts',
-      fileName: 'assets/callpop-first-paint.js',
-      page: 'src/entrypoints/callpop/index.html',
-      alias,
-    }),
-  ],
+  plugins: [react(), crx({ manifest })],
   resolve: { alias },
   build: {
     outDir: 'dist',

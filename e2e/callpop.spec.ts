@@ -3,6 +3,7 @@ import { expect, test } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
 import { seriousViolations } from './support/axe';
 import { ringing, sendCallEvent } from './support/connect';
+import { callSessions, type CallSession } from '../src/platform/storage/keys';
 
 test('one match: a call event pops one window, and the same call again only focuses it', async ({
   pdPage: page,
@@ -100,4 +101,48 @@ test('the same call sent many times at once opens exactly one window', async ({
   expect(replies.filter((r) => r.action === 'popped')).toHaveLength(1);
   await CallPopPage.waitFor(context, 'call-burst');
   expect(CallPopPage.windows(context)).toHaveLength(1);
+});
+
+test('a window that opens before its call is recorded waits for it, then shows it', async ({
+  page,
+  context,
+  extensionUrl,
+}) => {
+  const pop = new CallPopPage(await context.newPage());
+  await pop.page.goto(extensionUrl('src/entrypoints/callpop/index.html?session=late'));
+  await expect(pop.page.getByText('Opening the call…')).toBeVisible();
+  const record: CallSession = {
+    sessionId: 'late',
+    direction: 'Outbound',
+    status: 'CallConnected',
+    phoneNumber: '+14155550199',
+    displayNumber: '+1 415 555 0199',
+    startTime: Date.now(),
+    firstEventAt: Date.now(),
+    updatedAt: Date.now(),
+    lookup: { state: 'pending', startedAt: Date.now() },
+    pop: { state: 'none' },
+    windowId: null,
+  };
+  await page.goto(extensionUrl('src/entrypoints/softphone/blank.html'));
+  await page.evaluate(([key, value]) => chrome.storage.session.set({ [key]: value }), [
+    callSessions.keyFor('late'),
+    record,
+  ] as const);
+  await expect(pop.number).toHaveText('+1 415 555 0199');
+  await expect(pop.page.getByText('Outgoing call · connected')).toBeVisible();
+  await expect(pop.page.getByRole('status')).toHaveText('Looking up +1 415 555 0199…');
+});
+
+test('a window whose call never turns up says so in plain words', async ({
+  context,
+  extensionUrl,
+}) => {
+  const pop = await context.newPage();
+  await pop.goto(extensionUrl('src/entrypoints/callpop/index.html?session=never'));
+  await expect(pop.getByText('Opening the call…')).toBeVisible();
+  await expect(pop.getByRole('alert')).toHaveText(
+    'This call is no longer known to CallPop. Close this window and look the number up from the toolbar.',
+    { timeout: 10_000 },
+  );
 });

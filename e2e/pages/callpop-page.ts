@@ -42,7 +42,9 @@ export class CallPopPage {
     };
     const page =
       context.pages().find(matches) ?? (await context.waitForEvent('page', { predicate: matches }));
-    await page.waitForLoadState('domcontentloaded');
+    // The page rendered, rather than its load event: Playwright now and then attaches to a new
+    // window too late to see that event, and would wait for it forever.
+    await page.locator('main').waitFor();
     return new CallPopPage(page);
   }
 }

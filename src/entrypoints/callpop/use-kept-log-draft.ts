@@ -19,6 +19,8 @@ interface Kept {
   hadContacts: boolean;
 }
 
+export type KeptLogDraft = ReturnType<typeof useKeptLogDraft>;
+
 export function useKeptLogDraft() {
   const [kept, setKept] = useState<Kept | null>(null);
   return {

@@ -4,7 +4,6 @@ import { lookupContact, SWEEP_ALARM } from '@/features/lookup/worker';
 import type { HandlerTable } from '@/platform/worker/listener';
 import { inBackground } from '@/platform/worker/report';
 import { handleCallEvent } from './call-event';
-import { onFetch, routeAroundWorker } from './call-page';
 import { handleSaveLookup } from './call-record';
 import { forgetClosedWindow } from './call-window';
 import { forgetOldCalls } from './forget-old-calls';
@@ -26,8 +25,4 @@ export function registerCalls(): void {
   chrome.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SWEEP_ALARM) inBackground('forgetting old calls', forgetOldCalls());
   });
-  // The call-pop page, served with the call in it (call-page.ts); all else bypasses us.
-  const worker = globalThis as unknown as ServiceWorkerGlobalScope;
-  worker.addEventListener('install', routeAroundWorker);
-  worker.addEventListener('fetch', onFetch);
 }

@@ -1,0 +1,110 @@
+/**
+ * The call's card view: Refresh and Log call, what the lookup found (or is doing), and the
+ * create path when nothing matches. The first match has focus, so Enter (or Space) opens it.
+ */
+import { useEffect, useRef } from 'react';
+import { CreateContactForm } from '@/features/saves/ui/create-contact-form';
+import { LookupResults } from '@/features/lookup/ui/lookup-results';
+import type { ContactView, LookupResult } from '@/platform/messages';
+import type { CallSession } from '@/platform/storage/keys';
+import type { Toasts } from '@/platform/ui/toast';
+import { useNameShownMark } from './use-name-shown-mark';
+
+/** Enter on a control or in a field is that control's, not the first match's. */
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement && target.closest('input, textarea, select, button, a') !== null
+  );
+}
+
+/** Enter anywhere else, and focus once the match is known, open the first match. */
+function useFirstMatch(first: ContactView | undefined, open: (contact: ContactView) => void) {
+  const ref = useRef<HTMLButtonElement>(null);
+  const firstId = first ? String(first.id) : null;
+  useEffect(() => {
+    if (firstId) ref.current?.focus();
+  }, [firstId]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && first && !isTyping(event.target)) open(first);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+  return ref;
+}
+
+function CallLines({ session, number }: { session: CallSession; number: string }) {
+  const { lastLog, lookup } = session;
+  return (
+    <>
+      {lastLog ? (
+        <p role="status" className="muted" data-testid="call-logged">
+          Call logged against {lastLog.contactName} at{' '}
+          {new Date(lastLog.at).toLocaleTimeString([], { timeStyle: 'short' })}.
+        </p>
+      ) : null}
+      {lookup.state === 'pending' ? <p role="status">Looking up {number}…</p> : null}
+      {lookup.state === 'failed' ? (
+        <p role="alert" className="error">
+          Could not look up this number: {lookup.message}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export interface CallCardProps {
+  session: CallSession;
+  result: LookupResult | null;
+  number: string;
+  toasts: Toasts;
+  refreshing: boolean;
+  onRefresh: () => void;
+  onLog: () => void;
+  onOpen: (contact: ContactView) => void;
+  /** A form's typing was saved. */
+  onSaved: () => void;
+}
+
+export function CallCard(props: CallCardProps) {
+  const { result } = props;
+  const firstOpen = useFirstMatch(result?.contacts[0], props.onOpen);
+  useNameShownMark(result !== null && result.contacts.length > 0);
+  return (
+    <>
+      <div className="row">
+        <button
+          type="button"
+          onClick={props.onRefresh}
+          disabled={props.refreshing}
+          aria-busy={props.refreshing}
+        >
+          {props.refreshing ? 'Refreshing…' : 'Refresh'}
+        </button>
+        {result ? (
+          <button type="button" className="primary" onClick={props.onLog}>
+            Log call
+          </button>
+        ) : null}
+      </div>
+      <CallLines session={props.session} number={props.number} />
+      {result ? (
+        <LookupResults result={result} onOpen={props.onOpen} firstOpenRef={firstOpen} />
+      ) : null}
+      {result && result.contacts.length === 0 && result.canCreate ? (
+        <section aria-label="Create new contact">
+          <h2>Create new contact...</h2>
+          <CreateContactForm
+            phoneNumber={result.phoneNumber}
+            contactTypes={result.contactTypes}
+            toasts={props.toasts}
+            callSessionId={props.session.sessionId}
+            // The worker keeps the new contact in the call.
+            onCreated={props.onSaved}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The call's window once its record is known: the caller's number, the card (matches, Refresh,
+ * create) or the log form, and the notes on what happened to the call or a refresh.
+ */
+import { useState } from 'react';
+import type { ContactView } from '@/platform/messages';
+import { openCrmPage } from '@/platform/ui/open-page';
+import type { CallSession } from '@/platform/storage/keys';
+import { ToastList, useToasts } from '@/platform/ui/toast';
+import { CallCard } from './call-card';
+import { callHeading } from './call-heading';
+import { CallLog } from './call-log';
+import { useCloseGuard } from './use-close-guard';
+import { useKeptLogDraft } from './use-kept-log-draft';
+import { useRefresh } from './use-refresh';
+
+function Forgotten() {
+  return (
+    <p className="muted" role="status" data-testid="call-forgotten">
+      CallPop no longer keeps this call (old calls are forgotten, and disconnecting the CRM forgets
+      them all), so this window shows it as it was last known and no longer updates. While a CRM is
+      connected, you can still log it.
+    </p>
+  );
+}
+
+export function CallWindow({ session, forgotten }: { session: CallSession; forgotten: boolean }) {
+  const toasts = useToasts();
+  const [view, setView] = useState<'card' | 'log'>('card');
+  const keptLog = useKeptLogDraft();
+  const { settled } = useCloseGuard(toasts, keptLog.hasContent);
+  const { refreshing, error, refresh } = useRefresh(toasts);
+  const result = session.lookup.state === 'done' ? session.lookup.result : null;
+  const { line, number } = callHeading(session);
+
+  const open = async (contact: ContactView) => {
+    const problem = await openCrmPage(contact.pageUrl);
+    if (problem) toasts.error(problem);
+  };
+  const logDone = (saved: boolean) => {
+    settled();
+    if (saved) keptLog.clear();
+    setView('card');
+  };
+
+  return (
+    <main className="callpop stack">
+      <header>
+        <p className="muted">{line}</p>
+        <h1 data-testid="call-number">{number}</h1>
+        {session.callerName ? <p className="muted">Caller id: {session.callerName}</p> : null}
+      </header>
+      <ToastList toasts={toasts} />
+      {forgotten ? <Forgotten /> : null}
+      {error ? (
+        <p className="error" role="alert" data-testid="callpop-error">
+          {error}
+        </p>
+      ) : null}
+      {view === 'log' && result ? (
+        <CallLog
+          session={session}
+          result={result}
+          number={number}
+          toasts={toasts}
+          kept={keptLog}
+          onDone={logDone}
+        />
+      ) : (
+        <CallCard
+          session={session}
+          result={result}
+          number={number}
+          toasts={toasts}
+          refreshing={refreshing}
+          onRefresh={() => void refresh(session)}
+          onLog={() => setView('log')}
+          onOpen={(contact) => void open(contact)}
+          onSaved={settled}
+        />
+      )}
+    </main>
+  );
+}

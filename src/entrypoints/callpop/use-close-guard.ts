@@ -1,0 +1,84 @@
+/**
+ * Escape closes the window. While a form on screen holds typing not saved yet, Escape first
+ * warns, and closes at a second press (Escape in a field only leaves the field); closing the
+ * window any other way asks first, with the browser's own "Leave?" question.
+ */
+import { useEffect, useRef } from 'react';
+import type { Toasts } from '@/platform/ui/toast';
+
+/**
+ * A second Escape while the "not saved yet" warning shows closes the window anyway: the person
+ * has been told, and Escape must never do nothing.
+ */
+const ESCAPE_AGAIN_MS = 5_000;
+
+function isEditing(target: EventTarget | null): target is HTMLElement {
+  return target instanceof HTMLElement && target.closest('input, textarea, select') !== null;
+}
+
+/** A field the person types into (a choice in a list or a box is not typing). */
+function isTextField(target: EventTarget | null): target is HTMLInputElement | HTMLTextAreaElement {
+  if (target instanceof HTMLTextAreaElement) return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color'].includes(
+      target.type,
+    )
+  );
+}
+
+/**
+ * `keptTyping`: typing held off screen (a log draft kept after Cancel). Returns `settled`, to
+ * call when a form's typing is saved or cancelled.
+ */
+export function useCloseGuard(toasts: Toasts, keptTyping: boolean): { settled: () => void } {
+  // The fields typed into since the last save or cancel. What they hold is unsaved only while
+  // they are still on screen and not empty: a form that went away (Refresh found a match) or a
+  // field cleared again holds nothing to lose.
+  const typedInto = useRef(new Set<HTMLInputElement | HTMLTextAreaElement>());
+  // When Escape last warned about unsaved typing.
+  const warnedAt = useRef<number | null>(null);
+  // Set when the person chose to close anyway (a second Escape): no second question then.
+  const leaving = useRef(false);
+  const { show } = toasts;
+
+  useEffect(() => {
+    const unsaved = () =>
+      [...typedInto.current].some((field) => field.isConnected && field.value.trim() !== '') ||
+      keptTyping;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      if (isEditing(event.target)) event.target.blur();
+      else if (!unsaved()) window.close();
+      else if (warnedAt.current !== null && Date.now() - warnedAt.current < ESCAPE_AGAIN_MS) {
+        leaving.current = true;
+        window.close();
+      } else {
+        warnedAt.current = Date.now();
+        // Shown exactly as long as what it offers holds.
+        show({
+          message:
+            'What you typed is not saved yet. Save or clear it, or press Escape again to close anyway.',
+          messageType: 'warning',
+          ttl: ESCAPE_AGAIN_MS,
+        });
+      }
+    };
+    const onInput = (event: Event) => {
+      if (isTextField(event.target)) typedInto.current.add(event.target);
+    };
+    const onLeave = (event: BeforeUnloadEvent) => {
+      if (!leaving.current && unsaved()) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('input', onInput, true);
+    window.addEventListener('beforeunload', onLeave);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('input', onInput, true);
+      window.removeEventListener('beforeunload', onLeave);
+    };
+  }, [show, keptTyping]);
+
+  return { settled: () => typedInto.current.clear() };
+}
