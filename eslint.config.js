@@ -129,6 +129,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**'],
+    ignores: ['**/*.test.*', 'src/test/**'],
+    rules: { complexity: ['error', 15] },
+  },
+  {
     // Fakes mirror chrome's promise-returning signatures without awaiting anything.
     files: ['src/test/**', '**/*.test.ts', '**/*.test.tsx'],
     rules: { '@typescript-eslint/require-await': 'off' },

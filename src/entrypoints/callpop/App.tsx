@@ -51,6 +51,7 @@ function isTextField(target: EventTarget | null): target is HTMLInputElement | H
  */
 const ESCAPE_AGAIN_MS = 5_000;
 
+// eslint-disable-next-line complexity -- being split by the call-pop owner
 export function App({
   sessionId,
   initial,
