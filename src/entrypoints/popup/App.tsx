@@ -3,7 +3,7 @@
  * contact's CRM page, create a contact, log a call.
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { ERROR_CODES, type LookupResult } from '@/platform/messages';
+import { ERROR_CODES, type ContactView, type LookupResult } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
 import { CreateContactForm } from '@/features/saves/ui/create-contact-form';
 import { LogForm } from '@/features/saves/ui/log-form';
@@ -11,7 +11,7 @@ import { lookupProblem, lookupToast } from '@/features/lookup/model/lookup-probl
 import { withContact } from '@/features/lookup/model/lookup-result';
 import { LookupResults } from '@/features/lookup/ui/lookup-results';
 import { openCrmPage } from '@/platform/ui/open-page';
-import { ToastList, useToasts } from '@/platform/ui/toast';
+import { ToastList, useToasts, type Toasts } from '@/platform/ui/toast';
 import { useStatus } from '@/platform/ui/use-status';
 import '@/platform/ui/ui.css';
 import { ConnectionLine } from '@/features/connection/ui/ConnectionLine';
@@ -21,6 +21,7 @@ import { useConnection } from '@/features/connection/ui/use-connection-summary';
 import './popup.css';
 
 type View = 'results' | 'create' | 'log';
+type Busy = { kind: 'lookup' | 'refresh'; phoneNumber: string };
 
 export function App() {
   const status = useStatus();
@@ -29,9 +30,7 @@ export function App() {
   const [number, setNumber] = useState('');
   const [result, setResult] = useState<LookupResult | null>(null);
   // The lookup running, if any: only the newest one's answer is shown (see `lookup`).
-  const [busy, setBusy] = useState<{ kind: 'lookup' | 'refresh'; phoneNumber: string } | null>(
-    null,
-  );
+  const [busy, setBusy] = useState<Busy | null>(null);
   // Counts lookups started; an answer to any but the newest is dropped.
   const lookups = useRef(0);
   const [error, setError] = useState<string | null>(null);
@@ -140,78 +139,40 @@ export function App() {
     void lookup(phoneNumber, again, 'lookup');
   }
 
+  function saved(next: LookupResult) {
+    setResult(next);
+    setView('results');
+  }
+
   async function open(url: string | null) {
     const problem = await openCrmPage(url);
     if (problem) toasts.error(problem);
   }
 
+  const opening = result && view !== 'results' ? result : null;
   return (
     <main className="popup stack">
-      <header className="popup-header">
-        <h1>CallPop</h1>
-        <span data-testid="version">
-          {status.state === 'ready' ? `v${status.value.version}` : null}
-        </span>
-      </header>
-      {status.state === 'error' ? <p role="alert">{status.message}</p> : null}
+      <Header status={status} />
       <ConnectionLine connection={connection} />
-      <form className="form lookup" onSubmit={submit} role="search" aria-label="Look up a number">
-        <label>
-          Phone number
-          <span className="row">
-            <input
-              type="tel"
-              // The popup is opened to look a number up: typing goes here at once. A form
-              // brought back from a draft takes the focus when it opens.
-              autoFocus
-              value={number}
-              autoComplete="off"
-              placeholder="+1 415 555 0102"
-              aria-invalid={numberError ? true : undefined}
-              aria-describedby={numberError ? 'number-error' : undefined}
-              onChange={(e) => {
-                acted.current = true;
-                setNumber(e.target.value);
-                setPendingLookup(null);
-              }}
-            />
-            {/* Never disabled: a number typed while a lookup runs is looked up at once. */}
-            <button type="submit" className="primary" aria-busy={busy?.kind === 'lookup'}>
-              Look up
-            </button>
-          </span>
-        </label>
-        {/* Always there, so screen readers announce the text when it changes. */}
-        <p role="status" className="muted lookup-status" data-testid="lookup-status">
-          {busy?.kind === 'lookup' ? `Looking up ${busy.phoneNumber}…` : ''}
-        </p>
-        {numberError ? (
-          <p id="number-error" role="alert" className="error" data-testid="number-error">
-            {numberError}
-          </p>
-        ) : null}
-      </form>
-      {pendingLookup !== null && result && view !== 'results' ? (
-        <div
-          className="confirm"
-          role="alertdialog"
-          aria-labelledby="discard-question"
-          data-testid="discard-confirm"
-        >
-          <p id="discard-question">
-            The {view === 'log' ? 'call log' : 'new contact'} for {result.displayNumber} is not
-            saved. Discard it and look up {pendingLookup}?
-          </p>
-          <div className="actions">
-            {/* Focus lands on the choice that keeps the work. */}
-            <button type="button" autoFocus onClick={() => setPendingLookup(null)}>
-              Keep editing
-            </button>
-            <button type="button" onClick={() => startLookup(pendingLookup)}>
-              Discard and look up
-            </button>
-          </div>
-        </div>
+      <NumberForm
+        number={number}
+        busy={busy}
+        numberError={numberError}
+        onSubmit={submit}
+        onChange={(value) => {
+          acted.current = true;
+          setNumber(value);
+          setPendingLookup(null);
+        }}
+      />
+      {pendingLookup !== null && opening ? (
+        <DiscardConfirm
+          what={view === 'log' ? 'call log' : 'new contact'}
+          displayNumber={opening.displayNumber}
+          next={pendingLookup}
+          onKeep={() => setPendingLookup(null)}
+          onDiscard={() => startLookup(pendingLookup)}
+        />
       ) : null}
       {error ? (
         <p role="alert" className="error" data-testid="popup-error">
@@ -220,66 +181,206 @@ export function App() {
       ) : null}
       <ToastList toasts={toasts} />
       {result && view === 'results' ? (
-        <>
-          <div className="row">
-            <strong data-testid="display-number">{result.displayNumber}</strong>
-            <button
-              type="button"
-              onClick={() => void lookup(result.phoneNumber, true)}
-              disabled={busy !== null}
-              aria-busy={busy?.kind === 'refresh'}
-            >
-              {busy?.kind === 'refresh' ? 'Refreshing…' : 'Refresh'}
-            </button>
-          </div>
-          <LookupResults result={result} onOpen={(c) => void open(c.pageUrl)} />
-          <div className="row">
-            {result.canCreate ? (
-              <button type="button" onClick={() => setView('create')} disabled={busy !== null}>
-                Create new contact...
-              </button>
-            ) : null}
-            <button type="button" onClick={() => setView('log')} disabled={busy !== null}>
-              Log call
-            </button>
-          </div>
-        </>
-      ) : null}
-      {result && view === 'create' ? (
-        <CreateContactForm
-          key={restored?.view === 'create' ? restored.create.requestId : 'new'}
-          phoneNumber={result.phoneNumber}
-          contactTypes={result.contactTypes}
-          {...(restored?.view === 'create' ? { draft: restored.create } : {})}
-          onDraftChange={(create) => keep({ view: 'create', number, result, create })}
-          toasts={toasts}
-          onCancel={() => setView('results')}
-          onCreated={(reply) => {
-            setResult(withContact(result, reply.contact));
-            setView('results');
-          }}
+        <ResultsPane
+          result={result}
+          busy={busy}
+          onRefresh={() => void lookup(result.phoneNumber, true)}
+          onOpen={(url) => void open(url)}
+          onView={setView}
         />
       ) : null}
-      {result && view === 'log' ? (
-        <LogForm
-          key={restored?.view === 'log' ? restored.log.requestId : 'new'}
-          {...(restored?.view === 'log' ? { draft: restored.log } : {})}
-          onDraftChange={(log) => keep({ view: 'log', number, result, log })}
-          phoneNumber={result.phoneNumber}
-          displayNumber={result.displayNumber}
-          contacts={result.contacts}
-          canCreate={result.canCreate}
-          contactTypes={result.contactTypes}
-          call={null}
-          problem={lookupProblem(result)}
+      {opening ? (
+        <FormPane
+          result={opening}
+          restored={restored}
           toasts={toasts}
+          onKeep={(draft) => keep({ ...draft, number, result: opening })}
           onCancel={() => setView('results')}
-          onLogged={(reply) => {
-            setResult(withContact(result, reply.contact));
-            setView('results');
-          }}
+          onSaved={(contact) => saved(withContact(opening, contact))}
+          view={view === 'log' ? 'log' : 'create'}
         />
       ) : null}
     </main>
+  );
+}
+
+function Header({ status }: { status: ReturnType<typeof useStatus> }) {
+  return (
+    <>
+      <header className="popup-header">
+        <h1>CallPop</h1>
+        <span data-testid="version">
+          {status.state === 'ready' ? `v${status.value.version}` : null}
+        </span>
+      </header>
+      {status.state === 'error' ? <p role="alert">{status.message}</p> : null}
+    </>
+  );
+}
+
+function NumberForm(props: {
+  number: string;
+  busy: Busy | null;
+  numberError: string | null;
+  onSubmit: (event: FormEvent) => void;
+  onChange: (value: string) => void;
+}) {
+  const { busy, numberError } = props;
+  return (
+    <form
+      className="form lookup"
+      onSubmit={props.onSubmit}
+      role="search"
+      aria-label="Look up a number"
+    >
+      <label>
+        Phone number
+        <span className="row">
+          <input
+            type="tel"
+            // The popup is opened to look a number up: typing goes here at once. A form
+            // brought back from a draft takes the focus when it opens.
+            autoFocus
+            value={props.number}
+            autoComplete="off"
+            placeholder="+1 415 555 0102"
+            aria-invalid={numberError ? true : undefined}
+            aria-describedby={numberError ? 'number-error' : undefined}
+            onChange={(e) => props.onChange(e.target.value)}
+          />
+          {/* Never disabled: a number typed while a lookup runs is looked up at once. */}
+          <button type="submit" className="primary" aria-busy={busy?.kind === 'lookup'}>
+            Look up
+          </button>
+        </span>
+      </label>
+      {/* Always there, so screen readers announce the text when it changes. */}
+      <p role="status" className="muted lookup-status" data-testid="lookup-status">
+        {busy?.kind === 'lookup' ? `Looking up ${busy.phoneNumber}…` : ''}
+      </p>
+      {numberError ? (
+        <p id="number-error" role="alert" className="error" data-testid="number-error">
+          {numberError}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+function DiscardConfirm(props: {
+  what: string;
+  displayNumber: string;
+  next: string;
+  onKeep: () => void;
+  onDiscard: () => void;
+}) {
+  return (
+    <div
+      className="confirm"
+      role="alertdialog"
+      aria-labelledby="discard-question"
+      data-testid="discard-confirm"
+    >
+      <p id="discard-question">
+        The {props.what} for {props.displayNumber} is not saved. Discard it and look up {props.next}
+        ?
+      </p>
+      <div className="actions">
+        {/* Focus lands on the choice that keeps the work. */}
+        <button type="button" autoFocus onClick={props.onKeep}>
+          Keep editing
+        </button>
+        <button type="button" onClick={props.onDiscard}>
+          Discard and look up
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ResultsPane(props: {
+  result: LookupResult;
+  busy: Busy | null;
+  onRefresh: () => void;
+  onOpen: (url: string | null) => void;
+  onView: (view: View) => void;
+}) {
+  const { result, busy } = props;
+  const refreshing = busy?.kind === 'refresh';
+  return (
+    <>
+      <div className="row">
+        <strong data-testid="display-number">{result.displayNumber}</strong>
+        <button
+          type="button"
+          onClick={props.onRefresh}
+          disabled={busy !== null}
+          aria-busy={refreshing}
+        >
+          {refreshing ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </div>
+      <LookupResults result={result} onOpen={(c) => props.onOpen(c.pageUrl)} />
+      <div className="row">
+        {result.canCreate ? (
+          <button type="button" onClick={() => props.onView('create')} disabled={busy !== null}>
+            Create new contact...
+          </button>
+        ) : null}
+        <button type="button" onClick={() => props.onView('log')} disabled={busy !== null}>
+          Log call
+        </button>
+      </div>
+    </>
+  );
+}
+
+type FormDraft =
+  | Pick<Extract<PopupDraft, { view: 'create' }>, 'view' | 'create'>
+  | Pick<Extract<PopupDraft, { view: 'log' }>, 'view' | 'log'>;
+
+/** The open Create or Log form, brought back from `restored` when that draft is for it. */
+function FormPane(props: {
+  view: 'create' | 'log';
+  result: LookupResult;
+  restored: PopupDraft | null;
+  toasts: Toasts;
+  onKeep: (draft: FormDraft) => void;
+  onCancel: () => void;
+  onSaved: (contact: ContactView) => void;
+}) {
+  const { result, restored, toasts } = props;
+  if (props.view === 'create') {
+    const draft = restored?.view === 'create' ? restored.create : undefined;
+    return (
+      <CreateContactForm
+        key={draft?.requestId ?? 'new'}
+        phoneNumber={result.phoneNumber}
+        contactTypes={result.contactTypes}
+        {...(draft ? { draft } : {})}
+        onDraftChange={(create) => props.onKeep({ view: 'create', create })}
+        toasts={toasts}
+        onCancel={props.onCancel}
+        onCreated={(reply) => props.onSaved(reply.contact)}
+      />
+    );
+  }
+  const draft = restored?.view === 'log' ? restored.log : undefined;
+  return (
+    <LogForm
+      key={draft?.requestId ?? 'new'}
+      {...(draft ? { draft } : {})}
+      onDraftChange={(log) => props.onKeep({ view: 'log', log })}
+      phoneNumber={result.phoneNumber}
+      displayNumber={result.displayNumber}
+      contacts={result.contacts}
+      canCreate={result.canCreate}
+      contactTypes={result.contactTypes}
+      call={null}
+      problem={lookupProblem(result)}
+      toasts={toasts}
+      onCancel={props.onCancel}
+      onLogged={(reply) => props.onSaved(reply.contact)}
+    />
   );
 }
