@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { settle } from '@/test/settle';
 import { popupDraft, saveRequests } from '@/platform/storage/keys';
 import type { LogDraft } from '@/features/saves/model/log-draft';
 import { aContact, aLookupResult } from '@/test/calls';
@@ -48,7 +49,7 @@ describe('popup draft', () => {
     const set = session.set.bind(session);
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the typings pick set's callback overload
     vi.spyOn(session, 'set').mockImplementationOnce(async (items) => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await settle();
       await set(items);
     });
     const saving = saveDraft(draft);

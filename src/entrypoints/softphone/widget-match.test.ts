@@ -1,5 +1,6 @@
 /** The softphone's /contacts/match answer (widget-match.ts), through the bridge, against a fake worker. */
 import { describe, expect, it, vi } from 'vitest';
+import { settle } from '@/test/settle';
 import { MATCH_DEADLINE_MS, REASK_DELAYS_MS, handleWidgetMessage } from './bridge';
 import { rematchNamed } from './widget-match';
 import { harness, matchRequest } from '@/test/bridge-harness';
@@ -110,12 +111,14 @@ describe('/contacts/match', () => {
   });
 
   it('answers at once, with the names, when the lookup beats the deadline', async () => {
-    const h = harness({ wait: () => new Promise<void>((resolve) => setTimeout(resolve, 50)) });
+    const deadlines: (() => void)[] = [];
+    const h = harness({ wait: () => new Promise<void>((resolve) => deadlines.push(resolve)) });
     await handleWidgetMessage(h.deps, matchRequest(['+14155550101']));
     expect(h.posted).toMatchObject([
       { response: { data: { '+14155550101': [{ name: 'Alice Johnson' }] } } },
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    for (const pass of deadlines) pass();
+    await settle();
     expect(h.posted).toHaveLength(1);
   });
 
@@ -201,7 +204,7 @@ describe('/contacts/match', () => {
     expect(h.reports).toEqual([
       'Pipedrive rejected the saved credentials: callers show no names until that is fixed.',
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
     // Only the answer's deadline was ever waited for: no later look-up was planned.
     expect(waits).toEqual([MATCH_DEADLINE_MS]);
     expect(h.calls.filter((c) => c.name === 'contact.lookupMany')).toHaveLength(1);

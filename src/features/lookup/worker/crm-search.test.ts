@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { settle } from '@/test/settle';
 import { matchCache } from '@/platform/storage/keys';
 import { CrmError } from '@/platform/worker/http/errors';
 import { CREATED_GRACE_MS, addCreatedContact } from './cache';
@@ -48,7 +49,7 @@ describe('a refresh right after a create, before the CRM search returns the new 
     const answer = deferred<ReturnType<typeof found>>();
     connector.find = () => answer.promise;
     const refresh = lookupContact({ phoneNumber: NUMBER, force: true }, deps);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await settle();
     await created();
     answer.resolve(found([JANE]));
     await refresh;

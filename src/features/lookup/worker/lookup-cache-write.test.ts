@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { settle } from '@/test/settle';
 import { chromeFake } from '@/test/chrome-fake';
 import { matchCache, settingsItem } from '@/platform/storage/keys';
 import { disconnect } from '@/features/connection/worker/connect';
@@ -47,7 +48,7 @@ describe('a lookup and its cache write', () => {
     await lookup;
     await vi.waitFor(async () => expect(await matchCache.ids()).toEqual([]));
     // And it stays empty once every write has landed.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
     expect(await matchCache.ids()).toEqual([]);
   });
 
@@ -60,7 +61,7 @@ describe('a lookup and its cache write', () => {
     await settingsItem.update((s) => ({ ...s, overridingFormats: ['###.###.####'] }));
     answer.resolve(found([]));
     await lookup;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
     expect(await matchCache.ids()).toEqual([]);
     // With the formats unchanged, the next answer is kept.
     connector.find = async () => found([JANE]);

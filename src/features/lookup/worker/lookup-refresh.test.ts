@@ -5,6 +5,7 @@
  */
 import type { FindContactResult } from '../model/contact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { settle } from '@/test/settle';
 import { matchCache } from '@/platform/storage/keys';
 import { http } from '@/platform/worker/http/client';
 import { limiterLoad } from '@/platform/worker/http/limiter';
@@ -43,9 +44,8 @@ function answersByCall(count: number) {
 
 const names = (result: { contacts: { name: string }[] }) => result.contacts.map((c) => c.name);
 const cachedNames = async () => (await matchCache.get(KEY))?.c?.map((c) => c.n) ?? null;
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-/** Resolves with 'pending' when `promise` has not settled by the next few turns. */
+/** Resolves with 'pending' when `promise` has not settled once everything started has run. */
 const stateOf = (promise: Promise<unknown>) =>
   Promise.race([promise.then(() => 'settled'), settle().then(() => 'pending')]);
 
