@@ -17,7 +17,7 @@ import '@/platform/ui/ui.css';
 import { ConnectionLine } from '@/features/connection/ui/ConnectionLine';
 import { clearDraft, hasContent, loadDraft, saveDraft, type PopupDraft } from './draft';
 import { restoredMessage, savedMessage } from './draft-messages';
-import { useConnection } from '@/features/connection/ui/use-connection-summary';
+import { useConnection } from '@/features/connection/ui/use-connection';
 import './popup.css';
 
 type View = 'results' | 'create' | 'log';
@@ -25,7 +25,7 @@ type Busy = { kind: 'lookup' | 'refresh'; phoneNumber: string };
 
 export function App() {
   const status = useStatus();
-  const connection = useConnection();
+  const { connection } = useConnection();
   const toasts = useToasts();
   const [number, setNumber] = useState('');
   const [result, setResult] = useState<LookupResult | null>(null);
