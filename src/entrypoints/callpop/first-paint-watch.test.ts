@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { settle } from '@/test/settle';
 import { viewedState } from '@/features/calls/model/call-view';
 import { callSessions, type CallSession } from '@/platform/storage/keys';
 import { aCall, aContact, aLookupResult } from '@/test/calls';
@@ -9,7 +10,6 @@ const done: CallSession = {
   ...pending,
   lookup: { state: 'done', result: aLookupResult([aContact(2, 'Bob Smith')]) },
 };
-const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('watchCall: the first paint hands React the call', () => {
   it('never hands over a record older than the served page; it waits for the answer to land', async () => {
@@ -19,7 +19,7 @@ describe('watchCall: the first paint hands React the call', () => {
     const handoff = watchCall({ sessionId: 's1', served: viewedState(done), paint });
     let handed: CallSession | undefined | null = null;
     void handoff.painted.then((session) => (handed = session));
-    await tick();
+    await settle();
     // Neither painted over the served answer nor handed on as "Looking up…".
     expect(handed).toBeNull();
     expect(paint).not.toHaveBeenCalled();
@@ -33,9 +33,9 @@ describe('watchCall: the first paint hands React the call', () => {
     await callSessions.set('s1', pending);
     const paint = vi.fn();
     const handoff = watchCall({ sessionId: 's1', served: viewedState(done), paint });
-    await tick();
+    await settle();
     await callSessions.set('s1', { ...pending, windowId: 7 });
-    await tick();
+    await settle();
     expect(paint).not.toHaveBeenCalled();
     await callSessions.set('s1', { ...done, windowId: 7 });
     await expect(handoff.painted).resolves.toMatchObject({ lookup: { state: 'done' } });

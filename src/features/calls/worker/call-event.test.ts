@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { settle } from '@/test/settle';
 import type { LookupResult } from '@/platform/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/settings';
 import { callSessions, connectionItem, settingsItem } from '@/platform/storage/keys';
@@ -280,12 +281,16 @@ describe('call.event: what a pop opens', () => {
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);
     try {
-      lookup.mockImplementation(
-        () => new Promise((resolve) => setTimeout(() => resolve(result([])), 30)),
-      );
+      let answer: (value: LookupResult) => void = () => undefined;
+      lookup.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
       vi.spyOn(chrome.windows, 'create').mockRejectedValueOnce(new Error('No current window'));
-      await expect(handleCallEvent(event('Ringing'), deps())).rejects.toThrow('No current window');
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      const reported = expect(handleCallEvent(event('Ringing'), deps())).rejects.toThrow(
+        'No current window',
+      );
+      await settle(); // the window failed; the lookup still runs
+      answer(result([]));
+      await reported;
+      await settle();
       expect(unhandled).not.toHaveBeenCalled();
     } finally {
       process.off('unhandledRejection', unhandled);

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { settle } from '@/test/settle';
 import type { LookupResult } from '@/platform/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/settings';
 import { callSessions, settingsItem } from '@/platform/storage/keys';
@@ -64,7 +65,7 @@ describe('call.show before or during the pop: the call keeps one window', () => 
       vi.spyOn(chrome.windows, 'create') as unknown as { mockImplementation: (fn: Create) => void }
     ).mockImplementation(async (data) => {
       creating();
-      await new Promise((resolve) => setTimeout(resolve, 100)); // a window takes its time
+      await settle(); // a window takes its time
       return create(data);
     });
     const lookup = vi.fn(async () => aLookupResult([bob]));
