@@ -11,3 +11,15 @@ export async function settle(): Promise<void> {
     else await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
+
+/** Retries `check` after each settle() until it passes: waits for a state, never on a clock. */
+export async function until<T>(check: () => T | Promise<T>, turns = 50): Promise<T> {
+  for (let turn = 1; turn < turns; turn += 1) {
+    try {
+      return await check();
+    } catch {
+      await settle();
+    }
+  }
+  return check();
+}

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { settle } from '@/test/settle';
+import { settle, until } from '@/test/settle';
 import type { LookupResult } from '@/platform/messages';
 import { aCallEvent, aContact, aLookupResult } from '@/test/calls';
 import { DEFAULT_SETTINGS } from '@/features/settings/model/settings';
@@ -96,7 +96,7 @@ describe('call.event: when the window opens', () => {
 
     // The answer still lands in the call, for the open window to show.
     answer(result([contact(2, 'Bob Smith')]));
-    await vi.waitFor(async () =>
+    await until(async () =>
       expect((await callSessions.get('s1'))?.lookup).toMatchObject({ state: 'done' }),
     );
     expect(callWindows()).toHaveLength(1);

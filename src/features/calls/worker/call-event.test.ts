@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { settle } from '@/test/settle';
+import { settle, until } from '@/test/settle';
 import type { LookupResult } from '@/platform/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/settings';
 import { callSessions, connectionItem, settingsItem } from '@/platform/storage/keys';
@@ -121,8 +121,8 @@ describe('call.event: one pop per call', () => {
     let now = 1_000_000;
     const clock = { lookup, now: () => now };
     const first = handleCallEvent(event('Ringing'), clock);
-    await vi.waitFor(() => expect(callWindows()).toHaveLength(1));
-    await vi.waitFor(async () => expect((await callSessions.get('s1'))?.windowId).not.toBeNull());
+    await until(() => expect(callWindows()).toHaveLength(1));
+    await until(async () => expect((await callSessions.get('s1'))?.windowId).not.toBeNull());
     callWindows()[0]!.focused = false;
     now += 10 * 60_000; // the CRM is still thinking ten minutes later
     await expect(handleCallEvent(event('CallConnected'), clock)).resolves.toMatchObject({
