@@ -152,7 +152,13 @@ export function App() {
   const opening = result && view !== 'results' ? result : null;
   return (
     <main className="popup stack">
-      <Header status={status} />
+      <header className="popup-header">
+        <h1>CallPop</h1>
+        <span data-testid="version">
+          {status.state === 'ready' ? `v${status.value.version}` : null}
+        </span>
+      </header>
+      {status.state === 'error' ? <p role="alert">{status.message}</p> : null}
       <ConnectionLine connection={connection} />
       <NumberForm
         number={number}
@@ -166,13 +172,26 @@ export function App() {
         }}
       />
       {pendingLookup !== null && opening ? (
-        <DiscardConfirm
-          what={view === 'log' ? 'call log' : 'new contact'}
-          displayNumber={opening.displayNumber}
-          next={pendingLookup}
-          onKeep={() => setPendingLookup(null)}
-          onDiscard={() => startLookup(pendingLookup)}
-        />
+        <div
+          className="confirm"
+          role="alertdialog"
+          aria-labelledby="discard-question"
+          data-testid="discard-confirm"
+        >
+          <p id="discard-question">
+            The {view === 'log' ? 'call log' : 'new contact'} for {opening.displayNumber} is not
+            saved. Discard it and look up {pendingLookup}?
+          </p>
+          <div className="actions">
+            {/* Focus lands on the choice that keeps the work. */}
+            <button type="button" autoFocus onClick={() => setPendingLookup(null)}>
+              Keep editing
+            </button>
+            <button type="button" onClick={() => startLookup(pendingLookup)}>
+              Discard and look up
+            </button>
+          </div>
+        </div>
       ) : null}
       {error ? (
         <p role="alert" className="error" data-testid="popup-error">
@@ -201,20 +220,6 @@ export function App() {
         />
       ) : null}
     </main>
-  );
-}
-
-function Header({ status }: { status: ReturnType<typeof useStatus> }) {
-  return (
-    <>
-      <header className="popup-header">
-        <h1>CallPop</h1>
-        <span data-testid="version">
-          {status.state === 'ready' ? `v${status.value.version}` : null}
-        </span>
-      </header>
-      {status.state === 'error' ? <p role="alert">{status.message}</p> : null}
-    </>
   );
 }
 
@@ -264,37 +269,6 @@ function NumberForm(props: {
         </p>
       ) : null}
     </form>
-  );
-}
-
-function DiscardConfirm(props: {
-  what: string;
-  displayNumber: string;
-  next: string;
-  onKeep: () => void;
-  onDiscard: () => void;
-}) {
-  return (
-    <div
-      className="confirm"
-      role="alertdialog"
-      aria-labelledby="discard-question"
-      data-testid="discard-confirm"
-    >
-      <p id="discard-question">
-        The {props.what} for {props.displayNumber} is not saved. Discard it and look up {props.next}
-        ?
-      </p>
-      <div className="actions">
-        {/* Focus lands on the choice that keeps the work. */}
-        <button type="button" autoFocus onClick={props.onKeep}>
-          Keep editing
-        </button>
-        <button type="button" onClick={props.onDiscard}>
-          Discard and look up
-        </button>
-      </div>
-    </div>
   );
 }
 
