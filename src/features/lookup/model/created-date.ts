@@ -1,11 +1,7 @@
 /**
- * Reads a contact's `createdDate` / `mostRecentActivityDate` in every form the findContact
- * contract promises to accept, and nothing else: a wrong guess would make the earliest-created
- * resolver silently pick the wrong contact, so anything ambiguous is `null`.
- *
- * Only explicit patterns are used. `Date.parse` is never called: it accepts slash dates
- * (`01/02/2024`, day/month order unknowable) and reads zone-less strings in the machine's local
- * time, so its answers differ between users.
+ * Reads a contact's `createdDate` / `mostRecentActivityDate` in the forms the findContact contract
+ * accepts, and nothing else: a wrong guess would pick the wrong earliest contact, so anything
+ * ambiguous is `null`. No `Date.parse`: it takes slash dates and reads zone-less text as local.
  */
 
 const MIN_MS = Date.UTC(1970, 0, 1);

@@ -1,13 +1,8 @@
 /**
- * Phone-number normalisation for lookups, plus the "overriding format" helpers the connector
- * contract's `overridingFormat` parameter needs. All number parsing goes through libphonenumber-js.
- *
- * Metadata choice: `libphonenumber-js/max`. The extension is loaded from disk, so the ~145 kB of
- * full metadata costs nothing noticeable, and only the full metadata tells apart the countries
- * that share a calling code (+1 US/CA/BS…, +44 GB/GG/IM, +7 RU/KZ) by their number patterns,
- * which is what `country` and `formatForDisplay` report. Acceptance itself is length-based
- * (`isPossible`), so a brand-new number range the metadata does not know yet is still looked up:
- * the CRM, not the metadata, decides whether a contact exists.
+ * Phone-number normalisation for lookups and the connector contract's `overridingFormat`.
+ * `libphonenumber-js/max`: only full metadata tells apart countries sharing a calling code
+ * (+1 US/CA, +44 GB/GG), and the extension loads it from disk. Acceptance is length-based
+ * (`isPossible`), so a number range the metadata does not know yet is still looked up.
  */
 import {
   getCountries,
