@@ -37,7 +37,7 @@ export const connectionItem = defineItem<Connection | null>({
 });
 
 /**
- * The CRM answered 401 to the connection with this identity (engine/credentials-status.ts). Its
+ * The CRM answered 401 to the connection with this identity (lookup/worker/credentials-status.ts). Its
  * own key, written without reading the connection, so noting it can never write back
  * credentials that Disconnect or a new token replaced meanwhile.
  */
@@ -91,7 +91,7 @@ export interface CachedMatch {
 
 /**
  * The phone formats the cached matches were searched with (their JSON), checked on each use
- * (engine/formats-changed.ts): other formats may find other contacts.
+ * (lookup/worker/formats-changed.ts): other formats may find other contacts.
  */
 export const cacheFormatsItem = defineItem<string | null>({
   area: 'local',
