@@ -5,11 +5,8 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ERROR_CODES, type LookupResult } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
-import { CreateContactForm } from '@/features/saves/ui/create-contact-form';
-import { LogForm } from '@/features/saves/ui/log-form';
-import { lookupProblem, lookupToast } from '@/features/lookup/model/lookup-problem';
+import { lookupToast } from '@/features/lookup/model/lookup-problem';
 import { withContact } from '@/features/lookup/model/lookup-result';
-import { LookupResults } from '@/features/lookup/ui/lookup-results';
 import { openCrmPage } from '@/platform/ui/open-page';
 import { ToastList, useToasts } from '@/platform/ui/toast';
 import { useStatus } from '@/platform/ui/use-status';
@@ -17,21 +14,18 @@ import '@/platform/ui/ui.css';
 import { ConnectionLine } from '@/features/connection/ui/ConnectionLine';
 import { clearDraft, hasContent, loadDraft, saveDraft, type PopupDraft } from './draft';
 import { restoredMessage, savedMessage } from './draft-messages';
-import { useConnection } from '@/features/connection/ui/use-connection-summary';
+import { useConnection } from '@/features/connection/ui/use-connection';
+import { FormPane, NumberForm, ResultsPane, type Busy, type View } from './panes';
 import './popup.css';
-
-type View = 'results' | 'create' | 'log';
 
 export function App() {
   const status = useStatus();
-  const connection = useConnection();
+  const { connection } = useConnection();
   const toasts = useToasts();
   const [number, setNumber] = useState('');
   const [result, setResult] = useState<LookupResult | null>(null);
   // The lookup running, if any: only the newest one's answer is shown (see `lookup`).
-  const [busy, setBusy] = useState<{ kind: 'lookup' | 'refresh'; phoneNumber: string } | null>(
-    null,
-  );
+  const [busy, setBusy] = useState<Busy | null>(null);
   // Counts lookups started; an answer to any but the newest is dropped.
   const lookups = useRef(0);
   const [error, setError] = useState<string | null>(null);
@@ -140,11 +134,17 @@ export function App() {
     void lookup(phoneNumber, again, 'lookup');
   }
 
+  function saved(next: LookupResult) {
+    setResult(next);
+    setView('results');
+  }
+
   async function open(url: string | null) {
     const problem = await openCrmPage(url);
     if (problem) toasts.error(problem);
   }
 
+  const opening = result && view !== 'results' ? result : null;
   return (
     <main className="popup stack">
       <header className="popup-header">
@@ -155,43 +155,18 @@ export function App() {
       </header>
       {status.state === 'error' ? <p role="alert">{status.message}</p> : null}
       <ConnectionLine connection={connection} />
-      <form className="form lookup" onSubmit={submit} role="search" aria-label="Look up a number">
-        <label>
-          Phone number
-          <span className="row">
-            <input
-              type="tel"
-              // The popup is opened to look a number up: typing goes here at once. A form
-              // brought back from a draft takes the focus when it opens.
-              autoFocus
-              value={number}
-              autoComplete="off"
-              placeholder="+1 415 555 0102"
-              aria-invalid={numberError ? true : undefined}
-              aria-describedby={numberError ? 'number-error' : undefined}
-              onChange={(e) => {
-                acted.current = true;
-                setNumber(e.target.value);
-                setPendingLookup(null);
-              }}
-            />
-            {/* Never disabled: a number typed while a lookup runs is looked up at once. */}
-            <button type="submit" className="primary" aria-busy={busy?.kind === 'lookup'}>
-              Look up
-            </button>
-          </span>
-        </label>
-        {/* Always there, so screen readers announce the text when it changes. */}
-        <p role="status" className="muted lookup-status" data-testid="lookup-status">
-          {busy?.kind === 'lookup' ? `Looking up ${busy.phoneNumber}…` : ''}
-        </p>
-        {numberError ? (
-          <p id="number-error" role="alert" className="error" data-testid="number-error">
-            {numberError}
-          </p>
-        ) : null}
-      </form>
-      {pendingLookup !== null && result && view !== 'results' ? (
+      <NumberForm
+        number={number}
+        busy={busy}
+        numberError={numberError}
+        onSubmit={submit}
+        onChange={(value) => {
+          acted.current = true;
+          setNumber(value);
+          setPendingLookup(null);
+        }}
+      />
+      {pendingLookup !== null && opening ? (
         <div
           className="confirm"
           role="alertdialog"
@@ -199,7 +174,7 @@ export function App() {
           data-testid="discard-confirm"
         >
           <p id="discard-question">
-            The {view === 'log' ? 'call log' : 'new contact'} for {result.displayNumber} is not
+            The {view === 'log' ? 'call log' : 'new contact'} for {opening.displayNumber} is not
             saved. Discard it and look up {pendingLookup}?
           </p>
           <div className="actions">
@@ -220,64 +195,23 @@ export function App() {
       ) : null}
       <ToastList toasts={toasts} />
       {result && view === 'results' ? (
-        <>
-          <div className="row">
-            <strong data-testid="display-number">{result.displayNumber}</strong>
-            <button
-              type="button"
-              onClick={() => void lookup(result.phoneNumber, true)}
-              disabled={busy !== null}
-              aria-busy={busy?.kind === 'refresh'}
-            >
-              {busy?.kind === 'refresh' ? 'Refreshing…' : 'Refresh'}
-            </button>
-          </div>
-          <LookupResults result={result} onOpen={(c) => void open(c.pageUrl)} />
-          <div className="row">
-            {result.canCreate ? (
-              <button type="button" onClick={() => setView('create')} disabled={busy !== null}>
-                Create new contact...
-              </button>
-            ) : null}
-            <button type="button" onClick={() => setView('log')} disabled={busy !== null}>
-              Log call
-            </button>
-          </div>
-        </>
-      ) : null}
-      {result && view === 'create' ? (
-        <CreateContactForm
-          key={restored?.view === 'create' ? restored.create.requestId : 'new'}
-          phoneNumber={result.phoneNumber}
-          contactTypes={result.contactTypes}
-          {...(restored?.view === 'create' ? { draft: restored.create } : {})}
-          onDraftChange={(create) => keep({ view: 'create', number, result, create })}
-          toasts={toasts}
-          onCancel={() => setView('results')}
-          onCreated={(reply) => {
-            setResult(withContact(result, reply.contact));
-            setView('results');
-          }}
+        <ResultsPane
+          result={result}
+          busy={busy}
+          onRefresh={() => void lookup(result.phoneNumber, true)}
+          onOpen={(url) => void open(url)}
+          onView={setView}
         />
       ) : null}
-      {result && view === 'log' ? (
-        <LogForm
-          key={restored?.view === 'log' ? restored.log.requestId : 'new'}
-          {...(restored?.view === 'log' ? { draft: restored.log } : {})}
-          onDraftChange={(log) => keep({ view: 'log', number, result, log })}
-          phoneNumber={result.phoneNumber}
-          displayNumber={result.displayNumber}
-          contacts={result.contacts}
-          canCreate={result.canCreate}
-          contactTypes={result.contactTypes}
-          call={null}
-          problem={lookupProblem(result)}
+      {opening ? (
+        <FormPane
+          result={opening}
+          restored={restored}
           toasts={toasts}
+          onKeep={(draft) => keep({ ...draft, number, result: opening })}
           onCancel={() => setView('results')}
-          onLogged={(reply) => {
-            setResult(withContact(result, reply.contact));
-            setView('results');
-          }}
+          onSaved={(contact) => saved(withContact(opening, contact))}
+          view={view === 'log' ? 'log' : 'create'}
         />
       ) : null}
     </main>

@@ -1,5 +1,5 @@
 /**
- * The draft of the popup's open Log or Create form (popupDraft in shared/storage/keys.ts). The
+ * The draft of the popup's open Log or Create form (popupDraft in platform/storage/keys.ts). The
  * form's draft carries its Save's request id, so saving a draft brought back after the popup
  * closed mid-Save is recognised as the same Save: one contact, one log.
  */

@@ -3,6 +3,7 @@
  * window", and what a settings change does. The worker is a fake `request`; the bridge is real.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { settle } from '@/test/settle';
 import type { ConnectionSummary } from '@/features/connection/model/connection';
 import type { CallEvent, CallEventReply, ContactView } from '@/platform/messages';
 import { DEFAULT_SETTINGS } from '@/features/settings/model/settings';
@@ -97,11 +98,6 @@ interface Page {
   /** The call.event and call.show requests the worker got. */
   calls: CallEvent[];
   shown: string[];
-}
-
-/** Waits for the page's promises (requests, storage) to settle. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 10; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Loads main.ts on a fresh fake page; `reply` decides the worker's answer to each call event. */

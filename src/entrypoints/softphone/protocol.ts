@@ -9,12 +9,6 @@ import { MAX_PHONE_INPUT_LENGTH } from '@/features/lookup/model/phone';
 export const MATCH_PATH = '/contacts/match';
 export const VIEW_PATH = '/contacts/view';
 
-export interface EmbeddableParty {
-  phoneNumber?: string;
-  extensionNumber?: string;
-  name?: string;
-}
-
 /** Fields of Embeddable's active call (rc-active-call-notify) and webphone session we read. */
 export interface EmbeddableCall {
   sessionId?: unknown;

@@ -9,7 +9,7 @@ import { RequestFailed } from '@/platform/ui/messaging';
 export const RESEND_DELAYS_MS: readonly number[] = [200, 1_000];
 
 /**
- * The request never reached the worker, or got no answer from it: `send` (shared/messaging.ts)
+ * The request never reached the worker, or got no answer from it: `send` (platform/ui/messaging.ts)
  * words such failures this way. A reply the worker gave (its own plain words) is not one.
  */
 export function isTransportFailure(error: unknown): boolean {

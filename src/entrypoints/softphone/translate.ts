@@ -133,10 +133,7 @@ export function toCallEvent(
   // use is dropped quietly. A broken active-call notice is the call itself: the person is told.
   const broken = (ignored: string, told: string) =>
     ringNotice ? { ignored } : { ignored: `No call pop: ${told}`, tell: true as const };
-  const sessionId =
-    typeof call.sessionId === 'string' || typeof call.sessionId === 'number'
-      ? String(call.sessionId)
-      : '';
+  const sessionId = sessionIdOf(call);
   if (sessionId === '') {
     return broken('The call has no sessionId.', 'the softphone sent a call without its sessionId.');
   }
@@ -169,11 +166,22 @@ export function toCallEvent(
     // Nothing to look up or pop, and the person should know why.
     return { ignored: withheldReason(direction), tell: true };
   }
+  return { event: { ...event, ...namesAndStart(call) } };
+}
+
+function sessionIdOf(call: EmbeddableCall): string {
+  const id = call.sessionId;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
+}
+
+/** The optional fields, only those the softphone sent. */
+function namesAndStart(call: EmbeddableCall): Pick<CallEvent, 'fromName' | 'toName' | 'startTime'> {
+  const fields: Pick<CallEvent, 'fromName' | 'toName' | 'startTime'> = {};
   const fromName = partyName(call.fromName, call.fromUserName, call.from);
   const toName = partyName(call.toName, call.toUserName, call.to);
   const startTime = toTime(call.startTime);
-  if (fromName !== undefined) event.fromName = fromName;
-  if (toName !== undefined) event.toName = toName;
-  if (startTime !== undefined) event.startTime = startTime;
-  return { event };
+  if (fromName !== undefined) fields.fromName = fromName;
+  if (toName !== undefined) fields.toName = toName;
+  if (startTime !== undefined) fields.startTime = startTime;
+  return fields;
 }

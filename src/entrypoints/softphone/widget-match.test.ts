@@ -1,5 +1,6 @@
 /** The softphone's /contacts/match answer (widget-match.ts), through the bridge, against a fake worker. */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { settle, until } from '@/test/settle';
 import { MATCH_DEADLINE_MS, REASK_DELAYS_MS, handleWidgetMessage } from './bridge';
 import { rematchNamed } from './widget-match';
 import { harness, matchRequest } from '@/test/bridge-harness';
@@ -101,7 +102,7 @@ describe('/contacts/match', () => {
     answer();
     // Only what is now cached is asked again: a number the CRM could not answer would only
     // time out again.
-    await vi.waitFor(() =>
+    await until(() =>
       expect(h.posted.at(-1)).toEqual({
         type: 'rc-adapter-trigger-contact-match',
         phoneNumbers: ['+14155550101', '+14155550102'],
@@ -110,12 +111,14 @@ describe('/contacts/match', () => {
   });
 
   it('answers at once, with the names, when the lookup beats the deadline', async () => {
-    const h = harness({ wait: () => new Promise<void>((resolve) => setTimeout(resolve, 50)) });
+    const deadlines: (() => void)[] = [];
+    const h = harness({ wait: () => new Promise<void>((resolve) => deadlines.push(resolve)) });
     await handleWidgetMessage(h.deps, matchRequest(['+14155550101']));
     expect(h.posted).toMatchObject([
       { response: { data: { '+14155550101': [{ name: 'Alice Johnson' }] } } },
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    for (const pass of deadlines) pass();
+    await settle();
     expect(h.posted).toHaveLength(1);
   });
 
@@ -144,7 +147,7 @@ describe('/contacts/match', () => {
       },
       /** Lets the earliest pending wait end. */
       step: async () => {
-        await vi.waitFor(() => expect(gates.length).toBeGreaterThan(0));
+        await until(() => expect(gates.length).toBeGreaterThan(0));
         gates.shift()?.();
       },
     };
@@ -171,14 +174,14 @@ describe('/contacts/match', () => {
 
     // Still down after 30 s: asked again, nothing for the widget yet, and a longer wait next.
     await clock.step();
-    await vi.waitFor(() => expect(lookups()).toHaveLength(2));
+    await until(() => expect(lookups()).toHaveLength(2));
     expect(lookups()[1]?.payload).toEqual({ phoneNumbers: numbers });
-    await vi.waitFor(() => expect(clock.waits).toEqual([30_000, 60_000]));
+    await until(() => expect(clock.waits).toEqual([30_000, 60_000]));
     expect(h.posted).toHaveLength(1);
 
     down = false;
     await clock.step();
-    await vi.waitFor(() =>
+    await until(() =>
       expect(h.posted.at(-1)).toEqual({
         type: 'rc-adapter-trigger-contact-match',
         phoneNumbers: numbers,
@@ -201,7 +204,7 @@ describe('/contacts/match', () => {
     expect(h.reports).toEqual([
       'Pipedrive rejected the saved credentials: callers show no names until that is fixed.',
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
     // Only the answer's deadline was ever waited for: no later look-up was planned.
     expect(waits).toEqual([MATCH_DEADLINE_MS]);
     expect(h.calls.filter((c) => c.name === 'contact.lookupMany')).toHaveLength(1);
@@ -220,7 +223,7 @@ describe('/contacts/match', () => {
       },
     });
     await handleWidgetMessage(h.deps, matchRequest(['+14155550101']));
-    await vi.waitFor(() => expect(h.reports.at(-1)).toMatch(/stopped asking/));
+    await until(() => expect(h.reports.at(-1)).toMatch(/stopped asking/));
     expect(waits).toEqual([...REASK_DELAYS_MS]);
     expect(REASK_DELAYS_MS.length).toBeLessThanOrEqual(5);
     expect(h.calls.filter((c) => c.name === 'contact.lookupMany')).toHaveLength(
@@ -239,7 +242,7 @@ describe('/contacts/match', () => {
     await handleWidgetMessage(h.deps, { ...matchRequest(['+14155550102']), requestId: 'req-2' });
     down = false;
     await clock.step();
-    await vi.waitFor(() =>
+    await until(() =>
       expect(h.posted.at(-1)).toEqual({
         type: 'rc-adapter-trigger-contact-match',
         phoneNumbers: ['+14155550101', '+14155550102'],
@@ -264,7 +267,7 @@ describe('/contacts/match', () => {
     await handleWidgetMessage(h.deps, matchRequest(['+14155550101']));
     expect(h.posted).toHaveLength(1); // the answer by the deadline, without names
     answer();
-    await vi.waitFor(() =>
+    await until(() =>
       expect(h.posted.at(-1)).toEqual({
         type: 'rc-adapter-trigger-contact-match',
         phoneNumbers: ['+14155550101'],

@@ -75,31 +75,37 @@ async function lookUpForWidget(
   const results = Object.create(null) as Value<'contact.lookupMany'>;
   for (const answer of answers) Object.assign(results, answer);
   if (!connection) throw new RequestFailed(ERROR_CODES.notConnected, 'No CRM is connected.');
+  return {
+    data: matchData(request.phoneNumbers, results, connection.platform),
+    ...sortedOut(request.phoneNumbers, results, connection.displayName),
+    crmName: connection.displayName,
+  };
+}
+
+/** Which numbers were answered, which failed (and why), and whether the CRM refused. */
+function sortedOut(
+  phoneNumbers: string[],
+  results: Value<'contact.lookupMany'>,
+  crmName: string,
+): Pick<WidgetLookup, 'answered' | 'failed' | 'problem' | 'refused'> {
   // The engine keys each result by the number exactly as it was requested.
   const resultOf = resultsByRequest(results);
   const answered: string[] = [];
   const failed: string[] = [];
   let problem: string | null = null;
   let refused: string | null = null;
-  for (const number of new Set(request.phoneNumbers)) {
+  for (const number of new Set(phoneNumbers)) {
     const result = resultOf(number);
     if (result?.crmFailed) {
       failed.push(number);
       problem ??= result.returnMessage?.message ?? null;
     } else if (result?.crmFailure === 'refused') {
-      refused ??= result.returnMessage?.message ?? `${connection.displayName} refused the lookup`;
+      refused ??= result.returnMessage?.message ?? `${crmName} refused the lookup`;
     } else if (result !== undefined && result.source !== 'none') {
       answered.push(number);
     }
   }
-  return {
-    data: matchData(request.phoneNumbers, results, connection.platform),
-    answered,
-    failed,
-    problem,
-    refused,
-    crmName: connection.displayName,
-  };
+  return { answered, failed, problem, refused };
 }
 
 function askWidgetAgain(deps: BridgeDeps, phoneNumbers: string[]): void {

@@ -1,13 +1,18 @@
-import { ALL_FAMILIES, ALL_ITEMS, installInfo } from '@/platform/storage/keys';
+import * as keys from '@/platform/storage/keys';
+import { isDeclared } from '@/platform/storage/define';
 import { ensureSweepAlarm, restrictStorageAccess } from '@/features/lookup/worker';
 import { inBackground } from '@/platform/worker/report';
 
 /** Brings stored data up to the current schema and records the installed version. */
 export async function onInstalled(details: chrome.runtime.InstalledDetails): Promise<void> {
   await restrictStorageAccess();
-  await Promise.all([...ALL_ITEMS, ...ALL_FAMILIES].map((entry) => entry.migrate()));
+  await Promise.all(
+    Object.values(keys)
+      .filter(isDeclared)
+      .map((entry) => entry.migrate()),
+  );
   const version = chrome.runtime.getManifest().version;
-  await installInfo.update((current) => ({
+  await keys.installInfo.update((current) => ({
     installedAt: details.reason === 'install' ? Date.now() : (current.installedAt ?? Date.now()),
     version,
   }));

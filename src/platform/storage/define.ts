@@ -29,6 +29,13 @@ export interface StorageItem<T> {
   migrate(): Promise<void>;
 }
 
+const declared = new WeakSet<object>();
+
+/** True for what defineItem or defineFamily made: lets a module's exports be walked for its keys. */
+export function isDeclared(value: unknown): value is StorageItem<unknown> | StorageFamily<unknown> {
+  return typeof value === 'object' && value !== null && declared.has(value);
+}
+
 export function area(name: AreaName): chrome.storage.StorageArea {
   return chrome.storage[name];
 }
@@ -95,7 +102,7 @@ export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
       : definition.defaultValue;
   }
 
-  return {
+  const item: StorageItem<T> = {
     definition,
     key,
     get,
@@ -128,6 +135,8 @@ export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
       return () => chrome.storage.onChanged.removeListener(listener);
     },
   };
+  declared.add(item);
+  return item;
 }
 
 export interface FamilyDefinition {
@@ -169,7 +178,7 @@ export function defineFamily<T>(definition: FamilyDefinition): StorageFamily<T> 
   const keyFor = (id: string): string => `${prefix}${id}`;
   const storage = (): chrome.storage.StorageArea => area(definition.area);
 
-  return {
+  const family: StorageFamily<T> = {
     definition,
     prefix,
     keyFor,
@@ -211,4 +220,6 @@ export function defineFamily<T>(definition: FamilyDefinition): StorageFamily<T> 
       if (older.length > 0) await storage().remove(older);
     },
   };
+  declared.add(family);
+  return family;
 }

@@ -1,24 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_FAMILIES, ALL_ITEMS } from './keys';
+import { isDeclared } from './define';
+import * as keys from './keys';
 
 describe('storage key declarations', () => {
-  const names = [...ALL_ITEMS, ...ALL_FAMILIES].map((entry) => entry.definition.name);
+  const declared = Object.values(keys).filter(isDeclared);
+  const names = declared.map((entry) => entry.definition.name);
+
+  it('finds every declared key among the exports', () => {
+    expect(declared).toContain(keys.popupDraft);
+    expect(declared).toContain(keys.matchCache);
+    expect(declared.length).toBeGreaterThanOrEqual(10);
+  });
 
   it('declares every name once', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
   it('uses camelCase names of at least three letters and positive integer versions', () => {
-    for (const entry of [...ALL_ITEMS, ...ALL_FAMILIES]) {
+    for (const entry of declared) {
       expect(entry.definition.name).toMatch(/^[a-z][a-zA-Z]{2,}$/);
       expect(Number.isInteger(entry.definition.version) && entry.definition.version > 0).toBe(true);
     }
   });
 
-  it('has no family prefix that is another family prefix or an item key', () => {
-    const keys = ALL_ITEMS.map((item) => item.key);
-    for (const family of ALL_FAMILIES) {
-      expect(keys.some((key) => key.startsWith(family.prefix))).toBe(false);
+  it('has no family prefix that starts another family prefix or an item key', () => {
+    const storedKeys = declared.map((entry) => ('prefix' in entry ? entry.prefix : entry.key));
+    for (const entry of declared) {
+      if (!('prefix' in entry)) continue;
+      const clashes = storedKeys.filter(
+        (key) => key !== entry.prefix && key.startsWith(entry.prefix),
+      );
+      expect(clashes).toEqual([]);
     }
   });
 });

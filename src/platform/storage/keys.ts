@@ -1,12 +1,13 @@
 /**
  * Every chrome.storage key CallPop uses, declared once. Bump an item's version when its shape
- * changes and add a migration; the unit tests check that names are unique and well formed.
+ * changes and add a migration. Install migrates, and the unit tests check, every export here
+ * that is a declared item or family, so a new key cannot be left out.
  */
 import type { Connection } from '@/features/connection/model/connection';
 import type { CallDirection, CallStatus, LookupResult } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/settings';
 import type { ContactDraft, LogDraft } from '@/features/saves/model/log-draft';
-import { defineFamily, defineItem, type StorageFamily, type StorageItem } from './define';
+import { defineFamily, defineItem } from './define';
 
 export interface InstallInfo {
   installedAt: number | null;
@@ -36,7 +37,7 @@ export const connectionItem = defineItem<Connection | null>({
 });
 
 /**
- * The CRM answered 401 to the connection with this identity (engine/credentials-status.ts). Its
+ * The CRM answered 401 to the connection with this identity (lookup/worker/credentials-status.ts). Its
  * own key, written without reading the connection, so noting it can never write back
  * credentials that Disconnect or a new token replaced meanwhile.
  */
@@ -90,7 +91,7 @@ export interface CachedMatch {
 
 /**
  * The phone formats the cached matches were searched with (their JSON), checked on each use
- * (engine/formats-changed.ts): other formats may find other contacts.
+ * (lookup/worker/formats-changed.ts): other formats may find other contacts.
  */
 export const cacheFormatsItem = defineItem<string | null>({
   area: 'local',
@@ -215,15 +216,3 @@ export const popupDraft = defineItem<PopupDraft | null>({
   version: 1,
   defaultValue: null,
 });
-
-export const ALL_ITEMS: readonly StorageItem<unknown>[] = [
-  installInfo,
-  settingsItem,
-  connectionItem,
-  popupDraft,
-];
-export const ALL_FAMILIES: readonly StorageFamily<unknown>[] = [
-  matchCache,
-  saveRequests,
-  callSessions,
-];

@@ -1,9 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { ExtensionStatus } from '../messages';
+import type { ExtensionStatus, Reply } from '../messages';
 import { send } from './messaging';
 
 export type Loadable<T> =
   { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
+
+/** A worker reply as page state; `what` names what failed to load in the message. */
+export function loadable<T>(reply: Reply<T>, what = ''): Loadable<T> {
+  return reply.ok
+    ? { state: 'ready', value: reply.value }
+    : { state: 'error', message: `${what}${reply.error.message}` };
+}
 
 /** The extension's name and version, as the service worker reports them. */
 export function useStatus(): Loadable<ExtensionStatus> {
@@ -12,11 +19,7 @@ export function useStatus(): Loadable<ExtensionStatus> {
     let live = true;
     void send('status.get').then((reply) => {
       if (!live) return;
-      setStatus(
-        reply.ok
-          ? { state: 'ready', value: reply.value }
-          : { state: 'error', message: reply.error.message },
-      );
+      setStatus(loadable(reply));
     });
     return () => {
       live = false;

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { settle } from '@/test/settle';
 import { inBackground } from './report';
 
 describe('inBackground', () => {
@@ -9,7 +10,7 @@ describe('inBackground', () => {
         config: { headers: { Authorization: 'Bearer tok-777777' } },
       });
       inBackground('cache sweep', Promise.reject(failure));
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await settle();
       expect(logged).toHaveBeenCalledTimes(1);
       expect(logged.mock.calls[0]?.[0]).toMatch(
         /^CallPop: cache sweep failed: Error: storage is gone/,
@@ -24,7 +25,7 @@ describe('inBackground', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       inBackground('cache sweep', Promise.resolve(3));
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await settle();
       expect(logged).not.toHaveBeenCalled();
     } finally {
       logged.mockRestore();

@@ -7,7 +7,7 @@ export class RequestError extends Error {
     message: string,
     /**
      * A CRM write that may still have landed (a timeout, a dropped connection, a server error):
-     * a retry soon after waits for it first (engine/late-write.ts).
+     * a retry soon after waits for it first (saves/worker/late-write.ts).
      */
     readonly outcomeUnclear = false,
   ) {

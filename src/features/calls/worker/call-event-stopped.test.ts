@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { until } from '@/test/settle';
 import type { LookupResult } from '@/platform/messages';
 import { callSessions } from '@/platform/storage/keys';
 import { aCall, aCallEvent, aContact, aLookupResult } from '@/test/calls';
@@ -80,7 +81,7 @@ describe('call.event: a worker stopped mid-pop', () => {
       }),
     );
     await handleCallEvent(event('CallConnected'), deps());
-    await vi.waitFor(async () =>
+    await until(async () =>
       expect((await callSessions.get('s1'))?.lookup).toMatchObject({ state: 'done' }),
     );
     expect(lookup).toHaveBeenCalledTimes(1);

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { settle, until } from '@/test/settle';
 import type { LookupResult } from '@/platform/messages';
 import { aCallEvent, aContact, aLookupResult } from '@/test/calls';
 import { DEFAULT_SETTINGS } from '@/features/settings/model/settings';
@@ -36,9 +37,6 @@ describe('call.event: when the window opens', () => {
     });
   }
 
-  const settleIn = (ms: number) =>
-    new Promise<LookupResult>((resolve) => setTimeout(() => resolve(result([])), ms));
-
   it('keeps the record in memory while the window is created, for serving its page', async () => {
     const seen: (string | undefined)[] = [];
     onWindowCreate(() => seen.push(poppingRecord('s1')?.pop.state));
@@ -49,16 +47,23 @@ describe('call.event: when the window opens', () => {
 
   it('opens the window without waiting for the CRM', async () => {
     let answered = false;
+    let answer: (value: LookupResult) => void = () => undefined;
     lookup.mockImplementation(async () => {
-      const answer = await settleIn(100);
+      const value = await new Promise<LookupResult>((resolve) => (answer = resolve));
       answered = true;
-      return answer;
+      return value;
     });
     let answeredWhenOpened: boolean | null = null;
+    let opened: () => void = () => undefined;
+    const windowOpened = new Promise<void>((resolve) => (opened = resolve));
     onWindowCreate(() => {
       answeredWhenOpened = answered;
+      opened();
     });
-    await handleCallEvent(event('Ringing'), deps());
+    const handled = handleCallEvent(event('Ringing'), deps());
+    await windowOpened;
+    answer(result([]));
+    await handled;
     expect(answeredWhenOpened).toBe(false);
     expect(callWindows()).toHaveLength(1);
   });
@@ -91,7 +96,7 @@ describe('call.event: when the window opens', () => {
 
     // The answer still lands in the call, for the open window to show.
     answer(result([contact(2, 'Bob Smith')]));
-    await vi.waitFor(async () =>
+    await until(async () =>
       expect((await callSessions.get('s1'))?.lookup).toMatchObject({ state: 'done' }),
     );
     expect(callWindows()).toHaveLength(1);
@@ -100,7 +105,7 @@ describe('call.event: when the window opens', () => {
   it('with "do nothing" for several matches, waits for the answer instead of opening a window', async () => {
     const answer = await slowLookupWith('nothing');
     const popping = handleCallEvent(event('Ringing'), { lookup, wait: async () => undefined });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
     expect(callWindows()).toHaveLength(0);
     answer(result([contact(2, 'Bob Smith'), contact(3, 'Cy Twombly')]));
     await expect(popping).resolves.toMatchObject({ action: 'ignored' });

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { settle, until } from '@/test/settle';
 import type { LookupResult } from '@/platform/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/settings';
 import { callSessions, connectionItem, settingsItem } from '@/platform/storage/keys';
@@ -120,8 +121,8 @@ describe('call.event: one pop per call', () => {
     let now = 1_000_000;
     const clock = { lookup, now: () => now };
     const first = handleCallEvent(event('Ringing'), clock);
-    await vi.waitFor(() => expect(callWindows()).toHaveLength(1));
-    await vi.waitFor(async () => expect((await callSessions.get('s1'))?.windowId).not.toBeNull());
+    await until(() => expect(callWindows()).toHaveLength(1));
+    await until(async () => expect((await callSessions.get('s1'))?.windowId).not.toBeNull());
     callWindows()[0]!.focused = false;
     now += 10 * 60_000; // the CRM is still thinking ten minutes later
     await expect(handleCallEvent(event('CallConnected'), clock)).resolves.toMatchObject({
@@ -280,12 +281,16 @@ describe('call.event: what a pop opens', () => {
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);
     try {
-      lookup.mockImplementation(
-        () => new Promise((resolve) => setTimeout(() => resolve(result([])), 30)),
-      );
+      let answer: (value: LookupResult) => void = () => undefined;
+      lookup.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
       vi.spyOn(chrome.windows, 'create').mockRejectedValueOnce(new Error('No current window'));
-      await expect(handleCallEvent(event('Ringing'), deps())).rejects.toThrow('No current window');
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      const reported = expect(handleCallEvent(event('Ringing'), deps())).rejects.toThrow(
+        'No current window',
+      );
+      await settle(); // the window failed; the lookup still runs
+      answer(result([]));
+      await reported;
+      await settle();
       expect(unhandled).not.toHaveBeenCalled();
     } finally {
       process.off('unhandledRejection', unhandled);

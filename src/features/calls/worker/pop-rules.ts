@@ -74,6 +74,7 @@ export function slowLookupPlan(waitedMs: number): PopPlan {
  * The window always carries the card (and the Log call button), so openCrmPage opens the CRM
  * page in a tab in addition to it: the person never loses the create and log paths.
  */
+// eslint-disable-next-line complexity -- being split by the calls owner
 export function planPop(
   result: LookupResult | null,
   lookupError: string | null,

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { settle, until } from '@/test/settle';
 import type { LookupResult } from '@/platform/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/settings';
 import { callSessions, settingsItem } from '@/platform/storage/keys';
@@ -64,7 +65,7 @@ describe('call.show before or during the pop: the call keeps one window', () => 
       vi.spyOn(chrome.windows, 'create') as unknown as { mockImplementation: (fn: Create) => void }
     ).mockImplementation(async (data) => {
       creating();
-      await new Promise((resolve) => setTimeout(resolve, 100)); // a window takes its time
+      await settle(); // a window takes its time
       return create(data);
     });
     const lookup = vi.fn(async () => aLookupResult([bob]));
@@ -94,7 +95,7 @@ describe('call.show before or during the pop: the call keeps one window', () => 
     let answer: (result: LookupResult) => void = () => undefined;
     const lookup = vi.fn(() => new Promise<LookupResult>((resolve) => (answer = resolve)));
     const popping = handleCallEvent(aCallEvent('Ringing'), { lookup });
-    await vi.waitFor(() => expect(lookup).toHaveBeenCalled());
+    await until(() => expect(lookup).toHaveBeenCalled());
     await handleShowCall({ sessionId: 's1' });
     const [shown] = callWindows();
     answer(aLookupResult([bob]));
@@ -108,7 +109,7 @@ describe('call.show before or during the pop: the call keeps one window', () => 
     let answer: (result: LookupResult) => void = () => undefined;
     const lookup = vi.fn(() => new Promise<LookupResult>((resolve) => (answer = resolve)));
     const popping = handleCallEvent(aCallEvent('Ringing'), { lookup });
-    await vi.waitFor(() => expect(lookup).toHaveBeenCalled());
+    await until(() => expect(lookup).toHaveBeenCalled());
     await handleShowCall({ sessionId: 's1' });
     const [shown] = callWindows();
     answer(aLookupResult([bob, dan]));

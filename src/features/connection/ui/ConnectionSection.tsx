@@ -57,8 +57,9 @@ export function ConnectionSection({ onDisconnected }: { onDisconnected: () => vo
 
   let body;
   if (connection.state === 'loading' || connectors.state === 'loading') body = <p>Loading…</p>;
-  else if (connection.state === 'error') body = <p className="field-error">{connection.message}</p>;
-  else if (current && connectors.state === 'ready' && replacing === shownIdentity) {
+  else if (connection.state === 'error') {
+    body = <p className="field-error">The connection could not be read: {connection.message}</p>;
+  } else if (current && connectors.state === 'ready' && replacing === shownIdentity) {
     body = (
       <ConnectionForm
         key={`replace:${shownIdentity}`}

@@ -29,6 +29,8 @@ function inSentence(label: string): string {
 
 const ON_THIS_MACHINE = 'a CRM on this machine (localhost or 127.0.0.1)';
 
+const no = (message: string): { ok: false; message: string } => ({ ok: false, message });
+
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
 
 /** What the CRM's address field suggests (its placeholder), e.g. `https://api.na1.insightly.com`. */
@@ -48,47 +50,40 @@ export function checkHostname(
   example = 'crm.example.com',
 ): { ok: true; value: string } | { ok: false; message: string } {
   const text = withoutApiVersion(input.trim());
-  if (text === '') return { ok: false, message: `Enter the ${inSentence(label)}.` };
+  if (text === '') return no(`Enter the ${inSentence(label)}.`);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     let url: URL;
     try {
       url = new URL(text);
     } catch {
-      return { ok: false, message: `That ${inSentence(label)} is not a valid address.` };
+      return no(`That ${inSentence(label)} is not a valid address.`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      return {
-        ok: false,
-        message: `Use an https:// address (plain http:// only for ${ON_THIS_MACHINE}).`,
-      };
+      return no(`Use an https:// address (plain http:// only for ${ON_THIS_MACHINE}).`);
     }
     if (!isOneHost(url)) {
-      return {
-        ok: false,
-        message: `That ${inSentence(label)} has characters an address cannot have. Enter it like ${example}.`,
-      };
+      return no(
+        `That ${inSentence(label)} has characters an address cannot have. Enter it like ${example}.`,
+      );
     }
     // Plain http would send the API token unencrypted: only over loopback, where it never
     // leaves this machine.
     if (!isSafeCrmUrl(url)) {
-      return {
-        ok: false,
-        message: `Use https://${url.host}. Plain http:// would send your credentials unencrypted, so it works only for ${ON_THIS_MACHINE}.`,
-      };
+      return no(
+        `Use https://${url.host}. Plain http:// would send your credentials unencrypted, so it works only for ${ON_THIS_MACHINE}.`,
+      );
     }
     if (url.username || url.password || url.search || url.hash || url.pathname !== '/') {
-      return {
-        ok: false,
-        message: `Enter only the address of the CRM, like ${url.origin}, without a path or anything after it.`,
-      };
+      return no(
+        `Enter only the address of the CRM, like ${url.origin}, without a path or anything after it.`,
+      );
     }
     return { ok: true, value: url.origin };
   }
   if (!HOST.test(text)) {
-    return {
-      ok: false,
-      message: `That ${inSentence(label)} has characters an address cannot have. Enter it like ${example}.`,
-    };
+    return no(
+      `That ${inSentence(label)} has characters an address cannot have. Enter it like ${example}.`,
+    );
   }
   return { ok: true, value: text.toLowerCase() };
 }

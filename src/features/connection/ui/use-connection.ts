@@ -3,25 +3,15 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ConnectionSummary } from '../model/connection';
 import type { ConnectorInfo } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
+import { loadable, type Loadable } from '@/platform/ui/use-status';
 import { connectionItem, credentialsRejected } from '@/platform/storage/keys';
 
-export type Loaded<T> =
-  { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
-
-export function useConnectors(): Loaded<ConnectorInfo[]> {
-  const [connectors, setConnectors] = useState<Loaded<ConnectorInfo[]>>({ state: 'loading' });
+export function useConnectors(): Loadable<ConnectorInfo[]> {
+  const [connectors, setConnectors] = useState<Loadable<ConnectorInfo[]>>({ state: 'loading' });
   useEffect(() => {
     let live = true;
     void send('connectors.list').then((reply) => {
-      if (!live) return;
-      setConnectors(
-        reply.ok
-          ? { state: 'ready', value: reply.value }
-          : {
-              state: 'error',
-              message: `The list of CRMs could not be loaded: ${reply.error.message}`,
-            },
-      );
+      if (live) setConnectors(loadable(reply, 'The list of CRMs could not be loaded: '));
     });
     return () => {
       live = false;
@@ -30,23 +20,18 @@ export function useConnectors(): Loaded<ConnectorInfo[]> {
   return connectors;
 }
 
+/** The connection as the worker reports it; an error message says what went wrong only. */
 export function useConnection(): {
-  connection: Loaded<ConnectionSummary | null>;
+  connection: Loadable<ConnectionSummary | null>;
   reload: () => void;
   /** Shows a summary the worker just returned (a Connect), without asking again. */
   show: (summary: ConnectionSummary) => void;
 } {
-  const [connection, setConnection] = useState<Loaded<ConnectionSummary | null>>({
+  const [connection, setConnection] = useState<Loadable<ConnectionSummary | null>>({
     state: 'loading',
   });
   const reload = useCallback(() => {
-    void send('connection.get').then((reply) =>
-      setConnection(
-        reply.ok
-          ? { state: 'ready', value: reply.value }
-          : { state: 'error', message: `The connection could not be read: ${reply.error.message}` },
-      ),
-    );
+    void send('connection.get').then((reply) => setConnection(loadable(reply)));
   }, []);
   const show = useCallback(
     (summary: ConnectionSummary) => setConnection({ state: 'ready', value: summary }),
@@ -54,9 +39,9 @@ export function useConnection(): {
   );
   useEffect(() => {
     reload();
-    // Connected or disconnected in another tab, or the CRM refused or accepted the credentials
-    // again: ask the worker for the summary (the stored connection holds credentials, so the
-    // page only uses the change as a signal).
+    // Connected or disconnected elsewhere, or the CRM refused or accepted the credentials again
+    // (a lookup's 401 shows at once): ask the worker for the summary, since the stored
+    // connection holds credentials and is only used as a signal.
     const stopConnection = connectionItem.watch(() => reload());
     const stopRejected = credentialsRejected.watch(() => reload());
     return () => {

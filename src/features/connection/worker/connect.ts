@@ -66,6 +66,33 @@ function addressExample(connector: Connector): string {
   return field?.placeholder || 'acme.pipedrive.com';
 }
 
+/** The address as an http(s) URL of one host, or null. */
+function webUrl(address: string): URL | null {
+  // apiOrigin puts https:// before any other scheme (ftp://x), which would then read as a path.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(address) && !/^https?:/i.test(address)) return null;
+  try {
+    const url = new URL(apiOrigin(address));
+    return (url.protocol === 'https:' || url.protocol === 'http:') && isOneHost(url) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** No path, query, fragment or user name: API paths are appended to it. */
+function onlyHost(url: URL, address: string): boolean {
+  // The URL parser reads an empty `?` or `#`, and `\` as `/`, as no path at all; every API
+  // path CallPop appends would then become a query, a fragment or another path.
+  const afterScheme = apiOrigin(address).replace(/^https?:\/\//i, '');
+  return (
+    !url.username &&
+    !url.password &&
+    url.pathname === '/' &&
+    !url.search &&
+    !url.hash &&
+    !/[/?#\\@\s]/.test(afterScheme)
+  );
+}
+
 /**
  * The draft's address as stored and its origin, or a plain-words reason why it cannot be used.
  * A trailing API version (`/v3.1`, as Insightly shows its API URL) is dropped: connectors add
@@ -79,31 +106,13 @@ function checkedAddress(
   if (typeof hostname !== 'string' || hostname.trim() === '') {
     throw bad(`Enter the address of your CRM, for example ${example}.`);
   }
-  const trimmed = hostname.trim();
-  const address = withoutApiVersion(trimmed);
-  // apiOrigin puts https:// before any other scheme (ftp://x), which would then read as a path.
-  const otherScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(address) && !/^https?:/i.test(address);
-  let url: URL | null = null;
-  try {
-    url = otherScheme ? null : new URL(apiOrigin(address));
-  } catch {
-    // refused below
-  }
+  const address = withoutApiVersion(hostname.trim());
+  const url = webUrl(address);
   // The messages do not repeat what was typed: a pasted address can carry a token.
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !isOneHost(url)) {
+  if (!url) {
     throw bad(`That is not a web address CallPop can connect to, for example ${example}.`);
   }
-  // The URL parser reads an empty `?` or `#`, and `\` as `/`, as no path at all; every API
-  // path CallPop appends would then become a query, a fragment or another path.
-  const afterScheme = apiOrigin(address).replace(/^https?:\/\//i, '');
-  if (
-    url.username ||
-    url.password ||
-    url.pathname !== '/' ||
-    url.search ||
-    url.hash ||
-    /[/?#\\@\s]/.test(afterScheme)
-  ) {
+  if (!onlyHost(url, address)) {
     throw bad(
       `The address has more than a host name (a path, a query, a user name, or a #, ? or \\ in it). Enter only the ${connector.manifest.displayName} address, for example ${example}.`,
     );

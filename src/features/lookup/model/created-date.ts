@@ -1,11 +1,7 @@
 /**
- * Reads a contact's `createdDate` / `mostRecentActivityDate` in every form the findContact
- * contract promises to accept, and nothing else: a wrong guess would make the earliest-created
- * resolver silently pick the wrong contact, so anything ambiguous is `null`.
- *
- * Only explicit patterns are used. `Date.parse` is never called: it accepts slash dates
- * (`01/02/2024`, day/month order unknowable) and reads zone-less strings in the machine's local
- * time, so its answers differ between users.
+ * Reads a contact's `createdDate` / `mostRecentActivityDate` in the forms the findContact contract
+ * accepts, and nothing else: a wrong guess would pick the wrong earliest contact, so anything
+ * ambiguous is `null`. No `Date.parse`: it takes slash dates and reads zone-less text as local.
  */
 
 const MIN_MS = Date.UTC(1970, 0, 1);
@@ -103,9 +99,18 @@ const MONTH_FIRST = new RegExp(
   'i',
 );
 
+// Optional groups are undefined at run time, whatever RegExpExecArray's type says.
+type Groups = (string | undefined)[];
+
+/** The hour on a 24-hour clock; null for "13 pm" or "0 am". */
+function hour24(hour: string | undefined, meridiem: string | undefined): number | null {
+  const h = Number(hour ?? 0);
+  if (!meridiem) return h;
+  if (h < 1 || h > 12) return null;
+  return (h % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
+}
+
 function fromNamedDate(text: string): number | null {
-  // Optional groups are undefined at run time, whatever RegExpExecArray's type says.
-  type Groups = (string | undefined)[];
   let weekday, day, month, year, rest: Groups;
   let m = DAY_FIRST.exec(text) as Groups | null;
   if (m) [, weekday, day, month, year, ...rest] = m;
@@ -113,15 +118,10 @@ function fromNamedDate(text: string): number | null {
     [, weekday, month, day, year, ...rest] = m;
   } else return null;
   const [hour, minute, second, fraction, meridiem, zone] = rest;
-  if (month === undefined) return null;
-  let h = Number(hour ?? 0);
-  if (meridiem) {
-    if (h < 1 || h > 12) return null;
-    h = (h % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
-  }
+  const h = hour24(hour, meridiem);
   const offset = parseZone(zone);
-  if (offset === null) return null;
-  const monthIndex = MONTHS.indexOf(month.slice(0, 3).toLowerCase());
+  if (h === null || offset === null) return null;
+  const monthIndex = MONTHS.indexOf(String(month).slice(0, 3).toLowerCase());
   const ms = fromParts(
     Number(year),
     monthIndex + 1,

@@ -1,13 +1,8 @@
 /**
- * Phone-number normalisation for lookups, plus the "overriding format" helpers the connector
- * contract's `overridingFormat` parameter needs. All number parsing goes through libphonenumber-js.
- *
- * Metadata choice: `libphonenumber-js/max`. The extension is loaded from disk, so the ~145 kB of
- * full metadata costs nothing noticeable, and only the full metadata tells apart the countries
- * that share a calling code (+1 US/CA/BS…, +44 GB/GG/IM, +7 RU/KZ) by their number patterns,
- * which is what `country` and `formatForDisplay` report. Acceptance itself is length-based
- * (`isPossible`), so a brand-new number range the metadata does not know yet is still looked up:
- * the CRM, not the metadata, decides whether a contact exists.
+ * Phone-number normalisation for lookups and the connector contract's `overridingFormat`.
+ * `libphonenumber-js/max`: only full metadata tells apart countries sharing a calling code
+ * (+1 US/CA, +44 GB/GG), and the extension loads it from disk. Acceptance is length-based
+ * (`isPossible`), so a number range the metadata does not know yet is still looked up.
  */
 import {
   getCountries,
@@ -70,6 +65,49 @@ function fail(reason: PhoneFailureReason, message = MESSAGES[reason]): PhoneResu
   return { ok: false, reason, message };
 }
 
+interface Reading {
+  text: string;
+  country?: CountryCode;
+}
+
+/** The ways to read `text`, most likely first. */
+function readings(text: string, input: string, defaultCountry?: CountryCode): Reading[] {
+  if (parseIncompletePhoneNumber(text).startsWith('+')) return [{ text }];
+  const list: Reading[] = [];
+  if (LOST_PLUS.test(input)) list.push({ text: `+${text}` });
+  if (defaultCountry) list.push({ text, country: defaultCountry });
+  if (parseIncompletePhoneNumber(text).startsWith('00')) {
+    list.push({ text, country: IDD_00_COUNTRY });
+  }
+  return list;
+}
+
+function parsed(reading: Reading): PhoneResult | null {
+  // extract: false makes the whole string the number, so stray letters or words are rejected.
+  const phone = parsePhoneNumberFromString(reading.text, {
+    defaultCountry: reading.country,
+    extract: false,
+  });
+  if (!phone?.isPossible()) return null;
+  return {
+    ok: true,
+    isExtension: false,
+    e164: phone.number,
+    nationalNumber: phone.nationalNumber,
+    countryCallingCode: phone.countryCallingCode,
+    ...(phone.country ? { country: phone.country } : {}),
+  };
+}
+
+/** Explains the failure of the most natural reading: as typed, with the default country. */
+function unreadable(text: string, defaultCountry?: CountryCode): PhoneResult {
+  const hasPlus = parseIncompletePhoneNumber(text).startsWith('+');
+  const problem = validatePhoneNumberLength(text, hasPlus ? undefined : defaultCountry);
+  if (problem === 'TOO_LONG') return fail('tooLong');
+  if (problem === 'INVALID_COUNTRY' && !hasPlus && !defaultCountry) return fail('needsCountry');
+  return fail('invalid', problem === 'TOO_SHORT' ? TOO_SHORT_MESSAGE : MESSAGES.invalid);
+}
+
 export function normalizePhone(input: string, defaultCountry?: CountryCode): PhoneResult {
   const trimmed = typeof input === 'string' ? input.trim() : '';
   if (trimmed === '') return fail('empty');
@@ -79,41 +117,11 @@ export function normalizePhone(input: string, defaultCountry?: CountryCode): Pho
   // so drop the scheme and let the strict parser read the rest (it knows `;ext=`).
   const text = trimmed.replace(/^tel:/i, '').trim();
   if (EXTENSION.test(text)) return { ok: true, isExtension: true, extension: text };
-
-  const hasPlus = parseIncompletePhoneNumber(text).startsWith('+');
-  const attempts: { text: string; country?: CountryCode }[] = [];
-  if (!hasPlus && LOST_PLUS.test(input)) attempts.push({ text: `+${text}` });
-  if (hasPlus) attempts.push({ text });
-  else {
-    if (defaultCountry) attempts.push({ text, country: defaultCountry });
-    if (parseIncompletePhoneNumber(text).startsWith('00')) {
-      attempts.push({ text, country: IDD_00_COUNTRY });
-    }
+  for (const reading of readings(text, input, defaultCountry)) {
+    const phone = parsed(reading);
+    if (phone) return phone;
   }
-
-  for (const attempt of attempts) {
-    // extract: false makes the whole string the number, so stray letters or words are rejected.
-    const phone = parsePhoneNumberFromString(attempt.text, {
-      defaultCountry: attempt.country,
-      extract: false,
-    });
-    if (phone?.isPossible()) {
-      return {
-        ok: true,
-        isExtension: false,
-        e164: phone.number,
-        nationalNumber: phone.nationalNumber,
-        countryCallingCode: phone.countryCallingCode,
-        ...(phone.country ? { country: phone.country } : {}),
-      };
-    }
-  }
-
-  // Explain the failure of the most natural reading: as typed, with the default country.
-  const problem = validatePhoneNumberLength(text, hasPlus ? undefined : defaultCountry);
-  if (problem === 'TOO_LONG') return fail('tooLong');
-  if (problem === 'INVALID_COUNTRY' && !hasPlus && !defaultCountry) return fail('needsCountry');
-  return fail('invalid', problem === 'TOO_SHORT' ? TOO_SHORT_MESSAGE : MESSAGES.invalid);
+  return unreadable(text, defaultCountry);
 }
 
 const PLACEHOLDER = /[#*]/;

@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { settle, until } from '@/test/settle';
 import { matchCache } from '@/platform/storage/keys';
 import { CrmError } from '@/platform/worker/http/errors';
 import { CREATED_GRACE_MS, addCreatedContact } from './cache';
@@ -35,7 +36,7 @@ describe('a refresh right after a create, before the CRM search returns the new 
 
     const refreshed = await lookupContact({ phoneNumber: NUMBER, force: true }, deps);
     expect(names(refreshed.contacts)).toEqual(['Ann Lee', 'Jane Roe']);
-    await vi.waitFor(async () => expect(await cachedNames()).toEqual(['Ann Lee', 'Jane Roe']));
+    await until(async () => expect(await cachedNames()).toEqual(['Ann Lee', 'Jane Roe']));
     const hit = await lookupContact({ phoneNumber: NUMBER }, deps);
     expect(hit.source).toBe('cache');
     expect(names(hit.contacts)).toEqual(['Ann Lee', 'Jane Roe']);
@@ -48,11 +49,11 @@ describe('a refresh right after a create, before the CRM search returns the new 
     const answer = deferred<ReturnType<typeof found>>();
     connector.find = () => answer.promise;
     const refresh = lookupContact({ phoneNumber: NUMBER, force: true }, deps);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await settle();
     await created();
     answer.resolve(found([JANE]));
     await refresh;
-    await vi.waitFor(async () => expect(await cachedNames()).toEqual(['Ann Lee', 'Jane Roe']));
+    await until(async () => expect(await cachedNames()).toEqual(['Ann Lee', 'Jane Roe']));
   });
 
   it('counts the grace from the create, not from the refreshes that kept the contact', async () => {
@@ -61,20 +62,20 @@ describe('a refresh right after a create, before the CRM search returns the new 
     deps.clock.now += CREATED_GRACE_MS - 30_000;
     const kept = await lookupContact({ phoneNumber: NUMBER, force: true }, deps);
     expect(names(kept.contacts)).toEqual(['Ann Lee', 'Jane Roe']);
-    await vi.waitFor(async () => expect(await cachedNames()).toEqual(['Ann Lee', 'Jane Roe']));
+    await until(async () => expect(await cachedNames()).toEqual(['Ann Lee', 'Jane Roe']));
 
     deps.clock.now += 31_000;
     const after = await lookupContact({ phoneNumber: NUMBER }, deps);
     expect(after.source).toBe('crm'); // the create's entry no longer answers for the CRM
     expect(names(after.contacts)).toEqual(['Jane Roe']);
-    await vi.waitFor(async () => expect(await cachedNames()).toEqual(['Jane Roe']));
+    await until(async () => expect(await cachedNames()).toEqual(['Jane Roe']));
   });
 
   it('stores the CRM answer as usual once it returns the created contact', async () => {
     await created();
     connector.find = async () => found([JANE, ANN]);
     await lookupContact({ phoneNumber: NUMBER, force: true }, deps);
-    await vi.waitFor(async () =>
+    await until(async () =>
       expect(await matchCache.get(KEY)).toMatchObject({ f: Math.floor(deps.clock.now / 1000) }),
     );
     expect((await matchCache.get(KEY))?.s).toBeUndefined();

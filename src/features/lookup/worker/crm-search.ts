@@ -119,14 +119,10 @@ async function callConnector(
 }
 
 /**
- * Asks the CRM, sharing the request with lookups of the same number in flight. Throws a CrmError.
- *
- * A forced lookup (Refresh) is what a person presses when a lookup looks stuck, so it never
- * joins an older unforced request: it sends its own, and shares it only with other forced ones.
- * An unforced lookup joins a forced request in flight (its answer is as new as any), or else an
- * unforced one. Whichever answers first, the newest request's answer wins (see takeTurn): the
- * older request's callers get it as soon as it comes, and the older answer, when it comes at
- * last, is not written over it in the cache.
+ * Asks the CRM, sharing the request with lookups of the same number in flight; throws a CrmError.
+ * A Refresh (forced) is pressed when a lookup looks stuck, so it sends its own request, shared
+ * only with other forced ones; an unforced lookup joins any request in flight. The newest
+ * request's answer wins (takeTurn): older callers get it, and an older answer never overwrites it.
  */
 export function searchCrm(
   account: Account,

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { settle, until } from '@/test/settle';
 import { chromeFake } from '@/test/chrome-fake';
 import { matchCache, settingsItem } from '@/platform/storage/keys';
 import { disconnect } from '@/features/connection/worker/connect';
@@ -41,13 +42,13 @@ describe('a lookup and its cache write', () => {
     const answer = deferred<ReturnType<typeof found>>();
     connector.find = () => answer.promise;
     const lookup = lookupContact({ phoneNumber: NUMBER }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(1));
+    await until(() => expect(connector.findCalls).toHaveLength(1));
     await disconnect();
     answer.resolve(found([JANE]));
     await lookup;
-    await vi.waitFor(async () => expect(await matchCache.ids()).toEqual([]));
+    await until(async () => expect(await matchCache.ids()).toEqual([]));
     // And it stays empty once every write has landed.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
     expect(await matchCache.ids()).toEqual([]);
   });
 
@@ -56,16 +57,16 @@ describe('a lookup and its cache write', () => {
     const answer = deferred<ReturnType<typeof found>>();
     connector.find = () => answer.promise;
     const lookup = lookupContact({ phoneNumber: NUMBER }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(1));
+    await until(() => expect(connector.findCalls).toHaveLength(1));
     await settingsItem.update((s) => ({ ...s, overridingFormats: ['###.###.####'] }));
     answer.resolve(found([]));
     await lookup;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle();
     expect(await matchCache.ids()).toEqual([]);
     // With the formats unchanged, the next answer is kept.
     connector.find = async () => found([JANE]);
     await lookupContact({ phoneNumber: NUMBER, force: true }, deps);
-    await vi.waitFor(async () => expect(await matchCache.ids()).toHaveLength(1));
+    await until(async () => expect(await matchCache.ids()).toHaveLength(1));
   });
 
   it('answers as soon as the CRM does, before the cache write lands', async () => {
@@ -78,7 +79,7 @@ describe('a lookup and its cache write', () => {
     expect(writes.held.some((items) => Object.keys(items).some((k) => k.includes(KEY)))).toBe(true);
     expect(await matchCache.get(KEY)).toBeUndefined(); // still held
     writes.release();
-    await vi.waitFor(async () => expect(await matchCache.get(KEY)).toBeDefined());
+    await until(async () => expect(await matchCache.get(KEY)).toBeDefined());
   });
 
   it('lets a lookup arriving before the write lands join the answer, not search again', async () => {
@@ -91,7 +92,7 @@ describe('a lookup and its cache write', () => {
     expect(connector.findCalls).toHaveLength(1);
 
     writes.release();
-    await vi.waitFor(async () => expect(await matchCache.get(KEY)).toBeDefined());
+    await until(async () => expect(await matchCache.get(KEY)).toBeDefined());
     const third = await lookupContact({ phoneNumber: NUMBER }, deps);
     expect(third.source).toBe('cache');
     expect(connector.findCalls).toHaveLength(1);
@@ -105,7 +106,7 @@ describe('a lookup and its cache write', () => {
     writes.fail.reject(new Error('QUOTA_BYTES quota exceeded'));
 
     expect(result.contacts.map((c) => c.name)).toEqual([JANE.name]);
-    await vi.waitFor(() =>
+    await until(() =>
       expect(logged).toHaveBeenCalledWith(expect.stringContaining('caching the lookup failed')),
     );
     writes.restore();
@@ -127,6 +128,6 @@ describe('a lookup and its cache write', () => {
     expect(hit.source).toBe('cache');
     expect(writes.held).toHaveLength(1); // the stamp, still waiting
     writes.release();
-    await vi.waitFor(async () => expect((await matchCache.get(KEY))?.u).toBeDefined());
+    await until(async () => expect((await matchCache.get(KEY))?.u).toBeDefined());
   });
 });

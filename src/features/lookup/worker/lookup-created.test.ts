@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { settle } from '@/test/settle';
 import { createContact } from '@/features/saves/worker/create';
 import { lookupContact } from './lookup';
 import {
@@ -40,7 +41,7 @@ describe('a just-created contact the CRM search has not indexed yet', () => {
     const answer = deferred<ReturnType<typeof found>>();
     connector.find = () => answer.promise;
     const lookup = lookupContact({ phoneNumber: NUMBER }, deps); // reads the empty cache first
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await settle();
     await create();
     answer.resolve(found([]));
     const result = await lookup;

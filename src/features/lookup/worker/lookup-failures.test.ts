@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { settle } from '@/test/settle';
 import { matchCache } from '@/platform/storage/keys';
 import { lookupContact } from './lookup';
 import {
@@ -93,7 +94,7 @@ describe('lookupContact: sharing and rate limits', () => {
     const answer = deferred<ReturnType<typeof found>>();
     connector.find = () => answer.promise;
     const lookups = Array.from({ length: 20 }, () => lookupContact({ phoneNumber: NUMBER }, deps));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await settle();
     answer.resolve(found([JANE]));
     const results = await Promise.all(lookups);
     expect(connector.findCalls).toHaveLength(1);
@@ -115,7 +116,7 @@ describe('lookupContact: sharing and rate limits', () => {
       lookupContact({ phoneNumber: `+1415555011${i}` }, deps),
     );
     for (let round = 0; round < 20 && connector.findCalls.length < 10; round += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await settle();
       gates.splice(0).forEach((open) => open());
     }
     await Promise.all(lookups);

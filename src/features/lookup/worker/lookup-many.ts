@@ -1,11 +1,7 @@
 /**
- * contact.lookupMany (the softphone's batched contact match): one cache read for every number,
- * misses fetched through the same shared, bounded CRM path as single lookups.
- *
- * Results are keyed by each input exactly as it was sent (the widget matches its answer by its
- * own spelling); inputs that name the same number share one lookup. An input that is not a
- * phone number is not dropped silently: it gets no contacts and the phone module's plain
- * message. A number the CRM failed to answer is marked `crmFailed`, so the caller can ask again.
+ * contact.lookupMany (the softphone's batched match): one cache read for every number, misses
+ * through the same bounded CRM path as single lookups. Results are keyed by each input as sent;
+ * an input that is not a number gets the phone module's message; a CRM failure is `crmFailed`.
  */
 import type { LookupManyResult, LookupResult } from '@/platform/messages';
 import { ERROR_CODES, MAX_LOOKUP_BATCH } from '@/platform/messages';

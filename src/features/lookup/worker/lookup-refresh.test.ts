@@ -4,7 +4,8 @@
  * comes at last, is not cached over it.
  */
 import type { FindContactResult } from '../model/contact';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { settle, until } from '@/test/settle';
 import { matchCache } from '@/platform/storage/keys';
 import { http } from '@/platform/worker/http/client';
 import { limiterLoad } from '@/platform/worker/http/limiter';
@@ -43,9 +44,8 @@ function answersByCall(count: number) {
 
 const names = (result: { contacts: { name: string }[] }) => result.contacts.map((c) => c.name);
 const cachedNames = async () => (await matchCache.get(KEY))?.c?.map((c) => c.n) ?? null;
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-/** Resolves with 'pending' when `promise` has not settled by the next few turns. */
+/** Resolves with 'pending' when `promise` has not settled once everything started has run. */
 const stateOf = (promise: Promise<unknown>) =>
   Promise.race([promise.then(() => 'settled'), settle().then(() => 'pending')]);
 
@@ -53,10 +53,10 @@ describe('a Refresh while an older lookup of the same number hangs', () => {
   it('sends its own request and answers at once; the older lookup takes its answer', async () => {
     const [hung, fresh] = answersByCall(2);
     const older = lookupContact({ phoneNumber: NUMBER }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(1));
+    await until(() => expect(connector.findCalls).toHaveLength(1));
 
     const refresh = lookupContact({ phoneNumber: NUMBER, force: true }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(2));
+    await until(() => expect(connector.findCalls).toHaveLength(2));
     expect(connector.findCalls[1]?.isForceRefreshAccountData).toBe(true);
     fresh!.resolve(found([JANE]));
 
@@ -64,7 +64,7 @@ describe('a Refresh while an older lookup of the same number hangs', () => {
     // The older lookup is not left waiting on its own request: the newer answer is its answer.
     const olderResult = await older;
     expect(olderResult).toMatchObject({ source: 'crm', contacts: [{ name: 'Jane Roe' }] });
-    await vi.waitFor(async () => expect(await cachedNames()).toEqual(['Jane Roe']));
+    await until(async () => expect(await cachedNames()).toEqual(['Jane Roe']));
 
     hung.reject(Object.assign(new Error('timeout of 15000ms exceeded'), { code: 'ECONNABORTED' }));
     await settle();
@@ -75,13 +75,13 @@ describe('a Refresh while an older lookup of the same number hangs', () => {
   it('keeps the Refresh answer in the cache when the older answer comes after it', async () => {
     const [older, fresh] = answersByCall(2);
     const first = lookupContact({ phoneNumber: NUMBER }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(1));
+    await until(() => expect(connector.findCalls).toHaveLength(1));
     const refresh = lookupContact({ phoneNumber: NUMBER, force: true }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(2));
+    await until(() => expect(connector.findCalls).toHaveLength(2));
 
     fresh!.resolve(found([JOHN]));
     await refresh;
-    await vi.waitFor(async () => expect(await cachedNames()).toEqual(['John Roe']));
+    await until(async () => expect(await cachedNames()).toEqual(['John Roe']));
     expect(names(await first)).toEqual(['John Roe']);
 
     deps.clock.now += 5_000; // the older answer is stamped later, and still loses
@@ -97,14 +97,14 @@ describe('a Refresh while an older lookup of the same number hangs', () => {
   it('keeps a newer "no match" over an older answer with contacts', async () => {
     const [older, fresh] = answersByCall(2);
     const first = lookupContact({ phoneNumber: NUMBER }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(1));
+    await until(() => expect(connector.findCalls).toHaveLength(1));
     const refresh = lookupContact({ phoneNumber: NUMBER, force: true }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(2));
+    await until(() => expect(connector.findCalls).toHaveLength(2));
 
     fresh!.resolve(found([]));
     expect(names(await refresh)).toEqual([]);
     expect(names(await first)).toEqual([]);
-    await vi.waitFor(async () => expect(await matchCache.get(KEY)).toBeDefined());
+    await until(async () => expect(await matchCache.get(KEY)).toBeDefined());
     older.resolve(found([JANE]));
     await settle();
     expect(await matchCache.get(KEY)).toEqual({ f: Math.floor(deps.clock.now / 1000), n: 1 });
@@ -113,27 +113,27 @@ describe('a Refresh while an older lookup of the same number hangs', () => {
   it('lets an older answer that comes first stand until the Refresh answer replaces it', async () => {
     const [older, fresh] = answersByCall(2);
     const first = lookupContact({ phoneNumber: NUMBER }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(1));
+    await until(() => expect(connector.findCalls).toHaveLength(1));
     const refresh = lookupContact({ phoneNumber: NUMBER, force: true }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(2));
+    await until(() => expect(connector.findCalls).toHaveLength(2));
 
     older.resolve(found([JANE]));
     expect(names(await first)).toEqual(['Jane Roe']);
-    await vi.waitFor(async () => expect(await cachedNames()).toEqual(['Jane Roe']));
+    await until(async () => expect(await cachedNames()).toEqual(['Jane Roe']));
     expect(await stateOf(refresh)).toBe('pending'); // the Refresh still waits for its own
 
     fresh!.resolve(found([JOHN]));
     expect(names(await refresh)).toEqual(['John Roe']);
-    await vi.waitFor(async () => expect(await cachedNames()).toEqual(['John Roe']));
+    await until(async () => expect(await cachedNames()).toEqual(['John Roe']));
   });
 
   it('does the same for a forced lookupMany', async () => {
     const [hung, fresh] = answersByCall(2);
     const older = lookupContact({ phoneNumber: NUMBER }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(1));
+    await until(() => expect(connector.findCalls).toHaveLength(1));
 
     const refresh = lookupMany({ phoneNumbers: [NUMBER], force: true }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(2));
+    await until(() => expect(connector.findCalls).toHaveLength(2));
     fresh!.resolve(found([JANE]));
     expect(names((await refresh)[NUMBER]!)).toEqual(['Jane Roe']);
     expect(names(await older)).toEqual(['Jane Roe']);
@@ -149,7 +149,7 @@ describe('few CRM requests around a Refresh', () => {
     const [answer] = answersByCall(1);
     const one = lookupContact({ phoneNumber: NUMBER, force: true }, deps);
     const two = lookupMany({ phoneNumbers: [NUMBER], force: true }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(1));
+    await until(() => expect(connector.findCalls).toHaveLength(1));
     answer.resolve(found([JANE]));
     expect(names(await one)).toEqual(['Jane Roe']);
     expect(names((await two)[NUMBER]!)).toEqual(['Jane Roe']);
@@ -159,7 +159,7 @@ describe('few CRM requests around a Refresh', () => {
   it('a lookup while a Refresh is in flight joins it instead of asking again', async () => {
     const [answer] = answersByCall(1);
     const refresh = lookupContact({ phoneNumber: NUMBER, force: true }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(1));
+    await until(() => expect(connector.findCalls).toHaveLength(1));
     const lookup = lookupContact({ phoneNumber: NUMBER }, deps);
     const many = lookupMany({ phoneNumbers: [NUMBER] }, deps);
     await settle();
@@ -175,9 +175,9 @@ describe('few CRM requests around a Refresh', () => {
   it('a lookup while both an older lookup and a Refresh are in flight joins the Refresh', async () => {
     const [older, fresh] = answersByCall(2);
     const first = lookupContact({ phoneNumber: NUMBER }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(1));
+    await until(() => expect(connector.findCalls).toHaveLength(1));
     const refresh = lookupContact({ phoneNumber: NUMBER, force: true }, deps);
-    await vi.waitFor(() => expect(connector.findCalls).toHaveLength(2));
+    await until(() => expect(connector.findCalls).toHaveLength(2));
     const later = lookupContact({ phoneNumber: NUMBER }, deps);
 
     fresh!.resolve(found([JOHN]));

@@ -47,6 +47,8 @@ export function parseTarget(input: unknown, defaultCountry: string): Target {
   };
 }
 
+type Found = Extract<Target, { ok: true }>;
+
 interface Shown {
   contacts: Contact[];
   canCreate: boolean;
@@ -56,11 +58,7 @@ interface Shown {
   returnMessage: ReturnMessage | null;
 }
 
-function result(
-  account: Account,
-  target: Extract<Target, { ok: true }>,
-  shown: Shown,
-): LookupResult {
+function result(account: Account, target: Found, shown: Shown): LookupResult {
   const { connector, settings } = account;
   const crmName = connector.manifest.displayName;
   let contacts = shown.contacts;
@@ -115,7 +113,6 @@ const fromEntry = (
   returnMessage: message,
 });
 
-/** The warning the CRM gave with these contacts when they were fetched, said again on a hit. */
 /** Failures that pass by themselves; a refusal (credentials, a bad request) needs the person. */
 const PASSING_FAILURES = new Set<CrmFailureKind>([
   'unavailable',
@@ -124,19 +121,19 @@ const PASSING_FAILURES = new Set<CrmFailureKind>([
   'rateLimited',
 ]);
 
+/** The warning the CRM gave with these contacts when they were fetched, said again on a hit. */
 const savedWarning = (entry: CachedMatch): ReturnMessage | null =>
   entry.w ? { message: entry.w, messageType: 'warning', ttl: 5000 } : null;
 
 /** Looks one number up for an already loaded account; the core of lookup and lookupMany. */
 export async function lookupWith(
   account: Account,
-  target: Extract<Target, { ok: true }>,
+  target: Found,
   force: boolean,
   deps: EngineDeps,
   preread?: { entry: CachedMatch | undefined },
 ): Promise<LookupResult> {
   const { settings } = account;
-  const crmName = account.connector.manifest.displayName;
   if (target.isExtension && !settings.extensionLookup) {
     return result(account, target, unanswered(extensionLookupOffMessage(target.phoneNumber)));
   }
@@ -144,14 +141,7 @@ export async function lookupWith(
   const entry = id === null ? undefined : preread ? preread.entry : await readEntry(id);
   const now = deps.now();
   if (id !== null && entry && !force && isFresh(entry, cacheLimits(settings), now)) {
-    // Not awaited: a missed "last used" stamp only ages the entry for eviction, and the
-    // answer is not held behind a write Chrome may answer late (see crm-search.ts).
-    inBackground('marking the cache entry used', touchEntry(id, entry, now));
-    return result(
-      account,
-      target,
-      fromEntry(entry, target.phoneNumber, false, savedWarning(entry)),
-    );
+    return cacheHit(account, target, { id, entry, now });
   }
   const search: SearchTarget = {
     phoneNumber: target.phoneNumber,
@@ -160,41 +150,62 @@ export async function lookupWith(
     force,
     cached: entry,
   };
+  return askCrm(account, target, search, deps);
+}
+
+function cacheHit(
+  account: Account,
+  target: Found,
+  hit: { id: string; entry: CachedMatch; now: number },
+): LookupResult {
+  const { id, entry, now } = hit;
+  // Not awaited: a missed "last used" stamp only ages the entry for eviction, and the
+  // answer is not held behind a write Chrome may answer late (see crm-search.ts).
+  inBackground('marking the cache entry used', touchEntry(id, entry, now));
+  return result(account, target, fromEntry(entry, target.phoneNumber, false, savedWarning(entry)));
+}
+
+async function askCrm(
+  account: Account,
+  target: Found,
+  search: SearchTarget,
+  deps: EngineDeps,
+): Promise<LookupResult> {
   try {
     const answer = await searchCrm(account, search, deps);
-    if (answer.keptCreated) {
-      return result(
-        account,
-        target,
-        fromEntry(answer.keptCreated, target.phoneNumber, false, null),
-      );
-    }
-    return result(account, target, { ...answer, source: 'crm', stale: false });
+    const shown: Shown = answer.keptCreated
+      ? fromEntry(answer.keptCreated, target.phoneNumber, false, null)
+      : { ...answer, source: 'crm', stale: false };
+    return result(account, target, shown);
   } catch (error) {
-    const failure = error as CrmError; // searchCrm only throws classified errors
-    if (entry?.c?.length) {
-      return result(
-        account,
-        target,
-        fromEntry(
-          entry,
-          target.phoneNumber,
-          true,
-          staleMessage(failure.kind, crmName, failure.message),
-        ),
-      );
-    }
-    // A connector that explains its own failure is quoted rather than guessed at.
-    const own = failure instanceof ConnectorFailure ? failure.returnMessage : null;
-    const shown = result(
-      account,
-      target,
-      unanswered(own ?? failureMessage(failure.kind, crmName, failure.message)),
-    );
-    // A connector's own explanation (it cannot search this) is neither: nothing to retry or fix.
-    if (own) return shown;
-    return { ...shown, crmFailure: PASSING_FAILURES.has(failure.kind) ? 'passing' : 'refused' };
+    // searchCrm only throws classified errors.
+    return failed(account, target, search.cached, error as CrmError);
   }
+}
+
+/** The CRM failed: its cached contacts, marked stale, or why nothing can be shown. */
+function failed(
+  account: Account,
+  target: Found,
+  entry: CachedMatch | undefined,
+  failure: CrmError,
+): LookupResult {
+  const crmName = account.connector.manifest.displayName;
+  if (entry?.c?.length) {
+    const message = staleMessage(failure.kind, crmName, failure.message);
+    return result(account, target, fromEntry(entry, target.phoneNumber, true, message));
+  }
+  // A connector that explains its own failure is quoted rather than guessed at; that is
+  // neither passing nor refused: nothing to retry or fix.
+  if (failure instanceof ConnectorFailure && failure.returnMessage) {
+    return result(account, target, unanswered(failure.returnMessage));
+  }
+  const shown = result(
+    account,
+    target,
+    unanswered(failureMessage(failure.kind, crmName, failure.message)),
+  );
+  return { ...shown, crmFailure: PASSING_FAILURES.has(failure.kind) ? 'passing' : 'refused' };
 }
 
 export async function lookupContact(

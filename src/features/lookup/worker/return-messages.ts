@@ -118,8 +118,8 @@ interface SaveFailure {
   crmText?: string;
 }
 
-// A retried Save first asks the CRM for what the earlier attempt saved (engine/create.ts,
-// engine/call-log.ts), so the advice after an unclear outcome is to save again.
+// A retried Save first asks the CRM what the earlier attempt saved (saves/worker/create.ts,
+// call-log.ts), so the advice after an unclear outcome is to save again.
 const SAVE_AGAIN_IS_SAFE = 'Saving again is safe: CallPop first checks what was already saved.';
 
 type ExplainSave = (crm: string, failure: SaveFailure) => string;

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { settle } from '@/test/settle';
 import { matchCache, saveRequests } from '@/platform/storage/keys';
 import { createContact } from './create';
 import { lookupContact } from '@/features/lookup/worker/lookup';
@@ -63,7 +64,7 @@ describe('createContact', () => {
     connector.create = () => gate.promise;
     const first = save();
     const second = save();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await settle();
     expect((await saveRequests.get('contact:req-0001'))?.status).toBe('running');
     gate.resolve({ contactInfo: { id: 900, name: 'Ann Lee' } });
     const [a, b] = await Promise.all([first, second]);

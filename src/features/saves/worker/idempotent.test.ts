@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { settle } from '@/test/settle';
 import { saveRequests } from '@/platform/storage/keys';
 import { forgetOldSaves, runOnce, SAVE_RECORD_MAX_AGE_MS } from './idempotent';
 
@@ -25,7 +26,7 @@ describe('forgetOldSaves', () => {
       () => NOW - SAVE_RECORD_MAX_AGE_MS - 5,
       () => new Promise<void>((resolve) => (finish = resolve)),
     );
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
 
     await expect(forgetOldSaves(NOW)).resolves.toBe(1);
     expect((await saveRequests.ids()).sort()).toEqual([

@@ -1,11 +1,7 @@
 /**
- * The settings as stored, kept current with changes made anywhere (another tab, the popup), and
- * a `save` that applies one change to the latest stored value so two edits never overwrite each
- * other. Each valid change is saved at once; the page shows a subtle save status.
- *
- * Saves run one after another (each is a read-modify-write of the one settings object), and the
- * page shows a change at once rather than after the round trip through storage. `save` tells its
- * caller how it went, so a field can keep a value that was not saved.
+ * The settings as stored, kept current with changes made anywhere, and a `save` that applies one
+ * change to the latest stored value, one save after another, so two edits never overwrite each
+ * other. The page shows a change at once; `save` says how it went, so a field keeps what failed.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Settings } from '../model/settings';

@@ -6,6 +6,8 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; message: string }
 
 const MAX_URL_LENGTH = 2000;
 
+const no = (message: string): { ok: false; message: string } => ({ ok: false, message });
+
 function parseUrl(text: string): URL | null {
   try {
     return new URL(text);
@@ -19,32 +21,21 @@ export function checkFallbackUrl(input: string): Checked<string> {
   const text = input.trim();
   if (text === '') return { ok: true, value: '' };
   if (text.length > MAX_URL_LENGTH) {
-    return {
-      ok: false,
-      message: `The address is too long (at most ${MAX_URL_LENGTH} characters).`,
-    };
+    return no(`The address is too long (at most ${MAX_URL_LENGTH} characters).`);
   }
   const other = /\{(?!phoneNumber\})[^}]*\}/.exec(text);
   if (other) {
-    return {
-      ok: false,
-      message: `${other[0]} is not a placeholder CallPop knows. Use {phoneNumber}, or nothing.`,
-    };
+    return no(`${other[0]} is not a placeholder CallPop knows. Use {phoneNumber}, or nothing.`);
   }
   // The placeholder stands for digits, so check the address with a sample number in its place.
   const url = parseUrl(text.replaceAll('{phoneNumber}', '%2B14155550102'));
   if (!url) {
-    return {
-      ok: false,
-      message:
-        'That is not a web address. Enter one like https://crm.example.com/search?q={phoneNumber}.',
-    };
+    return no(
+      'That is not a web address. Enter one like https://crm.example.com/search?q={phoneNumber}.',
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return {
-      ok: false,
-      message: 'Only web addresses starting with https:// or http:// can be opened.',
-    };
+    return no('Only web addresses starting with https:// or http:// can be opened.');
   }
   return { ok: true, value: text };
 }
@@ -52,29 +43,20 @@ export function checkFallbackUrl(input: string): Checked<string> {
 /** The softphone page: https, or http on this machine (loopback) for development. */
 export function checkSoftphoneUrl(input: string): Checked<string> {
   const text = input.trim();
-  if (text === '') return { ok: false, message: 'Enter the softphone address.' };
+  if (text === '') return no('Enter the softphone address.');
   const url = parseUrl(text);
-  if (!url) {
-    return { ok: false, message: 'That is not a web address. Enter one starting with https://.' };
-  }
+  if (!url) return no('That is not a web address. Enter one starting with https://.');
   if (url.username || url.password) {
-    return {
-      ok: false,
-      message: 'The softphone address must not contain a user name or password.',
-    };
+    return no('The softphone address must not contain a user name or password.');
   }
-  if (url.protocol === 'https:') return { ok: true, value: text };
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) {
-    return { ok: true, value: text };
-  }
+  const loopback = url.protocol === 'http:' && isLoopbackHost(url.hostname);
+  if (url.protocol === 'https:' || loopback) return { ok: true, value: text };
   if (url.protocol === 'http:') {
-    return {
-      ok: false,
-      message:
-        'Use https://. Plain http:// is only allowed for localhost or 127.0.0.1 during development.',
-    };
+    return no(
+      'Use https://. Plain http:// is only allowed for localhost or 127.0.0.1 during development.',
+    );
   }
-  return { ok: false, message: 'The softphone address must start with https://.' };
+  return no('The softphone address must start with https://.');
 }
 
 type WholeLimit = keyof Pick<
@@ -91,13 +73,11 @@ export function checkWhole(
   const { min, max } = SETTING_LIMITS[limit];
   const text = input.trim();
   const range = `between ${min} and ${max.toLocaleString('en-US')}`;
-  if (text === '') return { ok: false, message: `Enter a number of ${unit} ${range}.` };
-  if (!/^\d+$/.test(text)) {
-    return { ok: false, message: `Use whole ${unit} only (digits), ${range}.` };
-  }
+  if (text === '') return no(`Enter a number of ${unit} ${range}.`);
+  if (!/^\d+$/.test(text)) return no(`Use whole ${unit} only (digits), ${range}.`);
   const value = Number(text);
   if (value < min || value > max) {
-    return { ok: false, message: `Enter a number of ${unit} ${range}; ${text} is out of range.` };
+    return no(`Enter a number of ${unit} ${range}; ${text} is out of range.`);
   }
   return { ok: true, value };
 }

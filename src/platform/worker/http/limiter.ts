@@ -1,11 +1,7 @@
 /**
- * Keeps CRM traffic small and polite: identical lookups in flight share one request, each CRM
- * gets at most a few requests at a time, and a 429 waits (Retry-After, never less than a growing
- * backoff) a bounded number of times within a deadline.
- *
- * The maps below are the one allowed kind of module state: promises of requests in flight, the
- * order in which requests for one number started, and waiters for a slot. Losing them when the
- * worker stops loses nothing, since the requests die with it.
+ * Keeps CRM traffic polite: identical lookups in flight share one request, each CRM gets a few
+ * requests at a time, and a 429 waits (Retry-After, at least a growing backoff) a bounded number
+ * of times. The maps below hold only work in flight, which dies with the worker anyway.
  */
 import { classifyError } from './errors';
 import { shareWhileRunning, type Hold } from '../share-while-running';

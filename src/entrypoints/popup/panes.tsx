@@ -1,0 +1,148 @@
+/** What the popup shows under its title: the number field, then a number's results or forms. */
+import type { FormEvent } from 'react';
+import type { ContactView, LookupResult } from '@/platform/messages';
+import { CreateContactForm } from '@/features/saves/ui/create-contact-form';
+import { LogForm } from '@/features/saves/ui/log-form';
+import { lookupProblem } from '@/features/lookup/model/lookup-problem';
+import { LookupResults } from '@/features/lookup/ui/lookup-results';
+import type { Toasts } from '@/platform/ui/toast';
+import type { PopupDraft } from './draft';
+
+export type View = 'results' | 'create' | 'log';
+export type Busy = { kind: 'lookup' | 'refresh'; phoneNumber: string };
+
+export function NumberForm(props: {
+  number: string;
+  busy: Busy | null;
+  numberError: string | null;
+  onSubmit: (event: FormEvent) => void;
+  onChange: (value: string) => void;
+}) {
+  const { busy, numberError } = props;
+  return (
+    <form
+      className="form lookup"
+      onSubmit={props.onSubmit}
+      role="search"
+      aria-label="Look up a number"
+    >
+      <label>
+        Phone number
+        <span className="row">
+          <input
+            type="tel"
+            // The popup is opened to look a number up: typing goes here at once. A form
+            // brought back from a draft takes the focus when it opens.
+            autoFocus
+            value={props.number}
+            autoComplete="off"
+            placeholder="+1 415 555 0102"
+            aria-invalid={numberError ? true : undefined}
+            aria-describedby={numberError ? 'number-error' : undefined}
+            onChange={(e) => props.onChange(e.target.value)}
+          />
+          {/* Never disabled: a number typed while a lookup runs is looked up at once. */}
+          <button type="submit" className="primary" aria-busy={busy?.kind === 'lookup'}>
+            Look up
+          </button>
+        </span>
+      </label>
+      {/* Always there, so screen readers announce the text when it changes. */}
+      <p role="status" className="muted lookup-status" data-testid="lookup-status">
+        {busy?.kind === 'lookup' ? `Looking up ${busy.phoneNumber}…` : ''}
+      </p>
+      {numberError ? (
+        <p id="number-error" role="alert" className="error" data-testid="number-error">
+          {numberError}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export function ResultsPane(props: {
+  result: LookupResult;
+  busy: Busy | null;
+  onRefresh: () => void;
+  onOpen: (url: string | null) => void;
+  onView: (view: View) => void;
+}) {
+  const { result, busy } = props;
+  const refreshing = busy?.kind === 'refresh';
+  return (
+    <>
+      <div className="row">
+        <strong data-testid="display-number">{result.displayNumber}</strong>
+        <button
+          type="button"
+          onClick={props.onRefresh}
+          disabled={busy !== null}
+          aria-busy={refreshing}
+        >
+          {refreshing ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </div>
+      <LookupResults result={result} onOpen={(c) => props.onOpen(c.pageUrl)} />
+      <div className="row">
+        {result.canCreate ? (
+          <button type="button" onClick={() => props.onView('create')} disabled={busy !== null}>
+            Create new contact...
+          </button>
+        ) : null}
+        <button type="button" onClick={() => props.onView('log')} disabled={busy !== null}>
+          Log call
+        </button>
+      </div>
+    </>
+  );
+}
+
+export type FormDraft =
+  | Pick<Extract<PopupDraft, { view: 'create' }>, 'view' | 'create'>
+  | Pick<Extract<PopupDraft, { view: 'log' }>, 'view' | 'log'>;
+
+/** The open Create or Log form, brought back from `restored` when that draft is for it. */
+export function FormPane(props: {
+  view: 'create' | 'log';
+  result: LookupResult;
+  restored: PopupDraft | null;
+  toasts: Toasts;
+  onKeep: (draft: FormDraft) => void;
+  onCancel: () => void;
+  onSaved: (contact: ContactView) => void;
+}) {
+  const { result, restored, toasts } = props;
+  if (props.view === 'create') {
+    const draft = restored?.view === 'create' ? restored.create : undefined;
+    return (
+      <CreateContactForm
+        key={draft?.requestId ?? 'new'}
+        phoneNumber={result.phoneNumber}
+        contactTypes={result.contactTypes}
+        {...(draft ? { draft } : {})}
+        onDraftChange={(create) => props.onKeep({ view: 'create', create })}
+        toasts={toasts}
+        onCancel={props.onCancel}
+        onCreated={(reply) => props.onSaved(reply.contact)}
+      />
+    );
+  }
+  const draft = restored?.view === 'log' ? restored.log : undefined;
+  return (
+    <LogForm
+      key={draft?.requestId ?? 'new'}
+      {...(draft ? { draft } : {})}
+      onDraftChange={(log) => props.onKeep({ view: 'log', log })}
+      phoneNumber={result.phoneNumber}
+      displayNumber={result.displayNumber}
+      contacts={result.contacts}
+      canCreate={result.canCreate}
+      contactTypes={result.contactTypes}
+      call={null}
+      problem={lookupProblem(result)}
+      toasts={toasts}
+      onCancel={props.onCancel}
+      onLogged={(reply) => props.onSaved(reply.contact)}
+    />
+  );
+}
