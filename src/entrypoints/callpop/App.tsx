@@ -7,7 +7,6 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { callHeading } from '@/features/calls/model/call-view';
-import type { LookupResult } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
 import type { CallSession } from '@/platform/storage/keys';
 import { CreateContactForm } from '@/features/saves/ui/create-contact-form';
@@ -17,7 +16,7 @@ import { LookupResults } from '@/features/lookup/ui/lookup-results';
 import { openCrmPage } from '@/platform/ui/open-page';
 import { ToastList, useToasts } from '@/platform/ui/toast';
 import { callFacts } from './call-facts';
-import { saveLookup, useCallSession } from './use-call-session';
+import { useCallSession } from './use-call-session';
 import { useKeptLogDraft } from './use-kept-log-draft';
 import type { LogDraft } from '@/features/saves/model/log-draft';
 
@@ -141,27 +140,17 @@ export function App({
     if (firstId && view === 'card') firstOpen.current?.focus();
   }, [firstId, view]);
 
+  /** The worker asks the CRM again and keeps the answer in the call, which this view watches. */
   async function refresh(current: CallSession) {
     setRefreshing(true);
     setError(null);
-    const reply = await send('contact.lookup', { phoneNumber: current.phoneNumber, force: true });
+    const reply = await send('call.refresh', { sessionId: current.sessionId });
     setRefreshing(false);
     if (!reply.ok) {
       setError(`Refresh failed: ${reply.error.message}`);
       return;
     }
     toasts.show(lookupToast(reply.value));
-    await keep(current.sessionId, reply.value);
-  }
-
-  /** Keeps a fresher answer in the call, for every view of it; says so when it cannot. */
-  async function keep(sessionId: string, result: LookupResult) {
-    try {
-      await saveLookup(sessionId, result);
-    } catch (failure) {
-      const reason = failure instanceof Error ? failure.message : String(failure);
-      setError(`The new answer could not be kept with this call: ${reason}`);
-    }
   }
 
   if (call.state === 'loading') {
@@ -264,6 +253,12 @@ export function App({
               onOpen={(c) => void open(c.pageUrl)}
               firstOpenRef={firstOpen}
             />
+          ) : null}
+          {result?.more ? (
+            <p className="muted" role="status" data-testid="more-matches">
+              {result.more} more {result.more === 1 ? 'match' : 'matches'} not shown here: look the
+              number up from the toolbar to see them all.
+            </p>
           ) : null}
           {result && result.contacts.length === 0 && result.canCreate ? (
             <section aria-label="Create new contact">

@@ -1,6 +1,4 @@
 import { useEffect, useState } from 'react';
-import type { LookupResult } from '@/platform/messages';
-import { request } from '@/platform/ui/messaging';
 import { callSessions, type CallSession } from '@/platform/storage/keys';
 
 export type SessionState =
@@ -69,12 +67,4 @@ export function useCallSession(sessionId: string | null, initial?: CallSession):
     };
   }, [sessionId]);
   return state;
-}
-
-/**
- * Keeps a fresher lookup (Refresh, a created contact) in the call, for every open view. The
- * worker writes it, under the lock its own writes of the call take, so neither loses the other.
- */
-export async function saveLookup(sessionId: string, result: LookupResult): Promise<void> {
-  await request('call.saveLookup', { sessionId, result });
 }

@@ -180,6 +180,9 @@ export const saveRequests = defineFamily<SaveRequestState>({
 });
 
 /** What CallPop knows about one call, while it lasts (see src/features/calls). */
+/** A lookup as a call keeps it (calls/model/call-session.ts): its first contacts, `more` the rest. */
+export type CallLookup = LookupResult & { more?: number };
+
 export interface CallSession {
   sessionId: string;
   direction: CallDirection;
@@ -201,7 +204,7 @@ export interface CallSession {
   endedAt?: number;
   lookup:
     | { state: 'pending'; startedAt: number }
-    | { state: 'done'; result: LookupResult }
+    | { state: 'done'; result: CallLookup }
     | { state: 'failed'; message: string };
   /** `claimed` is written before anything opens, so a second event never pops again. */
   pop:

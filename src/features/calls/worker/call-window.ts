@@ -1,7 +1,6 @@
 /** The call-pop window and CRM tabs: open, focus, and forget a window the person closed. */
 import { callSessions } from '@/platform/storage/keys';
-import { writeCall } from './call-record';
-import { withSessionLock } from './in-flight';
+import { transition } from './call-record';
 
 export const CALLPOP_PATH = 'src/entrypoints/callpop/index.html';
 export const CALLPOP_SIZE = { width: 380, height: 560 } as const;
@@ -47,13 +46,10 @@ export async function openTabs(urls: readonly string[]): Promise<number> {
 
 /** windows.onRemoved: the call keeps its "popped" mark; only the window id is dropped. */
 export async function forgetClosedWindow(windowId: number): Promise<void> {
-  const ids = await callSessions.ids();
-  const sessions = await callSessions.getMany(ids);
+  const sessions = await callSessions.getMany(await callSessions.ids());
   for (const [id, session] of sessions) {
-    if (session.windowId !== windowId) continue;
-    await withSessionLock(id, async () => {
-      const latest = await callSessions.get(id);
-      if (latest?.windowId === windowId) await writeCall({ ...latest, windowId: null });
-    });
+    if (session.windowId === windowId) {
+      await transition(id, () => ({ type: 'windowClosed', windowId }));
+    }
   }
 }

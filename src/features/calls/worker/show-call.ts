@@ -4,37 +4,17 @@
  * counting as a pop.
  */
 import { ERROR_CODES } from '@/platform/messages';
-import { callSessions } from '@/platform/storage/keys';
 import { RequestError } from '@/platform/worker/request-error';
-import { writeCall } from './call-record';
+import { applyLocked, readCall } from './call-record';
 import { focusWindow, openCallWindow, windowExists } from './call-window';
-import { isOpeningWindow, withSessionLock } from './in-flight';
-import { sleep } from '@/platform/sleep';
+import { withSessionLock } from './in-flight';
+import { parseSessionId } from './validate';
 
-/** The longest a Show waits for a pop that is opening the call's window. */
-export const SHOW_WAITS_FOR_POP_MS = 3_000;
-
-/**
- * While this worker's pop is creating the call's window, its id not stored yet, the Show waits
- * for that window rather than opening a second one. Outside the call's lock, which the pop
- * needs to store the window.
- */
-async function popsWindowFirst(sessionId: string): Promise<void> {
-  const until = Date.now() + SHOW_WAITS_FOR_POP_MS;
-  while (isOpeningWindow(sessionId)) {
-    if (Date.now() > until) return;
-    await sleep(50);
-  }
-}
-
+/** Under the call's lock, which a pop holds while it opens the window: never a second one. */
 export async function handleShowCall(payload: unknown): Promise<{ shown: 'focused' | 'opened' }> {
-  const sessionId = (payload as { sessionId?: unknown } | null)?.sessionId;
-  if (typeof sessionId !== 'string' || sessionId === '' || sessionId.length > 256) {
-    throw new RequestError(ERROR_CODES.badRequest, 'Which call? It has no valid session id.');
-  }
-  await popsWindowFirst(sessionId);
+  const sessionId = parseSessionId(payload);
   return withSessionLock(sessionId, async () => {
-    const session = await callSessions.get(sessionId);
+    const session = await readCall(sessionId);
     if (!session) {
       throw new RequestError(
         ERROR_CODES.badRequest,
@@ -46,8 +26,7 @@ export async function handleShowCall(payload: unknown): Promise<{ shown: 'focuse
       return { shown: 'focused' };
     }
     const windowId = await openCallWindow(sessionId);
-    const latest = (await callSessions.get(sessionId)) ?? session;
-    await writeCall({ ...latest, windowId });
+    if (windowId !== null) await applyLocked(sessionId, () => ({ type: 'windowOpened', windowId }));
     return { shown: 'opened' };
   });
 }
