@@ -53,7 +53,7 @@ export type Effect =
    * it; wait for the lookup (at most `waitMs`), then come back with `decide`.
    */
   | { type: 'pop'; reuse: number | null; openEarly: boolean; waitMs: number | null }
-  /** Bring the window forward; when it cannot be, the reply says so. */
+  /** Bring the window forward, and say whether it came. */
   | { type: 'focus'; windowId: number }
   /** The window the person opened meanwhile brought forward, or a new one. */
   | { type: 'show'; windowId: number | null }
@@ -86,18 +86,15 @@ function answer(
   isFirst: boolean,
 ): Effect[] {
   const focus: Effect[] = open !== null ? [{ type: 'focus', windowId: open }] : [];
-  const focused = reply('focused', 'Brought the call window to the front.');
   if (record.pop.state === 'claimed') {
-    return open !== null
-      ? [...focus, focused]
-      : [reply('updated', 'This call is already popping.')];
+    return open !== null ? focus : [reply('updated', 'This call is already popping.')];
   }
   if (record.pop.state === 'done') {
     if (open === null) return [reply('updated', `Already popped. ${record.pop.reason}`)];
     if (event.status === 'NoCall') {
       return [reply('updated', 'The call ended; its window stays open for logging.')];
     }
-    return [...focus, focused];
+    return focus;
   }
   return [reply(isFirst ? 'ignored' : 'updated', why)];
 }
@@ -123,7 +120,8 @@ function onEvent(
 ): Step {
   // A caller with no number to look up: nothing is recorded, nothing pops.
   if (!existing && facts.refused !== null) {
-    return { record: existing, effects: [{ type: 'reply', reply: ignoredTold(facts.refused) }] };
+    const refused = { action: 'ignored', reason: facts.refused, tell: true } as const;
+    return { record: existing, effects: [{ type: 'reply', reply: refused }] };
   }
   const record = recorded(existing, event, now);
   const lookupLeft = existing?.lookup.state === 'pending' && !facts.lookupRunning;
@@ -144,10 +142,6 @@ function onEvent(
   // Stored before anything opens, so a second event never pops again.
   const claimed: CallSession = { ...record, pop: { state: 'claimed', at: now }, windowId: open };
   return { record: claimed, effects: [...effects, popEffect(open, callPop), ...tell] };
-}
-
-function ignoredTold(reason: string): CallEventReply {
-  return { action: 'ignored', reason, tell: true };
 }
 
 /** The reply with what the person must be told instead of its reason. */

@@ -46,10 +46,7 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 const windowOnly = (reason: string): PopPlan => ({ window: true, tabs: [], reason });
 
 /** The fallback URL with the number encoded into it; null when unset, with a note when unsafe. */
-export function fallbackUrl(
-  template: string,
-  phoneNumber: string,
-): { url: string | null; note: string } {
+function fallbackUrl(template: string, phoneNumber: string): { url: string | null; note: string } {
   if (template.trim() === '') return { url: null, note: '' };
   const url = template.includes('{')
     ? renderUrlTemplate(template, { phoneNumber })

@@ -18,7 +18,7 @@ import { unusableCaller } from './caller-number';
 import {
   beginPop,
   endPop,
-  isPoppingHere,
+  poppingRecord,
   runningLookup,
   sharedLookup,
   withSessionLock,
@@ -95,7 +95,7 @@ async function eventFacts(
   return {
     refused,
     windowOpen,
-    poppingHere: isPoppingHere(event.sessionId),
+    poppingHere: poppingRecord(event.sessionId) !== undefined,
     lookupRunning: runningLookup(event.sessionId) !== undefined,
   };
 }
@@ -128,8 +128,10 @@ export async function handleCallEvent(
   let reply: CallEventReply = { action: 'updated', reason: 'Call updated.' };
   for (const effect of effects) {
     if (effect.type === 'reply') reply = effect.reply;
-    if (effect.type === 'focus' && !(await focusWindow(effect.windowId))) {
-      reply = { action: 'updated', reason: 'The call window could not be focused.' };
+    if (effect.type === 'focus') {
+      reply = (await focusWindow(effect.windowId))
+        ? { action: 'focused', reason: 'Brought the call window to the front.' }
+        : { action: 'updated', reason: 'The call window could not be focused.' };
     }
     if (effect.type === 'pop' && record) reply = await pop(record.sessionId, effect, callPop, deps);
   }

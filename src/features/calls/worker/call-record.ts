@@ -4,12 +4,24 @@
  */
 import { step, type CallInput, type Step } from '../model/call-machine';
 import { callSessions, type CallSession } from '@/platform/storage/keys';
+import { ERROR_CODES } from '@/platform/messages';
 import { inBackground } from '@/platform/worker/report';
+import { RequestError } from '@/platform/worker/request-error';
 import { noteWritten, poppingRecord, withSessionLock } from './in-flight';
 
 /** The call's record; a call being popped here is read from memory (see in-flight.ts). */
 export async function readCall(sessionId: string): Promise<CallSession | undefined> {
   return poppingRecord(sessionId) ?? (await callSessions.get(sessionId));
+}
+
+/** The call a page asks about, which the sweep may have forgotten since. */
+export async function requireCall(sessionId: string): Promise<CallSession> {
+  const session = await readCall(sessionId);
+  if (session) return session;
+  throw new RequestError(
+    ERROR_CODES.badRequest,
+    'CallPop no longer keeps this call. Look the number up from the toolbar instead.',
+  );
 }
 
 /** Forgets the older half of the other calls; false when there was none to forget. */

@@ -51,10 +51,6 @@ export function endPop(sessionId: string): void {
   popping.delete(sessionId);
 }
 
-export function isPoppingHere(sessionId: string): boolean {
-  return popping.has(sessionId);
-}
-
 /** Keeps the copy of a call being popped current: called with every record written. */
 export function noteWritten(session: CallSession): void {
   if (popping.has(session.sessionId)) popping.set(session.sessionId, session);

@@ -3,9 +3,7 @@
  * window"). Events never reopen a window the person closed; this explicit ask does, without
  * counting as a pop.
  */
-import { ERROR_CODES } from '@/platform/messages';
-import { RequestError } from '@/platform/worker/request-error';
-import { applyLocked, readCall } from './call-record';
+import { applyLocked, requireCall } from './call-record';
 import { focusWindow, openCallWindow, windowExists } from './call-window';
 import { withSessionLock } from './in-flight';
 import { parseSessionId } from './validate';
@@ -14,13 +12,7 @@ import { parseSessionId } from './validate';
 export async function handleShowCall(payload: unknown): Promise<{ shown: 'focused' | 'opened' }> {
   const sessionId = parseSessionId(payload);
   return withSessionLock(sessionId, async () => {
-    const session = await readCall(sessionId);
-    if (!session) {
-      throw new RequestError(
-        ERROR_CODES.badRequest,
-        'CallPop no longer keeps this call. Look the number up from the toolbar instead.',
-      );
-    }
+    const session = await requireCall(sessionId);
     if (session.windowId !== null && (await windowExists(session.windowId))) {
       await focusWindow(session.windowId);
       return { shown: 'focused' };
