@@ -293,13 +293,8 @@ describe('the pop: what it opens once the lookup ended (decide)', () => {
   ) => step(record, { type: 'decide', outcome, callPop: callPop(settings), windowId }, NOW);
   const found = (contacts: LookupResult['contacts']) => ({ result: aLookupResult(contacts) });
   const plan = (effects: ReturnType<typeof step>['effects']) => {
-    const finish = effects.find((e) => e.type === 'finish');
-    const tabs = effects.find((e) => e.type === 'openTabs');
-    return {
-      window: effects.some((e) => e.type === 'show'),
-      tabs: tabs ? tabs.urls : [],
-      reason: finish ? finish.plan.reason : '',
-    };
+    const [open] = effects.flatMap((e) => (e.type === 'open' ? [e] : []));
+    return { window: open?.show, tabs: open?.plan.tabs, reason: open?.plan.reason };
   };
 
   it.each<
@@ -418,8 +413,11 @@ describe('the pop: what it opens once the lookup ended (decide)', () => {
 
   it('shows the window the person opened meanwhile, and opens none when the pop has one already', () => {
     const shown = aCall({ pop: { state: 'claimed', at: 1 }, windowId: 9 });
-    expect(decide(found([]), {}, null, shown).effects[0]).toEqual({ type: 'show', windowId: 9 });
-    expect(types(decide(found([]), {}, 5, shown).effects)).toEqual(['finish']);
+    expect(decide(found([]), {}, null, shown).effects[0]).toMatchObject({
+      show: true,
+      meanwhile: 9,
+    });
+    expect(decide(found([]), {}, 5, shown).effects[0]).toMatchObject({ show: false });
   });
 
   it.each([
@@ -474,17 +472,16 @@ describe('what the record keeps', () => {
     expect(out.record?.lookup).toEqual(after);
   });
 
-  it('a Save: the contact joins the answer, even a full one, and the log is remembered', () => {
+  it.each([
+    ['joins the answer', [], { contacts: [aContact(1000, 'Nina New')] }],
+    ['is counted in a full answer', pages(MAX_CALL_CONTACTS), { more: 1 }],
+  ])('a Save from the window: its contact %s, and the log is remembered', (_, before, after) => {
     const nina = aContact(1000, 'Nina New');
-    const full = aCall({
-      lookup: { state: 'done', result: aLookupResult(pages(MAX_CALL_CONTACTS)) },
-    });
+    const call = aCall({ lookup: { state: 'done', result: aLookupResult(before) } });
     const log = { logId: 'L1', contactName: 'Nina New', at: 5 };
-    const { record } = step(full, { type: 'saved', contact: nina, log }, NOW);
+    const { record } = step(call, { type: 'saved', contact: nina, log }, NOW);
     expect(record?.lastLog).toEqual(log);
-    expect(record?.lookup).toMatchObject({
-      result: { contacts: expect.arrayContaining([nina]) as unknown, more: 1 },
-    });
+    expect(record?.lookup).toMatchObject({ result: after });
   });
 
   it('a window closed is dropped from its call only; a call not recorded stays so', () => {

@@ -7,7 +7,7 @@
 import { withContact } from '@/features/lookup/model/lookup-result';
 import type { CallEvent, CallEventReply, ContactView } from '@/platform/messages';
 import type { CallSession } from '@/platform/storage/keys';
-import { MAX_CALL_CONTACTS, partyChange, recorded, summarize } from './call-session';
+import { partyChange, recorded, summarize } from './call-session';
 import {
   DECIDE_WAIT_MS,
   planPop,
@@ -55,11 +55,11 @@ export type Effect =
   | { type: 'pop'; reuse: number | null; openEarly: boolean; waitMs: number | null }
   /** Bring the window forward, and say whether it came. */
   | { type: 'focus'; windowId: number }
-  /** The window the person opened meanwhile brought forward, or a new one. */
-  | { type: 'show'; windowId: number | null }
-  | { type: 'openTabs'; urls: string[] }
-  /** Once the above are done, record the pop (`popped`). */
-  | { type: 'finish'; plan: PopPlan }
+  /**
+   * Open what the plan says: with `show`, the window the person opened meanwhile (`meanwhile`)
+   * brought forward, or a new one; then record the pop (`popped`).
+   */
+  | { type: 'open'; plan: PopPlan; show: boolean; meanwhile: number | null }
   /** Tell the person this, whatever the reply (a transfer). */
   | { type: 'tell'; reason: string }
   | { type: 'reply'; reply: CallEventReply };
@@ -157,10 +157,8 @@ function onDecide(
 ): Step {
   const plan =
     outcome === 'slow' ? SLOW_LOOKUP_PLAN : planPop(outcome, callPop, record?.phoneNumber ?? '');
-  const show: Effect[] =
-    plan.window && windowId === null ? [{ type: 'show', windowId: record?.windowId ?? null }] : [];
-  const tabs: Effect[] = plan.tabs.length > 0 ? [{ type: 'openTabs', urls: plan.tabs }] : [];
-  return { record, effects: [...show, ...tabs, { type: 'finish', plan }] };
+  const show = plan.window && windowId === null;
+  return { record, effects: [{ type: 'open', plan, show, meanwhile: record?.windowId ?? null }] };
 }
 
 function onPopped(
@@ -199,13 +197,8 @@ function withSaved(
   const kept = log ? { ...record, lastLog: log } : record;
   // A lookup still pending or failed has no list to add to: its own answer comes later.
   if (lookup.state !== 'done') return kept;
-  const added = withContact(lookup.result, contact);
-  // A full list keeps the saved contact, first, in place of its last.
-  const result =
-    added.contacts.length > MAX_CALL_CONTACTS
-      ? { ...added, contacts: [contact, ...lookup.result.contacts] }
-      : added;
-  return { ...kept, lookup: { state: 'done', result: summarize(result) } };
+  const result = summarize(withContact(lookup.result, contact));
+  return { ...kept, lookup: { state: 'done', result } };
 }
 
 /** The one transition of a call's record. An input for a call not recorded changes nothing. */

@@ -58,17 +58,15 @@ function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupR
 
 /** The call's lookup outcome, waiting for it, or restarting it after a worker restart. */
 async function lookupOutcome(sessionId: string, deps: CallEventDeps): Promise<LookupOutcome> {
-  const answer = await runningLookup(sessionId);
-  if (answer) return { result: answer };
-  // Not running here (the worker restarted since), or it failed: the record says how it ended.
-  const session = await readCall(sessionId);
+  let session = await readCall(sessionId);
+  if (session?.lookup.state === 'pending') {
+    const answer = await (runningLookup(sessionId) ?? startLookup(session, deps));
+    if (answer) return { result: answer };
+    session = await readCall(sessionId); // a failure is stored before the lookup settles
+  }
   if (!session) return { error: 'the call was forgotten' };
   if (session.lookup.state === 'done') return { result: session.lookup.result };
-  if (session.lookup.state === 'failed') return { error: session.lookup.message };
-  const result = await (runningLookup(sessionId) ?? startLookup(session, deps));
-  if (result) return { result };
-  const after = await readCall(sessionId);
-  return { error: after?.lookup.state === 'failed' ? after.lookup.message : 'unknown error' };
+  return { error: session.lookup.state === 'failed' ? session.lookup.message : 'unknown error' };
 }
 
 /**
@@ -140,6 +138,8 @@ export async function handleCallEvent(
 }
 
 const has = (next: Step, type: Effect['type']) => next.effects.some((e) => e.type === type);
+const replyIn = (effects: Effect[]) =>
+  effects.flatMap((e) => (e.type === 'reply' ? [e.reply] : []))[0];
 
 /**
  * Pops a claimed call: the window (or CRM tabs) by the settings, then marks the call popped.
@@ -168,26 +168,21 @@ async function pop(
     const decided = effect.waitMs === null ? await outcome : await Promise.race([outcome, slow()]);
     if (decided === 'slow') inBackground('the slow call lookup', outcome);
     const windowId = await early;
-    const { effects } = await transition(
+    const decision = await transition(
       sessionId,
       () => ({ type: 'decide', outcome: decided, callPop, windowId }),
       now(),
     );
-    let shown = windowId;
-    let tabsOpened = 0;
-    for (const next of effects) {
-      if (next.type === 'show') shown = await showWindow(sessionId, next.windowId);
-      if (next.type === 'openTabs') tabsOpened = await openTabs(next.urls);
-      if (next.type !== 'finish') continue;
-      const popped = await transition(
-        sessionId,
-        () => ({ type: 'popped', plan: next.plan, windowId: shown, tabsOpened }),
-        now(),
-      );
-      const done = popped.effects.find((e) => e.type === 'reply');
-      if (done) return done.reply;
-    }
-    return { action: 'updated', reason: 'Call updated.' };
+    const [open] = decision.effects.filter((e) => e.type === 'open');
+    if (!open) return { action: 'updated', reason: 'Call updated.' };
+    const shown = open.show ? await showWindow(sessionId, open.meanwhile) : windowId;
+    const tabsOpened = await openTabs(open.plan.tabs);
+    const popped = await transition(
+      sessionId,
+      () => ({ type: 'popped', plan: open.plan, windowId: shown, tabsOpened }),
+      now(),
+    );
+    return replyIn(popped.effects) ?? { action: 'updated', reason: 'Call updated.' };
   } finally {
     endPop(sessionId);
   }

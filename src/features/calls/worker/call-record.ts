@@ -7,6 +7,7 @@ import { callSessions, type CallSession } from '@/platform/storage/keys';
 import { ERROR_CODES } from '@/platform/messages';
 import { inBackground } from '@/platform/worker/report';
 import { RequestError } from '@/platform/worker/request-error';
+import { forgetOlderHalf } from './forget-old-calls';
 import { noteWritten, poppingRecord, withSessionLock } from './in-flight';
 
 /** The call's record; a call being popped here is read from memory (see in-flight.ts). */
@@ -24,16 +25,6 @@ export async function requireCall(sessionId: string): Promise<CallSession> {
   );
 }
 
-/** Forgets the older half of the other calls; false when there was none to forget. */
-async function makeRoom(keep: string): Promise<boolean> {
-  const calls = [...(await callSessions.getMany(await callSessions.ids())).values()];
-  const others = calls.filter((call) => call.sessionId !== keep);
-  others.sort((a, b) => a.updatedAt - b.updatedAt);
-  const old = others.slice(0, Math.ceil(others.length / 2)).map((call) => call.sessionId);
-  await callSessions.remove(old);
-  return old.length > 0;
-}
-
 const isQuota = (error: unknown) => error instanceof Error && /quota/i.test(error.message);
 
 /**
@@ -45,7 +36,7 @@ const isQuota = (error: unknown) => error instanceof Error && /quota/i.test(erro
 async function writeCall(session: CallSession): Promise<void> {
   noteWritten(session);
   const writing = callSessions.set(session.sessionId, session).catch(async (error: unknown) => {
-    while (isQuota(error) && (await makeRoom(session.sessionId))) {
+    while (isQuota(error) && (await forgetOlderHalf(session.sessionId)) > 0) {
       try {
         return await callSessions.set(session.sessionId, session);
       } catch {
