@@ -411,13 +411,9 @@ describe('the pop: what it opens once the lookup ended (decide)', () => {
     expect(out.record?.pop.state).toBe('claimed');
   });
 
-  it('shows the window the person opened meanwhile, and opens none when the pop has one already', () => {
-    const shown = aCall({ pop: { state: 'claimed', at: 1 }, windowId: 9 });
-    expect(decide(found([]), {}, null, shown).effects[0]).toMatchObject({
-      show: true,
-      meanwhile: 9,
-    });
-    expect(decide(found([]), {}, 5, shown).effects[0]).toMatchObject({ show: false });
+  it('opens no window when the pop has one already', () => {
+    expect(decide(found([]), {}, null).effects[0]).toMatchObject({ show: true });
+    expect(decide(found([]), {}, 5).effects[0]).toMatchObject({ show: false });
   });
 
   it.each([

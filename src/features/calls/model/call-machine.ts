@@ -55,11 +55,8 @@ export type Effect =
   | { type: 'pop'; reuse: number | null; openEarly: boolean; waitMs: number | null }
   /** Bring the window forward, and say whether it came. */
   | { type: 'focus'; windowId: number }
-  /**
-   * Open what the plan says: with `show`, the window the person opened meanwhile (`meanwhile`)
-   * brought forward, or a new one; then record the pop (`popped`).
-   */
-  | { type: 'open'; plan: PopPlan; show: boolean; meanwhile: number | null }
+  /** Open what the plan says (`show`: the call's window), then record the pop (`popped`). */
+  | { type: 'open'; plan: PopPlan; show: boolean }
   /** Tell the person this, whatever the reply (a transfer). */
   | { type: 'tell'; reason: string }
   | { type: 'reply'; reply: CallEventReply };
@@ -158,7 +155,7 @@ function onDecide(
   const plan =
     outcome === 'slow' ? SLOW_LOOKUP_PLAN : planPop(outcome, callPop, record?.phoneNumber ?? '');
   const show = plan.window && windowId === null;
-  return { record, effects: [{ type: 'open', plan, show, meanwhile: record?.windowId ?? null }] };
+  return { record, effects: [{ type: 'open', plan, show }] };
 }
 
 function onPopped(

@@ -12,17 +12,10 @@ import type { Settings } from '@/features/settings/model/settings';
 import { settingsItem, type CallSession } from '@/platform/storage/keys';
 import { sleep } from '@/platform/sleep';
 import { inBackground } from '@/platform/worker/report';
-import { applyLocked, readCall, transition } from './call-record';
-import { focusWindow, openCallWindow, openTabs, windowExists } from './call-window';
+import { readCall, transition } from './call-record';
+import { focusWindow, openTabs, showWindow, windowExists } from './call-window';
 import { unusableCaller } from './caller-number';
-import {
-  beginPop,
-  endPop,
-  poppingRecord,
-  runningLookup,
-  sharedLookup,
-  withSessionLock,
-} from './in-flight';
+import { beginPop, endPop, poppingRecord, runningLookup, sharedLookup } from './in-flight';
 import { parseCallEvent } from './validate';
 
 export interface CallEventDeps {
@@ -67,18 +60,6 @@ async function lookupOutcome(sessionId: string, deps: CallEventDeps): Promise<Lo
   if (!session) return { error: 'the call was forgotten' };
   if (session.lookup.state === 'done') return { result: session.lookup.result };
   return { error: session.lookup.state === 'failed' ? session.lookup.message : 'unknown error' };
-}
-
-/**
- * Opens the call's window and stores its id, under the call's lock: a Show call window asked
- * meanwhile waits for it instead of opening a second one.
- */
-export function openWindow(sessionId: string): Promise<number | null> {
-  return withSessionLock(sessionId, async () => {
-    const windowId = await openCallWindow(sessionId);
-    if (windowId !== null) await applyLocked(sessionId, () => ({ type: 'windowOpened', windowId }));
-    return windowId;
-  });
 }
 
 async function eventFacts(
@@ -159,7 +140,7 @@ async function pop(
       reuse !== null
         ? focusWindow(reuse).then(() => reuse)
         : effect.openEarly
-          ? openWindow(sessionId)
+          ? showWindow(sessionId).then((shown) => shown.windowId)
           : Promise.resolve(null);
     // Awaited after the lookup; a failure before then is not an unhandled rejection.
     void early.catch(() => undefined);
@@ -175,7 +156,8 @@ async function pop(
     );
     const [open] = decision.effects.filter((e) => e.type === 'open');
     if (!open) return { action: 'updated', reason: 'Call updated.' };
-    const shown = open.show ? await showWindow(sessionId, open.meanwhile) : windowId;
+    // The window the person opened while the pop waited (Show call window), or a new one.
+    const shown = open.show ? (await showWindow(sessionId)).windowId : windowId;
     const tabsOpened = await openTabs(open.plan.tabs);
     const popped = await transition(
       sessionId,
@@ -186,10 +168,4 @@ async function pop(
   } finally {
     endPop(sessionId);
   }
-}
-
-/** The window the person opened while the pop waited (Show call window), or a new one. */
-async function showWindow(sessionId: string, meanwhile: number | null): Promise<number | null> {
-  if (meanwhile !== null && (await focusWindow(meanwhile))) return meanwhile;
-  return openWindow(sessionId);
 }

@@ -1,22 +1,38 @@
 /** The call-pop window and CRM tabs: open, focus, and forget a window the person closed. */
 import { callSessions } from '@/platform/storage/keys';
-import { transition } from './call-record';
+import { applyLocked, readCall, requireCall, transition } from './call-record';
+import { withSessionLock } from './in-flight';
 
 export const CALLPOP_PATH = 'src/entrypoints/callpop/index.html';
-export const CALLPOP_SIZE = { width: 380, height: 560 } as const;
 
-export function callPopUrl(sessionId: string): string {
-  return `${CALLPOP_PATH}?session=${encodeURIComponent(sessionId)}`;
-}
-
-export async function openCallWindow(sessionId: string): Promise<number | null> {
+async function openCallWindow(sessionId: string): Promise<number | null> {
+  const url = `${CALLPOP_PATH}?session=${encodeURIComponent(sessionId)}`;
   const created = await chrome.windows.create({
     type: 'popup',
-    url: callPopUrl(sessionId),
-    ...CALLPOP_SIZE,
+    url,
+    width: 380,
+    height: 560,
     focused: true,
   });
   return created?.id ?? null;
+}
+
+/**
+ * Brings the call's window forward, or opens one and keeps it in the call, under the call's
+ * lock: a pop and a Show call window asked meanwhile never open two. `known`: the call must be
+ * recorded (a Show); a pop opens its window even if the record could not be stored.
+ */
+export function showWindow(
+  sessionId: string,
+  known = false,
+): Promise<{ windowId: number | null; opened: boolean }> {
+  return withSessionLock(sessionId, async () => {
+    const { windowId: id = null } = (await (known ? requireCall : readCall)(sessionId)) ?? {};
+    if (id !== null && (await focusWindow(id))) return { windowId: id, opened: false };
+    const windowId = await openCallWindow(sessionId);
+    if (windowId !== null) await applyLocked(sessionId, () => ({ type: 'windowOpened', windowId }));
+    return { windowId, opened: true };
+  });
 }
 
 /** True when the window still exists (the worker may have slept through its onRemoved). */
