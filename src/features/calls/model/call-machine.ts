@@ -49,10 +49,10 @@ export type Effect =
   /** Start the call's lookup (its end comes back as `lookedUp`). */
   | { type: 'lookup' }
   /**
-   * Pop the claimed call: bring `reuse` forward, or open the window now when every answer shows
-   * it; wait for the lookup (at most `waitMs`), then come back with `decide`.
+   * Pop the claimed call: with `early`, show its window now (the one it has, or a new one when
+   * every answer shows it); wait for the lookup, at most `waitMs`, then come back with `decide`.
    */
-  | { type: 'pop'; reuse: number | null; openEarly: boolean; waitMs: number | null }
+  | { type: 'pop'; early: boolean; waitMs: number | null }
   /** Bring the window forward, and say whether it came. */
   | { type: 'focus'; windowId: number }
   /** Open what the plan says (`show`: the call's window), then record the pop (`popped`). */
@@ -104,10 +104,10 @@ function pops(record: CallSession, why: string | null, facts: EventFacts): boole
 
 function popEffect(reuse: number | null, callPop: CallPopSettings): Effect {
   // With "let me choose", every answer shows the window, so it opens before the lookup ends.
-  const openEarly = reuse === null && callPop.multiple === 'choose';
+  const early = reuse !== null || callPop.multiple === 'choose';
   // "Do nothing" waits for the answer: a window could be what that setting asked not to get.
-  const waits = reuse === null && !openEarly && callPop.multiple !== 'nothing';
-  return { type: 'pop', reuse, openEarly, waitMs: waits ? DECIDE_WAIT_MS : null };
+  const waits = !early && callPop.multiple !== 'nothing';
+  return { type: 'pop', early, waitMs: waits ? DECIDE_WAIT_MS : null };
 }
 
 function onEvent(

@@ -135,13 +135,9 @@ async function pop(
 ): Promise<CallEventReply> {
   const now = deps.now ?? Date.now;
   try {
-    const { reuse } = effect;
-    const early: Promise<number | null> =
-      reuse !== null
-        ? focusWindow(reuse).then(() => reuse)
-        : effect.openEarly
-          ? showWindow(sessionId).then((shown) => shown.windowId)
-          : Promise.resolve(null);
+    const early = effect.early
+      ? showWindow(sessionId).then((shown) => shown.windowId)
+      : Promise.resolve(null);
     // Awaited after the lookup; a failure before then is not an unhandled rejection.
     void early.catch(() => undefined);
     const outcome = lookupOutcome(sessionId, deps);
