@@ -1,7 +1,7 @@
 /**
- * The `call.event` handler: runs the call's model (model/call-machine.ts). It gathers the facts
- * an event needs, applies it to the record under the call's lock, and carries out the effects:
- * the lookup, the window, CRM tabs, and the reply the softphone shows.
+ * The `call.event` and `call.refresh` handlers, running the call's model (model/call-machine.ts):
+ * they gather the facts an input needs, apply it to the record under the call's lock, and carry
+ * out the effects: the lookup, the window, CRM tabs, and the reply the softphone shows.
  */
 import type { Step, Effect, EventFacts } from '../model/call-machine';
 import { told } from '../model/call-machine';
@@ -12,11 +12,11 @@ import type { Settings } from '@/features/settings/model/settings';
 import { settingsItem, type CallSession } from '@/platform/storage/keys';
 import { sleep } from '@/platform/sleep';
 import { inBackground } from '@/platform/worker/report';
-import { readCall, transition } from './call-record';
+import { readCall, requireCall, transition } from './call-record';
 import { focusWindow, openTabs, showWindow, windowExists } from './call-window';
 import { unusableCaller } from './caller-number';
 import { beginPop, endPop, poppingRecord, runningLookup, sharedLookup } from './in-flight';
-import { parseCallEvent } from './validate';
+import { parseCallEvent, parseSessionId } from './validate';
 
 export interface CallEventDeps {
   /** The engine's lookup: the same function the contact.lookup handler uses. */
@@ -47,6 +47,21 @@ function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupR
       return null;
     }
   });
+}
+
+/**
+ * `call.refresh`: the call window's Refresh. The CRM is asked again and the answer kept in the
+ * call here, so every view of it shows the answer and no page writes the record.
+ */
+export async function handleRefresh(
+  payload: unknown,
+  lookup: CallEventDeps['lookup'],
+): Promise<LookupResult> {
+  const sessionId = parseSessionId(payload);
+  const session = await requireCall(sessionId);
+  const result = await lookup({ phoneNumber: session.phoneNumber, force: true });
+  await transition(sessionId, () => ({ type: 'lookedUp', outcome: { result } }));
+  return result;
 }
 
 /** The call's lookup outcome, waiting for it, or restarting it after a worker restart. */

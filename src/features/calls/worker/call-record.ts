@@ -8,7 +8,7 @@ import { ERROR_CODES } from '@/platform/messages';
 import { inBackground } from '@/platform/worker/report';
 import { RequestError } from '@/platform/worker/request-error';
 import { forgetOlderHalf } from './forget-old-calls';
-import { noteWritten, poppingRecord, withSessionLock } from './in-flight';
+import { beginPop, poppingRecord, withSessionLock } from './in-flight';
 
 /** The call's record; a call being popped here is read from memory (see in-flight.ts). */
 export async function readCall(sessionId: string): Promise<CallSession | undefined> {
@@ -34,7 +34,7 @@ const isQuota = (error: unknown) => error instanceof Error && /quota/i.test(erro
  * storage says (the record stays in memory while it runs), and the failure is reported.
  */
 async function writeCall(session: CallSession): Promise<void> {
-  noteWritten(session);
+  if (poppingRecord(session.sessionId)) beginPop(session);
   const writing = callSessions.set(session.sessionId, session).catch(async (error: unknown) => {
     while (isQuota(error) && (await forgetOlderHalf(session.sessionId)) > 0) {
       try {

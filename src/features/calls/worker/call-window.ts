@@ -1,7 +1,11 @@
-/** The call-pop window and CRM tabs: open, focus, and forget a window the person closed. */
+/**
+ * The call-pop window and CRM tabs: open, focus, show again on the person's ask, and forget a
+ * window the person closed.
+ */
 import { callSessions } from '@/platform/storage/keys';
 import { applyLocked, readCall, requireCall, transition } from './call-record';
 import { withSessionLock } from './in-flight';
+import { parseSessionId } from './validate';
 
 export const CALLPOP_PATH = 'src/entrypoints/callpop/index.html';
 
@@ -68,4 +72,14 @@ export async function forgetClosedWindow(windowId: number): Promise<void> {
       await transition(id, () => ({ type: 'windowClosed', windowId }));
     }
   }
+}
+
+/**
+ * `call.show`: the person asks for a call's window again (the softphone window's "Show call
+ * window"). Events never reopen a window the person closed; this explicit ask does, without
+ * counting as a pop.
+ */
+export async function handleShowCall(payload: unknown): Promise<{ shown: 'focused' | 'opened' }> {
+  const { opened } = await showWindow(parseSessionId(payload), true);
+  return { shown: opened ? 'opened' : 'focused' };
 }

@@ -41,7 +41,8 @@ export function runningLookup(key: string): Promise<LookupResult | null> | undef
 /**
  * Marks the call as being popped here (under its lock, as the claim is written): a stored claim
  * without this mark was left by a worker that stopped mid-pop. Its record is kept in memory
- * meanwhile: while the window is being created, Chrome answers storage reads late.
+ * meanwhile, current with every write: while the window is being created, Chrome answers
+ * storage reads late.
  */
 export function beginPop(session: CallSession): void {
   popping.set(session.sessionId, session);
@@ -49,11 +50,6 @@ export function beginPop(session: CallSession): void {
 
 export function endPop(sessionId: string): void {
   popping.delete(sessionId);
-}
-
-/** Keeps the copy of a call being popped current: called with every record written. */
-export function noteWritten(session: CallSession): void {
-  if (popping.has(session.sessionId)) popping.set(session.sessionId, session);
 }
 
 /** The record of a call this worker is popping, as last written; undefined otherwise. */

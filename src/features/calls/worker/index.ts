@@ -4,12 +4,10 @@ import { lookupContact, SWEEP_ALARM } from '@/features/lookup/worker';
 import type { LookupRequest } from '@/platform/messages';
 import type { HandlerTable } from '@/platform/worker/listener';
 import { inBackground } from '@/platform/worker/report';
-import { handleCallEvent } from './call-event';
+import { handleCallEvent, handleRefresh } from './call-event';
 import { onFetch, routeAroundWorker } from './call-page';
-import { forgetClosedWindow } from './call-window';
+import { forgetClosedWindow, handleShowCall } from './call-window';
 import { forgetOldCalls } from './forget-old-calls';
-import { handleRefresh } from './refresh';
-import { handleShowCall } from './show-call';
 
 export { callOfSave, recordCreated, recordLogged } from './save-outcome';
 
