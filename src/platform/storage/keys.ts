@@ -179,10 +179,10 @@ export const saveRequests = defineFamily<SaveRequestState>({
   version: 1,
 });
 
-/** What CallPop knows about one call, while it lasts (see src/features/calls). */
 /** A lookup as a call keeps it (calls/model/call-session.ts): its first contacts, `more` the rest. */
 export type CallLookup = LookupResult & { more?: number };
 
+/** What CallPop knows about one call, while it lasts (see src/features/calls). */
 export interface CallSession {
   sessionId: string;
   direction: CallDirection;

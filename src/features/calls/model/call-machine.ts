@@ -12,7 +12,7 @@ import {
   DECIDE_WAIT_MS,
   planPop,
   SLOW_LOOKUP_PLAN,
-  triggerVerdict,
+  notPopping,
   type CallPopSettings,
   type LookupOutcome,
   type PopPlan,
@@ -126,8 +126,7 @@ function onEvent(
   const moved = existing ? partyChange(existing, event) : null;
   const tell: Effect[] = moved ? [{ type: 'tell', reason: moved }] : [];
   // The call's own direction: a later event (a transfer) cannot switch its rule.
-  const verdict = triggerVerdict({ ...event, direction: record.direction }, callPop);
-  const why = verdict.pop ? null : verdict.reason;
+  const why = notPopping({ ...event, direction: record.direction }, callPop);
   // A window the person opened before the pop (Show call window) is the call's window.
   const open = facts.windowOpen ? record.windowId : null;
   if (!pops(record, why, facts)) {

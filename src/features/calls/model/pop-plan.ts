@@ -6,18 +6,20 @@ import { httpUrl, renderUrlTemplate } from '@/platform/url-template';
 import { matchCount } from './call-session';
 
 export type CallPopSettings = Settings['callPop'];
-export type TriggerVerdict = { pop: true } | { pop: false; reason: string };
 
-/** `ring` pops on Ringing (or on CallConnected if the ring was missed); `answer` on CallConnected. */
-export function triggerVerdict(event: CallEvent, callPop: CallPopSettings): TriggerVerdict {
+/**
+ * Why this event does not pop the call, or null when it does. `ring` pops on Ringing (or on
+ * CallConnected if the ring was missed); `answer` on CallConnected.
+ */
+export function notPopping(event: CallEvent, callPop: CallPopSettings): string | null {
   const kind = event.direction === 'Inbound' ? 'inbound' : 'outbound';
   const trigger = callPop[kind];
-  if (trigger === 'off') return { pop: false, reason: `Call pop is off for ${kind} calls.` };
-  if (event.status === 'NoCall') return { pop: false, reason: 'The call has ended.' };
+  if (trigger === 'off') return `Call pop is off for ${kind} calls.`;
+  if (event.status === 'NoCall') return 'The call has ended.';
   if (trigger === 'answer' && event.status !== 'CallConnected') {
-    return { pop: false, reason: `Waiting for the ${kind} call to be answered.` };
+    return `Waiting for the ${kind} call to be answered.`;
   }
-  return { pop: true };
+  return null;
 }
 
 /** How a call's lookup ended, as a pop decides by it. */

@@ -25,6 +25,8 @@ export async function requireCall(sessionId: string): Promise<CallSession> {
   );
 }
 
+type Input = (record: CallSession | undefined) => CallInput | Promise<CallInput>;
+
 const isQuota = (error: unknown) => error instanceof Error && /quota/i.test(error.message);
 
 /**
@@ -55,7 +57,7 @@ async function writeCall(session: CallSession): Promise<void> {
  */
 export async function applyLocked(
   sessionId: string,
-  input: (record: CallSession | undefined) => CallInput | Promise<CallInput>,
+  input: Input,
   now = Date.now(),
   underLock?: (step: Step) => void,
 ): Promise<Step> {
@@ -69,7 +71,7 @@ export async function applyLocked(
 /** applyLocked under the call's lock. */
 export function transition(
   sessionId: string,
-  input: (record: CallSession | undefined) => CallInput | Promise<CallInput>,
+  input: Input,
   now = Date.now(),
   underLock?: (step: Step) => void,
 ): Promise<Step> {
