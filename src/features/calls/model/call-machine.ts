@@ -48,10 +48,7 @@ export type CallInput =
 export type Effect =
   /** Start the call's lookup (its end comes back as `lookedUp`). */
   | { type: 'lookup' }
-  /**
-   * Pop the claimed call: with `early`, show its window now (the one it has, or a new one when
-   * every answer shows it); wait for the lookup, at most `waitMs`, then come back with `decide`.
-   */
+  /** Pop: with `early`, show the window now; wait for the lookup (≤ `waitMs`), then `decide`. */
   | { type: 'pop'; early: boolean; waitMs: number | null }
   /** Bring the window forward, and say whether it came. */
   | { type: 'focus'; windowId: number }
@@ -72,28 +69,20 @@ const reply = (action: CallEventReply['action'], reason: string): Effect => ({
 });
 
 /**
- * What an event does to a call that will not pop now. A call pops once: later events bring its
- * window forward, and a window the person closed stays closed.
+ * What a later event does to a call that popped, or is popping: a call pops once, so it brings
+ * the window forward, and a window the person closed stays closed.
  */
-function answer(
-  record: CallSession,
-  event: CallEvent,
-  open: number | null,
-  why: string,
-  isFirst: boolean,
-): Effect[] {
+function answer(record: CallSession, event: CallEvent, open: number | null): Effect[] {
   const focus: Effect[] = open !== null ? [{ type: 'focus', windowId: open }] : [];
   if (record.pop.state === 'claimed') {
     return open !== null ? focus : [reply('updated', 'This call is already popping.')];
   }
-  if (record.pop.state === 'done') {
-    if (open === null) return [reply('updated', `Already popped. ${record.pop.reason}`)];
-    if (event.status === 'NoCall') {
-      return [reply('updated', 'The call ended; its window stays open for logging.')];
-    }
-    return focus;
+  const why = record.pop.state === 'done' ? record.pop.reason : '';
+  if (open === null) return [reply('updated', `Already popped. ${why}`)];
+  if (event.status === 'NoCall') {
+    return [reply('updated', 'The call ended; its window stays open for logging.')];
   }
-  return [reply(isFirst ? 'ignored' : 'updated', why)];
+  return focus;
 }
 
 /** Whether this event pops the call: a pop a stopped worker left half done is finished now. */
@@ -130,10 +119,11 @@ function onEvent(
   // A window the person opened before the pop (Show call window) is the call's window.
   const open = facts.windowOpen ? record.windowId : null;
   if (!pops(record, why, facts)) {
-    return {
-      record,
-      effects: [...effects, ...answer(record, event, open, why ?? '', !existing), ...tell],
-    };
+    const said =
+      record.pop.state === 'none'
+        ? [reply(existing ? 'updated' : 'ignored', why ?? '')]
+        : answer(record, event, open);
+    return { record, effects: [...effects, ...said, ...tell] };
   }
   // Stored before anything opens, so a second event never pops again.
   const claimed: CallSession = { ...record, pop: { state: 'claimed', at: now }, windowId: open };
