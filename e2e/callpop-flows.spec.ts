@@ -94,6 +94,23 @@ test('no match with a fallback page set: a tab opens with the number URL-encoded
   ]);
 });
 
+test('a number many people share: the window lists the first ones and says how many more', async ({
+  pd,
+  pdPage: page,
+  context,
+}) => {
+  const mainLine = '+14155550177';
+  for (let n = 1; n <= 25; n += 1) {
+    pd.data.addPerson({ name: `Front Desk ${n}`, phones: ['+1 415 555 0177'] });
+  }
+  await sendCallEvent(page, ringing('call-main-line', mainLine));
+  const pop = await CallPopPage.waitFor(context, 'call-main-line');
+  await expect(pop.page.getByTestId('more-matches')).toHaveText(
+    '5 more matches not shown here: look the number up from the toolbar to see them all.',
+  );
+  await expect(pop.cards).toHaveCount(20);
+});
+
 test('Escape at unsaved typing only warns: the window stays, and closes once the contact is saved', async ({
   pdPage: page,
   context,

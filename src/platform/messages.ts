@@ -188,11 +188,8 @@ export interface Requests {
   'call.event': { payload: CallEvent; value: CallEventReply };
   /** Opens (or brings forward) a call's window again, on the person's own ask. */
   'call.show': { payload: { sessionId: string }; value: { shown: 'focused' | 'opened' } };
-  /** The call-pop window keeps a fresher answer (Refresh, a created contact) in the call. */
-  'call.saveLookup': {
-    payload: { sessionId: string; result: LookupResult };
-    value: { saved: boolean };
-  };
+  /** The call window's Refresh: the worker asks the CRM again and keeps the answer in the call. */
+  'call.refresh': { payload: { sessionId: string }; value: LookupResult };
 }
 
 export type RequestName = keyof Requests;

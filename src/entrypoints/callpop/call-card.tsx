@@ -5,8 +5,8 @@
 import { useEffect, useRef } from 'react';
 import { CreateContactForm } from '@/features/saves/ui/create-contact-form';
 import { LookupResults } from '@/features/lookup/ui/lookup-results';
-import type { ContactView, LookupResult } from '@/platform/messages';
-import type { CallSession } from '@/platform/storage/keys';
+import type { ContactView } from '@/platform/messages';
+import type { CallLookup, CallSession } from '@/platform/storage/keys';
 import type { Toasts } from '@/platform/ui/toast';
 import { useNameShownMark } from './use-name-shown-mark';
 
@@ -56,7 +56,7 @@ function CallLines({ session, number }: { session: CallSession; number: string }
 
 export interface CallCardProps {
   session: CallSession;
-  result: LookupResult | null;
+  result: CallLookup | null;
   number: string;
   toasts: Toasts;
   refreshing: boolean;
@@ -91,6 +91,12 @@ export function CallCard(props: CallCardProps) {
       <CallLines session={props.session} number={props.number} />
       {result ? (
         <LookupResults result={result} onOpen={props.onOpen} firstOpenRef={firstOpen} />
+      ) : null}
+      {result?.more ? (
+        <p className="muted" role="status" data-testid="more-matches">
+          {result.more} more {result.more === 1 ? 'match' : 'matches'} not shown here: look the
+          number up from the toolbar to see them all.
+        </p>
       ) : null}
       {result && result.contacts.length === 0 && result.canCreate ? (
         <section aria-label="Create new contact">

@@ -1,11 +1,8 @@
-/**
- * Refresh: looks the call's number up again past the cache, and keeps the fresher answer in the
- * call, where every view of it (this window's too) picks it up.
- */
+/** Refresh: the worker asks the CRM again and keeps the answer in the call, which this view watches. */
 import { useState } from 'react';
 import { lookupToast } from '@/features/lookup/model/lookup-problem';
 import type { CallSession } from '@/platform/storage/keys';
-import { request, send } from '@/platform/ui/messaging';
+import { send } from '@/platform/ui/messaging';
 import type { Toasts } from '@/platform/ui/toast';
 
 export function useRefresh(toasts: Toasts) {
@@ -15,20 +12,13 @@ export function useRefresh(toasts: Toasts) {
   async function refresh(call: CallSession) {
     setRefreshing(true);
     setError(null);
-    const reply = await send('contact.lookup', { phoneNumber: call.phoneNumber, force: true });
+    const reply = await send('call.refresh', { sessionId: call.sessionId });
     setRefreshing(false);
     if (!reply.ok) {
       setError(`Refresh failed: ${reply.error.message}`);
       return;
     }
     toasts.show(lookupToast(reply.value));
-    try {
-      // The worker writes it under the lock its own writes of the call take: neither is lost.
-      await request('call.saveLookup', { sessionId: call.sessionId, result: reply.value });
-    } catch (failure) {
-      const reason = failure instanceof Error ? failure.message : String(failure);
-      setError(`The new answer could not be kept with this call: ${reason}`);
-    }
   }
 
   return { refreshing, error, refresh };

@@ -156,6 +156,9 @@ export const saveRequests = defineFamily<SaveRequestState>({
   version: 1,
 });
 
+/** A lookup as a call keeps it (calls/model/call-session.ts): its first contacts, `more` the rest. */
+export type CallLookup = LookupResult & { more?: number };
+
 /** What CallPop knows about one call, while it lasts (see src/features/calls). */
 export interface CallSession {
   sessionId: string;
@@ -178,7 +181,7 @@ export interface CallSession {
   endedAt?: number;
   lookup:
     | { state: 'pending'; startedAt: number }
-    | { state: 'done'; result: LookupResult }
+    | { state: 'done'; result: CallLookup }
     | { state: 'failed'; message: string };
   /** `claimed` is written before anything opens, so a second event never pops again. */
   pop:

@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { until } from '@/test/settle';
 import type { LookupResult } from '@/platform/messages';
 import { callSessions } from '@/platform/storage/keys';
-import { aCall, aCallEvent, aContact, aLookupResult } from '@/test/calls';
+import { aCall, aCallEvent, aContact, aLookupResult, CALLER } from '@/test/calls';
 import { chromeFake } from '@/test/chrome-fake';
-import { handleCallEvent } from './call-event';
+import { handleCallEvent, handleRefresh } from './call-event';
 
 const contact = (id: number, name: string) =>
   aContact(id, name, `https://acme.pipedrive.com/person/${id}`);
@@ -85,5 +85,45 @@ describe('call.event: a worker stopped mid-pop', () => {
       expect((await callSessions.get('s1'))?.lookup).toMatchObject({ state: 'done' }),
     );
     expect(lookup).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('call.refresh: the worker asks the CRM again and keeps the answer in the call', () => {
+  it('looks the number up with force, stores the answer, and returns it', async () => {
+    await callSessions.set('s1', aCall({ lookup: { state: 'failed', message: 'down' } }));
+    const reply = await handleRefresh({ sessionId: 's1' }, lookup);
+    expect(lookup).toHaveBeenCalledWith({ phoneNumber: CALLER, force: true });
+    expect(reply.contacts).toEqual([contact(2, 'Bob Smith')]);
+    expect((await callSessions.get('s1'))?.lookup).toEqual({ state: 'done', result: reply });
+  });
+
+  it('says plainly when the call is gone or the ask names no call', async () => {
+    await expect(handleRefresh({ sessionId: 'gone' }, lookup)).rejects.toThrow(
+      'CallPop no longer keeps this call.',
+    );
+    await expect(handleRefresh({}, lookup)).rejects.toThrow('Which call?');
+    expect(lookup).not.toHaveBeenCalled();
+  });
+});
+
+describe('a session storage that is full', () => {
+  it('forgets the oldest other calls for the call being popped, which still pops with its lookup', async () => {
+    for (const [id, updatedAt] of [
+      ['old', 1],
+      ['older', 0],
+      ['newer', 5],
+    ] as const) {
+      await callSessions.set(id, aCall({ sessionId: id, updatedAt }));
+    }
+    vi.spyOn(chrome.storage.session, 'set').mockRejectedValueOnce(
+      new Error('Resource::kQuotaBytes quota exceeded'),
+    );
+    await expect(handleCallEvent(event('Ringing'), deps())).resolves.toMatchObject({
+      action: 'popped',
+    });
+    expect(callWindows()).toHaveLength(1);
+    expect(await callSessions.ids()).toEqual(expect.arrayContaining(['s1', 'newer']));
+    expect(await callSessions.get('older')).toBeUndefined();
+    expect((await callSessions.get('s1'))?.lookup).toMatchObject({ state: 'done' });
   });
 });

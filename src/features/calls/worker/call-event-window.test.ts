@@ -5,7 +5,8 @@ import { aCallEvent, aContact, aLookupResult } from '@/test/calls';
 import { DEFAULT_SETTINGS } from '@/features/settings/model/settings';
 import { callSessions, settingsItem } from '@/platform/storage/keys';
 import { chromeFake } from '@/test/chrome-fake';
-import { DECIDE_WAIT_MS, handleCallEvent } from './call-event';
+import { DECIDE_WAIT_MS } from '../model/pop-plan';
+import { handleCallEvent } from './call-event';
 import { poppingRecord } from './in-flight';
 
 const event = aCallEvent;

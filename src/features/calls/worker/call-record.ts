@@ -1,78 +1,79 @@
 /**
- * Writes to a call's record in chrome.storage.session. Every write goes through writeCall, under
- * the call's lock.
+ * The one writer of a call's record in chrome.storage.session: every change is a step of the
+ * call's model (model/call-machine.ts), applied under the call's lock.
  */
-import type { LookupResult } from '@/platform/messages';
-import { ERROR_CODES } from '@/platform/messages';
+import { step, type CallInput, type Step } from '../model/call-machine';
 import { callSessions, type CallSession } from '@/platform/storage/keys';
+import { ERROR_CODES } from '@/platform/messages';
+import { inBackground } from '@/platform/worker/report';
 import { RequestError } from '@/platform/worker/request-error';
-import { noteWritten, withSessionLock } from './in-flight';
+import { forgetOlderHalf } from './forget-old-calls';
+import { beginPop, poppingRecord, withSessionLock } from './in-flight';
 
-/** Stores the call's record, and keeps the copy of a call being popped current. */
-export async function writeCall(session: CallSession): Promise<void> {
-  noteWritten(session);
-  await callSessions.set(session.sessionId, session);
+/** The call's record; a call being popped here is read from memory (see in-flight.ts). */
+export async function readCall(sessionId: string): Promise<CallSession | undefined> {
+  return poppingRecord(sessionId) ?? (await callSessions.get(sessionId));
 }
 
-/** Replaces the call's lookup, keeping whatever else was written meanwhile; false if forgotten. */
-export function saveLookup(sessionId: string, lookup: CallSession['lookup']): Promise<boolean> {
-  return withSessionLock(sessionId, async () => {
-    const latest = await callSessions.get(sessionId);
-    if (!latest) return false;
-    await writeCall({ ...latest, lookup });
-    return true;
+/** The call a page asks about, which the sweep may have forgotten since. */
+export async function requireCall(sessionId: string): Promise<CallSession> {
+  const session = await readCall(sessionId);
+  if (session) return session;
+  throw new RequestError(
+    ERROR_CODES.badRequest,
+    'CallPop no longer keeps this call. Look the number up from the toolbar instead.',
+  );
+}
+
+type Input = (record: CallSession | undefined) => CallInput | Promise<CallInput>;
+
+const isQuota = (error: unknown) => error instanceof Error && /quota/i.test(error.message);
+
+/**
+ * Stores the record. Session storage (10 MB) is shared by every call of the last hours: a write
+ * refused for room forgets the oldest other calls and tries again, so the call being popped
+ * still gets its record, and its window the lookup. Never throws: a pop goes on whatever
+ * storage says (the record stays in memory while it runs), and the failure is reported.
+ */
+async function writeCall(session: CallSession): Promise<void> {
+  if (poppingRecord(session.sessionId)) beginPop(session);
+  const writing = callSessions.set(session.sessionId, session).catch(async (error: unknown) => {
+    while (isQuota(error) && (await forgetOlderHalf(session.sessionId)) > 0) {
+      try {
+        return await callSessions.set(session.sessionId, session);
+      } catch {
+        // Still no room: forget more.
+      }
+    }
+    throw error;
   });
-}
-
-const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
-
-/** A contact as the pages render it: a wrong field here would break every view of the call. */
-function isContactView(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const c = value as Record<string, unknown>;
-  return (
-    (typeof c.id === 'string' || (typeof c.id === 'number' && Number.isFinite(c.id))) &&
-    typeof c.name === 'string' &&
-    (c.pageUrl === null || typeof c.pageUrl === 'string') &&
-    ['phone', 'type', 'title', 'company', 'email'].every((field) => optionalText(c[field])) &&
-    ['createdDate', 'mostRecentActivityDate'].every(
-      (field) => c[field] === undefined || ['string', 'number'].includes(typeof c[field]),
-    )
-  );
-}
-
-/** The parts of a lookup result the call's views read. */
-function isLookupResult(value: unknown): value is LookupResult {
-  if (typeof value !== 'object' || value === null) return false;
-  const r = value as Partial<Record<keyof LookupResult, unknown>>;
-  return (
-    typeof r.phoneNumber === 'string' &&
-    typeof r.displayNumber === 'string' &&
-    Array.isArray(r.contacts) &&
-    r.contacts.length <= 1_000 &&
-    r.contacts.every(isContactView) &&
-    typeof r.canCreate === 'boolean' &&
-    Array.isArray(r.contactTypes) &&
-    ['cache', 'crm', 'none'].includes(r.source as string) &&
-    (r.fetchedAt === null || typeof r.fetchedAt === 'number') &&
-    typeof r.stale === 'boolean'
-  );
-}
-
-function bad(message: string): never {
-  throw new RequestError(ERROR_CODES.badRequest, message);
+  inBackground('storing a call', writing);
+  await writing.catch(() => undefined);
 }
 
 /**
- * `call.saveLookup`: the call-pop window keeps a fresher answer (Refresh, a created contact) in
- * the call. Written here, under the lock the worker's own writes take, so neither loses the other.
+ * Applies `input` to the call's record and stores what changed; the caller holds the call's
+ * lock. `underLock` runs before the write, for what must happen before another event reads it.
  */
-export async function handleSaveLookup(payload: unknown): Promise<{ saved: boolean }> {
-  if (typeof payload !== 'object' || payload === null) bad('Nothing to save.');
-  const { sessionId, result } = payload as { sessionId?: unknown; result?: unknown };
-  if (typeof sessionId !== 'string' || sessionId === '' || sessionId.length > 256) {
-    bad('The call to save into has no valid session id.');
-  }
-  if (!isLookupResult(result)) bad('The lookup to save is not a lookup result.');
-  return { saved: await saveLookup(sessionId, { state: 'done', result }) };
+export async function applyLocked(
+  sessionId: string,
+  input: Input,
+  now = Date.now(),
+  underLock?: (step: Step) => void,
+): Promise<Step> {
+  const record = await readCall(sessionId);
+  const next = step(record, await input(record), now);
+  underLock?.(next);
+  if (next.record && next.record !== record) await writeCall(next.record);
+  return next;
+}
+
+/** applyLocked under the call's lock. */
+export function transition(
+  sessionId: string,
+  input: Input,
+  now = Date.now(),
+  underLock?: (step: Step) => void,
+): Promise<Step> {
+  return withSessionLock(sessionId, () => applyLocked(sessionId, input, now, underLock));
 }

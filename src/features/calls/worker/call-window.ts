@@ -1,23 +1,42 @@
-/** The call-pop window and CRM tabs: open, focus, and forget a window the person closed. */
+/**
+ * The call-pop window and CRM tabs: open, focus, show again on the person's ask, and forget a
+ * window the person closed.
+ */
 import { callSessions } from '@/platform/storage/keys';
-import { writeCall } from './call-record';
+import { applyLocked, readCall, requireCall, transition } from './call-record';
 import { withSessionLock } from './in-flight';
+import { parseSessionId } from './validate';
 
 export const CALLPOP_PATH = 'src/entrypoints/callpop/index.html';
-export const CALLPOP_SIZE = { width: 380, height: 560 } as const;
 
-export function callPopUrl(sessionId: string): string {
-  return `${CALLPOP_PATH}?session=${encodeURIComponent(sessionId)}`;
-}
-
-export async function openCallWindow(sessionId: string): Promise<number | null> {
+async function openCallWindow(sessionId: string): Promise<number | null> {
+  const url = `${CALLPOP_PATH}?session=${encodeURIComponent(sessionId)}`;
   const created = await chrome.windows.create({
     type: 'popup',
-    url: callPopUrl(sessionId),
-    ...CALLPOP_SIZE,
+    url,
+    width: 380,
+    height: 560,
     focused: true,
   });
   return created?.id ?? null;
+}
+
+/**
+ * Brings the call's window forward, or opens one and keeps it in the call, under the call's
+ * lock: a pop and a Show call window asked meanwhile never open two. `known`: the call must be
+ * recorded (a Show); a pop opens its window even if the record could not be stored.
+ */
+export function showWindow(
+  sessionId: string,
+  known = false,
+): Promise<{ windowId: number | null; opened: boolean }> {
+  return withSessionLock(sessionId, async () => {
+    const { windowId: id = null } = (await (known ? requireCall : readCall)(sessionId)) ?? {};
+    if (id !== null && (await focusWindow(id))) return { windowId: id, opened: false };
+    const windowId = await openCallWindow(sessionId);
+    if (windowId !== null) await applyLocked(sessionId, () => ({ type: 'windowOpened', windowId }));
+    return { windowId, opened: true };
+  });
 }
 
 /** True when the window still exists (the worker may have slept through its onRemoved). */
@@ -47,13 +66,20 @@ export async function openTabs(urls: readonly string[]): Promise<number> {
 
 /** windows.onRemoved: the call keeps its "popped" mark; only the window id is dropped. */
 export async function forgetClosedWindow(windowId: number): Promise<void> {
-  const ids = await callSessions.ids();
-  const sessions = await callSessions.getMany(ids);
+  const sessions = await callSessions.getMany(await callSessions.ids());
   for (const [id, session] of sessions) {
-    if (session.windowId !== windowId) continue;
-    await withSessionLock(id, async () => {
-      const latest = await callSessions.get(id);
-      if (latest?.windowId === windowId) await writeCall({ ...latest, windowId: null });
-    });
+    if (session.windowId === windowId) {
+      await transition(id, () => ({ type: 'windowClosed', windowId }));
+    }
   }
+}
+
+/**
+ * `call.show`: the person asks for a call's window again (the softphone window's "Show call
+ * window"). Events never reopen a window the person closed; this explicit ask does, without
+ * counting as a pop.
+ */
+export async function handleShowCall(payload: unknown): Promise<{ shown: 'focused' | 'opened' }> {
+  const { opened } = await showWindow(parseSessionId(payload), true);
+  return { shown: opened ? 'opened' : 'focused' };
 }

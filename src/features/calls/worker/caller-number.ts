@@ -12,12 +12,11 @@ import { isWithheld, withheldReason } from '../model/withheld';
 
 const E164_SHAPE = /^\+[1-9]\d{6,14}$/;
 
-/** Whether the connected CRM can look an internal extension up; false when none is connected. */
-async function crmSearchesExtensions(): Promise<{ searches: boolean; crm: string | null }> {
+/** The connected CRM when it cannot look an internal extension up. */
+async function crmWithoutExtensions(): Promise<string | null> {
   const connection = await connectionItem.get();
-  if (!connection) return { searches: false, crm: null };
-  const { manifest } = getConnector(connection.platform);
-  return { searches: manifest.searchesExtensions === true, crm: manifest.displayName };
+  const manifest = connection && getConnector(connection.platform).manifest;
+  return manifest && !manifest.searchesExtensions ? manifest.displayName : null;
 }
 
 /** null when `number` can be looked up; otherwise why the call does not pop. */
@@ -36,11 +35,10 @@ export async function unusableCaller(
     if (!settings.extensionLookup) {
       return `No call pop: an internal call (extension ${parsed.extension}). To look extensions up, turn on "Look up internal extension numbers" in Options.`;
     }
-    const { searches, crm } = await crmSearchesExtensions();
-    if (!searches && crm) {
-      return `No call pop: an internal call (extension ${parsed.extension}), and ${crm} cannot look up extensions.`;
-    }
-    return null;
+    const crm = await crmWithoutExtensions();
+    return crm
+      ? `No call pop: an internal call (extension ${parsed.extension}), and ${crm} cannot look up extensions.`
+      : null;
   }
   if (parsed.ok) return null;
   if (parsed.reason === 'needsCountry') {

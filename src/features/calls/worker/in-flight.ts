@@ -1,18 +1,14 @@
 /**
- * The one allowed in-memory state of call pop: work in flight in this worker, used only to
- * serialise events of one call, to share its lookup, and to serve the window of a call being
- * popped without reading back what was just written. Nothing here is the record of truth: that
- * is `callSessions` in chrome.storage.session, which survives a worker restart.
+ * Work in flight in this worker, the only call state kept in memory: each call's lock, its
+ * running lookup, and the record of a call being popped here. Losing it when the worker stops
+ * loses nothing but this work: the record of truth is `callSessions` in chrome.storage.session.
  */
 import type { LookupResult } from '@/platform/messages';
 import type { CallSession } from '@/platform/storage/keys';
 import { shareWhileRunning, type Hold } from '@/platform/worker/share-while-running';
 
-// In-memory by design (see above): per-session tail of the event queue.
 const locks = new Map<string, Promise<unknown>>();
-// In-memory by design (see above): the running lookup of each call, shared by its events.
 const lookups = new Map<string, Promise<LookupResult | null>>();
-// In-memory by design (see above): the record last written for each call being popped.
 const popping = new Map<string, CallSession>();
 
 /** Runs `task` after every earlier task of the same key: two events of one call never interleave. */
@@ -29,8 +25,7 @@ export function withSessionLock<T>(key: string, task: () => Promise<T>): Promise
 
 /**
  * The call's lookup, started once and shared by its events. `start` may `hold` follow-up work
- * (storing the answer): the lookup counts as running until that is done too, so an event that
- * reads the call meanwhile joins it instead of starting another.
+ * (storing the answer): the lookup counts as running until that is done too.
  */
 export function sharedLookup(
   key: string,
@@ -44,10 +39,10 @@ export function runningLookup(key: string): Promise<LookupResult | null> | undef
 }
 
 /**
- * Marks `session` as being popped by this worker, keeping its record in memory: while the window
- * is being created, Chrome answers storage reads late, and the page is served from this copy.
- * Called under the call's lock as the claim is written, so no other event sees the claim first.
- * A stored claim this worker has no mark for was left by a worker that stopped mid-pop.
+ * Marks the call as being popped here (under its lock, as the claim is written): a stored claim
+ * without this mark was left by a worker that stopped mid-pop. Its record is kept in memory
+ * meanwhile, current with every write: while the window is being created, Chrome answers
+ * storage reads late.
  */
 export function beginPop(session: CallSession): void {
   popping.set(session.sessionId, session);
@@ -55,35 +50,6 @@ export function beginPop(session: CallSession): void {
 
 export function endPop(sessionId: string): void {
   popping.delete(sessionId);
-}
-
-const opening = new Set<string>();
-
-/**
- * Runs `work` (opening the call's window and storing its id) marked as opening: a Show call
- * window asked meanwhile waits for it instead of opening a second window.
- */
-export async function whileOpening<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
-  opening.add(sessionId);
-  try {
-    return await work();
-  } finally {
-    opening.delete(sessionId);
-  }
-}
-
-export function isOpeningWindow(sessionId: string): boolean {
-  return opening.has(sessionId);
-}
-
-/** True while this worker is popping the call (see beginPop). */
-export function isPoppingHere(sessionId: string): boolean {
-  return popping.has(sessionId);
-}
-
-/** Keeps the in-memory copy current: called with every record written during a pop. */
-export function noteWritten(session: CallSession): void {
-  if (popping.has(session.sessionId)) popping.set(session.sessionId, session);
 }
 
 /** The record of a call this worker is popping, as last written; undefined otherwise. */

@@ -1,20 +1,20 @@
 /** The calls feature's worker side: one pop per call, its window, and what Saves record in it. */
 import { defaultDeps } from '@/connectors/default-deps';
 import { lookupContact, SWEEP_ALARM } from '@/features/lookup/worker';
+import type { LookupRequest } from '@/platform/messages';
 import type { HandlerTable } from '@/platform/worker/listener';
 import { inBackground } from '@/platform/worker/report';
-import { handleCallEvent } from './call-event';
-import { handleSaveLookup } from './call-record';
-import { forgetClosedWindow } from './call-window';
+import { handleCallEvent, handleRefresh } from './call-event';
+import { forgetClosedWindow, handleShowCall } from './call-window';
 import { forgetOldCalls } from './forget-old-calls';
-import { handleShowCall } from './show-call';
 
 export { callOfSave, recordCreated, recordLogged } from './save-outcome';
 
+const lookup = (request: LookupRequest) => lookupContact(request, defaultDeps);
+
 export const callsHandlers = {
-  'call.event': (payload) =>
-    handleCallEvent(payload, { lookup: (request) => lookupContact(request, defaultDeps) }),
-  'call.saveLookup': handleSaveLookup,
+  'call.event': (payload) => handleCallEvent(payload, { lookup }),
+  'call.refresh': (payload) => handleRefresh(payload, lookup),
   'call.show': handleShowCall,
 } satisfies Partial<HandlerTable>;
 

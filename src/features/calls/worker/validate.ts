@@ -82,9 +82,11 @@ export function parseCallEvent(payload: unknown): CallEvent {
   };
 }
 
-/** The other party: the caller on an inbound call, the callee on an outbound one. */
-export function otherParty(event: CallEvent): { number: string; name?: string } {
-  const inbound = event.direction === 'Inbound';
-  const name = inbound ? event.fromName : event.toName;
-  return { number: inbound ? event.from : event.to, ...(name ? { name } : {}) };
+/** The call a request names (Show call window, Refresh), checked. */
+export function parseSessionId(payload: unknown): string {
+  const sessionId = (payload as { sessionId?: unknown } | null)?.sessionId;
+  if (typeof sessionId !== 'string' || sessionId === '' || sessionId.length > MAX_TEXT) {
+    bad('Which call? It has no valid session id.');
+  }
+  return sessionId;
 }

@@ -6,7 +6,7 @@ import { callSessions, settingsItem } from '@/platform/storage/keys';
 import { aCall, aCallEvent, aContact, aLookupResult } from '@/test/calls';
 import { chromeFake } from '@/test/chrome-fake';
 import { handleCallEvent } from './call-event';
-import { handleShowCall } from './show-call';
+import { handleShowCall } from './call-window';
 
 const callWindows = () =>
   [...chromeFake().windows.values()].filter((w) =>

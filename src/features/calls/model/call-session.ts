@@ -1,0 +1,123 @@
+/** A call's record as one event leaves it, and the bounded lookup it keeps for its window. */
+import { formatForDisplay } from '@/features/lookup/model/phone';
+import type { CallEvent } from '@/platform/messages';
+import type { CallLookup, CallSession } from '@/platform/storage/keys';
+
+/** The other party: the caller on an inbound call, the callee on an outbound one. */
+export function otherParty(event: CallEvent): { number: string; name?: string } {
+  const inbound = event.direction === 'Inbound';
+  const name = inbound ? event.fromName : event.toName;
+  return { number: inbound ? event.from : event.to, ...(name ? { name } : {}) };
+}
+
+/**
+ * The most contacts a call's record keeps. Session storage holds 10 MB for every call of the
+ * last hours; a company's main line can match hundreds, which the popup lists in full.
+ */
+export const MAX_CALL_CONTACTS = 20;
+
+/** The lookup as the call keeps it: the first MAX_CALL_CONTACTS contacts, `more` counting the rest. */
+export function summarize(result: CallLookup): CallLookup {
+  const { contacts } = result;
+  if (contacts.length <= MAX_CALL_CONTACTS) return result;
+  const more = (result.more ?? 0) + contacts.length - MAX_CALL_CONTACTS;
+  return { ...result, contacts: contacts.slice(0, MAX_CALL_CONTACTS), more };
+}
+
+/** How many contacts matched, including those the record left out. */
+export function matchCount(result: CallLookup): number {
+  return result.contacts.length + (result.more ?? 0);
+}
+
+/**
+ * How far from its first event a call's start time can be. A call may have started a while
+ * before CallPop heard of it (a reloaded softphone), but not days before, and not after it
+ * beyond clock drift: such a time would make the call impossible to log or log it on the wrong day.
+ */
+export const MAX_START_BEFORE_MS = 24 * 60 * 60_000;
+export const MAX_START_AFTER_MS = 5 * 60_000;
+
+function startTime(sent: number | undefined, now: number): number {
+  if (sent === undefined || !(sent > 0)) return now;
+  return sent >= now - MAX_START_BEFORE_MS && sent <= now + MAX_START_AFTER_MS ? sent : now;
+}
+
+/**
+ * When the call was answered and when it ended, each kept from the first event that said so:
+ * the status alone cannot tell a missed call from an answered one once both have ended.
+ */
+function milestones(
+  existing: CallSession | undefined,
+  status: CallEvent['status'],
+  now: number,
+): Pick<CallSession, 'answeredAt' | 'endedAt'> {
+  const answeredAt = existing?.answeredAt ?? (status === 'CallConnected' ? now : undefined);
+  const endedAt = existing?.endedAt ?? (status === 'NoCall' ? now : undefined);
+  return {
+    ...(answeredAt !== undefined ? { answeredAt } : {}),
+    ...(endedAt !== undefined ? { endedAt } : {}),
+  };
+}
+
+function firstRecord(event: CallEvent, now: number): CallSession {
+  const party = otherParty(event);
+  return {
+    sessionId: event.sessionId,
+    direction: event.direction,
+    status: event.status,
+    phoneNumber: party.number,
+    displayNumber: formatForDisplay(party.number),
+    ...(party.name ? { callerName: party.name } : {}),
+    startTime: startTime(event.startTime, now),
+    firstEventAt: now,
+    updatedAt: now,
+    lookup: { state: 'pending', startedAt: now },
+    pop: { state: 'none' },
+    windowId: null,
+  };
+}
+
+/** The call as this event leaves it. */
+export function recorded(
+  existing: CallSession | undefined,
+  event: CallEvent,
+  now: number,
+): CallSession {
+  const base = existing ?? firstRecord(event, now);
+  const party = otherParty(event);
+  // Our own end of the call, for the log's from/to numbers; the first event that gives it.
+  const own = base.direction === 'Inbound' ? event.to : event.from;
+  const ownNumber = base.ownNumber ?? (own || undefined);
+  return {
+    ...base,
+    ...(ownNumber ? { ownNumber } : {}),
+    status: event.status,
+    updatedAt: now,
+    ...milestones(existing, event.status, now),
+    // After a transfer the other party can be someone else: that name is not this caller's.
+    ...(party.name && party.number === base.phoneNumber ? { callerName: party.name } : {}),
+  };
+}
+
+const digits = (number: string) => number.replace(/\D/g, '');
+
+/**
+ * What the person should know when an event names another party than the one the call popped
+ * for (a transfer): the call keeps its caller and window, so they are told, or null. The same
+ * number in another spelling is not another party; an ended call has none to tell about.
+ */
+export function partyChange(session: CallSession, event: CallEvent): string | null {
+  if (event.status === 'NoCall') return null;
+  // The call's own direction: a later event's may differ, and would name our own line.
+  const { number } = otherParty({ ...event, direction: session.direction });
+  const now = digits(number);
+  const first = digits(session.phoneNumber);
+  if (now === '' || now === first) return null;
+  // The same number spelled with or without its country code; a short extension whose digits
+  // end a long number is still someone else.
+  const [short, long] = now.length < first.length ? [now, first] : [first, now];
+  if (short.length >= 7 && long.endsWith(short)) return null;
+  const who = session.direction === 'Inbound' ? 'caller' : 'number';
+  const shown = session.displayNumber ?? session.phoneNumber;
+  return `This call is now with ${formatForDisplay(number)}; CallPop still shows ${shown}, the ${who} it popped for.`;
+}
