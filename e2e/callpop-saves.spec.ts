@@ -151,7 +151,7 @@ async function lateCrm(
     logs: () => is.data.notes().length,
     stored: (path) =>
       is.log.find({ method: 'POST', path }).filter((e) => e.status >= 200 && e.status < 300).length,
-    known: INSIGHTLY_NUMBERS.olivia,
+    known: INSIGHTLY_NUMBERS.peterSam,
     unknown: INSIGHTLY_NUMBERS.unknown,
     close: () => is.close(),
   };
