@@ -6,6 +6,8 @@ import { inBackground } from '@/platform/worker/report';
 import { createCallLog } from './call-log';
 import { createContact } from './create';
 import { forgetOldSaves } from './idempotent';
+
+export { forgetSaves } from './idempotent';
 import { logFieldOptions } from './log-fields';
 import { SWEEP_ALARM } from '@/features/lookup/worker';
 
