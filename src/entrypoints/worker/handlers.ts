@@ -15,8 +15,8 @@ export const handlers: HandlerTable = {
   ...savesHandlers,
   ...callsHandlers,
   // Clear cache also frees the session space finished Saves' records hold.
-  'cache.clear': async (payload, sender) => {
-    const cleared = await lookupHandlers['cache.clear'](payload, sender);
+  'cache.clear': async () => {
+    const cleared = await lookupHandlers['cache.clear']();
     await forgetSaves();
     return cleared;
   },
