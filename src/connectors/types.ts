@@ -3,6 +3,9 @@
  * lives in src/connectors/<platform>/index.ts and exports a `Connector`. Connectors run in the
  * service worker only, make their HTTP calls through the shared axios instance, and throw on
  * transport or CRM failures: the engine turns errors into plain-words messages.
+ *
+ * For saves (docs/saves.md) a connector implements `createContact` and `createCallLog`, and at
+ * most one optional retry helper, `saveCheck`.
  */
 import type {
   Contact,
