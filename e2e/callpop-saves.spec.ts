@@ -206,3 +206,75 @@ for (const name of ['Pipedrive', 'Insightly']) {
     });
   }
 }
+
+/**
+ * Fills chrome.storage.session with call records whose lookups hold 500 large matches, as many
+ * calls to such numbers do, until the area refuses more. Answers how many were written.
+ */
+async function fillSessionWithCalls(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const contact = (i: number) => ({
+      id: i,
+      name: `Contact ${i} ${'x'.repeat(200)}`,
+      phone: '+14155550123',
+      company: 'y'.repeat(200),
+    });
+    const contacts = Array.from({ length: 500 }, (_, i) => contact(i));
+    let written = 0;
+    for (;;) {
+      const record = {
+        sessionId: `filler-${written}`,
+        direction: 'Inbound',
+        status: 'Ringing',
+        phoneNumber: '+14155550123',
+        startTime: Date.now(),
+        firstEventAt: Date.now(),
+        updatedAt: Date.now(),
+        lookup: { state: 'done', result: { contacts, canCreate: true } },
+        pop: { state: 'none' },
+        windowId: null,
+      };
+      try {
+        await chrome.storage.session.set({ [`callSession@v1:filler-${written}`]: record });
+      } catch {
+        return written;
+      }
+      written += 1;
+    }
+  });
+}
+
+test('a full session store never stops a Save: a contact and a call log still save', async ({
+  pd,
+  pdPage: page,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  // Windows opened before the area fills up.
+  const create = await CallPopPage.ring(page, context, 'full-create', PIPEDRIVE_NUMBERS.unknown);
+  await create.page.getByLabel('New contact name').fill('Full Store');
+  const log = await CallPopPage.ring(page, context, 'full-log', PIPEDRIVE_NUMBERS.bob);
+  await log.logCallButton.click();
+  const form = new LogFormPage(log.page);
+  await form.note.fill('Saved with a full store');
+
+  expect(await fillSessionWithCalls(page)).toBeGreaterThan(0);
+
+  await create.page.getByRole('button', { name: 'Save contact' }).click();
+  await expect(create.cards.first()).toContainText('Full Store');
+  expect(pd.data.persons().filter((p) => p.name === 'Full Store')).toHaveLength(1);
+
+  await form.save.click();
+  await expect(form.form).toBeHidden();
+  expect(pd.data.callLogs()).toEqual([
+    expect.objectContaining({ note: 'Saved with a full store' }),
+  ]);
+});
+
+// The call record still keeps every match of its lookup: bounding it (src/features/calls) is
+// merged separately, and this half passes with it.
+test.fixme('a full session store never stops a pop', async ({ pdPage: page, context }) => {
+  await fillSessionWithCalls(page);
+  const pop = await CallPopPage.ring(page, context, 'full-pop', PIPEDRIVE_NUMBERS.bob);
+  await expect(pop.cards.first()).toContainText(PIPEDRIVE_PERSONS.bob.name);
+});
