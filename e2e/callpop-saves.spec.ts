@@ -219,28 +219,32 @@ async function fillSessionWithCalls(page: Page): Promise<number> {
       phone: '+14155550123',
       company: 'y'.repeat(200),
     });
-    const contacts = Array.from({ length: 500 }, (_, i) => contact(i));
     let written = 0;
-    for (;;) {
-      const record = {
-        sessionId: `filler-${written}`,
-        direction: 'Inbound',
-        status: 'Ringing',
-        phoneNumber: '+14155550123',
-        startTime: Date.now(),
-        firstEventAt: Date.now(),
-        updatedAt: Date.now(),
-        lookup: { state: 'done', result: { contacts, canCreate: true } },
-        pop: { state: 'none' },
-        windowId: null,
-      };
-      try {
-        await chrome.storage.session.set({ [`callSession@v1:filler-${written}`]: record });
-      } catch {
-        return written;
+    // 500 matches per call, then fewer and fewer, until not even one small record fits.
+    for (let count = 500; count >= 1; count = Math.floor(count / 2)) {
+      const contacts = Array.from({ length: count }, (_, i) => contact(i));
+      for (;;) {
+        const record = {
+          sessionId: `filler-${written}`,
+          direction: 'Inbound',
+          status: 'Ringing',
+          phoneNumber: '+14155550123',
+          startTime: Date.now(),
+          firstEventAt: Date.now(),
+          updatedAt: Date.now(),
+          lookup: { state: 'done', result: { contacts, canCreate: true } },
+          pop: { state: 'none' },
+          windowId: null,
+        };
+        try {
+          await chrome.storage.session.set({ [`callSession@v1:filler-${written}`]: record });
+        } catch {
+          break;
+        }
+        written += 1;
       }
-      written += 1;
     }
+    return written;
   });
 }
 
@@ -271,8 +275,8 @@ test('a full session store never stops a Save: a contact and a call log still sa
   ]);
 });
 
-// The call record still keeps every match of its lookup: bounding it (src/features/calls) is
-// merged separately, and this half passes with it.
+// call.event still fails with a full area on this branch ("Something went wrong inside
+// CallPop."): bounding the call record (src/features/calls) is merged separately.
 test.fixme('a full session store never stops a pop', async ({ pdPage: page, context }) => {
   await fillSessionWithCalls(page);
   const pop = await CallPopPage.ring(page, context, 'full-pop', PIPEDRIVE_NUMBERS.bob);
