@@ -30,6 +30,10 @@ export function handleControl(emu: Emulator<unknown>, req: EmulatorRequest): Emu
         emu.setLatency(ms);
         return ok({ ms: emu.latency() });
       }
+      case 'GET /__emulator/held':
+        return ok({ held: emu.held() });
+      case 'POST /__emulator/release':
+        return ok({ released: emu.release() });
       case 'POST /__emulator/reset':
         emu.reset();
         return { status: 204 };

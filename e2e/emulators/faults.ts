@@ -10,6 +10,7 @@ export const FAULT_KINDS = [
   'empty', // 200 with an empty body
   'drop', // destroy the socket without answering
   'hang', // never answer (until the emulator closes or the client aborts)
+  'hold', // do nothing until released (control API), then store and answer: a late write
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];

@@ -48,7 +48,14 @@ export interface Emulator<D> {
   data: D;
   setLatency(ms: number): void;
   latency(): number;
-  /** Seed data back, log and faults cleared, latency 0. */
+  /**
+   * Lets the requests a 'hold' fault keeps go on: each is handled (a write stored) and answered,
+   * if its client still listens. Answers how many were held.
+   */
+  release(): number;
+  /** How many requests a 'hold' fault keeps now. */
+  held(): number;
+  /** Seed data back, log and faults cleared, latency 0, held requests let go. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -63,7 +70,13 @@ export async function startEmulator<D>(opts: EmulatorOptions<D>): Promise<Emulat
   const log = new RequestLog(ci);
   const faults = new FaultQueue(ci);
   const hung = new Set<ServerResponse>();
+  const holding: (() => void)[] = [];
   let latencyMs = 0;
+  const release = () => {
+    const count = holding.length;
+    for (const go of holding.splice(0)) go();
+    return count;
+  };
 
   const emulator: Emulator<D> = {
     name: opts.name,
@@ -76,7 +89,10 @@ export async function startEmulator<D>(opts: EmulatorOptions<D>): Promise<Emulat
       latencyMs = Math.max(0, ms);
     },
     latency: () => latencyMs,
+    release,
+    held: () => holding.length,
     reset: () => {
+      release();
       log.clear();
       faults.clear();
       latencyMs = 0;
@@ -131,6 +147,7 @@ export async function startEmulator<D>(opts: EmulatorOptions<D>): Promise<Emulat
       return;
     }
     if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 1000);
+    if (fault?.kind === 'hold') await new Promise<void>((go) => holding.push(go));
     const answer = fault ? await faultAnswer(fault, request) : await safeHandle(request);
     answer.headers = { ...opts.commonHeaders?.(), ...answer.headers };
     entry.status = answer.status;
@@ -180,7 +197,7 @@ export async function startEmulator<D>(opts: EmulatorOptions<D>): Promise<Emulat
           body: '',
           headers: { 'content-type': JSON_TYPE, ...h },
         };
-      default: // 'delay' (already waited): answer normally
+      default: // 'delay' and 'hold' (already waited): answer normally
         return safeHandle(request);
     }
   }

@@ -185,6 +185,17 @@ export class InsightlyData {
     return note;
   }
 
+  /** False when there was no such record. */
+  deleteRecord(type: 'Contact' | 'Lead', id: number): boolean {
+    const before = this.state.contacts.length + this.state.leads.length;
+    if (type === 'Contact') {
+      this.state.contacts = this.state.contacts.filter((c) => c.CONTACT_ID !== id);
+    } else this.state.leads = this.state.leads.filter((l) => l.LEAD_ID !== id);
+    if (this.state.contacts.length + this.state.leads.length === before) return false;
+    this.store.save();
+    return true;
+  }
+
   /** False when there was no such note. */
   deleteNote(id: number): boolean {
     const before = this.state.notes.length;

@@ -102,6 +102,10 @@ export function insightlyRouter(data: InsightlyData): Router {
   ] as const) {
     const exists = (id: number) =>
       (type === 'Contact' ? data.contact(id) : data.lead(id)) !== undefined;
+    // Insightly answers a delete with 202 Accepted and no body.
+    r.delete(`/v3.1/${segment}/:id`, (_req, { id }) =>
+      data.deleteRecord(type, toInt(id, NaN)) ? { status: 202 } : isError(404, `${type} not found`),
+    );
     r.get(`/v3.1/${segment}/:id/Notes`, (req, { id }) => {
       if (!exists(Number(id))) return isError(404, `${type} not found`);
       // Paged like Insightly's other lists (top 1-500, default 100; skip), in data.noteOrder.

@@ -1,5 +1,10 @@
 import type { EmulatorRequest, EmulatorResponse } from './harness.ts';
-import { normaliseFields, type PdPerson, type PipedriveData } from './pipedrive-data.ts';
+import {
+  normaliseFields,
+  type PdCallLog,
+  type PdPerson,
+  type PipedriveData,
+} from './pipedrive-data.ts';
 import { pdError, pdOk, v1Lead, v2Deal, v2Person, v2SearchItem } from './pipedrive-format.ts';
 import { PIPEDRIVE_USER } from './pipedrive-seed.ts';
 import { Router } from './router.ts';
@@ -37,6 +42,11 @@ export function pipedriveRouter(data: PipedriveData): Router {
       // 2026): they are left out, so a client still using them gets a 404 here.
       .post('/api/v2/persons', (req) => createPerson(req, data))
       .on('PATCH', '/api/v2/persons/:id', (req, { id }) => updatePerson(req, Number(id), data))
+      .delete('/api/v2/persons/:id', (_req, { id }) => {
+        if (!data.person(Number(id))) return pdError(404, 'Person not found');
+        data.deletePerson(Number(id));
+        return pdOk({ id: Number(id) });
+      })
       .get('/api/v2/deals', (req) => {
         const personId = req.params.get('person_id');
         const status = req.params.get('status');
@@ -59,7 +69,7 @@ export function pipedriveRouter(data: PipedriveData): Router {
       .get('/v1/callLogs', (req) => listCallLogs(req, data))
       .get('/v1/callLogs/:id', (_req, { id }) => {
         const log = data.callLogs().find((l) => l.id === id);
-        return log ? pdOk(log) : pdError(404, 'Call log not found');
+        return log ? pdOk(callLogOut(log)) : pdError(404, 'Call log not found');
       })
       .delete('/v1/callLogs/:id', (_req, { id }) => deleteCallLog(id ?? '', data))
       .get('/v1/users/me', () =>
@@ -276,7 +286,13 @@ function createCallLog(req: EmulatorRequest, data: PipedriveData): EmulatorRespo
     end_time: b.end_time as string,
     note: str(b.note),
   });
-  return pdOk(log);
+  return pdOk(callLogOut(log));
+}
+
+/** A call log as the docs show it in answers: times in ISO 8601 (`2022-12-12T01:01:01.000Z`). */
+function callLogOut(log: PdCallLog): PdCallLog {
+  const iso = (time: string) => `${time.replace(' ', 'T')}.000Z`;
+  return { ...log, start_time: iso(log.start_time), end_time: iso(log.end_time) };
 }
 
 /**
@@ -289,7 +305,7 @@ function listCallLogs(req: EmulatorRequest, data: PipedriveData): EmulatorRespon
   const stored = [...data.callLogs()];
   const all = data.callLogOrder === 'newestFirst' ? stored.reverse() : stored;
   const slice = all.slice(start, start + limit);
-  return pdOk(slice.length > 0 ? slice : null, {
+  return pdOk(slice.length > 0 ? slice.map(callLogOut) : null, {
     pagination: { start, limit, more_items_in_collection: start + limit < all.length },
   });
 }

@@ -22,6 +22,11 @@ export class Router {
     return this;
   }
 
+  /** Every route, as method and pattern ('/v1/persons/:id'), to check against the API docs. */
+  list(): { method: string; pattern: string }[] {
+    return this.routes.map((r) => ({ method: r.method, pattern: `/${r.segments.join('/')}` }));
+  }
+
   get(pattern: string, handler: RouteHandler): this {
     return this.on('GET', pattern, handler);
   }

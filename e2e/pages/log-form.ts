@@ -22,3 +22,20 @@ export class LogFormPage {
     this.error = this.form.getByRole('alert');
   }
 }
+
+/** A Save whose outcome is unclear: what was sent, read-only, with Retry and Discard. */
+export class UnclearSavePage {
+  readonly view: Locator;
+  readonly message: Locator;
+  readonly sent: Locator;
+  readonly retry: Locator;
+  readonly discard: Locator;
+
+  constructor(readonly page: Page) {
+    this.view = page.getByTestId('save-unclear');
+    this.message = this.view.getByRole('alert');
+    this.sent = this.view.getByTestId('save-sent');
+    this.retry = this.view.getByRole('button', { name: /^(Retry|Retrying…)$/ });
+    this.discard = this.view.getByRole('button', { name: 'Discard' });
+  }
+}

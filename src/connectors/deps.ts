@@ -8,8 +8,6 @@ export interface EngineDeps {
   listConnectors: () => Connector[];
   now: () => number;
   sleep: (ms: number) => Promise<void>;
-  /** How long a retry waits for an unclear attempt's late write (engine/late-write.ts). */
-  lateWriteGraceMs?: number;
 }
 
 export const realClock: Pick<EngineDeps, 'now' | 'sleep'> = {

@@ -3,12 +3,14 @@
  * lives in src/connectors/<platform>/index.ts and exports a `Connector`. Connectors run in the
  * service worker only, make their HTTP calls through the shared axios instance, and throw on
  * transport or CRM failures: the engine turns errors into plain-words messages.
+ *
+ * For saves (docs/saves.md) a connector implements `createContact` and `createCallLog`, and at
+ * most one optional retry helper, `saveCheck`.
  */
 import type {
   Contact,
   ContactType,
   CreateContactResult,
-  CreatedContactInfo,
   FindContactResult,
   ReturnMessage,
 } from '@/features/lookup/model/contact';
@@ -71,35 +73,28 @@ export interface CreateCallLogArgs {
   note: string;
   /** Values of contact-dependent fields (e.g. a Pipedrive deal id). */
   additionalSubmission: Record<string, string | number>;
+}
+
+/** What a Save writes: a new contact, or a call log. */
+export type SavedRecord =
+  { kind: 'contact'; args: CreateContactArgs } | { kind: 'callLog'; args: CreateCallLogArgs };
+
+/**
+ * The one optional retry helper (docs/saves.md). A Save whose outcome was unclear (timeout,
+ * dropped connection, server error) is retried with exactly what was sent; the CRMs take no
+ * idempotency key, so the retry asks `find` for the earlier write and adopts it, and for a while
+ * after it `remove`s any copy a late earlier attempt still leaves, so one remains.
+ */
+export interface SaveCheck {
   /**
-   * The log an earlier attempt of this Save left that no longer says what is being saved (the
-   * user edited the form before saving again): the connector saves the new content and
-   * overwrites or removes that log, so the call keeps one log with everything typed.
+   * Ids of the records that say what `save` says, compared by meaning (a contact: its name and
+   * number; a call log: its contact, start, numbers, subject and note). A contact must also have
+   * been made since `since` (epoch ms, when the Save's first attempt was sent, give or take the
+   * CRM's clock): an older one with that name is someone's own, never adopted nor removed.
    */
-  replacesLogId?: string;
-}
-
-/** A log an earlier attempt of this Save left in the CRM, as `findCallLog` reports it. */
-export interface EarlierCallLog {
-  logId: string;
-  /** True when it differs from what is being saved now; absent or false when it is the same. */
-  outdated?: boolean;
-}
-
-/** Which log `deleteCallLog` removes: the id `createCallLog` answered, and whose it is. */
-export interface DeleteCallLogArgs {
-  user: ConnectorUser;
-  authHeader: string;
-  logId: string;
-  contact: { id: string | number; type?: string };
-}
-
-/** Which contact `renameContact` renames, and the name it gets (as typed, spaces collapsed). */
-export interface RenameContactArgs {
-  user: ConnectorUser;
-  authHeader: string;
-  contact: { id: string | number; type?: string };
-  newName: string;
+  find(save: SavedRecord, since: number): Promise<string[]>;
+  /** Deletes one of them; resolves when it is gone (already gone included). */
+  remove(save: SavedRecord, id: string): Promise<void>;
 }
 
 export interface CreateCallLogResult {
@@ -153,30 +148,10 @@ export interface Connector {
   createContact(args: CreateContactArgs): Promise<CreateContactResult>;
   createCallLog(args: CreateCallLogArgs): Promise<CreateCallLogResult>;
   /**
-   * The log an earlier attempt of this Save left for this call, if any: asked before a Save is
-   * retried, because an attempt that timed out may have been saved (the CRMs take no
-   * idempotency key). `outdated` when the user has edited the log since.
+   * Optional: finds and removes what a Save wrote, so a retry after an unclear outcome neither
+   * writes a second copy nor leaves one. Without it, such a retry writes again (the form says so).
    */
-  findCallLog?(args: CreateCallLogArgs): Promise<EarlierCallLog | null>;
-  /**
-   * Removes a call log; resolves when it is gone, already gone included, and throws when the
-   * CRM refuses. Asked only for a log that `findCallLog` reports as exactly what an earlier
-   * attempt of the same Save sent to another contact than the one finally chosen.
-   */
-  deleteCallLog?(args: DeleteCallLogArgs): Promise<void>;
-  /**
-   * The contact an interrupted earlier attempt of this create made, for a CRM whose search
-   * lags behind its writes: asked before a create is retried, when the search did not find it.
-   */
-  findCreatedContact?(
-    args: CreateContactArgs,
-  ): Promise<(CreatedContactInfo & { createdDate?: string | number }) | null>;
-  /**
-   * Gives a contact another name, nothing else changed; resolves when renamed, throws when the
-   * CRM refuses. Asked when a retried create finds the contact an earlier attempt made under a
-   * name the person has corrected since, so the correction is kept and no second contact made.
-   */
-  renameContact?(args: RenameContactArgs): Promise<void>;
+  saveCheck?: SaveCheck;
   /** The host for contactPageUrl's {hostname} when the web app is not on the API host. */
   pageHostname?(hostname: string): string;
   /** Contact-dependent options for the log form, keyed by field const (e.g. deals, leads). */

@@ -74,6 +74,8 @@ export interface CreateContactRequest {
   newContactType: string;
   /** Same id on a repeated Save: the contact is created once. */
   requestId: string;
+  /** A retry after an unclear outcome, sending what was sent then (docs/saves.md). */
+  retry?: true;
   /** The call whose window saves this: the call keeps the outcome even if the window closed. */
   callSessionId?: string;
 }
@@ -89,6 +91,8 @@ export type CallResult = 'connected' | 'missed' | 'voicemail' | 'busy';
 export interface CallLogRequest {
   /** Same id on a repeated Save: one contact and one log. */
   requestId: string;
+  /** A retry after an unclear outcome, sending what was sent then (docs/saves.md). */
+  retry?: true;
   phoneNumber: string;
   /** An existing contact, or a placeholder to create first. */
   contact:
@@ -222,8 +226,8 @@ export interface ReplyError {
   code: ErrorCode;
   message: string;
   /**
-   * A Save whose write may still land in the CRM (it timed out, say): the next Save of the
-   * same form first checks what the earlier attempt saved, which the form says while it runs.
+   * A Save whose write may or may not have reached the CRM (it timed out, say): the form keeps
+   * what was sent, read-only, until it is retried (which finds that write first) or discarded.
    */
   outcomeUnclear?: true;
 }

@@ -41,13 +41,15 @@ export function emulatedCrms(): EmulatedCrms {
   return crms;
 }
 
-export const depsFor = (connector: Connector): EngineDeps => ({
+/** `sleep`: how the Save's background checks wait (by default, never: they do not run). */
+export const depsFor = (
+  connector: Connector,
+  sleep: EngineDeps['sleep'] = () => new Promise(() => undefined),
+): EngineDeps => ({
   ...realClock,
+  sleep,
   getConnector: () => connector,
   listConnectors: () => [connector],
-  // These tests wait for the emulator's late writes themselves (late-write.test.ts covers the
-  // grace), so a retry here does not sit out 10 real seconds.
-  lateWriteGraceMs: 0,
 });
 
 async function connect(

@@ -7,12 +7,12 @@ import type {
   CreateCallLogArgs,
   CreateContactArgs,
   FindContactArgs,
+  SavedRecord,
 } from '@/connectors/types';
 import {
   CREATE_NEW_CONTACT,
   type Contact,
   type CreateContactResult,
-  type CreatedContactInfo,
   type FindContactResult,
 } from '@/features/lookup/model/contact';
 import type { Connection } from '@/features/connection/model/connection';
@@ -36,15 +36,23 @@ export interface FakeConnector extends Connector {
   findCalls: FindContactArgs[];
   createCalls: CreateContactArgs[];
   logCalls: CreateCallLogArgs[];
-  findLogCalls: CreateCallLogArgs[];
   find: FindScript;
   create: (args: CreateContactArgs) => Promise<CreateContactResult>;
   log: (args: CreateCallLogArgs) => Promise<{ logId: string }>;
-  /** What findCallLog answers: by default, no earlier log. */
-  findLog: (args: CreateCallLogArgs) => Promise<{ logId: string } | null>;
-  findCreatedCalls: CreateContactArgs[];
-  /** What findCreatedContact answers: by default, nothing created earlier. */
-  findCreated: (args: CreateContactArgs) => Promise<CreatedContactInfo | null>;
+  /** What the fake CRM holds of the Saves' writes, as saveCheck finds them by content. */
+  stored: { kind: SavedRecord['kind']; id: string; content: string }[];
+  /** Stores a write in the fake CRM, as a CRM that answers (or times out) after storing it. */
+  store: (save: SavedRecord, id: string) => void;
+  /** Ids saveCheck removed. */
+  removed: string[];
+  /** saveCheck.find calls. */
+  checks: number;
+}
+
+/** What a record says, as a CRM's saveCheck compares it (the auth and user set aside). */
+function contentOf(save: SavedRecord): string {
+  const { user: _user, authHeader: _auth, ...content } = save.args;
+  return JSON.stringify(content);
 }
 
 export const found = (contacts: Contact[], placeholder = true): FindContactResult => ({
@@ -69,16 +77,23 @@ export function fakeConnector(): FakeConnector {
     findCalls: [],
     createCalls: [],
     logCalls: [],
-    findLogCalls: [],
-    findCreatedCalls: [],
+    stored: [],
+    removed: [],
+    checks: 0,
+    store: (save, id) => fake.stored.push({ kind: save.kind, id, content: contentOf(save) }),
     find: () => Promise.resolve(found([])),
-    create: (args) =>
-      Promise.resolve({
-        contactInfo: { id: 900, name: args.newContactName, type: args.newContactType },
-      }),
-    log: () => Promise.resolve({ logId: 'log-1' }),
-    findLog: () => Promise.resolve(null),
-    findCreated: () => Promise.resolve(null),
+    create: (args) => {
+      const id = 900 + fake.stored.filter((r) => r.kind === 'contact').length;
+      fake.store({ kind: 'contact', args }, String(id));
+      return Promise.resolve({
+        contactInfo: { id, name: args.newContactName, type: args.newContactType },
+      });
+    },
+    log: (args) => {
+      const logId = `log-${fake.stored.filter((r) => r.kind === 'callLog').length + 1}`;
+      fake.store({ kind: 'callLog', args }, logId);
+      return Promise.resolve({ logId });
+    },
     authHeader: (credentials) =>
       credentials.kind === 'apiToken' ? `Bearer ${credentials.token}` : 'Bearer ?',
     checkConnection: () => Promise.resolve({ accountId: 'acct1', userId: 'u1', userName: 'Ada' }),
@@ -94,13 +109,18 @@ export function fakeConnector(): FakeConnector {
       fake.logCalls.push(args);
       return fake.log(args);
     },
-    findCallLog(args) {
-      fake.findLogCalls.push(args);
-      return fake.findLog(args);
-    },
-    findCreatedContact(args) {
-      fake.findCreatedCalls.push(args);
-      return fake.findCreated(args);
+    saveCheck: {
+      find(save) {
+        fake.checks += 1;
+        const content = contentOf(save);
+        const ids = fake.stored.filter((r) => r.kind === save.kind && r.content === content);
+        return Promise.resolve(ids.map((r) => r.id));
+      },
+      remove(_save, id) {
+        fake.removed.push(id);
+        fake.stored = fake.stored.filter((r) => r.id !== id);
+        return Promise.resolve();
+      },
     },
   };
   return fake;

@@ -12,13 +12,7 @@ import {
 } from './auth';
 import { findInsightlyContact, insightlyName } from './find-contact';
 import { insightlyManifest } from './manifest';
-import {
-  createInsightlyCallLog,
-  createInsightlyContact,
-  deleteInsightlyNote,
-  findInsightlyCallLog,
-  renameInsightlyRecord,
-} from './write';
+import { createInsightlyCallLog, createInsightlyContact, insightlySaveCheck } from './write';
 
 async function checkInsightlyConnection(
   user: ConnectorUser,
@@ -44,8 +38,6 @@ export const insightly: Connector = {
   findContact: findInsightlyContact,
   createContact: createInsightlyContact,
   createCallLog: createInsightlyCallLog,
-  findCallLog: findInsightlyCallLog,
-  deleteCallLog: deleteInsightlyNote,
-  renameContact: renameInsightlyRecord,
+  saveCheck: insightlySaveCheck,
   pageHostname: insightlyPageHostname,
 };

@@ -14,7 +14,7 @@ import type { CreateCallLogArgs, CreateContactArgs } from '../types';
 import { insightlyPageHostname } from './auth';
 import { findInsightlyContact } from './find-contact';
 import { insightly } from './index';
-import { MAX_NOTE_PAGES, NOTES_PAGE } from './write';
+import { MAX_NOTE_PAGES } from './write';
 import { KEY_AUTH, findArgs, userFor } from './test-support';
 
 let is: InsightlyEmulator;
@@ -89,44 +89,6 @@ describe('insightly createContact', () => {
   });
 });
 
-describe('insightly renameContact', () => {
-  const rename = (id: string | number, type: string | undefined, newName: string) =>
-    insightly.renameContact!({
-      user: userFor(is),
-      authHeader: KEY_AUTH,
-      contact: { id, ...(type ? { type } : {}) },
-      newName,
-    });
-
-  it('puts the names, split at the last word, on the Contact or Lead by its id', async () => {
-    const { maya } = INSIGHTLY_CONTACTS;
-    await rename(maya.id, 'Contact', 'Maya  Patel Ross');
-    expect(is.log.last({ method: 'PUT' })).toMatchObject({
-      path: '/v3.1/Contacts',
-      body: { CONTACT_ID: maya.id, FIRST_NAME: 'Maya Patel', LAST_NAME: 'Ross' },
-    });
-    expect(is.data.contact(maya.id)).toMatchObject({ LAST_NAME: 'Ross', PHONE: maya.phone });
-    const { sam } = INSIGHTLY_LEADS;
-    await rename(sam.id, 'lead', 'Rivera');
-    expect(is.log.last({ method: 'PUT' })).toMatchObject({
-      path: '/v3.1/Leads',
-      body: { LEAD_ID: sam.id, FIRST_NAME: null, LAST_NAME: 'Rivera' },
-    });
-    expect(is.data.lead(sam.id)).toMatchObject({ FIRST_NAME: null, LAST_NAME: 'Rivera' });
-  });
-
-  it('throws when Insightly refuses or has no such record', async () => {
-    const { maya } = INSIGHTLY_CONTACTS;
-    is.faults.add({ method: 'PUT', kind: 'status', status: 403 });
-    const refused: unknown = await rename(maya.id, undefined, 'Mia Patel').catch((e: unknown) => e);
-    expect(classifyError(refused).kind).toBe('forbidden');
-    const missing: unknown = await rename(999999, 'Lead', 'Nobody').catch((e: unknown) => e);
-    expect(classifyError(missing).kind).toBe('notFound');
-    await expect(rename('abc', 'Contact', 'Mia')).rejects.toThrow('is not an Insightly contact');
-    expect(is.data.contact(maya.id)?.FIRST_NAME).toBe('Maya');
-  });
-});
-
 function logArgs(type: string, id: number): CreateCallLogArgs {
   return {
     user: userFor(is),
@@ -167,115 +129,6 @@ describe('insightly createCallLog', () => {
     expect(result.logId).toBe(String(note?.NOTE_ID));
   });
 
-  it('finds the note an earlier attempt saved for the same call, and no other', async () => {
-    const { peter } = INSIGHTLY_CONTACTS;
-    const args = logArgs('Contact', peter.id);
-    await expect(insightly.findCallLog!(args)).resolves.toBeNull();
-    const saved = await insightly.createCallLog(args);
-    await expect(insightly.findCallLog!(args)).resolves.toEqual({ logId: saved.logId });
-    const later = { ...args, call: { ...args.call, startTime: args.call.startTime + 60_000 } };
-    await expect(insightly.findCallLog!(later)).resolves.toBeNull();
-    expect(is.log.last({ method: 'GET' })?.path).toBe(`/v3.1/Contacts/${peter.id}/Notes`);
-  });
-
-  /** `count` older notes on Peter, then the one an earlier attempt saved for this call. */
-  async function historyThenEarlierAttempt(count: number): Promise<string> {
-    const { peter } = INSIGHTLY_CONTACTS;
-    for (let i = 0; i < count; i += 1) is.data.addNote('Contact', peter.id, `Old note ${i}`, null);
-    return (await insightly.createCallLog(logArgs('Contact', peter.id))).logId;
-  }
-  const noteListRequests = () =>
-    is.log.find({ method: 'GET' }).filter((entry) => entry.path.endsWith('/Notes'));
-
-  it('finds the earlier attempt on the first page when Insightly lists newest first', async () => {
-    is.data.noteOrder = 'newestFirst';
-    const saved = await historyThenEarlierAttempt(1200);
-    is.log.clear();
-    const args = logArgs('Contact', INSIGHTLY_CONTACTS.peter.id);
-    await expect(insightly.findCallLog!(args)).resolves.toEqual({ logId: saved });
-    expect(noteListRequests()).toHaveLength(1);
-    expect(noteListRequests()[0]?.query.top).toBe(String(NOTES_PAGE));
-  });
-
-  // 150: past the API's default page of 100; 499/500/501 around a page; 2600: several pages.
-  for (const count of [150, 499, 500, 501, 2600]) {
-    it(`finds it at the end when Insightly lists oldest first (${count} older notes)`, async () => {
-      const saved = await historyThenEarlierAttempt(count);
-      is.log.clear();
-      const args = logArgs('Contact', INSIGHTLY_CONTACTS.peter.id);
-      await expect(insightly.findCallLog!(args)).resolves.toEqual({ logId: saved });
-      expect(noteListRequests().length).toBeLessThanOrEqual(MAX_NOTE_PAGES);
-    });
-  }
-
-  it('answers "none" within its request budget when no note matches', async () => {
-    await historyThenEarlierAttempt(3000);
-    is.log.clear();
-    const args = logArgs('Contact', INSIGHTLY_CONTACTS.peter.id);
-    const other = { ...args, call: { ...args.call, startTime: args.call.startTime + 60_000 } };
-    await expect(insightly.findCallLog!(other)).resolves.toBeNull();
-    expect(noteListRequests().length).toBeGreaterThan(1);
-    expect(noteListRequests().length).toBeLessThanOrEqual(MAX_NOTE_PAGES);
-  });
-
-  /** The same call, with what the user may edit between two Saves changed. */
-  const edited = (type: string, id: number): CreateCallLogArgs => ({
-    ...logArgs(type, id),
-    subject: 'Call with Peter (edited)',
-    note: 'Asked for a quote. Call back Friday.',
-  });
-
-  it('reports the earlier note of this call as outdated when the user edited it since', async () => {
-    const { peter } = INSIGHTLY_CONTACTS;
-    const saved = await insightly.createCallLog(logArgs('Contact', peter.id));
-    is.data.addNote('Contact', peter.id, 'Call with Peter', 'Inbound call from somewhere else');
-    await expect(insightly.findCallLog!(edited('Contact', peter.id))).resolves.toEqual({
-      logId: saved.logId,
-      outdated: true,
-    });
-    const otherResult = {
-      ...logArgs('Contact', peter.id),
-      call: { ...logArgs('Contact', peter.id).call, result: 'missed' as const },
-    };
-    await expect(insightly.findCallLog!(otherResult)).resolves.toMatchObject({ outdated: true });
-  });
-
-  it('rewrites an outdated note in place: one note, same id, the new text', async () => {
-    const { peter } = INSIGHTLY_CONTACTS;
-    const old = await insightly.createCallLog(logArgs('Contact', peter.id));
-    const args = { ...edited('Contact', peter.id), replacesLogId: old.logId };
-    const rewritten = await insightly.createCallLog(args);
-    expect(rewritten).toMatchObject({
-      logId: old.logId,
-      returnMessage: { message: 'Call logged.' },
-    });
-    // v3.1 PUT is a partial update: the id and the fields that change, nothing else.
-    expect(is.log.last({ method: 'PUT' })).toMatchObject({ path: '/v3.1/Notes' });
-    expect(is.log.last({ method: 'PUT' })?.body).toEqual({
-      NOTE_ID: Number(old.logId),
-      TITLE: 'Call with Peter (edited)',
-      BODY: expect.stringContaining('Call back Friday.') as unknown,
-    });
-    expect(is.data.notes()).toEqual([
-      expect.objectContaining({
-        NOTE_ID: Number(old.logId),
-        TITLE: 'Call with Peter (edited)',
-        BODY: expect.stringContaining('Call back Friday.') as unknown,
-      }),
-    ]);
-    await expect(insightly.findCallLog!(edited('Contact', peter.id))).resolves.toEqual({
-      logId: old.logId,
-    });
-  });
-
-  it('writes a new note when the outdated one was deleted meanwhile', async () => {
-    const { peter } = INSIGHTLY_CONTACTS;
-    const args = { ...edited('Contact', peter.id), replacesLogId: '999999' };
-    const written = await insightly.createCallLog(args);
-    expect(is.log.last({ method: 'PUT' })?.status).toBe(404);
-    expect(is.data.notes().map((n) => String(n.NOTE_ID))).toEqual([written.logId]);
-  });
-
   it('logs against a lead on the lead', async () => {
     const { sam } = INSIGHTLY_LEADS;
     await insightly.createCallLog(logArgs('Lead', sam.id));
@@ -286,38 +139,71 @@ describe('insightly createCallLog', () => {
   });
 });
 
-describe('insightly deleteCallLog', () => {
+describe('insightly saveCheck', () => {
+  const check = insightly.saveCheck!;
   const { peter } = INSIGHTLY_CONTACTS;
-  const target = (logId: string) => ({
-    user: userFor(is),
-    authHeader: KEY_AUTH,
-    logId,
-    contact: { id: peter.id, type: 'Contact' },
+  const log = (args: CreateCallLogArgs) => ({ kind: 'callLog', args }) as const;
+
+  it("finds a Save's note on the record by its text, and no other", async () => {
+    const args = logArgs('Contact', peter.id);
+    await expect(check.find(log(args), 0)).resolves.toEqual([]);
+    const saved = await insightly.createCallLog(args);
+    await insightly.createCallLog({ ...args, note: 'Another note' });
+    await expect(check.find(log(args), 0)).resolves.toEqual([saved.logId]);
+    const later = { ...args, call: { ...args.call, startTime: args.call.startTime + 60_000 } };
+    await expect(check.find(log(later), 0)).resolves.toEqual([]);
+    expect(is.log.last({ method: 'GET' })?.path).toBe(`/v3.1/Contacts/${peter.id}/Notes`);
+    // Insightly may hand the body back as HTML.
+    const stored = is.data.notes().find((n) => String(n.NOTE_ID) === saved.logId)!;
+    stored.BODY = `<p>${String(stored.BODY ?? '')
+      .split('\n')
+      .join('<br />')}</p>`;
+    await expect(check.find(log(args), 0)).resolves.toEqual([saved.logId]);
   });
 
-  it('deletes the note by id; one already gone counts as deleted', async () => {
-    const kept = await insightly.createCallLog(logArgs('Contact', peter.id));
-    const note = await insightly.createCallLog({ ...logArgs('Contact', peter.id), note: 'x' });
-    await insightly.deleteCallLog!(target(note.logId));
-    expect(is.log.last({ method: 'DELETE' })).toMatchObject({
-      path: `/v3.1/Notes/${note.logId}`,
-      status: 202,
-    });
-    expect(is.data.notes().map((n) => String(n.NOTE_ID))).toEqual([kept.logId]);
-    await expect(insightly.deleteCallLog!(target(note.logId))).resolves.toBeUndefined();
-    expect(is.log.last({ method: 'DELETE' })?.status).toBe(404);
+  it('finds it at the end of a long history in either order, within its budget', async () => {
+    for (const order of ['newestFirst', 'oldestFirst'] as const) {
+      is.reset();
+      is.data.noteOrder = order;
+      for (let i = 0; i < 1200; i += 1) is.data.addNote('Contact', peter.id, `Old ${i}`, null);
+      const args = logArgs('Contact', peter.id);
+      const saved = await insightly.createCallLog(args);
+      is.log.clear();
+      await expect(check.find(log(args), 0)).resolves.toEqual([saved.logId]);
+      expect(is.log.count({ method: 'GET' })).toBeLessThanOrEqual(MAX_NOTE_PAGES);
+    }
   });
 
-  it('throws when Insightly refuses, and never sends an id that is not a note id', async () => {
-    const note = await insightly.createCallLog(logArgs('Contact', peter.id));
+  it("finds a Save's new contact or lead made since it began, and removes copies", async () => {
+    const since = Date.now();
+    for (const type of ['Contact', 'Lead']) {
+      const save = { kind: 'contact', args: createArgs('Ann Lee', type) } as const;
+      await expect(check.find(save, since)).resolves.toEqual([]);
+      const made = String((await insightly.createContact(save.args)).contactInfo?.id);
+      await expect(check.find(save, since)).resolves.toEqual([made]);
+      await expect(check.find(save, since + 60 * 60_000)).resolves.toEqual([]);
+      await check.remove(save, made);
+      expect(is.log.last({ method: 'DELETE' })).toMatchObject({
+        path: `/v3.1/${type}s/${made}`,
+        status: 202,
+      });
+      await expect(check.find(save, since)).resolves.toEqual([]);
+      await expect(check.remove(save, made)).resolves.toBeUndefined();
+    }
+  });
+
+  it('removes a note; a refusal throws, an id that is not a note id is never sent', async () => {
+    const args = logArgs('Contact', peter.id);
+    const note = await insightly.createCallLog(args);
     is.faults.add({ method: 'DELETE', kind: 'status', status: 403 });
-    const refused = await insightly.deleteCallLog!(target(note.logId)).catch((e: unknown) => e);
+    const refused = await check.remove(log(args), note.logId).catch((e: unknown) => e);
     expect(classifyError(refused).kind).toBe('forbidden');
-    await expect(insightly.deleteCallLog!(target('1/../../Contacts/1'))).rejects.toThrow(
-      'is not an Insightly note',
+    await expect(check.remove(log(args), '1/../../Contacts/1')).rejects.toThrow(
+      'is not an Insightly record',
     );
-    expect(is.log.count({ method: 'DELETE' })).toBe(1);
     expect(is.data.notes()).toHaveLength(1);
+    await check.remove(log(args), note.logId);
+    expect(is.data.notes()).toHaveLength(0);
   });
 });
 

@@ -2,10 +2,9 @@
 import { http } from '@/platform/worker/http/client';
 import type { CreateContactResult } from '@/features/lookup/model/contact';
 import { formatForDisplay } from '@/features/lookup/model/phone';
-import { findEarlierLog, isGone } from '../shared/earlier-log';
-import type { ListPage } from '../shared/either-end';
-import { isRecord, requireId, requireRecord } from '../shared/guards';
-import { splitName } from '../shared/names';
+import { rowsAtEitherEnd, type ListPage } from '../shared/either-end';
+import { isGone, isRecord, requireId, requireRecord } from '../shared/guards';
+import { sameName, splitName } from '../shared/names';
 import {
   CALL_LOGGED,
   CONTACT_CREATED,
@@ -14,14 +13,14 @@ import {
   describeDuration,
   requireE164,
 } from '../shared/outcome';
+import { madeSince, sameText } from '../shared/same-meaning';
 import { buildUrl, sqlUtc } from '../shared/wire';
 import type {
   CreateCallLogArgs,
   CreateCallLogResult,
   CreateContactArgs,
-  DeleteCallLogArgs,
-  EarlierCallLog,
-  RenameContactArgs,
+  SaveCheck,
+  SavedRecord,
 } from '../types';
 import { apiPath, insightlyApiHost, insightlyHeaders } from './auth';
 import { insightlyName } from './find-contact';
@@ -63,24 +62,6 @@ export async function createInsightlyContact(
     },
     returnMessage: CONTACT_CREATED,
   };
-}
-
-/**
- * Connector.renameContact: `PUT /v3.1/Contacts` (or `/Leads`) with the record's id and its
- * names split as createInsightlyContact splits them. FIRST_NAME is sent even when empty (null),
- * so a first name the earlier attempt saved does not stay in front of the new one; fields left
- * out keep their values.
- */
-export async function renameInsightlyRecord(args: RenameContactArgs): Promise<void> {
-  const type = insightlyType(args.contact.type ?? INSIGHTLY_TYPES.contact);
-  const id = String(args.contact.id);
-  if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not an Insightly ${type.toLowerCase()}.`);
-  const { firstName, lastName } = splitName(args.newName);
-  const { segment, idField } = SEGMENTS[type];
-  const url = buildUrl(insightlyApiHost(args.user.hostname), apiPath(`/${segment}`));
-  const body = { [idField]: Number(id), FIRST_NAME: firstName, LAST_NAME: lastName };
-  const res = await http.put(url, body, { headers: insightlyHeaders(args.authHeader) });
-  requireRecord(res.data, `The renamed Insightly ${type}`);
 }
 
 /**
@@ -126,42 +107,11 @@ function callNote(args: CreateCallLogArgs) {
   };
 }
 
-/**
- * Insightly notes can be edited (`PUT /v3.1/Notes`), so an outdated earlier note is rewritten
- * in place: one request, the note keeps its id, and there is never a moment with two notes or
- * none. Returns null when that note was deleted meanwhile, so a new one is written instead.
- * A v3.1 PUT changes only the fields it carries, so the id, title and body are all it sends: the
- * note's link to its record is left as Insightly has it.
- */
-async function rewriteNote(
-  args: CreateCallLogArgs,
-  noteId: string,
-  note: ReturnType<typeof callNote>,
-): Promise<CreateCallLogResult | null> {
-  const url = buildUrl(insightlyApiHost(args.user.hostname), apiPath('/Notes'));
-  const body = { NOTE_ID: Number(noteId), TITLE: note.title, BODY: note.body };
-  try {
-    const res = await http.put(url, body, { headers: insightlyHeaders(args.authHeader) });
-    const saved = requireRecord(res.data, 'The Insightly note');
-    return {
-      logId: String(requireId(saved.NOTE_ID, 'The Insightly note')),
-      returnMessage: CALL_LOGGED,
-    };
-  } catch (error) {
-    if (isGone(error)) return null;
-    throw error;
-  }
-}
-
 export async function createInsightlyCallLog(
   args: CreateCallLogArgs,
 ): Promise<CreateCallLogResult> {
   const headers = insightlyHeaders(args.authHeader);
   const note = callNote(args);
-  if (args.replacesLogId && /^\d+$/.test(args.replacesLogId)) {
-    const rewritten = await rewriteNote(args, args.replacesLogId, note);
-    if (rewritten) return rewritten;
-  }
   const res = await http.post(note.url, { TITLE: note.title, BODY: note.body }, { headers });
   const saved = requireRecord(res.data, 'The new Insightly note');
   return {
@@ -170,34 +120,18 @@ export async function createInsightlyCallLog(
   };
 }
 
-/** Deletes a call's note; resolves when it is gone (404 included), throws when refused. */
-export async function deleteInsightlyNote(args: DeleteCallLogArgs): Promise<void> {
-  if (!/^\d+$/.test(args.logId)) throw new Error(`"${args.logId}" is not an Insightly note.`);
-  const url = buildUrl(insightlyApiHost(args.user.hostname), apiPath(`/Notes/${args.logId}`));
-  try {
-    await http.delete(url, { headers: insightlyHeaders(args.authHeader) });
-  } catch (error) {
-    if (!isGone(error)) throw error;
-  }
-}
-
 /** The most notes one request returns (Insightly's `top` cap). */
 export const NOTES_PAGE = 500;
 /** The most pages of notes read to find the end of a record's notes (no total is asked for). */
 export const MAX_NOTE_PAGES = 12;
 
 /**
- * The note an earlier attempt saved for this call: on the same record, with the same direction,
- * number and start time in its text. Its title, result and the user's note may differ, when the
- * user edited them before saving again. It is among the newest, and Insightly does not document
- * the order of a record's Notes: the first page is read, then (when it is full) the last two.
+ * The call's notes that say what `args` says (title and body as text, HTML or not). Insightly
+ * does not document the order of a record's Notes: both ends are read, where the newest are.
  */
-export async function findInsightlyCallLog(
-  args: CreateCallLogArgs,
-): Promise<EarlierCallLog | null> {
+async function sameNotes(args: CreateCallLogArgs): Promise<string[]> {
   const headers = insightlyHeaders(args.authHeader);
   const note = callNote(args);
-  const { lead, started } = callHeader(args);
   const read = async (index: number): Promise<ListPage<unknown>> => {
     // Insightly's largest page: its default (100) would mean more requests for a long history.
     const res = await http.get(note.url, {
@@ -208,19 +142,51 @@ export async function findInsightlyCallLog(
     // No "more" flag: a full page may have more after it.
     return { index, rows, more: rows.length >= NOTES_PAGE };
   };
-  return findEarlierLog(
-    read,
-    {
-      sameCall: (entry) => {
-        if (!isRecord(entry) || typeof entry.BODY !== 'string') return false;
-        const [first = '', second] = entry.BODY.split('\n');
-        return first.startsWith(lead) && second === started;
-      },
-      sameContent: (entry) =>
-        isRecord(entry) && entry.TITLE === note.title && entry.BODY === note.body,
-      id: (entry) =>
-        String(requireId(isRecord(entry) ? entry.NOTE_ID : undefined, 'The Insightly note')),
-    },
-    MAX_NOTE_PAGES,
-  );
+  return (await rowsAtEitherEnd(read, MAX_NOTE_PAGES))
+    .filter(isRecord)
+    .filter((entry) => sameText(entry.TITLE, note.title) && sameText(entry.BODY, note.body))
+    .map((entry) => String(requireId(entry.NOTE_ID, 'The Insightly note')));
 }
+
+/** The contacts (or leads) with this name and number made since `since`. */
+async function sameRecords(args: CreateContactArgs, since: number): Promise<string[]> {
+  const type = insightlyType(args.newContactType);
+  const { segment, idField } = SEGMENTS[type];
+  const url = buildUrl(insightlyApiHost(args.user.hostname), apiPath(`/${segment}/Search`));
+  const res = await http.get(url, {
+    headers: insightlyHeaders(args.authHeader),
+    params: { field_name: 'PHONE', field_value: requireE164(args.phoneNumber), brief: false },
+  });
+  const rows: unknown[] = Array.isArray(res.data) ? res.data : [];
+  return rows
+    .filter(isRecord)
+    .filter(
+      (record) =>
+        madeSince(record.DATE_CREATED_UTC, since) &&
+        sameName(insightlyName(record), args.newContactName),
+    )
+    .map((record) => String(requireId(record[idField], `An Insightly ${type}`)));
+}
+
+/** Deletes a record; resolves when it is gone (404 included), throws when refused. */
+async function deleteAt(args: CreateContactArgs | CreateCallLogArgs, path: string) {
+  const url = buildUrl(insightlyApiHost(args.user.hostname), apiPath(path));
+  try {
+    await http.delete(url, { headers: insightlyHeaders(args.authHeader) });
+  } catch (error) {
+    if (!isGone(error)) throw error;
+  }
+}
+
+async function removeSaved(save: SavedRecord, id: string): Promise<void> {
+  if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not an Insightly record.`);
+  if (save.kind === 'callLog') return deleteAt(save.args, `/Notes/${id}`);
+  const { segment } = SEGMENTS[insightlyType(save.args.newContactType)];
+  return deleteAt(save.args, `/${segment}/${id}`);
+}
+
+export const insightlySaveCheck: SaveCheck = {
+  find: (save, since) =>
+    save.kind === 'contact' ? sameRecords(save.args, since) : sameNotes(save.args),
+  remove: removeSaved,
+};

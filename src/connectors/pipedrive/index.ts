@@ -8,14 +8,7 @@ import { pipedriveAuthHeader, pipedriveHeaders } from './auth';
 import { findPipedriveContact, pipedriveData } from './find-contact';
 import { fetchPipedriveLogFieldOptions } from './log-fields';
 import { pipedriveManifest } from './manifest';
-import {
-  createPipedriveCallLog,
-  createPipedriveContact,
-  deletePipedriveCallLog,
-  findCreatedPipedrivePerson,
-  findPipedriveCallLog,
-  renamePipedrivePerson,
-} from './write';
+import { createPipedriveCallLog, createPipedriveContact, pipedriveSaveCheck } from './write';
 
 async function checkPipedriveConnection(
   user: ConnectorUser,
@@ -41,9 +34,6 @@ export const pipedrive: Connector = {
   findContact: findPipedriveContact,
   createContact: createPipedriveContact,
   createCallLog: createPipedriveCallLog,
-  findCallLog: findPipedriveCallLog,
-  deleteCallLog: deletePipedriveCallLog,
-  findCreatedContact: findCreatedPipedrivePerson,
-  renameContact: renamePipedrivePerson,
+  saveCheck: pipedriveSaveCheck,
   fetchLogFieldOptions: fetchPipedriveLogFieldOptions,
 };

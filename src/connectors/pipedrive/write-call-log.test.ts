@@ -1,4 +1,4 @@
-/** Pipedrive call logs: writing one, finding an earlier attempt's, replacing and deleting. */
+/** Pipedrive call logs: writing one, and finding and removing a Save's copies (saveCheck). */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { classifyError } from '@/platform/worker/http/errors';
 import {
@@ -9,9 +9,10 @@ import {
   startPipedrive,
   type PipedriveEmulator,
 } from '../../../e2e/emulators/pipedrive.ts';
-import type { CreateCallLogArgs } from '../types';
+import type { CreateCallLogArgs, SavedRecord } from '../types';
 import { pipedrive } from './index';
-import { EARLIER_LOG_KEPT, MAX_CALL_LOG_PAGES } from './write';
+import { readFileSync } from 'node:fs';
+import { MAX_CALL_LOG_PAGES } from './write';
 import { TOKEN_AUTH, userFor } from './test-support';
 
 let pd: PipedriveEmulator;
@@ -43,6 +44,10 @@ function logArgs(overrides: Partial<CreateCallLogArgs['call']> = {}): CreateCall
   };
 }
 
+const check = pipedrive.saveCheck!;
+const asSave = (args: CreateCallLogArgs): SavedRecord => ({ kind: 'callLog', args });
+const find = (args: CreateCallLogArgs) => check.find(asSave(args), 0);
+
 describe('pipedrive createCallLog', () => {
   it('posts the call with outcome, numbers, UTC times, note and deal', async () => {
     const result = await pipedrive.createCallLog(logArgs());
@@ -68,9 +73,7 @@ describe('pipedrive createCallLog', () => {
     expect(pd.log.last({ path: '/v1/callLogs' })?.body).toMatchObject({
       note: 'Price &lt; 5 &amp; "fast"<br>Call back &lt;Friday&gt;<br>Bye',
     });
-    await expect(pipedrive.findCallLog!({ ...logArgs(), note })).resolves.toEqual({
-      logId: saved.logId,
-    });
+    await expect(find({ ...logArgs(), note })).resolves.toEqual([saved.logId]);
   });
 
   it('knows its log again when Pipedrive stored the note as cleaned HTML', async () => {
@@ -78,21 +81,17 @@ describe('pipedrive createCallLog', () => {
     const saved = await pipedrive.createCallLog({ ...logArgs(), note });
     const stored = pd.data.callLogs().find((l) => l.id === saved.logId)!;
     stored.note = '<p>Price &lt; 5 &amp; &quot;fast&quot;<br />Call back &lt;Friday&gt;</p>';
-    await expect(pipedrive.findCallLog!({ ...logArgs(), note })).resolves.toEqual({
-      logId: saved.logId,
-    });
-    // A note that says something else is still an outdated log, not this one.
+    await expect(find({ ...logArgs(), note })).resolves.toEqual([saved.logId]);
+    // A note that says something else is another log.
     await expect(
-      pipedrive.findCallLog!({ ...logArgs(), note: 'Price < 6 & "fast"\nCall back <Friday>' }),
-    ).resolves.toEqual({ logId: saved.logId, outdated: true });
+      find({ ...logArgs(), note: 'Price < 6 & "fast"\nCall back <Friday>' }),
+    ).resolves.toEqual([]);
   });
 
   it('an attempt Pipedrive would refuse left no log: looking for it asks nothing', async () => {
     const both = { deals: PIPEDRIVE_DEALS.bobOpen.id, leads: PIPEDRIVE_LEADS.bob.id };
     const before = pd.log.entries.length;
-    await expect(
-      pipedrive.findCallLog!({ ...logArgs(), additionalSubmission: both }),
-    ).resolves.toBeNull();
+    await expect(find({ ...logArgs(), additionalSubmission: both })).resolves.toEqual([]);
     expect(pd.log.entries.length).toBe(before);
   });
 
@@ -136,22 +135,56 @@ describe('pipedrive createCallLog', () => {
     expect(pd.log.last({ path: '/v1/callLogs' })).toBeUndefined();
   });
 
-  it("finds the log an earlier attempt saved among the user's latest, and no other", async () => {
-    await expect(pipedrive.findCallLog!(logArgs())).resolves.toBeNull();
+  it("finds a Save's logs among the user's latest, and no other", async () => {
+    await expect(find(logArgs())).resolves.toEqual([]);
     const saved = await pipedrive.createCallLog(logArgs());
     await pipedrive.createCallLog(logArgs({ startTime: Date.UTC(2024, 4, 6, 9, 0, 0) }));
-    await expect(pipedrive.findCallLog!(logArgs())).resolves.toEqual({ logId: saved.logId });
-    await expect(
-      pipedrive.findCallLog!(logArgs({ startTime: Date.UTC(2024, 4, 6, 10, 0, 0) })),
-    ).resolves.toBeNull();
+    await pipedrive.createCallLog({ ...logArgs(), subject: 'Another subject' });
+    await expect(find(logArgs())).resolves.toEqual([saved.logId]);
     expect(pd.log.last({ method: 'GET', path: '/v1/callLogs' })?.query).toMatchObject({
       start: '0',
       limit: '50',
     });
   });
 
-  /** `count` logs of other calls, then the one an earlier attempt saved for this call. */
-  async function historyThenEarlierAttempt(count: number): Promise<string> {
+  it('recognises its log in the answer Pipedrive documents (ISO 8601 times)', async () => {
+    const spec = JSON.parse(
+      readFileSync('/work/shared/api-specs/pipedrive/v1-subset.json', 'utf8'),
+    ) as { paths: Record<string, Record<string, unknown>> };
+    const get = spec.paths['/callLogs']!.get as {
+      responses: { 200: { content: { 'application/json': { example: { data: unknown[] } } } } };
+    };
+    const answer = get.responses[200].content['application/json'].example;
+    const [documented] = answer.data as Record<string, unknown>[];
+    expect(documented!.start_time).toBe('2022-12-12T01:01:01.000Z');
+    pd.faults.add({
+      method: 'GET',
+      path: '/v1/callLogs',
+      kind: 'status',
+      status: 200,
+      body: answer,
+    });
+    // What a Save sent for that call: the same instants, numbers and text, spelled as sent.
+    const sent: CreateCallLogArgs = {
+      ...logArgs(),
+      contact: { id: Number(documented!.person_id), name: 'Someone', type: 'person' },
+      call: {
+        direction: 'Outbound',
+        phoneNumber: String(documented!.to_phone_number),
+        ownNumber: String(documented!.from_phone_number),
+        startTime: Date.UTC(2022, 11, 12, 1, 1, 1),
+        durationSeconds: 0,
+        result: 'busy',
+      },
+      subject: String(documented!.subject),
+      note: String(documented!.note),
+      additionalSubmission: { deals: Number(documented!.deal_id) },
+    };
+    await expect(find(sent)).resolves.toEqual([String(documented!.id)]);
+  });
+
+  /** `count` logs of other calls, then the one a Save wrote for this call. */
+  async function historyThenSave(count: number): Promise<string> {
     for (let i = 0; i < count; i += 1) {
       pd.data.addCallLog({
         subject: `Old call ${i}`,
@@ -174,114 +207,25 @@ describe('pipedrive createCallLog', () => {
 
   const logListRequests = () => pd.log.find({ method: 'GET', path: '/v1/callLogs' }).length;
 
-  it('finds the earlier attempt on the first page when Pipedrive lists newest first', async () => {
-    const saved = await historyThenEarlierAttempt(120);
-    pd.log.clear();
-    await expect(pipedrive.findCallLog!(logArgs())).resolves.toEqual({ logId: saved });
-    expect(logListRequests()).toBe(1);
-  });
-
-  for (const count of [120, 149, 150, 1234]) {
+  for (const count of [120, 1234]) {
     it(`finds it at the end when Pipedrive lists oldest first (${count} older logs)`, async () => {
       pd.data.callLogOrder = 'oldestFirst';
-      const saved = await historyThenEarlierAttempt(count);
+      const saved = await historyThenSave(count);
       pd.log.clear();
-      await expect(pipedrive.findCallLog!(logArgs())).resolves.toEqual({ logId: saved });
+      await expect(find(logArgs())).resolves.toEqual([saved]);
       expect(logListRequests()).toBeLessThanOrEqual(MAX_CALL_LOG_PAGES);
     });
   }
 
-  it('answers "none" within its request budget when no log matches', async () => {
-    pd.data.callLogOrder = 'oldestFirst';
-    await historyThenEarlierAttempt(2000);
-    pd.log.clear();
-    const other = logArgs({ startTime: Date.UTC(2024, 4, 6, 11, 0, 0) });
-    await expect(pipedrive.findCallLog!(other)).resolves.toBeNull();
-    expect(logListRequests()).toBeLessThanOrEqual(MAX_CALL_LOG_PAGES);
-  });
-
-  /** The same call, with what the user may edit between two Saves changed. */
-  const edited = (): CreateCallLogArgs => ({
-    ...logArgs(),
-    subject: 'Call with Bob (edited)',
-    note: 'Wants 20 arms. Call back Friday.',
-    additionalSubmission: { deals: '' },
-  });
-
-  it('reports the earlier log of this call as outdated when the user edited it since', async () => {
-    const saved = await pipedrive.createCallLog(logArgs());
-    await expect(pipedrive.findCallLog!(edited())).resolves.toEqual({
-      logId: saved.logId,
-      outdated: true,
-    });
-    await expect(pipedrive.findCallLog!(logArgs())).resolves.toEqual({ logId: saved.logId });
-  });
-
-  it('prefers the log that is already current, and rewrites nothing', async () => {
-    await pipedrive.createCallLog(logArgs());
-    const current = await pipedrive.createCallLog(edited());
-    await expect(pipedrive.findCallLog!(edited())).resolves.toEqual({ logId: current.logId });
-  });
-
-  it('reports none when several logs of the call differ: it cannot tell which was its own', async () => {
-    await pipedrive.createCallLog(logArgs());
-    await pipedrive.createCallLog({ ...logArgs(), note: 'Logged again on purpose' });
-    await expect(pipedrive.findCallLog!(edited())).resolves.toBeNull();
-  });
-
-  it('ignores a log of the call with a recording: CallPop never attaches one', async () => {
-    const saved = await pipedrive.createCallLog(logArgs());
-    pd.data.callLogs().find((l) => l.id === saved.logId)!.has_recording = true;
-    await expect(pipedrive.findCallLog!(edited())).resolves.toBeNull();
-  });
-
-  it('replaces an outdated log: adds the new one first, then deletes the old one', async () => {
-    const old = await pipedrive.createCallLog(logArgs());
-    const replaced = await pipedrive.createCallLog({ ...edited(), replacesLogId: old.logId });
-    expect(replaced).toMatchObject({ returnMessage: { message: 'Call logged.' } });
-    expect(pd.data.callLogs()).toEqual([
-      expect.objectContaining({
-        id: replaced.logId,
-        subject: 'Call with Bob (edited)',
-        note: 'Wants 20 arms. Call back Friday.',
-        deal_id: null,
-      }),
-    ]);
-    const order = pd.log.entries.filter((e) => e.path.startsWith('/v1/callLogs'));
-    expect(order.map((e) => e.method)).toEqual(['POST', 'POST', 'DELETE']);
-    expect(order[2]?.path).toBe(`/v1/callLogs/${old.logId}`);
-  });
-
-  it('keeps the new log and warns when the old one cannot be deleted; a gone one is fine', async () => {
-    const old = await pipedrive.createCallLog(logArgs());
-    pd.faults.add({ method: 'DELETE', path: /^\/v1\/callLogs\//, kind: 'status', status: 403 });
-    const kept = await pipedrive.createCallLog({ ...edited(), replacesLogId: old.logId });
-    expect(kept.returnMessage).toEqual(EARLIER_LOG_KEPT);
-    expect(pd.data.callLogs().map((l) => l.note)).toEqual([
-      'Wants 20 arms',
-      'Wants 20 arms. Call back Friday.',
-    ]);
-    pd.data.deleteCallLog(old.logId); // deleted in Pipedrive meanwhile: 410 on a second delete
-    const again = await pipedrive.createCallLog({ ...edited(), replacesLogId: old.logId });
-    expect(again.returnMessage).toMatchObject({ message: 'Call logged.' });
-    expect(pd.log.last({ method: 'DELETE' })?.status).toBe(410);
-  });
-
-  it('deletes a call log on its own; a gone one counts as deleted, a refusal throws', async () => {
+  it('removes a copy by id; a gone one counts as removed, a refusal throws', async () => {
     const log = await pipedrive.createCallLog(logArgs());
-    const target = {
-      user: userFor(pd),
-      authHeader: TOKEN_AUTH,
-      logId: log.logId,
-      contact: { id: bob.id },
-    };
     pd.faults.add({ method: 'DELETE', kind: 'status', status: 403 });
-    const refused = await pipedrive.deleteCallLog!(target).catch((e: unknown) => e);
+    const refused = await check.remove(asSave(logArgs()), log.logId).catch((e: unknown) => e);
     expect(classifyError(refused).kind).toBe('forbidden');
     expect(pd.data.callLogs()).toHaveLength(1);
-    await pipedrive.deleteCallLog!(target);
+    await check.remove(asSave(logArgs()), log.logId);
     expect(pd.data.callLogs()).toEqual([]);
-    await expect(pipedrive.deleteCallLog!(target)).resolves.toBeUndefined();
+    await expect(check.remove(asSave(logArgs()), log.logId)).resolves.toBeUndefined();
     expect(pd.log.last({ method: 'DELETE' })?.status).toBe(410);
   });
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { classifyError } from '@/platform/worker/http/errors';
 import {
-  PIPEDRIVE_PERSONS,
   PIPEDRIVE_USER,
   startPipedrive,
   type PipedriveEmulator,
@@ -18,7 +17,6 @@ afterAll(() => pd.close());
 beforeEach(() => pd.reset());
 
 const NEW_NUMBER = '+14155550777';
-const { bob } = PIPEDRIVE_PERSONS;
 
 describe('pipedrive createContact', () => {
   it('creates a person with exactly name and E.164 phone, then finds it', async () => {
@@ -64,7 +62,7 @@ describe('pipedrive createContact', () => {
     expect(pd.log.entries).toHaveLength(0);
   });
 
-  it('finds the person an interrupted create made before search indexes it', async () => {
+  it("finds a Save's person before search indexes it, and removes a copy", async () => {
     pd.data.setIndexDelay(60_000);
     const args = {
       user: userFor(pd),
@@ -73,28 +71,30 @@ describe('pipedrive createContact', () => {
       newContactName: 'Ann  Lee',
       newContactType: 'person',
     };
-    await expect(pipedrive.findCreatedContact!(args)).resolves.toBeNull();
+    const save = { kind: 'contact', args } as const;
+    const check = pipedrive.saveCheck!;
+    const since = Date.now();
+    await expect(check.find(save, since)).resolves.toEqual([]);
     const first = await pipedrive.createContact(args); // its answer was lost
+    const id = String(first.contactInfo?.id);
     await expect(
-      pipedrive.findCreatedContact!({ ...args, newContactName: 'ann lee' }),
-    ).resolves.toEqual({
-      ...first.contactInfo,
-      // When Pipedrive made it: a retry takes it for its own only if made since it began.
-      createdDate: pd.data.persons().at(-1)!.add_time,
-    });
+      check.find({ kind: 'contact', args: { ...args, newContactName: 'ann lee' } }, since),
+    ).resolves.toEqual([id]);
     expect(pd.log.last({ path: '/api/v2/persons' })?.query).toMatchObject({
       sort_by: 'add_time',
       sort_direction: 'desc',
       owner_id: String(PIPEDRIVE_USER.id),
     });
-    // Another name, or another number: not that person.
-    await expect(
-      pipedrive.findCreatedContact!({ ...args, newContactName: 'Ann Leigh' }),
-    ).resolves.toBeNull();
-    await expect(
-      pipedrive.findCreatedContact!({ ...args, phoneNumber: '+14155550177' }),
-    ).resolves.toBeNull();
-    expect(pd.log.count({ method: 'POST', path: '/api/v2/persons' })).toBe(1);
+    // Another name or number, or a person made before the Save began: not the Save's.
+    const other = (change: Partial<typeof args>) =>
+      ({ kind: 'contact', args: { ...args, ...change } }) as const;
+    await expect(check.find(other({ newContactName: 'Ann Leigh' }), since)).resolves.toEqual([]);
+    await expect(check.find(other({ phoneNumber: '+14155550177' }), since)).resolves.toEqual([]);
+    await expect(check.find(save, since + 60 * 60_000)).resolves.toEqual([]);
+    await check.remove(save, id);
+    expect(pd.log.last({ method: 'DELETE' })?.path).toBe(`/api/v2/persons/${id}`);
+    expect(pd.data.person(Number(id))).toBeUndefined();
+    await expect(check.remove(save, id)).resolves.toBeUndefined();
   });
 
   it('throws (never reports success) when the create fails', async () => {
@@ -109,37 +109,5 @@ describe('pipedrive createContact', () => {
       })
       .catch((e: unknown) => e);
     expect(classifyError(error).kind).toBe('forbidden');
-  });
-});
-
-describe('pipedrive renameContact', () => {
-  const rename = (id: string | number, newName: string) =>
-    pipedrive.renameContact!({
-      user: userFor(pd),
-      authHeader: TOKEN_AUTH,
-      contact: { id, type: 'person' },
-      newName,
-    });
-
-  it('sends the name alone to PATCH /api/v2/persons/{id}, spaces collapsed', async () => {
-    await rename(bob.id, '  Robert   Smith ');
-    const patch = pd.log.last({ method: 'PATCH' });
-    expect(patch?.path).toBe(`/api/v2/persons/${bob.id}`);
-    expect(patch?.body).toEqual({ name: 'Robert Smith' });
-    expect(pd.log.count({ path: /^\/v1\/persons/ })).toBe(0);
-    expect(pd.data.person(bob.id)).toMatchObject({
-      name: 'Robert Smith',
-      phones: [expect.objectContaining({ value: bob.phone })],
-    });
-  });
-
-  it('throws when Pipedrive refuses or has no such person, and for an id that is not one', async () => {
-    pd.faults.add({ method: 'PATCH', kind: 'status', status: 403 });
-    expect(classifyError(await rename(bob.id, 'Rob').catch((e: unknown) => e)).kind).toBe(
-      'forbidden',
-    );
-    expect(classifyError(await rename(999, 'Rob').catch((e: unknown) => e)).kind).toBe('notFound');
-    await expect(rename('../deals', 'Rob')).rejects.toThrow('is not a Pipedrive person');
-    expect(pd.data.person(bob.id)?.name).toBe(bob.name);
   });
 });

@@ -3,41 +3,39 @@
  * out of support since August 2026), call logs through v1 (they have no v2 yet).
  */
 import { http } from '@/platform/worker/http/client';
-import type {
-  CreateContactResult,
-  CreatedContactInfo,
-  ReturnMessage,
-} from '@/features/lookup/model/contact';
-import { isRecord, optionalText, requireArray, requireId, requireRecord } from '../shared/guards';
-import { findEarlierLog, isGone } from '../shared/earlier-log';
-import type { ListPage } from '../shared/either-end';
+import type { CreateContactResult } from '@/features/lookup/model/contact';
+import {
+  isGone,
+  isRecord,
+  optionalText,
+  requireArray,
+  requireId,
+  requireRecord,
+} from '../shared/guards';
+import { rowsAtEitherEnd, type ListPage } from '../shared/either-end';
 import { cleanName, sameName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, requireE164 } from '../shared/outcome';
+import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
 import { buildUrl, rateLimitTracking, sqlUtc } from '../shared/wire';
 import type {
   CreateCallLogArgs,
   CreateCallLogResult,
   CreateContactArgs,
-  DeleteCallLogArgs,
-  EarlierCallLog,
-  RenameContactArgs,
+  SaveCheck,
+  SavedRecord,
 } from '../types';
 import { pipedriveHeaders } from './auth';
 import { pipedriveData } from './find-contact';
-import { noteHtml, noteText, typedNote } from './call-log-note';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
 
-/** How many of the user's newest persons a retried create reads (one request). */
+/** How many of the user's newest persons a retry reads (one request). */
 export const NEWEST_PERSONS = 100;
 
-const digitsOf = (value: unknown) => (typeof value === 'string' ? value.replace(/\D/g, '') : '');
-
 /**
- * The person an interrupted earlier attempt created: same name and number among the user's
- * newest persons. Search indexes new persons after a delay, so the engine's search can miss a
- * person created seconds ago; the persons list reads them at once.
+ * The persons with this name and number among the user's newest: the search indexes new persons
+ * after a delay, so it can miss one created seconds ago; the persons list has them at once.
  */
-async function newestSamePerson(args: CreateContactArgs, name: string, phone: string) {
+async function samePersons(args: CreateContactArgs, since: number): Promise<string[]> {
   const ownerId = Number(args.user.id);
   const res = await http.get(buildUrl(args.user.hostname, '/api/v2/persons'), {
     headers: pipedriveHeaders(args.authHeader),
@@ -52,31 +50,17 @@ async function newestSamePerson(args: CreateContactArgs, name: string, phone: st
   const data = pipedriveData(res.data, 'the persons list');
   // An account with no persons may answer null rather than an empty list.
   const persons = data === null ? [] : requireArray(data, 'The persons list');
-  const wanted = digitsOf(phone);
+  const phone = requireE164(args.phoneNumber);
   return persons
     .filter(isRecord)
-    .find(
+    .filter(
       (p) =>
-        sameName(p.name, name) &&
+        madeSince(p.add_time, since) &&
+        sameName(p.name, cleanName(args.newContactName)) &&
         Array.isArray(p.phones) &&
-        p.phones.some((f) => isRecord(f) && digitsOf(f.value) === wanted),
-    );
-}
-
-/** Connector.findCreatedContact: the person an interrupted create made, if Pipedrive has it. */
-export async function findCreatedPipedrivePerson(
-  args: CreateContactArgs,
-): Promise<(CreatedContactInfo & { createdDate?: string }) | null> {
-  const name = cleanName(args.newContactName);
-  const earlier = await newestSamePerson(args, name, requireE164(args.phoneNumber));
-  if (!earlier) return null;
-  const created = optionalText(earlier.add_time);
-  return {
-    id: requireId(earlier.id, 'The person'),
-    name: optionalText(earlier.name) ?? name,
-    type: PIPEDRIVE_PERSON_TYPE,
-    ...(created ? { createdDate: created } : {}),
-  };
+        p.phones.some((f) => isRecord(f) && sameDigits(f.value, phone)),
+    )
+    .map((p) => String(requireId(p.id, 'A person')));
 }
 
 export async function createPipedriveContact(
@@ -99,19 +83,6 @@ export async function createPipedriveContact(
   };
 }
 
-/**
- * Connector.renameContact: `PATCH /api/v2/persons/{id}` with the name alone, so nothing else of
- * the person changes (Pipedrive updates only the fields sent).
- */
-export async function renamePipedrivePerson(args: RenameContactArgs): Promise<void> {
-  const id = String(args.contact.id);
-  if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not a Pipedrive person.`);
-  const url = buildUrl(args.user.hostname, `/api/v2/persons/${id}`);
-  const body = { name: cleanName(args.newName) };
-  const res = await http.patch(url, body, { headers: pipedriveHeaders(args.authHeader) });
-  requireRecord(pipedriveData(res.data, 'the renamed person'), 'The renamed person');
-}
-
 /** Pipedrive's call-log outcomes for CallPop's results. */
 const OUTCOMES: Record<CreateCallLogArgs['call']['result'], string> = {
   connected: 'connected',
@@ -127,9 +98,18 @@ function chosen(value: string | number | undefined): string | number | undefined
 }
 
 /**
- * The call log's body, the same for writing it and for finding it again, and why Pipedrive
- * would refuse it (checked before anything is sent).
+ * The user's plain-text note as HTML, the form Pipedrive documents for a call log's `note`: sent
+ * raw, `a < b` or `<Friday>` would be read as markup and line breaks would collapse.
  */
+function noteHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r\n?|\n/g, '<br>');
+}
+
+/** The call log's body, and why Pipedrive would refuse it (checked before anything is sent). */
 function callLogFields(args: CreateCallLogArgs) {
   const { call } = args;
   const { start, end } = callSpan(call);
@@ -173,37 +153,6 @@ function callLogBody(args: CreateCallLogArgs) {
   return body;
 }
 
-/** The warning when the new log is saved but the outdated one it replaces is still there. */
-export const EARLIER_LOG_KEPT: ReturnMessage = {
-  message:
-    'Call logged with your changes, but Pipedrive still has the copy the earlier attempt saved: delete that one in Pipedrive.',
-  messageType: 'warning',
-  ttl: 8000,
-};
-
-/** Deletes a call log; resolves when it is gone (404 and 410 included), throws when refused. */
-export async function deletePipedriveCallLog(args: DeleteCallLogArgs): Promise<void> {
-  const url = buildUrl(args.user.hostname, `/v1/callLogs/${encodeURIComponent(args.logId)}`);
-  try {
-    await http.delete(url, { headers: pipedriveHeaders(args.authHeader) });
-  } catch (error) {
-    if (!isGone(error)) throw error;
-  }
-}
-
-async function deleted(args: DeleteCallLogArgs): Promise<boolean> {
-  return deletePipedriveCallLog(args).then(
-    () => true,
-    () => false,
-  );
-}
-
-/**
- * Pipedrive's call logs cannot be edited (v1 has add, get, list, delete and recordings only),
- * so an outdated earlier log is replaced: the new one is added first, then the old one deleted.
- * In that order a stop or a failure in between leaves an extra copy, never a call with no log;
- * the other order could lose the only copy when the add then fails.
- */
 export async function createPipedriveCallLog(
   args: CreateCallLogArgs,
 ): Promise<CreateCallLogResult> {
@@ -211,22 +160,7 @@ export async function createPipedriveCallLog(
   const body = callLogBody(args);
   const res = await http.post(buildUrl(args.user.hostname, '/v1/callLogs'), body, { headers });
   const log = requireRecord(pipedriveData(res.data, 'the new call log'), 'The new call log');
-  const logId = String(requireId(log.id, 'The new call log'));
-  const outdated = args.replacesLogId;
-  // A failed delete is not thrown: the caller would retry the whole write and add a third log.
-  if (
-    outdated &&
-    outdated !== logId &&
-    !(await deleted({
-      user: args.user,
-      authHeader: args.authHeader,
-      logId: outdated,
-      contact: args.contact,
-    }))
-  ) {
-    return { logId, returnMessage: EARLIER_LOG_KEPT };
-  }
-  return { logId, returnMessage: CALL_LOGGED };
+  return { logId: String(requireId(log.id, 'The new call log')), returnMessage: CALL_LOGGED };
 }
 
 /** Pipedrive's page size cap for `GET /v1/callLogs`. */
@@ -250,41 +184,53 @@ async function callLogPage(
   return { index, rows, more: body.additional_data?.pagination?.more_items_in_collection === true };
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
-const orNull = (value: unknown) => (value === undefined || value === '' ? null : value);
+const orEmpty = (value: unknown) => (value === undefined || value === null ? '' : value);
 
 /**
- * The log an earlier attempt saved for this call: same person, start time and numbers. Its
- * subject, note, outcome, duration, deal and lead may differ, when the user edited them
- * before saving again. It is among the user's newest logs, and Pipedrive does not document the
- * order of `GET /v1/callLogs`: the first page is read, then (when there are more) the last two.
+ * The call logs that say what `args` says, compared by meaning: Pipedrive documents its times
+ * as ISO 8601 (`2022-12-12T01:01:01.000Z`) in answers while taking `YYYY-MM-DD HH:MM:SS`, and
+ * may give the note back as other HTML. Pipedrive does not document the list's order, so both
+ * ends are read (the newest logs are at one of them).
  */
-export async function findPipedriveCallLog(
-  args: CreateCallLogArgs,
-): Promise<EarlierCallLog | null> {
+async function sameCallLogs(args: CreateCallLogArgs): Promise<string[]> {
   const { body, refusal } = callLogFields(args);
-  // An attempt Pipedrive would refuse was refused before it was sent: it left no log.
-  if (refusal) return null;
-  return findEarlierLog(
-    (index) => callLogPage(args, index),
-    {
-      sameCall: (log) =>
-        Number(log.person_id) === body.person_id &&
-        log.start_time === body.start_time &&
-        log.to_phone_number === body.to_phone_number &&
-        orNull(log.from_phone_number) === orNull(body.from_phone_number) &&
-        // CallPop attaches no recordings: a log with one was written by something else.
-        log.has_recording !== true,
-      sameContent: (log) =>
-        text(log.subject) === body.subject &&
-        noteText(text(log.note)) === typedNote(args.note) &&
+  // A log Pipedrive would refuse was refused before it was sent: it left nothing.
+  if (refusal) return [];
+  const rows = await rowsAtEitherEnd((index) => callLogPage(args, index), MAX_CALL_LOG_PAGES);
+  return rows
+    .filter(
+      (log) =>
+        sameDigits(log.person_id, body.person_id) &&
+        sameInstant(log.start_time, body.start_time) &&
+        sameInstant(log.end_time, body.end_time) &&
+        sameDigits(log.to_phone_number, body.to_phone_number) &&
+        sameDigits(orEmpty(log.from_phone_number), orEmpty(body.from_phone_number)) &&
+        sameDigits(log.duration, body.duration) &&
         log.outcome === body.outcome &&
-        (optionalText(log.duration) ?? '') === body.duration &&
-        log.end_time === body.end_time &&
-        orNull(log.deal_id) === orNull(body.deal_id) &&
-        orNull(log.lead_id) === orNull(body.lead_id),
-      id: (log) => String(requireId(log.id, 'The call log')),
-    },
-    MAX_CALL_LOG_PAGES,
-  );
+        sameText(log.subject, body.subject) &&
+        sameText(log.note, args.note) &&
+        sameDigits(orEmpty(log.deal_id), orEmpty(body.deal_id)) &&
+        (optionalText(log.lead_id) ?? '') === (body.lead_id ?? ''),
+    )
+    .map((log) => String(requireId(log.id, 'The call log')));
 }
+
+/** Deletes a record; resolves when it is gone (404 and 410 included), throws when refused. */
+async function deleteAt(args: { user: { hostname: string }; authHeader: string }, path: string) {
+  try {
+    await http.delete(buildUrl(args.user.hostname, path), {
+      headers: pipedriveHeaders(args.authHeader),
+    });
+  } catch (error) {
+    if (!isGone(error)) throw error;
+  }
+}
+
+export const pipedriveSaveCheck: SaveCheck = {
+  find: (save: SavedRecord, since: number) =>
+    save.kind === 'contact' ? samePersons(save.args, since) : sameCallLogs(save.args),
+  remove: (save: SavedRecord, id: string) =>
+    save.kind === 'contact'
+      ? deleteAt(save.args, `/api/v2/persons/${encodeURIComponent(id)}`)
+      : deleteAt(save.args, `/v1/callLogs/${encodeURIComponent(id)}`),
+};

@@ -1,7 +1,7 @@
 /**
- * Finding a record the user just saved in a CRM list whose order is undocumented and which
- * gives no total: the record is at one end or the other, so the first page is read, then the
- * last two (the newest rows may straddle them).
+ * Reading the records a Save just wrote from a CRM list whose order is undocumented and which
+ * gives no total: they are at one end or the other, so the first page is read, then the last two
+ * (the newest rows may straddle them).
  */
 
 /** One page of a list, by page index. `more`: the CRM says (or a full page implies) more follow. */
@@ -38,22 +38,15 @@ export async function lastPage<T>(
 }
 
 /**
- * The first row that `matches` on the list's first page or its last two, reading at most
- * `budget` pages; undefined when none does (or the end was not found within the budget).
+ * The rows of the list's first page and, when there are more, of its last two: where the newest
+ * rows are, whichever way the CRM orders the list. At most `budget` pages are read.
  */
-export async function findAtEitherEnd<T>(
-  read: ReadPage<T>,
-  matches: (row: T) => boolean,
-  budget: number,
-): Promise<T | undefined> {
+export async function rowsAtEitherEnd<T>(read: ReadPage<T>, budget: number): Promise<T[]> {
   const first = await read(0);
-  const found = first.rows.find(matches);
-  if (found !== undefined || !first.more) return found;
+  if (!first.more) return first.rows;
   // Two pages of the budget go to the first page and the one before the last.
   const last = await lastPage(read, first, budget - 2);
-  if (!last) return undefined;
-  return (
-    last.rows.find(matches) ??
-    (last.index > 1 ? (await read(last.index - 1)).rows.find(matches) : undefined)
-  );
+  if (!last) return first.rows;
+  const before = last.index > 1 ? (await read(last.index - 1)).rows : [];
+  return [...first.rows, ...before, ...last.rows];
 }

@@ -3,6 +3,7 @@
  * empty body, a changed API) must throw `MalformedResponseError`: read as "no match" it would
  * silently hide a caller's contact.
  */
+import { isAxiosError } from 'axios';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
 
 export type JsonRecord = Record<string, unknown>;
@@ -40,4 +41,10 @@ export function optionalText(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   return text === '' ? undefined : text;
+}
+
+/** A 404 or 410 from the CRM: the record is already gone. */
+export function isGone(error: unknown): boolean {
+  const status = isAxiosError(error) ? error.response?.status : undefined;
+  return status === 404 || status === 410;
 }

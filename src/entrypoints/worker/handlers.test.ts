@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chromeFake, extensionPageSender } from '@/test/chrome-fake';
 import { envelope } from '@/platform/messages';
-import { matchCache } from '@/platform/storage/keys';
+import { matchCache, saveRequests } from '@/platform/storage/keys';
 import { createMessageListener } from '@/platform/worker/listener';
 import { handlers } from './handlers';
 
@@ -20,8 +20,9 @@ describe('engine handlers through the message listener', () => {
     expect(reply.value.map((c) => c.name).sort()).toEqual(['insightly', 'pipedrive']);
   });
 
-  it('reports cache stats and clears the cache', async () => {
+  it("reports cache stats and clears the cache, and the finished Saves' records", async () => {
     await matchCache.set('a:pipedrive:+14155550102', { f: 1 });
+    await saveRequests.set('callLog:req-00001', { kind: 'callLog', startedAt: 1, status: 'done' });
     expect(await send(envelope('cache.stats', undefined))).toEqual({
       ok: true,
       value: { entries: 1 },
@@ -31,6 +32,7 @@ describe('engine handlers through the message listener', () => {
       value: { removed: 1 },
     });
     expect(await matchCache.ids()).toEqual([]);
+    expect(await saveRequests.ids()).toEqual([]);
   });
 
   it('answers a lookup before connecting with a plain not-connected error', async () => {

@@ -2,7 +2,7 @@
 import { callsHandlers } from '@/features/calls/worker';
 import { connectionHandlers } from '@/features/connection/worker';
 import { lookupHandlers } from '@/features/lookup/worker';
-import { savesHandlers } from '@/features/saves/worker';
+import { forgetSaves, savesHandlers } from '@/features/saves/worker';
 import type { HandlerTable } from '@/platform/worker/listener';
 
 export const handlers: HandlerTable = {
@@ -14,4 +14,10 @@ export const handlers: HandlerTable = {
   ...lookupHandlers,
   ...savesHandlers,
   ...callsHandlers,
+  // Clear cache also frees the session space finished Saves' records hold.
+  'cache.clear': async () => {
+    const cleared = await lookupHandlers['cache.clear']();
+    await forgetSaves();
+    return cleared;
+  },
 };

@@ -103,51 +103,17 @@ export const cacheFormatsItem = defineItem<string | null>({
 /** Lookup cache, one key per `<accountId>:<platform>:<E.164>` (never one big object). */
 export const matchCache = defineFamily<CachedMatch>({ area: 'local', name: 'match', version: 1 });
 
-/** The parts of a call log that its form can change between attempts. */
-export interface LogAttempt {
-  contactId: string;
-  /** The contact's type, for CRMs that file logs by it (Insightly: contact or lead). */
-  contactType?: string;
-  /** For messages only: "the log saved against Carol Diaz". */
-  contactName?: string;
-  subject: string;
-  note: string;
-  durationSeconds: number;
-  result: string;
-  additionalSubmission: Record<string, string | number>;
-}
-
 /** Progress of one Save (contact.create / callLog.create), for idempotency across restarts. */
 export interface SaveRequestState {
   kind: 'contact' | 'callLog';
+  /** When the Save's first attempt started. */
   startedAt: number;
   /** `running` while the CRM call is in flight; `done` / `failed` hold the outcome. */
   status: 'running' | 'done' | 'failed';
   /** The contact created for a call log, stored before the log is written. */
   createdContact?: { id: string | number; name: string; type?: string };
-  /**
-   * What each attempt of a call log sent, stored before it is sent: on a retry, only a log in
-   * the CRM that says what one of them said is this Save's own (see engine/call-log.ts).
-   */
-  logAttempts?: LogAttempt[];
-  /**
-   * The name and type each attempt of a new contact's create sent, stored before it is sent:
-   * on a retry, the contact an earlier attempt made is found under whatever name it used (see
-   * engine/create.ts), then renamed to the name typed last.
-   */
-  createAttempts?: {
-    name: string;
-    type: string;
-    /** When it was sent: a contact found under this name is its own only if made since. */
-    at?: number;
-  }[];
+  /** The reply of a `done` Save, replayed to a second submit. */
   result?: unknown;
-  error?: { code: string; message: string };
-  /**
-   * When an attempt failed without knowing whether the CRM saved it (timed out, connection
-   * dropped, server error): the CRM may still store it moments later (engine/late-write.ts).
-   */
-  unclearAt?: number;
 }
 
 export const saveRequests = defineFamily<SaveRequestState>({

@@ -6,8 +6,8 @@ export class RequestError extends Error {
     readonly code: ErrorCode,
     message: string,
     /**
-     * A CRM write that may still have landed (a timeout, a dropped connection, a server error):
-     * a retry soon after waits for it first (saves/worker/late-write.ts).
+     * A CRM write that may have landed (a timeout, a dropped connection, a server error): the
+     * form freezes what was sent until it is retried or discarded (docs/saves.md).
      */
     readonly outcomeUnclear = false,
   ) {

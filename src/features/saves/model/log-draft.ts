@@ -3,7 +3,23 @@
  * popup), and the rules that derive from it (the default subject, the contact shown).
  */
 import type { ContactType } from '@/features/lookup/model/contact';
-import type { CallDirection, CallResult, ContactView } from '@/platform/messages';
+import type {
+  CallDirection,
+  CallLogRequest,
+  CallResult,
+  ContactView,
+  CreateContactRequest,
+} from '@/platform/messages';
+
+/**
+ * A Save whose outcome is unclear (timed out, connection dropped, server error): exactly what
+ * was sent, shown read-only until it is retried (the same request) or discarded.
+ */
+export interface UnclearSave<R> {
+  request: R;
+  /** Why the outcome is unclear, in the worker's words. */
+  message: string;
+}
 
 /**
  * Everything typed or chosen in the form, with the Save's request id and the form's opening
@@ -25,11 +41,13 @@ export interface LogDraft {
   subjectEdited: string | null;
   note: string;
   fieldValues: Record<string, string>;
+  unclear?: UnclearSave<CallLogRequest>;
 }
 
 /** Whether losing the draft would lose something the person typed or chose. */
 export function logDraftHasContent(draft: LogDraft): boolean {
   return (
+    draft.unclear !== undefined ||
     draft.newName.trim() !== '' ||
     draft.note.trim() !== '' ||
     (draft.subjectEdited ?? '').trim() !== '' ||
@@ -54,7 +72,7 @@ export function freshDraft(props: {
   return {
     requestId: crypto.randomUUID(),
     // A call logged by hand starts when its form opens, and keeps that time through every
-    // Save: a retry is recognised by it (engine/call-log.ts); a new time would log it twice.
+    // Save: the log is known by it; a new time would log it twice.
     openedAt: Date.now(),
     choice: props.contacts.length > 0 ? '0' : NEW,
     newName: '',
@@ -110,6 +128,7 @@ export interface ContactDraft {
   requestId: string;
   name: string;
   type: string;
+  unclear?: UnclearSave<CreateContactRequest>;
 }
 
 /** The type sent to the CRM: the picked one, or the CRM's only type, or '' when it has none. */

@@ -1,16 +1,17 @@
 /**
  * "Create new contact...": a required name and, when the CRM has several, a contact type. One
  * requestId per form, so pressing Save twice (or retrying after an error) creates one contact.
- * A failure keeps everything typed and says why.
+ * A clear failure keeps everything typed and says why; an unclear one freezes what was sent.
  */
 import { useState, type FormEvent } from 'react';
 import type { ContactType } from '@/features/lookup/model/contact';
-import type { CreateContactReply } from '@/platform/messages';
+import type { CreateContactReply, CreateContactRequest } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
 import { ContactTypePicker } from './contact-type-picker';
 import { defaultType, type ContactDraft } from '../model/log-draft';
 import type { Toasts } from '@/platform/ui/toast';
 import { useDraftState } from '@/platform/ui/use-draft-state';
+import { isUnclear, UnclearSaveView } from './unclear-save';
 
 export interface CreateContactFormProps {
   phoneNumber: string;
@@ -39,42 +40,66 @@ export function CreateContactForm(props: CreateContactFormProps) {
   const { requestId, name, type } = draft;
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // The last Save may still land in the CRM: the next one first checks (up to ~10 s).
-  const [retryChecks, setRetryChecks] = useState(false);
 
-  async function save(event: FormEvent) {
+  /** Sends a Save; an unclear outcome freezes exactly what was sent. */
+  async function submit(request: CreateContactRequest) {
+    setSaving(true);
+    setError(null);
+    const reply = await send('contact.create', request);
+    setSaving(false);
+    if (reply.ok) {
+      update({ unclear: undefined });
+      props.toasts.show(reply.value.returnMessage);
+      props.onCreated(reply.value);
+    } else if (isUnclear(reply.error)) {
+      const { retry: _retry, ...sent } = request;
+      update({ unclear: { request: sent, message: reply.error.message } });
+    } else {
+      update({ unclear: undefined });
+      setError(reply.error.message);
+    }
+  }
+
+  function save(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
     if (name.trim() === '') {
       setError('Enter a name for the new contact.');
       return;
     }
-    setSaving(true);
-    setError(null);
-    const reply = await send('contact.create', {
+    void submit({
       phoneNumber: props.phoneNumber,
       newContactName: name.trim(),
       newContactType: type,
       requestId,
       ...(props.callSessionId ? { callSessionId: props.callSessionId } : {}),
     });
-    setSaving(false);
-    setRetryChecks(!reply.ok && reply.error.outcomeUnclear === true);
-    if (!reply.ok) {
-      setError(reply.error.message);
-      return;
-    }
-    props.toasts.show(reply.value.returnMessage);
-    props.onCreated(reply.value);
+  }
+
+  if (draft.unclear) {
+    const sent = draft.unclear.request;
+    return (
+      <UnclearSaveView
+        title="Create new contact"
+        message={draft.unclear.message}
+        sent={[
+          ['Name', sent.newContactName],
+          ...(props.contactTypes.length > 1
+            ? [['Type', sent.newContactType] as [string, string]]
+            : []),
+        ]}
+        retrying={saving}
+        onRetry={() => void submit({ ...sent, retry: true })}
+        onDiscard={() => {
+          update({ unclear: undefined });
+          props.onCancel?.();
+        }}
+      />
+    );
   }
 
   return (
-    <form
-      className="form"
-      aria-label="Create new contact"
-      onSubmit={(e) => void save(e)}
-      noValidate
-    >
+    <form className="form" aria-label="Create new contact" onSubmit={save} noValidate>
       <label>
         New contact name
         <input
@@ -111,11 +136,6 @@ export function CreateContactForm(props: CreateContactFormProps) {
           {saving ? 'Saving…' : 'Save contact'}
         </button>
       </div>
-      {saving && retryChecks ? (
-        <p className="muted" role="status" data-testid="save-checking">
-          Checking whether the earlier attempt was saved, so it is not saved twice…
-        </p>
-      ) : null}
     </form>
   );
 }

@@ -1,12 +1,11 @@
 /**
  * Log a call: pick a matched contact or "Create new contact..." (name required, type when the
  * CRM has several), a subject, a note and contact-dependent fields. One requestId per form and a
- * disabled Save while saving, so a double Save creates one contact and one log. A failure keeps
- * everything typed and says why.
+ * disabled Save while saving, so a double Save creates one contact and one log. A clear failure
+ * keeps everything typed and says why; an unclear one freezes what was sent (docs/saves.md).
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ContactType, ReturnMessage } from '@/features/lookup/model/contact';
-import { parseCallMinutes } from '../model/call-length';
 import type { CallDirection, CallLogReply, CallLogRequest, ContactView } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
 import { contactOption } from '@/features/lookup/model/contact-option';
@@ -15,6 +14,8 @@ import { HandCallFields } from './hand-call-fields';
 import { additionalSubmission, LogFieldSelects, useLogFields } from './log-fields';
 import { useDraftState } from '@/platform/ui/use-draft-state';
 import { NEW, freshDraft, shownChoice, subjectFor, type LogDraft } from '../model/log-draft';
+import { checkLogDraft, logRequestOf } from './log-request';
+import { isUnclear, UnclearSaveView } from './unclear-save';
 
 export type { LogDraft } from '../model/log-draft';
 import type { Toasts } from '@/platform/ui/toast';
@@ -57,19 +58,26 @@ export interface LogFormProps {
   onDraftChange?: (draft: LogDraft) => void;
 }
 
-// eslint-disable-next-line complexity -- being split by the saves owner
+/** The contact the form logs against, its fields, and the subject that follows its name. */
+function useChoice(props: LogFormProps, draft: LogDraft) {
+  const offerNew = props.canCreate || props.contacts.length === 0;
+  const choice = shownChoice(draft.choice, props.contacts, offerNew);
+  const chosen = choice === NEW ? null : (props.contacts[Number(choice)] ?? null);
+  const fields = useLogFields(props.phoneNumber, chosen?.id ?? null);
+  const who = chosen?.name ?? (draft.newName.trim() || props.displayNumber);
+  // The subject follows the chosen name until the person edits it.
+  const subject = draft.subjectEdited ?? subjectFor(draft.direction, who);
+  return { offerNew, choice, chosen, fields, who, subject };
+}
+
 export function LogForm(props: LogFormProps) {
   const [draft, update] = useDraftState(
     () => props.draft ?? freshDraft(props),
     props.onDraftChange,
   );
-  const { requestId, openedAt, newName, newType, direction, subjectEdited, note, fieldValues } =
-    draft;
-  const offerNew = props.canCreate || props.contacts.length === 0;
-  const choice = shownChoice(draft.choice, props.contacts, offerNew);
+  const { openedAt, newName, newType, direction, note, fieldValues } = draft;
+  const { offerNew, choice, chosen, fields, who, subject } = useChoice(props, draft);
   const [saving, setSaving] = useState(false);
-  // The last Save may still land in the CRM: the next one first checks (up to ~10 s).
-  const [retryChecks, setRetryChecks] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [lengthError, setLengthError] = useState<string | null>(null);
   const contactSelect = useRef<HTMLSelectElement>(null);
@@ -91,72 +99,76 @@ export function LogForm(props: LogFormProps) {
   const handResult = draft.result ?? 'connected';
   const handMinutes = draft.minutes ?? '';
 
-  const chosen = choice === NEW ? null : (props.contacts[Number(choice)] ?? null);
-  const fields = useLogFields(props.phoneNumber, chosen?.id ?? null);
-  const who = chosen?.name ?? (newName.trim() || props.displayNumber);
-  // The subject follows the chosen name until the person edits it.
-  const subject = subjectEdited ?? subjectFor(direction, who);
-
-  // eslint-disable-next-line complexity -- being split by the saves owner
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (saving) return;
-    if (!chosen && newName.trim() === '') {
-      setError('Enter a name for the new contact.');
-      return;
-    }
-    // A call never answered has no talk time, whatever the length field says.
-    const answered = handResult === 'connected' || handResult === 'voicemail';
-    const length = props.call ? null : parseCallMinutes(answered ? handMinutes : '');
-    if (length && !length.ok) {
-      setLengthError(length.message);
-      return;
-    }
-    setLengthError(null);
+  /** Sends a Save; an unclear outcome freezes exactly what was sent. */
+  async function submit(request: CallLogRequest) {
     setSaving(true);
     setError(null);
-    const call = props.callNow?.() ??
-      props.call ?? {
-        direction,
-        startTime: openedAt,
-        durationSeconds: length?.ok ? length.seconds : 0,
-        result: handResult,
-      };
-    const reply = await send('callLog.create', {
-      requestId,
-      phoneNumber: props.phoneNumber,
-      contact: chosen
-        ? {
-            kind: 'existing',
-            id: chosen.id,
-            name: chosen.name,
-            ...(chosen.type ? { type: chosen.type } : {}),
-            ...(chosen.account ? { account: chosen.account } : {}),
-          }
-        : { kind: 'new', name: newName.trim(), type: newType },
-      direction: call.direction,
-      startTime: call.startTime,
-      durationSeconds: call.durationSeconds,
-      result: call.result,
-      subject: subject.trim() || subjectFor(direction, who),
-      note,
-      additionalSubmission: chosen ? additionalSubmission(fields, fieldValues) : {},
-      ...(props.call?.sessionId ? { callSessionId: props.call.sessionId } : {}),
-      ...(props.call?.ownNumber ? { ownNumber: props.call.ownNumber } : {}),
-    });
+    const reply = await send('callLog.create', request);
     setSaving(false);
-    setRetryChecks(!reply.ok && reply.error.outcomeUnclear === true);
-    if (!reply.ok) {
+    if (reply.ok) {
+      update({ unclear: undefined });
+      props.toasts.show(
+        reply.value.returnMessage ?? { message: 'Call logged.', messageType: 'success', ttl: 4000 },
+      );
+      props.onLogged(reply.value);
+    } else if (isUnclear(reply.error)) {
+      const { retry: _retry, ...sent } = request;
+      update({ unclear: { request: sent, message: reply.error.message } });
+    } else {
+      update({ unclear: undefined });
       setFailedSaves((n) => n + 1);
       setError(
         `The call was not logged: ${reply.error.message} Everything you typed is still here.`,
       );
-      return;
     }
-    props.toasts.show(
-      reply.value.returnMessage ?? { message: 'Call logged.', messageType: 'success', ttl: 4000 },
+  }
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    if (saving) return;
+    const check = checkLogDraft(draft, chosen, props.call === null);
+    setError(check.error ?? null);
+    setLengthError(check.lengthError ?? null);
+    if (check.error || check.lengthError) return;
+    const byHand: CallFacts = {
+      direction,
+      startTime: openedAt,
+      durationSeconds: check.seconds,
+      result: handResult,
+    };
+    const call = props.callNow?.() ?? props.call ?? byHand;
+    void submit(
+      logRequestOf({
+        phoneNumber: props.phoneNumber,
+        draft,
+        chosen,
+        call,
+        subject,
+        who,
+        additionalSubmission: additionalSubmission(fields, fieldValues),
+      }),
     );
-    props.onLogged(reply.value);
+  }
+
+  if (draft.unclear) {
+    const sent = draft.unclear.request;
+    return (
+      <UnclearSaveView
+        title={`Log call with ${props.displayNumber}`}
+        message={draft.unclear.message}
+        sent={[
+          ['Contact', sent.contact.name],
+          ['Subject', sent.subject],
+          ['Note', sent.note],
+        ]}
+        retrying={saving}
+        onRetry={() => void submit({ ...sent, retry: true })}
+        onDiscard={() => {
+          update({ unclear: undefined });
+          props.onCancel();
+        }}
+      />
+    );
   }
 
   if (props.problem && props.contacts.length === 0) {
@@ -181,7 +193,7 @@ export function LogForm(props: LogFormProps) {
       ref={formRef}
       className="form"
       aria-label="Log call"
-      onSubmit={(e) => void save(e)}
+      onSubmit={save}
       noValidate
       data-testid="log-form"
     >
@@ -286,11 +298,6 @@ export function LogForm(props: LogFormProps) {
           {saving ? 'Saving…' : 'Save'}
         </button>
       </div>
-      {saving && retryChecks ? (
-        <p className="muted" role="status" data-testid="save-checking">
-          Checking whether the earlier attempt was saved, so it is not saved twice…
-        </p>
-      ) : null}
     </form>
   );
 }

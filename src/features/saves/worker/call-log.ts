@@ -2,15 +2,10 @@
  * callLog.create: creates the placeholder contact first when asked (once, recorded before the
  * log is written), then the call log; once per requestId.
  */
-import { isGone } from '@/connectors/shared/earlier-log';
-import { collapseName } from '@/connectors/shared/names';
-import { CALL_LOGGED } from '@/connectors/shared/outcome';
-import type { CreateCallLogArgs, EarlierCallLog } from '@/connectors/types';
-import type { Contact, ReturnMessage } from '@/features/lookup/model/contact';
+import { isGone } from '@/connectors/shared/guards';
+import type { CreateCallLogArgs } from '@/connectors/types';
+import type { Contact } from '@/features/lookup/model/contact';
 import { ERROR_CODES, type CallLogReply, type CallLogRequest } from '@/platform/messages';
-import type { LogAttempt } from '@/platform/storage/keys';
-import { argsFor, attemptOf, isAttemptOn, sameAttempt } from './log-attempts';
-import { leftOnOthersMessage, removeLogsOnOtherContacts } from './other-contact-logs';
 import { RequestError } from '@/platform/worker/request-error';
 import {
   loadAccount,
@@ -20,11 +15,11 @@ import {
   accountKey,
   toView,
 } from '@/features/lookup/worker';
-import { createOnce, keepTypedName } from './create';
+import { createOnce } from './create';
 import { checkNewContact, ownNumberOf, saveCall, writableNumber } from './crm-write';
 import type { EngineDeps } from '@/connectors/deps';
-import { checkRequestId, logIdsOfOtherSaves, runOnce } from './idempotent';
-import { waitForLateWrite } from './late-write';
+import { checkRequestId, runOnce, type SaveStep } from './idempotent';
+import { retryOf, settle, watchLateCopies } from './retry-check';
 
 const RESULTS = ['connected', 'missed', 'voicemail', 'busy'] as const;
 const MAX_TEXT = 10_000;
@@ -33,7 +28,20 @@ function bad(message: string): never {
   throw new RequestError(ERROR_CODES.badRequest, message);
 }
 
-// eslint-disable-next-line complexity -- being split by the saves owner
+function checkText(label: string, text: unknown): void {
+  if (typeof text !== 'string') bad(`The ${label} must be text.`);
+  if (text.length > MAX_TEXT) bad(`The ${label} is too long: at most ${MAX_TEXT} characters.`);
+}
+
+function checkExtra(extra: unknown): void {
+  const readable =
+    typeof extra === 'object' &&
+    extra !== null &&
+    !Array.isArray(extra) &&
+    Object.values(extra).every((v) => typeof v === 'string' || Number.isFinite(v));
+  if (!readable) bad('The extra log fields are not readable.');
+}
+
 function checkCall(request: CallLogRequest): void {
   if (request.direction !== 'Inbound' && request.direction !== 'Outbound') {
     bad('The call direction must be Inbound or Outbound.');
@@ -47,35 +55,9 @@ function checkCall(request: CallLogRequest): void {
   if (!RESULTS.includes(request.result)) {
     bad('The call result must be connected, missed, voicemail or busy.');
   }
-  for (const [label, text] of [
-    ['subject', request.subject],
-    ['note', request.note],
-  ] as const) {
-    if (typeof text !== 'string') bad(`The ${label} must be text.`);
-    if (text.length > MAX_TEXT) bad(`The ${label} is too long: at most ${MAX_TEXT} characters.`);
-  }
-  const extra: unknown = request.additionalSubmission ?? {};
-  if (
-    typeof extra !== 'object' ||
-    extra === null ||
-    Array.isArray(extra) ||
-    !Object.values(extra).every((v) => typeof v === 'string' || Number.isFinite(v))
-  ) {
-    bad('The extra log fields are not readable.');
-  }
-}
-
-/**
- * How the Save ended: the log's message, or the new contact's when the log has none. A warning
- * about the new contact (it kept an earlier attempt's name) is never dropped for a success.
- */
-function withContactWarning(
-  logged: ReturnMessage | null,
-  contact: ReturnMessage | null,
-): ReturnMessage | null {
-  if (contact?.messageType !== 'warning') return logged ?? contact;
-  const lead = logged?.messageType === 'warning' ? logged.message : 'Call logged.';
-  return { message: `${lead} ${contact.message}`, messageType: 'warning', ttl: 8000 };
+  checkText('subject', request.subject);
+  checkText('note', request.note);
+  checkExtra(request.additionalSubmission ?? {});
 }
 
 /**
@@ -101,6 +83,88 @@ function checkChosen(chosen: unknown): CallLogRequest['contact'] {
   return chosen as CallLogRequest['contact'];
 }
 
+/** The contact to log against: the chosen one, or the new one (made once per Save). */
+async function contactFor(
+  account: Account,
+  deps: EngineDeps,
+  request: CallLogRequest,
+  e164: string,
+  step: SaveStep,
+): Promise<Contact> {
+  const chosen = request.contact;
+  if (chosen.kind === 'existing') {
+    return { id: chosen.id, name: chosen.name, ...(chosen.type ? { type: chosen.type } : {}) };
+  }
+  const recorded = step.previous?.createdContact;
+  if (recorded) return { ...recorded, phone: e164 };
+  const fields = checkNewContact(account, chosen.name, chosen.type);
+  const contact = await createOnce(account, deps, e164, fields, retryOf(request, step, deps.now()));
+  await step.recordContact({
+    id: contact.id,
+    name: contact.name,
+    ...(contact.type ? { type: contact.type } : {}),
+  });
+  return contact;
+}
+
+function logArgs(
+  account: Account,
+  request: CallLogRequest,
+  e164: string,
+  contact: Contact,
+): CreateCallLogArgs {
+  const ownNumber = ownNumberOf(account, request.ownNumber);
+  return {
+    user: account.user,
+    authHeader: account.authHeader,
+    contact: {
+      id: contact.id,
+      name: contact.name,
+      ...(contact.type ? { type: contact.type } : {}),
+    },
+    call: {
+      direction: request.direction,
+      phoneNumber: e164,
+      ...(ownNumber ? { ownNumber } : {}),
+      startTime: request.startTime,
+      durationSeconds: request.durationSeconds,
+      result: request.result,
+    },
+    subject: request.subject,
+    note: request.note,
+    additionalSubmission: request.additionalSubmission ?? {},
+  };
+}
+
+/** Writes the log; a contact the CRM no longer has leaves the cache too. */
+async function writeLog(
+  account: Account,
+  deps: EngineDeps,
+  args: CreateCallLogArgs,
+  existing: boolean,
+  e164: string,
+) {
+  const { connector } = account;
+  const logged = await saveCall(account, deps, 'callLog', () =>
+    connector.createCallLog(args).catch(async (error: unknown) => {
+      // The record is gone (deleted or merged in the CRM): the cached answer that offered it
+      // goes too, so looking the number up again asks the CRM instead of offering it again.
+      if (existing && isGone(error)) {
+        // Best effort: a storage failure must not replace the CRM's own answer.
+        await removeEntry(cacheId(account.scope, e164)).catch(() => undefined);
+      }
+      throw error;
+    }),
+  );
+  if (!logged || typeof logged.logId !== 'string' || logged.logId === '') {
+    throw new RequestError(
+      ERROR_CODES.crm,
+      `${connector.manifest.displayName} did not save the call log.`,
+    );
+  }
+  return { logId: logged.logId, returnMessage: logged.returnMessage ?? null };
+}
+
 export async function createCallLog(
   request: CallLogRequest,
   deps: EngineDeps,
@@ -109,185 +173,26 @@ export async function createCallLog(
   const requestId = checkRequestId(request.requestId);
   const account = await loadAccount(deps);
   const e164 = writableNumber(account, request.phoneNumber);
-  const ownNumber = ownNumberOf(account, request.ownNumber);
   checkCall(request);
   const chosen = checkChosen(request.contact);
-  const newFields =
-    chosen.kind === 'new' ? checkNewContact(account, chosen.name, chosen.type) : null;
-  const { connector, user, authHeader } = account;
+  if (chosen.kind === 'new') checkNewContact(account, chosen.name, chosen.type);
 
-  /**
-   * The log an earlier attempt of this Save wrote, if the CRM has it; `outdated` when this
-   * attempt says something else. A log of the same call that no attempt wrote (the call was
-   * logged on purpose from another form) is never taken for this Save's own, so never replaced.
-   */
-  async function earlierAttemptLog(
-    attempts: readonly LogAttempt[] | undefined,
-    args: CreateCallLogArgs,
-  ): Promise<EarlierCallLog | null> {
-    if (!connector.findCallLog) return null;
-    const ask = (asked: CreateCallLogArgs) =>
-      saveCall(account, deps, 'callLog', () => connector.findCallLog!(asked), 'read');
-    // No attempt recorded: the earlier one stopped before it sent anything.
-    if (attempts === undefined) return null;
-    const now = attemptOf(args);
-    // Newest first; only this contact's (logs left on another are removed once this one is in).
-    for (const attempt of [...attempts].reverse()) {
-      if (!isAttemptOn(attempt, args.contact)) continue;
-      const found = await ask(argsFor(args, attempt));
-      if (!found || found.outdated) continue;
-      if (sameAttempt(attempt, now)) return { logId: found.logId };
-      // To be replaced: only if no other Save got it back (it could say the same by chance).
-      if (!(await logIdsOfOtherSaves(requestId)).has(found.logId)) {
-        return { ...found, outdated: true };
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Removes what earlier attempts logged on other contacts, then says how the Save ended: the
-   * connector's own message, or a warning naming the contacts where a copy may remain.
-   */
-  async function finish(
-    attempts: readonly LogAttempt[] | undefined,
-    args: CreateCallLogArgs,
-    logId: string,
-    logged: ReturnMessage | null,
-  ): Promise<ReturnMessage | null> {
-    if (!attempts?.length || !connector.findCallLog || !connector.deleteCallLog) return logged;
-    const unsure = await removeLogsOnOtherContacts(
-      attempts,
-      args,
-      {
-        // A 404 here: that contact, and its logs with it, are gone.
-        find: (asked) =>
-          saveCall(
-            account,
-            deps,
-            'callLog',
-            () =>
-              connector.findCallLog!(asked).catch((error: unknown) => {
-                if (isGone(error)) return null;
-                throw error;
-              }),
-            'read',
-          ),
-        remove: (target) =>
-          saveCall(account, deps, 'callLog', () => connector.deleteCallLog!(target)),
-      },
-      { logId, othersLogs: await logIdsOfOtherSaves(requestId) },
-    );
-    return unsure.length > 0
-      ? leftOnOthersMessage(connector.manifest.displayName, unsure, logged)
-      : logged;
-  }
-
-  return runOnce(
-    'callLog',
-    requestId,
-    deps.now,
-    // eslint-disable-next-line complexity -- being split by the saves owner
-    async ({ previous, recordContact, recordAttempt, recordCreateAttempt }) => {
-      // Checked for a new attempt only: a finished Save replayed gets its stored result.
-      checkSameAccount(chosen, account);
-      let contact: Contact;
-      let contactMessage: ReturnMessage | null = null;
-      if (chosen.kind === 'existing') {
-        contact = {
-          id: chosen.id,
-          name: chosen.name,
-          ...(chosen.type ? { type: chosen.type } : {}),
-        };
-      } else {
-        const recorded = previous?.createdContact;
-        // Created by an earlier attempt, under the name typed then: renamed if corrected since.
-        const created = recorded
-          ? collapseName(recorded.name) === newFields!.name
-            ? { contact: { ...recorded, phone: e164 }, returnMessage: null }
-            : await keepTypedName(account, deps, e164, recorded, newFields!, true)
-          : await createOnce(account, deps, e164, newFields!, { previous, recordCreateAttempt });
-        contact = created.contact;
-        contactMessage = created.returnMessage;
-        if (!recorded || recorded.name !== contact.name) {
-          await recordContact({
-            id: contact.id,
-            name: contact.name,
-            ...(contact.type ? { type: contact.type } : {}),
-          });
-        }
-      }
-      const args: CreateCallLogArgs = {
-        user,
-        authHeader,
-        contact: {
-          id: contact.id,
-          name: contact.name,
-          ...(contact.type ? { type: contact.type } : {}),
-        },
-        call: {
-          direction: request.direction,
-          phoneNumber: e164,
-          ...(ownNumber ? { ownNumber } : {}),
-          startTime: request.startTime,
-          durationSeconds: request.durationSeconds,
-          result: request.result,
-        },
-        subject: request.subject,
-        note: request.note,
-        additionalSubmission: request.additionalSubmission ?? {},
-      };
-      // A retry (same requestId, earlier attempt unfinished or failed) first asks whether that
-      // attempt's log reached the CRM after all: the CRMs take no idempotency key.
-      await waitForLateWrite(previous, deps);
-      const earlier = previous ? await earlierAttemptLog(previous.logAttempts, args) : null;
-      if (earlier && !earlier.outdated) {
-        return {
-          logId: earlier.logId,
-          contact: toView(account, contact),
-          returnMessage: await finish(
-            previous?.logAttempts,
-            args,
-            earlier.logId,
-            withContactWarning(CALL_LOGGED, contactMessage),
-          ),
-        };
-      }
-      // The user changed the log since that attempt (the form keeps everything, inviting edits):
-      // the connector saves this content in its place, so no edit is lost and one log remains.
-      const write = earlier ? { ...args, replacesLogId: earlier.logId } : args;
-      // Recorded once per content: a retry asks the CRM once for each different attempt.
-      const attempt = attemptOf(args);
-      if (!previous?.logAttempts?.some((earlier) => sameAttempt(earlier, attempt))) {
-        await recordAttempt(attempt);
-      }
-      const logged = await saveCall(account, deps, 'callLog', () =>
-        connector.createCallLog(write).catch(async (error: unknown) => {
-          // The record is gone (deleted or merged in the CRM): the cached answer that offered
-          // it goes too, so looking the number up again asks the CRM instead of offering it again.
-          if (chosen.kind === 'existing' && isGone(error)) {
-            // Best effort: a storage failure must not replace the CRM's own answer.
-            await removeEntry(cacheId(account.scope, e164)).catch(() => undefined);
-          }
-          throw error;
-        }),
-      );
-      if (!logged || typeof logged.logId !== 'string' || logged.logId === '') {
-        throw new RequestError(
-          ERROR_CODES.crm,
-          `${connector.manifest.displayName} did not save the call log.`,
-        );
-      }
-      return {
-        logId: logged.logId,
-        contact: toView(account, contact),
-        returnMessage: await finish(
-          previous?.logAttempts,
-          args,
-          logged.logId,
-          withContactWarning(logged.returnMessage ?? null, contactMessage),
-        ),
-      };
-    },
-  );
+  return runOnce('callLog', requestId, deps.now, async (step) => {
+    // Checked for a new attempt only: a finished Save replayed gets its stored result.
+    checkSameAccount(chosen, account);
+    const contact = await contactFor(account, deps, request, e164, step);
+    const args = logArgs(account, request, e164, contact);
+    const save = { kind: 'callLog', args } as const;
+    const retry = retryOf(request, step, deps.now());
+    const earlier = retry ? await settle(account, deps, save, retry.since) : null;
+    const logged = earlier
+      ? { logId: earlier, returnMessage: null }
+      : await writeLog(account, deps, args, chosen.kind === 'existing', e164);
+    if (retry) watchLateCopies(account, deps, save, retry.since, logged.logId);
+    return {
+      logId: logged.logId,
+      contact: toView(account, contact),
+      returnMessage: logged.returnMessage,
+    };
+  });
 }

@@ -6,20 +6,33 @@ import { inBackground } from '@/platform/worker/report';
 import { createCallLog } from './call-log';
 import { createContact } from './create';
 import { forgetOldSaves } from './idempotent';
+
+export { forgetSaves } from './idempotent';
 import { logFieldOptions } from './log-fields';
 import { SWEEP_ALARM } from '@/features/lookup/worker';
+
+/**
+ * Keeps a Save's outcome in its call's record. Best effort: the CRM has saved it, and a full
+ * session area must not turn that into a failure (the person would save it again).
+ */
+async function noteInCall(callSessionId: string | undefined, note: () => Promise<unknown>) {
+  if (!callSessionId) return;
+  await note().catch((error: unknown) => {
+    console.warn(`CallPop: a Save was not noted in its call's record: ${String(error)}`);
+  });
+}
 
 export const savesHandlers = {
   'contact.create': async (payload) => {
     const callSessionId = callOfSave(payload);
     const reply = await createContact(payload, defaultDeps);
-    if (callSessionId) await recordCreated(callSessionId, reply);
+    await noteInCall(callSessionId, () => recordCreated(callSessionId!, reply));
     return reply;
   },
   'callLog.create': async (payload) => {
     const callSessionId = callOfSave(payload);
     const reply = await createCallLog(payload, defaultDeps);
-    if (callSessionId) await recordLogged(callSessionId, reply, defaultDeps.now());
+    await noteInCall(callSessionId, () => recordLogged(callSessionId!, reply, defaultDeps.now()));
     return reply;
   },
   'contact.logFields': (payload) => logFieldOptions(payload, defaultDeps),
