@@ -21,11 +21,12 @@ test('session-storage writes leave a stopped worker stopped', async ({
   extensionUrl,
 }) => {
   await page.goto(extensionUrl('src/entrypoints/softphone/blank.html'));
-  // Stopped, and still stopped a moment later (nothing else is starting it).
+  // Stopped, and still stopped as long as the check below waits: whatever else may start it
+  // (install work Chrome replays) has had its turn before the write.
   await expect
     .poll(async () => {
       await stopServiceWorker(context, page);
-      await page.waitForTimeout(300);
+      await page.waitForTimeout(1000);
       return workerStatus(page);
     })
     .toBe('stopped');
