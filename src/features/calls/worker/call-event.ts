@@ -1,8 +1,4 @@
-/**
- * The `call.event` and `call.refresh` handlers, running the call's model (model/call-machine.ts):
- * they gather the facts an input needs, apply it to the record under the call's lock, and carry
- * out the effects: the lookup, the window, CRM tabs, and the reply the softphone shows.
- */
+/** `call.event` and `call.refresh`: run the call's model and carry out its effects. */
 import type { Step, Effect, EventFacts } from '../model/call-machine';
 import { told } from '../model/call-machine';
 import { otherParty } from '../model/call-session';
@@ -49,10 +45,7 @@ function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupR
   });
 }
 
-/**
- * `call.refresh`: the call window's Refresh. The CRM is asked again and the answer kept in the
- * call here, so every view of it shows the answer and no page writes the record.
- */
+/** Refresh: the answer is kept in the call here, so every view shows it and no page writes. */
 export async function handleRefresh(
   payload: unknown,
   lookup: CallEventDeps['lookup'],
@@ -137,11 +130,8 @@ const has = (next: Step, type: Effect['type']) => next.effects.some((e) => e.typ
 const replyIn = (effects: Effect[]) =>
   effects.flatMap((e) => (e.type === 'reply' ? [e.reply] : []))[0];
 
-/**
- * Pops a claimed call: the window (or CRM tabs) by the settings, then marks the call popped.
- * When the window shows whatever the lookup finds, it opens now and fills in when the answer
- * lands; otherwise the pop waits for the answer, or for a slow CRM at most `waitMs`.
- */
+/** Pops a claimed call. A window that shows any answer opens now and fills in; else the pop waits
+ * for the answer, or a slow CRM at most `waitMs`. */
 async function pop(
   sessionId: string,
   effect: Extract<Effect, { type: 'pop' }>,

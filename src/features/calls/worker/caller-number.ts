@@ -1,7 +1,4 @@
-/**
- * Whether a call's other party can be looked up at all. A call that cannot is not popped: a
- * window could only say why, and the softphone window's status line says it instead.
- */
+/** A call with no number to look up is not popped: the softphone's status line says why instead. */
 import type { CountryCode } from 'libphonenumber-js';
 import { getConnector } from '@/connectors';
 import type { CallDirection } from '@/platform/messages';

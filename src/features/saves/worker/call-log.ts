@@ -1,7 +1,4 @@
-/**
- * callLog.create: creates the placeholder contact first when asked (once, recorded before the
- * log is written), then the call log; once per requestId.
- */
+/** callLog.create: placeholder contact first if asked (recorded before the log), then the log. */
 import { isGone } from '@/connectors/shared/guards';
 import type { CreateCallLogArgs } from '@/connectors/types';
 import type { Contact } from '@/features/lookup/model/contact';
@@ -60,10 +57,7 @@ function checkCall(request: CallLogRequest): void {
   checkExtra(request.additionalSubmission ?? {});
 }
 
-/**
- * A contact found in another CRM account than the one connected now (a window left open while
- * the person switched CRM): its id means nothing here, or someone else.
- */
+/** A contact from another CRM account (CRM switched): its id means nothing here, or another one. */
 function checkSameAccount(chosen: CallLogRequest['contact'], account: Account): void {
   if (chosen.kind !== 'existing' || chosen.account === undefined) return;
   if (chosen.account === accountKey(account.scope)) return;

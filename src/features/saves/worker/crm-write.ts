@@ -33,10 +33,7 @@ export function writableNumber(account: Account, phoneNumber: unknown): string {
   return target.phoneNumber;
 }
 
-/**
- * Our own number on a call, in E.164 for the CRM's log; undefined when the softphone sent none,
- * or an internal extension, or something unreadable: the log is written without it then.
- */
+/** Our number in E.164, or undefined (none, an extension, unreadable): the log goes without it. */
 export function ownNumberOf(account: Account, ownNumber: unknown): string | undefined {
   if (ownNumber === undefined || ownNumber === '') return undefined;
   const target = parseTarget(ownNumber, account.settings.defaultCountry);
@@ -125,10 +122,7 @@ const UNCLEAR_KINDS = new Set<CrmFailureKind>([
   'tooLarge',
 ]);
 
-/**
- * A CRM call made by a Save (contact.create, callLog.create), like crmCall but worded for a
- * save: what became of it, the CRM's own reason when it gave one, and what to do next.
- */
+/** Like crmCall, worded for a Save: what became of it, the CRM's reason, and what to do next. */
 export async function saveCall<T>(
   account: Account,
   deps: EngineDeps,
