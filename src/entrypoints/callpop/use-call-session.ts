@@ -7,8 +7,7 @@ export type SessionState =
   /** `forgotten`: the record went away (the sweep drops old calls); `session` is as last seen. */
   | { state: 'ready'; session: CallSession; forgotten?: true };
 
-/** A call on screen stays when its record goes: the window may hold a half-typed log, and the call
- * as last seen is still true. */
+/** A call on screen stays when its record goes: the window may hold a half-typed log. */
 export function nextSessionState(
   previous: SessionState,
   session: CallSession | undefined,

@@ -1,5 +1,4 @@
-/** A call's life as one pure transition: (record, input, now) → (record, effects as plain data).
- * The runner (worker/call-event.ts) gathers the facts, applies `step` under the call's lock. */
+/** A call's life as one pure transition: (record, input, now) → (record, effects as plain data). */
 import { withContact } from '@/features/lookup/model/lookup-result';
 import type { CallEvent, CallEventReply, ContactView } from '@/platform/messages';
 import type { CallSession } from '@/platform/storage/keys';

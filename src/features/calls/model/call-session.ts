@@ -26,8 +26,7 @@ export function matchCount(result: CallLookup): number {
   return result.contacts.length + (result.more ?? 0);
 }
 
-/** A call may start before CallPop hears of it, but not days before or after it: such a time would
- * make it impossible to log, or log it on the wrong day. */
+/** A start time days off would make the call impossible to log, or log it on the wrong day. */
 export const MAX_START_BEFORE_MS = 24 * 60 * 60_000;
 export const MAX_START_AFTER_MS = 5 * 60_000;
 
@@ -101,8 +100,7 @@ export function partyChange(session: CallSession, event: CallEvent): string | nu
   const now = digits(number);
   const first = digits(session.phoneNumber);
   if (now === '' || now === first) return null;
-  // The same number spelled with or without its country code; a short extension whose digits
-  // end a long number is still someone else.
+  // Same number with or without country code; an extension ending a long number is someone else.
   const [short, long] = now.length < first.length ? [now, first] : [first, now];
   if (short.length >= 7 && long.endsWith(short)) return null;
   const who = session.direction === 'Inbound' ? 'caller' : 'number';

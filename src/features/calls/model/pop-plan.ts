@@ -54,8 +54,7 @@ export const SLOW_LOOKUP_PLAN: PopPlan = windowOnly(
   `The CRM had not answered after ${DECIDE_WAIT_MS / 1000} s; showing the call window, which fills in when it does.`,
 );
 
-/** Why the lookup has no answer to pop by, or null. A CRM failure is source 'none' with a reason:
- * never "no match", so no create path or fallback page. */
+/** Why there is no answer to pop by, or null: a CRM failure (source 'none') is never "no match". */
 function unanswered(outcome: LookupOutcome): string | null {
   if ('error' in outcome) return outcome.error;
   const { result } = outcome;

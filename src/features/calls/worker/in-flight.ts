@@ -1,5 +1,4 @@
-/** The only call state kept in memory (locks, lookups, pops here): losing it loses only this work,
- * the record of truth is `callSessions` in chrome.storage.session. */
+/** Call state kept in memory: losing it loses only work in flight; storage holds the record. */
 import type { LookupResult } from '@/platform/messages';
 import type { CallSession } from '@/platform/storage/keys';
 import { shareWhileRunning, type Hold } from '@/platform/worker/share-while-running';

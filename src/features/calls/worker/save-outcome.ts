@@ -1,5 +1,4 @@
-/** A Save from a call's window, kept in the call: the window may close before the CRM answers, and
- * reopened it must show what was saved, not offer it again. */
+/** Kept in the call, so a window reopened shows what was saved instead of offering it again. */
 import type { CallInput } from '../model/call-machine';
 import { ERROR_CODES, type CallLogReply, type CreateContactReply } from '@/platform/messages';
 import { inBackground } from '@/platform/worker/report';

@@ -35,8 +35,7 @@ export function cutText(value: string, max: number): string {
   return value.slice(0, end).trimEnd();
 }
 
-/** A network name too long must not cost the pop: it is cut, or dropped if nothing is left.
- * Not text at all is a broken sender, and refused. */
+/** A long name is cut (dropped if nothing is left), never costing the pop; non-text is refused. */
 function partyName(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value !== 'string') bad(`The call event's ${field} must be text.`);

@@ -40,8 +40,7 @@ export interface LogFormProps {
   toasts: Toasts;
   onLogged: (reply: CallLogReply) => void;
   onCancel: () => void;
-  /** A failed lookup (lookupProblem): a new contact could duplicate one the CRM has, so the form
-   * waits for a lookup that works. */
+  /** A failed lookup: a new contact could duplicate one the CRM has, so the form waits for one. */
   problem?: ReturnMessage | null;
   /** What was typed in this form before (a draft kept by the page), to start from. */
   draft?: LogDraft;
