@@ -14,7 +14,7 @@ import { unusableCaller } from './caller-number';
 import { beginPop, endPop, poppingRecord, runningLookup, sharedLookup } from './in-flight';
 import { parseCallEvent, parseSessionId } from './validate';
 
-export interface CallEventDeps {
+interface CallEventDeps {
   /** The engine's lookup: the same function the contact.lookup handler uses. */
   lookup: (request: LookupRequest) => Promise<LookupResult>;
   now?: () => number;
@@ -31,8 +31,7 @@ function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupR
   return sharedLookup(sessionId, async (hold) => {
     try {
       const result = await deps.lookup({ phoneNumber: session.phoneNumber });
-      // Not awaited, so the pop uses the answer at once; held, so the lookup counts as running
-      // until it is stored.
+      // Not awaited: the pop uses the answer at once; held: the lookup runs until it is stored.
       const saving = transition(sessionId, () => ({ type: 'lookedUp', outcome: { result } }));
       hold(saving);
       inBackground('saving the call lookup', saving);
@@ -130,8 +129,7 @@ const has = (next: Step, type: Effect['type']) => next.effects.some((e) => e.typ
 const replyIn = (effects: Effect[]) =>
   effects.flatMap((e) => (e.type === 'reply' ? [e.reply] : []))[0];
 
-/** Pops a claimed call. A window that shows any answer opens now and fills in; else the pop waits
- * for the answer, or a slow CRM at most `waitMs`. */
+/** A window that shows any answer opens now; otherwise the pop waits for it, at most `waitMs`. */
 async function pop(
   sessionId: string,
   effect: Extract<Effect, { type: 'pop' }>,

@@ -33,24 +33,20 @@ export function showWindow(
   });
 }
 
-/** True when the window still exists (the worker may have slept through its onRemoved). */
-export async function windowExists(windowId: number): Promise<boolean> {
+async function succeeds(call: () => Promise<unknown>): Promise<boolean> {
   try {
-    await chrome.windows.get(windowId);
+    await call();
     return true;
   } catch {
     return false;
   }
 }
 
-export async function focusWindow(windowId: number): Promise<boolean> {
-  try {
-    await chrome.windows.update(windowId, { focused: true, drawAttention: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The worker may have slept through the window's onRemoved. */
+export const windowExists = (windowId: number) => succeeds(() => chrome.windows.get(windowId));
+
+export const focusWindow = (windowId: number) =>
+  succeeds(() => chrome.windows.update(windowId, { focused: true, drawAttention: true }));
 
 /** Opens each URL in a tab; they were checked to be http(s) by the pop rules. */
 export async function openTabs(urls: readonly string[]): Promise<number> {

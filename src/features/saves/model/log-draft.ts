@@ -9,7 +9,7 @@ import type {
 } from '@/platform/messages';
 
 /** A Save with an unclear outcome: exactly what was sent, read-only until retried or discarded. */
-export interface UnclearSave<R> {
+interface UnclearSave<R> {
   request: R;
   /** Why the outcome is unclear, in the worker's words. */
   message: string;
@@ -62,8 +62,7 @@ export function freshDraft(props: {
 }): LogDraft {
   return {
     requestId: crypto.randomUUID(),
-    // A call logged by hand starts when its form opens, and keeps that time through every
-    // Save: the log is known by it; a new time would log it twice.
+    // Kept through every Save: the log is known by its start time; a new one would log it twice.
     openedAt: Date.now(),
     choice: props.contacts.length > 0 ? '0' : NEW,
     newName: '',
@@ -91,8 +90,7 @@ export function choiceKey(choice: string, contacts: readonly ContactView[]): str
   return contact ? `${contact.type ?? ''}:${String(contact.id)}` : null;
 }
 
-/** The choice follows the contact it named (`chosen`); if gone, the first contact, as in
- * a fresh form, not whichever took its index. */
+/** The choice follows its contact (`chosen`), else the first one, not whoever took its index. */
 export function draftForContacts(
   draft: LogDraft,
   chosen: string | null,

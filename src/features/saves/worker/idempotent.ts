@@ -40,10 +40,6 @@ async function remember(id: string, state: SaveRequestState): Promise<void> {
   }
 }
 
-async function recall(id: string): Promise<SaveRequestState | undefined> {
-  return saveRequests.get(id).catch(() => undefined);
-}
-
 export function runOnce<T>(
   kind: SaveRequestState['kind'],
   requestId: string,
@@ -54,7 +50,7 @@ export function runOnce<T>(
   const existing = running.get(id);
   if (existing) return existing as Promise<T>;
   const promise = (async () => {
-    const previous = await recall(id);
+    const previous = await saveRequests.get(id).catch(() => undefined);
     if (previous?.status === 'done') return previous.result as T;
     let state: SaveRequestState = {
       kind,
