@@ -1,8 +1,4 @@
-/**
- * The call-pop window, one per call, following the call's record in chrome.storage.session:
- * a waiting line until the record is read, plain words when it never turns up, else the call.
- * Enter opens the first match's CRM page; Escape closes the window (see use-close-guard.ts).
- */
+/** The call-pop window, one per call, following its record; Escape closes (use-close-guard.ts). */
 import type { CallSession } from '@/platform/storage/keys';
 import { CallWindow } from './call-window';
 import { useCallSession } from './use-call-session';

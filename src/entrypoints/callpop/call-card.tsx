@@ -1,7 +1,4 @@
-/**
- * The call's card view: Refresh and Log call, what the lookup found (or is doing), and the
- * create path when nothing matches. The first match has focus, so Enter (or Space) opens it.
- */
+/** The first match has focus, so Enter (or Space) opens it. */
 import { useEffect, useRef } from 'react';
 import { CreateContactForm } from '@/features/saves/ui/create-contact-form';
 import { LookupResults } from '@/features/lookup/ui/lookup-results';

@@ -1,7 +1,4 @@
-/**
- * Log call, in the call's window. Cancel keeps the typing (use-kept-log-draft.ts) and Log call
- * brings it back; the worker keeps the log, and a new contact, in the call.
- */
+/** Log call in the call's window; the worker keeps the log, and a new contact, in the call. */
 import { lookupProblem } from '@/features/lookup/model/lookup-problem';
 import { LogForm } from '@/features/saves/ui/log-form';
 import type { LookupResult } from '@/platform/messages';

@@ -1,7 +1,4 @@
-/**
- * The call's window once its record is known: the caller's number, the card (matches, Refresh,
- * create) or the log form, and the notes on what happened to the call or a refresh.
- */
+/** The call's window once its record is known: number, card or log form, and what happened. */
 import { useState } from 'react';
 import type { ContactView } from '@/platform/messages';
 import { openCrmPage } from '@/platform/ui/open-page';

@@ -1,7 +1,4 @@
-/**
- * The call-pop window's entry. The call's record is read before React's first render, so the
- * first frame already shows the caller rather than a waiting line.
- */
+/** The record is read before the first render, so the first frame shows the caller, not a wait. */
 import { flushSync } from 'react-dom';
 import { callSessions } from '@/platform/storage/keys';
 import { mount } from '@/platform/ui/mount';

@@ -7,10 +7,7 @@ export type SessionState =
   /** `forgotten`: the record went away (the sweep drops old calls); `session` is as last seen. */
   | { state: 'ready'; session: CallSession; forgotten?: true };
 
-/**
- * The state after the record reads as `session`. A call already on screen stays there when its
- * record goes: the window may hold a half-typed log, and the call as last seen is still true.
- */
+/** A call on screen stays when its record goes: the window may hold a half-typed log. */
 export function nextSessionState(
   previous: SessionState,
   session: CallSession | undefined,
@@ -20,18 +17,10 @@ export function nextSessionState(
   return { state: 'missing' };
 }
 
-/**
- * How long a window waits for its call's record before saying it is missing. The worker writes
- * the record before it opens the window, so this is for a window whose record is not readable
- * yet or was forgotten (the sweep drops old calls).
- */
+/** For a record not readable yet, or swept: the worker writes it before opening the window. */
 export const RECORD_WAIT_MS = 5_000;
 
-/**
- * The call as the worker records it in chrome.storage.session, kept current by watching its key:
- * the cached answer shows at once and the fresh one replaces it in place. `initial`: the record
- * as read before the first render (main.tsx).
- */
+/** The cached answer shows at once, the fresh one replaces it; `initial` is read before render. */
 export function useCallSession(sessionId: string | null, initial?: CallSession): SessionState {
   const [state, setState] = useState<SessionState>(
     initial ? { state: 'ready', session: initial } : { state: 'loading' },

@@ -1,15 +1,9 @@
-/**
- * Escape closes the window. While a form on screen holds typing not saved yet, Escape first
- * warns, and closes at a second press (Escape in a field only leaves the field); closing the
- * window any other way asks first, with the browser's own "Leave?" question.
- */
+/** Escape closes the window; with unsaved typing on screen it warns and closes at a second press;
+ * other ways of closing get the browser's "Leave?" question. */
 import { useEffect, useRef } from 'react';
 import type { Toasts } from '@/platform/ui/toast';
 
-/**
- * A second Escape while the "not saved yet" warning shows closes the window anyway: the person
- * has been told, and Escape must never do nothing.
- */
+/** The person has been told, and Escape must never do nothing. */
 const ESCAPE_AGAIN_MS = 5_000;
 
 function isEditing(target: EventTarget | null): target is HTMLElement {
@@ -27,14 +21,10 @@ function isTextField(target: EventTarget | null): target is HTMLInputElement | H
   );
 }
 
-/**
- * `keptTyping`: typing held off screen (a log draft kept after Cancel). Returns `settled`, to
- * call when a form's typing is saved or cancelled.
- */
+/** `keptTyping`: typing held off screen (a log draft kept after Cancel). */
 export function useCloseGuard(toasts: Toasts, keptTyping: boolean): { settled: () => void } {
-  // The fields typed into since the last save or cancel. What they hold is unsaved only while
-  // they are still on screen and not empty: a form that went away (Refresh found a match) or a
-  // field cleared again holds nothing to lose.
+  // Unsaved only while still on screen and not empty: a form that went away (Refresh found a match)
+  // or a cleared field holds nothing to lose.
   const typedInto = useRef(new Set<HTMLInputElement | HTMLTextAreaElement>());
   // When Escape last warned about unsaved typing.
   const warnedAt = useRef<number | null>(null);

@@ -1,8 +1,5 @@
-/**
- * The call window's log form typing while the window is open: a refused Save may ask for a
- * Refresh, which is behind Cancel, so Cancel keeps it and Log call brings it back; a Save ends
- * it. The chosen contact is kept by its type and id, since a Refresh may reorder the list.
- */
+/** A refused Save may ask for a Refresh, behind Cancel: so Cancel keeps the typing. The contact is
+ * kept by type and id, since a Refresh may reorder the list. */
 import { useState } from 'react';
 import type { ContactView } from '@/platform/messages';
 import {

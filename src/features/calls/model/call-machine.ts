@@ -1,9 +1,4 @@
-/**
- * A call's life as one pure transition: (record, input, now) → (record, effects). The worker's
- * runner (calls/worker/call-event.ts) gathers the facts an input needs (does the window still
- * exist, is this worker popping the call), applies `step` under the call's lock, stores the
- * record and carries out the effects, which are plain data.
- */
+/** A call's life as one pure transition: (record, input, now) → (record, effects as plain data). */
 import { withContact } from '@/features/lookup/model/lookup-result';
 import type { CallEvent, CallEventReply, ContactView } from '@/platform/messages';
 import type { CallSession } from '@/platform/storage/keys';
@@ -68,10 +63,7 @@ const reply = (action: CallEventReply['action'], reason: string): Effect => ({
   reply: { action, reason },
 });
 
-/**
- * What a later event does to a call that popped, or is popping: a call pops once, so it brings
- * the window forward, and a window the person closed stays closed.
- */
+/** A later event: a call pops once, and a window the person closed stays closed. */
 function answer(record: CallSession, event: CallEvent, open: number | null): Effect[] {
   const focus: Effect[] = open !== null ? [{ type: 'focus', windowId: open }] : [];
   if (record.pop.state === 'claimed') {

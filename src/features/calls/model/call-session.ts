@@ -10,10 +10,7 @@ export function otherParty(event: CallEvent): { number: string; name?: string } 
   return { number: inbound ? event.from : event.to, ...(name ? { name } : {}) };
 }
 
-/**
- * The most contacts a call's record keeps. Session storage holds 10 MB for every call of the
- * last hours; a company's main line can match hundreds, which the popup lists in full.
- */
+/** Session storage (10 MB) holds every recent call, and a main line can match hundreds. */
 export const MAX_CALL_CONTACTS = 20;
 
 /** The lookup as the call keeps it: the first MAX_CALL_CONTACTS contacts, `more` counting the rest. */
@@ -29,11 +26,7 @@ export function matchCount(result: CallLookup): number {
   return result.contacts.length + (result.more ?? 0);
 }
 
-/**
- * How far from its first event a call's start time can be. A call may have started a while
- * before CallPop heard of it (a reloaded softphone), but not days before, and not after it
- * beyond clock drift: such a time would make the call impossible to log or log it on the wrong day.
- */
+/** A start time days off would make the call impossible to log, or log it on the wrong day. */
 export const MAX_START_BEFORE_MS = 24 * 60 * 60_000;
 export const MAX_START_AFTER_MS = 5 * 60_000;
 
@@ -42,10 +35,7 @@ function startTime(sent: number | undefined, now: number): number {
   return sent >= now - MAX_START_BEFORE_MS && sent <= now + MAX_START_AFTER_MS ? sent : now;
 }
 
-/**
- * When the call was answered and when it ended, each kept from the first event that said so:
- * the status alone cannot tell a missed call from an answered one once both have ended.
- */
+/** Kept from the first event saying so: once ended, the status cannot tell missed from answered. */
 function milestones(
   existing: CallSession | undefined,
   status: CallEvent['status'],
@@ -101,11 +91,8 @@ export function recorded(
 
 const digits = (number: string) => number.replace(/\D/g, '');
 
-/**
- * What the person should know when an event names another party than the one the call popped
- * for (a transfer): the call keeps its caller and window, so they are told, or null. The same
- * number in another spelling is not another party; an ended call has none to tell about.
- */
+/** What to tell when an event names another party (a transfer): the call keeps its caller, window.
+ * The same number spelled otherwise is not another party; an ended call has none. */
 export function partyChange(session: CallSession, event: CallEvent): string | null {
   if (event.status === 'NoCall') return null;
   // The call's own direction: a later event's may differ, and would name our own line.
@@ -113,8 +100,7 @@ export function partyChange(session: CallSession, event: CallEvent): string | nu
   const now = digits(number);
   const first = digits(session.phoneNumber);
   if (now === '' || now === first) return null;
-  // The same number spelled with or without its country code; a short extension whose digits
-  // end a long number is still someone else.
+  // Same number with or without country code; an extension ending a long number is someone else.
   const [short, long] = now.length < first.length ? [now, first] : [first, now];
   if (short.length >= 7 && long.endsWith(short)) return null;
   const who = session.direction === 'Inbound' ? 'caller' : 'number';

@@ -7,10 +7,7 @@ import { matchCount } from './call-session';
 
 export type CallPopSettings = Settings['callPop'];
 
-/**
- * Why this event does not pop the call, or null when it does. `ring` pops on Ringing (or on
- * CallConnected if the ring was missed); `answer` on CallConnected.
- */
+/** Why this event does not pop, or null. `ring` also pops on CallConnected if ring was missed. */
 export function notPopping(event: CallEvent, callPop: CallPopSettings): string | null {
   const kind = event.direction === 'Inbound' ? 'inbound' : 'outbound';
   const trigger = callPop[kind];
@@ -32,16 +29,10 @@ export interface PopPlan {
   reason: string;
 }
 
-/**
- * "Open each CRM page" opens at most this many CRM pages; more (a company's main line on everyone
- * there) would bury the browser in tabs, so the window lists them to choose from instead.
- */
+/** More (a main line's matches) would bury the browser in tabs: the window lists them instead. */
 export const MAX_OPENED_PAGES = 10;
 
-/**
- * How long a pop whose window depends on the answer waits for the CRM before it settles for the
- * window. A call rings for seconds, so past this the window opens and fills in when it lands.
- */
+/** A call rings for seconds: past this, the window opens and fills in when the answer lands. */
 export const DECIDE_WAIT_MS = 3_000;
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -63,11 +54,7 @@ export const SLOW_LOOKUP_PLAN: PopPlan = windowOnly(
   `The CRM had not answered after ${DECIDE_WAIT_MS / 1000} s; showing the call window, which fills in when it does.`,
 );
 
-/**
- * Why the lookup has no answer to pop by, or null. The engine answers a CRM failure (or a number
- * it did not look up) with source 'none' and the reason, not by throwing: that is never "no
- * match", so it gets no create path or fallback page.
- */
+/** Why there is no answer to pop by, or null: a CRM failure (source 'none') is never "no match". */
 function unanswered(outcome: LookupOutcome): string | null {
   if ('error' in outcome) return outcome.error;
   const { result } = outcome;

@@ -1,7 +1,4 @@
-/**
- * A call whose other party has no number to look up: a withheld caller id arrives empty or as
- * a word ("anonymous", "Restricted", "Private"), never with digits.
- */
+/** A withheld caller id arrives empty or as a word ("anonymous", "Private"), never with digits. */
 import type { CallDirection } from '@/platform/messages';
 
 export function isWithheld(number: string): boolean {

@@ -1,8 +1,4 @@
-/**
- * The `call.event` and `call.refresh` handlers, running the call's model (model/call-machine.ts):
- * they gather the facts an input needs, apply it to the record under the call's lock, and carry
- * out the effects: the lookup, the window, CRM tabs, and the reply the softphone shows.
- */
+/** `call.event` and `call.refresh`: run the call's model and carry out its effects. */
 import type { Step, Effect, EventFacts } from '../model/call-machine';
 import { told } from '../model/call-machine';
 import { otherParty } from '../model/call-session';
@@ -18,7 +14,7 @@ import { unusableCaller } from './caller-number';
 import { beginPop, endPop, poppingRecord, runningLookup, sharedLookup } from './in-flight';
 import { parseCallEvent, parseSessionId } from './validate';
 
-export interface CallEventDeps {
+interface CallEventDeps {
   /** The engine's lookup: the same function the contact.lookup handler uses. */
   lookup: (request: LookupRequest) => Promise<LookupResult>;
   now?: () => number;
@@ -35,8 +31,7 @@ function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupR
   return sharedLookup(sessionId, async (hold) => {
     try {
       const result = await deps.lookup({ phoneNumber: session.phoneNumber });
-      // Not awaited, so the pop uses the answer at once; held, so the lookup counts as running
-      // until it is stored.
+      // Not awaited: the pop uses the answer at once; held: the lookup runs until it is stored.
       const saving = transition(sessionId, () => ({ type: 'lookedUp', outcome: { result } }));
       hold(saving);
       inBackground('saving the call lookup', saving);
@@ -49,10 +44,7 @@ function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupR
   });
 }
 
-/**
- * `call.refresh`: the call window's Refresh. The CRM is asked again and the answer kept in the
- * call here, so every view of it shows the answer and no page writes the record.
- */
+/** Refresh: the answer is kept in the call here, so every view shows it and no page writes. */
 export async function handleRefresh(
   payload: unknown,
   lookup: CallEventDeps['lookup'],
@@ -137,11 +129,7 @@ const has = (next: Step, type: Effect['type']) => next.effects.some((e) => e.typ
 const replyIn = (effects: Effect[]) =>
   effects.flatMap((e) => (e.type === 'reply' ? [e.reply] : []))[0];
 
-/**
- * Pops a claimed call: the window (or CRM tabs) by the settings, then marks the call popped.
- * When the window shows whatever the lookup finds, it opens now and fills in when the answer
- * lands; otherwise the pop waits for the answer, or for a slow CRM at most `waitMs`.
- */
+/** A window that shows any answer opens now; otherwise the pop waits for it, at most `waitMs`. */
 async function pop(
   sessionId: string,
   effect: Extract<Effect, { type: 'pop' }>,

@@ -1,7 +1,4 @@
-/**
- * The one writer of a call's record in chrome.storage.session: every change is a step of the
- * call's model (model/call-machine.ts), applied under the call's lock.
- */
+/** The one writer of a call's record: every change is a model step, under the call's lock. */
 import { step, type CallInput, type Step } from '../model/call-machine';
 import { callSessions, type CallSession } from '@/platform/storage/keys';
 import { ERROR_CODES } from '@/platform/messages';
@@ -29,12 +26,8 @@ type Input = (record: CallSession | undefined) => CallInput | Promise<CallInput>
 
 const isQuota = (error: unknown) => error instanceof Error && /quota/i.test(error.message);
 
-/**
- * Stores the record. Session storage (10 MB) is shared by every call of the last hours: a write
- * refused for room forgets the oldest other calls and tries again, so the call being popped
- * still gets its record, and its window the lookup. Never throws: a pop goes on whatever
- * storage says (the record stays in memory while it runs), and the failure is reported.
- */
+/** A write refused for room forgets the older other calls and retries, so the popping call
+ * keeps its record. Never throws: the pop goes on (record in memory); failures are reported. */
 async function writeCall(session: CallSession): Promise<void> {
   if (poppingRecord(session.sessionId)) beginPop(session);
   const writing = callSessions.set(session.sessionId, session).catch(async (error: unknown) => {
@@ -51,10 +44,7 @@ async function writeCall(session: CallSession): Promise<void> {
   await writing.catch(() => undefined);
 }
 
-/**
- * Applies `input` to the call's record and stores what changed; the caller holds the call's
- * lock. `underLock` runs before the write, for what must happen before another event reads it.
- */
+/** The caller holds the lock; `underLock` runs before the write, ahead of other events' reads. */
 export async function applyLocked(
   sessionId: string,
   input: Input,

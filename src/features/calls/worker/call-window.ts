@@ -1,7 +1,4 @@
-/**
- * The call-pop window and CRM tabs: open, focus, show again on the person's ask, and forget a
- * window the person closed.
- */
+/** The call-pop window and CRM tabs: open, focus, show again, forget when closed. */
 import { callSessions } from '@/platform/storage/keys';
 import { applyLocked, readCall, requireCall, transition } from './call-record';
 import { withSessionLock } from './in-flight';
@@ -21,11 +18,8 @@ async function openCallWindow(sessionId: string): Promise<number | null> {
   return created?.id ?? null;
 }
 
-/**
- * Brings the call's window forward, or opens one and keeps it in the call, under the call's
- * lock: a pop and a Show call window asked meanwhile never open two. `known`: the call must be
- * recorded (a Show); a pop opens its window even if the record could not be stored.
- */
+/** Under the call's lock, so a pop and a Show call window never open two. `known`: a Show needs the
+ * record; a pop opens its window even if the record could not be stored. */
 export function showWindow(
   sessionId: string,
   known = false,
@@ -39,24 +33,20 @@ export function showWindow(
   });
 }
 
-/** True when the window still exists (the worker may have slept through its onRemoved). */
-export async function windowExists(windowId: number): Promise<boolean> {
+async function succeeds(call: () => Promise<unknown>): Promise<boolean> {
   try {
-    await chrome.windows.get(windowId);
+    await call();
     return true;
   } catch {
     return false;
   }
 }
 
-export async function focusWindow(windowId: number): Promise<boolean> {
-  try {
-    await chrome.windows.update(windowId, { focused: true, drawAttention: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The worker may have slept through the window's onRemoved. */
+export const windowExists = (windowId: number) => succeeds(() => chrome.windows.get(windowId));
+
+export const focusWindow = (windowId: number) =>
+  succeeds(() => chrome.windows.update(windowId, { focused: true, drawAttention: true }));
 
 /** Opens each URL in a tab; they were checked to be http(s) by the pop rules. */
 export async function openTabs(urls: readonly string[]): Promise<number> {
@@ -74,11 +64,7 @@ export async function forgetClosedWindow(windowId: number): Promise<void> {
   }
 }
 
-/**
- * `call.show`: the person asks for a call's window again (the softphone window's "Show call
- * window"). Events never reopen a window the person closed; this explicit ask does, without
- * counting as a pop.
- */
+/** Events never reopen a window the person closed; this ask does, without counting as a pop. */
 export async function handleShowCall(payload: unknown): Promise<{ shown: 'focused' | 'opened' }> {
   const { opened } = await showWindow(parseSessionId(payload), true);
   return { shown: opened ? 'opened' : 'focused' };

@@ -1,7 +1,4 @@
-/**
- * Whether a call's other party can be looked up at all. A call that cannot is not popped: a
- * window could only say why, and the softphone window's status line says it instead.
- */
+/** A call with no number to look up is not popped: the softphone's status line says why instead. */
 import type { CountryCode } from 'libphonenumber-js';
 import { getConnector } from '@/connectors';
 import type { CallDirection } from '@/platform/messages';
@@ -26,8 +23,7 @@ export async function unusableCaller(
   settings: Pick<Settings, 'defaultCountry' | 'extensionLookup'>,
 ): Promise<string | null> {
   if (isWithheld(number)) return withheldReason(direction);
-  // The usual caller id: checked without the phone library, whose first use in a worker just
-  // started costs about 2 ms before the window opens (the lookup parses it properly).
+  // The usual caller id skips the phone library, whose first use delays the window by ~2 ms.
   if (E164_SHAPE.test(number)) return null;
   const country = (settings.defaultCountry || undefined) as CountryCode | undefined;
   const parsed = normalizePhone(number, country);

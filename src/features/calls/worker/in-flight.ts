@@ -1,8 +1,4 @@
-/**
- * Work in flight in this worker, the only call state kept in memory: each call's lock, its
- * running lookup, and the record of a call being popped here. Losing it when the worker stops
- * loses nothing but this work: the record of truth is `callSessions` in chrome.storage.session.
- */
+/** Call state kept in memory: losing it loses only work in flight; storage holds the record. */
 import type { LookupResult } from '@/platform/messages';
 import type { CallSession } from '@/platform/storage/keys';
 import { shareWhileRunning, type Hold } from '@/platform/worker/share-while-running';
@@ -23,10 +19,7 @@ export function withSessionLock<T>(key: string, task: () => Promise<T>): Promise
   return run;
 }
 
-/**
- * The call's lookup, started once and shared by its events. `start` may `hold` follow-up work
- * (storing the answer): the lookup counts as running until that is done too.
- */
+/** Shared by the call's events; work `start` holds (storing the answer) counts as running. */
 export function sharedLookup(
   key: string,
   start: (hold: Hold) => Promise<LookupResult | null>,
@@ -38,12 +31,8 @@ export function runningLookup(key: string): Promise<LookupResult | null> | undef
   return lookups.get(key);
 }
 
-/**
- * Marks the call as being popped here (under its lock, as the claim is written): a stored claim
- * without this mark was left by a worker that stopped mid-pop. Its record is kept in memory
- * meanwhile, current with every write: while the window is being created, Chrome answers
- * storage reads late.
- */
+/** Set under the lock with the claim: a claim without it came from a stopped worker. The record is
+ * kept current here: Chrome answers storage reads late while a window is being created. */
 export function beginPop(session: CallSession): void {
   popping.set(session.sessionId, session);
 }

@@ -1,8 +1,4 @@
-/**
- * A Save made from a call's window, kept in the call's record by the worker: the window may be
- * closed before the CRM answers, and when it is opened again (Show call window) it must show
- * the created contact and the saved log, not offer to save them a second time.
- */
+/** Kept in the call, so a window reopened shows what was saved instead of offering it again. */
 import type { CallInput } from '../model/call-machine';
 import { ERROR_CODES, type CallLogReply, type CreateContactReply } from '@/platform/messages';
 import { inBackground } from '@/platform/worker/report';
@@ -21,10 +17,7 @@ export function callOfSave(payload: unknown): string | undefined {
   return id;
 }
 
-/**
- * Records the outcome in the call. The Save itself is done: a failure to record is reported in
- * the background, never turned into a failed Save that a retry would repeat.
- */
+/** The Save is done: a failure to record is reported, never a failed Save a retry would repeat. */
 async function record(sessionId: string, saved: Omit<SavedInput, 'type'>): Promise<void> {
   const work = transition(sessionId, () => ({ type: 'saved', ...saved }));
   inBackground('keeping a Save in its call', work);

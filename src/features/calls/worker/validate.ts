@@ -23,11 +23,7 @@ function text(value: unknown, field: string, required: boolean): string | undefi
   return value;
 }
 
-/**
- * At most `max` UTF-16 units of `value`, ending between two user-perceived characters: never
- * half an emoji or a letter without its accent. Segments only as far as it keeps, so a huge
- * value costs no more than a short one.
- */
+/** Cut between graphemes (never half an emoji); segments only what it keeps (cheap). */
 export function cutText(value: string, max: number): string {
   if (value.length <= max) return value;
   const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(value);
@@ -39,11 +35,7 @@ export function cutText(value: string, max: number): string {
   return value.slice(0, end).trimEnd();
 }
 
-/**
- * An optional party name. Caller-id names come from the network, and one too long for the
- * window must not cost the person the call's pop: it is cut, or dropped when nothing is left
- * (one giant character). Not text at all is still a broken sender, and refused.
- */
+/** A long name is cut (dropped if nothing is left), never costing the pop; non-text is refused. */
 function partyName(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value !== 'string') bad(`The call event's ${field} must be text.`);

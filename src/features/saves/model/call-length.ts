@@ -1,9 +1,9 @@
 /** A call's length as a person types it for a call logged by hand: minutes, decimals allowed. */
 
 /** Longer than a day is a typo, not a call. */
-export const MAX_CALL_MINUTES = 24 * 60;
+const MAX_CALL_MINUTES = 24 * 60;
 
-export type CallLength = { ok: true; seconds: number } | { ok: false; message: string };
+type CallLength = { ok: true; seconds: number } | { ok: false; message: string };
 
 export function parseCallMinutes(text: string): CallLength {
   const trimmed = text.trim().replace(',', '.');

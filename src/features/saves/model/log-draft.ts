@@ -1,7 +1,4 @@
-/**
- * The log form's draft: everything typed or chosen, kept by the pages that keep drafts (the
- * popup), and the rules that derive from it (the default subject, the contact shown).
- */
+/** The log form's draft, kept by pages that keep drafts, and the rules derived from it. */
 import type { ContactType } from '@/features/lookup/model/contact';
 import type {
   CallDirection,
@@ -11,20 +8,14 @@ import type {
   CreateContactRequest,
 } from '@/platform/messages';
 
-/**
- * A Save whose outcome is unclear (timed out, connection dropped, server error): exactly what
- * was sent, shown read-only until it is retried (the same request) or discarded.
- */
-export interface UnclearSave<R> {
+/** A Save with an unclear outcome: exactly what was sent, read-only until retried or discarded. */
+interface UnclearSave<R> {
   request: R;
   /** Why the outcome is unclear, in the worker's words. */
   message: string;
 }
 
-/**
- * Everything typed or chosen in the form, with the Save's request id and the form's opening
- * time: a draft brought back keeps both, so saving it again is recognised as the same Save.
- */
+/** Keeps requestId and opening time, so saving a restored draft is recognised as the same Save. */
 export interface LogDraft {
   requestId: string;
   /** When a call logged by hand started (the form opened): kept through every Save. */
@@ -71,8 +62,7 @@ export function freshDraft(props: {
 }): LogDraft {
   return {
     requestId: crypto.randomUUID(),
-    // A call logged by hand starts when its form opens, and keeps that time through every
-    // Save: the log is known by it; a new time would log it twice.
+    // Kept through every Save: the log is known by its start time; a new one would log it twice.
     openedAt: Date.now(),
     choice: props.contacts.length > 0 ? '0' : NEW,
     newName: '',
@@ -100,11 +90,7 @@ export function choiceKey(choice: string, contacts: readonly ContactView[]): str
   return contact ? `${contact.type ?? ''}:${String(contact.id)}` : null;
 }
 
-/**
- * A draft typed against one list of contacts, for the list a later lookup gave: its choice
- * follows the contact it named (`chosen`, from choiceKey). When that contact is no longer
- * listed, the choice is a fresh form's (the first contact), not whichever took its index.
- */
+/** The choice follows its contact (`chosen`), else the first one, not whoever took its index. */
 export function draftForContacts(
   draft: LogDraft,
   chosen: string | null,
@@ -113,9 +99,8 @@ export function draftForContacts(
   hadContacts = false,
 ): LogDraft {
   if (draft.choice === NEW) {
-    // "Create new contact..." only because there was no one else, no name typed yet, and now
-    // the CRM has matches: a new one would likely duplicate them, so the form offers the
-    // first, as a fresh form does. Picked over matches on purpose, it stays.
+    // "Create new contact..." only for lack of matches and no name typed: a new one would likely
+    // duplicate the matches the CRM now has. Picked over matches on purpose, it stays.
     const flip = !hadContacts && draft.newName.trim() === '' && contacts.length > 0;
     return flip ? { ...draft, choice: '0' } : draft;
   }

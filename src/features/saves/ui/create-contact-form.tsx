@@ -1,8 +1,5 @@
-/**
- * "Create new contact...": a required name and, when the CRM has several, a contact type. One
- * requestId per form, so pressing Save twice (or retrying after an error) creates one contact.
- * A clear failure keeps everything typed and says why; an unclear one freezes what was sent.
- */
+/** One requestId per form, so a double Save or a retry creates one contact. A clear failure keeps
+ * the typing; an unclear one freezes what was sent. */
 import { useState, type FormEvent } from 'react';
 import type { ContactType } from '@/features/lookup/model/contact';
 import type { CreateContactReply, CreateContactRequest } from '@/platform/messages';

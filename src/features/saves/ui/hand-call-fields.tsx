@@ -1,7 +1,4 @@
-/**
- * What a call logged by hand (from the popup, with no softphone call behind it) needs said:
- * its direction, how it went and how long it lasted. A call from the softphone knows all three.
- */
+/** A call logged by hand (no softphone call behind it) needs its direction, result and length. */
 import type { CallDirection, CallResult } from '@/platform/messages';
 
 export interface HandCall {

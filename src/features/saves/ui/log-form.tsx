@@ -1,9 +1,5 @@
-/**
- * Log a call: pick a matched contact or "Create new contact..." (name required, type when the
- * CRM has several), a subject, a note and contact-dependent fields. One requestId per form and a
- * disabled Save while saving, so a double Save creates one contact and one log. A clear failure
- * keeps everything typed and says why; an unclear one freezes what was sent (docs/saves.md).
- */
+/** One requestId per form and Save disabled while saving: a double Save makes one contact
+ * and log. A clear failure keeps typing; an unclear one freezes what was sent (docs/saves.md). */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ContactType, ReturnMessage } from '@/features/lookup/model/contact';
 import type { CallDirection, CallLogReply, CallLogRequest, ContactView } from '@/platform/messages';
@@ -39,18 +35,12 @@ export interface LogFormProps {
   contactTypes: ContactType[];
   /** From the call; null when logging from the popup, which then asks for the direction. */
   call: CallFacts | null;
-  /**
-   * The call's facts as of now, asked at Save: a call still going has lasted longer than when
-   * the form was drawn.
-   */
+  /** Asked at Save: a call still going has lasted longer than when the form was drawn. */
   callNow?: () => CallFacts;
   toasts: Toasts;
   onLogged: (reply: CallLogReply) => void;
   onCancel: () => void;
-  /**
-   * Why the lookup has no answer (lookupProblem), if it failed: nobody is known then, and a new
-   * contact could duplicate one the CRM has, so the form waits for a lookup that works.
-   */
+  /** A failed lookup: a new contact could duplicate one the CRM has, so the form waits for one. */
   problem?: ReturnMessage | null;
   /** What was typed in this form before (a draft kept by the page), to start from. */
   draft?: LogDraft;
@@ -82,9 +72,8 @@ export function LogForm(props: LogFormProps) {
   const [lengthError, setLengthError] = useState<string | null>(null);
   const contactSelect = useRef<HTMLSelectElement>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
-  // Focus starts in the form (the clicked Log call button is gone): on the contact, unless the
-  // new contact's name field takes it; a form brought back from a draft takes it from the page.
-  // After a failed Save, back on Save (it was disabled).
+  // The clicked Log call button is gone, so focus starts in the form (a restored draft takes it
+  // from the page); after a failed Save, back on Save (it was disabled).
   const formRef = useRef<HTMLFormElement>(null);
   const restored = useRef(props.draft !== undefined);
   useEffect(() => {

@@ -32,7 +32,7 @@ function contactOf(draft: LogDraft, chosen: ContactView | null): CallLogRequest[
   };
 }
 
-export interface LogRequestInput {
+interface LogRequestInput {
   phoneNumber: string;
   draft: LogDraft;
   chosen: ContactView | null;

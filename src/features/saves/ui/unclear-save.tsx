@@ -1,7 +1,4 @@
-/**
- * A Save whose outcome is unclear, frozen: what was sent, read-only, with Retry (the same
- * request: it finds the earlier write or saves it, never twice) and Discard.
- */
+/** Retry sends the same request, which finds the earlier write or saves it: never twice. */
 import { useEffect, useRef } from 'react';
 import type { ReplyError } from '@/platform/messages';
 

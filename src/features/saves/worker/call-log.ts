@@ -1,7 +1,4 @@
-/**
- * callLog.create: creates the placeholder contact first when asked (once, recorded before the
- * log is written), then the call log; once per requestId.
- */
+/** callLog.create: placeholder contact first if asked (recorded before the log), then the log. */
 import { isGone } from '@/connectors/shared/guards';
 import type { CreateCallLogArgs } from '@/connectors/types';
 import type { Contact } from '@/features/lookup/model/contact';
@@ -16,7 +13,7 @@ import {
   toView,
 } from '@/features/lookup/worker';
 import { createOnce } from './create';
-import { checkNewContact, ownNumberOf, saveCall, writableNumber } from './crm-write';
+import { checkNewContact, contactRef, ownNumberOf, saveCall, writableNumber } from './crm-write';
 import type { EngineDeps } from '@/connectors/deps';
 import { checkRequestId, runOnce, type SaveStep } from './idempotent';
 import { retryOf, settle, watchLateCopies } from './retry-check';
@@ -60,10 +57,7 @@ function checkCall(request: CallLogRequest): void {
   checkExtra(request.additionalSubmission ?? {});
 }
 
-/**
- * A contact found in another CRM account than the one connected now (a window left open while
- * the person switched CRM): its id means nothing here, or someone else.
- */
+/** A contact from another CRM account (CRM switched): its id means nothing here, or another one. */
 function checkSameAccount(chosen: CallLogRequest['contact'], account: Account): void {
   if (chosen.kind !== 'existing' || chosen.account === undefined) return;
   if (chosen.account === accountKey(account.scope)) return;
@@ -92,18 +86,12 @@ async function contactFor(
   step: SaveStep,
 ): Promise<Contact> {
   const chosen = request.contact;
-  if (chosen.kind === 'existing') {
-    return { id: chosen.id, name: chosen.name, ...(chosen.type ? { type: chosen.type } : {}) };
-  }
+  if (chosen.kind === 'existing') return contactRef(chosen);
   const recorded = step.previous?.createdContact;
   if (recorded) return { ...recorded, phone: e164 };
   const fields = checkNewContact(account, chosen.name, chosen.type);
   const contact = await createOnce(account, deps, e164, fields, retryOf(request, step, deps.now()));
-  await step.recordContact({
-    id: contact.id,
-    name: contact.name,
-    ...(contact.type ? { type: contact.type } : {}),
-  });
+  await step.recordContact(contactRef(contact));
   return contact;
 }
 
@@ -117,11 +105,7 @@ function logArgs(
   return {
     user: account.user,
     authHeader: account.authHeader,
-    contact: {
-      id: contact.id,
-      name: contact.name,
-      ...(contact.type ? { type: contact.type } : {}),
-    },
+    contact: contactRef(contact),
     call: {
       direction: request.direction,
       phoneNumber: e164,
@@ -147,8 +131,7 @@ async function writeLog(
   const { connector } = account;
   const logged = await saveCall(account, deps, 'callLog', () =>
     connector.createCallLog(args).catch(async (error: unknown) => {
-      // The record is gone (deleted or merged in the CRM): the cached answer that offered it
-      // goes too, so looking the number up again asks the CRM instead of offering it again.
+      // Gone from the CRM (deleted, merged): drop the cached answer that offered it.
       if (existing && isGone(error)) {
         // Best effort: a storage failure must not replace the CRM's own answer.
         await removeEntry(cacheId(account.scope, e164)).catch(() => undefined);

@@ -26,11 +26,8 @@ function createdMessage(account: Account, type: string | undefined): ReturnMessa
   return { message: `${kind} created.`, messageType: 'success', ttl: 3000 };
 }
 
-/**
- * The new contact of a Save: on a retry, the one an earlier attempt made if the CRM has it,
- * else a new one (then watched for a late copy). Cached either way, so a cached "no match" for
- * the number stops showing.
- */
+/** On a retry, the contact an earlier attempt made if the CRM has it, else a new one (watched for a
+ * late copy). Cached either way, so a cached "no match" for the number stops showing. */
 export async function createOnce(
   account: Account,
   deps: EngineDeps,

@@ -18,7 +18,7 @@ import {
 import type { EngineDeps } from '@/connectors/deps';
 import { CRM_CONCURRENCY, retryRateLimited, withSlot } from '@/platform/worker/http/limiter';
 
-export const MAX_NAME_LENGTH = 255;
+const MAX_NAME_LENGTH = 255;
 
 /** E.164 for a write; extensions and bad input are refused in plain words. */
 export function writableNumber(account: Account, phoneNumber: unknown): string {
@@ -33,10 +33,7 @@ export function writableNumber(account: Account, phoneNumber: unknown): string {
   return target.phoneNumber;
 }
 
-/**
- * Our own number on a call, in E.164 for the CRM's log; undefined when the softphone sent none,
- * or an internal extension, or something unreadable: the log is written without it then.
- */
+/** Our number in E.164, or undefined (none, an extension, unreadable): the log goes without it. */
 export function ownNumberOf(account: Account, ownNumber: unknown): string | undefined {
   if (ownNumber === undefined || ownNumber === '') return undefined;
   const target = parseTarget(ownNumber, account.settings.defaultCountry);
@@ -84,8 +81,7 @@ async function inSlot<T>(account: Account, deps: EngineDeps, run: () => Promise<
   return value;
 }
 
-/** Runs a CRM read in the CRM's concurrency slots with 429 retries; failures in plain words. */
-/** `again`: how the person asks again where the failure is shown (see failureSentence). */
+/** A CRM read with 429 retries; `again`: how the person asks again (see failureSentence). */
 export async function crmCall<T>(
   account: Account,
   deps: EngineDeps,
@@ -125,10 +121,7 @@ const UNCLEAR_KINDS = new Set<CrmFailureKind>([
   'tooLarge',
 ]);
 
-/**
- * A CRM call made by a Save (contact.create, callLog.create), like crmCall but worded for a
- * save: what became of it, the CRM's own reason when it gave one, and what to do next.
- */
+/** Like crmCall, worded for a Save: what became of it, the CRM's reason, and what to do next. */
 export async function saveCall<T>(
   account: Account,
   deps: EngineDeps,
@@ -153,6 +146,11 @@ export async function saveCall<T>(
       access === 'write' && UNCLEAR_KINDS.has(failure.kind),
     );
   }
+}
+
+/** A contact as a log or a Save's record names it: no type key when it has none. */
+export function contactRef({ id, name, type }: Pick<Contact, 'id' | 'name' | 'type'>) {
+  return { id, name, ...(type ? { type } : {}) };
 }
 
 /** Puts a contact a Save made in the cache at once (merged with the number's others). */

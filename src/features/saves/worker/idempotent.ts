@@ -1,9 +1,5 @@
-/**
- * Runs a Save (contact.create, callLog.create) once per requestId: a double submit shares the
- * Save in flight, and a finished one replays its result. The record lives in
- * chrome.storage.session; when that area is full the Save still runs (the form's own retry flag
- * and the CRM check stand in for it), it only loses the replay.
- */
+/** Once per requestId: a double submit shares the Save, a finished one replays. With session
+ * storage full it still runs, losing only the replay (the retry flag and CRM check cover it). */
 import { ERROR_CODES } from '@/platform/messages';
 import { saveRequests, type SaveRequestState } from '@/platform/storage/keys';
 import { RequestError } from '@/platform/worker/request-error';
@@ -32,10 +28,7 @@ export function checkRequestId(requestId: unknown): string {
   return requestId;
 }
 
-/**
- * Writes a Save's record; a full session area first gives up the finished Saves' records, then
- * the Save goes on without one rather than stopping.
- */
+/** A full area first gives up finished Saves' records; then the Save goes on without one. */
 async function remember(id: string, state: SaveRequestState): Promise<void> {
   try {
     await saveRequests.set(id, state);
@@ -45,10 +38,6 @@ async function remember(id: string, state: SaveRequestState): Promise<void> {
       console.warn(`CallPop: a Save's record was not kept: ${String(error)}`);
     });
   }
-}
-
-async function recall(id: string): Promise<SaveRequestState | undefined> {
-  return saveRequests.get(id).catch(() => undefined);
 }
 
 export function runOnce<T>(
@@ -61,7 +50,7 @@ export function runOnce<T>(
   const existing = running.get(id);
   if (existing) return existing as Promise<T>;
   const promise = (async () => {
-    const previous = await recall(id);
+    const previous = await saveRequests.get(id).catch(() => undefined);
     if (previous?.status === 'done') return previous.result as T;
     let state: SaveRequestState = {
       kind,

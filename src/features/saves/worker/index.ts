@@ -11,10 +11,7 @@ export { forgetSaves } from './idempotent';
 import { logFieldOptions } from './log-fields';
 import { SWEEP_ALARM } from '@/features/lookup/worker';
 
-/**
- * Keeps a Save's outcome in its call's record. Best effort: the CRM has saved it, and a full
- * session area must not turn that into a failure (the person would save it again).
- */
+/** Best effort: the CRM has saved it; a full session area must not make the person save again. */
 async function noteInCall(callSessionId: string | undefined, note: () => Promise<unknown>) {
   if (!callSessionId) return;
   await note().catch((error: unknown) => {

@@ -1,10 +1,5 @@
-/**
- * The one retry rule (docs/saves.md): a Save retried after an unclear outcome sends exactly what
- * its first attempt sent, so the CRM is asked for that write and it is adopted when there,
- * written otherwise. An earlier attempt may still land after that look (the CRMs take no
- * idempotency key), so for a while afterwards the CRM is asked again and any second copy is
- * removed: the person gets the CRM's answer at once, and the CRM keeps one record.
- */
+/** The retry rule (docs/saves.md): a retry sends what the first attempt sent, adopts that write if
+ * the CRM has it, and (CRMs take no idempotency key) later removes copies a late attempt lands. */
 import type { EngineDeps } from '@/connectors/deps';
 import type { SavedRecord } from '@/connectors/types';
 import type { Account } from '@/features/lookup/worker';
@@ -14,10 +9,7 @@ import { saveCall } from './crm-write';
 /** How far back a retry looks when the Save's record was lost (a full session area). */
 const LOOKBACK_MS = 60 * 60_000;
 
-/**
- * Whether this Save is a retry (the form says so, or an earlier attempt left a record), and
- * since when a record the CRM holds may be its own.
- */
+/** Whether this Save is a retry, and since when a record the CRM holds may be its own. */
 export function retryOf(
   request: { retry?: true },
   step: { previous: unknown; firstAt: number },
@@ -33,10 +25,7 @@ const FIRST_CHECK_MS = 2_000;
 const MIN_WATCH_MS = 60_000;
 const WATCH_TIMEOUTS = 10;
 
-/**
- * The records of `save` in the CRM: `keep` (or the first found) stays, every other copy is
- * removed. Answers the id kept, or null when the CRM has none (or cannot say, without a check).
- */
+/** `keep` (or the first found) stays, other copies go. Null when the CRM has none or cannot say. */
 export async function settle(
   account: Account,
   deps: EngineDeps,
@@ -57,10 +46,7 @@ export async function settle(
   return kept;
 }
 
-/**
- * After a retry, checks again at growing intervals for copies a late earlier attempt leaves,
- * for ten request timeouts (at least a minute). Runs in the background: nobody waits on it.
- */
+/** Background checks at growing intervals for ten request timeouts (at least a minute). */
 export function watchLateCopies(
   account: Account,
   deps: EngineDeps,
