@@ -1,10 +1,14 @@
 /**
- * Pipedrive's official OpenAPI documents (/work/shared/api-specs/pipedrive), to check requests
- * (the connector's, as the emulator logs them) and the emulator's own routes against them.
+ * Pipedrive's official OpenAPI documents (shared/api-specs/pipedrive, beside the repository), to
+ * check requests (the connector's, as the emulator logs them) and the emulator's own routes.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const SPECS = '/work/shared/api-specs/pipedrive';
+export const PIPEDRIVE_SPECS = fileURLToPath(
+  new URL('../../../shared/api-specs/pipedrive', import.meta.url),
+);
+const SPECS = PIPEDRIVE_SPECS;
 
 interface Schema {
   type?: string;

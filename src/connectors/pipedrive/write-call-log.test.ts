@@ -12,6 +12,7 @@ import {
 import type { CreateCallLogArgs, SavedRecord } from '../types';
 import { pipedrive } from './index';
 import { readFileSync } from 'node:fs';
+import { PIPEDRIVE_SPECS } from '../../../e2e/emulators/pipedrive-spec';
 import { MAX_CALL_LOG_PAGES } from './write';
 import { TOKEN_AUTH, userFor } from './test-support';
 
@@ -148,9 +149,9 @@ describe('pipedrive createCallLog', () => {
   });
 
   it('recognises its log in the answer Pipedrive documents (ISO 8601 times)', async () => {
-    const spec = JSON.parse(
-      readFileSync('/work/shared/api-specs/pipedrive/v1-subset.json', 'utf8'),
-    ) as { paths: Record<string, Record<string, unknown>> };
+    const spec = JSON.parse(readFileSync(`${PIPEDRIVE_SPECS}/v1-subset.json`, 'utf8')) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const get = spec.paths['/callLogs']!.get as {
       responses: { 200: { content: { 'application/json': { example: { data: unknown[] } } } } };
     };
