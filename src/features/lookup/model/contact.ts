@@ -1,7 +1,5 @@
-/**
- * Shapes of the connector contracts (findContact / createContact, as App Connect defines them)
- * and what the engine hands to the pages. Field names follow the contracts exactly.
- */
+// Connector contract shapes (findContact / createContact, as App Connect defines them): field
+// names follow the contracts exactly.
 
 export type MessageType = 'success' | 'warning' | 'danger';
 

@@ -1,8 +1,5 @@
-/**
- * Reads a contact's `createdDate` / `mostRecentActivityDate` in the forms the findContact contract
- * accepts, and nothing else: a wrong guess would pick the wrong earliest contact, so anything
- * ambiguous is `null`. No `Date.parse`: it takes slash dates and reads zone-less text as local.
- */
+// Anything ambiguous is null: a wrong guess picks the wrong earliest contact. No `Date.parse`: it
+// takes slash dates and reads zone-less text as local.
 
 const MIN_MS = Date.UTC(1970, 0, 1);
 const MAX_MS = Date.UTC(2201, 0, 1); // Exclusive: the year 2200 is the last one accepted.
@@ -60,12 +57,8 @@ function fractionMs(fraction: string | undefined): number {
   return fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
 }
 
-/**
- * Unix timestamp whose unit is decided by the number of digits in its integer part:
- * ≤ 11 seconds, 12–14 milliseconds, 15–17 microseconds, 18–19 nanoseconds, longer rejected.
- * Today that is 10, 13, 16 and 19 digits; the bands leave room either side. Zero is rejected:
- * CRMs use it for "not set", and picking it as the earliest contact would be wrong.
- */
+// Unit by integer digits: ≤11 s, 12–14 ms, 15–17 µs, 18–19 ns (room either side of today's 10, 13,
+// 16, 19). Zero is rejected: CRMs use it for "not set".
 function fromTimestamp(integerDigits: string, fraction = ''): number | null {
   const digits = integerDigits.replace(/^0+(?=\d)/, '');
   if (digits === '0') return null;
@@ -175,12 +168,8 @@ function fromString(text: string): number | null {
   return fromNamedDate(text);
 }
 
-/**
- * Epoch milliseconds for a createdDate-style value, or null when it is absent, invalid,
- * ambiguous or outside 1970–2200. Zone-less values are read as UTC. Slash-separated numeric
- * dates (`01/02/2024`, `1/2/24`, even `2024/01/02`) are always rejected: the contract says so,
- * and a rule with exceptions would be harder to explain to connector developers.
- */
+// Zone-less values are UTC. Slash dates (even `2024/01/02`) are always rejected: the contract says
+// so, and a rule with exceptions is harder to explain to connector developers.
 export function parseCreatedDate(value: unknown): number | null {
   if (typeof value === 'number') {
     // ≥ 1e20 has more than 19 digits, and toFixed would switch to exponent notation.
@@ -208,10 +197,7 @@ const MONTH_NAMES = [
   'Dec',
 ];
 
-/**
- * "1 Mar 2024", the day in UTC: the same text for every user, whatever their time zone or ICU
- * data, and the same on a contact's card as in the reason for the order of several matches.
- */
+// In UTC: the same text for every user, whatever their time zone or ICU data.
 export function formatDay(ms: number): string {
   const d = new Date(ms);
   return `${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`;

@@ -1,7 +1,4 @@
-/**
- * Choosing one contact when findContact matched several. The "Create new contact..."
- * placeholder is never a candidate: it is not a CRM record.
- */
+// The "Create new contact..." placeholder is never a candidate: it is not a CRM record.
 import { isPlaceholder, type Contact, type ReturnMessage } from './contact';
 import { formatDay, parseCreatedDate } from './created-date';
 

@@ -1,7 +1,4 @@
-/**
- * contact.lookup: phone normalisation, cache, CRM search, resolver order and plain-words
- * messages. Cache hits read one storage key and call no connector.
- */
+// contact.lookup: a cache hit reads one storage key and calls no connector.
 import type { Contact, ReturnMessage } from '../model/contact';
 import type { LookupRequest, LookupResult } from '@/platform/messages';
 import { ERROR_CODES } from '@/platform/messages';

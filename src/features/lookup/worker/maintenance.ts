@@ -1,7 +1,4 @@
-/**
- * Keeps the cache bounded: an alarm sweeps expired entries and evicts the least recently used
- * above settings.cache.maxEntries. Also locks credentials to trusted contexts.
- */
+// An alarm keeps the cache bounded; also locks credentials to trusted contexts.
 import { settingsItem } from '@/platform/storage/keys';
 import { cacheLimits, sweepCache, type SweepReport } from './cache';
 
