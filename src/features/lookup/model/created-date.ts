@@ -22,17 +22,11 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate(); // Day 0 = last day of `month`.
 }
 
-/** UTC epoch ms from calendar fields, or null when any field is out of range. */
-function fromParts(
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-  second = 0,
-  ms = 0,
-  offsetMinutes = 0,
-): number | null {
+/** UTC epoch ms from [year, month, day, hour, minute, second] (absent = 0), or null if invalid. */
+function fromParts(fields: (string | number | undefined)[], ms = 0, offsetMinutes = 0) {
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = fields.map((f) =>
+    Number(f ?? 0),
+  );
   if (year < 1970 || year > 2200 || month < 1 || month > 12) return null;
   if (day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null; // No 24:00, no leap seconds.
@@ -115,15 +109,11 @@ function fromNamedDate(text: string): number | null {
   const offset = parseZone(zone);
   if (h === null || offset === null) return null;
   const monthIndex = MONTHS.indexOf(String(month).slice(0, 3).toLowerCase());
+  // No zone: UTC, like ISO without a zone.
   const ms = fromParts(
-    Number(year),
-    monthIndex + 1,
-    Number(day),
-    h,
-    Number(minute ?? 0),
-    Number(second ?? 0),
+    [year, monthIndex + 1, day, h, minute, second],
     fractionMs(fraction),
-    offset ?? 0, // No zone: UTC, like ISO without a zone.
+    offset,
   );
   // A weekday that contradicts the date means the string is wrong somewhere: refuse to guess.
   if (ms === null || weekday === undefined) return ms;
@@ -137,30 +127,11 @@ function fromString(text: string): number | null {
     const [, y, mo, d, h, mi, s, frac, zone] = m;
     const offset = parseZone(zone);
     if (offset === null) return null;
-    return fromParts(
-      Number(y),
-      Number(mo),
-      Number(d),
-      Number(h ?? 0),
-      Number(mi ?? 0),
-      Number(s ?? 0),
-      fractionMs(frac),
-      offset ?? 0,
-    );
+    return fromParts([y, mo, d, h, mi, s], fractionMs(frac), offset);
   }
   // 8 and 14 digit strings are dates, never timestamps: 8-digit seconds only reach 1973 and
   // 14-digit milliseconds start in 2286, both outside the accepted years anyway.
-  if ((m = COMPACT.exec(text))) {
-    const [, y, mo, d, h, mi, s] = m;
-    return fromParts(
-      Number(y),
-      Number(mo),
-      Number(d),
-      Number(h ?? 0),
-      Number(mi ?? 0),
-      Number(s ?? 0),
-    );
-  }
+  if ((m = COMPACT.exec(text))) return fromParts(m.slice(1));
   if ((m = TIMESTAMP.exec(text))) return fromTimestamp(m[1]!, m[2]);
   // .NET JSON dates: the number is already UTC ms; the optional offset only records the
   // sender's zone, so it does not move the instant.
@@ -182,23 +153,9 @@ export function parseCreatedDate(value: unknown): number | null {
   return text === '' ? null : fromString(text);
 }
 
-const MONTH_NAMES = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
-
 // In UTC: the same text for every user, whatever their time zone or ICU data.
 export function formatDay(ms: number): string {
   const d = new Date(ms);
-  return `${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  const month = MONTHS[d.getUTCMonth()] ?? '';
+  return `${d.getUTCDate()} ${month.charAt(0).toUpperCase()}${month.slice(1)} ${d.getUTCFullYear()}`;
 }

@@ -115,14 +115,13 @@ export function normalizePhone(input: string, defaultCountry?: CountryCode): Pho
 }
 
 const PLACEHOLDER = /[#*]/;
+const PLACEHOLDERS = /[#*]/g;
 const MAX_FORMAT_LENGTH = 30;
 const MAX_FORMATS = 3;
 
 /** How many digits a format takes: its `#` and `*` placeholders. */
 export function formatSlotCount(format: string): number {
-  let slots = 0;
-  for (const ch of format) if (PLACEHOLDER.test(ch)) slots += 1;
-  return slots;
+  return format.match(PLACEHOLDERS)?.length ?? 0;
 }
 
 // Surplus digits are dropped (CRMs search for exactly the format's shape); too few digits give
@@ -131,12 +130,7 @@ export function applyOverridingFormat(nationalNumber: string, format: string): s
   const digits = nationalNumber.replace(/\D/g, '');
   if (digits.length < formatSlotCount(format)) return null;
   let next = 0;
-  let out = '';
-  for (const ch of format) {
-    if (PLACEHOLDER.test(ch)) out += digits[next++];
-    else out += ch;
-  }
-  return out;
+  return format.replace(PLACEHOLDERS, () => digits.charAt(next++));
 }
 
 export function validateOverridingFormat(
