@@ -24,9 +24,8 @@ function daysInMonth(year: number, month: number): number {
 
 /** UTC epoch ms from [year, month, day, hour, minute, second] (absent = 0), or null if invalid. */
 function fromParts(fields: (string | number | undefined)[], ms = 0, offsetMinutes = 0) {
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = fields.map((f) =>
-    Number(f ?? 0),
-  );
+  const n = (i: number) => Number(fields[i] ?? 0);
+  const [year, month, day, hour, minute, second] = [n(0), n(1), n(2), n(3), n(4), n(5)];
   if (year < 1970 || year > 2200 || month < 1 || month > 12) return null;
   if (day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null; // No 24:00, no leap seconds.
