@@ -15,7 +15,7 @@ const FOCUS_TARGETS = {
   secret: 'form input[type="password"]',
 };
 
-export function secretLabelOf(connector: ConnectorInfo | undefined): string {
+function secretLabelOf(connector: ConnectorInfo | undefined): string {
   return connector?.settings.find((f) => fieldRole(f) === 'secret')?.label ?? 'key';
 }
 

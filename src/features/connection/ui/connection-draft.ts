@@ -10,7 +10,7 @@ import { withoutApiVersion } from '../model/api-version';
 import type { ConnectorInfo } from '@/platform/messages';
 
 type Field = ConnectorInfo['settings'][number];
-export type FieldRole = 'hostname' | 'secret' | 'other';
+type FieldRole = 'hostname' | 'secret' | 'other';
 
 export function fieldRole(field: Field): FieldRole {
   if (field.type === 'password') return 'secret';
@@ -85,7 +85,7 @@ function credentialsFor(connector: ConnectorInfo, secret: string): Credentials |
   return null;
 }
 
-export type DraftResult =
+type DraftResult =
   | { ok: true; draft: ConnectionDraft }
   | { ok: false; errors: Record<string, string>; message?: string };
 

@@ -28,7 +28,7 @@ export interface Contact {
   isNewContact?: boolean;
 }
 
-export const CREATE_NEW_CONTACT_ID = 'createNewContact';
+const CREATE_NEW_CONTACT_ID = 'createNewContact';
 
 /** The placeholder a connector appends when the CRM lets users create contacts. */
 export const CREATE_NEW_CONTACT: Contact = Object.freeze({
@@ -49,7 +49,7 @@ export interface FindContactResult {
   extraDataTracking?: Record<string, unknown>;
 }
 
-export interface CreatedContactInfo {
+interface CreatedContactInfo {
   id: string | number;
   name: string;
   type?: string;

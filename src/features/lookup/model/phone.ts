@@ -11,9 +11,9 @@ import {
 
 export type { CountryCode };
 
-export type PhoneFailureReason = 'empty' | 'invalid' | 'needsCountry' | 'tooLong';
+type PhoneFailureReason = 'empty' | 'invalid' | 'needsCountry' | 'tooLong';
 
-export type PhoneResult =
+type PhoneResult =
   | {
       ok: true;
       isExtension: false;
@@ -182,7 +182,7 @@ export function formatForDisplay(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
 
-export interface CountryOption {
+interface CountryOption {
   code: CountryCode;
   name: string;
   callingCode: string;

@@ -10,11 +10,11 @@ export const RESOLVER_IDS: readonly ResolverId[] = [
   'alphabetical',
 ];
 
-export type ResolverOutcome =
+type ResolverOutcome =
   | { ok: true; resolver: ResolverId; chosen: Contact; ordered: Contact[]; reason: string }
   | { ok: false; resolver: ResolverId; ordered: Contact[]; returnMessage: ReturnMessage };
 
-export interface ResolverOptions {
+interface ResolverOptions {
   /** Used in the warning that asks for createdDate support, e.g. "Pipedrive". */
   connectorName?: string;
   /** Locale for comparing names; the runtime's default when omitted. */

@@ -23,7 +23,7 @@ export function cacheId(scope: CacheScope, e164: string): string {
 const clamp = (value: number, limits: { min: number; max: number }): number =>
   Math.min(limits.max, Math.max(limits.min, Number.isFinite(value) ? value : limits.min));
 
-export interface CacheLimits {
+interface CacheLimits {
   matchTtlMs: number;
   noMatchTtlMs: number;
   maxEntries: number;
@@ -38,7 +38,7 @@ export function cacheLimits(settings: Settings): CacheLimits {
   };
 }
 
-export const hasMatch = (entry: CachedMatch): boolean => (entry.c?.length ?? 0) > 0;
+const hasMatch = (entry: CachedMatch): boolean => (entry.c?.length ?? 0) > 0;
 
 const ttlOf = (entry: CachedMatch, limits: CacheLimits): number =>
   hasMatch(entry) ? limits.matchTtlMs : limits.noMatchTtlMs;

@@ -20,7 +20,7 @@ import {
 } from './return-messages';
 import { toView } from './views';
 
-export type Target =
+type Target =
   | { ok: true; phoneNumber: string; displayNumber: string; isExtension: boolean }
   | { ok: false; message: string };
 
@@ -29,12 +29,8 @@ export function parseTarget(input: unknown, defaultCountry: string): Target {
   const parsed = normalizePhone(input, (defaultCountry || undefined) as CountryCode | undefined);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   if (parsed.isExtension) {
-    return {
-      ok: true,
-      phoneNumber: parsed.extension,
-      displayNumber: parsed.extension,
-      isExtension: true,
-    };
+    const { extension } = parsed;
+    return { ok: true, phoneNumber: extension, displayNumber: extension, isExtension: true };
   }
   return {
     ok: true,

@@ -3,7 +3,7 @@ import { settingsItem } from '@/platform/storage/keys';
 import { cacheLimits, sweepCache, type SweepReport } from './cache';
 
 export const SWEEP_ALARM = 'callpop.cacheSweep';
-export const SWEEP_PERIOD_MINUTES = 30;
+const SWEEP_PERIOD_MINUTES = 30;
 
 /** Creates the sweep alarm unless one exists (re-creating would push its next run back). */
 export async function ensureSweepAlarm(): Promise<void> {
