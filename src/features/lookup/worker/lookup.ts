@@ -193,11 +193,8 @@ function failed(
   if (failure instanceof ConnectorFailure && failure.returnMessage) {
     return result(account, target, unanswered(failure.returnMessage));
   }
-  const shown = result(
-    account,
-    target,
-    unanswered(failureMessage(failure.kind, crmName, failure.message)),
-  );
+  const message = failureMessage(failure.kind, crmName, failure.message);
+  const shown = result(account, target, unanswered(message));
   return { ...shown, crmFailure: PASSING_FAILURES.has(failure.kind) ? 'passing' : 'refused' };
 }
 
