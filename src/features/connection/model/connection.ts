@@ -33,10 +33,7 @@ export interface ConnectionSummary {
   hostname: string;
   userName: string;
   connectedAt: number;
-  /**
-   * When the CRM started answering 401 to these credentials (revoked or expired), until a
-   * request it accepts or new credentials: the pages say the credentials need replacing.
-   */
+  /** Since when the CRM answers 401 to these credentials: the pages ask to replace them. */
   rejectedAt?: number;
 }
 
@@ -54,19 +51,13 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname.toLowerCase());
 }
 
-/**
- * A URL's hostname is one host: a DNS name, an IPv4 or a bracketed IPv6 address. The URL parser
- * takes `*` in a host, and the host permission asked for `https://*` would be every site (for
- * `*.example.com`, every subdomain).
- */
+// The URL parser takes `*` in a host, and a host permission for `https://*` would be every site
+// (for `*.example.com`, every subdomain).
 export function isOneHost(url: URL): boolean {
   return /^(\[[0-9a-f:.]+\]|[a-z0-9_.-]+)$/i.test(url.hostname);
 }
 
-/**
- * Whether credentials may be sent to `url`: https anywhere, plain http only to this machine (a
- * development or self-hosted CRM), where nothing travels over a network.
- */
+// Credentials go over https, or plain http only to this machine, where nothing crosses a network.
 export function isSafeCrmUrl(url: URL): boolean {
   if (url.protocol === 'https:') return true;
   return url.protocol === 'http:' && isLoopbackHost(url.hostname);

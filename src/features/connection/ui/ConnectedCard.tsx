@@ -17,11 +17,8 @@ function rejectedLine(connection: ConnectionSummary, secretLabel: string, reject
   return `${connection.displayName} rejected the saved ${secretLabel} at ${when.toLocaleTimeString()} on ${when.toLocaleDateString()}: lookups and saves fail until you enter a new one. It may have been revoked or changed in ${connection.displayName}.`;
 }
 
-/**
- * The connected account, and Disconnect behind an inline "Are you sure?". The clicked button
- * unmounts each time, so focus moves on with it: to Cancel when the question appears (Enter
- * does not disconnect by accident; Escape cancels too), back to Disconnect when it goes.
- */
+// The clicked button unmounts, so focus moves to Cancel when "Are you sure?" appears (Enter does
+// not disconnect by accident) and back to Disconnect when it goes.
 export function ConnectedCard({ connection, secretLabel, onDisconnected, onReplace }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);

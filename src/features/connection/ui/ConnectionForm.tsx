@@ -79,9 +79,8 @@ export function ConnectionForm({
     const reply = await send('connection.test', checked);
     setBusy(false);
     if (edits.current !== startedAt) {
-      // The CRM or a field changed meanwhile: the result is for values no longer in the form.
-      // Another CRM's form already cleared the "Testing…" line; the same form says why nothing
-      // is shown.
+      // The CRM or a field changed meanwhile: the result is for values no longer in the form
+      // (another CRM's form already cleared the "Testing…" line).
       setOutcome((shown) => (shown === testing ? STALE_TEST_OUTCOME : shown));
       return;
     }

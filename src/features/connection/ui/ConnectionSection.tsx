@@ -15,7 +15,7 @@ const FOCUS_TARGETS = {
   secret: 'form input[type="password"]',
 };
 
-export function secretLabelOf(connector: ConnectorInfo | undefined): string {
+function secretLabelOf(connector: ConnectorInfo | undefined): string {
   return connector?.settings.find((f) => fieldRole(f) === 'secret')?.label ?? 'key';
 }
 
@@ -28,9 +28,8 @@ export function ConnectionSection({ onDisconnected }: { onDisconnected: () => vo
   const connectors = useConnectors();
   const { connection, reload, show } = useConnection();
   const [notice, setNotice] = useState<string | null>(null);
-  // New credentials for the connected account (a revoked or rotated key) without disconnecting,
-  // which would drop every cached contact: the identity of the connection they replace. Once
-  // another tab disconnects or connects again, that identity is gone and so is the form.
+  // Identity of the connection whose credentials are being replaced without disconnecting (which
+  // would drop every cached contact); gone, with the form, once another tab reconnects.
   const [replacing, setReplacing] = useState<string | null>(null);
   const current = connection.state === 'ready' ? connection.value : null;
   const shownIdentity = identityOf(current);

@@ -1,8 +1,4 @@
-/**
- * Turns the generic connection fields a connector declares into a `ConnectionDraft`: the
- * address field becomes `hostname`, the secret field becomes the credentials of the connector's
- * first key-based auth kind. Any CRM added later works without changes here.
- */
+// Generic connector fields to a `ConnectionDraft`, so a CRM added later needs no change here.
 import {
   apiOrigin,
   isOneHost,
@@ -14,7 +10,7 @@ import { withoutApiVersion } from '../model/api-version';
 import type { ConnectorInfo } from '@/platform/messages';
 
 type Field = ConnectorInfo['settings'][number];
-export type FieldRole = 'hostname' | 'secret' | 'other';
+type FieldRole = 'hostname' | 'secret' | 'other';
 
 export function fieldRole(field: Field): FieldRole {
   if (field.type === 'password') return 'secret';
@@ -38,12 +34,7 @@ export function addressExample(field: Field): string {
   return field.placeholder?.trim() || 'crm.example.com';
 }
 
-/**
- * A bare host (`acme.pipedrive.com`, reached over https) or an https origin; an http origin only
- * on loopback. A trailing API version (`/v3.1`, as Insightly shows its API URL) is dropped, as
- * the service worker does. A plain-words reason otherwise, with `example` (the chosen CRM's own
- * address example) where it helps.
- */
+/** A bare host or https origin (http only on loopback), API version dropped as the worker does. */
 export function checkHostname(
   input: string,
   label: string,
@@ -94,7 +85,7 @@ function credentialsFor(connector: ConnectorInfo, secret: string): Credentials |
   return null;
 }
 
-export type DraftResult =
+type DraftResult =
   | { ok: true; draft: ConnectionDraft }
   | { ok: false; errors: Record<string, string>; message?: string };
 

@@ -39,9 +39,8 @@ export function useConnection(): {
   );
   useEffect(() => {
     reload();
-    // Connected or disconnected elsewhere, or the CRM refused or accepted the credentials again
-    // (a lookup's 401 shows at once): ask the worker for the summary, since the stored
-    // connection holds credentials and is only used as a signal.
+    // The stored connection holds credentials, so it is only a signal (also for a lookup's 401):
+    // the summary comes from the worker.
     const stopConnection = connectionItem.watch(() => reload());
     const stopRejected = credentialsRejected.watch(() => reload());
     return () => {

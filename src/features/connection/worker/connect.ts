@@ -44,12 +44,8 @@ const bad = (message: string) => new RequestError(ERROR_CODES.badRequest, messag
 
 const SECRET_FIELD = { apiToken: 'token', oauth: 'accessToken', apiKey: 'apiKey' } as const;
 
-/**
- * Only the fields of the credential kind, so nothing else a page sends is stored. An unknown
- * kind becomes the connector's first, and a secret that is not text an empty one: the
- * connector's authHeader then refuses it in its own plain words ("Enter your Pipedrive API
- * token.", or which kinds it takes).
- */
+// Stores nothing else a page sends; a bad kind or secret is left for the connector's authHeader
+// to refuse in its own plain words.
 function cleanCredentials(value: unknown, connector: Connector): Credentials {
   const given: Record<string, unknown> =
     typeof value === 'object' && value !== null ? { ...value } : {};
@@ -93,11 +89,8 @@ function onlyHost(url: URL, address: string): boolean {
   );
 }
 
-/**
- * The draft's address as stored and its origin, or a plain-words reason why it cannot be used.
- * A trailing API version (`/v3.1`, as Insightly shows its API URL) is dropped: connectors add
- * the version they speak. Any other path, query or user name is refused with what to enter.
- */
+// A trailing API version is dropped (connectors add theirs); any other path, query or user name
+// is refused with what to enter.
 function checkedAddress(
   hostname: unknown,
   connector: Connector,
@@ -252,11 +245,8 @@ export async function getConnection(deps: EngineDeps): Promise<ConnectionSummary
   return connector ? summary(connector, connection, rejectedAt) : null;
 }
 
-/**
- * Removes the credentials, every cached contact of every account, and what this session kept
- * of calls, Saves and the popup's unsaved form (names and numbers all), then gives back the
- * permission to reach the CRM.
- */
+// Also drops every account's cached contacts and this session's calls, Saves and unsaved form
+// (names and numbers all), then gives back the host permission.
 export async function disconnect(): Promise<{ removedContacts: number }> {
   const connection = await connectionItem.get();
   await connectionItem.remove();
@@ -285,10 +275,7 @@ function hostPatternOf(hostname: string): string | null {
   }
 }
 
-/**
- * Gives back the permission to reach a CRM no longer connected. Plain http is loopback only,
- * which the extension holds from install (not removable), so only https hosts are released.
- */
+// Loopback http is granted at install and cannot be removed: only https hosts are released.
 async function releaseHost(hostname: string): Promise<void> {
   const pattern = hostPatternOf(hostname);
   if (!pattern?.startsWith('https:')) return;

@@ -1,10 +1,8 @@
 import type { ContactType } from './contact';
 import type { ContactView } from '@/platform/messages';
 
-/**
- * A contact as the Contact list names it: with its type when the CRM has several (a contact and
- * a lead for the same person are otherwise two identical lines), and its company.
- */
+// Type shown when the CRM has several: a contact and a lead for one person would be two identical
+// lines.
 export function contactOption(contact: ContactView, types: readonly ContactType[]): string {
   const type =
     types.length > 1 && contact.type

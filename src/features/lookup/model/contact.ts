@@ -1,7 +1,5 @@
-/**
- * Shapes of the connector contracts (findContact / createContact, as App Connect defines them)
- * and what the engine hands to the pages. Field names follow the contracts exactly.
- */
+// Connector contract shapes (findContact / createContact, as App Connect defines them): field
+// names follow the contracts exactly.
 
 export type MessageType = 'success' | 'warning' | 'danger';
 
@@ -30,7 +28,7 @@ export interface Contact {
   isNewContact?: boolean;
 }
 
-export const CREATE_NEW_CONTACT_ID = 'createNewContact';
+const CREATE_NEW_CONTACT_ID = 'createNewContact';
 
 /** The placeholder a connector appends when the CRM lets users create contacts. */
 export const CREATE_NEW_CONTACT: Contact = Object.freeze({
@@ -51,7 +49,7 @@ export interface FindContactResult {
   extraDataTracking?: Record<string, unknown>;
 }
 
-export interface CreatedContactInfo {
+interface CreatedContactInfo {
   id: string | number;
   name: string;
   type?: string;

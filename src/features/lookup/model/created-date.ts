@@ -1,8 +1,5 @@
-/**
- * Reads a contact's `createdDate` / `mostRecentActivityDate` in the forms the findContact contract
- * accepts, and nothing else: a wrong guess would pick the wrong earliest contact, so anything
- * ambiguous is `null`. No `Date.parse`: it takes slash dates and reads zone-less text as local.
- */
+// Anything ambiguous is null: a wrong guess picks the wrong earliest contact. No `Date.parse`: it
+// takes slash dates and reads zone-less text as local.
 
 const MIN_MS = Date.UTC(1970, 0, 1);
 const MAX_MS = Date.UTC(2201, 0, 1); // Exclusive: the year 2200 is the last one accepted.
@@ -25,17 +22,10 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate(); // Day 0 = last day of `month`.
 }
 
-/** UTC epoch ms from calendar fields, or null when any field is out of range. */
-function fromParts(
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-  second = 0,
-  ms = 0,
-  offsetMinutes = 0,
-): number | null {
+/** UTC epoch ms from [year, month, day, hour, minute, second] (absent = 0), or null if invalid. */
+function fromParts(fields: (string | number | undefined)[], ms = 0, offsetMinutes = 0) {
+  const n = (i: number) => Number(fields[i] ?? 0);
+  const [year, month, day, hour, minute, second] = [n(0), n(1), n(2), n(3), n(4), n(5)];
   if (year < 1970 || year > 2200 || month < 1 || month > 12) return null;
   if (day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null; // No 24:00, no leap seconds.
@@ -60,12 +50,8 @@ function fractionMs(fraction: string | undefined): number {
   return fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
 }
 
-/**
- * Unix timestamp whose unit is decided by the number of digits in its integer part:
- * ≤ 11 seconds, 12–14 milliseconds, 15–17 microseconds, 18–19 nanoseconds, longer rejected.
- * Today that is 10, 13, 16 and 19 digits; the bands leave room either side. Zero is rejected:
- * CRMs use it for "not set", and picking it as the earliest contact would be wrong.
- */
+// Unit by integer digits: ≤11 s, 12–14 ms, 15–17 µs, 18–19 ns (room either side of today's 10, 13,
+// 16, 19). Zero is rejected: CRMs use it for "not set".
 function fromTimestamp(integerDigits: string, fraction = ''): number | null {
   const digits = integerDigits.replace(/^0+(?=\d)/, '');
   if (digits === '0') return null;
@@ -122,15 +108,11 @@ function fromNamedDate(text: string): number | null {
   const offset = parseZone(zone);
   if (h === null || offset === null) return null;
   const monthIndex = MONTHS.indexOf(String(month).slice(0, 3).toLowerCase());
+  // No zone: UTC, like ISO without a zone.
   const ms = fromParts(
-    Number(year),
-    monthIndex + 1,
-    Number(day),
-    h,
-    Number(minute ?? 0),
-    Number(second ?? 0),
+    [year, monthIndex + 1, day, h, minute, second],
     fractionMs(fraction),
-    offset ?? 0, // No zone: UTC, like ISO without a zone.
+    offset,
   );
   // A weekday that contradicts the date means the string is wrong somewhere: refuse to guess.
   if (ms === null || weekday === undefined) return ms;
@@ -144,30 +126,11 @@ function fromString(text: string): number | null {
     const [, y, mo, d, h, mi, s, frac, zone] = m;
     const offset = parseZone(zone);
     if (offset === null) return null;
-    return fromParts(
-      Number(y),
-      Number(mo),
-      Number(d),
-      Number(h ?? 0),
-      Number(mi ?? 0),
-      Number(s ?? 0),
-      fractionMs(frac),
-      offset ?? 0,
-    );
+    return fromParts([y, mo, d, h, mi, s], fractionMs(frac), offset);
   }
   // 8 and 14 digit strings are dates, never timestamps: 8-digit seconds only reach 1973 and
   // 14-digit milliseconds start in 2286, both outside the accepted years anyway.
-  if ((m = COMPACT.exec(text))) {
-    const [, y, mo, d, h, mi, s] = m;
-    return fromParts(
-      Number(y),
-      Number(mo),
-      Number(d),
-      Number(h ?? 0),
-      Number(mi ?? 0),
-      Number(s ?? 0),
-    );
-  }
+  if ((m = COMPACT.exec(text))) return fromParts(m.slice(1));
   if ((m = TIMESTAMP.exec(text))) return fromTimestamp(m[1]!, m[2]);
   // .NET JSON dates: the number is already UTC ms; the optional offset only records the
   // sender's zone, so it does not move the instant.
@@ -175,12 +138,8 @@ function fromString(text: string): number | null {
   return fromNamedDate(text);
 }
 
-/**
- * Epoch milliseconds for a createdDate-style value, or null when it is absent, invalid,
- * ambiguous or outside 1970–2200. Zone-less values are read as UTC. Slash-separated numeric
- * dates (`01/02/2024`, `1/2/24`, even `2024/01/02`) are always rejected: the contract says so,
- * and a rule with exceptions would be harder to explain to connector developers.
- */
+// Zone-less values are UTC. Slash dates (even `2024/01/02`) are always rejected: the contract says
+// so, and a rule with exceptions is harder to explain to connector developers.
 export function parseCreatedDate(value: unknown): number | null {
   if (typeof value === 'number') {
     // ≥ 1e20 has more than 19 digits, and toFixed would switch to exponent notation.
@@ -193,26 +152,9 @@ export function parseCreatedDate(value: unknown): number | null {
   return text === '' ? null : fromString(text);
 }
 
-const MONTH_NAMES = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
-
-/**
- * "1 Mar 2024", the day in UTC: the same text for every user, whatever their time zone or ICU
- * data, and the same on a contact's card as in the reason for the order of several matches.
- */
+// In UTC: the same text for every user, whatever their time zone or ICU data.
 export function formatDay(ms: number): string {
   const d = new Date(ms);
-  return `${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  const month = MONTHS[d.getUTCMonth()] ?? '';
+  return `${d.getUTCDate()} ${month.charAt(0).toUpperCase()}${month.slice(1)} ${d.getUTCFullYear()}`;
 }

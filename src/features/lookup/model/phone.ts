@@ -1,9 +1,5 @@
-/**
- * Phone-number normalisation for lookups and the connector contract's `overridingFormat`.
- * `libphonenumber-js/max`: only full metadata tells apart countries sharing a calling code
- * (+1 US/CA, +44 GB/GG), and the extension loads it from disk. Acceptance is length-based
- * (`isPossible`), so a number range the metadata does not know yet is still looked up.
- */
+// `/max`: only full metadata tells apart countries sharing a calling code (+1 US/CA). Acceptance is
+// length-based (`isPossible`), so a range the metadata does not know yet is still looked up.
 import {
   getCountries,
   getCountryCallingCode,
@@ -15,9 +11,9 @@ import {
 
 export type { CountryCode };
 
-export type PhoneFailureReason = 'empty' | 'invalid' | 'needsCountry' | 'tooLong';
+type PhoneFailureReason = 'empty' | 'invalid' | 'needsCountry' | 'tooLong';
 
-export type PhoneResult =
+type PhoneResult =
   | {
       ok: true;
       isExtension: false;
@@ -35,18 +31,12 @@ export const MAX_PHONE_INPUT_LENGTH = 64;
 /** Internal extension numbers: 2–6 bare digits. Real numbers always have more digits. */
 const EXTENSION = /^\d{2,6}$/;
 
-/**
- * `+` in a query string decodes to a space, so " 14155550102" is "+14155550102" that lost its
- * plus. Only exactly one leading space followed by a digit counts (connectors do the same:
- * `phoneNumber.replace(' ', '+')`).
- */
+// `+` in a query string decodes to a space; exactly one leading space counts, as connectors do
+// (`phoneNumber.replace(' ', '+')`).
 const LOST_PLUS = /^ \d/;
 
-/**
- * `00` is the ITU-recommended international prefix, but libphonenumber only applies the prefix
- * of the given country (e.g. `011` for the US). Germany's prefix is exactly `00`, so parsing
- * with it reads "0044…" as "+44…" whatever the user's own default country is.
- */
+// libphonenumber applies only the given country's prefix (US: `011`); Germany's is exactly `00`,
+// so parsing with it reads "0044…" as "+44…" whatever the default country.
 const IDD_00_COUNTRY: CountryCode = 'DE';
 
 const MESSAGES: Record<PhoneFailureReason, string> = {
@@ -125,32 +115,22 @@ export function normalizePhone(input: string, defaultCountry?: CountryCode): Pho
 }
 
 const PLACEHOLDER = /[#*]/;
+const PLACEHOLDERS = /[#*]/g;
 const MAX_FORMAT_LENGTH = 30;
 const MAX_FORMATS = 3;
 
 /** How many digits a format takes: its `#` and `*` placeholders. */
 export function formatSlotCount(format: string): number {
-  let slots = 0;
-  for (const ch of format) if (PLACEHOLDER.test(ch)) slots += 1;
-  return slots;
+  return format.match(PLACEHOLDERS)?.length ?? 0;
 }
 
-/**
- * Each `#` or `*`, left to right, takes the next digit of the national number; surplus digits
- * are dropped, so the output has the format's shape (CRMs search for exactly that text). A
- * number with fewer digits than the format has placeholders does not fit it: `null`, never a
- * half-filled `4155550102#` that no contact is stored as.
- */
+// Surplus digits are dropped (CRMs search for exactly the format's shape); too few digits give
+// null, never a half-filled `4155550102#` that no contact is stored as.
 export function applyOverridingFormat(nationalNumber: string, format: string): string | null {
   const digits = nationalNumber.replace(/\D/g, '');
   if (digits.length < formatSlotCount(format)) return null;
   let next = 0;
-  let out = '';
-  for (const ch of format) {
-    if (PLACEHOLDER.test(ch)) out += digits[next++];
-    else out += ch;
-  }
-  return out;
+  return format.replace(PLACEHOLDERS, () => digits.charAt(next++));
 }
 
 export function validateOverridingFormat(
@@ -184,10 +164,7 @@ function usableFormats(formats: readonly string[]): string[] {
   return usable;
 }
 
-/**
- * The number written in each usable format, in order, without duplicates. A format with more
- * placeholders than the number has digits is left out for that number.
- */
+/** The number in each usable format that fits it, in order, without duplicates. */
 export function overridingFormatsFor(nationalNumber: string, formats: readonly string[]): string[] {
   const results = usableFormats(formats)
     .map((f) => applyOverridingFormat(nationalNumber, f))
@@ -195,10 +172,7 @@ export function overridingFormatsFor(nationalNumber: string, formats: readonly s
   return [...new Set(results)];
 }
 
-/**
- * The comma-separated `overridingFormat` value findContact expects. Invalid formats are dropped
- * too: one containing a comma would otherwise split into bogus formats on the connector side.
- */
+// Invalid formats are dropped: one with a comma would split into bogus formats in the connector.
 export function joinOverridingFormats(formats: readonly string[]): string {
   return usableFormats(formats).join(',');
 }
@@ -208,7 +182,7 @@ export function formatForDisplay(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
 
-export interface CountryOption {
+interface CountryOption {
   code: CountryCode;
   name: string;
   callingCode: string;

@@ -1,7 +1,4 @@
-/**
- * Choosing one contact when findContact matched several. The "Create new contact..."
- * placeholder is never a candidate: it is not a CRM record.
- */
+// The "Create new contact..." placeholder is never a candidate: it is not a CRM record.
 import { isPlaceholder, type Contact, type ReturnMessage } from './contact';
 import { formatDay, parseCreatedDate } from './created-date';
 
@@ -13,11 +10,11 @@ export const RESOLVER_IDS: readonly ResolverId[] = [
   'alphabetical',
 ];
 
-export type ResolverOutcome =
+type ResolverOutcome =
   | { ok: true; resolver: ResolverId; chosen: Contact; ordered: Contact[]; reason: string }
   | { ok: false; resolver: ResolverId; ordered: Contact[]; returnMessage: ReturnMessage };
 
-export interface ResolverOptions {
+interface ResolverOptions {
   /** Used in the warning that asks for createdDate support, e.g. "Pipedrive". */
   connectorName?: string;
   /** Locale for comparing names; the runtime's default when omitted. */

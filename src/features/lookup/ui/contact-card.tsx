@@ -8,7 +8,7 @@ function createdText(value: ContactView['createdDate']): string | null {
   return ms === null ? null : formatDay(ms);
 }
 
-export interface ContactCardProps {
+interface ContactCardProps {
   contact: ContactView;
   onOpen: (contact: ContactView) => void;
   /** Shown as "1 of 3" when several contacts match. */

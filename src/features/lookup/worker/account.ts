@@ -43,14 +43,6 @@ export function buildUser(draft: ConnectionDraft, userId = ''): ConnectorUser {
   };
 }
 
-export function connectorFor(deps: EngineDeps, platform: string): Connector {
-  const connector = deps.getConnector(platform as Connection['platform']);
-  if (!connector) {
-    throw new RequestError(ERROR_CODES.badRequest, `CallPop has no connector for "${platform}".`);
-  }
-  return connector;
-}
-
 /** Settings and connection in one storage read (both live in the local area). */
 export async function loadSettingsAndConnection(): Promise<{
   settings: Settings;
@@ -92,7 +84,11 @@ export async function loadAccount(deps: EngineDeps): Promise<Account> {
   if (!connection) {
     throw new RequestError(ERROR_CODES.notConnected, 'Connect a CRM in Options first.');
   }
-  const connector = connectorFor(deps, connection.platform);
+  const { platform } = connection;
+  const connector = deps.getConnector(platform);
+  if (!connector) {
+    throw new RequestError(ERROR_CODES.badRequest, `CallPop has no connector for "${platform}".`);
+  }
   await checkCacheFormats(connector, settings, cacheFormats);
   return {
     connection,

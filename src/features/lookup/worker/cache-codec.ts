@@ -1,7 +1,4 @@
-/**
- * Turns contacts into the compact cache form and back. Short field names, no empty fields and
- * no `phone` when it equals the cache key keep a typical one-contact entry well under 200 bytes.
- */
+// Short names, no empty fields and no `phone` equal to the key keep an entry well under 200 bytes.
 import type { Contact } from '../model/contact';
 import type { CompactContact } from '@/platform/storage/keys';
 

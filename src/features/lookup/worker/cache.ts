@@ -1,7 +1,4 @@
-/**
- * The lookup cache: one chrome.storage.local key per (account, platform, E.164) in the
- * `match` family. The hit path reads one key; only the sweep lists the family.
- */
+// One storage key per (account, platform, E.164): a hit reads one key; only the sweep lists them.
 import type { Contact } from '../model/contact';
 import type { PlatformName } from '@/features/connection/model/connection';
 import { SETTING_LIMITS, type Settings } from '@/features/settings/model/settings';
@@ -16,10 +13,7 @@ export interface CacheScope {
 /** lastUsed is rewritten at most this often per entry, so hits rarely write. */
 export const TOUCH_INTERVAL_MS = 60_000;
 
-/**
- * How long after a create its contact is kept though the CRM's search does not return it yet
- * (its index lags), and how long the entry the create wrote answers lookups without the CRM.
- */
+// How long a created contact outlives the CRM's lagging search index, and its entry answers alone.
 export const CREATED_GRACE_MS = 2 * 60_000;
 
 export function cacheId(scope: CacheScope, e164: string): string {
@@ -29,7 +23,7 @@ export function cacheId(scope: CacheScope, e164: string): string {
 const clamp = (value: number, limits: { min: number; max: number }): number =>
   Math.min(limits.max, Math.max(limits.min, Number.isFinite(value) ? value : limits.min));
 
-export interface CacheLimits {
+interface CacheLimits {
   matchTtlMs: number;
   noMatchTtlMs: number;
   maxEntries: number;
@@ -44,16 +38,15 @@ export function cacheLimits(settings: Settings): CacheLimits {
   };
 }
 
-export const hasMatch = (entry: CachedMatch): boolean => (entry.c?.length ?? 0) > 0;
+const hasMatch = (entry: CachedMatch): boolean => (entry.c?.length ?? 0) > 0;
 
 const ttlOf = (entry: CachedMatch, limits: CacheLimits): number =>
   hasMatch(entry) ? limits.matchTtlMs : limits.noMatchTtlMs;
 
 /** Whether the entry may stand in for the CRM's answer. */
 export function isFresh(entry: CachedMatch, limits: CacheLimits, now: number): boolean {
-  // An entry written by a create is an older answer plus the new contact, and the older one may
-  // have been a short-lived "no match": it is trusted only through the grace, then the next
-  // lookup asks the CRM what else changed.
+  // A create's entry may extend a short-lived "no match": trusted only through the grace, then the
+  // next lookup asks the CRM.
   const ttl = entry.s === 1 ? Math.min(CREATED_GRACE_MS, limits.matchTtlMs) : ttlOf(entry, limits);
   return now - entry.f * 1000 < ttl;
 }
@@ -88,11 +81,8 @@ export async function touchEntry(id: string, entry: CachedMatch, now: number): P
   await matchCache.set(id, { ...entry, u: toSeconds(now) });
 }
 
-/**
- * Puts a just-created contact in the cache at once, next to the number's other contacts. The
- * entry is marked as a create's (s): fresh only for CREATED_GRACE_MS (see isFresh), since the
- * contacts it keeps are only as current as the entry they came from.
- */
+// Marked as a create's (s), fresh only for CREATED_GRACE_MS: the contacts it keeps are only as
+// current as the entry they came from.
 export async function addCreatedContact(id: string, e164: string, contact: Contact, now: number) {
   const existing = await readEntry(id);
   const kept = existing
@@ -113,11 +103,8 @@ export interface SweepReport {
   remaining: number;
 }
 
-/**
- * Drops expired entries, then the least recently used ones above `maxEntries`. A create's entry
- * is kept as long as a CRM answer would be, though lookups ask the CRM sooner: it is the only
- * copy of the new contact shown while the CRM fails.
- */
+// A create's entry lives as long as a CRM answer: it is the only copy of the new contact shown
+// while the CRM fails.
 export async function sweepCache(limits: CacheLimits, now: number): Promise<SweepReport> {
   const ids = await matchCache.ids();
   const entries = await matchCache.getMany(ids);

@@ -1,16 +1,10 @@
-/**
- * Notes when the CRM rejects the stored credentials (401: a revoked or expired token), so
- * Options and the popup can say so where the person fixes it, instead of showing "Signed in
- * as" over a key that no longer works. The note has its own key (see credentialsRejected).
- */
+// Notes a 401 so Options and the popup ask for new credentials instead of "Signed in as" over a
+// key that no longer works.
 import { credentialsRejected } from '@/platform/storage/keys';
 import type { Account } from './account';
 import { sameConnection } from './credentials-identity';
 
-/**
- * A note, not the request's outcome: a storage failure here must not turn a CRM answer into a
- * failure, nor replace the 401's own message.
- */
+// A storage failure here must not turn a CRM answer into a failure, nor replace the 401's message.
 const quietly = (work: () => Promise<void>): Promise<void> => work().catch(() => undefined);
 
 export function noteCredentialsRejected(account: Account, now: number): Promise<void> {

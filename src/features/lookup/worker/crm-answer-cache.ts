@@ -1,8 +1,5 @@
-/**
- * A CRM answer into the cache: written once, in the background, never over a newer answer,
- * never back into a cache emptied meanwhile (a disconnect, new phone formats), and keeping a
- * just-created contact the CRM's search does not return yet.
- */
+// Never over a newer answer, never into a cache emptied meanwhile (disconnect, new formats), and
+// keeping a just-created contact the CRM's search does not return yet.
 import { connectionItem, settingsItem, type CachedMatch } from '@/platform/storage/keys';
 import { inBackground } from '@/platform/worker/report';
 import type { Hold } from '@/platform/worker/share-while-running';
@@ -23,13 +20,8 @@ import type { Turn } from '@/platform/worker/http/limiter';
 const warningOf = (answer: CrmAnswer): { warning?: string } =>
   answer.returnMessage?.messageType === 'warning' ? { warning: answer.returnMessage.message } : {};
 
-/**
- * The CRM's contacts plus those of a create's entry, still in its grace, that the CRM did not
- * return (its search index may not have them yet); null when nothing is missing. It keeps the
- * create's time, so refreshes do not stretch the grace, and the create's mark, so lookups ask
- * the CRM again once the grace is over (see isFresh). A contact deleted in the CRM within the
- * grace is shown until it ends: a create's entry does not say which contacts it added.
- */
+// Keeps the create's time and mark so refreshes do not stretch the grace; a contact deleted in the
+// CRM within the grace shows until it ends (the entry does not say which contacts it added).
 function keepCreated(
   entry: CachedMatch | undefined,
   answer: CrmAnswer,
@@ -58,24 +50,16 @@ async function stillConnected(account: Account): Promise<boolean> {
   );
 }
 
-/**
- * Whether the phone formats this answer was searched with are still the ones set: new formats
- * empty the cache (formats-changed.ts), and an answer searched with the old ones must not
- * come back into it. Only for a CRM that searches by the formats.
- */
+// New formats empty the cache (formats-changed.ts): an answer searched with the old ones must not
+// come back into it.
 async function sameFormats(account: Account): Promise<boolean> {
   if (!account.connector.manifest.usesOverridingFormats) return true;
   const { overridingFormats } = await settingsItem.get();
   return JSON.stringify(overridingFormats) === JSON.stringify(account.settings.overridingFormats);
 }
 
-/**
- * Stores the CRM's answer and returns what the lookup shows. The write is handed to `hold`, not
- * awaited: the answer is shown at once (during a call pop, Chrome answers storage calls late
- * while the window is being created), and identical lookups join this one until it is stored.
- * A failed write only costs a later lookup its cache hit, so it is logged, not shown.
- * `before` is the entry the lookup read before asking the CRM.
- */
+// The write goes to `hold`, not awaited: during a call pop Chrome answers storage late. A failed
+// write only costs a later cache hit, so it is logged, not shown.
 export async function updateCache(
   account: Account,
   target: SearchTarget & { cacheId: string },
@@ -88,11 +72,8 @@ export async function updateCache(
   const limits = cacheLimits(account.settings);
   const now = deps.now();
   const { cacheId: id, phoneNumber: e164 } = target;
-  // A disconnect while the CRM was asked has emptied the cache: this answer must not come back
-  // into it, so it is taken out again when the account is gone. (Checked after the write, not
-  // before, so the write is queued at once.) An answer to an older request than one that has
-  // answered already (a Refresh sent while this one hung) is not written over the newer one:
-  // `turn.mayStore()` is asked right before the write goes out.
+  // Taken out again if a disconnect emptied the cache meanwhile (checked after, so the write queues
+  // at once); `turn.mayStore()` keeps an older request's answer off a newer one.
   const store = (write: () => Promise<void>) => {
     const stored = write().then(async () => {
       if (!(await stillConnected(account)) || !(await sameFormats(account))) await removeEntry(id);

@@ -1,8 +1,4 @@
-/**
- * One findContact call, shared by the lookups of the same number in flight (a Refresh sends its
- * own), bounded per CRM, retried after a 429, and written to the cache once unless a newer answer
- * was. Returns what the CRM said or throws a CrmError.
- */
+// One findContact call shared by same-number lookups in flight, bounded per CRM, retried after 429.
 import {
   isPlaceholder,
   type Contact,
@@ -32,10 +28,7 @@ export interface CrmAnswer {
   canCreate: boolean;
   returnMessage: ReturnMessage | null;
   fetchedAt: number;
-  /**
-   * The cache entry of just-created contacts the CRM's search does not return yet (its index
-   * lags), with whatever the CRM did return: what the lookup shows instead of `contacts`.
-   */
+  /** Shown instead of `contacts`: created contacts the CRM's lagging index misses, kept. */
   keptCreated: CachedMatch | null;
 }
 
@@ -118,12 +111,8 @@ async function callConnector(
   };
 }
 
-/**
- * Asks the CRM, sharing the request with lookups of the same number in flight; throws a CrmError.
- * A Refresh (forced) is pressed when a lookup looks stuck, so it sends its own request, shared
- * only with other forced ones; an unforced lookup joins any request in flight. The newest
- * request's answer wins (takeTurn): older callers get it, and an older answer never overwrites it.
- */
+// A forced Refresh (a lookup looks stuck) sends its own request, shared only with forced ones. The
+// newest request's answer wins (takeTurn): older callers get it, never the reverse.
 export function searchCrm(
   account: Account,
   target: SearchTarget,

@@ -1,8 +1,4 @@
-/**
- * Cached matches were searched with the phone formats set at the time: other formats may find
- * other contacts (or none), so when the formats change the match cache starts over, and the
- * next lookup of every number asks the CRM with the new ones.
- */
+// Other phone formats may find other contacts, so new formats empty the match cache.
 import { getConnector } from '@/connectors';
 import type { Connector } from '@/connectors/types';
 import type { Settings } from '@/features/settings/model/settings';
@@ -30,12 +26,8 @@ export async function forgetMatchesOnNewFormats(
   return true;
 }
 
-/**
- * The same check on each use of the engine, against the formats the cache was searched with:
- * Chrome does not always start a stopped worker for a storage change, so the listener above
- * alone could leave "no match" answers of the old formats in place for their lifetime.
- * `stored` is read with the settings (one storage read); null before the first check.
- */
+// Chrome does not always wake a stopped worker for a storage change, so the listener alone could
+// leave old-format "no match" answers in place. `stored` is null before the first check.
 export async function checkCacheFormats(
   connector: Connector,
   settings: Settings,

@@ -1,7 +1,4 @@
-/**
- * The lookup feature's worker side: its message handlers, its listeners, and what other
- * features' worker code may use (the connected account, the cache, views, messages).
- */
+// Message handlers, listeners, and what other features' worker code may use.
 import { defaultDeps } from '@/connectors/default-deps';
 import type { HandlerTable } from '@/platform/worker/listener';
 import { inBackground } from '@/platform/worker/report';

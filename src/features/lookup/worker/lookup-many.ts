@@ -1,8 +1,5 @@
-/**
- * contact.lookupMany (the softphone's batched match): one cache read for every number, misses
- * through the same bounded CRM path as single lookups. Results are keyed by each input as sent;
- * an input that is not a number gets the phone module's message; a CRM failure is `crmFailed`.
- */
+// The softphone's batched match: one cache read for all, misses through the bounded CRM path;
+// results keyed by each input as sent.
 import type { LookupManyResult, LookupResult } from '@/platform/messages';
 import { ERROR_CODES, MAX_LOOKUP_BATCH } from '@/platform/messages';
 import { matchCache } from '@/platform/storage/keys';

@@ -1,7 +1,4 @@
-/**
- * contact.lookup: phone normalisation, cache, CRM search, resolver order and plain-words
- * messages. Cache hits read one storage key and call no connector.
- */
+// contact.lookup: a cache hit reads one storage key and calls no connector.
 import type { Contact, ReturnMessage } from '../model/contact';
 import type { LookupRequest, LookupResult } from '@/platform/messages';
 import { ERROR_CODES } from '@/platform/messages';
@@ -23,7 +20,7 @@ import {
 } from './return-messages';
 import { toView } from './views';
 
-export type Target =
+type Target =
   | { ok: true; phoneNumber: string; displayNumber: string; isExtension: boolean }
   | { ok: false; message: string };
 
@@ -32,12 +29,8 @@ export function parseTarget(input: unknown, defaultCountry: string): Target {
   const parsed = normalizePhone(input, (defaultCountry || undefined) as CountryCode | undefined);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   if (parsed.isExtension) {
-    return {
-      ok: true,
-      phoneNumber: parsed.extension,
-      displayNumber: parsed.extension,
-      isExtension: true,
-    };
+    const { extension } = parsed;
+    return { ok: true, phoneNumber: extension, displayNumber: extension, isExtension: true };
   }
   return {
     ok: true,
@@ -200,11 +193,8 @@ function failed(
   if (failure instanceof ConnectorFailure && failure.returnMessage) {
     return result(account, target, unanswered(failure.returnMessage));
   }
-  const shown = result(
-    account,
-    target,
-    unanswered(failureMessage(failure.kind, crmName, failure.message)),
-  );
+  const message = failureMessage(failure.kind, crmName, failure.message);
+  const shown = result(account, target, unanswered(message));
   return { ...shown, crmFailure: PASSING_FAILURES.has(failure.kind) ? 'passing' : 'refused' };
 }
 

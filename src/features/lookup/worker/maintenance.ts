@@ -1,12 +1,9 @@
-/**
- * Keeps the cache bounded: an alarm sweeps expired entries and evicts the least recently used
- * above settings.cache.maxEntries. Also locks credentials to trusted contexts.
- */
+// An alarm keeps the cache bounded; also locks credentials to trusted contexts.
 import { settingsItem } from '@/platform/storage/keys';
 import { cacheLimits, sweepCache, type SweepReport } from './cache';
 
 export const SWEEP_ALARM = 'callpop.cacheSweep';
-export const SWEEP_PERIOD_MINUTES = 30;
+const SWEEP_PERIOD_MINUTES = 30;
 
 /** Creates the sweep alarm unless one exists (re-creating would push its next run back). */
 export async function ensureSweepAlarm(): Promise<void> {

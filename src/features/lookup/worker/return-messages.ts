@@ -1,7 +1,4 @@
-/**
- * Plain-words messages for every lookup outcome that is not a clean match. Each failure kind
- * has its own wording, and none of them says "not found": a failure is never a "no match".
- */
+// No failure says "not found": a failure is never a "no match".
 import type { ReturnMessage } from '../model/contact';
 import { MAX_RESPONSE_BYTES } from '@/platform/worker/http/client';
 import type { CrmFailureKind } from '@/platform/worker/http/errors';
