@@ -64,10 +64,7 @@ export async function createInsightlyContact(
   };
 }
 
-/**
- * What names the call in a note body and no edit of the log form changes: the start of the
- * first line (direction and number, before the result) and the whole second (the start time).
- */
+// The parts of a note body no edit of the log form changes, so a retry can recognise the note.
 function callHeader(args: CreateCallLogArgs): { lead: string; started: string } {
   const { call } = args;
   const { start } = callSpan(call);
@@ -125,10 +122,8 @@ export const NOTES_PAGE = 500;
 /** The most pages of notes read to find the end of a record's notes (no total is asked for). */
 export const MAX_NOTE_PAGES = 12;
 
-/**
- * The call's notes that say what `args` says (title and body as text, HTML or not). Insightly
- * does not document the order of a record's Notes: both ends are read, where the newest are.
- */
+// Compares title and body as text, HTML or not. The Notes' order is undocumented, so both ends
+// are read.
 async function sameNotes(args: CreateCallLogArgs): Promise<string[]> {
   const headers = insightlyHeaders(args.authHeader);
   const note = callNote(args);

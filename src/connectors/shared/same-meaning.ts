@@ -1,7 +1,5 @@
-/**
- * Comparing what a CRM gives back with what a Save sent by meaning, not by spelling: a CRM may
- * answer a time in another format, a number with other punctuation, a note as HTML.
- */
+// Compares a CRM's answer with what a Save sent by meaning: it may give a time in another
+// format, a number with other punctuation, a note as HTML.
 
 /** Epoch ms of an ISO 8601 instant or of a zone-less `YYYY-MM-DD HH:MM:SS` (UTC); null if neither. */
 export function instantOf(value: unknown): number | null {

@@ -1,7 +1,5 @@
-/**
- * Accessible form controls: every control has a visible <label>, its help and error text are
- * tied to it with aria-describedby, and an error marks it aria-invalid.
- */
+// Every control has a visible <label>, help and error text tied by aria-describedby, and an
+// error marks it aria-invalid.
 import { useId, type ReactNode } from 'react';
 
 interface Described {
