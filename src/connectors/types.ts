@@ -8,7 +8,7 @@ import type {
   ReturnMessage,
 } from '@/features/lookup/model/contact';
 import type { Credentials, PlatformName } from '@/features/connection/model/connection';
-import type { CallDirection, CallResult } from '@/platform/messages';
+import type { CallDirection, CallResult, ConnectorInfo } from '@/platform/messages';
 
 /** What a connector knows about the person using CallPop. */
 export interface ConnectorUser {
@@ -21,7 +21,7 @@ export interface ConnectorUser {
 }
 
 /** App Connect's debug tracer, kept in findContact's signature; CallPop always passes null. */
-export interface Tracer {
+interface Tracer {
   trace(step: string, data?: Record<string, unknown>): void;
   traceError(step: string, error: unknown, data?: Record<string, unknown>): void;
 }
@@ -87,15 +87,6 @@ export interface CreateCallLogResult {
   returnMessage?: ReturnMessage | null;
 }
 
-export interface SettingField {
-  id: string;
-  label: string;
-  type: 'text' | 'password' | 'url';
-  required: boolean;
-  placeholder?: string;
-  help?: string;
-}
-
 export interface ConnectorManifest {
   name: PlatformName;
   displayName: string;
@@ -105,7 +96,7 @@ export interface ConnectorManifest {
   contactPageUrl: string;
   auth: { kinds: Credentials['kind'][] };
   /** Connection fields shown on the options page. */
-  settings: SettingField[];
+  settings: ConnectorInfo['settings'];
   /** Formats matter for CRMs that only match numbers exactly as stored. */
   usesOverridingFormats: boolean;
   /** findContact takes isExtension; when absent, internal calls never pop (nothing to look up). */

@@ -187,7 +187,7 @@ export type Value<N extends RequestName> = Requests[N]['value'];
 /** Marks our messages so that anything else on the runtime channel is ignored. */
 export const CHANNEL = 'callpop/v1';
 
-export interface RequestEnvelope<N extends RequestName = RequestName> {
+interface RequestEnvelope<N extends RequestName = RequestName> {
   channel: typeof CHANNEL;
   name: N;
   payload: Payload<N>;

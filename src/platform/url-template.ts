@@ -2,7 +2,7 @@
 // can never produce a `javascript:` or `data:` link.
 import { apiOrigin } from '@/features/connection/model/connection';
 
-export type TemplateValues = Record<string, string | number | undefined | null>;
+type TemplateValues = Record<string, string | number | undefined | null>;
 
 /** `{hostname}` is an origin (a bare host gets https://); other tokens are encodeURIComponent'ed. */
 export function renderUrlTemplate(template: string, values: TemplateValues): string | null {

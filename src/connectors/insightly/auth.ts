@@ -2,7 +2,7 @@
 // copies from Insightly (User Settings → API), e.g. `https://api.na1.insightly.com`.
 import type { Credentials } from '@/features/connection/model/connection';
 
-export const INSIGHTLY_API_VERSION = 'v3.1';
+const INSIGHTLY_API_VERSION = 'v3.1';
 
 export function insightlyAuthHeader(credentials: Credentials): string {
   if (credentials.kind !== 'apiKey') {

@@ -46,7 +46,7 @@ const SEARCHES: readonly SearchSpec[] = [
 export const MAX_IN_FLIGHT = 8;
 
 /** Insightly's `YYYY-MM-DD HH:mm:ss` _UTC fields as explicit ISO 8601 UTC. */
-export function insightlyUtc(value: unknown): string | undefined {
+function insightlyUtc(value: unknown): string | undefined {
   const text = optionalText(value);
   if (!text) return undefined;
   const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(text);

@@ -27,7 +27,7 @@ import { insightlyName } from './find-contact';
 import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
 
 /** 'Contact' or 'Lead' from a contact type, in any letter case; throws plain words otherwise. */
-export function insightlyType(value: string | undefined): InsightlyType {
+function insightlyType(value: string | undefined): InsightlyType {
   const type = (value ?? '').trim().toLowerCase();
   if (type === 'contact') return INSIGHTLY_TYPES.contact;
   if (type === 'lead') return INSIGHTLY_TYPES.lead;
@@ -76,7 +76,7 @@ function callHeader(args: CreateCallLogArgs): { lead: string; started: string } 
 }
 
 /** The note body: what happened on the call, then the user's own note. */
-export function callNoteBody(args: CreateCallLogArgs): string {
+function callNoteBody(args: CreateCallLogArgs): string {
   const { call } = args;
   const { lead, started } = callHeader(args);
   const lines = [
@@ -118,7 +118,7 @@ export async function createInsightlyCallLog(
 }
 
 /** The most notes one request returns (Insightly's `top` cap). */
-export const NOTES_PAGE = 500;
+const NOTES_PAGE = 500;
 /** The most pages of notes read to find the end of a record's notes (no total is asked for). */
 export const MAX_NOTE_PAGES = 12;
 

@@ -30,7 +30,7 @@ const IDS_PER_REQUEST = 100;
 
 // Search finds the digits inside stored numbers, so the national number matches every format,
 // where an E.164 term would miss numbers stored without a country code.
-export function pipedriveSearchTerm(phoneNumber: string): string {
+function pipedriveSearchTerm(phoneNumber: string): string {
   const parsed = normalizePhone(phoneNumber);
   if (parsed.ok && !parsed.isExtension) return parsed.nationalNumber;
   const digits = phoneNumber.replace(/\D/g, '');

@@ -27,7 +27,7 @@ import { pipedriveData } from './find-contact';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
 
 /** How many of the user's newest persons a retry reads (one request). */
-export const NEWEST_PERSONS = 100;
+const NEWEST_PERSONS = 100;
 
 // Reads the newest persons, not the search: the search indexes new persons after a delay, so it
 // can miss one created seconds ago.
@@ -153,7 +153,7 @@ export async function createPipedriveCallLog(
 }
 
 /** Pipedrive's page size cap for `GET /v1/callLogs`. */
-export const CALL_LOG_PAGE = 50;
+const CALL_LOG_PAGE = 50;
 /** The most pages read to find the end of the list (the API gives no total). */
 export const MAX_CALL_LOG_PAGES = 14;
 

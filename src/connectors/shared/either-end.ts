@@ -8,11 +8,11 @@ export interface ListPage<T> {
   more: boolean;
 }
 
-export type ReadPage<T> = (index: number) => Promise<ListPage<T>>;
+type ReadPage<T> = (index: number) => Promise<ListPage<T>>;
 
 // Finds the last page without a total: gallop 1, 2, 4, 8… past the first page, then bisect.
 // Null when `budget` requests run out.
-export async function lastPage<T>(
+async function lastPage<T>(
   read: ReadPage<T>,
   first: ListPage<T>,
   budget: number,

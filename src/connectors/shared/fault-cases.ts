@@ -4,7 +4,7 @@ import { http } from '@/platform/worker/http/client';
 import type { CrmFailureKind } from '@/platform/worker/http/errors';
 import type { FaultSpec } from '../../../e2e/emulators/faults.ts';
 
-export interface FaultCase {
+interface FaultCase {
   name: string;
   fault: Omit<FaultSpec, 'path' | 'method'>;
   kind: CrmFailureKind;

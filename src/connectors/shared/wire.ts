@@ -1,7 +1,7 @@
 /** URL building, time formatting and header reading both connectors share. */
 import { apiOrigin, isSafeCrmUrl } from '@/features/connection/model/connection';
 
-export type QueryValue = string | number | boolean | undefined;
+type QueryValue = string | number | boolean | undefined;
 
 // Query values go through URLSearchParams so a `+` cannot turn into a space; path segments must
 // come encoded. Only https (or local http) origins: credentials travel encrypted.

@@ -1,10 +1,10 @@
 // Typed chrome.storage items. The version is part of the stored key (`settings@v1`), so data of an
 // older schema is never read as the new one: the item's migrations convert it.
 
-export type AreaName = 'local' | 'session';
+type AreaName = 'local' | 'session';
 type Migration = (previous: unknown) => unknown;
 
-export interface ItemDefinition<T> {
+interface ItemDefinition<T> {
   area: AreaName;
   name: string;
   version: number;
@@ -13,7 +13,7 @@ export interface ItemDefinition<T> {
   migrations?: Record<number, Migration>;
 }
 
-export interface StorageItem<T> {
+interface StorageItem<T> {
   readonly definition: ItemDefinition<T>;
   readonly key: string;
   get(): Promise<T>;
@@ -133,14 +133,14 @@ export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
   return item;
 }
 
-export interface FamilyDefinition {
+interface FamilyDefinition {
   area: AreaName;
   name: string;
   version: number;
 }
 
 /** One key per value under one prefix, so that writing one never rewrites the others. */
-export interface StorageFamily<T> {
+interface StorageFamily<T> {
   readonly definition: FamilyDefinition;
   readonly prefix: string;
   keyFor(id: string): string;

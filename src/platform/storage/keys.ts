@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/setti
 import type { ContactDraft, LogDraft } from '@/features/saves/model/log-draft';
 import { defineFamily, defineItem } from './define';
 
-export interface InstallInfo {
+interface InstallInfo {
   installedAt: number | null;
   version: string | null;
 }

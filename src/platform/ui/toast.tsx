@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageType, ReturnMessage } from '@/features/lookup/model/contact';
 
-export interface ToastItem {
+interface ToastItem {
   id: number;
   message: string;
   messageType: MessageType;

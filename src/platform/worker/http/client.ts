@@ -2,7 +2,7 @@
 // HTML page or a truncated body reads as a malformed answer, never as "no match".
 import axios from 'axios';
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 
 // Real answers are a few hundred kB at most; reading a bigger one to the end could get the
 // worker killed for its memory (and every call would stop popping).

@@ -38,7 +38,7 @@ export class CrmError extends Error {
 }
 
 /** Retry-After is either delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
+function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const text = String(value).trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);

@@ -8,9 +8,9 @@ const turns = new Map<string, Turns>();
 const slots = new Map<string, { active: number; waiting: (() => void)[] }>();
 
 export const CRM_CONCURRENCY = 4;
-export const RATE_LIMIT_DEADLINE_MS = 10_000;
+const RATE_LIMIT_DEADLINE_MS = 10_000;
 /** The first wait after a 429; it doubles with each further 429 of the same call. */
-export const MIN_RETRY_MS = 1000;
+const MIN_RETRY_MS = 1000;
 /** Retries per call, whatever the deadline: a CRM answering 429 at once cannot loop us. */
 export const MAX_RETRIES = 3;
 
@@ -109,7 +109,7 @@ export async function withSlot<T>(crm: string, limit: number, run: () => Promise
   }
 }
 
-export interface RetryClock {
+interface RetryClock {
   now(): number;
   sleep(ms: number): Promise<void>;
 }
