@@ -1,12 +1,5 @@
-/**
- * The connector contract (findContact / createContact, as App Connect defines them). Every CRM
- * lives in src/connectors/<platform>/index.ts and exports a `Connector`. Connectors run in the
- * service worker only, make their HTTP calls through the shared axios instance, and throw on
- * transport or CRM failures: the engine turns errors into plain-words messages.
- *
- * For saves (docs/saves.md) a connector implements `createContact` and `createCallLog`, and at
- * most one optional retry helper, `saveCheck`.
- */
+// The connector contract (App Connect's): src/connectors/<platform>/index.ts exports a `Connector`,
+// runs in the worker only, uses the shared axios instance, and throws on failure (engine words it).
 import type {
   Contact,
   ContactType,
@@ -15,7 +8,7 @@ import type {
   ReturnMessage,
 } from '@/features/lookup/model/contact';
 import type { Credentials, PlatformName } from '@/features/connection/model/connection';
-import type { CallDirection, CallResult } from '@/platform/messages';
+import type { CallDirection, CallResult, ConnectorInfo } from '@/platform/messages';
 
 /** What a connector knows about the person using CallPop. */
 export interface ConnectorUser {
@@ -28,7 +21,7 @@ export interface ConnectorUser {
 }
 
 /** App Connect's debug tracer, kept in findContact's signature; CallPop always passes null. */
-export interface Tracer {
+interface Tracer {
   trace(step: string, data?: Record<string, unknown>): void;
   traceError(step: string, error: unknown, data?: Record<string, unknown>): void;
 }
@@ -79,19 +72,11 @@ export interface CreateCallLogArgs {
 export type SavedRecord =
   { kind: 'contact'; args: CreateContactArgs } | { kind: 'callLog'; args: CreateCallLogArgs };
 
-/**
- * The one optional retry helper (docs/saves.md). A Save whose outcome was unclear (timeout,
- * dropped connection, server error) is retried with exactly what was sent; the CRMs take no
- * idempotency key, so the retry asks `find` for the earlier write and adopts it, and for a while
- * after it `remove`s any copy a late earlier attempt still leaves, so one remains.
- */
+// The CRMs take no idempotency key: a retry after an unclear outcome adopts what `find` returns,
+// and for a while `remove`s copies a late earlier attempt leaves, so one remains (docs/saves.md).
 export interface SaveCheck {
-  /**
-   * Ids of the records that say what `save` says, compared by meaning (a contact: its name and
-   * number; a call log: its contact, start, numbers, subject and note). A contact must also have
-   * been made since `since` (epoch ms, when the Save's first attempt was sent, give or take the
-   * CRM's clock): an older one with that name is someone's own, never adopted nor removed.
-   */
+  // Ids of records meaning what `save` says (contact: name, number; log: contact, start, numbers,
+  // subject, note). A contact must date from `since` (epoch ms) on: an older one is someone's own.
   find(save: SavedRecord, since: number): Promise<string[]>;
   /** Deletes one of them; resolves when it is gone (already gone included). */
   remove(save: SavedRecord, id: string): Promise<void>;
@@ -100,15 +85,6 @@ export interface SaveCheck {
 export interface CreateCallLogResult {
   logId: string;
   returnMessage?: ReturnMessage | null;
-}
-
-export interface SettingField {
-  id: string;
-  label: string;
-  type: 'text' | 'password' | 'url';
-  required: boolean;
-  placeholder?: string;
-  help?: string;
 }
 
 export interface ConnectorManifest {
@@ -120,13 +96,10 @@ export interface ConnectorManifest {
   contactPageUrl: string;
   auth: { kinds: Credentials['kind'][] };
   /** Connection fields shown on the options page. */
-  settings: SettingField[];
+  settings: ConnectorInfo['settings'];
   /** Formats matter for CRMs that only match numbers exactly as stored. */
   usesOverridingFormats: boolean;
-  /**
-   * The CRM can find a contact by an internal extension (findContact with isExtension). When
-   * absent, call pop does not pop internal calls: their window could only say it cannot look.
-   */
+  /** findContact takes isExtension; when absent, internal calls never pop (nothing to look up). */
   searchesExtensions?: boolean;
   /** Contact-dependent fields the log form fetches for a chosen contact. */
   logFields?: { const: string; title: string }[];
@@ -147,10 +120,7 @@ export interface Connector {
   findContact(args: FindContactArgs): Promise<FindContactResult>;
   createContact(args: CreateContactArgs): Promise<CreateContactResult>;
   createCallLog(args: CreateCallLogArgs): Promise<CreateCallLogResult>;
-  /**
-   * Optional: finds and removes what a Save wrote, so a retry after an unclear outcome neither
-   * writes a second copy nor leaves one. Without it, such a retry writes again (the form says so).
-   */
+  /** Without it, a retry after an unclear outcome writes again (the form says so). */
   saveCheck?: SaveCheck;
   /** The host for contactPageUrl's {hostname} when the web app is not on the API host. */
   pageHostname?(hostname: string): string;

@@ -1,8 +1,5 @@
-/**
- * The one typed contract between extension pages and the service worker. Each request has a
- * name, a payload type and a value type; every reply is a `Reply` envelope because exceptions do
- * not survive chrome.runtime messaging.
- */
+// The typed contract between extension pages and the service worker. Every reply is a `Reply`
+// envelope because exceptions do not survive chrome.runtime messaging.
 
 import type { Contact, ContactType, ReturnMessage } from '@/features/lookup/model/contact';
 import type {
@@ -20,10 +17,7 @@ export interface ExtensionStatus {
 /** A contact with its CRM page, ready to show. `pageUrl` is null when no safe URL exists. */
 export interface ContactView extends Contact {
   pageUrl: string | null;
-  /**
-   * The CRM account it was found in (`platform:accountId`): a page still showing it after the
-   * person switched CRM must not log against that id in the new one.
-   */
+  /** `platform:accountId` it was found in: after a CRM switch, never log against it there. */
   account?: string;
 }
 
@@ -50,21 +44,15 @@ export interface LookupResult {
   stale: boolean;
   resolution: { resolver: ResolverId; reason: string } | null;
   returnMessage: ReturnMessage | null;
-  /**
-   * Nothing to show because the CRM failed: in a way that passes (`passing`: down, slow, too
-   * many requests; asking again later may find the names) or by refusing (`refused`:
-   * credentials, permissions, a bad request; the person must act). Absent otherwise.
-   */
+  // The CRM failed: `passing` (down, slow, rate-limited; asking later may work) or `refused`
+  // (credentials, permissions, bad request; the person must act). Absent otherwise.
   crmFailure?: 'passing' | 'refused';
 }
 
 /** One requested number's answer in `contact.lookupMany`. */
 export interface LookupManyResult extends LookupResult {
-  /**
-   * The CRM was asked and did not answer (server error, network, timeout...), and no cached
-   * names stood in: `returnMessage` says why. Asking again later may find the names; an input
-   * that is not a phone number, or an extension not looked up, never has this.
-   */
+  // The CRM did not answer and no cached names stood in (`returnMessage` says why): asking again
+  // may work. Never set for a non-number or an extension not looked up.
   crmFailed?: true;
 }
 
@@ -170,12 +158,8 @@ export interface Requests {
   /** Removes the credentials and every cached contact. */
   'connection.disconnect': { payload: undefined; value: { removedContacts: number } };
   'contact.lookup': { payload: LookupRequest; value: LookupResult };
-  /**
-   * Many numbers at once (the softphone's contact match): one cache read, bounded CRM calls.
-   * At most MAX_LOOKUP_BATCH numbers per request. One entry per requested number, keyed exactly
-   * as it was sent ("(415) 555-0102" stays "(415) 555-0102"; its result's `phoneNumber` is the
-   * E.164 form), so the caller never has to normalise to find its answer.
-   */
+  // Up to MAX_LOOKUP_BATCH numbers: one cache read, bounded CRM calls. Keyed exactly as sent
+  // ("(415) 555-0102", not E.164), so the caller never has to normalise to find its answer.
   'contact.lookupMany': {
     payload: { phoneNumbers: string[]; force?: boolean };
     value: Record<string, LookupManyResult>;
@@ -203,7 +187,7 @@ export type Value<N extends RequestName> = Requests[N]['value'];
 /** Marks our messages so that anything else on the runtime channel is ignored. */
 export const CHANNEL = 'callpop/v1';
 
-export interface RequestEnvelope<N extends RequestName = RequestName> {
+interface RequestEnvelope<N extends RequestName = RequestName> {
   channel: typeof CHANNEL;
   name: N;
   payload: Payload<N>;
@@ -225,10 +209,8 @@ export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 export interface ReplyError {
   code: ErrorCode;
   message: string;
-  /**
-   * A Save whose write may or may not have reached the CRM (it timed out, say): the form keeps
-   * what was sent, read-only, until it is retried (which finds that write first) or discarded.
-   */
+  // The write may have reached the CRM (a timeout, say): the form keeps what was sent, read-only,
+  // until retried (which finds that write first) or discarded.
   outcomeUnclear?: true;
 }
 

@@ -1,11 +1,8 @@
-/**
- * Renders a connector's `contactPageUrl` (and the call-pop fallback URL) safely: every inserted
- * value is URL-encoded, `{hostname}` becomes an origin, and only http(s) results are returned so
- * a template or a CRM value can never produce a `javascript:` or `data:` link.
- */
+// Every value is URL-encoded and only http(s) results are returned, so a template or a CRM value
+// can never produce a `javascript:` or `data:` link.
 import { apiOrigin } from '@/features/connection/model/connection';
 
-export type TemplateValues = Record<string, string | number | undefined | null>;
+type TemplateValues = Record<string, string | number | undefined | null>;
 
 /** `{hostname}` is an origin (a bare host gets https://); other tokens are encodeURIComponent'ed. */
 export function renderUrlTemplate(template: string, values: TemplateValues): string | null {
@@ -30,11 +27,8 @@ export function renderUrlTemplate(template: string, values: TemplateValues): str
   return httpUrl(rendered);
 }
 
-/**
- * The origin for a hostname setting, or null when it is not a plain host or http(s) origin.
- * Anything after the host (`/`, `?`, `#`, `\`, `@`), even empty, would make the template's
- * own path a query, a fragment or a user name.
- */
+// Null unless a plain host or http(s) origin: anything after the host (`/`, `?`, `#`, `\`, `@`)
+// would turn the template's own path into a query, a fragment or a user name.
 function hostnameOrigin(hostname: string): string | null {
   const origin = apiOrigin(hostname);
   if (/[/?#\\@\s]/.test(origin.replace(/^https?:\/\//i, ''))) return null;

@@ -1,10 +1,8 @@
-/**
- * Insightly: the API key as HTTP Basic user name with an empty password, against the API URL
- * the user copies from Insightly (User Settings → API), e.g. `https://api.na1.insightly.com`.
- */
+// The API key as HTTP Basic user name with an empty password, against the API URL the user
+// copies from Insightly (User Settings → API), e.g. `https://api.na1.insightly.com`.
 import type { Credentials } from '@/features/connection/model/connection';
 
-export const INSIGHTLY_API_VERSION = 'v3.1';
+const INSIGHTLY_API_VERSION = 'v3.1';
 
 export function insightlyAuthHeader(credentials: Credentials): string {
   if (credentials.kind !== 'apiKey') {
@@ -37,10 +35,7 @@ export function apiPath(path: string): string {
   return `/${INSIGHTLY_API_VERSION}${path}`;
 }
 
-/**
- * Records open in Insightly's web app, not on the API host: `api.na1.insightly.com` →
- * `crm.na1.insightly.com`. Any other host (a test server, a proxy) is used as is.
- */
+/** Records open on `crm.na1.insightly.com`, not `api.…`; any other host is used as is. */
 export function insightlyPageHostname(hostname: string): string {
   const host = insightlyApiHost(hostname);
   return host.replace(/^(https?:\/\/)?api\.([a-z0-9-]+\.insightly\.com)$/i, '$1crm.$2');

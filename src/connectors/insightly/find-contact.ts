@@ -1,10 +1,5 @@
-/**
- * Insightly lookup: exact-match searches over contact PHONE / PHONE_MOBILE and lead PHONE /
- * MOBILE for each search value, run in parallel (bounded per Insightly host, which allows ~10
- * requests a second). A 429 on some searches makes the engine retry only those. One record
- * matched by several fields or values is one contact. Organisation names of contacts are not
- * fetched here: that would add a request per organisation to every pop.
- */
+// Exact-match searches per phone field and search value, in parallel; a 429 retries only those
+// that failed. Contacts' organisation names are not fetched: a request each on every pop.
 import { withSlot } from '@/platform/worker/http/limiter';
 import { resumableOn429 } from '../shared/resumable';
 import { classifyError } from '@/platform/worker/http/errors';
@@ -46,15 +41,12 @@ const SEARCHES: readonly SearchSpec[] = [
   { type: INSIGHTLY_TYPES.lead, segment: 'Leads', idField: 'LEAD_ID', fields: ['PHONE', 'MOBILE'] },
 ];
 
-/**
- * Search requests in flight to one Insightly host, across every lookup at once (the engine runs
- * up to CRM_CONCURRENCY lookups, each with up to 12 searches). Below Insightly's ~10 requests a
- * second with room for a save; a lookup's 12 searches still take two round trips.
- */
+// Searches in flight per Insightly host across all lookups: below its ~10 requests a second with
+// room for a save; a lookup's 12 searches still take two round trips.
 export const MAX_IN_FLIGHT = 8;
 
 /** Insightly's `YYYY-MM-DD HH:mm:ss` _UTC fields as explicit ISO 8601 UTC. */
-export function insightlyUtc(value: unknown): string | undefined {
+function insightlyUtc(value: unknown): string | undefined {
   const text = optionalText(value);
   if (!text) return undefined;
   const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(text);
@@ -156,8 +148,7 @@ function toResult(
   records: readonly unknown[][],
 ): FindContactResult {
   const found = new Map<string, Contact>(); // type:id → one contact per record
-  // At most SEARCH_LIMIT for the whole lookup, as the message says, though it runs several
-  // searches (fields × spellings): more is more than anyone reads while a call rings.
+  // At most SEARCH_LIMIT across all searches, as the message says: more than anyone reads.
   let cut = false;
   queries.forEach(({ spec }, index) => {
     // At most what was asked for (`top`): a longer answer (a proxy, a changed API) is cut.

@@ -1,12 +1,5 @@
-/**
- * Insightly search matches the stored text exactly, so a lookup must guess how the number was
- * typed. Every value costs four requests (contact PHONE and PHONE_MOBILE, lead PHONE and
- * MOBILE), so the set is small:
- * - with overriding formats: the user's formats (they know how their team types numbers),
- *   plus E.164 for numbers written by integrations and imports;
- * - without: E.164, international (`+1 415 555 0144`) and national (`(415) 555-0144`), the
- *   forms phones, signatures and Insightly's own imports usually carry.
- */
+// Insightly matches stored text exactly, so we guess how the number was typed; each value costs
+// four requests: the user's formats (+ E.164 for imports), else E.164, international and national.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { normalizePhone, overridingFormatsFor } from '@/features/lookup/model/phone';
 

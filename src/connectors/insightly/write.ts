@@ -27,7 +27,7 @@ import { insightlyName } from './find-contact';
 import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
 
 /** 'Contact' or 'Lead' from a contact type, in any letter case; throws plain words otherwise. */
-export function insightlyType(value: string | undefined): InsightlyType {
+function insightlyType(value: string | undefined): InsightlyType {
   const type = (value ?? '').trim().toLowerCase();
   if (type === 'contact') return INSIGHTLY_TYPES.contact;
   if (type === 'lead') return INSIGHTLY_TYPES.lead;
@@ -64,10 +64,7 @@ export async function createInsightlyContact(
   };
 }
 
-/**
- * What names the call in a note body and no edit of the log form changes: the start of the
- * first line (direction and number, before the result) and the whole second (the start time).
- */
+// The parts of a note body no edit of the log form changes, so a retry can recognise the note.
 function callHeader(args: CreateCallLogArgs): { lead: string; started: string } {
   const { call } = args;
   const { start } = callSpan(call);
@@ -79,7 +76,7 @@ function callHeader(args: CreateCallLogArgs): { lead: string; started: string } 
 }
 
 /** The note body: what happened on the call, then the user's own note. */
-export function callNoteBody(args: CreateCallLogArgs): string {
+function callNoteBody(args: CreateCallLogArgs): string {
   const { call } = args;
   const { lead, started } = callHeader(args);
   const lines = [
@@ -121,14 +118,12 @@ export async function createInsightlyCallLog(
 }
 
 /** The most notes one request returns (Insightly's `top` cap). */
-export const NOTES_PAGE = 500;
+const NOTES_PAGE = 500;
 /** The most pages of notes read to find the end of a record's notes (no total is asked for). */
 export const MAX_NOTE_PAGES = 12;
 
-/**
- * The call's notes that say what `args` says (title and body as text, HTML or not). Insightly
- * does not document the order of a record's Notes: both ends are read, where the newest are.
- */
+// Compares title and body as text, HTML or not. The Notes' order is undocumented, so both ends
+// are read.
 async function sameNotes(args: CreateCallLogArgs): Promise<string[]> {
   const headers = insightlyHeaders(args.authHeader);
   const note = callNote(args);

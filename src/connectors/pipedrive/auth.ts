@@ -1,8 +1,5 @@
-/**
- * Pipedrive accepts a personal API token (`x-api-token` header) or an OAuth access token
- * (`Authorization: Bearer`). The engine hands connectors one string, so the API token travels
- * as `Token <token>` and is turned back into its own header here. Tokens never go in URLs.
- */
+// Connectors get one auth string, so an API token travels as `Token <token>` and becomes its own
+// `x-api-token` header here (OAuth stays `Bearer`). Tokens never go in URLs.
 import type { Credentials } from '@/features/connection/model/connection';
 
 const TOKEN_PREFIX = 'Token ';

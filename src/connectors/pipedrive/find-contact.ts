@@ -1,9 +1,5 @@
-/**
- * Pipedrive lookup in two requests for up to 100 matches: one phone search, then one batched
- * `GET /api/v2/persons?ids=…` for the creation times search items lack (one more per further
- * 100, up to the 500 one search returns). Deals and leads are a log-form concern
- * (fetchLogFieldOptions), so a pop never waits for them.
- */
+// One phone search, then one `GET /api/v2/persons?ids=…` per 100 hits for the dates search items
+// lack. Deals and leads are left to the log form, so a pop never waits for them.
 import { resumableOn429 } from '../shared/resumable';
 import { http } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
@@ -32,12 +28,9 @@ export const SEARCH_LIMIT = 500;
 /** The most ids one persons request takes (Pipedrive's cap). */
 const IDS_PER_REQUEST = 100;
 
-/**
- * Search compares digits and finds the term inside stored numbers, so the national significant
- * number matches `+1 415 555 0102`, `(415) 555-0102` and `4155550102` alike, where an E.164
- * term would miss numbers stored without a country code. One request covers every format.
- */
-export function pipedriveSearchTerm(phoneNumber: string): string {
+// Search finds the digits inside stored numbers, so the national number matches every format,
+// where an E.164 term would miss numbers stored without a country code.
+function pipedriveSearchTerm(phoneNumber: string): string {
   const parsed = normalizePhone(phoneNumber);
   if (parsed.ok && !parsed.isExtension) return parsed.nationalNumber;
   const digits = phoneNumber.replace(/\D/g, '');
@@ -67,11 +60,8 @@ function hasNextPage(body: unknown): boolean {
   return isRecord(extra) && typeof extra.next_cursor === 'string' && extra.next_cursor !== '';
 }
 
-/**
- * The people of a search answer, at most SEARCH_LIMIT (what was asked for): an answer holding
- * more, from a proxy or a changed API, would otherwise cost one persons request per 100 of them
- * before the call could pop. `more` says some were left out.
- */
+// At most SEARCH_LIMIT hits: a bigger answer (a proxy, a changed API) would otherwise cost one
+// persons request per 100 before the call could pop. `more` says some were left out.
 function readSearchHits(body: unknown): { hits: SearchHit[]; more: boolean } {
   const data = requireRecord(pipedriveData(body, 'the person search'), 'Person search data');
   const hits = new Map<string, SearchHit>(); // keyed by id: one person, one contact
@@ -103,12 +93,8 @@ function readPersons(body: unknown): Map<string, JsonRecord> {
   return persons;
 }
 
-/**
- * Search finds the digits anywhere in a stored number, so a search for London's 20 7946 0958
- * also finds Maine's +1 207 946 0958. A person is left out only when every number it has is
- * written with a country code and none of them is this one: numbers stored without a country
- * code, or persons the batch did not return, stay (they may well be this caller).
- */
+// London's 20 7946 0958 also finds Maine's +1 207 946 0958: drop a person only when all its
+// numbers carry a country code and none is this one (others may well be this caller).
 function onlyOtherNumbers(person: JsonRecord | undefined, e164: string): boolean {
   if (!person || !Array.isArray(person.phones)) return false;
   const values = person.phones.flatMap((field) =>

@@ -1,7 +1,5 @@
-/**
- * Pipedrive writes: placeholder persons through API v2 (the v1 person writes are deprecated and
- * out of support since August 2026), call logs through v1 (they have no v2 yet).
- */
+// Persons through API v2 (v1 person writes are out of support since August 2026), call logs
+// through v1 (they have no v2 yet).
 import { http } from '@/platform/worker/http/client';
 import type { CreateContactResult } from '@/features/lookup/model/contact';
 import {
@@ -29,12 +27,10 @@ import { pipedriveData } from './find-contact';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
 
 /** How many of the user's newest persons a retry reads (one request). */
-export const NEWEST_PERSONS = 100;
+const NEWEST_PERSONS = 100;
 
-/**
- * The persons with this name and number among the user's newest: the search indexes new persons
- * after a delay, so it can miss one created seconds ago; the persons list has them at once.
- */
+// Reads the newest persons, not the search: the search indexes new persons after a delay, so it
+// can miss one created seconds ago.
 async function samePersons(args: CreateContactArgs, since: number): Promise<string[]> {
   const ownerId = Number(args.user.id);
   const res = await http.get(buildUrl(args.user.hostname, '/api/v2/persons'), {
@@ -97,10 +93,8 @@ function chosen(value: string | number | undefined): string | number | undefined
   return value;
 }
 
-/**
- * The user's plain-text note as HTML, the form Pipedrive documents for a call log's `note`: sent
- * raw, `a < b` or `<Friday>` would be read as markup and line breaks would collapse.
- */
+// Pipedrive documents `note` as HTML: sent raw, `a < b` or `<Friday>` would be read as markup
+// and line breaks would collapse.
 function noteHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
@@ -147,24 +141,19 @@ function callLogFields(args: CreateCallLogArgs) {
   return { body, refusal };
 }
 
-function callLogBody(args: CreateCallLogArgs) {
-  const { body, refusal } = callLogFields(args);
-  if (refusal) throw new Error(refusal);
-  return body;
-}
-
 export async function createPipedriveCallLog(
   args: CreateCallLogArgs,
 ): Promise<CreateCallLogResult> {
   const headers = pipedriveHeaders(args.authHeader);
-  const body = callLogBody(args);
+  const { body, refusal } = callLogFields(args);
+  if (refusal) throw new Error(refusal);
   const res = await http.post(buildUrl(args.user.hostname, '/v1/callLogs'), body, { headers });
   const log = requireRecord(pipedriveData(res.data, 'the new call log'), 'The new call log');
   return { logId: String(requireId(log.id, 'The new call log')), returnMessage: CALL_LOGGED };
 }
 
 /** Pipedrive's page size cap for `GET /v1/callLogs`. */
-export const CALL_LOG_PAGE = 50;
+const CALL_LOG_PAGE = 50;
 /** The most pages read to find the end of the list (the API gives no total). */
 export const MAX_CALL_LOG_PAGES = 14;
 
@@ -186,12 +175,8 @@ async function callLogPage(
 
 const orEmpty = (value: unknown) => (value === undefined || value === null ? '' : value);
 
-/**
- * The call logs that say what `args` says, compared by meaning: Pipedrive documents its times
- * as ISO 8601 (`2022-12-12T01:01:01.000Z`) in answers while taking `YYYY-MM-DD HH:MM:SS`, and
- * may give the note back as other HTML. Pipedrive does not document the list's order, so both
- * ends are read (the newest logs are at one of them).
- */
+// Compared by meaning: answers give ISO 8601 times for the `YYYY-MM-DD HH:MM:SS` sent, and the
+// note as other HTML. The list's order is undocumented, so both ends are read.
 async function sameCallLogs(args: CreateCallLogArgs): Promise<string[]> {
   const { body, refusal } = callLogFields(args);
   // A log Pipedrive would refuse was refused before it was sent: it left nothing.

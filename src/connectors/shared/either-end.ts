@@ -1,8 +1,5 @@
-/**
- * Reading the records a Save just wrote from a CRM list whose order is undocumented and which
- * gives no total: they are at one end or the other, so the first page is read, then the last two
- * (the newest rows may straddle them).
- */
+// Finds a Save's records in a CRM list of undocumented order and no total: they are at one end,
+// so the first page is read, then the last two (the newest rows may straddle them).
 
 /** One page of a list, by page index. `more`: the CRM says (or a full page implies) more follow. */
 export interface ListPage<T> {
@@ -11,13 +8,11 @@ export interface ListPage<T> {
   more: boolean;
 }
 
-export type ReadPage<T> = (index: number) => Promise<ListPage<T>>;
+type ReadPage<T> = (index: number) => Promise<ListPage<T>>;
 
-/**
- * The last page, found without a total: indexes 1, 2, 4, 8, … past the first page until one is
- * the last or past the end, then halving the gap. Null when `budget` requests run out.
- */
-export async function lastPage<T>(
+// Finds the last page without a total: gallop 1, 2, 4, 8… past the first page, then bisect.
+// Null when `budget` requests run out.
+async function lastPage<T>(
   read: ReadPage<T>,
   first: ListPage<T>,
   budget: number,
@@ -37,10 +32,7 @@ export async function lastPage<T>(
   return null;
 }
 
-/**
- * The rows of the list's first page and, when there are more, of its last two: where the newest
- * rows are, whichever way the CRM orders the list. At most `budget` pages are read.
- */
+/** The first page's rows and, when there are more, the last two pages'. At most `budget` reads. */
 export async function rowsAtEitherEnd<T>(read: ReadPage<T>, budget: number): Promise<T[]> {
   const first = await read(0);
   if (!first.more) return first.rows;

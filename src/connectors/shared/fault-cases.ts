@@ -1,12 +1,10 @@
-/**
- * Test support: every emulator fault and the failure kind `classifyError` must report for it.
- * Both connectors' tests run the same table, so each fault is proven to make them throw.
- */
+// Test support: each emulator fault and the kind `classifyError` must report, run by both
+// connectors' tests.
 import { http } from '@/platform/worker/http/client';
 import type { CrmFailureKind } from '@/platform/worker/http/errors';
 import type { FaultSpec } from '../../../e2e/emulators/faults.ts';
 
-export interface FaultCase {
+interface FaultCase {
   name: string;
   fault: Omit<FaultSpec, 'path' | 'method'>;
   kind: CrmFailureKind;

@@ -1,8 +1,5 @@
-/**
- * Shape checks for CRM answers. A body that lacks the documented shape (HTML from a proxy, an
- * empty body, a changed API) must throw `MalformedResponseError`: read as "no match" it would
- * silently hide a caller's contact.
- */
+// A body without the documented shape must throw `MalformedResponseError`: read as "no match"
+// it would silently hide a caller's contact.
 import { isAxiosError } from 'axios';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
 

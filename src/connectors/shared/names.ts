@@ -1,10 +1,7 @@
 /** Turns the name a user typed for a new contact into the parts CRMs store. */
 
-/**
- * Whitespace collapsed and trimmed, never throwing: the form a name is saved in. A retry
- * compares the CRM's names with the typed one through this too, or "Ann  Lee" would never match
- * the "Ann Lee" an interrupted first attempt created.
- */
+// The form a name is saved in; a retry compares through it too, or "Ann  Lee" would never match
+// the "Ann Lee" an interrupted first attempt created.
 export function collapseName(input: unknown): string {
   return typeof input === 'string' ? input.replace(/\s+/g, ' ').trim() : '';
 }
@@ -23,11 +20,8 @@ export function cleanName(input: string): string {
   return name;
 }
 
-/**
- * The last word is the last name and everything before it the first name: "Mary Ann Smith" →
- * Mary Ann / Smith. One word is a last name alone (CRMs require a last name, never a first),
- * so nothing the user typed is dropped or replaced by a made-up word.
- */
+// "Mary Ann Smith" → Mary Ann / Smith. One word is a last name alone (CRMs require a last name),
+// so nothing typed is dropped or replaced by a made-up word.
 export function splitName(input: string): { firstName: string | null; lastName: string } {
   const words = cleanName(input).split(' ');
   const lastName = words.pop() ?? '';

@@ -15,10 +15,7 @@ export const CALL_LOGGED: ReturnMessage = {
   ttl: 2000,
 };
 
-/**
- * The warning of a search that found more than one request returns: the contacts shown are the
- * CRM's first `shown`, and the person is told rather than left thinking that is all of them.
- */
+/** Tells the person only the CRM's first `shown` matches are shown, not all of them. */
 export function moreMatchesThanShown(crmName: string, shown: number): ReturnMessage {
   return {
     message: `More than ${shown} ${crmName} contacts have this number; showing the first ${shown}.`,
@@ -27,10 +24,7 @@ export function moreMatchesThanShown(crmName: string, shown: number): ReturnMess
   };
 }
 
-/**
- * findContact's answer for an internal extension the CRM cannot search: not completed
- * (`successful: false`), with the reason the engine shows instead of a generic CRM error.
- */
+/** Unsuccessful, with a reason the engine shows instead of a generic CRM error. */
 export function extensionNotSearched(crmName: string): FindContactResult {
   return {
     successful: false,

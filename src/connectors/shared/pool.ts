@@ -1,9 +1,5 @@
-/**
- * Runs tasks with at most `limit` in flight and resolves in input order. After the first
- * failure no new task starts (the lookup has failed; more requests only spend the CRM's rate
- * limit), the ones in flight are allowed to finish, and then that first failure is thrown, so
- * no request outlives the call. Local to one call (no module state).
- */
+// After the first failure no task starts (more would only spend the rate limit); those in flight
+// finish before it is thrown, so no request outlives the call.
 export async function mapLimited<T, R>(
   items: readonly T[],
   limit: number,

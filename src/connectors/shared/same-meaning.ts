@@ -1,10 +1,8 @@
-/**
- * Comparing what a CRM gives back with what a Save sent by meaning, not by spelling: a CRM may
- * answer a time in another format, a number with other punctuation, a note as HTML.
- */
+// Compares a CRM's answer with what a Save sent by meaning: it may give a time in another
+// format, a number with other punctuation, a note as HTML.
 
 /** Epoch ms of an ISO 8601 instant or of a zone-less `YYYY-MM-DD HH:MM:SS` (UTC); null if neither. */
-export function instantOf(value: unknown): number | null {
+function instantOf(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
   const text = value.trim();
@@ -24,7 +22,7 @@ export function sameInstant(a: unknown, b: unknown): boolean {
 }
 
 /** The CRM's clock and this computer's may disagree by a little. */
-export const CLOCK_SLACK_MS = 2 * 60_000;
+const CLOCK_SLACK_MS = 2 * 60_000;
 
 /** A record the CRM made at `created` (any time format) was made since `since` (epoch ms). */
 export function madeSince(created: unknown, since: number): boolean {
@@ -32,7 +30,7 @@ export function madeSince(created: unknown, since: number): boolean {
   return at !== null && at >= since - CLOCK_SLACK_MS;
 }
 
-export const digitsOf = (value: unknown): string =>
+const digitsOf = (value: unknown): string =>
   typeof value === 'string' || typeof value === 'number' ? String(value).replace(/\D/g, '') : '';
 
 /** Same digits: phone numbers, ids and durations whatever their punctuation or type. */
@@ -41,7 +39,7 @@ export function sameDigits(a: unknown, b: unknown): boolean {
 }
 
 /** Text as typed, with line endings made alike and surrounding space set aside. */
-export function plainText(value: unknown): string {
+function plainText(value: unknown): string {
   return typeof value === 'string'
     ? value
         .replace(/\r\n?/g, '\n')
@@ -51,7 +49,7 @@ export function plainText(value: unknown): string {
 }
 
 /** The plain text of an HTML fragment: breaks and paragraphs as new lines, entities decoded. */
-export function htmlText(value: unknown): string {
+function htmlText(value: unknown): string {
   if (typeof value !== 'string') return '';
   return plainText(
     value

@@ -1,13 +1,10 @@
 /** URL building, time formatting and header reading both connectors share. */
 import { apiOrigin, isSafeCrmUrl } from '@/features/connection/model/connection';
 
-export type QueryValue = string | number | boolean | undefined;
+type QueryValue = string | number | boolean | undefined;
 
-/**
- * `origin` + `path` with every query value encoded by URLSearchParams, so a `+` travels as
- * `%2B` and cannot turn into a space. Path segments must already be encoded by the caller.
- * Only https origins (and http on this machine) are accepted: credentials travel encrypted.
- */
+// Query values go through URLSearchParams so a `+` cannot turn into a space; path segments must
+// come encoded. Only https (or local http) origins: credentials travel encrypted.
 export function buildUrl(
   hostname: string,
   path: string,

@@ -1,13 +1,10 @@
-/**
- * Typed chrome.storage items. Each key is declared once (see keys.ts) with its area, type,
- * default and schema version. The version is part of the stored key (`settings@v1`), so data
- * written by an older schema is never read as the new one: it is migrated by the item's hook.
- */
+// Typed chrome.storage items. The version is part of the stored key (`settings@v1`), so data of an
+// older schema is never read as the new one: the item's migrations convert it.
 
-export type AreaName = 'local' | 'session';
+type AreaName = 'local' | 'session';
 type Migration = (previous: unknown) => unknown;
 
-export interface ItemDefinition<T> {
+interface ItemDefinition<T> {
   area: AreaName;
   name: string;
   version: number;
@@ -16,7 +13,7 @@ export interface ItemDefinition<T> {
   migrations?: Record<number, Migration>;
 }
 
-export interface StorageItem<T> {
+interface StorageItem<T> {
   readonly definition: ItemDefinition<T>;
   readonly key: string;
   get(): Promise<T>;
@@ -48,10 +45,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * Fields added to an object default later still get their default when an old value loads, at
- * any depth (a field added inside settings.callPop too).
- */
+/** Fields added to a default later get it when an old value loads, at any depth. */
 export function withDefaults<T>(defaultValue: T, stored: unknown): T {
   if (!isPlainObject(defaultValue) || !isPlainObject(stored)) return stored as T;
   const merged: Record<string, unknown> = { ...defaultValue, ...stored };
@@ -139,17 +133,14 @@ export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
   return item;
 }
 
-export interface FamilyDefinition {
+interface FamilyDefinition {
   area: AreaName;
   name: string;
   version: number;
 }
 
-/**
- * Many values of one type under one prefix, one key each (e.g. one cache entry per number), so
- * that writing one never rewrites the others.
- */
-export interface StorageFamily<T> {
+/** One key per value under one prefix, so that writing one never rewrites the others. */
+interface StorageFamily<T> {
   readonly definition: FamilyDefinition;
   readonly prefix: string;
   keyFor(id: string): string;

@@ -1,15 +1,12 @@
-/**
- * Every chrome.storage key CallPop uses, declared once. Bump an item's version when its shape
- * changes and add a migration. Install migrates, and the unit tests check, every export here
- * that is a declared item or family, so a new key cannot be left out.
- */
+// Every chrome.storage key, declared once. Bump a version on a shape change and add a migration;
+// install migrates (and tests check) every item or family exported here, so none is left out.
 import type { Connection } from '@/features/connection/model/connection';
 import type { CallDirection, CallStatus, LookupResult } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/settings';
 import type { ContactDraft, LogDraft } from '@/features/saves/model/log-draft';
 import { defineFamily, defineItem } from './define';
 
-export interface InstallInfo {
+interface InstallInfo {
   installedAt: number | null;
   version: string | null;
 }
@@ -36,11 +33,8 @@ export const connectionItem = defineItem<Connection | null>({
   defaultValue: null,
 });
 
-/**
- * The CRM answered 401 to the connection with this identity (lookup/worker/credentials-status.ts). Its
- * own key, written without reading the connection, so noting it can never write back
- * credentials that Disconnect or a new token replaced meanwhile.
- */
+// The CRM answered 401 to this connection. Its own key, written without reading the connection,
+// so noting it never writes back credentials that Disconnect or a new token replaced meanwhile.
 export interface CredentialsRejected {
   platform: Connection['platform'];
   accountId: string;
@@ -55,12 +49,8 @@ export const credentialsRejected = defineItem<CredentialsRejected | null>({
   defaultValue: null,
 });
 
-/**
- * One contact in the lookup cache, with short field names to keep entries small (see
- * src/features/lookup/worker/cache-codec.ts): i id, n name, p phone (only when it differs from the
- * key), t type, ti title, co company, e email, cd createdDate, ad mostRecentActivityDate,
- * x additionalInfo. Empty fields are left out.
- */
+// A cached contact, short names keep entries small (lookup/worker/cache-codec.ts); empty fields
+// are left out. p: phone, only if not the key; ad: mostRecentActivityDate; x: additionalInfo.
 export interface CompactContact {
   i: string | number;
   n?: string;
@@ -74,25 +64,17 @@ export interface CompactContact {
   x?: Record<string, unknown>;
 }
 
-/**
- * A cached lookup for one (account, platform, E.164): c real contacts (absent = no match),
- * f fetchedAt and u lastUsed in seconds since epoch (u absent = f), s 1 when written by a
- * create rather than a CRM search, n 1 when the CRM offers "Create new contact...", w the
- * warning the CRM gave with its contacts (such as "more than 500"), kept so a hit says it too.
- */
+// A cached lookup for one (account, platform, E.164); times in seconds since epoch.
 export interface CachedMatch {
-  c?: CompactContact[];
-  f: number;
-  u?: number;
-  s?: 1;
-  n?: 1;
-  w?: string;
+  c?: CompactContact[]; // real contacts; absent = no match
+  f: number; // fetchedAt
+  u?: number; // lastUsed; absent = f
+  s?: 1; // written by a create, not a CRM search
+  n?: 1; // the CRM offers "Create new contact..."
+  w?: string; // the CRM's warning with its contacts ("more than 500"), so a hit says it too
 }
 
-/**
- * The phone formats the cached matches were searched with (their JSON), checked on each use
- * (lookup/worker/formats-changed.ts): other formats may find other contacts.
- */
+/** The phone formats (JSON) the cache was searched with: other formats may find other contacts. */
 export const cacheFormatsItem = defineItem<string | null>({
   area: 'local',
   name: 'cacheFormats',
@@ -167,11 +149,8 @@ export const callSessions = defineFamily<CallSession>({
   version: 1,
 });
 
-/**
- * The popup's open Log or Create form, so closing the popup (a click outside closes it) loses
- * nothing typed (src/entrypoints/popup/draft.ts). Session area: never written to disk; cleared with the
- * other session records on disconnect.
- */
+// The popup's open form, so closing the popup (any click outside) loses nothing typed.
+// Session area: never written to disk; cleared with the other session records on disconnect.
 export type PopupDraft = {
   /** What the number field held. */
   number: string;

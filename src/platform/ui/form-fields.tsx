@@ -1,7 +1,5 @@
-/**
- * Accessible form controls: every control has a visible <label>, its help and error text are
- * tied to it with aria-describedby, and an error marks it aria-invalid.
- */
+// Every control has a visible <label>, help and error text tied by aria-describedby, and an
+// error marks it aria-invalid.
 import { useId, type ReactNode } from 'react';
 
 interface Described {
@@ -41,7 +39,7 @@ function HelpAndError({
   );
 }
 
-export interface TextFieldProps extends Described {
+interface TextFieldProps extends Described {
   value: string;
   onChange: (text: string) => void;
   onBlur?: () => void;
@@ -85,7 +83,7 @@ export function TextField(props: TextFieldProps) {
   );
 }
 
-export interface SelectFieldProps<V extends string> extends Described {
+interface SelectFieldProps<V extends string> extends Described {
   value: V;
   options: readonly { value: V; label: string }[];
   onChange: (value: V) => void;
@@ -115,7 +113,7 @@ export function SelectField<V extends string>(props: SelectFieldProps<V>) {
   );
 }
 
-export interface CheckboxFieldProps extends Described {
+interface CheckboxFieldProps extends Described {
   checked: boolean;
   onChange: (checked: boolean) => void;
 }
@@ -138,7 +136,7 @@ export function CheckboxField(props: CheckboxFieldProps) {
   );
 }
 
-export interface RadioGroupProps<V extends string> {
+interface RadioGroupProps<V extends string> {
   legend: string;
   value: V;
   options: readonly { value: V; label: string; help?: string }[];

@@ -1,12 +1,9 @@
-/**
- * Toasts for the engine's returnMessage (its messageType and ttl) and for plain-words errors.
- * Danger is an alert; the rest are polite status updates. The kind is written out, not only
- * shown by color.
- */
+// Danger is an alert, the rest polite status updates; the kind is written out, not only shown by
+// color.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageType, ReturnMessage } from '@/features/lookup/model/contact';
 
-export interface ToastItem {
+interface ToastItem {
   id: number;
   message: string;
   messageType: MessageType;

@@ -1,7 +1,5 @@
-/**
- * A form's typed state as one value, so a page can keep it (a draft that outlives the page) and
- * hand it back when the form opens again. `onChange` hears every change after the first render.
- */
+// A form's state as one value, so a page can keep it as a draft that outlives the page.
+// `onChange` hears every change after the first render.
 import { useEffect, useRef, useState } from 'react';
 
 export function useDraftState<T>(

@@ -10,7 +10,7 @@ import { errorText } from './report';
 import { RequestError } from './request-error';
 import { isTrustedSender } from './sender';
 
-export type Handler<N extends RequestName> = (
+type Handler<N extends RequestName> = (
   payload: Payload<N>,
   sender: chrome.runtime.MessageSender,
 ) => Promise<Value<N>> | Value<N>;

@@ -5,10 +5,7 @@ export class RequestError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    /**
-     * A CRM write that may have landed (a timeout, a dropped connection, a server error): the
-     * form freezes what was sent until it is retried or discarded (docs/saves.md).
-     */
+    /** The CRM write may have landed: the form freezes what was sent until retried or discarded. */
     readonly outcomeUnclear = false,
   ) {
     super(message);

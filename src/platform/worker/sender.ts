@@ -1,7 +1,4 @@
-/**
- * Only this extension's own pages may talk to the service worker. Content scripts (none today)
- * and other extensions carry a web or foreign origin and are refused.
- */
+/** Only this extension's own pages may talk to the worker; any other origin is refused. */
 export function isTrustedSender(sender: chrome.runtime.MessageSender): boolean {
   if (sender.id !== chrome.runtime.id) return false;
   // Built by hand: URL.origin is "null" for non-special schemes outside the browser.

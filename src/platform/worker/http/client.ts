@@ -1,17 +1,11 @@
-/**
- * The one axios instance CallPop uses. A service worker has no XMLHttpRequest, so the fetch
- * adapter is pinned. JSON that does not parse throws instead of arriving as a string, so a
- * proxy's HTML page or a truncated body is reported as a malformed answer, never as "no match".
- */
+// A service worker has no XMLHttpRequest, hence the fetch adapter. Bad JSON throws, so a proxy's
+// HTML page or a truncated body reads as a malformed answer, never as "no match".
 import axios from 'axios';
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 
-/**
- * The most bytes of one CRM answer CallPop reads. The largest real answers (500 search results,
- * a page of records) are a few hundred kB; a CRM or proxy sending more would otherwise be read
- * to the end into the worker's memory, which Chrome kills (and every call stops popping).
- */
+// Real answers are a few hundred kB at most; reading a bigger one to the end could get the
+// worker killed for its memory (and every call would stop popping).
 export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 export const http = axios.create({
@@ -23,8 +17,7 @@ export const http = axios.create({
   maxRedirects: 0,
   // Counted as the body streams in, so an answer with no Content-Length is cut off too.
   maxContentLength: MAX_RESPONSE_BYTES,
-  // Past the browser's HTTP cache: Chrome lets one request for a URL through it at a time, so
-  // an identical GET (a Refresh of a search that hangs) would wait out the first one's timeout.
-  // CRM answers are never taken from that cache anyway.
+  // Chrome lets one request per URL through its HTTP cache at a time: a Refresh of a hanging
+  // search would wait out the first one's timeout.
   fetchOptions: { cache: 'no-store' },
 });

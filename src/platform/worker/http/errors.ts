@@ -1,7 +1,5 @@
-/**
- * Every way a CRM call can fail, reduced to a few kinds the engine can explain in plain words.
- * Connectors throw `MalformedResponseError` when an answer does not have the documented shape.
- */
+// Every CRM failure reduced to a few kinds the engine explains in plain words. Connectors throw
+// `MalformedResponseError` when an answer does not have the documented shape.
 import { isAxiosError, type AxiosError } from 'axios';
 
 export type CrmFailureKind =
@@ -40,7 +38,7 @@ export class CrmError extends Error {
 }
 
 /** Retry-After is either delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
+function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const text = String(value).trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
@@ -69,11 +67,8 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
   return out;
 }
 
-/**
- * The CRM's own words from an error body, when it has them: Pipedrive answers
- * `{ success: false, error: "…" }`, Insightly (ASP.NET) `{ Message: "…" }`. One line, no
- * credentials, at most CRM_TEXT_MAX characters; undefined for HTML pages and empty bodies.
- */
+// The CRM's own words (Pipedrive `error`, Insightly `Message`): one line, no credentials, at most
+// CRM_TEXT_MAX characters; undefined for HTML pages and empty bodies.
 export function crmErrorText(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const record = body as Record<string, unknown>;

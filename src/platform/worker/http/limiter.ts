@@ -1,8 +1,5 @@
-/**
- * Keeps CRM traffic polite: identical lookups in flight share one request, each CRM gets a few
- * requests at a time, and a 429 waits (Retry-After, at least a growing backoff) a bounded number
- * of times. The maps below hold only work in flight, which dies with the worker anyway.
- */
+// Keeps CRM traffic polite: shared identical lookups, a few requests per CRM, bounded 429 waits.
+// The maps hold only work in flight, which dies with the worker anyway.
 import { classifyError } from './errors';
 import { shareWhileRunning, type Hold } from '../share-while-running';
 
@@ -11,18 +8,14 @@ const turns = new Map<string, Turns>();
 const slots = new Map<string, { active: number; waiting: (() => void)[] }>();
 
 export const CRM_CONCURRENCY = 4;
-export const RATE_LIMIT_DEADLINE_MS = 10_000;
+const RATE_LIMIT_DEADLINE_MS = 10_000;
 /** The first wait after a 429; it doubles with each further 429 of the same call. */
-export const MIN_RETRY_MS = 1000;
+const MIN_RETRY_MS = 1000;
 /** Retries per call, whatever the deadline: a CRM answering 429 at once cannot loop us. */
 export const MAX_RETRIES = 3;
 
-/**
- * Runs `run` once for all callers asking for `key` while it is in flight. Work `run` holds
- * (storing the answer) keeps later callers joining it until that work is done. A caller that
- * may as well take the answer of other work (a lookup, that of a Refresh of the same number)
- * names its keys in `orJoin`: the first of them in flight is joined, before `key`.
- */
+// Runs `run` once for all callers of `key` in flight (held work, like storing, included). A caller
+// that may take other work's answer (a lookup, a Refresh's) names its keys in `orJoin`, first.
 export function shareInFlight<T>(
   key: string,
   run: (hold: Hold) => Promise<T>,
@@ -52,21 +45,14 @@ export interface Turn<T> {
   readonly overtaken: Promise<T>;
   /** Records this request's answer and gives it to every older request still waiting. */
   answered(answer: T): void;
-  /**
-   * Whether this request's answer may be stored: false once a newer request has answered or
-   * stored. Asked right before each write, so the newest answer is the one written last.
-   */
+  /** False once a newer request answered or stored; ask right before each write, so newest wins. */
   mayStore(): boolean;
   /** Ends the turn, once the request has answered or failed and its writes are done. */
   done(): void;
 }
 
-/**
- * Orders the requests for one `key` (one number) by when they started, not by when they answer:
- * a Refresh asks the CRM anew while an older request may still hang, and whichever answers
- * first, the newer answer is the one kept. Older requests still waiting get it at once, and an
- * older answer arriving late is not stored over it.
- */
+// Orders one number's requests by start, not answer: a Refresh's newer answer wins even if an older
+// request answers later; older waiters get it at once, and a late older answer is never stored.
 export function takeTurn<T>(key: string): Turn<T> {
   let line = turns.get(key);
   if (!line) turns.set(key, (line = { started: 0, newest: 0, open: 0, waiting: new Map() }));
@@ -123,18 +109,13 @@ export async function withSlot<T>(crm: string, limit: number, run: () => Promise
   }
 }
 
-export interface RetryClock {
+interface RetryClock {
   now(): number;
   sleep(ms: number): Promise<void>;
 }
 
-/**
- * Retries `run` after each 429, at most MAX_RETRIES times. Each wait is what Retry-After asks
- * but never less than a backoff doubling from 1 s (also the wait when it says nothing):
- * `Retry-After: 0`, or a date already past through clock skew, would otherwise retry at once,
- * thousands of times before the deadline. Gives up with the 429 when the next try would start
- * after the deadline.
- */
+// Retries after a 429, waiting Retry-After but never less than a doubling backoff: `Retry-After: 0`
+// or a past date (clock skew) would otherwise retry thousands of times before the deadline.
 export async function retryRateLimited<T>(
   run: () => Promise<T>,
   clock: RetryClock,

@@ -1,9 +1,5 @@
-/**
- * Applies the "CRM request timeout" setting to the one axios instance. Every CRM call starts
- * by reading the settings (lookup/worker/account.ts `loadSettingsAndConnection`), which applies it, so
- * no request waits on a storage read of its own, and a restarted worker re-applies the setting
- * before its first CRM call. A caller that sets its own `timeout` on a request keeps it.
- */
+// Applied when each CRM call reads the settings, so no request waits on a storage read of its own
+// and a restarted worker re-applies it. A request's own `timeout` still wins.
 import type { AxiosInstance } from 'axios';
 import { SETTING_LIMITS, type Settings } from '@/features/settings/model/settings';
 
