@@ -1,9 +1,5 @@
-/**
- * The host side of the Embeddable protocol: answers the widget's requests and turns its call
- * notices into `call.event` requests. Stateless: the worker de-duplicates calls by sessionId, so
- * a reloaded page or a repeated notice never pops twice. Dependencies are injected so this runs
- * in unit tests without a DOM or chrome.*.
- */
+// Host side of the Embeddable protocol. Stateless: the worker de-duplicates calls by sessionId,
+// so a reloaded page or a repeated notice never pops twice.
 import type { Payload, RequestName, Value } from '@/platform/messages';
 import type { Settings } from '@/features/settings/model/settings';
 import { sleep } from '@/platform/sleep';
@@ -36,10 +32,7 @@ export interface BridgeDeps {
   wait?: (ms: number) => Promise<void>;
 }
 
-/**
- * A call event Chrome could not deliver is sent again after each of these waits. The worker
- * handles call.event once per sessionId, and a second send finishes a half-done pop.
- */
+// The worker handles call.event once per sessionId, so a resend finishes a half-done pop.
 export const CALL_RESEND_DELAYS_MS = RESEND_DELAYS_MS;
 
 function isHttpUrl(url: string | null): url is string {

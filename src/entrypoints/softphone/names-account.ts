@@ -1,7 +1,4 @@
-/**
- * The CRM account whose names the softphone widget shows: another account (or none) changes
- * them all, a new token for the same account changes none.
- */
+// The CRM account whose names the widget shows: another account changes them all, a new token none.
 import type { Connection } from '@/features/connection/model/connection';
 import { connectionItem } from '@/platform/storage/keys';
 

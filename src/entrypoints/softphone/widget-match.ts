@@ -1,8 +1,5 @@
-/**
- * The answer to the widget's `/contacts/match`: every number, in Embeddable's shape, from the
- * engine's batched lookups, never later than the widget waits; numbers the CRM failed to answer
- * are looked up again later and the widget asked to match them again.
- */
+// The answer to the widget's `/contacts/match`, never later than the widget waits; numbers the
+// CRM failed to answer are looked up again later and the widget asked to match them again.
 import { ERROR_CODES, MAX_LOOKUP_BATCH, type Value } from '@/platform/messages';
 import { RequestFailed } from '@/platform/ui/messaging';
 import { sleep } from '@/platform/sleep';
@@ -13,18 +10,11 @@ import { parseMatchBody } from './protocol';
 import { withResend } from './resend';
 import { matchData, resultsByRequest } from './translate';
 
-/**
- * The widget gives up on /contacts/match after 30 s, and a CRM that hangs can take longer (each
- * request may run to the request timeout). So the answer goes by this time, without names; the
- * names that come later are cached, and the widget is asked to match those numbers again.
- */
+// The widget gives up after 30 s and a hung CRM can take longer: answer by then without names,
+// and have the widget match again once the late names are cached.
 export const MATCH_DEADLINE_MS = 20_000;
 
-/**
- * After the CRM failed to answer for some numbers (the widget already got them without names),
- * CallPop looks them up again after each of these waits, then stops. Numbers that failed while
- * a round was already waiting join it.
- */
+/** Re-lookups of numbers the CRM failed to answer; numbers failing meanwhile join the round. */
 export const REASK_DELAYS_MS: readonly number[] = [30_000, 60_000, 120_000, 240_000];
 
 interface WidgetLookup {
@@ -35,10 +25,7 @@ interface WidgetLookup {
   failed: string[];
   /** Why the CRM failed, in the engine's words, when some number failed. */
   problem: string | null;
-  /**
-   * Why the CRM refused (credentials, permissions): asking again would not help, the person
-   * must act, so it is said and nothing is asked again.
-   */
+  /** Why the CRM refused (credentials, permissions): asking again would not help, so it is said. */
   refused: string | null;
   crmName: string;
 }
@@ -114,11 +101,8 @@ function askWidgetAgain(deps: BridgeDeps, phoneNumbers: string[]): void {
   }
 }
 
-/**
- * Numbers the widget got names for, per bridge (one window), newest last: when the connection
- * changes (another CRM, or none), the widget is asked to match them again, so it does not keep
- * showing the old CRM's names for as long as their match lifetime.
- */
+// Numbers named per bridge (one window), newest last: on a connection change the widget matches
+// them again, not showing the old CRM's names for their whole match lifetime.
 const named = new WeakMap<BridgeDeps, Set<string>>();
 /** A day of calls at the most; older names the widget has long let go of. */
 const MAX_NAMED = 1000;
@@ -155,11 +139,8 @@ interface Reasking {
 }
 const reasking = new WeakMap<BridgeDeps, Reasking>();
 
-/**
- * The widget got no names for these numbers and keeps that as "no match" for minutes: say why,
- * then look them up again later and, for those the CRM answers, have the widget ask again (it
- * then gets them from the cache).
- */
+// The widget keeps numbers answered without names as "no match" for minutes: say why, then look
+// them up again and have the widget ask again for those the CRM answers (from the cache).
 function afterCrmFailure(deps: BridgeDeps, lookup: WidgetLookup): void {
   if (lookup.refused && lookup.failed.length === 0) {
     deps.report(`${lookup.refused}: callers show no names until that is fixed.`, 'error');
