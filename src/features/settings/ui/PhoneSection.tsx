@@ -74,10 +74,7 @@ function FormatField({ slot, stored, earlier, sample, commit }: FormatFieldProps
   );
 }
 
-/**
- * The format slots. Storage holds the packed list; the page keeps which slot each format is in,
- * so that filling slot 2 with slot 1 empty neither moves the format nor shows it twice.
- */
+/** Storage holds the packed list; the page keeps which slot each format is in (format-slots.ts). */
 function FormatSlots({ settings, save, sample }: Props & { sample: SampleNumber }) {
   const [layout, setLayout] = useState<readonly string[] | null>(null);
   const shown = layoutFor(settings.overridingFormats, layout, SLOTS.length);

@@ -1,10 +1,5 @@
-/**
- * A text input over a stored setting: the typed text is kept as typed (never lost on a
- * validation error or a failed save), checked on every keystroke, and committed shortly after
- * typing stops, on blur, and at once when the page is hidden or closed. A change stored
- * elsewhere replaces the text only while nothing typed is waiting to be saved, and never when
- * the text already means the stored value (a saved `(###) ` stays `(###) `, not `(###)`).
- */
+// Typed text is kept as typed (never lost on an error or a failed save) and committed after a
+// pause, on blur, or when the page hides; storage replaces it only when nothing typed is unsaved.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SaveOutcome } from './use-settings';
 import type { Checked } from './validation';

@@ -1,8 +1,5 @@
-/**
- * The settings as stored, kept current with changes made anywhere, and a `save` that applies one
- * change to the latest stored value, one save after another, so two edits never overwrite each
- * other. The page shows a change at once; `save` says how it went, so a field keeps what failed.
- */
+// Saves apply each change to the latest stored value, one after another, so two edits never
+// overwrite each other; `save` reports failure so a field keeps what failed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Settings } from '../model/settings';
 import { settingsItem } from '@/platform/storage/keys';
@@ -82,9 +79,8 @@ export function useSettings(): SettingsState {
     const onPageShow = () => {
       leaving.current = false;
     };
-    // The fields save what is still typed from their own pagehide listeners. In either order
-    // all of it is written: a save made before this listener is still pending here, and one
-    // made after finds `leaving` set and is written at once.
+    // Fields save their typing from their own pagehide listeners; in either order it is written
+    // (still pending here, or finding `leaving` set).
     window.addEventListener('pagehide', onPageHide);
     window.addEventListener('pageshow', onPageShow);
     document.addEventListener('visibilitychange', onVisibility);
