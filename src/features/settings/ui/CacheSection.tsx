@@ -37,14 +37,11 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
   const [busy, setBusy] = useState(false);
   const setCache = (patch: Partial<Settings['cache']>) =>
     save((current) => ({ ...current, cache: { ...current.cache, ...patch } }));
-  const matchTtl = useDraft(settings.cache.matchTtlMinutes, String, matchCheck, (matchTtlMinutes) =>
+  const matchTtl = useDraft(settings.cache.matchTtlMinutes, matchCheck, (matchTtlMinutes) =>
     setCache({ matchTtlMinutes }),
   );
-  const noMatchTtl = useDraft(
-    settings.cache.noMatchTtlMinutes,
-    String,
-    noMatchCheck,
-    (noMatchTtlMinutes) => setCache({ noMatchTtlMinutes }),
+  const noMatchTtl = useDraft(settings.cache.noMatchTtlMinutes, noMatchCheck, (noMatchTtlMinutes) =>
+    setCache({ noMatchTtlMinutes }),
   );
 
   // Lookups elsewhere change the count: ask again whenever the user comes back to this tab.
@@ -90,19 +87,13 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
         <TextField
           label="Keep a match for (minutes)"
           inputMode="numeric"
-          value={matchTtl.text}
-          onChange={matchTtl.onChange}
-          onBlur={matchTtl.onBlur}
-          error={matchTtl.error}
+          {...matchTtl}
           testId="match-ttl"
         />
         <TextField
           label="Keep a no-match for (minutes)"
           inputMode="numeric"
-          value={noMatchTtl.text}
-          onChange={noMatchTtl.onChange}
-          onBlur={noMatchTtl.onBlur}
-          error={noMatchTtl.error}
+          {...noMatchTtl}
           help="0 asks the CRM again on every call from an unknown number."
           testId="no-match-ttl"
         />

@@ -7,7 +7,7 @@ import type { Checked } from './validation';
 const COMMIT_DELAY_MS = 400;
 
 export interface Draft {
-  text: string;
+  value: string;
   error: string | null;
   onChange: (text: string) => void;
   onBlur: () => void;
@@ -42,11 +42,10 @@ export function notSavedMessage(outcome: { message: string }): string {
 
 export function useDraft<T>(
   stored: T,
-  toText: (value: T) => string,
   check: (text: string) => Checked<T>,
   commit: (value: T) => Promise<SaveOutcome>,
 ): Draft {
-  const storedText = toText(stored);
+  const storedText = String(stored);
   const [text, setText] = useState(storedText);
   const [error, setError] = useState<string | null>(null);
   // From the first keystroke until that text is stored: storage may not replace it. It stays
@@ -57,7 +56,7 @@ export function useDraft<T>(
   const [seen, setSeen] = useState(storedText);
   if (seen !== storedText) {
     setSeen(storedText);
-    if (storedReplacesText({ text, unsaved }, storedText, check, toText)) {
+    if (storedReplacesText({ text, unsaved }, storedText, check, String)) {
       setText(storedText);
       setError(null);
     }
@@ -69,19 +68,19 @@ export function useDraft<T>(
   // Counts keystrokes, so an answer to an older save does not mark newer typing saved.
   const edits = useRef(0);
   const inFlight = useRef(0);
-  const latest = useRef({ storedText, check, toText, commit });
+  const latest = useRef({ storedText, check, commit });
   useLayoutEffect(() => {
-    latest.current = { storedText, check, toText, commit };
+    latest.current = { storedText, check, commit };
   });
 
   const flush = useCallback((value: string) => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     waiting.current = null;
-    const { storedText: current, check: checkNow, toText: textOf, commit: save } = latest.current;
+    const { storedText: current, check: checkNow, commit: save } = latest.current;
     const checked = checkNow(value);
     if (!checked.ok) return;
-    if (textOf(checked.value) === current) {
+    if (String(checked.value) === current) {
       // Already stored (a failed save's message no longer applies); only an earlier save still
       // on its way keeps the text protected.
       setError(null);
@@ -120,7 +119,7 @@ export function useDraft<T>(
   }, [flush]);
 
   return {
-    text,
+    value: text,
     error,
     onChange: (value) => {
       edits.current += 1;
