@@ -104,27 +104,18 @@ async function forwardCall(
     if (translated.tell) deps.report(translated.ignored, 'info');
     return;
   }
-  const wait = deps.wait ?? sleep;
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      const reply = await deps.request('call.event', translated.event);
-      if (reply.tell) deps.report(reply.reason, 'info');
-      return;
-    } catch (error) {
-      if (!isTransportFailure(error)) {
-        // The worker's own plain words: sending again would get the same answer.
-        return deps.report(`Call pop failed: ${messageOf(error)}`, 'error');
-      }
-      const delay = CALL_RESEND_DELAYS_MS[attempt];
-      if (delay === undefined) {
-        return deps.report(
-          `Call pop failed: CallPop did not answer, even after ${attempt + 1} tries; it tries again on the call's next event.`,
-          'error',
-        );
-      }
-      // Chrome was stopping the worker: a new send starts it again.
-      await wait(delay);
-    }
+  try {
+    const send = () => deps.request('call.event', translated.event);
+    const reply = await withResend(send, deps.wait ?? sleep);
+    if (reply.tell) deps.report(reply.reason, 'info');
+  } catch (error) {
+    // Not a transport failure: the worker's own words, and sending again gets the same answer.
+    deps.report(
+      isTransportFailure(error)
+        ? `Call pop failed: CallPop did not answer, even after ${CALL_RESEND_DELAYS_MS.length + 1} tries; it tries again on the call's next event.`
+        : `Call pop failed: ${messageOf(error)}`,
+      'error',
+    );
   }
 }
 

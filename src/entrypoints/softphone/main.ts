@@ -8,6 +8,7 @@ import { rematchNamed } from './widget-match';
 import { namesAccountChanged, startNamesAccount } from './names-account';
 import { FRAME_ALLOW, FRAME_SANDBOX } from './frame-policy';
 import { keepWorkerAwake } from './keep-worker-awake';
+import { messageOf } from './message-of';
 import { softphoneTarget } from './origin';
 import { MATCH_PATH, VIEW_PATH, parseWidgetMessage, type WidgetMessage } from './protocol';
 
@@ -228,11 +229,7 @@ showCallButton.addEventListener('click', () => {
   request('call.show', { sessionId }).then(
     () => succeeded('calls'),
     (error: unknown) =>
-      report(
-        `The call window could not be shown: ${error instanceof Error ? error.message : String(error)}`,
-        'error',
-        'calls',
-      ),
+      report(`The call window could not be shown: ${messageOf(error)}`, 'error', 'calls'),
   );
 });
 
