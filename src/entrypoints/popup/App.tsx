@@ -49,7 +49,6 @@ export function App() {
     setViewState(next);
   }, []);
 
-  /** Keeps what the open form holds, in this popup and for the next one. */
   function keep(draft: PopupDraft) {
     setTyped(draft);
     void saveDraft(draft);

@@ -1,4 +1,3 @@
-/** What the popup says about a form draft it brings back. */
 import type { ReturnMessage } from '@/features/lookup/model/contact';
 import type { PopupDraft } from './draft';
 

@@ -35,7 +35,6 @@ export function loadDraft(): Promise<{ draft: PopupDraft | null; saved: PopupDra
   });
 }
 
-/** Whether losing the draft would lose something the person typed or chose. */
 export function hasContent(draft: PopupDraft | null): boolean {
   if (!draft) return false;
   return draft.view === 'log' ? logDraftHasContent(draft.log) : draft.create.name.trim() !== '';

@@ -26,7 +26,6 @@ export interface BridgeDeps {
   post: (message: unknown) => void;
   /** Opens a CRM page in a new tab (already checked to be http(s)). */
   openUrl: (url: string) => Promise<void>;
-  /** A plain-words line for the user (and the tests). */
   report: (message: string, kind: 'info' | 'error') => void;
   /** Resolves after `ms` (tests pass their own clock). */
   wait?: (ms: number) => Promise<void>;

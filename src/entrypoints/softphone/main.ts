@@ -21,7 +21,6 @@ const frameHost = document.getElementById('frame-host') as HTMLDivElement;
 type Topic = 'setup' | 'calls' | 'views' | 'matches' | 'other';
 
 let frame: HTMLIFrameElement | null = null;
-/** The bridge's dependencies for `frame`, one set per topic (see bridgesFor). */
 let bridges: Bridges | null = null;
 let frameOrigin = '';
 let frameUrl = '';
@@ -54,7 +53,6 @@ function report(message: string, kind: 'info' | 'error', topic: Topic | null): v
   if (kind === 'error') console.warn(`CallPop softphone: ${message}`);
 }
 
-/** `topic`'s work went through: a line about it gives way to the normal line. */
 function succeeded(topic: Topic): void {
   if (shownTopic === topic && normalLine !== null) report(normalLine, 'info', null);
 }
@@ -92,7 +90,6 @@ async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<
   return reply;
 }
 
-/** The bridge's dependencies for one topic, counting the lines they showed and the answers got. */
 interface Bridge {
   deps: BridgeDeps;
   lines: number;
@@ -175,7 +172,6 @@ async function handle(message: WidgetMessage, frameBridges: Bridges): Promise<vo
   if (bridge.lines === lines && bridge.answers > answers) succeeded(topic);
 }
 
-/** Takes the frame out; its widget's registration, status and calls go with it. */
 function removeFrame(): void {
   frame?.remove();
   frame = null;
@@ -263,5 +259,4 @@ void settingsItem
     report(`Settings could not be read: ${String(error)}`, 'error', 'setup'),
   );
 
-// Calls may ring at any moment while this window is open: keep the worker ready for them.
 keepWorkerAwake(() => send('status.get'));

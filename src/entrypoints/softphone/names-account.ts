@@ -7,7 +7,6 @@ let namesFrom: string | null | undefined;
 const accountOf = (c: Connection | null) =>
   c ? `${c.platform}:${c.accountId}:${c.hostname}` : null;
 
-/** Notes the account connected when the window opens. */
 export function startNamesAccount(): void {
   void connectionItem.get().then((connection) => {
     namesFrom ??= accountOf(connection);

@@ -29,7 +29,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The widget's message, or null for anything we do not handle or that is malformed. */
 export function parseWidgetMessage(data: unknown): WidgetMessage | null {
   if (!isRecord(data) || typeof data.type !== 'string') return null;
   switch (data.type) {

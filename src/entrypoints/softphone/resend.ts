@@ -3,7 +3,6 @@
 import { ERROR_CODES } from '@/platform/messages';
 import { RequestFailed } from '@/platform/ui/messaging';
 
-/** A request Chrome could not deliver is sent again after each of these waits. */
 export const RESEND_DELAYS_MS: readonly number[] = [200, 1_000];
 
 /** No delivery or no answer, as `send` (platform/ui/messaging.ts) words it; not a worker reply. */
@@ -15,7 +14,6 @@ export function isTransportFailure(error: unknown): boolean {
   );
 }
 
-/** `send`, sent again after each of RESEND_DELAYS_MS while Chrome could not deliver it. */
 export async function withResend<T>(
   send: () => Promise<T>,
   wait: (ms: number) => Promise<void>,

@@ -162,7 +162,6 @@ function sessionIdOf(call: EmbeddableCall): string {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
 }
 
-/** The optional fields, only those the softphone sent. */
 function namesAndStart(call: EmbeddableCall): Pick<CallEvent, 'fromName' | 'toName' | 'startTime'> {
   const fields: Pick<CallEvent, 'fromName' | 'toName' | 'startTime'> = {};
   const fromName = partyName(call.fromName, call.fromUserName, call.from);

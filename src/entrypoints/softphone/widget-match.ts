@@ -69,13 +69,11 @@ async function lookUpForWidget(
   };
 }
 
-/** Which numbers were answered, which failed (and why), and whether the CRM refused. */
 function sortedOut(
   phoneNumbers: string[],
   results: Value<'contact.lookupMany'>,
   crmName: string,
 ): Pick<WidgetLookup, 'answered' | 'failed' | 'problem' | 'refused'> {
-  // The engine keys each result by the number exactly as it was requested.
   const resultOf = resultsByRequest(results);
   const answered: string[] = [];
   const failed: string[] = [];
@@ -124,7 +122,6 @@ function rememberNamed(deps: BridgeDeps, data: Record<string, unknown[]>): void 
   }
 }
 
-/** The connection changed: the widget matches every number it has a name for again. */
 export function rematchNamed(deps: BridgeDeps): void {
   const numbers = named.get(deps);
   if (!numbers || numbers.size === 0) return;

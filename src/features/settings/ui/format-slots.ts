@@ -25,7 +25,6 @@ export function layoutFor(
   return Array.from({ length: Math.max(slots, stored.length) }, (_, index) => stored[index] ?? '');
 }
 
-/** `layout` with one slot set. */
 export function withSlot(layout: readonly string[], slot: number, format: string): string[] {
   return layout.map((value, index) => (index === slot ? format : value));
 }

@@ -25,7 +25,6 @@ export function meansStored<T>(
   return checked.ok && toText(checked.value) === storedText;
 }
 
-/** Whether a newly stored value may replace the field's text. */
 export function storedReplacesText<T>(
   field: { text: string; unsaved: boolean },
   storedText: string,
@@ -35,7 +34,6 @@ export function storedReplacesText<T>(
   return !field.unsaved && !meansStored(field.text, storedText, check, toText);
 }
 
-/** The message next to a field whose value could not be saved. */
 export function notSavedMessage(outcome: { message: string }): string {
   return `${outcome.message} Leave the field to try again.`;
 }
@@ -52,7 +50,6 @@ export function useDraft<T>(
   // set when a save fails, so re-reading storage does not undo the typing.
   const [unsaved, setUnsaved] = useState(false);
 
-  // Reflect changes saved elsewhere, unless the user has typed something not yet saved.
   const [seen, setSeen] = useState(storedText);
   if (seen !== storedText) {
     setSeen(storedText);
