@@ -65,11 +65,6 @@ function setLiveCalls(calls: string[]): void {
   showCallButton.hidden = calls.length === 0;
 }
 
-/** The worker's answer for a call it will not pop at all (no number it can look up). */
-function isRefused(reply: CallEventReply): boolean {
-  return reply.action === 'ignored' && reply.tell === true;
-}
-
 /** Sends a call event, keeping the live calls by the reply while the event's frame is `current`. */
 async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<CallEventReply> {
   const { sessionId } = event;
@@ -80,7 +75,8 @@ async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<
   }
   const reply: CallEventReply = await ask('call.event', event);
   if (!current()) return reply;
-  if (isRefused(reply)) {
+  // Refused outright (no number it can look up): never a live call.
+  if (reply.action === 'ignored' && reply.tell === true) {
     setLiveCalls(liveCalls.filter((id) => id !== sessionId));
     return reply;
   }
@@ -136,9 +132,7 @@ function bridgeFor(from: HTMLIFrameElement, origin: string, topic: Topic): Bridg
 
 function bridgesFor(from: HTMLIFrameElement, origin: string): Bridges {
   const topics: Topic[] = ['setup', 'calls', 'views', 'matches', 'other'];
-  return Object.fromEntries(
-    topics.map((topic) => [topic, bridgeFor(from, origin, topic)]),
-  ) as Bridges;
+  return Object.fromEntries(topics.map((t) => [t, bridgeFor(from, origin, t)])) as Bridges;
 }
 
 function topicOf(message: WidgetMessage): Topic {

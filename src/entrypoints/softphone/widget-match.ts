@@ -106,11 +106,8 @@ const named = new WeakMap<BridgeDeps, Set<string>>();
 const MAX_NAMED = 1000;
 
 function rememberNamed(deps: BridgeDeps, data: Record<string, unknown[]>): void {
-  let numbers = named.get(deps);
-  if (!numbers) {
-    numbers = new Set();
-    named.set(deps, numbers);
-  }
+  const numbers = named.get(deps) ?? new Set<string>();
+  named.set(deps, numbers);
   for (const [number, contacts] of Object.entries(data)) {
     if (contacts.length === 0) continue;
     numbers.delete(number);
@@ -148,11 +145,8 @@ function afterCrmFailure(deps: BridgeDeps, lookup: WidgetLookup): void {
     `${why}: callers show no names until ${lookup.crmName} answers; CallPop will ask again.`,
     'error',
   );
-  let state = reasking.get(deps);
-  if (!state) {
-    state = { pending: new Set(), running: false };
-    reasking.set(deps, state);
-  }
+  const state = reasking.get(deps) ?? { pending: new Set<string>(), running: false };
+  reasking.set(deps, state);
   for (const number of lookup.failed) state.pending.add(number);
   if (!state.running) {
     state.running = true;

@@ -30,10 +30,6 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-function pageIsHidden(): boolean {
-  return document.visibilityState === 'hidden';
-}
-
 export function useSettings(): SettingsState {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -69,7 +65,7 @@ export function useSettings(): SettingsState {
       if (pending.current > 0 && known.current) void settingsItem.set(known.current);
     };
     const onVisibility = () => {
-      if (pageIsHidden()) writeIfPending();
+      if (document.visibilityState === 'hidden') writeIfPending();
     };
     const onPageHide = () => {
       leaving.current = true;
@@ -106,7 +102,8 @@ export function useSettings(): SettingsState {
       pending.current += 1;
       // A page going away drops the answer to any storage read it waits for, so a
       // read-modify-write started now would never write: write what the page knows, at once.
-      const written = leaving.current || pageIsHidden() ? known.current : null;
+      const written =
+        leaving.current || document.visibilityState === 'hidden' ? known.current : null;
       const saved = written
         ? settingsItem.set(written).then(() => written)
         : queue.current.then(() => settingsItem.update(change));
