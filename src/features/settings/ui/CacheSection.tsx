@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Reply } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
 import type { Settings } from '../model/settings';
@@ -45,16 +45,14 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
   );
 
   // Lookups elsewhere change the count: ask again whenever the user comes back to this tab.
-  const [shownAt, setShownAt] = useState(0);
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
     const onVisible = () => {
-      if (document.visibilityState === 'visible') setShownAt(Date.now());
+      if (document.visibilityState === 'visible') setAsked((n) => n + 1);
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, []);
-
-  const refresh = useCallback(async () => setCount(countFrom(await send('cache.stats'))), []);
 
   useEffect(() => {
     let live = true;
@@ -64,7 +62,7 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
     return () => {
       live = false;
     };
-  }, [refreshKey, shownAt]);
+  }, [refreshKey, asked]);
 
   const clear = async () => {
     setBusy(true);
@@ -75,7 +73,7 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
         ? `Removed ${plural(reply.value.removed, 'cached contact', 'cached contacts')}.`
         : `Could not clear the cache: ${reply.error.message}`,
     );
-    await refresh();
+    setAsked((n) => n + 1);
   };
 
   return (
