@@ -89,8 +89,7 @@ async function answerRequest(
   let response: unknown = { data: 'ok' };
   if (message.path === MATCH_PATH) response = await answerMatch(deps, message.body);
   else if (message.path === VIEW_PATH) await viewContact(deps, message.body);
-  // Other paths (loggers, settings) are not registered by us; a quick 'ok' spares the widget
-  // its timeout, as App Connect does.
+  // Paths we did not register still get a quick 'ok' (as App Connect does): no widget timeout.
   deps.post(responseMessage(message.requestId, response));
 }
 

@@ -171,8 +171,7 @@ function removeFrame(): void {
   frame = null;
   bridges = null;
   frameUrl = '';
-  // Until the next frame asks, there is no widget to register (a settings change must not
-  // report "Matching callers" over an empty window).
+  // No widget until the next frame asks: a settings change must not say "Matching callers".
   widgetReady = false;
   normalLine = null;
   for (const id of liveCalls) rememberEnded(id);

@@ -202,8 +202,7 @@ export async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unkn
   try {
     const outcome = await Promise.race([lookup, late]);
     if (outcome) {
-      // Failed numbers are answered now, without names (never a 30-second wait), and asked
-      // about again later.
+      // Failed numbers are answered now without names (no 30-second wait), and asked again later.
       afterCrmFailure(deps, outcome);
       rememberNamed(deps, outcome.data);
       return { data: outcome.data };
