@@ -1,7 +1,4 @@
-/**
- * The toolbar popup: connection state, look up any number, Refresh from the CRM, open a
- * contact's CRM page, create a contact, log a call.
- */
+// The toolbar popup: look up a number, Refresh, open a CRM page, create a contact, log a call.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ERROR_CODES, type LookupResult } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
@@ -52,7 +49,6 @@ export function App() {
     setViewState(next);
   }, []);
 
-  /** Keeps what the open form holds, in this popup and for the next one. */
   function keep(draft: PopupDraft) {
     setTyped(draft);
     void saveDraft(draft);
@@ -81,11 +77,8 @@ export function App() {
     };
   }, [showToast]);
 
-  /**
-   * Looks `phoneNumber` up. A lookup started while another runs replaces it: the person asked
-   * for this number last, so the older answer, whenever it comes, is never shown (under a field
-   * that now holds another number) and does not end this one's "busy".
-   */
+  // A newer lookup replaces a running one: the older answer is never shown (under a field now
+  // holding another number) and does not end the newer one's "busy".
   async function lookup(
     phoneNumber: string,
     force: boolean,

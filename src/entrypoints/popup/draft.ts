@@ -1,8 +1,5 @@
-/**
- * The draft of the popup's open Log or Create form (popupDraft in platform/storage/keys.ts). The
- * form's draft carries its Save's request id, so saving a draft brought back after the popup
- * closed mid-Save is recognised as the same Save: one contact, one log.
- */
+// The popup form's draft carries its Save's request id, so a draft brought back after the popup
+// closed mid-Save saves as the same Save: one contact, one log.
 import { popupDraft, saveRequests, type PopupDraft } from '@/platform/storage/keys';
 import { logDraftHasContent } from '@/features/saves/model/log-draft';
 
@@ -25,10 +22,7 @@ export function clearDraft(): Promise<void> {
   return enqueue(() => popupDraft.remove());
 }
 
-/**
- * The draft to bring back, or null. A draft whose Save finished after the popup closed is
- * over: it is dropped, and `saved` says so (editing it would change nothing in the CRM).
- */
+/** The draft to bring back; one whose Save finished meanwhile is dropped, returned as `saved`. */
 export function loadDraft(): Promise<{ draft: PopupDraft | null; saved: PopupDraft | null }> {
   return enqueue(async () => {
     const draft = await popupDraft.get();
@@ -41,7 +35,6 @@ export function loadDraft(): Promise<{ draft: PopupDraft | null; saved: PopupDra
   });
 }
 
-/** Whether losing the draft would lose something the person typed or chose. */
 export function hasContent(draft: PopupDraft | null): boolean {
   if (!draft) return false;
   return draft.view === 'log' ? logDraftHasContent(draft.log) : draft.create.name.trim() !== '';

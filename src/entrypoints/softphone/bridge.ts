@@ -1,9 +1,5 @@
-/**
- * The host side of the Embeddable protocol: answers the widget's requests and turns its call
- * notices into `call.event` requests. Stateless: the worker de-duplicates calls by sessionId, so
- * a reloaded page or a repeated notice never pops twice. Dependencies are injected so this runs
- * in unit tests without a DOM or chrome.*.
- */
+// Host side of the Embeddable protocol. Stateless: the worker de-duplicates calls by sessionId,
+// so a reloaded page or a repeated notice never pops twice.
 import type { Payload, RequestName, Value } from '@/platform/messages';
 import type { Settings } from '@/features/settings/model/settings';
 import { sleep } from '@/platform/sleep';
@@ -30,16 +26,12 @@ export interface BridgeDeps {
   post: (message: unknown) => void;
   /** Opens a CRM page in a new tab (already checked to be http(s)). */
   openUrl: (url: string) => Promise<void>;
-  /** A plain-words line for the user (and the tests). */
   report: (message: string, kind: 'info' | 'error') => void;
   /** Resolves after `ms` (tests pass their own clock). */
   wait?: (ms: number) => Promise<void>;
 }
 
-/**
- * A call event Chrome could not deliver is sent again after each of these waits. The worker
- * handles call.event once per sessionId, and a second send finishes a half-done pop.
- */
+// The worker handles call.event once per sessionId, so a resend finishes a half-done pop.
 export const CALL_RESEND_DELAYS_MS = RESEND_DELAYS_MS;
 
 function isHttpUrl(url: string | null): url is string {
@@ -97,8 +89,7 @@ async function answerRequest(
   let response: unknown = { data: 'ok' };
   if (message.path === MATCH_PATH) response = await answerMatch(deps, message.body);
   else if (message.path === VIEW_PATH) await viewContact(deps, message.body);
-  // Other paths (loggers, settings) are not registered by us; a quick 'ok' spares the widget
-  // its timeout, as App Connect does.
+  // Paths we did not register still get a quick 'ok' (as App Connect does): no widget timeout.
   deps.post(responseMessage(message.requestId, response));
 }
 
@@ -111,27 +102,18 @@ async function forwardCall(
     if (translated.tell) deps.report(translated.ignored, 'info');
     return;
   }
-  const wait = deps.wait ?? sleep;
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      const reply = await deps.request('call.event', translated.event);
-      if (reply.tell) deps.report(reply.reason, 'info');
-      return;
-    } catch (error) {
-      if (!isTransportFailure(error)) {
-        // The worker's own plain words: sending again would get the same answer.
-        return deps.report(`Call pop failed: ${messageOf(error)}`, 'error');
-      }
-      const delay = CALL_RESEND_DELAYS_MS[attempt];
-      if (delay === undefined) {
-        return deps.report(
-          `Call pop failed: CallPop did not answer, even after ${attempt + 1} tries; it tries again on the call's next event.`,
-          'error',
-        );
-      }
-      // Chrome was stopping the worker: a new send starts it again.
-      await wait(delay);
-    }
+  try {
+    const send = () => deps.request('call.event', translated.event);
+    const reply = await withResend(send, deps.wait ?? sleep);
+    if (reply.tell) deps.report(reply.reason, 'info');
+  } catch (error) {
+    // Not a transport failure: the worker's own words, and sending again gets the same answer.
+    deps.report(
+      isTransportFailure(error)
+        ? `Call pop failed: CallPop did not answer, even after ${CALL_RESEND_DELAYS_MS.length + 1} tries; it tries again on the call's next event.`
+        : `Call pop failed: ${messageOf(error)}`,
+      'error',
+    );
   }
 }
 

@@ -1,9 +1,5 @@
-/**
- * What the framed softphone may do. Everything a web phone needs (its script and origin, forms,
- * sign-in popups, dialogs, downloads; microphone and sound by `allow`), but never navigating
- * CallPop's softphone window itself: with a click in its frame, an unsandboxed softphone (or
- * whoever took over its origin) could replace the window with a look-alike page.
- */
+// Everything a web phone needs, but never top navigation: a click in a taken-over frame could
+// otherwise replace CallPop's softphone window with a look-alike page.
 export const FRAME_SANDBOX = [
   'allow-scripts',
   'allow-same-origin',

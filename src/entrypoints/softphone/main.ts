@@ -1,7 +1,4 @@
-/**
- * The softphone window: hosts the Embeddable iframe and wires window messages to the bridge.
- * Thin DOM glue; the protocol logic lives in bridge.ts, protocol.ts and translate.ts.
- */
+// The softphone window: thin DOM glue hosting the Embeddable iframe; the logic is in bridge.ts.
 import type { CallEvent, CallEventReply, RequestName } from '@/platform/messages';
 import { request, send } from '@/platform/ui/messaging';
 import { connectionItem, settingsItem } from '@/platform/storage/keys';
@@ -11,6 +8,7 @@ import { rematchNamed } from './widget-match';
 import { namesAccountChanged, startNamesAccount } from './names-account';
 import { FRAME_ALLOW, FRAME_SANDBOX } from './frame-policy';
 import { keepWorkerAwake } from './keep-worker-awake';
+import { messageOf } from './message-of';
 import { softphoneTarget } from './origin';
 import { MATCH_PATH, VIEW_PATH, parseWidgetMessage, type WidgetMessage } from './protocol';
 
@@ -18,34 +16,23 @@ const statusLine = document.getElementById('status') as HTMLParagraphElement;
 const showCallButton = document.getElementById('show-call') as HTMLButtonElement;
 const frameHost = document.getElementById('frame-host') as HTMLDivElement;
 
-/**
- * What a status line is about. Something that works clears a line about the same kind of work
- * only: a contact match the widget makes right after a withheld call must not hide why that
- * call did not pop.
- */
+// Success clears a status line about the same topic only: a match right after a withheld call
+// must not hide why that call did not pop.
 type Topic = 'setup' | 'calls' | 'views' | 'matches' | 'other';
 
 let frame: HTMLIFrameElement | null = null;
-/** The bridge's dependencies for `frame`, one set per topic (see bridgesFor). */
 let bridges: Bridges | null = null;
 let frameOrigin = '';
 let frameUrl = '';
 /** The widget asked to be registered at least once: re-register it when settings change. */
 let widgetReady = false;
 let ignoredMessages = 0;
-/**
- * What the status line says when all is well: the last registration's line. A problem's line
- * stays until something works again, then gives way to this one.
- */
+/** The last registration's line: a problem's line stays until something works again. */
 let normalLine: string | null = null;
 /** What the shown line is about; null for the normal line. */
 let shownTopic: Topic | null = null;
-/**
- * Calls the worker took (popped, or will pop by the settings) that have not ended, the one the
- * person was last on (rang or was connected) last. "Show call window" is there while any is,
- * and shows that one: a second call ending must not take away the first one's window. Calls the
- * worker refused are never here.
- */
+// Calls the worker took that have not ended, the one last rung or connected last: a second call
+// ending must not take away the first one's "Show call window". Refused calls are never here.
 let liveCalls: string[] = [];
 /** Ended calls: the late reply to one of their earlier events must not bring them back. */
 const endedCalls = new Set<string>();
@@ -66,7 +53,6 @@ function report(message: string, kind: 'info' | 'error', topic: Topic | null): v
   if (kind === 'error') console.warn(`CallPop softphone: ${message}`);
 }
 
-/** `topic`'s work went through: a line about it gives way to the normal line. */
 function succeeded(topic: Topic): void {
   if (shownTopic === topic && normalLine !== null) report(normalLine, 'info', null);
 }
@@ -79,15 +65,7 @@ function setLiveCalls(calls: string[]): void {
   showCallButton.hidden = calls.length === 0;
 }
 
-/** The worker's answer for a call it will not pop at all (no number it can look up). */
-function isRefused(reply: CallEventReply): boolean {
-  return reply.action === 'ignored' && reply.tell === true;
-}
-
-/**
- * Sends a call event, keeping the live calls by what the worker made of it. `current`: the
- * event's frame is still the one shown.
- */
+/** Sends a call event, keeping the live calls by the reply while the event's frame is `current`. */
 async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<CallEventReply> {
   const { sessionId } = event;
   if (event.status === 'NoCall') {
@@ -97,7 +75,8 @@ async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<
   }
   const reply: CallEventReply = await ask('call.event', event);
   if (!current()) return reply;
-  if (isRefused(reply)) {
+  // Refused outright (no number it can look up): never a live call.
+  if (reply.action === 'ignored' && reply.tell === true) {
     setLiveCalls(liveCalls.filter((id) => id !== sessionId));
     return reply;
   }
@@ -107,7 +86,6 @@ async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<
   return reply;
 }
 
-/** The bridge's dependencies for one topic, counting the lines they showed and the answers got. */
 interface Bridge {
   deps: BridgeDeps;
   lines: number;
@@ -116,12 +94,8 @@ interface Bridge {
 
 type Bridges = Record<Topic, Bridge>;
 
-/**
- * The bridge's dependencies for frame `from` and `topic`: one object each for the frame's life,
- * since the bridge keeps per-window state (numbers to ask the CRM about again) by it. Once
- * `from` is replaced or removed, its lines, replies and calls are dropped: they would cover the
- * reason it went (a refused URL) or bring back calls of a softphone no longer shown.
- */
+// One deps object per frame and topic for the frame's life, since the bridge keys per-window state
+// by it. Once the frame is replaced, its lines and calls are dropped (they'd hide why it went).
 function bridgeFor(from: HTMLIFrameElement, origin: string, topic: Topic): Bridge {
   const current = (): boolean => frame === from;
   const bridge: Bridge = {
@@ -158,9 +132,7 @@ function bridgeFor(from: HTMLIFrameElement, origin: string, topic: Topic): Bridg
 
 function bridgesFor(from: HTMLIFrameElement, origin: string): Bridges {
   const topics: Topic[] = ['setup', 'calls', 'views', 'matches', 'other'];
-  return Object.fromEntries(
-    topics.map((topic) => [topic, bridgeFor(from, origin, topic)]),
-  ) as Bridges;
+  return Object.fromEntries(topics.map((t) => [t, bridgeFor(from, origin, t)])) as Bridges;
 }
 
 function topicOf(message: WidgetMessage): Topic {
@@ -175,10 +147,7 @@ function topicOf(message: WidgetMessage): Topic {
   }
 }
 
-/**
- * A call ringing or connected (not put on hold) is the one the person is on now: "Show call
- * window" shows it, also after swapping back to it from a call that came later.
- */
+/** The call ringing or connected is the one "Show call window" shows, also after swapping back. */
 function noteCurrentCall(message: WidgetMessage): void {
   if (message.type !== 'rc-active-call-notify') return;
   const { sessionId, telephonyStatus } = message.call;
@@ -187,11 +156,7 @@ function noteCurrentCall(message: WidgetMessage): void {
   if (liveCalls.includes(id)) setLiveCalls([...liveCalls.filter((live) => live !== id), id]);
 }
 
-/**
- * Handles one widget message. A message CallPop answered with nothing to say about it is a
- * success (a call the worker took, a contact page opened, a match answered), and clears a line
- * about its topic.
- */
+/** A message answered with nothing said is a success, and clears a line about its topic. */
 async function handle(message: WidgetMessage, frameBridges: Bridges): Promise<void> {
   const topic = topicOf(message);
   const bridge = frameBridges[topic];
@@ -201,14 +166,12 @@ async function handle(message: WidgetMessage, frameBridges: Bridges): Promise<vo
   if (bridge.lines === lines && bridge.answers > answers) succeeded(topic);
 }
 
-/** Takes the frame out; its widget's registration, status and calls go with it. */
 function removeFrame(): void {
   frame?.remove();
   frame = null;
   bridges = null;
   frameUrl = '';
-  // Until the next frame asks, there is no widget to register (a settings change must not
-  // report "Matching callers" over an empty window).
+  // No widget until the next frame asks: a settings change must not say "Matching callers".
   widgetReady = false;
   normalLine = null;
   for (const id of liveCalls) rememberEnded(id);
@@ -255,11 +218,7 @@ showCallButton.addEventListener('click', () => {
   request('call.show', { sessionId }).then(
     () => succeeded('calls'),
     (error: unknown) =>
-      report(
-        `The call window could not be shown: ${error instanceof Error ? error.message : String(error)}`,
-        'error',
-        'calls',
-      ),
+      report(`The call window could not be shown: ${messageOf(error)}`, 'error', 'calls'),
   );
 });
 
@@ -293,5 +252,4 @@ void settingsItem
     report(`Settings could not be read: ${String(error)}`, 'error', 'setup'),
   );
 
-// Calls may ring at any moment while this window is open: keep the worker ready for them.
 keepWorkerAwake(() => send('status.get'));

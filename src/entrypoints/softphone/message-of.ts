@@ -1,4 +1,3 @@
-/** The plain words of anything thrown. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

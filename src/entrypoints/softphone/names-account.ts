@@ -1,7 +1,4 @@
-/**
- * The CRM account whose names the softphone widget shows: another account (or none) changes
- * them all, a new token for the same account changes none.
- */
+// The CRM account whose names the widget shows: another account changes them all, a new token none.
 import type { Connection } from '@/features/connection/model/connection';
 import { connectionItem } from '@/platform/storage/keys';
 
@@ -10,7 +7,6 @@ let namesFrom: string | null | undefined;
 const accountOf = (c: Connection | null) =>
   c ? `${c.platform}:${c.accountId}:${c.hostname}` : null;
 
-/** Notes the account connected when the window opens. */
 export function startNamesAccount(): void {
   void connectionItem.get().then((connection) => {
     namesFrom ??= accountOf(connection);

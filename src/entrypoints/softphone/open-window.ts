@@ -1,8 +1,5 @@
-/**
- * Opens (or brings forward) the softphone window. An app window, not the side panel: a side
- * panel opens only from a user gesture and closes with its browser window, while the softphone
- * must stay alive to receive calls.
- */
+// An app window, not the side panel: a side panel opens only from a user gesture and closes with
+// its browser window, while the softphone must stay alive to receive calls.
 export const SOFTPHONE_PAGE = 'src/entrypoints/softphone/index.html';
 const SIZE = { width: 400, height: 680 };
 

@@ -1,7 +1,4 @@
-/**
- * Which softphone URLs CallPop will host: any https page, or plain http on this machine's
- * loopback for development and the demo. Everything else gets a plain-words reason.
- */
+// Softphone URLs CallPop will host: any https page, or plain http on loopback (development, demo).
 import { isLoopbackHost } from '@/features/connection/model/connection';
 
 export type SoftphoneTarget =

@@ -1,8 +1,4 @@
-/**
- * The RingCentral Embeddable host protocol, reduced to what CallPop speaks: the widget's
- * messages we act on, checked field by field (they come from a cross-origin frame), and the
- * commands and replies we post back.
- */
+// The Embeddable host protocol CallPop speaks, checked field by field (from a cross-origin frame).
 
 import { MAX_PHONE_INPUT_LENGTH } from '@/features/lookup/model/phone';
 
@@ -33,7 +29,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The widget's message, or null for anything we do not handle or that is malformed. */
 export function parseWidgetMessage(data: unknown): WidgetMessage | null {
   if (!isRecord(data) || typeof data.type !== 'string') return null;
   switch (data.type) {
@@ -72,11 +67,8 @@ export function parseMatchBody(body: unknown): MatchBody | string {
   if (given.length > MAX_MATCH_NUMBERS) {
     return `The contact match request has ${given.length} numbers; at most ${MAX_MATCH_NUMBERS} are matched at once.`;
   }
-  // Not a real widget either: megabytes of "numbers" would be sent to the worker and echoed
-  // back as keys, per batch, which a compromised softphone could use to exhaust its memory.
-  // Only those are left out: the rest of the request is still answered.
-  // Trimmed as the engine counts it, and whole too: a number padded with a megabyte of spaces
-  // would otherwise be carried, echoed and remembered at full size.
+  // A compromised softphone could send megabytes of "numbers" to be echoed back as keys: those
+  // (trimmed or whole, padding included) are left out, the rest is still answered.
   const phoneNumbers = given.filter(
     (n) => n.trim().length <= MAX_PHONE_INPUT_LENGTH && n.length <= 2 * MAX_PHONE_INPUT_LENGTH,
   );

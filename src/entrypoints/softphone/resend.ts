@@ -1,17 +1,11 @@
-/**
- * Requests Chrome could not deliver because the worker was being stopped ("the message channel
- * closed before a response was received") are sent again: a new send starts the worker.
- */
+// Requests Chrome could not deliver because the worker was stopping are sent again: a new send
+// starts the worker.
 import { ERROR_CODES } from '@/platform/messages';
 import { RequestFailed } from '@/platform/ui/messaging';
 
-/** A request Chrome could not deliver is sent again after each of these waits. */
 export const RESEND_DELAYS_MS: readonly number[] = [200, 1_000];
 
-/**
- * The request never reached the worker, or got no answer from it: `send` (platform/ui/messaging.ts)
- * words such failures this way. A reply the worker gave (its own plain words) is not one.
- */
+/** No delivery or no answer, as `send` (platform/ui/messaging.ts) words it; not a worker reply. */
 export function isTransportFailure(error: unknown): boolean {
   return (
     error instanceof RequestFailed &&
@@ -20,7 +14,6 @@ export function isTransportFailure(error: unknown): boolean {
   );
 }
 
-/** `send`, sent again after each of RESEND_DELAYS_MS while Chrome could not deliver it. */
 export async function withResend<T>(
   send: () => Promise<T>,
   wait: (ms: number) => Promise<void>,

@@ -1,7 +1,4 @@
-/**
- * Pure translations between Embeddable's shapes and CallPop's message contract. No DOM and no
- * chrome.*: unit-tested in node.
- */
+// Pure translations between Embeddable's shapes and CallPop's message contract (no DOM).
 import type { ConnectionSummary } from '@/features/connection/model/connection';
 import type { CallDirection, CallEvent, CallStatus, LookupResult } from '@/platform/messages';
 import type { Settings } from '@/features/settings/model/settings';
@@ -55,10 +52,7 @@ export function toEmbeddableContacts(
     }));
 }
 
-/**
- * `data` of the /contacts/match answer: every requested number gets a list, keyed exactly as the
- * widget asked, so it never waits on a number we skipped.
- */
+/** Every requested number gets a list, keyed exactly as asked, so the widget never waits on one. */
 export function matchData(
   requested: readonly string[],
   results: Record<string, LookupResult>,
@@ -73,10 +67,7 @@ export function matchData(
   return data;
 }
 
-/**
- * The lookup result for a number as the widget asked for it. lookupMany keys its answer by each
- * number exactly as it was sent (whatever the spelling), so no normalising is needed here.
- */
+/** lookupMany keys its answer by each number exactly as sent, so no normalising is needed. */
 export function resultsByRequest<R extends LookupResult>(
   results: Record<string, R>,
 ): (requested: string) => R | undefined {
@@ -120,11 +111,8 @@ function toTime(value: unknown): number | undefined {
   return undefined;
 }
 
-/**
- * A call event for the worker, or a reason it is ignored. The webphone's ring notice only counts
- * when it carries the same legacy `sessionId` the active-call notice uses; another id would
- * look like a second call and pop twice.
- */
+// A call event for the worker, or why it is ignored. A ring notice only counts with the legacy
+// `sessionId` the active-call notice uses: another id would look like a second call, popped twice.
 export function toCallEvent(
   call: EmbeddableCall,
   ringNotice = false,
@@ -174,7 +162,6 @@ function sessionIdOf(call: EmbeddableCall): string {
   return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
 }
 
-/** The optional fields, only those the softphone sent. */
 function namesAndStart(call: EmbeddableCall): Pick<CallEvent, 'fromName' | 'toName' | 'startTime'> {
   const fields: Pick<CallEvent, 'fromName' | 'toName' | 'startTime'> = {};
   const fromName = partyName(call.fromName, call.fromUserName, call.from);

@@ -1,8 +1,5 @@
-/**
- * The answer to the widget's `/contacts/match`: every number, in Embeddable's shape, from the
- * engine's batched lookups, never later than the widget waits; numbers the CRM failed to answer
- * are looked up again later and the widget asked to match them again.
- */
+// The answer to the widget's `/contacts/match`, never later than the widget waits; numbers the
+// CRM failed to answer are looked up again later and the widget asked to match them again.
 import { ERROR_CODES, MAX_LOOKUP_BATCH, type Value } from '@/platform/messages';
 import { RequestFailed } from '@/platform/ui/messaging';
 import { sleep } from '@/platform/sleep';
@@ -13,18 +10,11 @@ import { parseMatchBody } from './protocol';
 import { withResend } from './resend';
 import { matchData, resultsByRequest } from './translate';
 
-/**
- * The widget gives up on /contacts/match after 30 s, and a CRM that hangs can take longer (each
- * request may run to the request timeout). So the answer goes by this time, without names; the
- * names that come later are cached, and the widget is asked to match those numbers again.
- */
+// The widget gives up after 30 s and a hung CRM can take longer: answer by then without names,
+// and have the widget match again once the late names are cached.
 export const MATCH_DEADLINE_MS = 20_000;
 
-/**
- * After the CRM failed to answer for some numbers (the widget already got them without names),
- * CallPop looks them up again after each of these waits, then stops. Numbers that failed while
- * a round was already waiting join it.
- */
+/** Re-lookups of numbers the CRM failed to answer; numbers failing meanwhile join the round. */
 export const REASK_DELAYS_MS: readonly number[] = [30_000, 60_000, 120_000, 240_000];
 
 interface WidgetLookup {
@@ -35,10 +25,7 @@ interface WidgetLookup {
   failed: string[];
   /** Why the CRM failed, in the engine's words, when some number failed. */
   problem: string | null;
-  /**
-   * Why the CRM refused (credentials, permissions): asking again would not help, the person
-   * must act, so it is said and nothing is asked again.
-   */
+  /** Why the CRM refused (credentials, permissions): asking again would not help, so it is said. */
   refused: string | null;
   crmName: string;
 }
@@ -82,13 +69,11 @@ async function lookUpForWidget(
   };
 }
 
-/** Which numbers were answered, which failed (and why), and whether the CRM refused. */
 function sortedOut(
   phoneNumbers: string[],
   results: Value<'contact.lookupMany'>,
   crmName: string,
 ): Pick<WidgetLookup, 'answered' | 'failed' | 'problem' | 'refused'> {
-  // The engine keys each result by the number exactly as it was requested.
   const resultOf = resultsByRequest(results);
   const answered: string[] = [];
   const failed: string[] = [];
@@ -114,21 +99,15 @@ function askWidgetAgain(deps: BridgeDeps, phoneNumbers: string[]): void {
   }
 }
 
-/**
- * Numbers the widget got names for, per bridge (one window), newest last: when the connection
- * changes (another CRM, or none), the widget is asked to match them again, so it does not keep
- * showing the old CRM's names for as long as their match lifetime.
- */
+// Numbers named per bridge (one window), newest last: on a connection change the widget matches
+// them again, not showing the old CRM's names for their whole match lifetime.
 const named = new WeakMap<BridgeDeps, Set<string>>();
 /** A day of calls at the most; older names the widget has long let go of. */
 const MAX_NAMED = 1000;
 
 function rememberNamed(deps: BridgeDeps, data: Record<string, unknown[]>): void {
-  let numbers = named.get(deps);
-  if (!numbers) {
-    numbers = new Set();
-    named.set(deps, numbers);
-  }
+  const numbers = named.get(deps) ?? new Set<string>();
+  named.set(deps, numbers);
   for (const [number, contacts] of Object.entries(data)) {
     if (contacts.length === 0) continue;
     numbers.delete(number);
@@ -140,7 +119,6 @@ function rememberNamed(deps: BridgeDeps, data: Record<string, unknown[]>): void 
   }
 }
 
-/** The connection changed: the widget matches every number it has a name for again. */
 export function rematchNamed(deps: BridgeDeps): void {
   const numbers = named.get(deps);
   if (!numbers || numbers.size === 0) return;
@@ -155,11 +133,8 @@ interface Reasking {
 }
 const reasking = new WeakMap<BridgeDeps, Reasking>();
 
-/**
- * The widget got no names for these numbers and keeps that as "no match" for minutes: say why,
- * then look them up again later and, for those the CRM answers, have the widget ask again (it
- * then gets them from the cache).
- */
+// The widget keeps numbers answered without names as "no match" for minutes: say why, then look
+// them up again and have the widget ask again for those the CRM answers (from the cache).
 function afterCrmFailure(deps: BridgeDeps, lookup: WidgetLookup): void {
   if (lookup.refused && lookup.failed.length === 0) {
     deps.report(`${lookup.refused}: callers show no names until that is fixed.`, 'error');
@@ -170,11 +145,8 @@ function afterCrmFailure(deps: BridgeDeps, lookup: WidgetLookup): void {
     `${why}: callers show no names until ${lookup.crmName} answers; CallPop will ask again.`,
     'error',
   );
-  let state = reasking.get(deps);
-  if (!state) {
-    state = { pending: new Set(), running: false };
-    reasking.set(deps, state);
-  }
+  const state = reasking.get(deps) ?? { pending: new Set<string>(), running: false };
+  reasking.set(deps, state);
   for (const number of lookup.failed) state.pending.add(number);
   if (!state.running) {
     state.running = true;
@@ -230,8 +202,7 @@ export async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unkn
   try {
     const outcome = await Promise.race([lookup, late]);
     if (outcome) {
-      // Failed numbers are answered now, without names (never a 30-second wait), and asked
-      // about again later.
+      // Failed numbers are answered now without names (no 30-second wait), and asked again later.
       afterCrmFailure(deps, outcome);
       rememberNamed(deps, outcome.data);
       return { data: outcome.data };

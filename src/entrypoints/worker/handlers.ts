@@ -1,4 +1,3 @@
-/** The worker's message table: every request of the contract, from the feature that owns it. */
 import { callsHandlers } from '@/features/calls/worker';
 import { connectionHandlers } from '@/features/connection/worker';
 import { lookupHandlers } from '@/features/lookup/worker';

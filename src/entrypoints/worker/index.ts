@@ -1,7 +1,5 @@
-/**
- * Service-worker entry: the message table and each feature's listeners, registered
- * synchronously. Chrome may stop the worker at any await: what must survive is in storage.
- */
+// Listeners are registered synchronously; Chrome may stop the worker at any await, so what must
+// survive is in storage.
 import { registerCalls } from '@/features/calls/worker';
 import { registerLookup } from '@/features/lookup/worker';
 import { registerSaves } from '@/features/saves/worker';

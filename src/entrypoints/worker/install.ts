@@ -3,7 +3,6 @@ import { isDeclared } from '@/platform/storage/define';
 import { ensureSweepAlarm, restrictStorageAccess } from '@/features/lookup/worker';
 import { inBackground } from '@/platform/worker/report';
 
-/** Brings stored data up to the current schema and records the installed version. */
 export async function onInstalled(details: chrome.runtime.InstalledDetails): Promise<void> {
   await restrictStorageAccess();
   await Promise.all(

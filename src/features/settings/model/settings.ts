@@ -27,10 +27,8 @@ export interface Settings {
     noMatchTtlMinutes: number;
     maxEntries: number;
   };
-  /** CRM request timeout. */
   requestTimeoutSeconds: number;
   softphone: {
-    /** The softphone page hosted in CallPop's softphone window. */
     url: string;
   };
 }

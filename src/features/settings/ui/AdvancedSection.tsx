@@ -10,14 +10,13 @@ interface Props {
   save: Save;
 }
 
-const asText = (text: string): string => text;
 const timeoutCheck = (text: string) => checkWhole(text, 'requestTimeoutSeconds', 'seconds');
 
 export function AdvancedSection({ settings, save }: Props) {
-  const softphone = useDraft(settings.softphone.url, asText, checkSoftphoneUrl, (url) =>
+  const softphone = useDraft(settings.softphone.url, checkSoftphoneUrl, (url) =>
     save((current) => ({ ...current, softphone: { ...current.softphone, url } })),
   );
-  const timeout = useDraft(settings.requestTimeoutSeconds, String, timeoutCheck, (seconds) =>
+  const timeout = useDraft(settings.requestTimeoutSeconds, timeoutCheck, (seconds) =>
     save((current) => ({ ...current, requestTimeoutSeconds: seconds })),
   );
   return (
@@ -25,20 +24,14 @@ export function AdvancedSection({ settings, save }: Props) {
       <TextField
         label="Softphone address"
         type="url"
-        value={softphone.text}
-        onChange={softphone.onChange}
-        onBlur={softphone.onBlur}
-        error={softphone.error}
+        {...softphone}
         help="An https:// page; http:// only for localhost or 127.0.0.1 during development."
         testId="softphone-url"
       />
       <TextField
         label="Wait for the CRM for (seconds)"
         inputMode="numeric"
-        value={timeout.text}
-        onChange={timeout.onChange}
-        onBlur={timeout.onBlur}
-        error={timeout.error}
+        {...timeout}
         help="A CRM request taking longer is stopped and reported as not answering. Raise it for a slow CRM or connection."
         testId="request-timeout"
       />

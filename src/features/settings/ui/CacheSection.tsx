@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Reply } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
 import type { Settings } from '../model/settings';
@@ -37,27 +37,22 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
   const [busy, setBusy] = useState(false);
   const setCache = (patch: Partial<Settings['cache']>) =>
     save((current) => ({ ...current, cache: { ...current.cache, ...patch } }));
-  const matchTtl = useDraft(settings.cache.matchTtlMinutes, String, matchCheck, (matchTtlMinutes) =>
+  const matchTtl = useDraft(settings.cache.matchTtlMinutes, matchCheck, (matchTtlMinutes) =>
     setCache({ matchTtlMinutes }),
   );
-  const noMatchTtl = useDraft(
-    settings.cache.noMatchTtlMinutes,
-    String,
-    noMatchCheck,
-    (noMatchTtlMinutes) => setCache({ noMatchTtlMinutes }),
+  const noMatchTtl = useDraft(settings.cache.noMatchTtlMinutes, noMatchCheck, (noMatchTtlMinutes) =>
+    setCache({ noMatchTtlMinutes }),
   );
 
   // Lookups elsewhere change the count: ask again whenever the user comes back to this tab.
-  const [shownAt, setShownAt] = useState(0);
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
     const onVisible = () => {
-      if (document.visibilityState === 'visible') setShownAt(Date.now());
+      if (document.visibilityState === 'visible') setAsked((n) => n + 1);
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, []);
-
-  const refresh = useCallback(async () => setCount(countFrom(await send('cache.stats'))), []);
 
   useEffect(() => {
     let live = true;
@@ -67,7 +62,7 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
     return () => {
       live = false;
     };
-  }, [refreshKey, shownAt]);
+  }, [refreshKey, asked]);
 
   const clear = async () => {
     setBusy(true);
@@ -78,7 +73,7 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
         ? `Removed ${plural(reply.value.removed, 'cached contact', 'cached contacts')}.`
         : `Could not clear the cache: ${reply.error.message}`,
     );
-    await refresh();
+    setAsked((n) => n + 1);
   };
 
   return (
@@ -90,19 +85,13 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
         <TextField
           label="Keep a match for (minutes)"
           inputMode="numeric"
-          value={matchTtl.text}
-          onChange={matchTtl.onChange}
-          onBlur={matchTtl.onBlur}
-          error={matchTtl.error}
+          {...matchTtl}
           testId="match-ttl"
         />
         <TextField
           label="Keep a no-match for (minutes)"
           inputMode="numeric"
-          value={noMatchTtl.text}
-          onChange={noMatchTtl.onChange}
-          onBlur={noMatchTtl.onBlur}
-          error={noMatchTtl.error}
+          {...noMatchTtl}
           help="0 asks the CRM again on every call from an unknown number."
           testId="no-match-ttl"
         />

@@ -27,12 +27,10 @@ const OPEN_WHAT: { value: 'crm' | 'card'; label: string }[] = [
   { value: 'crm', label: "The CRM's contact page too" },
 ];
 
-const asText = (text: string): string => text;
-
 export function CallPopSection({ settings, save }: Props) {
   const setCallPop = (patch: Partial<Settings['callPop']>) =>
     save((current) => ({ ...current, callPop: { ...current.callPop, ...patch } }));
-  const fallback = useDraft(settings.callPop.fallbackUrl, asText, checkFallbackUrl, (fallbackUrl) =>
+  const fallback = useDraft(settings.callPop.fallbackUrl, checkFallbackUrl, (fallbackUrl) =>
     setCallPop({ fallbackUrl }),
   );
   return (
@@ -70,10 +68,7 @@ export function CallPopSection({ settings, save }: Props) {
       <TextField
         label="Page to open when no contact matches (optional)"
         type="url"
-        value={fallback.text}
-        onChange={fallback.onChange}
-        onBlur={fallback.onBlur}
-        error={fallback.error}
+        {...fallback}
         placeholder="https://crm.example.com/search?q={phoneNumber}"
         help="An https:// or http:// address; {phoneNumber} is replaced by the caller's number."
         testId="fallback-url"

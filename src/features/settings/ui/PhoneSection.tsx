@@ -28,8 +28,6 @@ function checkFormat(text: string): Checked<string> {
   return checked.ok ? { ok: true, value: format } : checked;
 }
 
-const identity = (text: string): string => text;
-
 interface FormatFieldProps {
   slot: number;
   /** The format this slot holds in the page's slot layout. */
@@ -41,8 +39,8 @@ interface FormatFieldProps {
 }
 
 function FormatField({ slot, stored, earlier, sample, commit }: FormatFieldProps) {
-  const draft = useDraft(stored, identity, checkFormat, (value) => commit(slot, value));
-  const format = draft.text.trim();
+  const draft = useDraft(stored, checkFormat, (value) => commit(slot, value));
+  const format = draft.value.trim();
   const valid = format !== '' && !draft.error;
   const repeats = valid ? earlierSlotWith(earlier, slot, format) : null;
   const example = valid ? applyOverridingFormat(sample.nationalNumber, format) : null;
@@ -50,10 +48,7 @@ function FormatField({ slot, stored, earlier, sample, commit }: FormatFieldProps
     <div className="format-row">
       <TextField
         label={`Format ${slot + 1}`}
-        value={draft.text}
-        onChange={draft.onChange}
-        onBlur={draft.onBlur}
-        error={draft.error}
+        {...draft}
         placeholder={slot === 0 ? '(###) ###-####' : ''}
         testId={`format-${slot + 1}`}
       />
@@ -74,10 +69,7 @@ function FormatField({ slot, stored, earlier, sample, commit }: FormatFieldProps
   );
 }
 
-/**
- * The format slots. Storage holds the packed list; the page keeps which slot each format is in,
- * so that filling slot 2 with slot 1 empty neither moves the format nor shows it twice.
- */
+/** Storage holds the packed list; the page keeps which slot each format is in (format-slots.ts). */
 function FormatSlots({ settings, save, sample }: Props & { sample: SampleNumber }) {
   const [layout, setLayout] = useState<readonly string[] | null>(null);
   const shown = layoutFor(settings.overridingFormats, layout, SLOTS.length);

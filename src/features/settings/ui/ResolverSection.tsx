@@ -15,11 +15,7 @@ const RESOLVERS: { value: ResolverId; label: string; help: string }[] = [
     label: 'Most recent activity',
     help: 'The contact someone worked with most recently comes first.',
   },
-  {
-    value: 'alphabetical',
-    label: 'Alphabetical',
-    help: 'Contacts are listed by name, A to Z.',
-  },
+  { value: 'alphabetical', label: 'Alphabetical', help: 'Contacts are listed by name, A to Z.' },
 ];
 
 export function ResolverSection(props: { settings: Settings; save: Save }) {

@@ -1,8 +1,5 @@
-/**
- * The overriding formats are stored as a plain list (blanks left out, each format once) but
- * edited in fixed slots. The page keeps its own slot layout so each slot keeps what was typed in
- * it: a format typed into slot 2 while slot 1 is empty stays in slot 2.
- */
+// Formats are stored packed but edited in fixed slots: the page keeps its own layout so a format
+// typed into slot 2 while slot 1 is empty stays in slot 2.
 
 /** The stored list for a slot layout: blank slots left out, a repeated format kept once. */
 export function packFormats(slots: readonly string[]): string[] {
@@ -18,10 +15,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
-/**
- * The layout to show for a stored list: `current` while it still stores as that list, else the
- * list from the first slot on (it was changed elsewhere, or the page has just opened).
- */
+/** `current` while it still packs to `stored`, else `stored` from the first slot on. */
 export function layoutFor(
   stored: readonly string[],
   current: readonly string[] | null,
@@ -31,7 +25,6 @@ export function layoutFor(
   return Array.from({ length: Math.max(slots, stored.length) }, (_, index) => stored[index] ?? '');
 }
 
-/** `layout` with one slot set. */
 export function withSlot(layout: readonly string[], slot: number, format: string): string[] {
   return layout.map((value, index) => (index === slot ? format : value));
 }

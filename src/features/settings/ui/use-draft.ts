@@ -1,10 +1,5 @@
-/**
- * A text input over a stored setting: the typed text is kept as typed (never lost on a
- * validation error or a failed save), checked on every keystroke, and committed shortly after
- * typing stops, on blur, and at once when the page is hidden or closed. A change stored
- * elsewhere replaces the text only while nothing typed is waiting to be saved, and never when
- * the text already means the stored value (a saved `(###) ` stays `(###) `, not `(###)`).
- */
+// Typed text is kept as typed (never lost on an error or a failed save) and committed after a
+// pause, on blur, or when the page hides; storage replaces it only when nothing typed is unsaved.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SaveOutcome } from './use-settings';
 import type { Checked } from './validation';
@@ -12,7 +7,7 @@ import type { Checked } from './validation';
 const COMMIT_DELAY_MS = 400;
 
 export interface Draft {
-  text: string;
+  value: string;
   error: string | null;
   onChange: (text: string) => void;
   onBlur: () => void;
@@ -30,7 +25,6 @@ export function meansStored<T>(
   return checked.ok && toText(checked.value) === storedText;
 }
 
-/** Whether a newly stored value may replace the field's text. */
 export function storedReplacesText<T>(
   field: { text: string; unsaved: boolean },
   storedText: string,
@@ -40,29 +34,26 @@ export function storedReplacesText<T>(
   return !field.unsaved && !meansStored(field.text, storedText, check, toText);
 }
 
-/** The message next to a field whose value could not be saved. */
 export function notSavedMessage(outcome: { message: string }): string {
   return `${outcome.message} Leave the field to try again.`;
 }
 
 export function useDraft<T>(
   stored: T,
-  toText: (value: T) => string,
   check: (text: string) => Checked<T>,
   commit: (value: T) => Promise<SaveOutcome>,
 ): Draft {
-  const storedText = toText(stored);
+  const storedText = String(stored);
   const [text, setText] = useState(storedText);
   const [error, setError] = useState<string | null>(null);
   // From the first keystroke until that text is stored: storage may not replace it. It stays
   // set when a save fails, so re-reading storage does not undo the typing.
   const [unsaved, setUnsaved] = useState(false);
 
-  // Reflect changes saved elsewhere, unless the user has typed something not yet saved.
   const [seen, setSeen] = useState(storedText);
   if (seen !== storedText) {
     setSeen(storedText);
-    if (storedReplacesText({ text, unsaved }, storedText, check, toText)) {
+    if (storedReplacesText({ text, unsaved }, storedText, check, String)) {
       setText(storedText);
       setError(null);
     }
@@ -74,19 +65,19 @@ export function useDraft<T>(
   // Counts keystrokes, so an answer to an older save does not mark newer typing saved.
   const edits = useRef(0);
   const inFlight = useRef(0);
-  const latest = useRef({ storedText, check, toText, commit });
+  const latest = useRef({ storedText, check, commit });
   useLayoutEffect(() => {
-    latest.current = { storedText, check, toText, commit };
+    latest.current = { storedText, check, commit };
   });
 
   const flush = useCallback((value: string) => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     waiting.current = null;
-    const { storedText: current, check: checkNow, toText: textOf, commit: save } = latest.current;
+    const { storedText: current, check: checkNow, commit: save } = latest.current;
     const checked = checkNow(value);
     if (!checked.ok) return;
-    if (textOf(checked.value) === current) {
+    if (String(checked.value) === current) {
       // Already stored (a failed save's message no longer applies); only an earlier save still
       // on its way keeps the text protected.
       setError(null);
@@ -125,7 +116,7 @@ export function useDraft<T>(
   }, [flush]);
 
   return {
-    text,
+    value: text,
     error,
     onChange: (value) => {
       edits.current += 1;

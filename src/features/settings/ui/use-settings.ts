@@ -1,8 +1,5 @@
-/**
- * The settings as stored, kept current with changes made anywhere, and a `save` that applies one
- * change to the latest stored value, one save after another, so two edits never overwrite each
- * other. The page shows a change at once; `save` says how it went, so a field keeps what failed.
- */
+// Saves apply each change to the latest stored value, one after another, so two edits never
+// overwrite each other; `save` reports failure so a field keeps what failed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Settings } from '../model/settings';
 import { settingsItem } from '@/platform/storage/keys';
@@ -29,13 +26,8 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Ends `text` with a full stop unless it already ends a sentence. */
 function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-function pageIsHidden(): boolean {
-  return document.visibilityState === 'hidden';
 }
 
 export function useSettings(): SettingsState {
@@ -73,7 +65,7 @@ export function useSettings(): SettingsState {
       if (pending.current > 0 && known.current) void settingsItem.set(known.current);
     };
     const onVisibility = () => {
-      if (pageIsHidden()) writeIfPending();
+      if (document.visibilityState === 'hidden') writeIfPending();
     };
     const onPageHide = () => {
       leaving.current = true;
@@ -82,9 +74,8 @@ export function useSettings(): SettingsState {
     const onPageShow = () => {
       leaving.current = false;
     };
-    // The fields save what is still typed from their own pagehide listeners. In either order
-    // all of it is written: a save made before this listener is still pending here, and one
-    // made after finds `leaving` set and is written at once.
+    // Fields save their typing from their own pagehide listeners; in either order it is written
+    // (still pending here, or finding `leaving` set).
     window.addEventListener('pagehide', onPageHide);
     window.addEventListener('pageshow', onPageShow);
     document.addEventListener('visibilitychange', onVisibility);
@@ -111,7 +102,8 @@ export function useSettings(): SettingsState {
       pending.current += 1;
       // A page going away drops the answer to any storage read it waits for, so a
       // read-modify-write started now would never write: write what the page knows, at once.
-      const written = leaving.current || pageIsHidden() ? known.current : null;
+      const written =
+        leaving.current || document.visibilityState === 'hidden' ? known.current : null;
       const saved = written
         ? settingsItem.set(written).then(() => written)
         : queue.current.then(() => settingsItem.update(change));

@@ -64,7 +64,6 @@ type WholeLimit = keyof Pick<
   'matchTtlMinutes' | 'noMatchTtlMinutes' | 'requestTimeoutSeconds'
 >;
 
-/** A whole number of `unit` within the setting's limits. */
 export function checkWhole(
   input: string,
   limit: WholeLimit,
