@@ -1,4 +1,4 @@
-import { callsHandlers } from '@/features/calls/worker';
+import { callsHandlers, forgetEndedCalls } from '@/features/calls/worker';
 import { connectionHandlers } from '@/features/connection/worker';
 import { lookupHandlers } from '@/features/lookup/worker';
 import { forgetSaves, savesHandlers } from '@/features/saves/worker';
@@ -13,10 +13,10 @@ export const handlers: HandlerTable = {
   ...lookupHandlers,
   ...savesHandlers,
   ...callsHandlers,
-  // Clear cache also frees the session space finished Saves' records hold.
+  // Clear cache also frees session space: finished Saves' records and ended calls.
   'cache.clear': async () => {
     const cleared = await lookupHandlers['cache.clear']();
-    await forgetSaves();
+    await Promise.all([forgetSaves(), forgetEndedCalls()]);
     return cleared;
   },
 };

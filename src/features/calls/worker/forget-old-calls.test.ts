@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callSessions } from '@/platform/storage/keys';
 import { aCall } from '@/test/calls';
-import { forgetOldCalls, SESSION_MAX_AGE_MS } from './forget-old-calls';
+import { forgetEndedCalls, forgetOldCalls, SESSION_MAX_AGE_MS } from './forget-old-calls';
 
 const NOW = 1_800_000_000_000;
 
@@ -19,5 +19,14 @@ describe('forgetOldCalls', () => {
 
   it('does nothing when there are no calls', async () => {
     await expect(forgetOldCalls(NOW)).resolves.toBe(0);
+  });
+});
+
+describe('forgetEndedCalls', () => {
+  it('drops ended calls and keeps the ones still going', async () => {
+    await callSessions.set('ended', { ...call('ended', NOW), endedAt: NOW });
+    await callSessions.set('live', { ...call('live', NOW), status: 'CallConnected' });
+    await expect(forgetEndedCalls()).resolves.toBe(1);
+    expect(await callSessions.ids()).toEqual(['live']);
   });
 });

@@ -24,3 +24,8 @@ export function forgetOlderHalf(keep: string): Promise<number> {
     return others.slice(0, Math.ceil(others.length / 2));
   });
 }
+
+/** Clear cache frees session space too: ended calls go (an open window keeps what it shows). */
+export function forgetEndedCalls(): Promise<number> {
+  return forget((calls) => calls.filter((call) => call.endedAt !== undefined));
+}

@@ -6,9 +6,10 @@ import type { HandlerTable } from '@/platform/worker/listener';
 import { inBackground } from '@/platform/worker/report';
 import { handleCallEvent, handleRefresh } from './call-event';
 import { forgetClosedWindow, handleShowCall } from './call-window';
-import { forgetOldCalls } from './forget-old-calls';
+import { forgetEndedCalls, forgetOldCalls } from './forget-old-calls';
 
 export { callOfSave, recordCreated, recordLogged } from './save-outcome';
+export { forgetEndedCalls };
 
 const lookup = (request: LookupRequest) => lookupContact(request, defaultDeps);
 
