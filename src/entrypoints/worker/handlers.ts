@@ -1,7 +1,7 @@
 import { callsHandlers, forgetEndedCalls } from '@/features/calls/worker';
 import { connectionHandlers } from '@/features/connection/worker';
 import { lookupHandlers } from '@/features/lookup/worker';
-import { forgetSaves, savesHandlers } from '@/features/saves/worker';
+import { forgetSaves, isFinished, savesHandlers } from '@/features/saves/worker';
 import type { HandlerTable } from '@/platform/worker/listener';
 
 export const handlers: HandlerTable = {
@@ -16,7 +16,7 @@ export const handlers: HandlerTable = {
   // Clear cache also frees session space: finished Saves' records and ended calls.
   'cache.clear': async () => {
     const cleared = await lookupHandlers['cache.clear']();
-    await Promise.all([forgetSaves(), forgetEndedCalls()]);
+    await Promise.all([forgetSaves(isFinished), forgetEndedCalls()]);
     return cleared;
   },
 };

@@ -26,7 +26,8 @@ describe('forgetEndedCalls', () => {
   it('drops ended calls and keeps the ones still going', async () => {
     await callSessions.set('ended', { ...call('ended', NOW), endedAt: NOW });
     await callSessions.set('live', { ...call('live', NOW), status: 'CallConnected' });
+    await callSessions.set('shown', { ...call('shown', NOW), endedAt: NOW, windowId: 7 });
     await expect(forgetEndedCalls()).resolves.toBe(1);
-    expect(await callSessions.ids()).toEqual(['live']);
+    expect((await callSessions.ids()).sort()).toEqual(['live', 'shown']);
   });
 });

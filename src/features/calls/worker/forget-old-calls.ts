@@ -20,12 +20,13 @@ export function forgetOldCalls(now = Date.now()): Promise<number> {
 export function forgetOlderHalf(keep: string): Promise<number> {
   return forget((calls) => {
     const others = calls.filter((call) => call.sessionId !== keep);
-    others.sort((a, b) => a.updatedAt - b.updatedAt);
+    // Ended calls go first: a live call forgotten would pop again at its next event.
+    others.sort((a, b) => Number(!a.endedAt) - Number(!b.endedAt) || a.updatedAt - b.updatedAt);
     return others.slice(0, Math.ceil(others.length / 2));
   });
 }
 
-/** Clear cache frees session space too: ended calls go (an open window keeps what it shows). */
+/** Clear cache frees session space too: ended calls whose window is closed go. */
 export function forgetEndedCalls(): Promise<number> {
-  return forget((calls) => calls.filter((call) => call.endedAt !== undefined));
+  return forget((calls) => calls.filter((c) => c.endedAt !== undefined && c.windowId === null));
 }

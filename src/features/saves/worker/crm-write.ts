@@ -127,8 +127,6 @@ export async function saveCall<T>(
   deps: EngineDeps,
   target: SaveTarget,
   run: () => Promise<T>,
-  /** A read (looking for what an earlier attempt saved) stores nothing, whatever its failure. */
-  access: 'write' | 'read' = 'write',
 ): Promise<T> {
   try {
     return await inSlot(account, deps, run);
@@ -143,7 +141,7 @@ export async function saveCall<T>(
         why: failure.message,
         ...(crmText ? { crmText } : {}),
       }),
-      access === 'write' && UNCLEAR_KINDS.has(failure.kind),
+      UNCLEAR_KINDS.has(failure.kind),
     );
   }
 }

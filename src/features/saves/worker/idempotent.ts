@@ -33,7 +33,7 @@ async function remember(id: string, state: SaveRequestState): Promise<void> {
   try {
     await saveRequests.set(id, state);
   } catch {
-    await forgetSaves(() => true).catch(() => 0);
+    await forgetSaves(isFinished).catch(() => 0);
     await saveRequests.set(id, state).catch((error: unknown) => {
       console.warn(`CallPop: a Save's record was not kept: ${String(error)}`);
     });
@@ -84,6 +84,9 @@ export function runOnce<T>(
 export const SAVE_RECORD_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
 /** Removes the records of Saves not in flight that `drop` picks; returns how many. */
+/** Done: its reply is in the CRM. A failed one may hold the contact it made, needed by a retry. */
+export const isFinished = (record: SaveRequestState) => record.status === 'done';
+
 export async function forgetSaves(
   drop: (record: SaveRequestState) => boolean = () => true,
 ): Promise<number> {

@@ -7,7 +7,7 @@ import { createCallLog } from './call-log';
 import { createContact } from './create';
 import { forgetOldSaves } from './idempotent';
 
-export { forgetSaves } from './idempotent';
+export { forgetSaves, isFinished } from './idempotent';
 import { logFieldOptions } from './log-fields';
 import { SWEEP_ALARM } from '@/features/lookup/worker';
 

@@ -36,7 +36,8 @@ export async function settle(
   const check = account.connector.saveCheck;
   if (!check) return null;
   const target = save.kind;
-  const ids = await saveCall(account, deps, target, () => check.find(save, since), 'read');
+  // A failed look leaves the earlier attempt's fate unknown: the Save stays unclear (frozen).
+  const ids = await saveCall(account, deps, target, () => check.find(save, since));
   const kept = keep ?? ids[0];
   // Our own record not listed yet (a lagging list): nothing is taken for a copy of it.
   if (kept === undefined || !ids.includes(kept)) return null;

@@ -102,6 +102,20 @@ describe('a retried call log', () => {
     expect(logs()).toEqual(['log-1']);
   });
 
+  it('stays unclear when the retry cannot look for the earlier write: nothing is written', async () => {
+    const write = connector.log;
+    connector.log = () => Promise.reject(timeout());
+    await expect(createCallLog(logRequest(), deps)).rejects.toMatchObject({
+      outcomeUnclear: true,
+    });
+    connector.log = write;
+    connector.saveCheck!.find = () => Promise.reject(httpError(503));
+    await expect(createCallLog({ ...logRequest(), retry: true }, deps)).rejects.toMatchObject({
+      outcomeUnclear: true,
+    });
+    expect(connector.logCalls).toHaveLength(1);
+  });
+
   it('removes the copy a late earlier write leaves after the retry looked', async () => {
     const late = lateWrite();
     await expect(createCallLog(logRequest(), deps)).rejects.toThrow(/did not answer in time/);
