@@ -84,6 +84,11 @@ export default tseslint.config(
           selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
           message: 'No dangerouslySetInnerHTML.',
         },
+        {
+          selector: "JSXAttribute[name.name='autoFocus']",
+          message:
+            'Preact renders autoFocus as an attribute Chrome honours once: use focusOnMount.',
+        },
       ],
     },
   },

@@ -1,5 +1,5 @@
 // The connector contract (App Connect's): src/connectors/<platform>/index.ts exports a `Connector`,
-// runs in the worker only, uses the shared axios instance, and throws on failure (engine words it).
+// runs in the worker only, uses the shared HTTP client, and throws on failure (engine words it).
 import type {
   Contact,
   ContactType,

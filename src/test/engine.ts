@@ -19,6 +19,7 @@ import type { Connection } from '@/features/connection/model/connection';
 import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/settings';
 import { connectionItem, settingsItem } from '@/platform/storage/keys';
 import type { EngineDeps } from '@/connectors/deps';
+import { HttpError } from '@/platform/worker/http/client';
 
 export const CONNECTION: Connection = {
   platform: 'pipedrive',
@@ -174,13 +175,9 @@ export function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-/** An axios-like HTTP error, as classifyError reads it. */
+/** A CRM's error status, as the HTTP client rejects with it. */
 export function httpError(status: number, headers: Record<string, string> = {}): Error {
-  return Object.assign(new Error(`HTTP ${status}`), {
-    isAxiosError: true,
-    response: { status, headers, data: {} },
-    code: status >= 500 ? 'ERR_BAD_RESPONSE' : 'ERR_BAD_REQUEST',
-  });
+  return new HttpError('status', `HTTP ${status}`, { status, headers, data: {} });
 }
 
 /** The number most engine tests look up, its cache id under CONNECTION, and two people on it. */

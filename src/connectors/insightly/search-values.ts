@@ -1,6 +1,6 @@
 // Insightly matches stored text exactly, so we guess how the number was typed; each value costs
 // four requests: the user's formats (+ E.164 for imports), else E.164, international and national.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { normalizePhone, overridingFormatsFor } from '@/features/lookup/model/phone';
 
 export function insightlySearchValues(phoneNumber: string, overridingFormat: string): string[] {

@@ -28,7 +28,7 @@ export const FAULT_CASES: FaultCase[] = [
   { name: 'empty body', fault: { kind: 'empty' }, kind: 'malformed' },
 ];
 
-/** Runs `fn` with the shared axios instance's timeout set to `ms`, then restores it. */
+/** Runs `fn` with the shared HTTP client's timeout set to `ms`, then restores it. */
 export async function withTimeout<T>(ms: number | undefined, fn: () => Promise<T>): Promise<T> {
   if (ms === undefined) return fn();
   const previous = http.defaults.timeout;

@@ -1,6 +1,6 @@
 // A body without the documented shape must throw `MalformedResponseError`: read as "no match"
 // it would silently hide a caller's contact.
-import { isAxiosError } from 'axios';
+import { HttpError } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
 
 export type JsonRecord = Record<string, unknown>;
@@ -42,6 +42,6 @@ export function optionalText(value: unknown): string | undefined {
 
 /** A 404 or 410 from the CRM: the record is already gone. */
 export function isGone(error: unknown): boolean {
-  const status = isAxiosError(error) ? error.response?.status : undefined;
+  const status = error instanceof HttpError ? error.response?.status : undefined;
   return status === 404 || status === 410;
 }

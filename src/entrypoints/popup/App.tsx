@@ -14,6 +14,7 @@ import { restoredMessage, savedMessage } from './draft-messages';
 import { useConnection } from '@/features/connection/ui/use-connection';
 import { FormPane, NumberForm, ResultsPane, type Busy, type View } from './panes';
 import './popup.css';
+import { focusOnMount } from '@/platform/ui/focus-on-mount';
 
 export function App() {
   const status = useStatus();
@@ -172,7 +173,7 @@ export function App() {
           </p>
           <div className="actions">
             {/* Focus lands on the choice that keeps the work. */}
-            <button type="button" autoFocus onClick={() => setPendingLookup(null)}>
+            <button type="button" ref={focusOnMount} onClick={() => setPendingLookup(null)}>
               Keep editing
             </button>
             <button type="button" onClick={() => startLookup(pendingLookup)}>

@@ -7,6 +7,7 @@ import { lookupProblem } from '@/features/lookup/model/lookup-problem';
 import { LookupResults } from '@/features/lookup/ui/lookup-results';
 import type { Toasts } from '@/platform/ui/toast';
 import type { PopupDraft } from './draft';
+import { focusOnMount } from '@/platform/ui/focus-on-mount';
 
 export type View = 'results' | 'create' | 'log';
 export type Busy = { kind: 'lookup' | 'refresh'; phoneNumber: string };
@@ -33,7 +34,7 @@ export function NumberForm(props: {
             type="tel"
             // The popup is opened to look a number up: typing goes here at once. A form
             // brought back from a draft takes the focus when it opens.
-            autoFocus
+            ref={focusOnMount}
             value={props.number}
             autoComplete="off"
             placeholder="+1 415 555 0102"

@@ -109,9 +109,8 @@ describe('message listener', () => {
       register({
         ...handlers,
         'status.get': () => {
-          // What axios rejects with: the request config, credentials included, rides along.
+          // An error that carries the request it came from, credentials included.
           throw Object.assign(new Error('Request failed with status code 418'), {
-            isAxiosError: true,
             config: {
               headers: { Authorization: 'Bearer tok-123456', 'x-api-token': 'tok-654321' },
             },

@@ -26,6 +26,7 @@ import {
   type FakeConnector,
   type TestDeps,
 } from '@/test/engine';
+import { HttpError } from '@/platform/worker/http/client';
 
 const DRAFT: ConnectionDraft = {
   platform: 'pipedrive',
@@ -67,10 +68,7 @@ describe('connection', () => {
     const cases: [Error, RegExp][] = [
       [httpError(401), /The API token was rejected by Pipedrive/],
       [httpError(404), /No Pipedrive company at acme\.pipedrive\.com/],
-      [
-        Object.assign(new Error('x'), { isAxiosError: true, code: 'ERR_NETWORK' }),
-        /Could not reach acme\.pipedrive\.com/,
-      ],
+      [new HttpError('network', 'x'), /Could not reach acme\.pipedrive\.com/],
       [httpError(503), /Pipedrive is unavailable/],
     ];
     for (const [error, message] of cases) {

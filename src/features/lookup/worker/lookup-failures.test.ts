@@ -14,6 +14,7 @@ import {
   JANE,
   connectedEngine,
 } from '@/test/engine';
+import { HttpError } from '@/platform/worker/http/client';
 
 let connector: FakeConnector;
 let deps: TestDeps;
@@ -28,16 +29,8 @@ describe('lookupContact: failures in plain words', () => {
     ['403', () => httpError(403), /refused access/],
     ['404', () => httpError(404), /domain or API URL looks wrong/],
     ['500', () => httpError(503), /is unavailable/],
-    [
-      'timeout',
-      () => Object.assign(new Error('t'), { isAxiosError: true, code: 'ECONNABORTED' }),
-      /did not answer in time/,
-    ],
-    [
-      'network',
-      () => Object.assign(new Error('n'), { isAxiosError: true, code: 'ERR_NETWORK' }),
-      /Could not reach Pipedrive/,
-    ],
+    ['timeout', () => new HttpError('timeout', 't'), /did not answer in time/],
+    ['network', () => new HttpError('network', 'n'), /Could not reach Pipedrive/],
     ['malformed', () => new SyntaxError('Unexpected token <'), /cannot read/],
   ];
   for (const [name, error, pattern] of cases) {

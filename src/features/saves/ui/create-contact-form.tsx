@@ -9,6 +9,7 @@ import { defaultType, type ContactDraft } from '../model/log-draft';
 import type { Toasts } from '@/platform/ui/toast';
 import { useDraftState } from '@/platform/ui/use-draft-state';
 import { isUnclear, UnclearSaveView } from './unclear-save';
+import { focusOnMount } from '@/platform/ui/focus-on-mount';
 
 export interface CreateContactFormProps {
   phoneNumber: string;
@@ -101,7 +102,7 @@ export function CreateContactForm(props: CreateContactFormProps) {
         New contact name
         <input
           // Focus lands here when the form opens: it is the one thing to type.
-          autoFocus
+          ref={focusOnMount}
           value={name}
           required
           aria-required="true"

@@ -15,6 +15,7 @@ import { isUnclear, UnclearSaveView } from './unclear-save';
 
 export type { LogDraft } from '../model/log-draft';
 import type { Toasts } from '@/platform/ui/toast';
+import { focusOnMount } from '@/platform/ui/focus-on-mount';
 
 export interface CallFacts {
   direction: CallDirection;
@@ -216,7 +217,7 @@ export function LogForm(props: LogFormProps) {
           <label>
             New contact name
             <input
-              autoFocus
+              ref={focusOnMount}
               value={newName}
               required
               aria-required="true"

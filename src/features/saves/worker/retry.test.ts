@@ -14,6 +14,7 @@ import {
   NUMBER,
   connectedEngine,
 } from '@/test/engine';
+import { HttpError } from '@/platform/worker/http/client';
 
 let connector: FakeConnector;
 let deps: TestDeps;
@@ -37,11 +38,7 @@ async function nextCheck() {
   await vi.waitFor(() => expect(connector.checks).toBeGreaterThan(before));
 }
 
-const timeout = () =>
-  Object.assign(new Error('timeout of 3000ms exceeded'), {
-    isAxiosError: true,
-    code: 'ECONNABORTED',
-  });
+const timeout = () => new HttpError('timeout', 'No answer in 3000 ms.');
 
 const logRequest = (extra: Partial<CallLogRequest> = {}): CallLogRequest => ({
   requestId: 'log-retry-0001',

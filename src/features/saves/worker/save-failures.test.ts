@@ -13,6 +13,7 @@ import {
   type FakeConnector,
   type TestDeps,
 } from '@/test/engine';
+import { HttpError } from '@/platform/worker/http/client';
 
 let connector: FakeConnector;
 let deps: TestDeps;
@@ -38,8 +39,7 @@ async function failure(saving: Promise<unknown>): Promise<string> {
   return error.message;
 }
 
-const timeout = () =>
-  Object.assign(new Error('timeout'), { isAxiosError: true, code: 'ECONNABORTED' });
+const timeout = () => new HttpError('timeout', 'timeout');
 
 const logRequest = (extra: Partial<CallLogRequest> = {}): CallLogRequest => ({
   requestId: 'log-0101',

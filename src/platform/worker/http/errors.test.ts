@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CRM_TEXT_MAX, classifyError, crmErrorText, redactSecrets } from './errors';
+import { HttpError } from '@/platform/worker/http/client';
 
 function httpError(status: number, data: unknown): Error {
-  return Object.assign(new Error(`HTTP ${status}`), {
-    isAxiosError: true,
-    response: { status, headers: {}, data },
-    code: 'ERR_BAD_REQUEST',
-  });
+  return new HttpError('status', `HTTP ${status}`, { status, headers: {}, data });
 }
 
 describe('crmErrorText', () => {

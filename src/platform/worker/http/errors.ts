@@ -1,6 +1,6 @@
 // Every CRM failure reduced to a few kinds the engine explains in plain words. Connectors throw
 // `MalformedResponseError` when an answer does not have the documented shape.
-import { isAxiosError, type AxiosError } from 'axios';
+import { HttpError } from './client';
 
 export type CrmFailureKind =
   | 'auth' // 401: credentials rejected or expired
@@ -95,41 +95,31 @@ function kindForStatus(status: number): CrmFailureKind {
   return 'malformed'; // a 2xx/3xx that still failed: redirects, unreadable bodies
 }
 
-function classifyAxios(error: AxiosError): CrmError {
-  const status = error.response?.status;
-  if (error.code === 'ETIMEDOUT' || error.code === 'ECONNABORTED') {
-    return new CrmError('timeout', 'The CRM did not answer in time.');
+function classifyHttp(error: HttpError): CrmError {
+  const { failure, response } = error;
+  if (failure === 'timeout') return new CrmError('timeout', 'The CRM did not answer in time.');
+  if (failure === 'network') return new CrmError('network', 'The CRM could not be reached.');
+  if (failure === 'tooLarge') {
+    return new CrmError('tooLarge', 'The CRM answer was too large to read.');
   }
-  if (error.code === 'ERR_BAD_RESPONSE') {
-    // axios words it so (no code of its own): the answer was cut off at maxContentLength.
-    if (/^maxContentLength size of \d+ exceeded/.test(error.message)) {
-      return new CrmError('tooLarge', 'The CRM answer was too large to read.', status);
-    }
-    if (status === undefined || status < 300) {
-      return new CrmError('malformed', 'The CRM answered with something that is not JSON.', status);
-    }
+  if (failure === 'notJson' || !response) {
+    return new CrmError('malformed', 'The CRM answered with something that is not JSON.');
   }
-  if (status !== undefined) {
-    const headers = error.response?.headers as Record<string, unknown> | undefined;
-    const retryAfter = status === 429 ? parseRetryAfter(headers?.['retry-after']) : undefined;
-    return new CrmError(
-      kindForStatus(status),
-      `The CRM answered HTTP ${status}.`,
-      status,
-      retryAfter,
-      crmErrorText(error.response?.data),
-    );
-  }
-  if (error.code === 'ERR_CANCELED') {
-    return new CrmError('timeout', 'The CRM request was cancelled.');
-  }
-  return new CrmError('network', 'The CRM could not be reached.');
+  const { status } = response;
+  const retryAfter = status === 429 ? parseRetryAfter(response.headers['retry-after']) : undefined;
+  return new CrmError(
+    kindForStatus(status),
+    `The CRM answered HTTP ${status}.`,
+    status,
+    retryAfter,
+    crmErrorText(response.data),
+  );
 }
 
 export function classifyError(error: unknown): CrmError {
   if (error instanceof CrmError) return error;
   if (error instanceof MalformedResponseError) return new CrmError('malformed', error.message);
-  if (isAxiosError(error)) return classifyAxios(error);
+  if (error instanceof HttpError) return classifyHttp(error);
   if (error instanceof SyntaxError) {
     return new CrmError('malformed', 'The CRM answered with invalid JSON.');
   }

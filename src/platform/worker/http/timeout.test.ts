@@ -1,5 +1,4 @@
-import axios from 'axios';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/features/settings/model/settings';
 import { connectionItem, settingsItem } from '../../storage/keys';
 import { loadSettingsAndConnection } from '@/features/lookup/worker/account';
@@ -24,16 +23,28 @@ describe('CRM request timeout setting', () => {
   });
 
   it('leaves a timeout a request chose itself alone', async () => {
-    const instance = axios.create({ adapter: 'fetch' });
+    vi.useFakeTimers();
+    // A CRM that never answers: only the timeout ends the request.
+    vi.spyOn(globalThis, 'fetch').mockImplementation(
+      (_url, init) =>
+        new Promise((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
+    );
+    const instance = { defaults: { timeout: 0 } };
     applyRequestTimeout(instance, { requestTimeoutSeconds: 4 });
-    let seen: number | undefined;
-    instance.interceptors.request.use((config) => {
-      seen = config.timeout;
-      throw new Error('stop before the network');
-    });
-    await expect(instance.get('http://127.0.0.1:1/', { timeout: 250 })).rejects.toThrow();
-    expect(seen).toBe(250);
-    await expect(instance.get('http://127.0.0.1:1/')).rejects.toThrow();
-    expect(seen).toBe(4000);
+    http.defaults.timeout = instance.defaults.timeout;
+    const own = http.get('http://127.0.0.1:1/', { timeout: 250 }).catch((e: Error) => e.message);
+    const usual = http.get('http://127.0.0.1:1/').catch((e: Error) => e.message);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(await own).toBe('No answer in 250 ms.');
+    await vi.advanceTimersByTimeAsync(3749);
+    let settled = false;
+    void usual.then(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await usual).toBe('No answer in 4000 ms.');
+    vi.useRealTimers();
   });
 });

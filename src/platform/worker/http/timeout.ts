@@ -1,6 +1,6 @@
 // Applied when each CRM call reads the settings, so no request waits on a storage read of its own
 // and a restarted worker re-applies it. A request's own `timeout` still wins.
-import type { AxiosInstance } from 'axios';
+import type { http } from './client';
 import { SETTING_LIMITS, type Settings } from '@/features/settings/model/settings';
 
 export function requestTimeoutMs(seconds: number): number {
@@ -10,7 +10,7 @@ export function requestTimeoutMs(seconds: number): number {
 }
 
 export function applyRequestTimeout(
-  instance: AxiosInstance,
+  instance: Pick<typeof http, 'defaults'>,
   settings: Pick<Settings, 'requestTimeoutSeconds'>,
 ): void {
   instance.defaults.timeout = requestTimeoutMs(settings.requestTimeoutSeconds);
