@@ -10,7 +10,7 @@ import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS, startPipedrive } from '../e2e/emu
 import { SoftphonePage } from '../e2e/pages/softphone-page';
 import { startSoftphoneServer } from '../e2e/softphone/server';
 import { connectPipedrive, sendRequest, updateSettings } from '../e2e/support/demo-setup';
-import { NAME_SHOWN_MARK } from '../src/entrypoints/callpop/use-name-shown-mark';
+import { NAME_SHOWN_MARK } from '../src/entrypoints/callpop/name-shown-mark';
 import { median, ms, openBenchBrowser, type BenchRow } from './support';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 20);
@@ -63,15 +63,28 @@ interface PopCase {
   crmLatency?: number;
 }
 
+/** What issue 18 calls a CRM round trip: each request answered after 300 ms. */
+export const CRM_ROUND_TRIP_MS = 300;
+
 const CASES: Record<string, PopCase> = {
   warm: {},
   cold100: { crmLatency: 100 },
+  [`cold${CRM_ROUND_TRIP_MS}`]: { crmLatency: CRM_ROUND_TRIP_MS },
 };
+
+/** The pop in user terms, all medians of the same run. */
+export interface PopSummary {
+  floorMs: number;
+  warmPopMs: number;
+  crmRoundTripMs: number;
+  coldPopMs: number;
+}
 
 export async function benchPopLatency(): Promise<{
   title: string;
   rows: BenchRow[];
   raw: Record<string, number[]>;
+  summary: PopSummary;
 }> {
   const bench = await openBenchBrowser();
   const crm = await startPipedrive({ rateLimit: { limit: 100_000 } });
@@ -166,6 +179,13 @@ export async function benchPopLatency(): Promise<{
     goal: '≤ CRM time + 60 ms',
     pass: cold - crmMs <= 60,
   });
+  const coldPopMs = median(raw[`cold${CRM_ROUND_TRIP_MS}`] ?? []);
+  rows.push({
+    metric: `ring → name painted, cold cache, CRM ${CRM_ROUND_TRIP_MS} ms/request`,
+    value: `${ms(coldPopMs)} (floor + one round trip + ${ms(coldPopMs - floor - CRM_ROUND_TRIP_MS)})`,
+    goal: `≤ floor + ${CRM_ROUND_TRIP_MS} + 40 ms`,
+    pass: coldPopMs <= floor + CRM_ROUND_TRIP_MS + 40,
+  });
   const missed = Object.values(raw)
     .flat()
     .filter((value) => !Number.isFinite(value)).length;
@@ -175,5 +195,6 @@ export async function benchPopLatency(): Promise<{
     goal: '0',
     pass: missed === 0,
   });
-  return { title: `Call pop latency (medians of ${CALLS} calls each)`, rows, raw };
+  const summary = { floorMs: floor, warmPopMs: warm, crmRoundTripMs: CRM_ROUND_TRIP_MS, coldPopMs };
+  return { title: `Call pop latency (medians of ${CALLS} calls each)`, rows, raw, summary };
 }

@@ -4,13 +4,38 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { bundleSizes } from './bundle-size';
 import { benchEngineCache } from './engine-cache';
 import { benchPopLatency } from './pop-latency';
+import { DIST } from '../e2e/fixtures';
 import type { BenchSection } from './support';
 
 const sections: BenchSection[] = [];
 sections.push(await benchEngineCache());
-sections.push(await benchPopLatency());
+const pop = await benchPopLatency();
+sections.push(pop);
+const sizes = bundleSizes(DIST);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+sections.push({
+  title: 'JavaScript loaded, gzip (every file each context imports, from this build)',
+  rows: [
+    {
+      metric: 'service worker',
+      value: kb(sizes.workerGzipBytes),
+      goal: '≤ 60 KB',
+      pass: sizes.workerGzipBytes <= 60 * 1024,
+    },
+    {
+      metric: 'call-pop page',
+      value: kb(sizes.callPopGzipBytes),
+      goal: '≤ 90 KB',
+      pass: sizes.callPopGzipBytes <= 90 * 1024,
+    },
+  ],
+  raw: { ...sizes },
+});
+/** The figures a person waits for, in one place (issue 18). */
+const summary = { ...pop.summary, ...sizes };
 
 const when = new Date().toISOString();
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
@@ -30,6 +55,9 @@ for (const section of sections) {
 }
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.md', lines.join('\n'));
-writeFileSync('bench/results/latest.json', JSON.stringify({ when, machine, sections }, null, 2));
+writeFileSync(
+  'bench/results/latest.json',
+  JSON.stringify({ when, machine, summary, sections }, null, 2),
+);
 console.log(lines.join('\n'));
 console.log('Written to bench/results/latest.md and latest.json');

@@ -1,7 +1,5 @@
 import { useLayoutEffect } from 'react';
-
-/** Set on the first frame that shows a match's name; `npm run bench` times the pop by it. */
-export const NAME_SHOWN_MARK = 'callpop:name-shown';
+import { NAME_SHOWN_MARK } from './name-shown-mark';
 
 export function useNameShownMark(shown: boolean): void {
   useLayoutEffect(() => {
