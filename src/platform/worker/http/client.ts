@@ -76,7 +76,12 @@ function parse(text: string, ok: boolean): unknown {
   }
 }
 
-async function send(method: string, url: string, body: unknown, opts: RequestOptions) {
+async function send(
+  method: string,
+  url: string,
+  body: unknown,
+  opts: RequestOptions,
+): Promise<HttpResponse> {
   const timeoutMs = opts.timeout ?? http.defaults.timeout;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
@@ -108,16 +113,10 @@ async function send(method: string, url: string, body: unknown, opts: RequestOpt
   }
 }
 
-type Answer = Promise<HttpResponse<unknown>>;
-
 export const http = {
   defaults: { timeout: DEFAULT_TIMEOUT_MS },
-  get: (url: string, opts: RequestOptions = {}): Answer => send('GET', url, undefined, opts),
-  delete: (url: string, opts: RequestOptions = {}): Answer => send('DELETE', url, undefined, opts),
-  post: (url: string, body: unknown, opts: RequestOptions = {}): Answer =>
-    send('POST', url, body, opts),
-  put: (url: string, body: unknown, opts: RequestOptions = {}): Answer =>
-    send('PUT', url, body, opts),
-  patch: (url: string, body: unknown, opts: RequestOptions = {}): Answer =>
-    send('PATCH', url, body, opts),
+  get: (url: string, opts: RequestOptions = {}) => send('GET', url, undefined, opts),
+  delete: (url: string, opts: RequestOptions = {}) => send('DELETE', url, undefined, opts),
+  post: (url: string, body: unknown, opts: RequestOptions = {}) => send('POST', url, body, opts),
+  patch: (url: string, body: unknown, opts: RequestOptions = {}) => send('PATCH', url, body, opts),
 };
