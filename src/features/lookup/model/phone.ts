@@ -20,6 +20,7 @@ type PhoneResult =
       e164: string;
       nationalNumber: string;
       countryCallingCode: string;
+      country?: CountryCode;
     }
   | { ok: true; isExtension: true; extension: string }
   | { ok: false; reason: PhoneFailureReason; message: string };
@@ -84,6 +85,7 @@ function parsed(reading: Reading): PhoneResult | null {
     e164: phone.number,
     nationalNumber: phone.nationalNumber,
     countryCallingCode: phone.countryCallingCode,
+    ...(phone.country ? { country: phone.country } : {}),
   };
 }
 
