@@ -11,7 +11,7 @@ import {
   type InsightlyEmulator,
 } from '../../../e2e/emulators/insightly.ts';
 import { FAULT_CASES, withTimeout } from '../shared/fault-cases';
-import { MAX_IN_FLIGHT, SEARCH_LIMIT, findInsightlyContact } from './find-contact';
+import { SEARCH_LIMIT, findInsightlyContact } from './find-contact';
 import { findArgs } from './test-support';
 
 let is: InsightlyEmulator;
@@ -49,8 +49,9 @@ describe('insightly findContact', () => {
       },
       CREATE_NEW_CONTACT,
     ]);
-    // 3 values x (contact PHONE, PHONE_MOBILE, lead PHONE, MOBILE).
-    expect(is.log.entries).toHaveLength(12);
+    // International and national in contact PHONE, PHONE_MOBILE, lead PHONE, MOBILE; E.164 in
+    // both PHONE fields.
+    expect(is.log.entries).toHaveLength(10);
     expect(is.log.entries.every((e) => e.query.brief === 'false')).toBe(true);
   });
 
@@ -65,8 +66,8 @@ describe('insightly findContact', () => {
     );
 
     expect(real(result).map((c) => c.id)).toEqual([maya.id]);
-    expect(sentValues()).toEqual(['(415) 555-0144', '+14155550144']);
-    expect(is.log.entries).toHaveLength(8);
+    expect(sentValues()).toEqual(['+14155550144', '(415) 555-0144']);
+    expect(is.log.entries).toHaveLength(6);
   });
 
   it('returns one contact for a record matched by PHONE and PHONE_MOBILE', async () => {
@@ -149,7 +150,7 @@ describe('insightly findContact', () => {
   it.each(FAULT_CASES)(
     'throws on $name and classifies it as $kind',
     async ({ fault, kind, timeoutMs }) => {
-      // One of the twelve searches fails: the lookup must not pass off the rest as complete.
+      // One of the ten searches fails: the lookup must not pass off the rest as complete.
       is.faults.add({ ...fault, path: '/v3.1/Leads/Search' });
       const error: unknown = await withTimeout(timeoutMs, () =>
         findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.mayaNoah)),
@@ -172,38 +173,29 @@ describe('insightly findContact', () => {
 
     const result = await (error as RateLimitedPartway).resume();
     expect(real(result).map((c) => c.id)).toEqual([noah.id, maya.id]);
-    // The twelve searches once each, and the one answered 429 again.
-    expect(is.log.entries).toHaveLength(13);
+    // The ten searches once each, and the one answered 429 again.
+    expect(is.log.entries).toHaveLength(11);
     const sent = is.log.entries.map(
       (e) => `${e.path} ${e.query.field_name} ${e.query.field_value}`,
     );
-    expect(new Set(sent).size).toBe(12);
+    expect(new Set(sent).size).toBe(10);
   });
 
-  it('has at most MAX_IN_FLIGHT searches in flight to one Insightly, across lookups', async () => {
-    is.setLatency(30);
-    let active = 0;
-    let peak = 0;
-    const get = http.get.bind(http);
-    const spy = vi.spyOn(http, 'get').mockImplementation(async (...args) => {
-      active += 1;
-      peak = Math.max(peak, active);
-      try {
-        return await get(...args);
-      } finally {
-        active -= 1;
-      }
-    });
-    try {
-      const lookups = Array.from({ length: 4 }, () =>
-        findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.mayaNoah)),
-      );
-      await Promise.all(lookups);
-    } finally {
-      spy.mockRestore();
-    }
-    expect(is.log.entries).toHaveLength(48);
-    expect(peak).toBe(MAX_IN_FLIGHT);
+  it('waits for pace() before each search, and hands on the matches before the last answer', async () => {
+    is.faults.add({ kind: 'hold', path: '/v3.1/Leads/Search', times: -1 });
+    const partials: (string | number)[][] = [];
+    let paced = 0;
+    const hooks = {
+      pace: () => Promise.resolve(void (paced += 1)),
+      onPartial: (contacts: { id: string | number }[]) => partials.push(contacts.map((c) => c.id)),
+    };
+    const found = findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.peterSam), hooks);
+    await vi.waitFor(() => expect(is.held()).toBe(5));
+    // Peter (a contact) shows while the lead searches are held.
+    expect(partials).toEqual([[peter.id]]);
+    is.release();
+    expect(real(await found).map((c) => c.id)).toEqual([peter.id, sam.id]);
+    expect(paced).toBe(10);
   });
 
   it('reads no more than the 500 records it asked for from one search answer', async () => {

@@ -1,5 +1,5 @@
 // One phone search, then one `GET /api/v2/persons?ids=…` per 100 hits for the dates search items
-// lack. Deals and leads are left to the log form, so a pop never waits for them.
+// lack: the names are handed on (onPartial) before it. Deals and leads are left to the log form.
 import { resumableOn429 } from '../shared/resumable';
 import { http } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
@@ -19,7 +19,7 @@ import {
 } from '../shared/guards';
 import { extensionNotSearched, moreMatchesThanShown } from '../shared/outcome';
 import { buildUrl, rateLimitTracking } from '../shared/wire';
-import type { FindContactArgs } from '../types';
+import type { FindContactArgs, FindHooks } from '../types';
 import { pipedriveHeaders } from './auth';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
 
@@ -119,12 +119,16 @@ function primaryEmail(person: JsonRecord | undefined): string | undefined {
   return optionalText((emails.find((e) => e.primary === true) ?? emails[0])?.value);
 }
 
-export async function findPipedriveContact(args: FindContactArgs): Promise<FindContactResult> {
+export async function findPipedriveContact(
+  args: FindContactArgs,
+  hooks?: FindHooks,
+): Promise<FindContactResult> {
   if (args.isExtension) return extensionNotSearched('Pipedrive');
   const headers = pipedriveHeaders(args.authHeader);
   const host = args.user.hostname;
   const term = pipedriveSearchTerm(args.phoneNumber);
 
+  await hooks?.pace();
   const search = await http.get(
     buildUrl(host, '/api/v2/persons/search', { term, fields: 'phone', limit: SEARCH_LIMIT }),
     { headers },
@@ -132,6 +136,7 @@ export async function findPipedriveContact(args: FindContactArgs): Promise<FindC
   const { hits, more } = readSearchHits(search.data);
   const truncated = more || hasNextPage(search.data);
   let lastHeaders: unknown = search.headers;
+  if (hits.length > 0) hooks?.onPartial(hits.map((hit) => toContact(args, hit, undefined)));
 
   // One request per 100 persons: a single one whenever a number has up to 100 people.
   const persons = new Map<string, JsonRecord>();
@@ -142,6 +147,7 @@ export async function findPipedriveContact(args: FindContactArgs): Promise<FindC
     for (; start < hits.length; start += IDS_PER_REQUEST) {
       const chunk = hits.slice(start, start + IDS_PER_REQUEST);
       const ids = chunk.map((h) => String(h.id)).join(',');
+      await hooks?.pace();
       const batch = await http
         .get(buildUrl(host, '/api/v2/persons', { ids, limit: IDS_PER_REQUEST }), { headers })
         .catch((error: unknown) => {
@@ -155,6 +161,25 @@ export async function findPipedriveContact(args: FindContactArgs): Promise<FindC
   return finish();
 }
 
+// A person missing from the batch (deleted after indexing, hidden, or not fetched yet) is still
+// shown, without dates, rather than silently dropped.
+function toContact(args: FindContactArgs, hit: SearchHit, person: JsonRecord | undefined): Contact {
+  const created = optionalText(person?.add_time);
+  const updated = optionalText(person?.update_time);
+  const email = primaryEmail(person) ?? hit.email;
+  return {
+    id: hit.id,
+    name: hit.name,
+    phone: args.phoneNumber,
+    type: PIPEDRIVE_PERSON_TYPE,
+    ...(hit.company ? { company: hit.company } : {}),
+    ...(email ? { email } : {}),
+    ...(created ? { createdDate: created } : {}),
+    ...(updated ? { mostRecentActivityDate: updated } : {}),
+    additionalInfo: null,
+  };
+}
+
 function toResult(
   args: FindContactArgs,
   hits: readonly SearchHit[],
@@ -162,28 +187,9 @@ function toResult(
   truncated: boolean,
   lastHeaders: unknown,
 ): FindContactResult {
-  const matched = hits.filter(
-    (hit) => !onlyOtherNumbers(persons.get(String(hit.id)), args.phoneNumber),
-  );
-
-  const contacts: Contact[] = matched.map((hit) => {
-    // A person missing from the batch was deleted after indexing or is hidden: still shown,
-    // without dates, rather than silently dropped.
+  const contacts = hits.flatMap((hit) => {
     const person = persons.get(String(hit.id));
-    const created = optionalText(person?.add_time);
-    const updated = optionalText(person?.update_time);
-    const email = primaryEmail(person) ?? hit.email;
-    return {
-      id: hit.id,
-      name: hit.name,
-      phone: args.phoneNumber,
-      type: PIPEDRIVE_PERSON_TYPE,
-      ...(hit.company ? { company: hit.company } : {}),
-      ...(email ? { email } : {}),
-      ...(created ? { createdDate: created } : {}),
-      ...(updated ? { mostRecentActivityDate: updated } : {}),
-      additionalInfo: null,
-    };
+    return onlyOtherNumbers(person, args.phoneNumber) ? [] : [toContact(args, hit, person)];
   });
   return {
     successful: true,

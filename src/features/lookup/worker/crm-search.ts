@@ -12,6 +12,7 @@ import type { Account } from './account';
 import type { EngineDeps } from '@/connectors/deps';
 import {
   CRM_CONCURRENCY,
+  pace,
   retryRateLimited,
   shareInFlight,
   takeTurn,
@@ -57,28 +58,56 @@ export interface SearchTarget {
   cached?: CachedMatch | undefined;
 }
 
+/** Told the contacts a lookup has found before its answer is complete (see FindHooks). */
+export type OnPartial = (contacts: Contact[]) => void;
+
+/** Everyone waiting for a number's answer who wants its first contacts too, by number. */
+const watchers = new Map<string, Set<OnPartial>>();
+
+function watch(number: string, onPartial: OnPartial, until: Promise<unknown>): void {
+  const set = watchers.get(number) ?? new Set<OnPartial>();
+  watchers.set(number, set.add(onPartial));
+  const stop = () => {
+    set.delete(onPartial);
+    if (set.size === 0 && watchers.get(number) === set) watchers.delete(number);
+  };
+  void until.then(stop, stop);
+}
+
 async function callConnector(
   account: Account,
   target: SearchTarget,
   deps: EngineDeps,
+  number: string,
 ): Promise<CrmAnswer> {
   const { connector, user, authHeader, settings, connection } = account;
   const crm = `${connection.platform}:${connection.hostname}`;
+  const perSecond = connector.manifest.maxRequestsPerSecond;
+  const hooks = {
+    pace: () => (perSecond ? pace(crm, perSecond, deps) : Promise.resolve()),
+    onPartial: (found: Contact[]) => {
+      const contacts = found.filter((c) => isContact(c) && !isPlaceholder(c));
+      for (const tell of watchers.get(number) ?? []) tell(contacts);
+    },
+  };
   // After a 429 partway through a connector's requests, the retry sends only those missing.
   let resume: (() => Promise<FindContactResult>) | null = null;
   const find = () =>
     resume
       ? resume()
-      : connector.findContact({
-          user,
-          authHeader,
-          phoneNumber: target.phoneNumber,
-          overridingFormat: joinOverridingFormats(settings.overridingFormats),
-          isExtension: target.isExtension,
-          proxyConfig: null,
-          tracer: null,
-          isForceRefreshAccountData: target.force,
-        });
+      : connector.findContact(
+          {
+            user,
+            authHeader,
+            phoneNumber: target.phoneNumber,
+            overridingFormat: joinOverridingFormats(settings.overridingFormats),
+            isExtension: target.isExtension,
+            proxyConfig: null,
+            tracer: null,
+            isForceRefreshAccountData: target.force,
+          },
+          hooks,
+        );
   const result = await retryRateLimited(
     () =>
       withSlot(crm, CRM_CONCURRENCY, () =>
@@ -117,6 +146,7 @@ export function searchCrm(
   account: Account,
   target: SearchTarget,
   deps: EngineDeps,
+  onPartial?: OnPartial,
 ): Promise<CrmAnswer> {
   const number = `${account.scope.accountId}:${account.scope.platform}:${target.phoneNumber}:${target.isExtension ? 'x' : ''}`;
   const forced = `${number}f`;
@@ -127,12 +157,14 @@ export function searchCrm(
       writes.push(work);
       hold(work);
     };
-    const own = ask(account, target, deps, keep, turn);
+    const own = ask(account, target, deps, keep, turn, number);
     const end = () => void Promise.allSettled(writes).then(() => turn.done());
     void own.then(end, end);
     return Promise.race([own, turn.overtaken]);
   };
-  return target.force ? shareInFlight(forced, run) : shareInFlight(number, run, [forced]);
+  const answer = target.force ? shareInFlight(forced, run) : shareInFlight(number, run, [forced]);
+  if (onPartial) watch(number, onPartial, answer);
+  return answer;
 }
 
 /** One request to the CRM and the cache write of its answer. */
@@ -142,10 +174,11 @@ async function ask(
   deps: EngineDeps,
   hold: Hold,
   turn: Turn<CrmAnswer>,
+  number: string,
 ): Promise<CrmAnswer> {
   try {
     const { cacheId } = target;
-    const answer = await callConnector(account, target, deps);
+    const answer = await callConnector(account, target, deps, number);
     await noteCredentialsAccepted(account);
     const shown =
       cacheId === null

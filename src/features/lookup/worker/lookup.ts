@@ -49,6 +49,7 @@ interface Shown {
   fetchedAt: number | null;
   stale: boolean;
   returnMessage: ReturnMessage | null;
+  provisional?: true;
 }
 
 function result(account: Account, target: Found, shown: Shown): LookupResult {
@@ -62,7 +63,8 @@ function result(account: Account, target: Found, shown: Shown): LookupResult {
     if (outcome.ok) {
       contacts = outcome.ordered;
       resolution = { resolver: outcome.resolver, reason: outcome.reason };
-    } else {
+    } else if (!shown.provisional) {
+      // A first answer may lack what orders it (dates): it is shown as it came, marked so.
       returnMessage ??= outcome.returnMessage;
     }
   } else if (shown.source !== 'none' && !returnMessage) {
@@ -79,6 +81,7 @@ function result(account: Account, target: Found, shown: Shown): LookupResult {
     stale: shown.stale,
     resolution,
     returnMessage,
+    ...(shown.provisional ? { provisional: true } : {}),
   };
 }
 
@@ -118,6 +121,9 @@ const PASSING_FAILURES = new Set<CrmFailureKind>([
 const savedWarning = (entry: CachedMatch): ReturnMessage | null =>
   entry.w ? { message: entry.w, messageType: 'warning', ttl: 5000 } : null;
 
+/** Told the lookup's first contacts, before its answer is complete. */
+export type OnFirstAnswer = (result: LookupResult) => void;
+
 /** Looks one number up for an already loaded account; the core of lookup and lookupMany. */
 export async function lookupWith(
   account: Account,
@@ -125,6 +131,7 @@ export async function lookupWith(
   force: boolean,
   deps: EngineDeps,
   preread?: { entry: CachedMatch | undefined },
+  onFirst?: OnFirstAnswer,
 ): Promise<LookupResult> {
   const { settings } = account;
   if (target.isExtension && !settings.extensionLookup) {
@@ -143,7 +150,7 @@ export async function lookupWith(
     force,
     cached: entry,
   };
-  return askCrm(account, target, search, deps);
+  return askCrm(account, target, search, deps, onFirst);
 }
 
 function cacheHit(
@@ -163,9 +170,22 @@ async function askCrm(
   target: Found,
   search: SearchTarget,
   deps: EngineDeps,
+  onFirst?: OnFirstAnswer,
 ): Promise<LookupResult> {
+  const partial = (contacts: Contact[]) =>
+    onFirst?.(
+      result(account, target, {
+        contacts,
+        canCreate: false,
+        source: 'crm',
+        fetchedAt: deps.now(),
+        stale: false,
+        returnMessage: null,
+        provisional: true,
+      }),
+    );
   try {
-    const answer = await searchCrm(account, search, deps);
+    const answer = await searchCrm(account, search, deps, onFirst && partial);
     const shown: Shown = answer.keptCreated
       ? fromEntry(answer.keptCreated, target.phoneNumber, false, null)
       : { ...answer, source: 'crm', stale: false };
@@ -201,6 +221,7 @@ function failed(
 export async function lookupContact(
   request: LookupRequest,
   deps: EngineDeps,
+  onFirst?: OnFirstAnswer,
 ): Promise<LookupResult> {
   if (!request || typeof request !== 'object') {
     throw new RequestError(ERROR_CODES.badRequest, 'Enter a phone number.');
@@ -208,5 +229,5 @@ export async function lookupContact(
   const account = await loadAccount(deps);
   const target = parseTarget(request.phoneNumber, account.settings.defaultCountry);
   if (!target.ok) throw new RequestError(ERROR_CODES.badRequest, target.message);
-  return lookupWith(account, target, request.force === true, deps);
+  return lookupWith(account, target, request.force === true, deps, undefined, onFirst);
 }

@@ -6,6 +6,8 @@ import { shareWhileRunning, type Hold } from '../share-while-running';
 const inFlight = new Map<string, Promise<unknown>>();
 const turns = new Map<string, Turns>();
 const slots = new Map<string, { active: number; waiting: (() => void)[] }>();
+/** Start times of each CRM's recent requests (within a window), oldest first. */
+const starts = new Map<string, number[]>();
 
 export const CRM_CONCURRENCY = 4;
 const RATE_LIMIT_DEADLINE_MS = 10_000;
@@ -112,6 +114,24 @@ export async function withSlot<T>(crm: string, limit: number, run: () => Promise
 interface RetryClock {
   now(): number;
   sleep(ms: number): Promise<void>;
+}
+
+// A CRM counts requests as they arrive, and its window may start a little after ours, so ours is
+// a tenth longer: `perSecond` requests in any 1.1 s stay within `perSecond` in any second there.
+const PACE_WINDOW_MS = 1100;
+
+/** Resolves when one more request to `crm` keeps it within `perSecond`, and counts it. */
+export async function pace(crm: string, perSecond: number, clock: RetryClock): Promise<void> {
+  for (;;) {
+    const now = clock.now();
+    const recent = (starts.get(crm) ?? []).filter((at) => at > now - PACE_WINDOW_MS);
+    if (recent.length < perSecond) {
+      starts.set(crm, [...recent, now]);
+      return;
+    }
+    starts.set(crm, recent);
+    await clock.sleep(recent[recent.length - perSecond]! + PACE_WINDOW_MS - now);
+  }
 }
 
 // Retries after a 429, waiting Retry-After but never less than a doubling backoff: `Retry-After: 0`
