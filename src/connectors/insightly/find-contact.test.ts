@@ -13,6 +13,9 @@ import {
 import { FAULT_CASES, withTimeout } from '../shared/fault-cases';
 import { SEARCH_LIMIT, findInsightlyContact } from './find-contact';
 import { findArgs } from './test-support';
+import { insightlyManifest } from './manifest';
+import { pace } from '@/platform/worker/http/limiter';
+import { realClock } from '@/connectors/deps';
 
 let is: InsightlyEmulator;
 beforeAll(async () => {
@@ -196,6 +199,27 @@ describe('insightly findContact', () => {
     is.release();
     expect(real(await found).map((c) => c.id)).toEqual([peter.id, sam.id]);
     expect(paced).toBe(10);
+  });
+
+  it("keeps within Insightly's 10 requests a second: one lookup from idle, and a paced burst", async () => {
+    const statuses = () => is.log.entries.map((e) => e.status);
+    await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.mayaNoah));
+    expect(statuses()).toEqual(Array(10).fill(200));
+
+    // The emulator refuses an unpaced burst as Insightly does...
+    is.reset();
+    const bare = [1, 2].map(() => findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.olivia)));
+    const settled = await Promise.allSettled(bare);
+    expect(settled.map((r) => r.status)).toContain('rejected');
+    expect(statuses()).toContain(429);
+
+    // ...and the engine's pace, at the manifest's rate, keeps three lookups under it.
+    is.reset();
+    const perSecond = insightlyManifest.maxRequestsPerSecond!;
+    const hooks = { pace: () => pace('insightly-burst', perSecond, realClock), onPartial() {} };
+    const numbers = [INSIGHTLY_NUMBERS.olivia, INSIGHTLY_NUMBERS.quinn, INSIGHTLY_NUMBERS.uma];
+    await Promise.all(numbers.map((n) => findInsightlyContact(findArgs(is, n), hooks)));
+    expect(statuses()).toEqual(Array(30).fill(200));
   });
 
   it('reads no more than the 500 records it asked for from one search answer', async () => {
