@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RateLimitedPartway } from '../shared/resumable';
 import { http } from '@/platform/worker/http/client';
 import { classifyError } from '@/platform/worker/http/errors';
 import { CREATE_NEW_CONTACT } from '@/features/lookup/model/contact';
@@ -166,24 +165,6 @@ describe('insightly findContact', () => {
     },
   );
 
-  it('after a 429 on some searches, resuming sends only the searches not yet answered', async () => {
-    is.faults.add({ kind: 'rateLimit', retryAfterSec: 1, path: '/v3.1/Leads/Search' });
-    const error: unknown = await findInsightlyContact(
-      findArgs(is, INSIGHTLY_NUMBERS.mayaNoah),
-    ).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RateLimitedPartway);
-    expect(classifyError(error)).toMatchObject({ kind: 'rateLimited', retryAfterMs: 1000 });
-
-    const result = await (error as RateLimitedPartway).resume();
-    expect(real(result).map((c) => c.id)).toEqual([noah.id, maya.id]);
-    // The ten searches once each, and the one answered 429 again.
-    expect(is.log.entries).toHaveLength(11);
-    const sent = is.log.entries.map(
-      (e) => `${e.path} ${e.query.field_name} ${e.query.field_value}`,
-    );
-    expect(new Set(sent).size).toBe(10);
-  });
-
   it('waits for pace() before each search, and hands on the matches before the last answer', async () => {
     is.faults.add({ kind: 'hold', path: '/v3.1/Leads/Search', times: -1 });
     const partials: (string | number)[][] = [];
@@ -211,6 +192,10 @@ describe('insightly findContact', () => {
     const bare = [1, 2].map(() => findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.olivia)));
     const settled = await Promise.allSettled(bare);
     expect(settled.map((r) => r.status)).toContain('rejected');
+    expect(
+      classifyError((settled.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason)
+        .kind,
+    ).toBe('rateLimited');
     expect(statuses()).toContain(429);
 
     // ...and the engine's pace, at the manifest's rate, keeps three lookups under it.

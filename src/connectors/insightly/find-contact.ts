@@ -1,6 +1,5 @@
-// Exact-match searches per phone field and search value, in parallel, paced by the engine; a 429
-// retries only those that failed. Organisation names are not fetched: a request each on every pop.
-import { resumableOn429 } from '../shared/resumable';
+// Exact-match searches per phone field and search value, in parallel, paced by the engine under
+// Insightly's rate (a 429 retries the lookup). Organisation names are not fetched: a request each on every pop.
 import { classifyError } from '@/platform/worker/http/errors';
 import { http } from '@/platform/worker/http/client';
 import {
@@ -26,8 +25,8 @@ interface SearchSpec {
   type: InsightlyType;
   segment: 'Contacts' | 'Leads';
   idField: 'CONTACT_ID' | 'LEAD_ID';
-  /** Each phone field, and whether E.164 is searched in it (see search-values.ts). */
-  fields: readonly { name: string; e164: boolean }[];
+  /** PHONE first: E.164 is searched there only (see search-values.ts). */
+  fields: readonly string[];
 }
 
 const SEARCHES: readonly SearchSpec[] = [
@@ -35,20 +34,9 @@ const SEARCHES: readonly SearchSpec[] = [
     type: INSIGHTLY_TYPES.contact,
     segment: 'Contacts',
     idField: 'CONTACT_ID',
-    fields: [
-      { name: 'PHONE', e164: true },
-      { name: 'PHONE_MOBILE', e164: false },
-    ],
+    fields: ['PHONE', 'PHONE_MOBILE'],
   },
-  {
-    type: INSIGHTLY_TYPES.lead,
-    segment: 'Leads',
-    idField: 'LEAD_ID',
-    fields: [
-      { name: 'PHONE', e164: true },
-      { name: 'MOBILE', e164: false },
-    ],
-  },
+  { type: INSIGHTLY_TYPES.lead, segment: 'Leads', idField: 'LEAD_ID', fields: ['PHONE', 'MOBILE'] },
 ];
 
 /** Insightly's `YYYY-MM-DD HH:mm:ss` _UTC fields as explicit ISO 8601 UTC. */
@@ -105,10 +93,10 @@ export async function findInsightlyContact(
   const host = insightlyApiHost(args.user.hostname);
   const { typed, e164 } = insightlySearchValues(args.phoneNumber, args.overridingFormat);
   const queries: SearchQuery[] = SEARCHES.flatMap((spec) =>
-    spec.fields.flatMap(({ name, e164: withE164 }) =>
-      [...new Set(withE164 && e164 ? [e164, ...typed] : typed)].map((value) => ({
+    spec.fields.flatMap((field, i) =>
+      [...new Set(i === 0 && e164 ? [e164, ...typed] : typed)].map((value) => ({
         spec,
-        field: name,
+        field,
         value,
       })),
     ),
@@ -135,28 +123,18 @@ export async function findInsightlyContact(
     }
   };
 
-  // Sends the searches still unanswered; after a 429 the engine calls it again, so searches
-  // that succeeded are never sent twice.
-  const searchRemaining = async (): Promise<FindContactResult> => {
-    const missing = queries.map((_, i) => i).filter((i) => records[i] === undefined);
-    const settled = await Promise.allSettled(missing.map(search));
-    const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
-    if (failures.length > 0) {
-      // Any failure but a 429 ends the lookup; among 429s, the longest Retry-After is waited.
-      const wait = (e: unknown) => classifyError(e).retryAfterMs ?? 0;
-      const final =
-        failures.find((e) => classifyError(e).kind !== 'rateLimited') ??
-        failures.reduce((a, b) => (wait(b) > wait(a) ? b : a));
-      throw resumableOn429(final, searchRemaining);
-    }
-    const { contacts, truncated } = collect(args, queries, records);
-    return {
-      successful: true,
-      matchedContactInfo: [...contacts, { ...CREATE_NEW_CONTACT }],
-      ...(truncated ? { returnMessage: moreMatchesThanShown('Insightly', SEARCH_LIMIT) } : {}),
-    };
+  const settled = await Promise.allSettled(queries.map((_, index) => search(index)));
+  const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  // Any failure but a 429 says more; all searches are done, so none outlives the lookup.
+  if (failures.length > 0) {
+    throw failures.find((e) => classifyError(e).kind !== 'rateLimited') ?? failures[0];
+  }
+  const { contacts, truncated } = collect(args, queries, records);
+  return {
+    successful: true,
+    matchedContactInfo: [...contacts, { ...CREATE_NEW_CONTACT }],
+    ...(truncated ? { returnMessage: moreMatchesThanShown('Insightly', SEARCH_LIMIT) } : {}),
   };
-  return searchRemaining();
 }
 
 /** One contact per record from the searches answered so far, and whether some were left out. */

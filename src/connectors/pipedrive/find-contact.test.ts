@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RateLimitedPartway } from '../shared/resumable';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { classifyError } from '@/platform/worker/http/errors';
 import { CREATE_NEW_CONTACT } from '@/features/lookup/model/contact';
 import {
@@ -135,22 +134,24 @@ describe('pipedrive findContact', () => {
     expect(result.returnMessage).toBeUndefined();
   });
 
-  it('after a 429 on a persons batch, resuming fetches only the batches still missing', async () => {
-    const number = shareOneNumber(230);
-    pd.faults.add({ path: PERSONS, kind: 'delay', delayMs: 0 }); // the first batch answers
-    pd.faults.add({ path: PERSONS, kind: 'rateLimit', retryAfterSec: 1 }); // the second does not
-    const error: unknown = await findPipedriveContact(findArgs(pd, number)).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(RateLimitedPartway);
-    expect(classifyError(error).kind).toBe('rateLimited');
-
-    const result = await (error as RateLimitedPartway).resume();
-    expect(result.matchedContactInfo?.filter((c) => !c.isNewContact)).toHaveLength(230);
-    expect(pd.log.count({ path: SEARCH })).toBe(1);
-    expect(pd.log.find({ path: PERSONS }).map((e) => e.query.ids?.split(',').length)).toEqual([
-      100, 100, 100, 30,
-    ]);
+  it('hands on the names after the search, before the persons request is answered', async () => {
+    pd.faults.add({ path: PERSONS, kind: 'hold' });
+    const partials: { name: string; createdDate?: unknown }[][] = [];
+    let paced = 0;
+    const hooks = {
+      pace: () => Promise.resolve(void (paced += 1)),
+      onPartial: (contacts: { name: string }[]) => partials.push(contacts),
+    };
+    const found = findPipedriveContact(findArgs(pd, shareOneNumber(2)), hooks);
+    await vi.waitFor(() => expect(pd.held()).toBe(1));
+    expect(partials).toHaveLength(1);
+    expect(partials[0]).toHaveLength(2);
+    expect(partials[0]!.every((c) => c.createdDate === undefined)).toBe(true);
+    pd.release();
+    const real = (await found).matchedContactInfo?.filter((c) => !c.isNewContact) ?? [];
+    expect(real.every((c) => typeof c.createdDate === 'string')).toBe(true);
+    expect(paced).toBe(2);
+    expect(partials).toHaveLength(1);
   });
 
   it('shows the first 500 of more, and says there are more', async () => {

@@ -1,6 +1,5 @@
 // One phone search, then one `GET /api/v2/persons?ids=…` per 100 hits for the dates search items
 // lack: the names are handed on (onPartial) before it. Deals and leads are left to the log form.
-import { resumableOn429 } from '../shared/resumable';
 import { http } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
 import {
@@ -140,25 +139,17 @@ export async function findPipedriveContact(
 
   // One request per 100 persons: a single one whenever a number has up to 100 people.
   const persons = new Map<string, JsonRecord>();
-  let start = 0;
-  // Fetches the batches not yet fetched; after a 429 the engine calls it again, so neither the
-  // search nor a batch already answered is sent twice.
-  const finish = async (): Promise<FindContactResult> => {
-    for (; start < hits.length; start += IDS_PER_REQUEST) {
-      const chunk = hits.slice(start, start + IDS_PER_REQUEST);
-      const ids = chunk.map((h) => String(h.id)).join(',');
-      await hooks?.pace();
-      const batch = await http
-        .get(buildUrl(host, '/api/v2/persons', { ids, limit: IDS_PER_REQUEST }), { headers })
-        .catch((error: unknown) => {
-          throw resumableOn429(error, finish);
-        });
-      for (const [id, person] of readPersons(batch.data)) persons.set(id, person);
-      lastHeaders = batch.headers;
-    }
-    return toResult(args, hits, persons, truncated, lastHeaders);
-  };
-  return finish();
+  for (let start = 0; start < hits.length; start += IDS_PER_REQUEST) {
+    const ids = hits.slice(start, start + IDS_PER_REQUEST).map((h) => String(h.id));
+    await hooks?.pace();
+    const batch = await http.get(
+      buildUrl(host, '/api/v2/persons', { ids: ids.join(','), limit: IDS_PER_REQUEST }),
+      { headers },
+    );
+    for (const [id, person] of readPersons(batch.data)) persons.set(id, person);
+    lastHeaders = batch.headers;
+  }
+  return toResult(args, hits, persons, truncated, lastHeaders);
 }
 
 // A person missing from the batch (deleted after indexing, hidden, or not fetched yet) is still

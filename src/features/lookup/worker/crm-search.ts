@@ -1,10 +1,5 @@
 // One findContact call shared by same-number lookups in flight, bounded per CRM, retried after 429.
-import {
-  isPlaceholder,
-  type Contact,
-  type FindContactResult,
-  type ReturnMessage,
-} from '../model/contact';
+import { isPlaceholder, type Contact, type ReturnMessage } from '../model/contact';
 import { joinOverridingFormats } from '../model/phone';
 import type { CachedMatch } from '@/platform/storage/keys';
 import { CrmError, MalformedResponseError, classifyError } from '@/platform/worker/http/errors';
@@ -19,7 +14,6 @@ import {
   withSlot,
   type Turn,
 } from '@/platform/worker/http/limiter';
-import { RateLimitedPartway } from '@/connectors/shared/resumable';
 import type { Hold } from '@/platform/worker/share-while-running';
 import { updateCache } from './crm-answer-cache';
 import { noteCredentialsAccepted, noteCredentialsRejected } from './credentials-status';
@@ -64,14 +58,14 @@ export type OnPartial = (contacts: Contact[]) => void;
 /** Everyone waiting for a number's answer who wants its first contacts too, by number. */
 const watchers = new Map<string, Set<OnPartial>>();
 
-function watch(number: string, onPartial: OnPartial, until: Promise<unknown>): void {
+/** Adds a watcher of the number's first contacts; returns how to remove it. */
+function watch(number: string, onPartial: OnPartial): () => void {
   const set = watchers.get(number) ?? new Set<OnPartial>();
   watchers.set(number, set.add(onPartial));
-  const stop = () => {
+  return () => {
     set.delete(onPartial);
     if (set.size === 0 && watchers.get(number) === set) watchers.delete(number);
   };
-  void until.then(stop, stop);
 }
 
 async function callConnector(
@@ -90,32 +84,18 @@ async function callConnector(
       for (const tell of watchers.get(number) ?? []) tell(contacts);
     },
   };
-  // After a 429 partway through a connector's requests, the retry sends only those missing.
-  let resume: (() => Promise<FindContactResult>) | null = null;
-  const find = () =>
-    resume
-      ? resume()
-      : connector.findContact(
-          {
-            user,
-            authHeader,
-            phoneNumber: target.phoneNumber,
-            overridingFormat: joinOverridingFormats(settings.overridingFormats),
-            isExtension: target.isExtension,
-            proxyConfig: null,
-            tracer: null,
-            isForceRefreshAccountData: target.force,
-          },
-          hooks,
-        );
+  const args = {
+    user,
+    authHeader,
+    phoneNumber: target.phoneNumber,
+    overridingFormat: joinOverridingFormats(settings.overridingFormats),
+    isExtension: target.isExtension,
+    proxyConfig: null,
+    tracer: null,
+    isForceRefreshAccountData: target.force,
+  };
   const result = await retryRateLimited(
-    () =>
-      withSlot(crm, CRM_CONCURRENCY, () =>
-        find().catch((error: unknown) => {
-          if (error instanceof RateLimitedPartway) resume = error.resume;
-          throw error;
-        }),
-      ),
+    () => withSlot(crm, CRM_CONCURRENCY, () => connector.findContact(args, hooks)),
     deps,
   );
   if (!result || typeof result !== 'object') {
@@ -162,8 +142,9 @@ export function searchCrm(
     void own.then(end, end);
     return Promise.race([own, turn.overtaken]);
   };
+  const stop = onPartial ? watch(number, onPartial) : () => undefined;
   const answer = target.force ? shareInFlight(forced, run) : shareInFlight(number, run, [forced]);
-  if (onPartial) watch(number, onPartial, answer);
+  void answer.then(stop, stop);
   return answer;
 }
 

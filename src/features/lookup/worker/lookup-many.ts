@@ -1,28 +1,13 @@
 // The softphone's batched match: one cache read for all, misses through the bounded CRM path;
 // results keyed by each input as sent.
-import type { LookupManyResult, LookupResult } from '@/platform/messages';
+import type { LookupManyResult } from '@/platform/messages';
 import { ERROR_CODES, MAX_LOOKUP_BATCH } from '@/platform/messages';
 import { matchCache } from '@/platform/storage/keys';
 import { RequestError } from '@/platform/worker/request-error';
 import { loadAccount, type Account } from './account';
 import { cacheId } from './cache';
 import type { EngineDeps } from '@/connectors/deps';
-import { lookupWith, parseTarget } from './lookup';
-
-function invalid(account: Account, input: string, message: string): LookupResult {
-  return {
-    phoneNumber: input,
-    displayNumber: input,
-    contacts: [],
-    canCreate: false,
-    contactTypes: account.connector.manifest.contactTypes ?? [],
-    source: 'none',
-    fetchedAt: null,
-    stale: false,
-    resolution: null,
-    returnMessage: { message, messageType: 'danger', ttl: 5000 },
-  };
-}
+import { lookupWith, parseTarget, result, unanswered } from './lookup';
 
 export async function lookupMany(
   payload: { phoneNumbers: string[]; force?: boolean },
@@ -51,7 +36,14 @@ export async function lookupMany(
       targets.set(target.phoneNumber, target);
       named.set(input, target.phoneNumber);
     } else {
-      results[input] = invalid(account, input, target.message);
+      const why = { message: target.message, messageType: 'danger', ttl: 5000 } as const;
+      const shown = {
+        ok: true,
+        phoneNumber: input,
+        displayNumber: input,
+        isExtension: false,
+      } as const;
+      results[input] = result(account, shown, unanswered(why));
     }
   }
   const numbers = [...targets.values()].filter((t) => !t.isExtension).map((t) => t.phoneNumber);

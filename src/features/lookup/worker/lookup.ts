@@ -52,7 +52,7 @@ interface Shown {
   provisional?: true;
 }
 
-function result(account: Account, target: Found, shown: Shown): LookupResult {
+export function result(account: Account, target: Found, shown: Shown): LookupResult {
   const { connector, settings } = account;
   const crmName = connector.manifest.displayName;
   let contacts = shown.contacts;
@@ -86,7 +86,7 @@ function result(account: Account, target: Found, shown: Shown): LookupResult {
 }
 
 /** Nothing to show from the CRM (not asked, or it failed without a cached match): why. */
-const unanswered = (returnMessage: ReturnMessage): Shown => ({
+export const unanswered = (returnMessage: ReturnMessage): Shown => ({
   contacts: [],
   canCreate: false,
   source: 'none',
