@@ -78,12 +78,6 @@ function toContact(record: JsonRecord, spec: SearchSpec, phoneNumber: string): C
 /** The most records one search request returns (Insightly's `top` cap). */
 export const SEARCH_LIMIT = 500;
 
-interface SearchQuery {
-  spec: SearchSpec;
-  field: string;
-  value: string;
-}
-
 export async function findInsightlyContact(
   args: FindContactArgs,
   hooks?: FindHooks,
@@ -92,28 +86,22 @@ export async function findInsightlyContact(
   const headers = insightlyHeaders(args.authHeader);
   const host = insightlyApiHost(args.user.hostname);
   const { typed, e164 } = insightlySearchValues(args.phoneNumber, args.overridingFormat);
-  const queries: SearchQuery[] = SEARCHES.flatMap((spec) =>
-    spec.fields.flatMap((field, i) =>
-      [...new Set(i === 0 && e164 ? [e164, ...typed] : typed)].map((value) => ({
-        spec,
-        field,
-        value,
-      })),
-    ),
+  const queries = SEARCHES.flatMap((spec) =>
+    spec.fields.flatMap((field, i) => {
+      const values = i === 0 && e164 ? [e164, ...typed] : typed; // E.164 in PHONE only
+      return [...new Set(values)].map((value) => ({ spec, field, value }));
+    }),
   );
 
   const records: (unknown[] | undefined)[] = queries.map(() => undefined);
   let shown = 0;
   const search = async (index: number): Promise<void> => {
-    const { spec, field, value } = queries[index] as SearchQuery;
-    const url = buildUrl(host, apiPath(`/${spec.segment}/Search`), {
-      field_name: field,
-      field_value: value,
-      brief: false,
-      top: SEARCH_LIMIT,
-    });
+    const { spec, field, value } = queries[index]!;
+    const params = { field_name: field, field_value: value, brief: false, top: SEARCH_LIMIT };
     await hooks?.pace();
-    const res = await http.get(url, { headers });
+    const res = await http.get(buildUrl(host, apiPath(`/${spec.segment}/Search`), params), {
+      headers,
+    });
     records[index] = requireArray(res.data, `Insightly's ${spec.segment} search`);
     // The matches so far, while other searches are out: each time they grow.
     const { contacts } = collect(args, queries, records);
@@ -140,7 +128,7 @@ export async function findInsightlyContact(
 /** One contact per record from the searches answered so far, and whether some were left out. */
 function collect(
   args: FindContactArgs,
-  queries: readonly SearchQuery[],
+  queries: readonly { spec: SearchSpec }[],
   records: readonly (unknown[] | undefined)[],
 ): { contacts: Contact[]; truncated: boolean } {
   const found = new Map<string, Contact>(); // type:id → one contact per record
