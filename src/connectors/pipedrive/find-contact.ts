@@ -1,5 +1,5 @@
-// One phone search, then one `GET /api/v2/persons?ids=…` per 100 hits for the dates search items
-// lack: the names are handed on (onPartial) before it. Deals and leads are left to the log form.
+// One phone search, then one `GET /api/v2/persons?ids=…` for the dates search items lack: the
+// names are handed on (onPartial) before it. Deals and leads are left to the log form.
 import { http } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
 import {
@@ -22,10 +22,9 @@ import type { FindContactArgs, FindHooks } from '../types';
 import { pipedriveHeaders } from './auth';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
 
-/** The most results one search request returns (Pipedrive's cap): the most a pop shows. */
-export const SEARCH_LIMIT = 500;
-/** The most ids one persons request takes (Pipedrive's cap). */
-const IDS_PER_REQUEST = 100;
+// The most ids one persons request takes (Pipedrive's cap), so the most a lookup shows: two
+// requests for any number of matches. A pop lists 20; the toolbar says when there are more.
+export const SEARCH_LIMIT = 100;
 
 // Search finds the digits inside stored numbers, so the national number matches every format,
 // where an E.164 term would miss numbers stored without a country code.
@@ -59,8 +58,8 @@ function hasNextPage(body: unknown): boolean {
   return isRecord(extra) && typeof extra.next_cursor === 'string' && extra.next_cursor !== '';
 }
 
-// At most SEARCH_LIMIT hits: a bigger answer (a proxy, a changed API) would otherwise cost one
-// persons request per 100 before the call could pop. `more` says some were left out.
+// At most SEARCH_LIMIT hits: a bigger answer (a proxy, a changed API) would not fit one persons
+// request. `more` says some were left out.
 function readSearchHits(body: unknown): { hits: SearchHit[]; more: boolean } {
   const data = requireRecord(pipedriveData(body, 'the person search'), 'Person search data');
   const hits = new Map<string, SearchHit>(); // keyed by id: one person, one contact
@@ -134,22 +133,15 @@ export async function findPipedriveContact(
   );
   const { hits, more } = readSearchHits(search.data);
   const truncated = more || hasNextPage(search.data);
-  let lastHeaders: unknown = search.headers;
-  if (hits.length > 0) hooks?.onPartial(hits.map((hit) => toContact(args, hit, undefined)));
+  if (hits.length === 0) return toResult(args, [], new Map(), truncated, search.headers);
+  hooks?.onPartial(hits.map((hit) => toContact(args, hit, undefined)));
 
-  // One request per 100 persons: a single one whenever a number has up to 100 people.
-  const persons = new Map<string, JsonRecord>();
-  for (let start = 0; start < hits.length; start += IDS_PER_REQUEST) {
-    const ids = hits.slice(start, start + IDS_PER_REQUEST).map((h) => String(h.id));
-    await hooks?.pace();
-    const batch = await http.get(
-      buildUrl(host, '/api/v2/persons', { ids: ids.join(','), limit: IDS_PER_REQUEST }),
-      { headers },
-    );
-    for (const [id, person] of readPersons(batch.data)) persons.set(id, person);
-    lastHeaders = batch.headers;
-  }
-  return toResult(args, hits, persons, truncated, lastHeaders);
+  const ids = hits.map((h) => String(h.id)).join(',');
+  await hooks?.pace();
+  const batch = await http.get(buildUrl(host, '/api/v2/persons', { ids, limit: SEARCH_LIMIT }), {
+    headers,
+  });
+  return toResult(args, hits, readPersons(batch.data), truncated, batch.headers);
 }
 
 // A person missing from the batch (deleted after indexing, hidden, or not fetched yet) is still
