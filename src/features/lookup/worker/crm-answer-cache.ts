@@ -61,7 +61,6 @@ export async function updateCache(
   answer: CrmAnswer,
   deps: EngineDeps,
   hold: Hold,
-  before: CachedMatch | undefined,
   turn: Turn<CrmAnswer>,
 ): Promise<CrmAnswer> {
   const limits = cacheLimits(account.settings);
@@ -81,7 +80,7 @@ export async function updateCache(
   if (answer.contacts.length > 0) {
     // Only just after a create is the entry read again before answering (a read can answer
     // late during a call pop): the created contacts the CRM lacks are then shown too.
-    if (before?.s === 1) {
+    if (target.cached?.s === 1) {
       const kept = keepCreated(await readEntry(id), answer, e164, now);
       if (kept) {
         store(() => put(kept));

@@ -164,15 +164,7 @@ async function ask(
     const shown =
       cacheId === null
         ? answer
-        : await updateCache(
-            account,
-            { ...target, cacheId },
-            answer,
-            deps,
-            hold,
-            target.cached,
-            turn,
-          );
+        : await updateCache(account, { ...target, cacheId }, answer, deps, hold, turn);
     turn.answered(shown);
     return shown;
   } catch (error) {

@@ -86,7 +86,7 @@ export function result(account: Account, target: Found, shown: Shown): LookupRes
 }
 
 /** Nothing to show from the CRM (not asked, or it failed without a cached match): why. */
-export const unanswered = (returnMessage: ReturnMessage): Shown => ({
+export const unanswered = (returnMessage: ReturnMessage | null): Shown => ({
   contacts: [],
   canCreate: false,
   source: 'none',
@@ -110,12 +110,7 @@ const fromEntry = (
 });
 
 /** Failures that pass by themselves; a refusal (credentials, a bad request) needs the person. */
-const PASSING_FAILURES = new Set<CrmFailureKind>([
-  'unavailable',
-  'timeout',
-  'network',
-  'rateLimited',
-]);
+const PASSING = new Set<CrmFailureKind>(['unavailable', 'timeout', 'network', 'rateLimited']);
 
 /** The warning the CRM gave with these contacts when they were fetched, said again on a hit. */
 const savedWarning = (entry: CachedMatch): ReturnMessage | null =>
@@ -141,28 +136,14 @@ export async function lookupWith(
   const entry = id === null ? undefined : preread ? preread.entry : await readEntry(id);
   const now = deps.now();
   if (id !== null && entry && !force && isFresh(entry, cacheLimits(settings), now)) {
-    return cacheHit(account, target, { id, entry, now });
+    // Not awaited: a missed "last used" stamp only ages the entry for eviction, and the
+    // answer is not held behind a write Chrome may answer late (see crm-search.ts).
+    inBackground('marking the cache entry used', touchEntry(id, entry, now));
+    const hit = fromEntry(entry, target.phoneNumber, false, savedWarning(entry));
+    return result(account, target, hit);
   }
-  const search: SearchTarget = {
-    phoneNumber: target.phoneNumber,
-    isExtension: target.isExtension,
-    cacheId: id,
-    force,
-    cached: entry,
-  };
+  const search: SearchTarget = { ...target, cacheId: id, force, cached: entry };
   return askCrm(account, target, search, deps, onFirst);
-}
-
-function cacheHit(
-  account: Account,
-  target: Found,
-  hit: { id: string; entry: CachedMatch; now: number },
-): LookupResult {
-  const { id, entry, now } = hit;
-  // Not awaited: a missed "last used" stamp only ages the entry for eviction, and the
-  // answer is not held behind a write Chrome may answer late (see crm-search.ts).
-  inBackground('marking the cache entry used', touchEntry(id, entry, now));
-  return result(account, target, fromEntry(entry, target.phoneNumber, false, savedWarning(entry)));
 }
 
 async function askCrm(
@@ -172,18 +153,11 @@ async function askCrm(
   deps: EngineDeps,
   onFirst?: OnFirstAnswer,
 ): Promise<LookupResult> {
-  const partial = (contacts: Contact[]) =>
-    onFirst?.(
-      result(account, target, {
-        contacts,
-        canCreate: false,
-        source: 'crm',
-        fetchedAt: deps.now(),
-        stale: false,
-        returnMessage: null,
-        provisional: true,
-      }),
-    );
+  // The first contacts, in the CRM's order until what orders them (dates) arrives.
+  const partial = (contacts: Contact[]) => {
+    const first = { ...unanswered(null), contacts, source: 'crm', fetchedAt: deps.now() } as const;
+    onFirst?.(result(account, target, { ...first, provisional: true }));
+  };
   try {
     const answer = await searchCrm(account, search, deps, onFirst && partial);
     const shown: Shown = answer.keptCreated
@@ -215,7 +189,7 @@ function failed(
   }
   const message = failureMessage(failure.kind, crmName, failure.message);
   const shown = result(account, target, unanswered(message));
-  return { ...shown, crmFailure: PASSING_FAILURES.has(failure.kind) ? 'passing' : 'refused' };
+  return { ...shown, crmFailure: PASSING.has(failure.kind) ? 'passing' : 'refused' };
 }
 
 export async function lookupContact(

@@ -56,38 +56,33 @@ export interface Turn<T> {
 // Orders one number's requests by start, not answer: a Refresh's newer answer wins even if an older
 // request answers later; older waiters get it at once, and a late older answer is never stored.
 export function takeTurn<T>(key: string): Turn<T> {
-  let line = turns.get(key);
-  if (!line) turns.set(key, (line = { started: 0, newest: 0, open: 0, waiting: new Map() }));
+  const line = turns.get(key) ?? { started: 0, newest: 0, open: 0, waiting: new Map() };
+  turns.set(key, line);
   const own = (line.started += 1);
   line.open += 1;
   let settle: (answer: T) => void = () => undefined;
   const overtaken = new Promise<T>((resolve) => (settle = resolve));
   line.waiting.set(own, settle as (answer: unknown) => void);
   let ended = false;
-  const state = line;
   return {
     overtaken,
     answered(answer) {
-      state.waiting.delete(own);
-      state.newest = Math.max(state.newest, own);
-      for (const [number, resolve] of state.waiting) {
-        if (number < own) {
-          state.waiting.delete(number);
-          resolve(answer);
-        }
+      line.waiting.delete(own);
+      line.newest = Math.max(line.newest, own);
+      for (const [number, resolve] of line.waiting) {
+        if (number < own && line.waiting.delete(number)) resolve(answer);
       }
     },
     mayStore() {
-      if (own < state.newest) return false;
-      state.newest = own;
+      if (own < line.newest) return false;
+      line.newest = own;
       return true;
     },
     done() {
       if (ended) return;
       ended = true;
-      state.waiting.delete(own);
-      state.open -= 1;
-      if (state.open === 0 && turns.get(key) === state) turns.delete(key);
+      line.waiting.delete(own);
+      if ((line.open -= 1) === 0 && turns.get(key) === line) turns.delete(key);
     },
   };
 }
