@@ -153,8 +153,9 @@ describe('pace', () => {
     expect(sent.slice(10, 20)).toEqual(Array(10).fill(1100));
     expect(sent.slice(20)).toEqual(Array(5).fill(2200));
     // Any window of one second (in fact 1.1 s) holds at most 10 starts.
-    for (const at of sent)
+    for (const at of sent) {
       expect(sent.filter((t) => t >= at && t < at + 1100).length).toBeLessThanOrEqual(10);
+    }
   });
 
   it('paces each CRM on its own', async () => {

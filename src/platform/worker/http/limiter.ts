@@ -56,7 +56,7 @@ export interface Turn<T> {
 // Orders one number's requests by start, not answer: a Refresh's newer answer wins even if an older
 // request answers later; older waiters get it at once, and a late older answer is never stored.
 export function takeTurn<T>(key: string): Turn<T> {
-  const line = turns.get(key) ?? { started: 0, newest: 0, open: 0, waiting: new Map() };
+  const line: Turns = turns.get(key) ?? { started: 0, newest: 0, open: 0, waiting: new Map() };
   turns.set(key, line);
   const own = (line.started += 1);
   line.open += 1;
