@@ -7,6 +7,7 @@ import {
 import { InsightlyData, type InsightlyState } from './insightly-data.ts';
 import { insightlyRouter, isError, isErrorBody } from './insightly-routes.ts';
 import { INSIGHTLY_API_KEY } from './insightly-seed.ts';
+import { RateWindow } from './rate-window.ts';
 
 export * from './insightly-seed.ts';
 export type { InsightlyData, InsightlyState, IsContact, IsLead, IsNote } from './insightly-data.ts';
@@ -18,9 +19,11 @@ export interface InsightlyOptions {
   dataFile?: string;
   /** How long a created record stays invisible to Search (default 0). */
   indexDelayMs?: number;
+  /** Default 10 requests per 1000 ms window: Insightly's documented per-second limit. */
+  rateLimit?: { limit?: number; windowMs?: number };
 }
 
-export type InsightlyEmulator = Emulator<InsightlyData>;
+export type InsightlyEmulator = Emulator<InsightlyData> & { rateLimit: RateWindow };
 
 export async function startInsightly(opts: InsightlyOptions = {}): Promise<InsightlyEmulator> {
   const apiKey = opts.apiKey ?? INSIGHTLY_API_KEY;
@@ -30,6 +33,7 @@ export async function startInsightly(opts: InsightlyOptions = {}): Promise<Insig
     seed: opts.seed,
   });
   const router = insightlyRouter(data);
+  const limiter = new RateWindow(opts.rateLimit?.limit ?? 10, opts.rateLimit?.windowMs ?? 1000);
 
   // Basic auth, API key as user name, empty password. 'key' without the colon is also
   // accepted: older Insightly docs told clients to base64 the bare key.
@@ -51,18 +55,22 @@ export async function startInsightly(opts: InsightlyOptions = {}): Promise<Insig
     },
   });
 
-  return startEmulator({
+  const emulator = await startEmulator({
     name: 'insightly',
     port: opts.port,
     caseInsensitivePaths: true,
     data,
     errorBody: (status) => isErrorBody(status),
     rateLimitAnswer,
-    onReset: () => data.reset(),
+    onReset: () => {
+      data.reset();
+      limiter.reset();
+    },
     handle: (req) => {
       if (!authorised(req)) {
         return { ...isError(401), headers: { 'www-authenticate': 'Basic realm="Insightly"' } };
       }
+      if (!limiter.consume()) return rateLimitAnswer(limiter.resetSeconds());
       const match = router.match(req.method, req.path);
       if (!match) {
         return isError(
@@ -73,4 +81,5 @@ export async function startInsightly(opts: InsightlyOptions = {}): Promise<Insig
       return match.handler(req, match.params);
     },
   });
+  return Object.assign(emulator, { rateLimit: limiter });
 }

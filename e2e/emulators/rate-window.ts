@@ -1,6 +1,6 @@
 /**
- * Fixed-window request budget, like Pipedrive's per-token burst limit (N requests per
- * 2-second window; 80 is the Professional plan's api_token figure).
+ * Fixed-window request budget: Pipedrive's per-token burst limit (N requests per 2-second
+ * window; 80 is the Professional plan's api_token figure), Insightly's 10 requests per second.
  */
 export class RateWindow {
   private start = 0;

@@ -39,6 +39,14 @@ export interface FindContactArgs {
   isForceRefreshAccountData: boolean;
 }
 
+/** What the engine lends a lookup besides App Connect's arguments. */
+export interface FindHooks {
+  /** Await before each request: resolves when it keeps within the CRM's per-second rate. */
+  pace(): Promise<void>;
+  /** Contacts found so far, before what only orders or enriches them arrives; may be called often. */
+  onPartial(contacts: Contact[]): void;
+}
+
 export interface CreateContactArgs {
   user: ConnectorUser;
   authHeader: string;
@@ -99,6 +107,8 @@ export interface ConnectorManifest {
   settings: ConnectorInfo['settings'];
   /** Formats matter for CRMs that only match numbers exactly as stored. */
   usesOverridingFormats: boolean;
+  /** The CRM's documented requests per second for one token; the limiter keeps under it. */
+  maxRequestsPerSecond?: number;
   /** findContact takes isExtension; when absent, internal calls never pop (nothing to look up). */
   searchesExtensions?: boolean;
   /** Contact-dependent fields the log form fetches for a chosen contact. */
@@ -117,7 +127,7 @@ export interface Connector {
   authHeader(credentials: Credentials): string;
   /** Calls the CRM once with the credentials; throws if they, or the hostname, are wrong. */
   checkConnection(user: ConnectorUser, authHeader: string): Promise<ConnectionCheck>;
-  findContact(args: FindContactArgs): Promise<FindContactResult>;
+  findContact(args: FindContactArgs, hooks?: FindHooks): Promise<FindContactResult>;
   createContact(args: CreateContactArgs): Promise<CreateContactResult>;
   createCallLog(args: CreateCallLogArgs): Promise<CreateCallLogResult>;
   /** Without it, a retry after an unclear outcome writes again (the form says so). */

@@ -47,6 +47,8 @@ export interface LookupResult {
   // The CRM failed: `passing` (down, slow, rate-limited; asking later may work) or `refused`
   // (credentials, permissions, bad request; the person must act). Absent otherwise.
   crmFailure?: 'passing' | 'refused';
+  /** The CRM's first answer, shown while the rest (dates, other searches) is fetched. */
+  provisional?: true;
 }
 
 /** One requested number's answer in `contact.lookupMany`. */

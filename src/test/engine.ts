@@ -7,6 +7,7 @@ import type {
   CreateCallLogArgs,
   CreateContactArgs,
   FindContactArgs,
+  FindHooks,
   SavedRecord,
 } from '@/connectors/types';
 import {
@@ -31,7 +32,7 @@ export const CONNECTION: Connection = {
   connectedAt: 1,
 };
 
-export type FindScript = (args: FindContactArgs) => Promise<FindContactResult>;
+export type FindScript = (args: FindContactArgs, hooks?: FindHooks) => Promise<FindContactResult>;
 
 export interface FakeConnector extends Connector {
   findCalls: FindContactArgs[];
@@ -98,9 +99,9 @@ export function fakeConnector(): FakeConnector {
     authHeader: (credentials) =>
       credentials.kind === 'apiToken' ? `Bearer ${credentials.token}` : 'Bearer ?',
     checkConnection: () => Promise.resolve({ accountId: 'acct1', userId: 'u1', userName: 'Ada' }),
-    findContact(args) {
+    findContact(args, hooks) {
       fake.findCalls.push(args);
-      return fake.find(args);
+      return fake.find(args, hooks);
     },
     createContact(args) {
       fake.createCalls.push(args);

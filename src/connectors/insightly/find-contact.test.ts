@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RateLimitedPartway } from '../shared/resumable';
-import { http } from '@/platform/worker/http/client';
 import { classifyError } from '@/platform/worker/http/errors';
 import { CREATE_NEW_CONTACT } from '@/features/lookup/model/contact';
 import {
@@ -11,8 +9,11 @@ import {
   type InsightlyEmulator,
 } from '../../../e2e/emulators/insightly.ts';
 import { FAULT_CASES, withTimeout } from '../shared/fault-cases';
-import { MAX_IN_FLIGHT, SEARCH_LIMIT, findInsightlyContact } from './find-contact';
+import { SEARCH_LIMIT, findInsightlyContact } from './find-contact';
 import { findArgs } from './test-support';
+import { insightlyManifest } from './manifest';
+import { pace } from '@/platform/worker/http/limiter';
+import { realClock } from '@/connectors/deps';
 
 let is: InsightlyEmulator;
 beforeAll(async () => {
@@ -49,8 +50,9 @@ describe('insightly findContact', () => {
       },
       CREATE_NEW_CONTACT,
     ]);
-    // 3 values x (contact PHONE, PHONE_MOBILE, lead PHONE, MOBILE).
-    expect(is.log.entries).toHaveLength(12);
+    // International and national in contact PHONE, PHONE_MOBILE, lead PHONE, MOBILE; E.164 in
+    // both PHONE fields.
+    expect(is.log.entries).toHaveLength(10);
     expect(is.log.entries.every((e) => e.query.brief === 'false')).toBe(true);
   });
 
@@ -65,8 +67,8 @@ describe('insightly findContact', () => {
     );
 
     expect(real(result).map((c) => c.id)).toEqual([maya.id]);
-    expect(sentValues()).toEqual(['(415) 555-0144', '+14155550144']);
-    expect(is.log.entries).toHaveLength(8);
+    expect(sentValues()).toEqual(['+14155550144', '(415) 555-0144']);
+    expect(is.log.entries).toHaveLength(6);
   });
 
   it('returns one contact for a record matched by PHONE and PHONE_MOBILE', async () => {
@@ -149,7 +151,7 @@ describe('insightly findContact', () => {
   it.each(FAULT_CASES)(
     'throws on $name and classifies it as $kind',
     async ({ fault, kind, timeoutMs }) => {
-      // One of the twelve searches fails: the lookup must not pass off the rest as complete.
+      // One of the ten searches fails: the lookup must not pass off the rest as complete.
       is.faults.add({ ...fault, path: '/v3.1/Leads/Search' });
       const error: unknown = await withTimeout(timeoutMs, () =>
         findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.mayaNoah)),
@@ -162,48 +164,46 @@ describe('insightly findContact', () => {
     },
   );
 
-  it('after a 429 on some searches, resuming sends only the searches not yet answered', async () => {
-    is.faults.add({ kind: 'rateLimit', retryAfterSec: 1, path: '/v3.1/Leads/Search' });
-    const error: unknown = await findInsightlyContact(
-      findArgs(is, INSIGHTLY_NUMBERS.mayaNoah),
-    ).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RateLimitedPartway);
-    expect(classifyError(error)).toMatchObject({ kind: 'rateLimited', retryAfterMs: 1000 });
-
-    const result = await (error as RateLimitedPartway).resume();
-    expect(real(result).map((c) => c.id)).toEqual([noah.id, maya.id]);
-    // The twelve searches once each, and the one answered 429 again.
-    expect(is.log.entries).toHaveLength(13);
-    const sent = is.log.entries.map(
-      (e) => `${e.path} ${e.query.field_name} ${e.query.field_value}`,
-    );
-    expect(new Set(sent).size).toBe(12);
+  it('waits for pace() before each search, and hands on the matches before the last answer', async () => {
+    is.faults.add({ kind: 'hold', path: '/v3.1/Leads/Search', times: -1 });
+    const partials: (string | number)[][] = [];
+    let paced = 0;
+    const hooks = {
+      pace: () => Promise.resolve(void (paced += 1)),
+      onPartial: (contacts: { id: string | number }[]) => partials.push(contacts.map((c) => c.id)),
+    };
+    const found = findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.peterSam), hooks);
+    await vi.waitFor(() => expect(is.held()).toBe(5));
+    // Peter (a contact) shows while the lead searches are held.
+    expect(partials).toEqual([[peter.id]]);
+    is.release();
+    expect(real(await found).map((c) => c.id)).toEqual([peter.id, sam.id]);
+    expect(paced).toBe(10);
   });
 
-  it('has at most MAX_IN_FLIGHT searches in flight to one Insightly, across lookups', async () => {
-    is.setLatency(30);
-    let active = 0;
-    let peak = 0;
-    const get = http.get.bind(http);
-    const spy = vi.spyOn(http, 'get').mockImplementation(async (...args) => {
-      active += 1;
-      peak = Math.max(peak, active);
-      try {
-        return await get(...args);
-      } finally {
-        active -= 1;
-      }
-    });
-    try {
-      const lookups = Array.from({ length: 4 }, () =>
-        findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.mayaNoah)),
-      );
-      await Promise.all(lookups);
-    } finally {
-      spy.mockRestore();
-    }
-    expect(is.log.entries).toHaveLength(48);
-    expect(peak).toBe(MAX_IN_FLIGHT);
+  it("keeps within Insightly's 10 requests a second: one lookup from idle, and a paced burst", async () => {
+    const statuses = () => is.log.entries.map((e) => e.status);
+    await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.mayaNoah));
+    expect(statuses()).toEqual(Array(10).fill(200));
+
+    // The emulator refuses an unpaced burst as Insightly does...
+    is.reset();
+    const bare = [1, 2].map(() => findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.olivia)));
+    const settled = await Promise.allSettled(bare);
+    expect(settled.map((r) => r.status)).toContain('rejected');
+    expect(
+      classifyError((settled.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason)
+        .kind,
+    ).toBe('rateLimited');
+    expect(statuses()).toContain(429);
+
+    // ...and the engine's pace, at the manifest's rate, keeps three lookups under it.
+    is.reset();
+    const perSecond = insightlyManifest.maxRequestsPerSecond!;
+    const hooks = { pace: () => pace('insightly-burst', perSecond, realClock), onPartial() {} };
+    const numbers = [INSIGHTLY_NUMBERS.olivia, INSIGHTLY_NUMBERS.quinn, INSIGHTLY_NUMBERS.uma];
+    await Promise.all(numbers.map((n) => findInsightlyContact(findArgs(is, n), hooks)));
+    expect(statuses()).toEqual(Array(30).fill(200));
   });
 
   it('reads no more than the 500 records it asked for from one search answer', async () => {

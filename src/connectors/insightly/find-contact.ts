@@ -1,7 +1,5 @@
-// Exact-match searches per phone field and search value, in parallel; a 429 retries only those
-// that failed. Contacts' organisation names are not fetched: a request each on every pop.
-import { withSlot } from '@/platform/worker/http/limiter';
-import { resumableOn429 } from '../shared/resumable';
+// Exact-match searches per phone field and search value, in parallel, paced by the engine under
+// Insightly's rate (a 429 retries the lookup). Organisation names are not fetched: a request each on every pop.
 import { classifyError } from '@/platform/worker/http/errors';
 import { http } from '@/platform/worker/http/client';
 import {
@@ -16,10 +14,9 @@ import {
   requireRecord,
   type JsonRecord,
 } from '../shared/guards';
-import { mapLimited } from '../shared/pool';
 import { extensionNotSearched, moreMatchesThanShown } from '../shared/outcome';
 import { buildUrl } from '../shared/wire';
-import type { FindContactArgs } from '../types';
+import type { FindContactArgs, FindHooks } from '../types';
 import { apiPath, insightlyApiHost, insightlyHeaders } from './auth';
 import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
 import { insightlySearchValues } from './search-values';
@@ -28,6 +25,7 @@ interface SearchSpec {
   type: InsightlyType;
   segment: 'Contacts' | 'Leads';
   idField: 'CONTACT_ID' | 'LEAD_ID';
+  /** PHONE first: E.164 is searched there only (see search-values.ts). */
   fields: readonly string[];
 }
 
@@ -40,10 +38,6 @@ const SEARCHES: readonly SearchSpec[] = [
   },
   { type: INSIGHTLY_TYPES.lead, segment: 'Leads', idField: 'LEAD_ID', fields: ['PHONE', 'MOBILE'] },
 ];
-
-// Searches in flight per Insightly host across all lookups: below its ~10 requests a second with
-// room for a save; a lookup's 12 searches still take two round trips.
-export const MAX_IN_FLIGHT = 8;
 
 /** Insightly's `YYYY-MM-DD HH:mm:ss` _UTC fields as explicit ISO 8601 UTC. */
 function insightlyUtc(value: unknown): string | undefined {
@@ -84,75 +78,65 @@ function toContact(record: JsonRecord, spec: SearchSpec, phoneNumber: string): C
 /** The most records one search request returns (Insightly's `top` cap). */
 export const SEARCH_LIMIT = 500;
 
-interface SearchQuery {
-  spec: SearchSpec;
-  field: string;
-  value: string;
-}
-
-export async function findInsightlyContact(args: FindContactArgs): Promise<FindContactResult> {
+export async function findInsightlyContact(
+  args: FindContactArgs,
+  hooks?: FindHooks,
+): Promise<FindContactResult> {
   if (args.isExtension) return extensionNotSearched('Insightly');
   const headers = insightlyHeaders(args.authHeader);
   const host = insightlyApiHost(args.user.hostname);
-  const values = insightlySearchValues(args.phoneNumber, args.overridingFormat);
-  const queries: SearchQuery[] = SEARCHES.flatMap((spec) =>
-    spec.fields.flatMap((field) => values.map((value) => ({ spec, field, value }))),
+  const { typed, e164 } = insightlySearchValues(args.phoneNumber, args.overridingFormat);
+  const queries = SEARCHES.flatMap((spec) =>
+    spec.fields.flatMap((field, i) => {
+      const values = i === 0 && e164 ? [e164, ...typed] : typed; // E.164 in PHONE only
+      return [...new Set(values)].map((value) => ({ spec, field, value }));
+    }),
   );
 
   const records: (unknown[] | undefined)[] = queries.map(() => undefined);
+  let shown = 0;
   const search = async (index: number): Promise<void> => {
-    const { spec, field, value } = queries[index] as SearchQuery;
-    const url = buildUrl(host, apiPath(`/${spec.segment}/Search`), {
-      field_name: field,
-      field_value: value,
-      brief: false,
-      top: SEARCH_LIMIT,
+    const { spec, field, value } = queries[index]!;
+    const params = { field_name: field, field_value: value, brief: false, top: SEARCH_LIMIT };
+    await hooks?.pace();
+    const res = await http.get(buildUrl(host, apiPath(`/${spec.segment}/Search`), params), {
+      headers,
     });
-    const res = await withSlot(`insightly-search:${host}`, MAX_IN_FLIGHT, () =>
-      http.get(url, { headers }),
-    );
     records[index] = requireArray(res.data, `Insightly's ${spec.segment} search`);
+    // The matches so far, while other searches are out: each time they grow.
+    const { contacts } = collect(args, queries, records);
+    if (records.includes(undefined) && contacts.length > shown) {
+      shown = contacts.length;
+      hooks?.onPartial(contacts);
+    }
   };
 
-  // Sends the searches still unanswered; after a 429 the engine calls it again, so searches
-  // that succeeded are never sent twice.
-  const searchRemaining = async (): Promise<FindContactResult> => {
-    const missing = queries.map((_, i) => i).filter((i) => records[i] === undefined);
-    const failures: unknown[] = [];
-    try {
-      await mapLimited(missing, MAX_IN_FLIGHT, (index) =>
-        search(index).catch((error: unknown) => {
-          failures.push(error);
-          throw error;
-        }),
-      );
-    } catch (first) {
-      // Any failure but a 429 ends the lookup; among 429s, the longest Retry-After is waited.
-      const final =
-        failures.find((e) => classifyError(e).kind !== 'rateLimited') ??
-        failures.reduce(
-          (a, b) =>
-            (classifyError(b).retryAfterMs ?? 0) > (classifyError(a).retryAfterMs ?? 0) ? b : a,
-          first,
-        );
-      throw resumableOn429(final, searchRemaining);
-    }
-    return toResult(args, queries, records as unknown[][]);
+  const settled = await Promise.allSettled(queries.map((_, index) => search(index)));
+  const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  // Any failure but a 429 says more; all searches are done, so none outlives the lookup.
+  if (failures.length > 0) {
+    throw failures.find((e) => classifyError(e).kind !== 'rateLimited') ?? failures[0];
+  }
+  const { contacts, truncated } = collect(args, queries, records);
+  return {
+    successful: true,
+    matchedContactInfo: [...contacts, { ...CREATE_NEW_CONTACT }],
+    ...(truncated ? { returnMessage: moreMatchesThanShown('Insightly', SEARCH_LIMIT) } : {}),
   };
-  return searchRemaining();
 }
 
-function toResult(
+/** One contact per record from the searches answered so far, and whether some were left out. */
+function collect(
   args: FindContactArgs,
-  queries: readonly SearchQuery[],
-  records: readonly unknown[][],
-): FindContactResult {
+  queries: readonly { spec: SearchSpec }[],
+  records: readonly (unknown[] | undefined)[],
+): { contacts: Contact[]; truncated: boolean } {
   const found = new Map<string, Contact>(); // type:id → one contact per record
   // At most SEARCH_LIMIT across all searches, as the message says: more than anyone reads.
   let cut = false;
   queries.forEach(({ spec }, index) => {
     // At most what was asked for (`top`): a longer answer (a proxy, a changed API) is cut.
-    for (const entry of (records[index] as unknown[]).slice(0, SEARCH_LIMIT)) {
+    for (const entry of (records[index] ?? []).slice(0, SEARCH_LIMIT)) {
       const contact = toContact(
         requireRecord(entry, `An Insightly ${spec.type}`),
         spec,
@@ -168,10 +152,6 @@ function toResult(
     }
   });
   // A full page means Insightly may have more (its search has no total or next link).
-  const truncated = cut || records.some((list) => list.length >= SEARCH_LIMIT);
-  return {
-    successful: true,
-    matchedContactInfo: [...found.values(), { ...CREATE_NEW_CONTACT }],
-    ...(truncated ? { returnMessage: moreMatchesThanShown('Insightly', SEARCH_LIMIT) } : {}),
-  };
+  const truncated = cut || records.some((list) => (list?.length ?? 0) >= SEARCH_LIMIT);
+  return { contacts: [...found.values()], truncated };
 }

@@ -33,4 +33,6 @@ export const insightlyManifest: ConnectorManifest = {
   ],
   // Insightly matches numbers only exactly as stored.
   usesOverridingFormats: true,
+  // Insightly's documented limit: 10 requests per second per API key, 429 beyond.
+  maxRequestsPerSecond: 10,
 };

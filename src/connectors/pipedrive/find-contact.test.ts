@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RateLimitedPartway } from '../shared/resumable';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { classifyError } from '@/platform/worker/http/errors';
 import { CREATE_NEW_CONTACT } from '@/features/lookup/model/contact';
 import {
@@ -121,49 +120,52 @@ describe('pipedrive findContact', () => {
     return '+16285550170';
   }
 
-  it('finds all 230 people on one number: one search, then persons in batches of 100', async () => {
-    const result = await findPipedriveContact(findArgs(pd, shareOneNumber(230)));
+  it('finds all 100 people on one number: one search, then one persons request', async () => {
+    const result = await findPipedriveContact(findArgs(pd, shareOneNumber(100)));
 
     const real = result.matchedContactInfo?.filter((c) => !c.isNewContact) ?? [];
-    expect(real).toHaveLength(230);
-    expect(new Set(real.map((c) => c.id)).size).toBe(230);
+    expect(real).toHaveLength(100);
+    expect(new Set(real.map((c) => c.id)).size).toBe(100);
     expect(real.every((c) => typeof c.createdDate === 'string')).toBe(true);
     expect(pd.log.count({ path: SEARCH })).toBe(1);
     expect(pd.log.find({ path: PERSONS }).map((e) => e.query.ids?.split(',').length)).toEqual([
-      100, 100, 30,
+      100,
     ]);
     expect(result.returnMessage).toBeUndefined();
   });
 
-  it('after a 429 on a persons batch, resuming fetches only the batches still missing', async () => {
-    const number = shareOneNumber(230);
-    pd.faults.add({ path: PERSONS, kind: 'delay', delayMs: 0 }); // the first batch answers
-    pd.faults.add({ path: PERSONS, kind: 'rateLimit', retryAfterSec: 1 }); // the second does not
-    const error: unknown = await findPipedriveContact(findArgs(pd, number)).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(RateLimitedPartway);
-    expect(classifyError(error).kind).toBe('rateLimited');
-
-    const result = await (error as RateLimitedPartway).resume();
-    expect(result.matchedContactInfo?.filter((c) => !c.isNewContact)).toHaveLength(230);
-    expect(pd.log.count({ path: SEARCH })).toBe(1);
-    expect(pd.log.find({ path: PERSONS }).map((e) => e.query.ids?.split(',').length)).toEqual([
-      100, 100, 100, 30,
-    ]);
+  it('hands on the names after the search, before the persons request is answered', async () => {
+    pd.faults.add({ path: PERSONS, kind: 'hold' });
+    const partials: { name: string; createdDate?: unknown }[][] = [];
+    let paced = 0;
+    const hooks = {
+      pace: () => Promise.resolve(void (paced += 1)),
+      onPartial: (contacts: { name: string }[]) => partials.push(contacts),
+    };
+    const found = findPipedriveContact(findArgs(pd, shareOneNumber(2)), hooks);
+    await vi.waitFor(() => expect(pd.held()).toBe(1));
+    expect(partials).toHaveLength(1);
+    expect(partials[0]).toHaveLength(2);
+    expect(partials[0]!.every((c) => c.createdDate === undefined)).toBe(true);
+    pd.release();
+    const real = (await found).matchedContactInfo?.filter((c) => !c.isNewContact) ?? [];
+    expect(real.every((c) => typeof c.createdDate === 'string')).toBe(true);
+    expect(paced).toBe(2);
+    expect(partials).toHaveLength(1);
   });
 
-  it('shows the first 500 of more, and says there are more', async () => {
-    const result = await findPipedriveContact(findArgs(pd, shareOneNumber(520)));
+  it('shows the first 100 of more, and says there are more, still in two requests', async () => {
+    const result = await findPipedriveContact(findArgs(pd, shareOneNumber(130)));
 
     const real = result.matchedContactInfo?.filter((c) => !c.isNewContact) ?? [];
-    expect(real).toHaveLength(500);
+    expect(real).toHaveLength(100);
     expect(result.matchedContactInfo?.at(-1)).toEqual(CREATE_NEW_CONTACT);
     expect(result.returnMessage).toMatchObject({
       messageType: 'warning',
-      message: 'More than 500 Pipedrive contacts have this number; showing the first 500.',
+      message: 'More than 100 Pipedrive contacts have this number; showing the first 100.',
     });
     expect(pd.log.count({ path: SEARCH })).toBe(1);
+    expect(pd.log.count({ path: PERSONS })).toBe(1);
   });
 
   it('returns only the placeholder for an unknown number, after a single request', async () => {
@@ -242,7 +244,7 @@ describe('pipedrive findContact', () => {
     });
   });
 
-  it('reads no more than the 500 results it asked for, however many a search answer holds', async () => {
+  it('reads no more than the 100 results it asked for, however many a search answer holds', async () => {
     const items = Array.from({ length: 5_000 }, (_, index) => ({
       item: { id: index + 1, name: `Person ${index + 1}` },
     }));
@@ -261,10 +263,10 @@ describe('pipedrive findContact', () => {
     });
     const result = await findPipedriveContact(findArgs(pd, PIPEDRIVE_NUMBERS.bob));
 
-    // 500 people and the placeholder; one persons request per 100 of them, not per 100 sent.
+    // 100 people and the placeholder; one persons request for them.
     expect(result.matchedContactInfo).toHaveLength(SEARCH_LIMIT + 1);
-    expect(pd.log.entries.filter((entry) => entry.path === PERSONS)).toHaveLength(5);
-    expect(result.returnMessage?.message).toMatch(/more than 500/i);
+    expect(pd.log.entries.filter((entry) => entry.path === PERSONS)).toHaveLength(1);
+    expect(result.returnMessage?.message).toMatch(/more than 100/i);
   });
 
   it('rejects a search answer without the documented items list', async () => {

@@ -1,6 +1,5 @@
-// One phone search, then one `GET /api/v2/persons?ids=…` per 100 hits for the dates search items
-// lack. Deals and leads are left to the log form, so a pop never waits for them.
-import { resumableOn429 } from '../shared/resumable';
+// One phone search, then one `GET /api/v2/persons?ids=…` for the dates search items lack: the
+// names are handed on (onPartial) before it. Deals and leads are left to the log form.
 import { http } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
 import {
@@ -19,14 +18,13 @@ import {
 } from '../shared/guards';
 import { extensionNotSearched, moreMatchesThanShown } from '../shared/outcome';
 import { buildUrl, rateLimitTracking } from '../shared/wire';
-import type { FindContactArgs } from '../types';
+import type { FindContactArgs, FindHooks } from '../types';
 import { pipedriveHeaders } from './auth';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
 
-/** The most results one search request returns (Pipedrive's cap): the most a pop shows. */
-export const SEARCH_LIMIT = 500;
-/** The most ids one persons request takes (Pipedrive's cap). */
-const IDS_PER_REQUEST = 100;
+// The most ids one persons request takes (Pipedrive's cap), so the most a lookup shows: two
+// requests for any number of matches. A pop lists 20; the toolbar says when there are more.
+export const SEARCH_LIMIT = 100;
 
 // Search finds the digits inside stored numbers, so the national number matches every format,
 // where an E.164 term would miss numbers stored without a country code.
@@ -60,8 +58,8 @@ function hasNextPage(body: unknown): boolean {
   return isRecord(extra) && typeof extra.next_cursor === 'string' && extra.next_cursor !== '';
 }
 
-// At most SEARCH_LIMIT hits: a bigger answer (a proxy, a changed API) would otherwise cost one
-// persons request per 100 before the call could pop. `more` says some were left out.
+// At most SEARCH_LIMIT hits: a bigger answer (a proxy, a changed API) would not fit one persons
+// request. `more` says some were left out.
 function readSearchHits(body: unknown): { hits: SearchHit[]; more: boolean } {
   const data = requireRecord(pipedriveData(body, 'the person search'), 'Person search data');
   const hits = new Map<string, SearchHit>(); // keyed by id: one person, one contact
@@ -119,40 +117,50 @@ function primaryEmail(person: JsonRecord | undefined): string | undefined {
   return optionalText((emails.find((e) => e.primary === true) ?? emails[0])?.value);
 }
 
-export async function findPipedriveContact(args: FindContactArgs): Promise<FindContactResult> {
+export async function findPipedriveContact(
+  args: FindContactArgs,
+  hooks?: FindHooks,
+): Promise<FindContactResult> {
   if (args.isExtension) return extensionNotSearched('Pipedrive');
   const headers = pipedriveHeaders(args.authHeader);
   const host = args.user.hostname;
   const term = pipedriveSearchTerm(args.phoneNumber);
 
+  await hooks?.pace();
   const search = await http.get(
     buildUrl(host, '/api/v2/persons/search', { term, fields: 'phone', limit: SEARCH_LIMIT }),
     { headers },
   );
   const { hits, more } = readSearchHits(search.data);
   const truncated = more || hasNextPage(search.data);
-  let lastHeaders: unknown = search.headers;
+  if (hits.length === 0) return toResult(args, [], new Map(), truncated, search.headers);
+  hooks?.onPartial(hits.map((hit) => toContact(args, hit, undefined)));
 
-  // One request per 100 persons: a single one whenever a number has up to 100 people.
-  const persons = new Map<string, JsonRecord>();
-  let start = 0;
-  // Fetches the batches not yet fetched; after a 429 the engine calls it again, so neither the
-  // search nor a batch already answered is sent twice.
-  const finish = async (): Promise<FindContactResult> => {
-    for (; start < hits.length; start += IDS_PER_REQUEST) {
-      const chunk = hits.slice(start, start + IDS_PER_REQUEST);
-      const ids = chunk.map((h) => String(h.id)).join(',');
-      const batch = await http
-        .get(buildUrl(host, '/api/v2/persons', { ids, limit: IDS_PER_REQUEST }), { headers })
-        .catch((error: unknown) => {
-          throw resumableOn429(error, finish);
-        });
-      for (const [id, person] of readPersons(batch.data)) persons.set(id, person);
-      lastHeaders = batch.headers;
-    }
-    return toResult(args, hits, persons, truncated, lastHeaders);
+  const ids = hits.map((h) => String(h.id)).join(',');
+  await hooks?.pace();
+  const batch = await http.get(buildUrl(host, '/api/v2/persons', { ids, limit: SEARCH_LIMIT }), {
+    headers,
+  });
+  return toResult(args, hits, readPersons(batch.data), truncated, batch.headers);
+}
+
+// A person missing from the batch (deleted after indexing, hidden, or not fetched yet) is still
+// shown, without dates, rather than silently dropped.
+function toContact(args: FindContactArgs, hit: SearchHit, person: JsonRecord | undefined): Contact {
+  const created = optionalText(person?.add_time);
+  const updated = optionalText(person?.update_time);
+  const email = primaryEmail(person) ?? hit.email;
+  return {
+    id: hit.id,
+    name: hit.name,
+    phone: args.phoneNumber,
+    type: PIPEDRIVE_PERSON_TYPE,
+    ...(hit.company ? { company: hit.company } : {}),
+    ...(email ? { email } : {}),
+    ...(created ? { createdDate: created } : {}),
+    ...(updated ? { mostRecentActivityDate: updated } : {}),
+    additionalInfo: null,
   };
-  return finish();
 }
 
 function toResult(
@@ -162,28 +170,9 @@ function toResult(
   truncated: boolean,
   lastHeaders: unknown,
 ): FindContactResult {
-  const matched = hits.filter(
-    (hit) => !onlyOtherNumbers(persons.get(String(hit.id)), args.phoneNumber),
-  );
-
-  const contacts: Contact[] = matched.map((hit) => {
-    // A person missing from the batch was deleted after indexing or is hidden: still shown,
-    // without dates, rather than silently dropped.
+  const contacts = hits.flatMap((hit) => {
     const person = persons.get(String(hit.id));
-    const created = optionalText(person?.add_time);
-    const updated = optionalText(person?.update_time);
-    const email = primaryEmail(person) ?? hit.email;
-    return {
-      id: hit.id,
-      name: hit.name,
-      phone: args.phoneNumber,
-      type: PIPEDRIVE_PERSON_TYPE,
-      ...(hit.company ? { company: hit.company } : {}),
-      ...(email ? { email } : {}),
-      ...(created ? { createdDate: created } : {}),
-      ...(updated ? { mostRecentActivityDate: updated } : {}),
-      additionalInfo: null,
-    };
+    return onlyOtherNumbers(person, args.phoneNumber) ? [] : [toContact(args, hit, person)];
   });
   return {
     successful: true,

@@ -28,6 +28,9 @@ export const pipedriveManifest: ConnectorManifest = {
   ],
   // Pipedrive's search compares digits, so the stored format does not matter.
   usesOverridingFormats: false,
+  // Pipedrive allows 10 searches per 2 s per token on every plan (each lookup sends one), and
+  // 20 requests per 2 s on the smallest plan.
+  maxRequestsPerSecond: 5,
   logFields: [
     { const: 'deals', title: 'Deal' },
     { const: 'leads', title: 'Lead' },

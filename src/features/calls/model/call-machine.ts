@@ -2,7 +2,7 @@
 import { withContact } from '@/features/lookup/model/lookup-result';
 import type { CallEvent, CallEventReply, ContactView } from '@/platform/messages';
 import type { CallSession } from '@/platform/storage/keys';
-import { partyChange, recorded, summarize } from './call-session';
+import { lookingUp, partyChange, recorded, summarize } from './call-session';
 import {
   DECIDE_WAIT_MS,
   planPop,
@@ -102,7 +102,7 @@ function onEvent(
     return { record: existing, effects: [{ type: 'reply', reply: refused }] };
   }
   const record = recorded(existing, event, now);
-  const lookupLeft = existing?.lookup.state === 'pending' && !facts.lookupRunning;
+  const lookupLeft = existing !== undefined && lookingUp(existing) && !facts.lookupRunning;
   const effects: Effect[] = !existing || lookupLeft ? [{ type: 'lookup' }] : [];
   const moved = existing ? partyChange(existing, event) : null;
   const tell: Effect[] = moved ? [{ type: 'tell', reason: moved }] : [];
@@ -159,6 +159,8 @@ function onPopped(
 
 function withLookup(record: CallSession, outcome: LookupOutcome): CallSession {
   if ('result' in outcome) {
+    // A first answer never replaces a complete one (a Refresh's that came sooner).
+    if (outcome.result.provisional && !lookingUp(record)) return record;
     return { ...record, lookup: { state: 'done', result: summarize(outcome.result) } };
   }
   // An answer on screen (a Refresh) is not replaced by a later failure of the ring's lookup.

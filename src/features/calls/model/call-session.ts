@@ -21,6 +21,10 @@ export function summarize(result: CallLookup): CallLookup {
   return { ...result, contacts: contacts.slice(0, MAX_CALL_CONTACTS), more };
 }
 
+/** The lookup has not ended: nothing yet, or only the CRM's first (provisional) answer. */
+export const lookingUp = ({ lookup }: CallSession): boolean =>
+  lookup.state === 'pending' || (lookup.state === 'done' && lookup.result.provisional === true);
+
 /** How many contacts matched, including those the record left out. */
 export function matchCount(result: CallLookup): number {
   return result.contacts.length + (result.more ?? 0);

@@ -28,7 +28,11 @@ const callWindows = () =>
 const tabUrls = () =>
   [...chromeFake().windows.values()].filter((w) => w.type === 'normal').map((w) => w.tabs[0]?.url);
 
-let lookup: ReturnType<typeof vi.fn<(r: { phoneNumber: string }) => Promise<LookupResult>>>;
+let lookup: ReturnType<
+  typeof vi.fn<
+    (r: { phoneNumber: string }, onFirst?: (r: LookupResult) => void) => Promise<LookupResult>
+  >
+>;
 const deps = () => ({ lookup });
 
 beforeEach(() => {
@@ -53,7 +57,7 @@ describe('call.event: one pop per call', () => {
     expect(callWindows()).toHaveLength(1);
     expect(callWindows()[0]!.focused).toBe(true);
     expect(lookup).toHaveBeenCalledTimes(1);
-    expect(lookup).toHaveBeenCalledWith({ phoneNumber: NUMBER });
+    expect(lookup).toHaveBeenCalledWith({ phoneNumber: NUMBER }, expect.any(Function));
   });
 
   it('pops once through a transfer, and keeps the caller it popped for', async () => {
@@ -197,7 +201,7 @@ describe('call.event: when to pop', () => {
       event('Ringing', { direction: 'Outbound', from: '+100', to: NUMBER }),
       deps(),
     );
-    expect(lookup).toHaveBeenCalledWith({ phoneNumber: NUMBER });
+    expect(lookup).toHaveBeenCalledWith({ phoneNumber: NUMBER }, expect.any(Function));
   });
 
   it('refuses a malformed event with a plain reason', async () => {
@@ -266,6 +270,30 @@ describe('call.event: what a pop opens', () => {
     expect(callWindows()).toHaveLength(1);
   });
 
+  it('paints the first answer in the record; the pop waits for the complete one', async () => {
+    await useCallPop({ multiple: 'openAll' });
+    let answer: (value: LookupResult) => void = () => undefined;
+    const first = { ...result([contact(3, 'Zed'), contact(2, 'Bob Smith')]), provisional: true };
+    lookup.mockImplementation((_request, onFirst?: (r: LookupResult) => void) => {
+      onFirst?.(first as LookupResult);
+      return new Promise((resolve) => (answer = resolve));
+    });
+    const reply = handleCallEvent(event('Ringing'), deps());
+    await until(async () =>
+      expect((await callSessions.get('s1'))?.lookup).toEqual({ state: 'done', result: first }),
+    );
+    expect(tabUrls()).toEqual([]);
+    answer(result([contact(2, 'Bob Smith')]));
+    // Decided by the complete answer (one match: the window), not by the first (two: tabs).
+    await expect(reply).resolves.toMatchObject({
+      action: 'popped',
+      reason: 'One contact matches.',
+    });
+    expect(tabUrls()).toEqual([]);
+    const stored = await callSessions.get('s1');
+    expect(stored?.lookup).toEqual({ state: 'done', result: result([contact(2, 'Bob Smith')]) });
+  });
+
   it('a failed lookup still pops the window, with the reason stored for it', async () => {
     lookup.mockRejectedValue(new Error('Pipedrive says the API token is not valid.'));
     const reply = await handleCallEvent(event('Ringing'), deps());
@@ -330,7 +358,7 @@ describe('call.event: a caller with no number to look up does not pop', () => {
     await expect(
       handleCallEvent(event('Ringing', { sessionId: 's2', from: '4155550102' }), deps()),
     ).resolves.toMatchObject({ action: 'popped' });
-    expect(lookup).toHaveBeenCalledWith({ phoneNumber: '4155550102' });
+    expect(lookup).toHaveBeenCalledWith({ phoneNumber: '4155550102' }, expect.any(Function));
   });
 });
 

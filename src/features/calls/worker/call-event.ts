@@ -1,7 +1,7 @@
 /** `call.event` and `call.refresh`: run the call's model and carry out its effects. */
 import type { Step, Effect, EventFacts } from '../model/call-machine';
 import { told } from '../model/call-machine';
-import { otherParty } from '../model/call-session';
+import { lookingUp, otherParty } from '../model/call-session';
 import type { CallPopSettings, LookupOutcome } from '../model/pop-plan';
 import type { CallEvent, CallEventReply, LookupRequest, LookupResult } from '@/platform/messages';
 import type { Settings } from '@/features/settings/model/settings';
@@ -15,8 +15,11 @@ import { beginPop, endPop, poppingRecord, runningLookup, sharedLookup } from './
 import { parseCallEvent, parseSessionId } from './validate';
 
 interface CallEventDeps {
-  /** The engine's lookup: the same function the contact.lookup handler uses. */
-  lookup: (request: LookupRequest) => Promise<LookupResult>;
+  /** The engine's lookup (contact.lookup's); `onFirst` gets its first contacts, provisional. */
+  lookup: (
+    request: LookupRequest,
+    onFirst?: (first: LookupResult) => void,
+  ) => Promise<LookupResult>;
   now?: () => number;
   /** Resolves after `ms` (tests pass their own clock). */
   wait?: (ms: number) => Promise<void>;
@@ -30,11 +33,14 @@ function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupR
   const { sessionId } = session;
   return sharedLookup(sessionId, async (hold) => {
     try {
-      const result = await deps.lookup({ phoneNumber: session.phoneNumber });
       // Not awaited: the pop uses the answer at once; held: the lookup runs until it is stored.
-      const saving = transition(sessionId, () => ({ type: 'lookedUp', outcome: { result } }));
-      hold(saving);
-      inBackground('saving the call lookup', saving);
+      const keep = (result: LookupResult) => {
+        const saving = transition(sessionId, () => ({ type: 'lookedUp', outcome: { result } }));
+        hold(saving);
+        inBackground('saving the call lookup', saving);
+      };
+      const result = await deps.lookup({ phoneNumber: session.phoneNumber }, keep);
+      keep(result);
       return result;
     } catch (error) {
       const outcome = { error: errorText(error) };
@@ -59,7 +65,7 @@ export async function handleRefresh(
 /** The call's lookup outcome, waiting for it, or restarting it after a worker restart. */
 async function lookupOutcome(sessionId: string, deps: CallEventDeps): Promise<LookupOutcome> {
   let session = await readCall(sessionId);
-  if (session?.lookup.state === 'pending') {
+  if (session && lookingUp(session)) {
     const answer = await (runningLookup(sessionId) ?? startLookup(session, deps));
     if (answer) return { result: answer };
     session = await readCall(sessionId); // a failure is stored before the lookup settles

@@ -1,7 +1,7 @@
 /** The calls feature's worker side: one pop per call, its window, and what Saves record in it. */
 import { defaultDeps } from '@/connectors/default-deps';
 import { lookupContact, SWEEP_ALARM } from '@/features/lookup/worker';
-import type { LookupRequest } from '@/platform/messages';
+import type { LookupRequest, LookupResult } from '@/platform/messages';
 import type { HandlerTable } from '@/platform/worker/listener';
 import { inBackground } from '@/platform/worker/report';
 import { handleCallEvent, handleRefresh } from './call-event';
@@ -11,7 +11,8 @@ import { forgetEndedCalls, forgetOldCalls } from './forget-old-calls';
 export { callOfSave, recordCreated, recordLogged } from './save-outcome';
 export { forgetEndedCalls };
 
-const lookup = (request: LookupRequest) => lookupContact(request, defaultDeps);
+const lookup = (request: LookupRequest, onFirst?: (first: LookupResult) => void) =>
+  lookupContact(request, defaultDeps, onFirst);
 
 export const callsHandlers = {
   'call.event': (payload) => handleCallEvent(payload, { lookup }),

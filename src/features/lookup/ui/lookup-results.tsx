@@ -48,9 +48,9 @@ export function LookupResults(props: {
           {sourceLabel(result)}
         </span>
       </p>
-      {several && result.resolution ? (
+      {several && (result.provisional || result.resolution) ? (
         <p className="muted" data-testid="resolution">
-          Order: {result.resolution.reason}
+          {result.provisional ? 'Ordering…' : `Order: ${result.resolution?.reason}`}
         </p>
       ) : null}
       {/* Why the order is not settled, why the list is saved rather than fresh, or that

@@ -1,9 +1,9 @@
 // Never over a newer answer, never into a cache emptied meanwhile (disconnect, new formats), and
 // keeping a just-created contact the CRM's search does not return yet.
-import { connectionItem, settingsItem, type CachedMatch } from '@/platform/storage/keys';
+import type { CachedMatch } from '@/platform/storage/keys';
 import { inBackground } from '@/platform/worker/report';
 import type { Hold } from '@/platform/worker/share-while-running';
-import type { Account } from './account';
+import { loadSettingsAndConnection, type Account } from './account';
 import {
   CREATED_GRACE_MS,
   buildEntry,
@@ -40,22 +40,17 @@ function keepCreated(
   });
 }
 
-/** Whether the account a lookup ran for is still the one connected. */
-async function stillConnected(account: Account): Promise<boolean> {
-  const connection = await connectionItem.get();
+// A disconnect or new formats (formats-changed.ts) empty the cache: an answer searched for the old
+// account or with the old formats must not come back into it.
+async function stillCurrent({ connection: was, connector, settings: had }: Account) {
+  const { connection, settings } = await loadSettingsAndConnection();
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   return (
-    connection !== null &&
-    connection.accountId === account.connection.accountId &&
-    connection.platform === account.connection.platform
+    connection?.accountId === was.accountId &&
+    connection.platform === was.platform &&
+    (!connector.manifest.usesOverridingFormats ||
+      same(settings.overridingFormats, had.overridingFormats))
   );
-}
-
-// New formats empty the cache (formats-changed.ts): an answer searched with the old ones must not
-// come back into it.
-async function sameFormats(account: Account): Promise<boolean> {
-  if (!account.connector.manifest.usesOverridingFormats) return true;
-  const { overridingFormats } = await settingsItem.get();
-  return JSON.stringify(overridingFormats) === JSON.stringify(account.settings.overridingFormats);
 }
 
 // The write goes to `hold`, not awaited: during a call pop Chrome answers storage late. A failed
@@ -66,7 +61,6 @@ export async function updateCache(
   answer: CrmAnswer,
   deps: EngineDeps,
   hold: Hold,
-  before: CachedMatch | undefined,
   turn: Turn<CrmAnswer>,
 ): Promise<CrmAnswer> {
   const limits = cacheLimits(account.settings);
@@ -76,7 +70,7 @@ export async function updateCache(
   // at once); `turn.mayStore()` keeps an older request's answer off a newer one.
   const store = (write: () => Promise<void>) => {
     const stored = write().then(async () => {
-      if (!(await stillConnected(account)) || !(await sameFormats(account))) await removeEntry(id);
+      if (!(await stillCurrent(account))) await removeEntry(id);
     });
     hold(stored);
     inBackground('caching the lookup', stored);
@@ -86,7 +80,7 @@ export async function updateCache(
   if (answer.contacts.length > 0) {
     // Only just after a create is the entry read again before answering (a read can answer
     // late during a call pop): the created contacts the CRM lacks are then shown too.
-    if (before?.s === 1) {
+    if (target.cached?.s === 1) {
       const kept = keepCreated(await readEntry(id), answer, e164, now);
       if (kept) {
         store(() => put(kept));

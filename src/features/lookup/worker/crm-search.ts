@@ -1,10 +1,5 @@
 // One findContact call shared by same-number lookups in flight, bounded per CRM, retried after 429.
-import {
-  isPlaceholder,
-  type Contact,
-  type FindContactResult,
-  type ReturnMessage,
-} from '../model/contact';
+import { isPlaceholder, type Contact, type ReturnMessage } from '../model/contact';
 import { joinOverridingFormats } from '../model/phone';
 import type { CachedMatch } from '@/platform/storage/keys';
 import { CrmError, MalformedResponseError, classifyError } from '@/platform/worker/http/errors';
@@ -12,13 +7,13 @@ import type { Account } from './account';
 import type { EngineDeps } from '@/connectors/deps';
 import {
   CRM_CONCURRENCY,
+  pace,
   retryRateLimited,
   shareInFlight,
   takeTurn,
   withSlot,
   type Turn,
 } from '@/platform/worker/http/limiter';
-import { RateLimitedPartway } from '@/connectors/shared/resumable';
 import type { Hold } from '@/platform/worker/share-while-running';
 import { updateCache } from './crm-answer-cache';
 import { noteCredentialsAccepted, noteCredentialsRejected } from './credentials-status';
@@ -57,36 +52,50 @@ export interface SearchTarget {
   cached?: CachedMatch | undefined;
 }
 
+/** Told the contacts a lookup has found before its answer is complete (see FindHooks). */
+export type OnPartial = (contacts: Contact[]) => void;
+
+/** Everyone waiting for a number's answer who wants its first contacts too, by number. */
+const watchers = new Map<string, Set<OnPartial>>();
+
+/** Adds a watcher of the number's first contacts; returns how to remove it. */
+function watch(number: string, onPartial: OnPartial): () => void {
+  const set = watchers.get(number) ?? new Set<OnPartial>();
+  watchers.set(number, set.add(onPartial));
+  return () => {
+    set.delete(onPartial);
+    if (set.size === 0 && watchers.get(number) === set) watchers.delete(number);
+  };
+}
+
 async function callConnector(
   account: Account,
   target: SearchTarget,
   deps: EngineDeps,
+  number: string,
 ): Promise<CrmAnswer> {
   const { connector, user, authHeader, settings, connection } = account;
   const crm = `${connection.platform}:${connection.hostname}`;
-  // After a 429 partway through a connector's requests, the retry sends only those missing.
-  let resume: (() => Promise<FindContactResult>) | null = null;
-  const find = () =>
-    resume
-      ? resume()
-      : connector.findContact({
-          user,
-          authHeader,
-          phoneNumber: target.phoneNumber,
-          overridingFormat: joinOverridingFormats(settings.overridingFormats),
-          isExtension: target.isExtension,
-          proxyConfig: null,
-          tracer: null,
-          isForceRefreshAccountData: target.force,
-        });
+  const perSecond = connector.manifest.maxRequestsPerSecond;
+  const hooks = {
+    pace: () => (perSecond ? pace(crm, perSecond, deps) : Promise.resolve()),
+    onPartial: (found: Contact[]) => {
+      const contacts = found.filter((c) => isContact(c) && !isPlaceholder(c));
+      for (const tell of watchers.get(number) ?? []) tell(contacts);
+    },
+  };
+  const args = {
+    user,
+    authHeader,
+    phoneNumber: target.phoneNumber,
+    overridingFormat: joinOverridingFormats(settings.overridingFormats),
+    isExtension: target.isExtension,
+    proxyConfig: null,
+    tracer: null,
+    isForceRefreshAccountData: target.force,
+  };
   const result = await retryRateLimited(
-    () =>
-      withSlot(crm, CRM_CONCURRENCY, () =>
-        find().catch((error: unknown) => {
-          if (error instanceof RateLimitedPartway) resume = error.resume;
-          throw error;
-        }),
-      ),
+    () => withSlot(crm, CRM_CONCURRENCY, () => connector.findContact(args, hooks)),
     deps,
   );
   if (!result || typeof result !== 'object') {
@@ -117,6 +126,7 @@ export function searchCrm(
   account: Account,
   target: SearchTarget,
   deps: EngineDeps,
+  onPartial?: OnPartial,
 ): Promise<CrmAnswer> {
   const number = `${account.scope.accountId}:${account.scope.platform}:${target.phoneNumber}:${target.isExtension ? 'x' : ''}`;
   const forced = `${number}f`;
@@ -127,12 +137,15 @@ export function searchCrm(
       writes.push(work);
       hold(work);
     };
-    const own = ask(account, target, deps, keep, turn);
+    const own = ask(account, target, deps, keep, turn, number);
     const end = () => void Promise.allSettled(writes).then(() => turn.done());
     void own.then(end, end);
     return Promise.race([own, turn.overtaken]);
   };
-  return target.force ? shareInFlight(forced, run) : shareInFlight(number, run, [forced]);
+  const stop = onPartial ? watch(number, onPartial) : () => undefined;
+  const answer = target.force ? shareInFlight(forced, run) : shareInFlight(number, run, [forced]);
+  void answer.then(stop, stop);
+  return answer;
 }
 
 /** One request to the CRM and the cache write of its answer. */
@@ -142,23 +155,16 @@ async function ask(
   deps: EngineDeps,
   hold: Hold,
   turn: Turn<CrmAnswer>,
+  number: string,
 ): Promise<CrmAnswer> {
   try {
     const { cacheId } = target;
-    const answer = await callConnector(account, target, deps);
+    const answer = await callConnector(account, target, deps, number);
     await noteCredentialsAccepted(account);
     const shown =
       cacheId === null
         ? answer
-        : await updateCache(
-            account,
-            { ...target, cacheId },
-            answer,
-            deps,
-            hold,
-            target.cached,
-            turn,
-          );
+        : await updateCache(account, { ...target, cacheId }, answer, deps, hold, turn);
     turn.answered(shown);
     return shown;
   } catch (error) {

@@ -49,9 +49,10 @@ interface Shown {
   fetchedAt: number | null;
   stale: boolean;
   returnMessage: ReturnMessage | null;
+  provisional?: true;
 }
 
-function result(account: Account, target: Found, shown: Shown): LookupResult {
+export function result(account: Account, target: Found, shown: Shown): LookupResult {
   const { connector, settings } = account;
   const crmName = connector.manifest.displayName;
   let contacts = shown.contacts;
@@ -62,7 +63,8 @@ function result(account: Account, target: Found, shown: Shown): LookupResult {
     if (outcome.ok) {
       contacts = outcome.ordered;
       resolution = { resolver: outcome.resolver, reason: outcome.reason };
-    } else {
+    } else if (!shown.provisional) {
+      // A first answer may lack what orders it (dates): it is shown as it came, marked so.
       returnMessage ??= outcome.returnMessage;
     }
   } else if (shown.source !== 'none' && !returnMessage) {
@@ -79,11 +81,12 @@ function result(account: Account, target: Found, shown: Shown): LookupResult {
     stale: shown.stale,
     resolution,
     returnMessage,
+    ...(shown.provisional ? { provisional: true } : {}),
   };
 }
 
 /** Nothing to show from the CRM (not asked, or it failed without a cached match): why. */
-const unanswered = (returnMessage: ReturnMessage): Shown => ({
+export const unanswered = (returnMessage: ReturnMessage | null): Shown => ({
   contacts: [],
   canCreate: false,
   source: 'none',
@@ -107,16 +110,14 @@ const fromEntry = (
 });
 
 /** Failures that pass by themselves; a refusal (credentials, a bad request) needs the person. */
-const PASSING_FAILURES = new Set<CrmFailureKind>([
-  'unavailable',
-  'timeout',
-  'network',
-  'rateLimited',
-]);
+const PASSING = new Set<CrmFailureKind>(['unavailable', 'timeout', 'network', 'rateLimited']);
 
 /** The warning the CRM gave with these contacts when they were fetched, said again on a hit. */
 const savedWarning = (entry: CachedMatch): ReturnMessage | null =>
   entry.w ? { message: entry.w, messageType: 'warning', ttl: 5000 } : null;
+
+/** Told the lookup's first contacts, before its answer is complete. */
+export type OnFirstAnswer = (result: LookupResult) => void;
 
 /** Looks one number up for an already loaded account; the core of lookup and lookupMany. */
 export async function lookupWith(
@@ -125,6 +126,7 @@ export async function lookupWith(
   force: boolean,
   deps: EngineDeps,
   preread?: { entry: CachedMatch | undefined },
+  onFirst?: OnFirstAnswer,
 ): Promise<LookupResult> {
   const { settings } = account;
   if (target.isExtension && !settings.extensionLookup) {
@@ -134,28 +136,14 @@ export async function lookupWith(
   const entry = id === null ? undefined : preread ? preread.entry : await readEntry(id);
   const now = deps.now();
   if (id !== null && entry && !force && isFresh(entry, cacheLimits(settings), now)) {
-    return cacheHit(account, target, { id, entry, now });
+    // Not awaited: a missed "last used" stamp only ages the entry for eviction, and the
+    // answer is not held behind a write Chrome may answer late (see crm-search.ts).
+    inBackground('marking the cache entry used', touchEntry(id, entry, now));
+    const hit = fromEntry(entry, target.phoneNumber, false, savedWarning(entry));
+    return result(account, target, hit);
   }
-  const search: SearchTarget = {
-    phoneNumber: target.phoneNumber,
-    isExtension: target.isExtension,
-    cacheId: id,
-    force,
-    cached: entry,
-  };
-  return askCrm(account, target, search, deps);
-}
-
-function cacheHit(
-  account: Account,
-  target: Found,
-  hit: { id: string; entry: CachedMatch; now: number },
-): LookupResult {
-  const { id, entry, now } = hit;
-  // Not awaited: a missed "last used" stamp only ages the entry for eviction, and the
-  // answer is not held behind a write Chrome may answer late (see crm-search.ts).
-  inBackground('marking the cache entry used', touchEntry(id, entry, now));
-  return result(account, target, fromEntry(entry, target.phoneNumber, false, savedWarning(entry)));
+  const search: SearchTarget = { ...target, cacheId: id, force, cached: entry };
+  return askCrm(account, target, search, deps, onFirst);
 }
 
 async function askCrm(
@@ -163,9 +151,15 @@ async function askCrm(
   target: Found,
   search: SearchTarget,
   deps: EngineDeps,
+  onFirst?: OnFirstAnswer,
 ): Promise<LookupResult> {
+  // The first contacts, in the CRM's order until what orders them (dates) arrives.
+  const partial = (contacts: Contact[]) => {
+    const first = { ...unanswered(null), contacts, source: 'crm', fetchedAt: deps.now() } as const;
+    onFirst?.(result(account, target, { ...first, provisional: true }));
+  };
   try {
-    const answer = await searchCrm(account, search, deps);
+    const answer = await searchCrm(account, search, deps, onFirst && partial);
     const shown: Shown = answer.keptCreated
       ? fromEntry(answer.keptCreated, target.phoneNumber, false, null)
       : { ...answer, source: 'crm', stale: false };
@@ -195,12 +189,13 @@ function failed(
   }
   const message = failureMessage(failure.kind, crmName, failure.message);
   const shown = result(account, target, unanswered(message));
-  return { ...shown, crmFailure: PASSING_FAILURES.has(failure.kind) ? 'passing' : 'refused' };
+  return { ...shown, crmFailure: PASSING.has(failure.kind) ? 'passing' : 'refused' };
 }
 
 export async function lookupContact(
   request: LookupRequest,
   deps: EngineDeps,
+  onFirst?: OnFirstAnswer,
 ): Promise<LookupResult> {
   if (!request || typeof request !== 'object') {
     throw new RequestError(ERROR_CODES.badRequest, 'Enter a phone number.');
@@ -208,5 +203,5 @@ export async function lookupContact(
   const account = await loadAccount(deps);
   const target = parseTarget(request.phoneNumber, account.settings.defaultCountry);
   if (!target.ok) throw new RequestError(ERROR_CODES.badRequest, target.message);
-  return lookupWith(account, target, request.force === true, deps);
+  return lookupWith(account, target, request.force === true, deps, undefined, onFirst);
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CrmError } from './errors';
-import { MAX_RETRIES, limiterLoad, retryRateLimited, shareInFlight, takeTurn } from './limiter';
+import {
+  MAX_RETRIES,
+  limiterLoad,
+  pace,
+  retryRateLimited,
+  shareInFlight,
+  takeTurn,
+} from './limiter';
 import { deferred, httpError } from '@/test/engine';
 
 /** A clock that only moves when the retry sleeps. */
@@ -129,5 +136,34 @@ describe('takeTurn', () => {
     fast.done();
     fast.done(); // ending twice is harmless
     expect(limiterLoad().numbers).toBe(0);
+  });
+});
+
+describe('pace', () => {
+  it('lets a burst of perSecond go at once, then spaces the rest so no second holds more', async () => {
+    const clock = fakeClock();
+    const start = clock.at;
+    const sent: number[] = [];
+    // Sequential callers on a clock that moves only when one sleeps.
+    for (let i = 0; i < 25; i += 1) {
+      await pace('crm:pace-a', 10, clock);
+      sent.push(clock.at - start);
+    }
+    expect(sent.slice(0, 10)).toEqual(Array(10).fill(0));
+    expect(sent.slice(10, 20)).toEqual(Array(10).fill(1100));
+    expect(sent.slice(20)).toEqual(Array(5).fill(2200));
+    // Any window of one second (in fact 1.1 s) holds at most 10 starts.
+    for (const at of sent) {
+      expect(sent.filter((t) => t >= at && t < at + 1100).length).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('paces each CRM on its own', async () => {
+    const clock = fakeClock();
+    for (let i = 0; i < 5; i += 1) await pace('crm:pace-b', 5, clock);
+    await pace('crm:pace-c', 5, clock);
+    expect(clock.slept).toEqual([]);
+    await pace('crm:pace-b', 5, clock);
+    expect(clock.slept).toEqual([1100]);
   });
 });

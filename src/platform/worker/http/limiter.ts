@@ -6,6 +6,8 @@ import { shareWhileRunning, type Hold } from '../share-while-running';
 const inFlight = new Map<string, Promise<unknown>>();
 const turns = new Map<string, Turns>();
 const slots = new Map<string, { active: number; waiting: (() => void)[] }>();
+/** Start times of each CRM's recent requests (within a window), oldest first. */
+const starts = new Map<string, number[]>();
 
 export const CRM_CONCURRENCY = 4;
 const RATE_LIMIT_DEADLINE_MS = 10_000;
@@ -54,38 +56,33 @@ export interface Turn<T> {
 // Orders one number's requests by start, not answer: a Refresh's newer answer wins even if an older
 // request answers later; older waiters get it at once, and a late older answer is never stored.
 export function takeTurn<T>(key: string): Turn<T> {
-  let line = turns.get(key);
-  if (!line) turns.set(key, (line = { started: 0, newest: 0, open: 0, waiting: new Map() }));
+  const line: Turns = turns.get(key) ?? { started: 0, newest: 0, open: 0, waiting: new Map() };
+  turns.set(key, line);
   const own = (line.started += 1);
   line.open += 1;
   let settle: (answer: T) => void = () => undefined;
   const overtaken = new Promise<T>((resolve) => (settle = resolve));
   line.waiting.set(own, settle as (answer: unknown) => void);
   let ended = false;
-  const state = line;
   return {
     overtaken,
     answered(answer) {
-      state.waiting.delete(own);
-      state.newest = Math.max(state.newest, own);
-      for (const [number, resolve] of state.waiting) {
-        if (number < own) {
-          state.waiting.delete(number);
-          resolve(answer);
-        }
+      line.waiting.delete(own);
+      line.newest = Math.max(line.newest, own);
+      for (const [number, resolve] of line.waiting) {
+        if (number < own && line.waiting.delete(number)) resolve(answer);
       }
     },
     mayStore() {
-      if (own < state.newest) return false;
-      state.newest = own;
+      if (own < line.newest) return false;
+      line.newest = own;
       return true;
     },
     done() {
       if (ended) return;
       ended = true;
-      state.waiting.delete(own);
-      state.open -= 1;
-      if (state.open === 0 && turns.get(key) === state) turns.delete(key);
+      line.waiting.delete(own);
+      if ((line.open -= 1) === 0 && turns.get(key) === line) turns.delete(key);
     },
   };
 }
@@ -112,6 +109,24 @@ export async function withSlot<T>(crm: string, limit: number, run: () => Promise
 interface RetryClock {
   now(): number;
   sleep(ms: number): Promise<void>;
+}
+
+// A CRM counts requests as they arrive, and its window may start a little after ours, so ours is
+// a tenth longer: `perSecond` requests in any 1.1 s stay within `perSecond` in any second there.
+const PACE_WINDOW_MS = 1100;
+
+/** Resolves when one more request to `crm` keeps it within `perSecond`, and counts it. */
+export async function pace(crm: string, perSecond: number, clock: RetryClock): Promise<void> {
+  for (;;) {
+    const now = clock.now();
+    const recent = (starts.get(crm) ?? []).filter((at) => at > now - PACE_WINDOW_MS);
+    if (recent.length < perSecond) {
+      starts.set(crm, [...recent, now]);
+      return;
+    }
+    starts.set(crm, recent);
+    await clock.sleep(recent[recent.length - perSecond]! + PACE_WINDOW_MS - now);
+  }
 }
 
 // Retries after a 429, waiting Retry-After but never less than a doubling backoff: `Retry-After: 0`
