@@ -5,6 +5,8 @@
 export class RateWindow {
   private start = 0;
   private used = 0;
+  /** The window's clock; tests that pace against it set their own, so no real time decides. */
+  now: () => number = Date.now;
 
   constructor(
     public limit: number,
@@ -12,7 +14,7 @@ export class RateWindow {
   ) {}
 
   /** Spends one request; false when the window is exhausted. */
-  consume(now = Date.now()): boolean {
+  consume(now = this.now()): boolean {
     if (now - this.start >= this.windowMs) {
       this.start = now;
       this.used = 0;
@@ -22,12 +24,12 @@ export class RateWindow {
     return true;
   }
 
-  remaining(now = Date.now()): number {
+  remaining(now = this.now()): number {
     return now - this.start >= this.windowMs ? this.limit : Math.max(0, this.limit - this.used);
   }
 
   /** Whole seconds until the window resets (at least 1, as a Retry-After value). */
-  resetSeconds(now = Date.now()): number {
+  resetSeconds(now = this.now()): number {
     const left =
       now - this.start >= this.windowMs ? this.windowMs : this.start + this.windowMs - now;
     return Math.max(1, Math.ceil(left / 1000));

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { classifyError } from '@/platform/worker/http/errors';
 import { CREATE_NEW_CONTACT } from '@/features/lookup/model/contact';
 import {
@@ -13,7 +13,6 @@ import { SEARCH_LIMIT, findInsightlyContact } from './find-contact';
 import { findArgs } from './test-support';
 import { insightlyManifest } from './manifest';
 import { pace } from '@/platform/worker/http/limiter';
-import { realClock } from '@/connectors/deps';
 
 let is: InsightlyEmulator;
 beforeAll(async () => {
@@ -182,6 +181,11 @@ describe('insightly findContact', () => {
   });
 
   it("keeps within Insightly's 10 requests a second: one lookup from idle, and a paced burst", async () => {
+    // One clock for the emulator's window and the pace: time moves only when the pace sleeps.
+    let now = 1_000_000;
+    const clock = { now: () => now, sleep: async (ms: number) => void (now += ms) };
+    is.rateLimit.now = clock.now;
+    onTestFinished(() => void (is.rateLimit.now = Date.now));
     const statuses = () => is.log.entries.map((e) => e.status);
     await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.mayaNoah));
     expect(statuses()).toEqual(Array(10).fill(200));
@@ -200,7 +204,7 @@ describe('insightly findContact', () => {
     // ...and the engine's pace, at the manifest's rate, keeps three lookups under it.
     is.reset();
     const perSecond = insightlyManifest.maxRequestsPerSecond!;
-    const hooks = { pace: () => pace('insightly-burst', perSecond, realClock), onPartial() {} };
+    const hooks = { pace: () => pace('insightly-burst', perSecond, clock), onPartial() {} };
     const numbers = [INSIGHTLY_NUMBERS.olivia, INSIGHTLY_NUMBERS.quinn, INSIGHTLY_NUMBERS.uma];
     await Promise.all(numbers.map((n) => findInsightlyContact(findArgs(is, n), hooks)));
     expect(statuses()).toEqual(Array(30).fill(200));
