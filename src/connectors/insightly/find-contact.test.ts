@@ -1,3 +1,4 @@
+import { settle } from '@/test/settle';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { classifyError } from '@/platform/worker/http/errors';
 import { CREATE_NEW_CONTACT } from '@/features/lookup/model/contact';
@@ -181,9 +182,20 @@ describe('insightly findContact', () => {
   });
 
   it("keeps within Insightly's 10 requests a second: one lookup from idle, and a paced burst", async () => {
-    // One clock for the emulator's window and the pace: time moves only when the pace sleeps.
+    // One clock for the emulator's window and the pace. It moves only when the pace sleeps, and
+    // only once every request already let through has reached the emulator: no real time decides.
     let now = 1_000_000;
-    const clock = { now: () => now, sleep: async (ms: number) => void (now += ms) };
+    let sent = 0;
+    const arrived = () => expect(is.log.entries.length).toBeGreaterThanOrEqual(sent);
+    const clock = {
+      now: () => now,
+      sleep: async (ms: number) => {
+        const until = now + ms;
+        await settle(); // the requests already let through count themselves in `sent`
+        await vi.waitFor(arrived, { timeout: 10_000 });
+        now = Math.max(now, until);
+      },
+    };
     is.rateLimit.now = clock.now;
     onTestFinished(() => void (is.rateLimit.now = Date.now));
     const statuses = () => is.log.entries.map((e) => e.status);
@@ -200,11 +212,19 @@ describe('insightly findContact', () => {
         .kind,
     ).toBe('rateLimited');
     expect(statuses()).toContain(429);
+    // A refused lookup leaves its other searches running: they land before the next part.
+    await vi.waitFor(() => expect(is.log.entries).toHaveLength(20), { timeout: 10_000 });
 
     // ...and the engine's pace, at the manifest's rate, keeps three lookups under it.
     is.reset();
     const perSecond = insightlyManifest.maxRequestsPerSecond!;
-    const hooks = { pace: () => pace('insightly-burst', perSecond, clock), onPartial() {} };
+    const hooks = {
+      pace: async () => {
+        await pace('insightly-burst', perSecond, clock);
+        sent += 1;
+      },
+      onPartial() {},
+    };
     const numbers = [INSIGHTLY_NUMBERS.olivia, INSIGHTLY_NUMBERS.quinn, INSIGHTLY_NUMBERS.uma];
     await Promise.all(numbers.map((n) => findInsightlyContact(findArgs(is, n), hooks)));
     expect(statuses()).toEqual(Array(30).fill(200));
