@@ -92,13 +92,17 @@ export interface ConnectorManifest {
   displayName: string;
   /** Offered in the "Contact type" picker; omitted or one entry when the CRM has one type. */
   contactTypes?: ContactType[];
-  /** Tokens: {hostname} (the CRM origin), {contactId} and {contactType} (URL-encoded). */
+  /** Tokens: {hostname} (the CRM origin), {accountId}, {contactId}, {contactType} (encoded). */
   contactPageUrl: string;
+  /** {contactType} in page URLs, by contact type, when the CRM names types otherwise there. */
+  pageTypes?: Record<string, string>;
   auth: { kinds: Credentials['kind'][] };
   /** Connection fields shown on the options page. */
   settings: ConnectorInfo['settings'];
   /** Formats matter for CRMs that only match numbers exactly as stored. */
   usesOverridingFormats: boolean;
+  /** The CRM's documented requests per second for one token; the limiter keeps under it. */
+  maxRequestsPerSecond?: number;
   /** findContact takes isExtension; when absent, internal calls never pop (nothing to look up). */
   searchesExtensions?: boolean;
   /** Contact-dependent fields the log form fetches for a chosen contact. */
@@ -109,6 +113,8 @@ export interface ConnectionCheck {
   accountId: string;
   userId: string;
   userName: string;
+  /** Where the CRM's record pages are, when the CRM says (HubSpot's uiDomain). */
+  pageHost?: string;
 }
 
 export interface Connector {

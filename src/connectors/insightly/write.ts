@@ -3,7 +3,7 @@ import { http } from '@/platform/worker/http/client';
 import type { CreateContactResult } from '@/features/lookup/model/contact';
 import { formatForDisplay } from '@/features/lookup/model/phone';
 import { rowsAtEitherEnd, type ListPage } from '../shared/either-end';
-import { isGone, isRecord, requireId, requireRecord } from '../shared/guards';
+import { isRecord, requireId, requireRecord } from '../shared/guards';
 import { sameName, splitName } from '../shared/names';
 import {
   CALL_LOGGED,
@@ -14,7 +14,7 @@ import {
   requireE164,
 } from '../shared/outcome';
 import { madeSince, sameText } from '../shared/same-meaning';
-import { buildUrl, sqlUtc } from '../shared/wire';
+import { buildUrl, deleteIfThere, sqlUtc } from '../shared/wire';
 import type {
   CreateCallLogArgs,
   CreateCallLogResult,
@@ -163,15 +163,12 @@ async function sameRecords(args: CreateContactArgs, since: number): Promise<stri
     .map((record) => String(requireId(record[idField], `An Insightly ${type}`)));
 }
 
-/** Deletes a record; resolves when it is gone (404 included), throws when refused. */
-async function deleteAt(args: CreateContactArgs | CreateCallLogArgs, path: string) {
-  const url = buildUrl(insightlyApiHost(args.user.hostname), apiPath(path));
-  try {
-    await http.delete(url, { headers: insightlyHeaders(args.authHeader) });
-  } catch (error) {
-    if (!isGone(error)) throw error;
-  }
-}
+const deleteAt = (args: CreateContactArgs | CreateCallLogArgs, path: string) =>
+  deleteIfThere(
+    { user: { hostname: insightlyApiHost(args.user.hostname) } },
+    apiPath(path),
+    insightlyHeaders(args.authHeader),
+  );
 
 async function removeSaved(save: SavedRecord, id: string): Promise<void> {
   if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not an Insightly record.`);

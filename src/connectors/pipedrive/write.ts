@@ -2,19 +2,12 @@
 // through v1 (they have no v2 yet).
 import { http } from '@/platform/worker/http/client';
 import type { CreateContactResult } from '@/features/lookup/model/contact';
-import {
-  isGone,
-  isRecord,
-  optionalText,
-  requireArray,
-  requireId,
-  requireRecord,
-} from '../shared/guards';
+import { isRecord, optionalText, requireArray, requireId, requireRecord } from '../shared/guards';
 import { rowsAtEitherEnd, type ListPage } from '../shared/either-end';
 import { cleanName, sameName } from '../shared/names';
-import { CALL_LOGGED, CONTACT_CREATED, callSpan, requireE164 } from '../shared/outcome';
+import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
-import { buildUrl, rateLimitTracking, sqlUtc } from '../shared/wire';
+import { buildUrl, deleteIfThere, rateLimitTracking, sqlUtc } from '../shared/wire';
 import type {
   CreateCallLogArgs,
   CreateCallLogResult,
@@ -91,16 +84,6 @@ const OUTCOMES: Record<CreateCallLogArgs['call']['result'], string> = {
 function chosen(value: string | number | undefined): string | number | undefined {
   if (value === undefined || value === '') return undefined;
   return value;
-}
-
-// Pipedrive documents `note` as HTML: sent raw, `a < b` or `<Friday>` would be read as markup
-// and line breaks would collapse.
-function noteHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r\n?|\n/g, '<br>');
 }
 
 /** The call log's body, and why Pipedrive would refuse it (checked before anything is sent). */
@@ -200,22 +183,19 @@ async function sameCallLogs(args: CreateCallLogArgs): Promise<string[]> {
     .map((log) => String(requireId(log.id, 'The call log')));
 }
 
-/** Deletes a record; resolves when it is gone (404 and 410 included), throws when refused. */
-async function deleteAt(args: { user: { hostname: string }; authHeader: string }, path: string) {
-  try {
-    await http.delete(buildUrl(args.user.hostname, path), {
-      headers: pipedriveHeaders(args.authHeader),
-    });
-  } catch (error) {
-    if (!isGone(error)) throw error;
-  }
-}
-
 export const pipedriveSaveCheck: SaveCheck = {
   find: (save: SavedRecord, since: number) =>
     save.kind === 'contact' ? samePersons(save.args, since) : sameCallLogs(save.args),
   remove: (save: SavedRecord, id: string) =>
     save.kind === 'contact'
-      ? deleteAt(save.args, `/api/v2/persons/${encodeURIComponent(id)}`)
-      : deleteAt(save.args, `/v1/callLogs/${encodeURIComponent(id)}`),
+      ? deleteIfThere(
+          save.args,
+          `/api/v2/persons/${encodeURIComponent(id)}`,
+          pipedriveHeaders(save.args.authHeader),
+        )
+      : deleteIfThere(
+          save.args,
+          `/v1/callLogs/${encodeURIComponent(id)}`,
+          pipedriveHeaders(save.args.authHeader),
+        ),
 };

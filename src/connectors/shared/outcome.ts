@@ -72,3 +72,13 @@ export function describeDuration(seconds: number): string {
   const rest = total % 60;
   return minutes > 0 ? `${minutes} min ${String(rest).padStart(2, '0')} s` : `${rest} s`;
 }
+
+// Pipedrive's note and HubSpot's call body are HTML: sent raw, `a < b` or `<Friday>` would be
+// read as markup and line breaks would collapse.
+export function noteHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r\n?|\n/g, '<br>');
+}
