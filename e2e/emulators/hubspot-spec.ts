@@ -66,16 +66,18 @@ function resolve(doc: Doc, schema: Schema): Schema {
   return doc.components.schemas?.[name] ?? {};
 }
 
-/** What in `value` the schema does not allow; [] when it validates. */
-function check(doc: Doc, value: unknown, raw: Schema, at: string): string[] {
+// What in `value` the schema does not allow; [] when it validates. `strict` (requests) refuses
+// fields the schema does not name; answers may carry more, as OpenAPI allows (HubSpot's
+// error bodies say `status: "error"`, which its Error schema leaves out).
+function check(doc: Doc, value: unknown, raw: Schema, at: string, strict = true): string[] {
   const schema = resolve(doc, raw);
   if (value === null) return []; // HubSpot sends null for unset properties
   for (const part of schema.allOf ?? []) {
-    const found = check(doc, value, part, at);
+    const found = check(doc, value, part, at, strict);
     if (found.length) return found;
   }
   const choices = schema.oneOf ?? schema.anyOf;
-  if (choices && choices.every((c) => check(doc, value, c, at).length > 0)) {
+  if (choices && choices.every((c) => check(doc, value, c, at, strict).length > 0)) {
     return [`${at} fits none of its choices`];
   }
   const actual = Array.isArray(value) ? 'array' : typeof value;
@@ -87,7 +89,9 @@ function check(doc: Doc, value: unknown, raw: Schema, at: string): string[] {
   if (!fits) return [`${at} is ${actual}, documented as ${wanted}`];
   if (schema.enum && !schema.enum.includes(value)) return [`${at} is not one of its enum`];
   if (Array.isArray(value) && schema.items) {
-    return value.flatMap((item, i) => check(doc, item, schema.items as Schema, `${at}[${i}]`));
+    return value.flatMap((item, i) =>
+      check(doc, item, schema.items as Schema, `${at}[${i}]`, strict),
+    );
   }
   if (actual !== 'object') return [];
   const record = value as Record<string, unknown>;
@@ -97,9 +101,11 @@ function check(doc: Doc, value: unknown, raw: Schema, at: string): string[] {
   for (const [name, item] of Object.entries(record)) {
     const property = schema.properties?.[name];
     const extra = schema.additionalProperties;
-    if (property) problems.push(...check(doc, item, property, `${at}.${name}`));
-    else if (typeof extra === 'object') problems.push(...check(doc, item, extra, `${at}.${name}`));
-    else if (schema.properties && extra !== true) problems.push(`${at}.${name} is not documented`);
+    if (property) problems.push(...check(doc, item, property, `${at}.${name}`, strict));
+    else if (typeof extra === 'object')
+      problems.push(...check(doc, item, extra, `${at}.${name}`, strict));
+    else if (strict && schema.properties && extra !== true)
+      problems.push(`${at}.${name} is not documented`);
   }
   return problems;
 }
@@ -141,5 +147,5 @@ export function responseProblems(
   const schema = named?.content?.['application/json']?.schema ?? named?.content?.['*/*']?.schema;
   if (!schema)
     return body === undefined || body === '' ? [] : [`HTTP ${status} has no documented body`];
-  return check(found.doc, body, schema, `HTTP ${status}`);
+  return check(found.doc, body, schema, `HTTP ${status}`, false);
 }
