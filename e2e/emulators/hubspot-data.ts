@@ -13,7 +13,7 @@ export interface HubSpotState {
 }
 
 const seedState = (): HubSpotState => ({
-  records: Object.values(HUBSPOT_RECORDS).map((r) => structuredClone(r) as HsRecord),
+  records: Object.values(HUBSPOT_RECORDS).map((r) => structuredClone<HsRecord>(r)),
   nextId: 1000,
 });
 
@@ -107,8 +107,9 @@ export class HubSpotData {
     const state = this.store.state;
     const before = state.records.length;
     state.records = state.records.filter((r) => !(r.type === type && r.id === id));
-    for (const r of state.records)
+    for (const r of state.records) {
       r.associations = r.associations.filter((a) => a !== `${type}:${id}`);
+    }
     this.store.save();
     return state.records.length < before;
   }

@@ -58,7 +58,7 @@ function instant(value: string | null | undefined): number {
 
 function matches(record: HsRecord, filter: Record<string, unknown>): boolean {
   const value = withCalculated(record)[String(filter.propertyName)] ?? null;
-  const wanted = String(filter.value ?? '');
+  const wanted = typeof filter.value === 'string' ? filter.value : '';
   const lower = (v: string | null) => (v === null ? null : v.toLowerCase());
   switch (filter.operator) {
     case 'EQ':
@@ -112,7 +112,7 @@ function create(req: EmulatorRequest, data: HubSpotData, type: HsObjectType): Em
   if (!isRecord(body.properties)) return hsError(400, 'properties is required');
   const properties: Record<string, string | null> = {};
   for (const [k, v] of Object.entries(body.properties)) {
-    properties[k] = v === null ? null : String(v);
+    properties[k] = typeof v === 'string' || typeof v === 'number' ? String(v) : null;
   }
   const links: string[] = [];
   for (const a of Array.isArray(body.associations) ? body.associations.filter(isRecord) : []) {

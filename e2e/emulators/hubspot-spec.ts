@@ -102,10 +102,11 @@ function check(doc: Doc, value: unknown, raw: Schema, at: string, strict = true)
     const property = schema.properties?.[name];
     const extra = schema.additionalProperties;
     if (property) problems.push(...check(doc, item, property, `${at}.${name}`, strict));
-    else if (typeof extra === 'object')
+    else if (typeof extra === 'object') {
       problems.push(...check(doc, item, extra, `${at}.${name}`, strict));
-    else if (strict && schema.properties && extra !== true)
+    } else if (strict && schema.properties && extra !== true) {
       problems.push(`${at}.${name} is not documented`);
+    }
   }
   return problems;
 }
@@ -145,7 +146,8 @@ export function responseProblems(
     ? found.doc.components.responses?.[answer.$ref.split('/').pop() ?? '']
     : answer;
   const schema = named?.content?.['application/json']?.schema ?? named?.content?.['*/*']?.schema;
-  if (!schema)
+  if (!schema) {
     return body === undefined || body === '' ? [] : [`HTTP ${status} has no documented body`];
+  }
   return check(found.doc, body, schema, `HTTP ${status}`, false);
 }

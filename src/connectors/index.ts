@@ -10,5 +10,7 @@ export const CONNECTORS: Record<PlatformName, Connector> = { pipedrive, insightl
 /** The connector for a platform; a plain-words error for one CallPop does not know. */
 export function getConnector(platform: string): Connector {
   if (Object.hasOwn(CONNECTORS, platform)) return CONNECTORS[platform as PlatformName];
-  throw new Error(`CallPop cannot connect to "${platform}". Choose Pipedrive, Insightly or HubSpot.`);
+  throw new Error(
+    `CallPop cannot connect to "${platform}". Choose Pipedrive, Insightly or HubSpot.`,
+  );
 }

@@ -53,7 +53,7 @@ export async function findHubSpotContact(args: FindContactArgs): Promise<FindCon
         answers.set(type, await searchObjects(args, type, phoneGroups(type, args.phoneNumber)));
       }),
     );
-    const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
+    const failures = settled.flatMap((s): unknown[] => (s.status === 'rejected' ? [s.reason] : []));
     // Any failure but a 429 ends the lookup; a 429 alone is waited out and resumed.
     const final = failures.find((e) => classifyError(e).kind !== 'rateLimited') ?? failures[0];
     if (final !== undefined) throw resumableOn429(final, searchRemaining);
