@@ -94,7 +94,8 @@ export async function startHubSpot(opts: HubSpotOptions = {}): Promise<HubSpotEm
     },
     handle: async (req) => {
       const answer = await route(req);
-      if (!req.path.startsWith('/contacts/')) {
+      // API paths only: the record pages (and a browser's favicon) are HubSpot's web app.
+      if (/^\/(crm|account-info)\//.test(req.path)) {
         const where = `${req.method} ${req.path}`;
         const found = [
           ...requestProblems(req),

@@ -6,7 +6,7 @@ import {
   HUBSPOT_RECORDS,
   type HubSpotEmulator,
 } from '../../../e2e/emulators/hubspot.ts';
-import { FAULT_CASES, withTimeout } from '../shared/fault-cases';
+import { FAULT_CASES, withTimeout } from '@/test/fault-cases';
 import { RateLimitedPartway } from '../shared/resumable';
 import { findHubSpotContact } from './find-contact';
 import { findArgs, startTestHubSpot } from './test-support';

@@ -13,29 +13,29 @@ import { createHubSpotCallLog, createHubSpotContact, hubspotSaveCheck } from './
 const MISSING_SCOPES =
   'This HubSpot token lacks the scopes CallPop needs. In HubSpot, open Settings → Integrations → Private apps → your app → Scopes, add contacts and companies (read and write), then paste the token again.';
 
-// The account (portal id, uiDomain for record pages), then one search of each kind: a token
-// without their scopes is explained now rather than on the first call.
+// The portal and its uiDomain (record pages), then one search of each kind, so a token without
+// their scopes is explained now rather than on the first call.
 async function checkHubSpotConnection(
   user: ConnectorUser,
   authHeader: string,
 ): Promise<ConnectionCheck> {
-  const res = await http.get(buildUrl(user.hostname, '/account-info/v3/details'), {
-    headers: hubspotHeaders(authHeader),
-  });
+  const url = buildUrl(user.hostname, '/account-info/v3/details');
+  const res = await http.get(url, { headers: hubspotHeaders(authHeader) });
   const account = requireRecord(res.data, 'The HubSpot account');
   const portalId = String(requireId(account.portalId, 'The HubSpot account'));
-  const args = { user, authHeader };
-  await Promise.all(
-    [HUBSPOT_TYPES.contact, HUBSPOT_TYPES.company].map((type) => searchObjects(args, type, [])),
-  ).catch((error: unknown) => {
-    throw classifyError(error).kind === 'forbidden' ? new Error(MISSING_SCOPES) : error;
-  });
+  const types = [HUBSPOT_TYPES.contact, HUBSPOT_TYPES.company];
+  await Promise.all(types.map((type) => searchObjects({ user, authHeader }, type, []))).catch(
+    (error: unknown) => {
+      throw classifyError(error).kind === 'forbidden' ? new Error(MISSING_SCOPES) : error;
+    },
+  );
   const uiDomain = optionalText(account.uiDomain);
   // A private app acts for the account, not for a person.
+  const name = `HubSpot account ${portalId}`;
   return {
     accountId: portalId,
     userId: portalId,
-    userName: `HubSpot account ${portalId}`,
+    userName: name,
     ...(uiDomain ? { pageHost: uiDomain } : {}),
   };
 }

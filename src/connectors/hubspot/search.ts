@@ -1,10 +1,10 @@
-// HubSpot's CRM search: POST /crm/v3/objects/{type}/search, OR between filter groups. Contacts'
-// phone and mobile are matched on HubSpot's calculated searchable numbers (the national digits,
-// whatever punctuation or country code was typed); a company's phone in its usual spellings.
+// HubSpot's CRM search (POST /crm/v3/objects/{type}/search; filter groups are ORed). Contacts'
+// phone and mobile match on HubSpot's calculated searchable numbers (the national digits, however
+// the number was typed); a company's phone in the spellings people type.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { http } from '@/platform/worker/http/client';
 import { normalizePhone } from '@/features/lookup/model/phone';
-import { requireArray, requireRecord, type JsonRecord } from '../shared/guards';
+import { optionalText, requireArray, requireRecord, type JsonRecord } from '../shared/guards';
 import { buildUrl } from '../shared/wire';
 import { hubspotHeaders } from './auth';
 import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
@@ -13,82 +13,76 @@ import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
 export const SEARCH_LIMIT = 200;
 
 export const OBJECTS: Record<HubSpotType, { path: string; properties: string[] }> = {
-  [HUBSPOT_TYPES.contact]: {
-    path: 'contacts',
-    properties: ['firstname', 'lastname', 'email', 'phone', 'mobilephone', 'company'],
-  },
-  [HUBSPOT_TYPES.company]: { path: 'companies', properties: ['name', 'phone', 'domain'] },
+  Contact: { path: 'contacts', properties: ['firstname', 'lastname', 'email', 'company'] },
+  Company: { path: 'companies', properties: ['name'] },
 };
 
 type Filter = { propertyName: string; operator: string; value?: string; values?: string[] };
+export type FilterGroups = { filters: Filter[] }[];
 
-/** The number's national digits and the spellings people type it in. */
-function numberForms(phoneNumber: string): { national: string; spellings: string[] } {
+/** The filter groups finding a number on a contact (phone or mobile) or a company. */
+export function phoneGroups(type: HubSpotType, phoneNumber: string): FilterGroups {
   const parsed = normalizePhone(phoneNumber);
-  if (!parsed.ok || parsed.isExtension) {
+  const phone = parsed.ok && !parsed.isExtension ? parsePhoneNumberFromString(parsed.e164) : null;
+  if (!phone) {
     throw new Error('HubSpot looks up full phone numbers, for example +1 415 555 0100.');
   }
-  const phone = parsePhoneNumberFromString(parsed.e164);
-  const international = phone?.formatInternational() ?? parsed.e164;
-  const code = `+${phone?.countryCallingCode ?? ''}`;
-  const groups = international.slice(code.length).trim().split(' ');
-  const joined = ['', ' ', '-', '.'].map((sep) => groups.join(sep));
-  const spellings = [
-    parsed.e164,
-    international,
-    phone?.formatNational() ?? '',
+  if (type === HUBSPOT_TYPES.contact) {
+    return ['phone', 'mobile'].map((kind) => ({
+      filters: [
+        {
+          propertyName: `hs_searchable_calculated_${kind}_number`,
+          operator: 'EQ',
+          value: phone.nationalNumber,
+        },
+      ],
+    }));
+  }
+  const local = phone.formatInternational().split(' ').slice(1).join(' '); // 415 555 0100
+  const joined = [' ', '-', '.', ''].map((sep) => local.replace(/ /g, sep));
+  const code = `+${phone.countryCallingCode}`;
+  const values = [
+    phone.number,
+    phone.formatNational(),
     ...joined,
     ...joined.map((n) => `${code} ${n}`),
   ];
-  return { national: parsed.nationalNumber, spellings: [...new Set(spellings)].filter(Boolean) };
+  return [{ filters: [{ propertyName: 'phone', operator: 'IN', values: [...new Set(values)] }] }];
 }
 
-/** The filter groups (ORed) finding a number on a contact or a company. */
-export function phoneGroups(type: HubSpotType, phoneNumber: string): { filters: Filter[] }[] {
-  const { national, spellings } = numberForms(phoneNumber);
-  if (type === HUBSPOT_TYPES.company) {
-    return [{ filters: [{ propertyName: 'phone', operator: 'IN', values: spellings }] }];
-  }
-  return ['hs_searchable_calculated_phone_number', 'hs_searchable_calculated_mobile_number'].map(
-    (propertyName) => ({ filters: [{ propertyName, operator: 'EQ', value: national }] }),
-  );
-}
-
-export interface SearchArgs {
-  user: { hostname: string };
-  authHeader: string;
-}
-
-/** One search request; its records and whether HubSpot has more than it answered. */
+/** One search; its records (with their properties) and whether HubSpot has more than these. */
 export async function searchObjects(
-  args: SearchArgs,
+  args: { user: { hostname: string }; authHeader: string },
   type: HubSpotType,
-  filterGroups: { filters: Filter[] }[],
-): Promise<{ records: JsonRecord[]; more: boolean }> {
+  filterGroups: FilterGroups,
+): Promise<{ records: { id: unknown; p: JsonRecord }[]; more: boolean }> {
   const { path, properties } = OBJECTS[type];
-  // The documents require every field, so the defaults are sent (first page, no sorting).
+  // The documents require every field: the first page, unsorted.
   const body = {
     filterGroups,
-    properties: [...properties, 'createdate', 'notes_last_updated'],
+    properties: [...properties, 'phone', 'mobilephone', 'createdate', 'notes_last_updated'],
     limit: SEARCH_LIMIT,
     after: '0',
     sorts: [],
   };
-  const res = await http.post(
-    buildUrl(args.user.hostname, `/crm/v3/objects/${path}/search`),
-    body,
-    {
-      headers: hubspotHeaders(args.authHeader),
-    },
-  );
+  const url = buildUrl(args.user.hostname, `/crm/v3/objects/${path}/search`);
+  const res = await http.post(url, body, { headers: hubspotHeaders(args.authHeader) });
   const answer = requireRecord(res.data, `HubSpot's ${path} search`);
   const records = requireArray(answer.results, `HubSpot's ${path} search`)
     .slice(0, SEARCH_LIMIT)
-    .map((entry) => requireRecord(entry, `A HubSpot ${path} result`));
-  const total = typeof answer.total === 'number' ? answer.total : records.length;
+    .map((entry) => {
+      const record = requireRecord(entry, `A HubSpot ${path} result`);
+      return { id: record.id, p: requireRecord(record.properties, `A HubSpot ${path} result`) };
+    });
+  const total = typeof answer.total === 'number' ? answer.total : 0;
   return { records, more: total > records.length };
 }
 
-/** A record's properties (HubSpot sends every value as text, or null). */
-export const propertiesOf = (record: JsonRecord): JsonRecord =>
-  requireRecord(record.properties, 'A HubSpot record');
+/** "First Last" of a contact, a company's name. */
+export function hubspotName(type: HubSpotType, p: JsonRecord): string {
+  const name =
+    type === HUBSPOT_TYPES.company
+      ? optionalText(p.name)
+      : [optionalText(p.firstname), optionalText(p.lastname)].filter(Boolean).join(' ');
+  return name || optionalText(p.email) || `Unnamed ${type.toLowerCase()}`;
+}

@@ -10,7 +10,7 @@ import {
   startInsightly,
   type InsightlyEmulator,
 } from '../../../e2e/emulators/insightly.ts';
-import { FAULT_CASES, withTimeout } from '../shared/fault-cases';
+import { FAULT_CASES, withTimeout } from '@/test/fault-cases';
 import { MAX_IN_FLIGHT, SEARCH_LIMIT, findInsightlyContact } from './find-contact';
 import { findArgs } from './test-support';
 
