@@ -12,7 +12,7 @@ export interface HubSpotState {
   nextId: number;
 }
 
-const seedState = (): HubSpotState => ({
+export const hubspotSeed = (): HubSpotState => ({
   records: Object.values(HUBSPOT_RECORDS).map((r) => structuredClone<HsRecord>(r)),
   nextId: 1000,
 });
@@ -59,7 +59,7 @@ export class HubSpotData {
   uiDomain: string;
 
   constructor(opts: HubSpotDataOptions = {}) {
-    this.store = new JsonStore(seedState, opts.dataFile);
+    this.store = new JsonStore(hubspotSeed, opts.dataFile);
     this.indexLagMs = opts.indexLagMs ?? 0;
     this.now = opts.now ?? Date.now;
     this.uiDomain = opts.uiDomain ?? HUBSPOT_PORTAL.uiDomain;
