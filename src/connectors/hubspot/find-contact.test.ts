@@ -8,7 +8,7 @@ import {
 } from '../../../e2e/emulators/hubspot.ts';
 import { FAULT_CASES, withTimeout } from '@/test/fault-cases';
 import { RateLimitedPartway } from '../shared/resumable';
-import { findHubSpotContact } from './find-contact';
+import { findHubSpotContact } from './search';
 import { findArgs, startTestHubSpot } from './test-support';
 
 let hs: HubSpotEmulator;

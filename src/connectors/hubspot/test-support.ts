@@ -6,9 +6,9 @@ import {
   type HubSpotOptions,
 } from '../../../e2e/emulators/hubspot.ts';
 import type { ConnectorUser, FindContactArgs } from '../types';
-import { hubspotAuthHeader } from './auth';
+import { hubspot } from './index';
 
-export const TOKEN_AUTH = hubspotAuthHeader({ kind: 'apiToken', token: HUBSPOT_TOKEN });
+export const TOKEN_AUTH = hubspot.authHeader({ kind: 'apiToken', token: HUBSPOT_TOKEN });
 
 /** The emulator's clock runs `ahead` ms in front of the real one: indexing lag without waiting. */
 export const clock = { ahead: 0, now: () => Date.now() + clock.ahead };

@@ -7,9 +7,8 @@ import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '.
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
 import { buildUrl, deleteIfThere } from '../shared/wire';
 import type { CreateCallLogArgs, CreateContactArgs, SaveCheck, SavedRecord } from '../types';
-import { hubspotHeaders } from './auth';
 import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
-import { OBJECTS, hubspotName, phoneGroups, searchObjects } from './search';
+import { PATHS, hubspotHeaders, hubspotName, phoneGroups, searchObjects } from './search';
 
 /** 'Contact' or 'Company', in any letter case; plain words otherwise. */
 function hubspotType(value: string | undefined): HubSpotType {
@@ -36,7 +35,7 @@ export async function createHubSpotContact(args: CreateContactArgs): Promise<Cre
       ? { name: cleanName(args.newContactName), phone }
       : { ...(firstName ? { firstname: firstName } : {}), lastname: lastName, phone };
   const what = `The new HubSpot ${type.toLowerCase()}`;
-  const path = `/crm/v3/objects/${OBJECTS[type].path}`;
+  const path = `/crm/v3/objects/${PATHS[type]}`;
   const record = await post(args, path, { properties, associations: [] }, what);
   const stored = isRecord(record.properties) ? record.properties : properties;
   return {
@@ -94,7 +93,7 @@ export async function createHubSpotCallLog(args: CreateCallLogArgs) {
 // read in one batch and compared by meaning with what the Save sent.
 async function sameCalls(args: CreateCallLogArgs): Promise<string[]> {
   const { type, id, properties: want } = callFields(args);
-  const path = `/crm/v4/objects/${OBJECTS[type].path}/${id}/associations/calls`;
+  const path = `/crm/v4/objects/${PATHS[type]}/${id}/associations/calls`;
   const linked = await http.get(buildUrl(args.user.hostname, path, { limit: 500 }), {
     headers: hubspotHeaders(args.authHeader),
   });
@@ -137,8 +136,7 @@ async function sameRecords(args: CreateContactArgs, since: number): Promise<stri
 
 function removeSaved(save: SavedRecord, id: string): Promise<void> {
   if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not a HubSpot record.`);
-  const path =
-    save.kind === 'callLog' ? 'calls' : OBJECTS[hubspotType(save.args.newContactType)].path;
+  const path = save.kind === 'callLog' ? 'calls' : PATHS[hubspotType(save.args.newContactType)];
   const headers = hubspotHeaders(save.args.authHeader);
   return deleteIfThere(save.args, `/crm/v3/objects/${path}/${id}`, headers);
 }
