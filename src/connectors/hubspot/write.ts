@@ -1,7 +1,13 @@
 /** HubSpot writes: placeholder contacts or companies, and calls associated with them. */
 import { http } from '@/platform/worker/http/client';
 import type { CreateContactResult } from '@/features/lookup/model/contact';
-import { isRecord, requireArray, requireId, requireRecord } from '../shared/guards';
+import {
+  isRecord,
+  requireArray,
+  requireId,
+  requireRecord,
+  type JsonRecord,
+} from '../shared/guards';
 import { cleanName, sameName, splitName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
@@ -44,12 +50,7 @@ export async function createHubSpotContact(args: CreateContactArgs): Promise<Cre
   };
 }
 
-const STATUSES = {
-  connected: 'COMPLETED',
-  voicemail: 'COMPLETED',
-  missed: 'NO_ANSWER',
-  busy: 'BUSY',
-};
+const STATUSES: Record<string, string> = { missed: 'NO_ANSWER', busy: 'BUSY' }; // else COMPLETED
 
 /** The record a call goes on, and the call's properties: text, duration in milliseconds. */
 function callFields(args: CreateCallLogArgs) {
@@ -68,7 +69,7 @@ function callFields(args: CreateCallLogArgs) {
     hs_call_body: noteHtml(args.note),
     hs_call_duration: String(end - start),
     hs_call_direction: inbound ? 'INBOUND' : 'OUTBOUND',
-    hs_call_status: STATUSES[call.result],
+    hs_call_status: STATUSES[call.result] ?? 'COMPLETED',
     ...(from ? { hs_call_from_number: from } : {}),
     ...(to ? { hs_call_to_number: to } : {}),
   };
@@ -78,12 +79,8 @@ function callFields(args: CreateCallLogArgs) {
 export async function createHubSpotCallLog(args: CreateCallLogArgs) {
   const { type, id, properties } = callFields(args);
   // HubSpot's call-to-contact (194) and call-to-company (182) association types.
-  const types = [
-    {
-      associationCategory: 'HUBSPOT_DEFINED',
-      associationTypeId: type === HUBSPOT_TYPES.company ? 182 : 194,
-    },
-  ];
+  const associationTypeId = type === HUBSPOT_TYPES.company ? 182 : 194;
+  const types = [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId }];
   const body = { properties, associations: [{ to: { id }, types }] };
   const call = await post(args, '/crm/v3/objects/calls', body, 'The new HubSpot call');
   return { logId: String(requireId(call.id, 'The new HubSpot call')), returnMessage: CALL_LOGGED };
@@ -104,20 +101,17 @@ async function sameCalls(args: CreateCallLogArgs): Promise<string[]> {
   if (inputs.length === 0) return [];
   const body = { inputs, properties: Object.keys(want), propertiesWithHistory: [] };
   const read = await post(args, '/crm/v3/objects/calls/batch/read', body, 'The calls');
-  const same = (p: Record<string, unknown>, name: string, by = sameDigits) =>
-    by(p[name] ?? '', want[name] ?? '');
+  const alike = (p: JsonRecord, [n, v]: [string, string]) =>
+    n === 'hs_timestamp'
+      ? sameInstant(p[n], v)
+      : /duration|number/.test(n)
+        ? sameDigits(p[n] ?? '', v)
+        : sameText(p[n], n === 'hs_call_body' ? args.note : v);
   return requireArray(read.results, 'The calls')
     .filter(isRecord)
-    .filter((call) => {
-      const p = requireRecord(call.properties, 'A HubSpot call');
-      return (
-        sameInstant(p.hs_timestamp, want.hs_timestamp) &&
-        sameText(p.hs_call_title, want.hs_call_title ?? '') &&
-        sameText(p.hs_call_body, args.note) &&
-        ['hs_call_duration', 'hs_call_from_number', 'hs_call_to_number'].every((n) => same(p, n)) &&
-        ['hs_call_direction', 'hs_call_status'].every((n) => p[n] === want[n])
-      );
-    })
+    .filter((call) =>
+      Object.entries(want).every((pair) => alike(requireRecord(call.properties, 'A call'), pair)),
+    )
     .map((call) => String(requireId(call.id, 'A HubSpot call')));
 }
 

@@ -7,10 +7,11 @@ const TOKEN_PREFIX = 'Token ';
 const BEARER_PREFIX = 'Bearer ';
 
 export function pipedriveAuthHeader(credentials: Credentials): string {
-  if (credentials.kind === 'apiToken')
-    return TOKEN_PREFIX + requireSecret(credentials.token, 'Pipedrive API token');
-  if (credentials.kind === 'oauth')
-    return BEARER_PREFIX + requireSecret(credentials.accessToken, 'Pipedrive API token');
+  const what = 'Pipedrive API token';
+  if (credentials.kind === 'apiToken') return TOKEN_PREFIX + requireSecret(credentials.token, what);
+  if (credentials.kind === 'oauth') {
+    return BEARER_PREFIX + requireSecret(credentials.accessToken, what);
+  }
   throw new Error('Pipedrive connects with an API token or by signing in, not with an API key.');
 }
 

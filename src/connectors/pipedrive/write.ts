@@ -1,20 +1,13 @@
 // Persons through API v2 (v1 person writes are out of support since August 2026), call logs
 // through v1 (they have no v2 yet).
 import { http } from '@/platform/worker/http/client';
-import type { CreateContactResult } from '@/features/lookup/model/contact';
 import { isRecord, optionalText, requireArray, requireId, requireRecord } from '../shared/guards';
 import { rowsAtEitherEnd, type ListPage } from '../shared/either-end';
 import { cleanName, sameName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
 import { buildUrl, deleteIfThere, rateLimitTracking, sqlUtc } from '../shared/wire';
-import type {
-  CreateCallLogArgs,
-  CreateCallLogResult,
-  CreateContactArgs,
-  SaveCheck,
-  SavedRecord,
-} from '../types';
+import type { CreateCallLogArgs, CreateContactArgs, SaveCheck, SavedRecord } from '../types';
 import { pipedriveHeaders } from './auth';
 import { pipedriveData } from './find-contact';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
@@ -52,9 +45,7 @@ async function samePersons(args: CreateContactArgs, since: number): Promise<stri
     .map((p) => String(requireId(p.id, 'A person')));
 }
 
-export async function createPipedriveContact(
-  args: CreateContactArgs,
-): Promise<CreateContactResult> {
+export async function createPipedriveContact(args: CreateContactArgs) {
   const headers = pipedriveHeaders(args.authHeader);
   const name = cleanName(args.newContactName);
   // v2 takes phones as a list of { value, primary, label } objects, never a bare string.
@@ -81,10 +72,7 @@ const OUTCOMES: Record<CreateCallLogArgs['call']['result'], string> = {
 };
 
 /** A deal or lead id from the log form, or undefined when none was chosen. */
-function chosen(value: string | number | undefined): string | number | undefined {
-  if (value === undefined || value === '') return undefined;
-  return value;
-}
+const chosen = (value: string | number | undefined) => (value === '' ? undefined : value);
 
 /** The call log's body, and why Pipedrive would refuse it (checked before anything is sent). */
 function callLogFields(args: CreateCallLogArgs) {
@@ -124,9 +112,7 @@ function callLogFields(args: CreateCallLogArgs) {
   return { body, refusal };
 }
 
-export async function createPipedriveCallLog(
-  args: CreateCallLogArgs,
-): Promise<CreateCallLogResult> {
+export async function createPipedriveCallLog(args: CreateCallLogArgs) {
   const headers = pipedriveHeaders(args.authHeader);
   const { body, refusal } = callLogFields(args);
   if (refusal) throw new Error(refusal);
