@@ -5,7 +5,7 @@ import type { Credentials } from '@/features/connection/model/connection';
 import { optionalText, requireId, requireRecord } from '../shared/guards';
 import { requireSecret } from '../shared/secret';
 import { buildUrl } from '../shared/wire';
-import type { ConnectionCheck, Connector, ConnectorUser } from '../types';
+import type { Connector, ConnectorUser } from '../types';
 import { hubspotManifest, HUBSPOT_TYPES } from './manifest';
 import { findHubSpotContact, hubspotHeaders, searchObjects } from './search';
 import { createHubSpotCallLog, createHubSpotContact, hubspotSaveCheck } from './write';
@@ -23,10 +23,7 @@ const MISSING_SCOPES =
 
 // The portal and its uiDomain (record pages), then a search of each kind, so a token without
 // their scopes is explained now rather than on the first call. A private app has no user.
-async function checkHubSpotConnection(
-  user: ConnectorUser,
-  authHeader: string,
-): Promise<ConnectionCheck> {
+async function checkHubSpotConnection(user: ConnectorUser, authHeader: string) {
   const url = buildUrl(user.hostname, '/account-info/v3/details');
   const res = await http.get(url, { headers: hubspotHeaders(authHeader) });
   const account = requireRecord(res.data, 'The HubSpot account');

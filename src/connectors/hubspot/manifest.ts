@@ -7,10 +7,7 @@ export type HubSpotType = (typeof HUBSPOT_TYPES)[keyof typeof HUBSPOT_TYPES];
 export const hubspotManifest: ConnectorManifest = {
   name: 'hubspot',
   displayName: 'HubSpot',
-  contactTypes: [
-    { display: 'Contact', value: HUBSPOT_TYPES.contact },
-    { display: 'Company', value: HUBSPOT_TYPES.company },
-  ],
+  contactTypes: Object.values(HUBSPOT_TYPES).map((type) => ({ display: type, value: type })),
   // {hostname} is the portal's uiDomain and {accountId} its portal id (from checkConnection).
   contactPageUrl: 'https://{hostname}/contacts/{accountId}/record/{contactType}/{contactId}',
   pageTypes: { Contact: '0-1', Company: '0-2' },

@@ -24,6 +24,7 @@ import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
 export const SEARCH_LIMIT = 200;
 const TYPES = [HUBSPOT_TYPES.contact, HUBSPOT_TYPES.company];
 export const PATHS: Record<HubSpotType, string> = { Contact: 'contacts', Company: 'companies' };
+const PROPERTIES = { Contact: ['firstname', 'lastname', 'email', 'company'], Company: ['name'] };
 type Filter = { propertyName: string; operator: string; value?: string; values?: string[] };
 
 export function hubspotHeaders(authHeader: string): Record<string, string> {
@@ -57,15 +58,9 @@ export async function searchObjects(
   type: HubSpotType,
   filterGroups: { filters: Filter[] }[],
 ): Promise<{ records: { id: unknown; p: JsonRecord }[]; more: boolean }> {
-  const properties = ['firstname', 'lastname', 'name', 'email', 'company', 'createdate'];
+  const properties = [...PROPERTIES[type], 'createdate', 'notes_last_updated'];
   // The documents require every field: the first page, unsorted.
-  const body = {
-    filterGroups,
-    properties: [...properties, 'notes_last_updated'],
-    limit: SEARCH_LIMIT,
-    after: '0',
-    sorts: [],
-  };
+  const body = { filterGroups, properties, limit: SEARCH_LIMIT, after: '0', sorts: [] };
   const url = buildUrl(args.user.hostname, `/crm/v3/objects/${PATHS[type]}/search`);
   const res = await http.post(url, body, { headers: hubspotHeaders(args.authHeader) });
   const what = `HubSpot's ${PATHS[type]} search`;

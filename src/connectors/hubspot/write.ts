@@ -18,9 +18,8 @@ import { PATHS, hubspotHeaders, hubspotName, phoneGroups, searchObjects } from '
 
 /** 'Contact' or 'Company', in any letter case; plain words otherwise. */
 function hubspotType(value: string | undefined): HubSpotType {
-  const type = Object.values(HUBSPOT_TYPES).find(
-    (t) => t.toLowerCase() === value?.trim().toLowerCase(),
-  );
+  const wanted = value?.trim().toLowerCase();
+  const type = Object.values(HUBSPOT_TYPES).find((t) => t.toLowerCase() === wanted);
   if (!type) throw new Error('Choose whether the new record is a Contact or a Company.');
   return type;
 }

@@ -2,7 +2,7 @@
 // through v1 (they have no v2 yet).
 import { http } from '@/platform/worker/http/client';
 import { isRecord, optionalText, requireArray, requireId, requireRecord } from '../shared/guards';
-import { rowsAtEitherEnd, type ListPage } from '../shared/either-end';
+import { rowsAtEitherEnd } from '../shared/either-end';
 import { cleanName, sameName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
@@ -52,12 +52,9 @@ export async function createPipedriveContact(args: CreateContactArgs) {
   const body = { name, phones: [{ value: requireE164(args.phoneNumber), primary: true }] };
   const res = await http.post(buildUrl(args.user.hostname, '/api/v2/persons'), body, { headers });
   const person = requireRecord(pipedriveData(res.data, 'the new person'), 'The new person');
+  const id = requireId(person.id, 'The new person');
   return {
-    contactInfo: {
-      id: requireId(person.id, 'The new person'),
-      name: optionalText(person.name) ?? name,
-      type: PIPEDRIVE_PERSON_TYPE,
-    },
+    contactInfo: { id, name: optionalText(person.name) ?? name, type: PIPEDRIVE_PERSON_TYPE },
     returnMessage: CONTACT_CREATED,
     extraDataTracking: rateLimitTracking(res.headers),
   };
@@ -126,10 +123,7 @@ const CALL_LOG_PAGE = 50;
 /** The most pages read to find the end of the list (the API gives no total). */
 export const MAX_CALL_LOG_PAGES = 14;
 
-async function callLogPage(
-  args: CreateCallLogArgs,
-  index: number,
-): Promise<ListPage<Record<string, unknown>>> {
+async function callLogPage(args: CreateCallLogArgs, index: number) {
   const res = await http.get(buildUrl(args.user.hostname, '/v1/callLogs'), {
     headers: pipedriveHeaders(args.authHeader),
     params: { start: index * CALL_LOG_PAGE, limit: CALL_LOG_PAGE },

@@ -12,12 +12,12 @@ export function contactPageUrl(
   connection: Pick<Connection, 'hostname' | 'accountId' | 'pageHost'>,
   contact: Pick<Contact, 'id' | 'type'>,
 ): string | null {
-  const { hostname, pageHost } = connection;
-  const type = contact.type;
+  const { hostname, pageHost, accountId } = connection;
+  const { id: contactId, type } = contact;
   return renderUrlTemplate(connector.manifest.contactPageUrl, {
     hostname: pageHost ?? (connector.pageHostname ? connector.pageHostname(hostname) : hostname),
-    accountId: connection.accountId,
-    contactId: contact.id,
+    accountId,
+    contactId,
     contactType: (type && connector.manifest.pageTypes?.[type]) ?? type,
   });
 }
