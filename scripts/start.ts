@@ -1,6 +1,6 @@
 /**
  * `npm start`: the demo. Builds CallPop, starts the demo CRM (the Pipedrive emulator, or the
- * Insightly one with DEMO_CRM=insightly; its data kept in .demo/ between runs) and the fake
+ * Insightly or HubSpot one with DEMO_CRM=insightly or hubspot; its data kept in .demo/) and the fake
  * softphone, then opens Chromium with CallPop already connected and its softphone window
  * showing. HEADLESS=1 for a smoke run that follows the first printed step (scripts/demo-smoke.ts).
  */

@@ -148,6 +148,9 @@ export async function startEmulator<D>(opts: EmulatorOptions<D>): Promise<Emulat
     }
     if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 1000);
     if (fault?.kind === 'hold') await new Promise<void>((go) => holding.push(go));
+    // A client that gave up while the request waited is gone: its request does nothing more, so a
+    // slow answer cannot land in (and spend the rate limit of) whatever test runs next.
+    if (req.socket.destroyed) return;
     const answer = fault ? await faultAnswer(fault, request) : await safeHandle(request);
     answer.headers = { ...opts.commonHeaders?.(), ...answer.headers };
     entry.status = answer.status;

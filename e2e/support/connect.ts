@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import type { ConnectionDraft } from '../../src/features/connection/model/connection';
 import type { CallEvent, CallEventReply } from '../../src/platform/messages';
 import { sendRaw } from './requests';
+import { HUBSPOT_TOKEN } from '../emulators/hubspot-seed.ts';
 import { INSIGHTLY_API_KEY } from '../emulators/insightly-seed.ts';
 import { PIPEDRIVE_API_TOKEN } from '../emulators/pipedrive-seed.ts';
 
@@ -19,6 +20,12 @@ export const insightlyDraft = (url: string): ConnectionDraft => ({
   platform: 'insightly',
   hostname: url,
   credentials: { kind: 'apiKey', apiKey: INSIGHTLY_API_KEY },
+});
+
+export const hubspotDraft = (url: string): ConnectionDraft => ({
+  platform: 'hubspot',
+  hostname: url,
+  credentials: { kind: 'apiToken', token: HUBSPOT_TOKEN },
 });
 
 /** Saves the connection from an extension page (the popup URL is used when `page` is blank). */

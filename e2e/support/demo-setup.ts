@@ -8,6 +8,8 @@ import type { ConnectionDraft } from '../../src/features/connection/model/connec
 import { DEFAULT_SETTINGS, type Settings } from '../../src/features/settings/model/settings.ts';
 import { callSessions, settingsItem, type CallSession } from '../../src/platform/storage/keys.ts';
 import type { Emulator } from '../emulators/harness.ts';
+import { hubspotSeed } from '../emulators/hubspot-data.ts';
+import { HUBSPOT_NUMBERS, HUBSPOT_TOKEN, startHubSpot } from '../emulators/hubspot.ts';
 import { insightlySeed } from '../emulators/insightly-data.ts';
 import {
   INSIGHTLY_API_KEY,
@@ -22,7 +24,7 @@ import {
   PIPEDRIVE_PERSONS,
   startPipedrive,
 } from '../emulators/pipedrive.ts';
-import { insightlyDraft, pipedriveDraft } from './connect';
+import { hubspotDraft, insightlyDraft, pipedriveDraft } from './connect';
 import { sendRequest } from './requests';
 
 export { sendRequest };
@@ -35,7 +37,7 @@ export async function connectPipedrive(page: Page, emulatorUrl: string): Promise
 
 /** A CRM the demo (`npm start`) can run against, chosen with DEMO_CRM. */
 export interface DemoCrm {
-  name: 'pipedrive' | 'insightly';
+  name: 'pipedrive' | 'insightly' | 'hubspot';
   displayName: string;
   /** Where the emulator keeps its data between runs. */
   dataFile: string;
@@ -77,13 +79,29 @@ export const DEMO_CRMS: Record<DemoCrm['name'], DemoCrm> = {
     firstCall: { number: INSIGHTLY_NUMBERS.quinn, name: fullName(is.quinn) },
     moreCalls: `${INSIGHTLY_NUMBERS.mayaNoah} (two matches: ${fullName(is.maya)} and ${fullName(is.noah)})`,
   },
+  hubspot: {
+    name: 'hubspot',
+    displayName: 'HubSpot',
+    dataFile: '.demo/hubspot.json',
+    seed: hubspotSeed,
+    // Search finds new records after 10 s, as on HubSpot; record pages open on the emulator.
+    start: async (dataFile) => {
+      const emulator = await startHubSpot({ dataFile, indexLagMs: 10_000 });
+      emulator.data.uiDomain = emulator.url;
+      return emulator;
+    },
+    draft: hubspotDraft,
+    secret: { label: 'Private app access token', value: HUBSPOT_TOKEN },
+    firstCall: { number: HUBSPOT_NUMBERS.punctuated, name: 'Alice Johnson' },
+    moreCalls: `${HUBSPOT_NUMBERS.shared} (two matches: Carol Diaz and Dan Carter), ${HUBSPOT_NUMBERS.company} (a company)`,
+  },
 };
 
 /** The demo's CRM from DEMO_CRM (Pipedrive when unset), or a sentence saying what to set. */
 export function demoCrmFrom(value: string | undefined): DemoCrm | string {
   const name = (value ?? '').trim().toLowerCase() || 'pipedrive';
-  if (name === 'pipedrive' || name === 'insightly') return DEMO_CRMS[name];
-  return `DEMO_CRM=${value} is not a demo CRM: use DEMO_CRM=pipedrive (the default) or DEMO_CRM=insightly.`;
+  if (name === 'pipedrive' || name === 'insightly' || name === 'hubspot') return DEMO_CRMS[name];
+  return `DEMO_CRM=${value} is not a demo CRM: use DEMO_CRM=pipedrive (the default), DEMO_CRM=insightly or DEMO_CRM=hubspot.`;
 }
 
 export async function connectDemoCrm(page: Page, crm: DemoCrm, emulatorUrl: string): Promise<void> {

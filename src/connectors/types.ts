@@ -100,8 +100,10 @@ export interface ConnectorManifest {
   displayName: string;
   /** Offered in the "Contact type" picker; omitted or one entry when the CRM has one type. */
   contactTypes?: ContactType[];
-  /** Tokens: {hostname} (the CRM origin), {contactId} and {contactType} (URL-encoded). */
+  /** Tokens: {hostname} (the CRM origin), {accountId}, {contactId}, {contactType} (encoded). */
   contactPageUrl: string;
+  /** {contactType} in page URLs, by contact type, when the CRM names types otherwise there. */
+  pageTypes?: Record<string, string>;
   auth: { kinds: Credentials['kind'][] };
   /** Connection fields shown on the options page. */
   settings: ConnectorInfo['settings'];
@@ -119,6 +121,8 @@ export interface ConnectionCheck {
   accountId: string;
   userId: string;
   userName: string;
+  /** Where the CRM's record pages are, when the CRM says (HubSpot's uiDomain). */
+  pageHost?: string;
 }
 
 export interface Connector {

@@ -9,7 +9,7 @@ import {
   startInsightly,
   type InsightlyEmulator,
 } from '../../../e2e/emulators/insightly.ts';
-import { FAULT_CASES, withTimeout } from '../shared/fault-cases';
+import { FAULT_CASES, withTimeout } from '@/test/fault-cases';
 import { SEARCH_LIMIT, findInsightlyContact } from './find-contact';
 import { findArgs } from './test-support';
 import { insightlyManifest } from './manifest';

@@ -2,7 +2,7 @@
 import { http } from '@/platform/worker/http/client';
 import { optionalText, requireId, requireRecord } from '../shared/guards';
 import { buildUrl } from '../shared/wire';
-import type { ConnectionCheck, Connector, ConnectorUser } from '../types';
+import type { Connector, ConnectorUser } from '../types';
 import {
   apiPath,
   insightlyApiHost,
@@ -14,10 +14,7 @@ import { findInsightlyContact, insightlyName } from './find-contact';
 import { insightlyManifest } from './manifest';
 import { createInsightlyCallLog, createInsightlyContact, insightlySaveCheck } from './write';
 
-async function checkInsightlyConnection(
-  user: ConnectorUser,
-  authHeader: string,
-): Promise<ConnectionCheck> {
+async function checkInsightlyConnection(user: ConnectorUser, authHeader: string) {
   const url = buildUrl(insightlyApiHost(user.hostname), apiPath('/Users/Me'));
   const res = await http.get(url, { headers: insightlyHeaders(authHeader) });
   const me = requireRecord(res.data, 'The Insightly user');

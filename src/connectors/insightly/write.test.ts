@@ -232,8 +232,8 @@ describe('insightly connection and registry', () => {
     expect(insightlyPageHostname('http://127.0.0.1:4020')).toBe('http://127.0.0.1:4020');
   });
 
-  it('lists both connectors and explains an unknown platform', () => {
-    expect(Object.keys(CONNECTORS)).toEqual(['pipedrive', 'insightly']);
+  it('lists every connector and explains an unknown platform', () => {
+    expect(Object.keys(CONNECTORS)).toEqual(['pipedrive', 'insightly', 'hubspot']);
     expect(getConnector('insightly')).toBe(insightly);
     expect(() => getConnector('toString')).toThrow('CallPop cannot connect to "toString".');
   });

@@ -1,9 +1,8 @@
 /** Insightly writes: placeholder contacts or leads, and call logs as notes on the record. */
 import { http } from '@/platform/worker/http/client';
-import type { CreateContactResult } from '@/features/lookup/model/contact';
 import { formatForDisplay } from '@/features/lookup/model/phone';
 import { rowsAtEitherEnd, type ListPage } from '../shared/either-end';
-import { isGone, isRecord, requireId, requireRecord } from '../shared/guards';
+import { isRecord, requireId, requireRecord } from '../shared/guards';
 import { sameName, splitName } from '../shared/names';
 import {
   CALL_LOGGED,
@@ -14,14 +13,8 @@ import {
   requireE164,
 } from '../shared/outcome';
 import { madeSince, sameText } from '../shared/same-meaning';
-import { buildUrl, sqlUtc } from '../shared/wire';
-import type {
-  CreateCallLogArgs,
-  CreateCallLogResult,
-  CreateContactArgs,
-  SaveCheck,
-  SavedRecord,
-} from '../types';
+import { buildUrl, deleteIfThere, sqlUtc } from '../shared/wire';
+import type { CreateCallLogArgs, CreateContactArgs, SaveCheck, SavedRecord } from '../types';
 import { apiPath, insightlyApiHost, insightlyHeaders } from './auth';
 import { insightlyName } from './find-contact';
 import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
@@ -39,9 +32,7 @@ const SEGMENTS: Record<InsightlyType, { segment: string; idField: string }> = {
   Lead: { segment: 'Leads', idField: 'LEAD_ID' },
 };
 
-export async function createInsightlyContact(
-  args: CreateContactArgs,
-): Promise<CreateContactResult> {
+export async function createInsightlyContact(args: CreateContactArgs) {
   const headers = insightlyHeaders(args.authHeader);
   const type = insightlyType(args.newContactType);
   const { firstName, lastName } = splitName(args.newContactName);
@@ -54,34 +45,17 @@ export async function createInsightlyContact(
   const url = buildUrl(insightlyApiHost(args.user.hostname), apiPath(`/${segment}`));
   const res = await http.post(url, body, { headers });
   const record = requireRecord(res.data, `The new Insightly ${type}`);
-  return {
-    contactInfo: {
-      id: requireId(record[idField], `The new Insightly ${type}`),
-      name: insightlyName(record),
-      type,
-    },
-    returnMessage: CONTACT_CREATED,
-  };
-}
-
-// The parts of a note body no edit of the log form changes, so a retry can recognise the note.
-function callHeader(args: CreateCallLogArgs): { lead: string; started: string } {
-  const { call } = args;
-  const { start } = callSpan(call);
-  const way = call.direction === 'Inbound' ? 'from' : 'to';
-  return {
-    lead: `${call.direction} call ${way} ${formatForDisplay(call.phoneNumber)}: `,
-    started: `Started: ${sqlUtc(start)} UTC`,
-  };
+  const id = requireId(record[idField], `The new Insightly ${type}`);
+  return { contactInfo: { id, name: insightlyName(record), type }, returnMessage: CONTACT_CREATED };
 }
 
 /** The note body: what happened on the call, then the user's own note. */
 function callNoteBody(args: CreateCallLogArgs): string {
   const { call } = args;
-  const { lead, started } = callHeader(args);
+  const way = call.direction === 'Inbound' ? 'from' : 'to';
   const lines = [
-    `${lead}${RESULT_LABELS[call.result]}`,
-    started,
+    `${call.direction} call ${way} ${formatForDisplay(call.phoneNumber)}: ${RESULT_LABELS[call.result]}`,
+    `Started: ${sqlUtc(callSpan(call).start)} UTC`,
     `Duration: ${describeDuration(call.durationSeconds)}`,
   ];
   const note = args.note.trim();
@@ -97,16 +71,11 @@ function callNote(args: CreateCallLogArgs) {
     insightlyApiHost(args.user.hostname),
     apiPath(`/${SEGMENTS[type].segment}/${encodeURIComponent(id)}/Notes`),
   );
-  return {
-    url,
-    title: args.subject.trim() || `${args.call.direction} call`,
-    body: callNoteBody(args),
-  };
+  const title = args.subject.trim() || `${args.call.direction} call`;
+  return { url, title, body: callNoteBody(args) };
 }
 
-export async function createInsightlyCallLog(
-  args: CreateCallLogArgs,
-): Promise<CreateCallLogResult> {
+export async function createInsightlyCallLog(args: CreateCallLogArgs) {
   const headers = insightlyHeaders(args.authHeader);
   const note = callNote(args);
   const res = await http.post(note.url, { TITLE: note.title, BODY: note.body }, { headers });
@@ -163,15 +132,12 @@ async function sameRecords(args: CreateContactArgs, since: number): Promise<stri
     .map((record) => String(requireId(record[idField], `An Insightly ${type}`)));
 }
 
-/** Deletes a record; resolves when it is gone (404 included), throws when refused. */
-async function deleteAt(args: CreateContactArgs | CreateCallLogArgs, path: string) {
-  const url = buildUrl(insightlyApiHost(args.user.hostname), apiPath(path));
-  try {
-    await http.delete(url, { headers: insightlyHeaders(args.authHeader) });
-  } catch (error) {
-    if (!isGone(error)) throw error;
-  }
-}
+const deleteAt = (args: CreateContactArgs | CreateCallLogArgs, path: string) =>
+  deleteIfThere(
+    { user: { hostname: insightlyApiHost(args.user.hostname) } },
+    apiPath(path),
+    insightlyHeaders(args.authHeader),
+  );
 
 async function removeSaved(save: SavedRecord, id: string): Promise<void> {
   if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not an Insightly record.`);

@@ -1,13 +1,17 @@
 // Connectors get one auth string, so an API token travels as `Token <token>` and becomes its own
 // `x-api-token` header here (OAuth stays `Bearer`). Tokens never go in URLs.
 import type { Credentials } from '@/features/connection/model/connection';
+import { requireSecret } from '../shared/secret';
 
 const TOKEN_PREFIX = 'Token ';
 const BEARER_PREFIX = 'Bearer ';
 
 export function pipedriveAuthHeader(credentials: Credentials): string {
-  if (credentials.kind === 'apiToken') return TOKEN_PREFIX + requireSecret(credentials.token);
-  if (credentials.kind === 'oauth') return BEARER_PREFIX + requireSecret(credentials.accessToken);
+  const what = 'Pipedrive API token';
+  if (credentials.kind === 'apiToken') return TOKEN_PREFIX + requireSecret(credentials.token, what);
+  if (credentials.kind === 'oauth') {
+    return BEARER_PREFIX + requireSecret(credentials.accessToken, what);
+  }
   throw new Error('Pipedrive connects with an API token or by signing in, not with an API key.');
 }
 
@@ -17,13 +21,4 @@ export function pipedriveHeaders(authHeader: string): Record<string, string> {
     return { 'x-api-token': authHeader.slice(TOKEN_PREFIX.length) };
   }
   throw new Error('The saved Pipedrive credentials are unreadable. Connect Pipedrive again.');
-}
-
-function requireSecret(secret: string): string {
-  const value = typeof secret === 'string' ? secret.trim() : '';
-  if (value === '') throw new Error('Enter your Pipedrive API token.');
-  if (/[\s\r\n]/.test(value)) {
-    throw new Error('A Pipedrive API token has no spaces or line breaks.');
-  }
-  return value;
 }

@@ -9,7 +9,7 @@ import {
   startPipedrive,
   type PipedriveEmulator,
 } from '../../../e2e/emulators/pipedrive.ts';
-import { FAULT_CASES, withTimeout } from '../shared/fault-cases';
+import { FAULT_CASES, withTimeout } from '@/test/fault-cases';
 import { pipedriveAuthHeader } from './auth';
 import { findPipedriveContact, SEARCH_LIMIT } from './find-contact';
 import { findArgs } from './test-support';

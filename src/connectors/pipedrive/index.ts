@@ -3,17 +3,14 @@ import { http } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
 import { optionalText, requireId, requireRecord } from '../shared/guards';
 import { buildUrl } from '../shared/wire';
-import type { ConnectionCheck, Connector, ConnectorUser } from '../types';
+import type { Connector, ConnectorUser } from '../types';
 import { pipedriveAuthHeader, pipedriveHeaders } from './auth';
 import { findPipedriveContact, pipedriveData } from './find-contact';
 import { fetchPipedriveLogFieldOptions } from './log-fields';
 import { pipedriveManifest } from './manifest';
 import { createPipedriveCallLog, createPipedriveContact, pipedriveSaveCheck } from './write';
 
-async function checkPipedriveConnection(
-  user: ConnectorUser,
-  authHeader: string,
-): Promise<ConnectionCheck> {
+async function checkPipedriveConnection(user: ConnectorUser, authHeader: string) {
   const res = await http.get(buildUrl(user.hostname, '/v1/users/me'), {
     headers: pipedriveHeaders(authHeader),
   });

@@ -1,27 +1,13 @@
 // Persons through API v2 (v1 person writes are out of support since August 2026), call logs
 // through v1 (they have no v2 yet).
 import { http } from '@/platform/worker/http/client';
-import type { CreateContactResult } from '@/features/lookup/model/contact';
-import {
-  isGone,
-  isRecord,
-  optionalText,
-  requireArray,
-  requireId,
-  requireRecord,
-} from '../shared/guards';
-import { rowsAtEitherEnd, type ListPage } from '../shared/either-end';
+import { isRecord, optionalText, requireArray, requireId, requireRecord } from '../shared/guards';
+import { rowsAtEitherEnd } from '../shared/either-end';
 import { cleanName, sameName } from '../shared/names';
-import { CALL_LOGGED, CONTACT_CREATED, callSpan, requireE164 } from '../shared/outcome';
+import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
-import { buildUrl, rateLimitTracking, sqlUtc } from '../shared/wire';
-import type {
-  CreateCallLogArgs,
-  CreateCallLogResult,
-  CreateContactArgs,
-  SaveCheck,
-  SavedRecord,
-} from '../types';
+import { buildUrl, deleteIfThere, rateLimitTracking, sqlUtc } from '../shared/wire';
+import type { CreateCallLogArgs, CreateContactArgs, SaveCheck, SavedRecord } from '../types';
 import { pipedriveHeaders } from './auth';
 import { pipedriveData } from './find-contact';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
@@ -59,21 +45,16 @@ async function samePersons(args: CreateContactArgs, since: number): Promise<stri
     .map((p) => String(requireId(p.id, 'A person')));
 }
 
-export async function createPipedriveContact(
-  args: CreateContactArgs,
-): Promise<CreateContactResult> {
+export async function createPipedriveContact(args: CreateContactArgs) {
   const headers = pipedriveHeaders(args.authHeader);
   const name = cleanName(args.newContactName);
   // v2 takes phones as a list of { value, primary, label } objects, never a bare string.
   const body = { name, phones: [{ value: requireE164(args.phoneNumber), primary: true }] };
   const res = await http.post(buildUrl(args.user.hostname, '/api/v2/persons'), body, { headers });
   const person = requireRecord(pipedriveData(res.data, 'the new person'), 'The new person');
+  const id = requireId(person.id, 'The new person');
   return {
-    contactInfo: {
-      id: requireId(person.id, 'The new person'),
-      name: optionalText(person.name) ?? name,
-      type: PIPEDRIVE_PERSON_TYPE,
-    },
+    contactInfo: { id, name: optionalText(person.name) ?? name, type: PIPEDRIVE_PERSON_TYPE },
     returnMessage: CONTACT_CREATED,
     extraDataTracking: rateLimitTracking(res.headers),
   };
@@ -88,20 +69,7 @@ const OUTCOMES: Record<CreateCallLogArgs['call']['result'], string> = {
 };
 
 /** A deal or lead id from the log form, or undefined when none was chosen. */
-function chosen(value: string | number | undefined): string | number | undefined {
-  if (value === undefined || value === '') return undefined;
-  return value;
-}
-
-// Pipedrive documents `note` as HTML: sent raw, `a < b` or `<Friday>` would be read as markup
-// and line breaks would collapse.
-function noteHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r\n?|\n/g, '<br>');
-}
+const chosen = (value: string | number | undefined) => (value === '' ? undefined : value);
 
 /** The call log's body, and why Pipedrive would refuse it (checked before anything is sent). */
 function callLogFields(args: CreateCallLogArgs) {
@@ -141,9 +109,7 @@ function callLogFields(args: CreateCallLogArgs) {
   return { body, refusal };
 }
 
-export async function createPipedriveCallLog(
-  args: CreateCallLogArgs,
-): Promise<CreateCallLogResult> {
+export async function createPipedriveCallLog(args: CreateCallLogArgs) {
   const headers = pipedriveHeaders(args.authHeader);
   const { body, refusal } = callLogFields(args);
   if (refusal) throw new Error(refusal);
@@ -157,10 +123,7 @@ const CALL_LOG_PAGE = 50;
 /** The most pages read to find the end of the list (the API gives no total). */
 export const MAX_CALL_LOG_PAGES = 14;
 
-async function callLogPage(
-  args: CreateCallLogArgs,
-  index: number,
-): Promise<ListPage<Record<string, unknown>>> {
+async function callLogPage(args: CreateCallLogArgs, index: number) {
   const res = await http.get(buildUrl(args.user.hostname, '/v1/callLogs'), {
     headers: pipedriveHeaders(args.authHeader),
     params: { start: index * CALL_LOG_PAGE, limit: CALL_LOG_PAGE },
@@ -200,22 +163,19 @@ async function sameCallLogs(args: CreateCallLogArgs): Promise<string[]> {
     .map((log) => String(requireId(log.id, 'The call log')));
 }
 
-/** Deletes a record; resolves when it is gone (404 and 410 included), throws when refused. */
-async function deleteAt(args: { user: { hostname: string }; authHeader: string }, path: string) {
-  try {
-    await http.delete(buildUrl(args.user.hostname, path), {
-      headers: pipedriveHeaders(args.authHeader),
-    });
-  } catch (error) {
-    if (!isGone(error)) throw error;
-  }
-}
-
 export const pipedriveSaveCheck: SaveCheck = {
   find: (save: SavedRecord, since: number) =>
     save.kind === 'contact' ? samePersons(save.args, since) : sameCallLogs(save.args),
   remove: (save: SavedRecord, id: string) =>
     save.kind === 'contact'
-      ? deleteAt(save.args, `/api/v2/persons/${encodeURIComponent(id)}`)
-      : deleteAt(save.args, `/v1/callLogs/${encodeURIComponent(id)}`),
+      ? deleteIfThere(
+          save.args,
+          `/api/v2/persons/${encodeURIComponent(id)}`,
+          pipedriveHeaders(save.args.authHeader),
+        )
+      : deleteIfThere(
+          save.args,
+          `/v1/callLogs/${encodeURIComponent(id)}`,
+          pipedriveHeaders(save.args.authHeader),
+        ),
 };

@@ -23,11 +23,8 @@ export function requireArray(value: unknown, what: string): unknown[] {
 
 /** A record id: a non-empty string or a finite number. */
 export function requireId(value: unknown, what: string): string | number {
-  if (
-    (typeof value === 'number' && Number.isFinite(value)) ||
-    (typeof value === 'string' && value !== '')
-  ) {
-    return value;
+  if (typeof value === 'string' ? value !== '' : Number.isFinite(value)) {
+    return value as string | number;
   }
   throw new MalformedResponseError(`${what} has no id.`);
 }

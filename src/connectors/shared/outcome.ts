@@ -3,17 +3,9 @@ import type { FindContactResult, ReturnMessage } from '@/features/lookup/model/c
 import { normalizePhone } from '@/features/lookup/model/phone';
 import type { CreateCallLogArgs } from '../types';
 
-export const CONTACT_CREATED: ReturnMessage = {
-  message: 'Contact created.',
-  messageType: 'success',
-  ttl: 2000,
-};
-
-export const CALL_LOGGED: ReturnMessage = {
-  message: 'Call logged.',
-  messageType: 'success',
-  ttl: 2000,
-};
+const done = (message: string): ReturnMessage => ({ message, messageType: 'success', ttl: 2000 });
+export const CONTACT_CREATED = done('Contact created.');
+export const CALL_LOGGED = done('Call logged.');
 
 /** Tells the person only the CRM's first `shown` matches are shown, not all of them. */
 export function moreMatchesThanShown(crmName: string, shown: number): ReturnMessage {
@@ -71,4 +63,14 @@ export function describeDuration(seconds: number): string {
   const minutes = Math.floor(total / 60);
   const rest = total % 60;
   return minutes > 0 ? `${minutes} min ${String(rest).padStart(2, '0')} s` : `${rest} s`;
+}
+
+// Pipedrive's note and HubSpot's call body are HTML: sent raw, `a < b` or `<Friday>` would be
+// read as markup and line breaks would collapse.
+export function noteHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r\n?|\n/g, '<br>');
 }

@@ -1,5 +1,7 @@
 /** URL building, time formatting and header reading both connectors share. */
 import { apiOrigin, isSafeCrmUrl } from '@/features/connection/model/connection';
+import { http } from '@/platform/worker/http/client';
+import { isGone } from './guards';
 
 type QueryValue = string | number | boolean | undefined;
 
@@ -48,4 +50,17 @@ export function rateLimitTracking(headers: unknown): Record<string, string> {
     if (typeof value === 'string' || typeof value === 'number') out[key] = String(value);
   }
   return out;
+}
+
+/** Deletes a record; resolves when it is gone (404 and 410 included), throws when refused. */
+export async function deleteIfThere(
+  args: { user: { hostname: string } },
+  path: string,
+  headers: Record<string, string>,
+): Promise<void> {
+  try {
+    await http.delete(buildUrl(args.user.hostname, path), { headers });
+  } catch (error) {
+    if (!isGone(error)) throw error;
+  }
 }

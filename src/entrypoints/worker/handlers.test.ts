@@ -17,7 +17,7 @@ describe('engine handlers through the message listener', () => {
       value: { name: string }[];
     };
     expect(reply.ok).toBe(true);
-    expect(reply.value.map((c) => c.name).sort()).toEqual(['insightly', 'pipedrive']);
+    expect(reply.value.map((c) => c.name).sort()).toEqual(['hubspot', 'insightly', 'pipedrive']);
   });
 
   it("reports cache stats and clears the cache, and the finished Saves' records", async () => {

@@ -1,6 +1,6 @@
 /** The CRM account CallPop is connected to, stored under `connection@v1` (local area only). */
 
-export type PlatformName = 'pipedrive' | 'insightly';
+export type PlatformName = 'pipedrive' | 'insightly' | 'hubspot';
 
 export type Credentials =
   | { kind: 'apiToken'; token: string }
@@ -17,6 +17,8 @@ export interface Connection {
   userId: string;
   userName: string;
   connectedAt: number;
+  /** Where the CRM said its record pages are (HubSpot's uiDomain), when not on `hostname`. */
+  pageHost?: string;
 }
 
 /** What the options page sends to test or save a connection. */

@@ -40,6 +40,29 @@ describe('buildDraft', () => {
     });
   });
 
+  it('reads an optional address left blank as the one its placeholder shows (HubSpot)', () => {
+    const hubspot: ConnectorInfo = {
+      ...pipedrive,
+      name: 'hubspot',
+      settings: [
+        { id: 'apiToken', label: 'Private app access token', type: 'password', required: true },
+        {
+          id: 'hostname',
+          label: 'API address',
+          type: 'url',
+          required: false,
+          placeholder: 'https://api.hubapi.com',
+        },
+      ],
+    };
+    const draft = (hostname: string) => buildDraft(hubspot, { apiToken: 'pat', hostname });
+    expect(draft('  ')).toMatchObject({ ok: true, draft: { hostname: 'https://api.hubapi.com' } });
+    expect(draft('http://127.0.0.1:4030')).toMatchObject({
+      draft: { hostname: 'http://127.0.0.1:4030' },
+    });
+    expect(buildDraft(pipedrive, { hostname: '', apiToken: 't' })).toMatchObject({ ok: false });
+  });
+
   it('names every missing or bad field next to it', () => {
     expect(buildDraft(pipedrive, { hostname: 'acme pipedrive', apiToken: '' })).toEqual({
       ok: false,

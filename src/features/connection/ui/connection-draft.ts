@@ -97,7 +97,9 @@ export function buildDraft(connector: ConnectorInfo, values: Record<string, stri
     const raw = values[field.id] ?? '';
     const role = fieldRole(field);
     if (role === 'hostname') {
-      const checked = checkHostname(raw, field.label, addressExample(field));
+      // An optional address left blank is the one its placeholder shows (HubSpot's API).
+      const typed = raw.trim() === '' && !field.required ? (field.placeholder ?? '') : raw;
+      const checked = checkHostname(typed, field.label, addressExample(field));
       if (checked.ok) hostname = checked.value;
       else errors[field.id] = checked.message;
     } else if (raw.trim() === '' && field.required) {

@@ -221,6 +221,7 @@ export async function saveConnection(
     userId: result.userId,
     userName: result.userName,
     connectedAt: deps.now(),
+    ...(result.pageHost ? { pageHost: result.pageHost } : {}),
   };
   const previous = await connectionItem.get();
   await connectionItem.set(connection);

@@ -1,5 +1,6 @@
 /** Contacts as the pages show them: with a safe CRM page URL, never the placeholder. */
 import type { Connector } from '@/connectors/types';
+import type { Connection } from '@/features/connection/model/connection';
 import type { CacheScope } from './cache';
 import type { Account } from './account';
 import type { Contact } from '../model/contact';
@@ -8,13 +9,16 @@ import { renderUrlTemplate } from '@/platform/url-template';
 
 export function contactPageUrl(
   connector: Connector,
-  hostname: string,
+  connection: Pick<Connection, 'hostname' | 'accountId' | 'pageHost'>,
   contact: Pick<Contact, 'id' | 'type'>,
 ): string | null {
+  const { hostname, pageHost, accountId } = connection;
+  const { id: contactId, type } = contact;
   return renderUrlTemplate(connector.manifest.contactPageUrl, {
-    hostname: connector.pageHostname ? connector.pageHostname(hostname) : hostname,
-    contactId: contact.id,
-    contactType: contact.type,
+    hostname: pageHost ?? (connector.pageHostname ? connector.pageHostname(hostname) : hostname),
+    accountId,
+    contactId,
+    contactType: (type && connector.manifest.pageTypes?.[type]) ?? type,
   });
 }
 
@@ -27,7 +31,7 @@ export function toView(account: Account, contact: Contact): ContactView {
   const { connector, connection, scope } = account;
   return {
     ...contact,
-    pageUrl: contactPageUrl(connector, connection.hostname, contact),
+    pageUrl: contactPageUrl(connector, connection, contact),
     account: accountKey(scope),
   };
 }

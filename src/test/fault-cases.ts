@@ -2,7 +2,7 @@
 // connectors' tests.
 import { http } from '@/platform/worker/http/client';
 import type { CrmFailureKind } from '@/platform/worker/http/errors';
-import type { FaultSpec } from '../../../e2e/emulators/faults.ts';
+import type { FaultSpec } from '../../e2e/emulators/faults.ts';
 
 interface FaultCase {
   name: string;

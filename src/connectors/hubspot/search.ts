@@ -1,0 +1,120 @@
+// Lookups: contacts and companies in two searches sent at once (POST /crm/v3/objects/{type}/
+// search, filter groups ORed), so at most two requests however many match, each paced to HubSpot's
+// 4 searches a second. Contacts' phone and mobile match on HubSpot's calculated
+// searchable numbers (the national digits, however typed); a company's phone in usual spellings.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { http } from '@/platform/worker/http/client';
+import { classifyError } from '@/platform/worker/http/errors';
+import { CREATE_NEW_CONTACT, type FindContactResult } from '@/features/lookup/model/contact';
+import { normalizePhone } from '@/features/lookup/model/phone';
+import {
+  optionalText,
+  requireArray,
+  requireId,
+  requireRecord,
+  type JsonRecord,
+} from '../shared/guards';
+import { extensionNotSearched, moreMatchesThanShown } from '../shared/outcome';
+import { buildUrl } from '../shared/wire';
+import type { FindContactArgs, FindHooks } from '../types';
+import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
+
+/** HubSpot's largest search page. */
+export const SEARCH_LIMIT = 200;
+const TYPES = [HUBSPOT_TYPES.contact, HUBSPOT_TYPES.company];
+export const PATHS: Record<HubSpotType, string> = { Contact: 'contacts', Company: 'companies' };
+const PROPERTIES = { Contact: ['firstname', 'lastname', 'email', 'company'], Company: ['name'] };
+type Filter = { propertyName: string; operator: string; value?: string; values?: string[] };
+
+export function hubspotHeaders(authHeader: string): Record<string, string> {
+  if (!authHeader.startsWith('Bearer ')) {
+    throw new Error('The saved HubSpot token is unreadable. Connect HubSpot again.');
+  }
+  return { Authorization: authHeader };
+}
+
+/** The filter groups finding a number on a contact (phone or mobile) or a company. */
+export function phoneGroups(type: HubSpotType, phoneNumber: string): { filters: Filter[] }[] {
+  const parsed = normalizePhone(phoneNumber);
+  const phone = parsed.ok && !parsed.isExtension ? parsePhoneNumberFromString(parsed.e164) : null;
+  if (!phone) throw new Error('HubSpot looks up full phone numbers, like +1 415 555 0100.');
+  const value = phone.nationalNumber;
+  if (type === HUBSPOT_TYPES.contact) {
+    return ['phone', 'mobile'].map((kind) => ({
+      filters: [{ propertyName: `hs_searchable_calculated_${kind}_number`, operator: 'EQ', value }],
+    }));
+  }
+  const local = phone.formatInternational().split(' ').slice(1).join(' '); // 415 555 0100
+  const joined = [' ', '-', '.', ''].map((sep) => local.replace(/ /g, sep));
+  const code = `+${phone.countryCallingCode} `;
+  const values = [phone.number, phone.formatNational(), ...joined, ...joined.map((n) => code + n)];
+  return [{ filters: [{ propertyName: 'phone', operator: 'IN', values: [...new Set(values)] }] }];
+}
+
+/** One search: its records' ids and properties, and whether HubSpot has more than these. */
+export async function searchObjects(
+  args: { user: { hostname: string }; authHeader: string },
+  type: HubSpotType,
+  filterGroups: { filters: Filter[] }[],
+): Promise<{ records: { id: unknown; p: JsonRecord }[]; more: boolean }> {
+  const properties = [...PROPERTIES[type], 'createdate', 'notes_last_updated'];
+  // The documents require every field: the first page, unsorted.
+  const body = { filterGroups, properties, limit: SEARCH_LIMIT, after: '0', sorts: [] };
+  const url = buildUrl(args.user.hostname, `/crm/v3/objects/${PATHS[type]}/search`);
+  const res = await http.post(url, body, { headers: hubspotHeaders(args.authHeader) });
+  const what = `HubSpot's ${PATHS[type]} search`;
+  const answer = requireRecord(res.data, what);
+  const records = requireArray(answer.results, what)
+    .slice(0, SEARCH_LIMIT)
+    .map((entry) => requireRecord(entry, what))
+    .map((record) => ({ id: record.id, p: requireRecord(record.properties, what) }));
+  return { records, more: typeof answer.total === 'number' && answer.total > records.length };
+}
+
+/** "First Last" of a contact, a company's name. */
+export function hubspotName(type: HubSpotType, p: JsonRecord): string {
+  const name =
+    type === HUBSPOT_TYPES.company
+      ? optionalText(p.name)
+      : [optionalText(p.firstname), optionalText(p.lastname)].filter(Boolean).join(' ');
+  return name || optionalText(p.email) || `Unnamed ${type.toLowerCase()}`;
+}
+
+export async function findHubSpotContact(
+  args: FindContactArgs,
+  hooks?: FindHooks,
+): Promise<FindContactResult> {
+  if (args.isExtension) return extensionNotSearched('HubSpot');
+  const settled = await Promise.allSettled(
+    TYPES.map(async (type) => {
+      await hooks?.pace();
+      return searchObjects(args, type, phoneGroups(type, args.phoneNumber));
+    }),
+  );
+  // Any failure but a 429 says more; the engine retries a rate-limited lookup whole.
+  const failures = settled.flatMap((s): unknown[] => (s.status === 'rejected' ? [s.reason] : []));
+  if (failures.length > 0) {
+    throw failures.find((e) => classifyError(e).kind !== 'rateLimited') ?? failures[0];
+  }
+  const answers = settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
+  const contacts = TYPES.flatMap((type, i) =>
+    (answers[i]?.records ?? []).map(({ id, p }) => {
+      const fields = {
+        company: type === HUBSPOT_TYPES.contact ? optionalText(p.company) : undefined,
+        email: optionalText(p.email),
+        createdDate: optionalText(p.createdate),
+        mostRecentActivityDate: optionalText(p.notes_last_updated),
+      };
+      const known = Object.entries(fields).filter(([, value]) => value !== undefined);
+      const name = hubspotName(type, p);
+      const contact = { id: String(requireId(id, name)), name, phone: args.phoneNumber, type };
+      return { ...contact, ...Object.fromEntries(known), additionalInfo: null };
+    }),
+  );
+  const more = answers.some((a) => a?.more);
+  return {
+    successful: true,
+    matchedContactInfo: [...contacts, { ...CREATE_NEW_CONTACT }],
+    ...(more ? { returnMessage: moreMatchesThanShown('HubSpot', SEARCH_LIMIT) } : {}),
+  };
+}
