@@ -1,5 +1,5 @@
-// Host side of the Embeddable protocol. Stateless: the worker de-duplicates calls by sessionId,
-// so a reloaded page or a repeated notice never pops twice.
+// Host side of the Embeddable protocol. Stateless: the worker de-duplicates calls by their
+// telephony session id, so a reloaded page or a repeated notice never pops twice.
 import type { Payload, RequestName, Value } from '@/platform/messages';
 import type { Settings } from '@/features/settings/model/settings';
 import { sleep } from '@/platform/sleep';
@@ -86,18 +86,20 @@ async function answerRequest(
   deps: BridgeDeps,
   message: Extract<WidgetMessage, { type: 'rc-post-message-request' }>,
 ): Promise<void> {
-  let response: unknown = { data: 'ok' };
-  if (message.path === MATCH_PATH) response = await answerMatch(deps, message.body);
-  else if (message.path === VIEW_PATH) await viewContact(deps, message.body);
-  // Paths we did not register still get a quick 'ok' (as App Connect does): no widget timeout.
-  deps.post(responseMessage(message.requestId, response));
+  if (message.path === MATCH_PATH) {
+    return deps.post(responseMessage(message.requestId, await answerMatch(deps, message.body)));
+  }
+  // Other paths get a quick 'ok' (as App Connect does); /contacts/view too, since the widget
+  // waits 3 s for it: the CRM page opens after.
+  deps.post(responseMessage(message.requestId, { data: 'ok' }));
+  if (message.path === VIEW_PATH) await viewContact(deps, message.body);
 }
 
 async function forwardCall(
   deps: BridgeDeps,
-  message: Extract<WidgetMessage, { type: 'rc-active-call-notify' | 'rc-call-ring-notify' }>,
+  message: Extract<WidgetMessage, { call: unknown }>,
 ): Promise<void> {
-  const translated = toCallEvent(message.call, message.type === 'rc-call-ring-notify');
+  const translated = toCallEvent(message.type, message.call);
   if ('ignored' in translated) {
     if (translated.tell) deps.report(translated.ignored, 'info');
     return;
@@ -126,6 +128,8 @@ export async function handleWidgetMessage(deps: BridgeDeps, message: WidgetMessa
         return;
       case 'rc-post-message-request':
         return await answerRequest(deps, message);
+      case 'rc-login-status-notify':
+        return; // the page keeps the account's country
       default:
         return await forwardCall(deps, message);
     }

@@ -2,6 +2,7 @@
 import type { CallEvent, CallEventReply, RequestName } from '@/platform/messages';
 import { request, send } from '@/platform/ui/messaging';
 import { connectionItem, settingsItem } from '@/platform/storage/keys';
+import type { Settings } from '@/features/settings/model/settings';
 import { isFromSoftphone } from './accept';
 import { handleWidgetMessage, register, type BridgeDeps } from './bridge';
 import { rematchNamed } from './widget-match';
@@ -15,6 +16,7 @@ import { MATCH_PATH, VIEW_PATH, parseWidgetMessage, type WidgetMessage } from '.
 const statusLine = document.getElementById('status') as HTMLParagraphElement;
 const showCallButton = document.getElementById('show-call') as HTMLButtonElement;
 const frameHost = document.getElementById('frame-host') as HTMLDivElement;
+const heldList = document.getElementById('held') as HTMLUListElement;
 
 // Success clears a status line about the same topic only: a match right after a withheld call
 // must not hide why that call did not pop.
@@ -36,14 +38,43 @@ let shownTopic: Topic | null = null;
 let liveCalls: string[] = [];
 /** Ended calls: the late reply to one of their earlier events must not bring them back. */
 const endedCalls = new Set<string>();
-/** Ended calls remembered, newest last: enough for late replies; the window stays open all day. */
-const MAX_ENDED_CALLS = 200;
+/** Calls sent to the worker, and calls held back by the bound on new calls. */
+const sentCalls = new Set<string>();
+const heldCalls = new Set<string>();
+/** When each of the last new calls was sent: at most MAX_NEW_CALLS a minute pop. */
+let newCallTimes: number[] = [];
+export const MAX_NEW_CALLS = 5;
+/** Calls remembered per set, newest last: enough for late replies; the window stays open all day. */
+const MAX_REMEMBERED = 200;
 
-function rememberEnded(sessionId: string): void {
-  endedCalls.delete(sessionId);
-  endedCalls.add(sessionId);
-  const [oldest] = endedCalls;
-  if (endedCalls.size > MAX_ENDED_CALLS && oldest !== undefined) endedCalls.delete(oldest);
+function remember(calls: Set<string>, sessionId: string): void {
+  calls.delete(sessionId);
+  calls.add(sessionId);
+  const [oldest] = calls;
+  if (calls.size > MAX_REMEMBERED && oldest !== undefined) calls.delete(oldest);
+}
+const rememberEnded = (sessionId: string) => remember(endedCalls, sessionId);
+
+const HELD_BACK = `More than ${MAX_NEW_CALLS} new calls in a minute: CallPop did not pop the others, listed below.`;
+
+/** A new call beyond MAX_NEW_CALLS in a minute (a flood) is listed here instead of popped. */
+function heldBack({ sessionId, direction, from, to, status }: CallEvent): boolean {
+  if (heldCalls.has(sessionId)) return true;
+  if (sentCalls.has(sessionId) || status === 'NoCall') return false;
+  const now = Date.now();
+  newCallTimes = newCallTimes.filter((at) => at > now - 60_000);
+  if (newCallTimes.length < MAX_NEW_CALLS) {
+    newCallTimes.push(now);
+    remember(sentCalls, sessionId);
+    return false;
+  }
+  remember(heldCalls, sessionId);
+  const item = document.createElement('li');
+  const time = new Date(now).toLocaleTimeString([], { timeStyle: 'short' });
+  item.textContent = `${time} ${direction === 'Inbound' ? from : to}`;
+  heldList.prepend(item);
+  heldList.hidden = false;
+  return true;
 }
 
 function report(message: string, kind: 'info' | 'error', topic: Topic | null): void {
@@ -68,6 +99,7 @@ function setLiveCalls(calls: string[]): void {
 /** Sends a call event, keeping the live calls by the reply while the event's frame is `current`. */
 async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<CallEventReply> {
   const { sessionId } = event;
+  if (heldBack(event)) return { action: 'ignored', reason: HELD_BACK, tell: true };
   if (event.status === 'NoCall') {
     // Over whatever the worker answers: the softphone says the call is gone.
     rememberEnded(sessionId);
@@ -150,9 +182,9 @@ function topicOf(message: WidgetMessage): Topic {
 /** The call ringing or connected is the one "Show call window" shows, also after swapping back. */
 function noteCurrentCall(message: WidgetMessage): void {
   if (message.type !== 'rc-active-call-notify') return;
-  const { sessionId, telephonyStatus } = message.call;
+  const { telephonySessionId, telephonyStatus } = message.call;
   if (telephonyStatus !== 'Ringing' && telephonyStatus !== 'CallConnected') return;
-  const id = String(sessionId);
+  const id = String(telephonySessionId);
   if (liveCalls.includes(id)) setLiveCalls([...liveCalls.filter((live) => live !== id), id]);
 }
 
@@ -178,8 +210,8 @@ function removeFrame(): void {
   setLiveCalls([]);
 }
 
-function showFrame(rawUrl: string): void {
-  const target = softphoneTarget(rawUrl);
+function showFrame(softphone: Settings['softphone']): void {
+  const target = softphoneTarget(softphone.url, softphone);
   if (!target.ok) {
     removeFrame();
     return report(target.reason, 'error', 'setup');
@@ -208,6 +240,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
   const message = parseWidgetMessage(event.data);
   if (!message) return;
+  if (message.type === 'rc-login-status-notify') return void keepAccountCountry(message.country);
   if (message.type === 'rc-adapter-pushAdapterState') widgetReady = true;
   void handle(message, bridges);
 });
@@ -231,8 +264,15 @@ function reRegister(): Promise<void> {
   );
 }
 
+/** The signed-in account's country serves numbers without a country code while Options sets none. */
+async function keepAccountCountry(accountCountry: string): Promise<void> {
+  const { softphone } = await settingsItem.get();
+  if (accountCountry === '' || softphone.accountCountry === accountCountry) return;
+  await settingsItem.update((s) => ({ ...s, softphone: { ...s.softphone, accountCountry } }));
+}
+
 settingsItem.watch((next) => {
-  showFrame(next.softphone.url);
+  showFrame(next.softphone);
   void reRegister();
 });
 startNamesAccount();
@@ -247,7 +287,7 @@ connectionItem.watch((next) => {
 
 void settingsItem
   .get()
-  .then((settings) => showFrame(settings.softphone.url))
+  .then((settings) => showFrame(settings.softphone))
   .catch((error: unknown) =>
     report(`Settings could not be read: ${String(error)}`, 'error', 'setup'),
   );

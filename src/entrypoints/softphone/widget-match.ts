@@ -184,6 +184,28 @@ async function reask(deps: BridgeDeps, state: Reasking, crmName: string): Promis
   }
 }
 
+/** When each number was last looked up in the CRM over the cache (a Refresh in the widget). */
+const forcedAt = new Map<string, number>();
+export const FORCE_EVERY_MS = 60_000;
+
+/** A Refresh asks the CRM for one number, once a minute; more is answered from the cache. */
+function mayForce(deps: BridgeDeps, { phoneNumbers }: { phoneNumbers: string[] }): boolean {
+  const now = Date.now();
+  for (const [number, at] of forcedAt) if (at <= now - FORCE_EVERY_MS) forcedAt.delete(number);
+  const [number] = phoneNumbers;
+  if (phoneNumbers.length === 1 && number !== undefined && !forcedAt.has(number)) {
+    forcedAt.set(number, now);
+    return true;
+  }
+  deps.report(
+    phoneNumbers.length === 1
+      ? `${number} was refreshed less than a minute ago: answered from the cache.`
+      : `A refresh of ${phoneNumbers.length} numbers at once was answered from the cache: CallPop refreshes one number at a time.`,
+    'info',
+  );
+  return false;
+}
+
 export async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unknown> {
   const parsed = parseMatchBody(body);
   if (typeof parsed === 'string') {
@@ -197,7 +219,10 @@ export async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unkn
     );
   }
   if (parsed.phoneNumbers.length === 0) return { data: {} };
-  const lookup = lookUpForWidget(deps, parsed);
+  const lookup = lookUpForWidget(deps, {
+    ...parsed,
+    force: parsed.force && mayForce(deps, parsed),
+  });
   const late = (deps.wait ?? sleep)(MATCH_DEADLINE_MS).then(() => null);
   try {
     const outcome = await Promise.race([lookup, late]);

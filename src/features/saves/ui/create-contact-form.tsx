@@ -12,6 +12,8 @@ import { isUnclear, UnclearSaveView } from './unclear-save';
 
 export interface CreateContactFormProps {
   phoneNumber: string;
+  /** The name to start from, such as the carrier's caller id. */
+  name?: string;
   contactTypes: ContactType[];
   toasts: Toasts;
   onCreated: (reply: CreateContactReply) => void;
@@ -29,7 +31,7 @@ export function CreateContactForm(props: CreateContactFormProps) {
     () =>
       props.draft ?? {
         requestId: crypto.randomUUID(),
-        name: '',
+        name: props.name ?? '',
         type: defaultType(props.contactTypes),
       },
     props.onDraftChange,
