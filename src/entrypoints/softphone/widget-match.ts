@@ -218,11 +218,13 @@ export async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unkn
       'error',
     );
   }
-  if (parsed.phoneNumbers.length === 0) return { data: {} };
-  const lookup = lookUpForWidget(deps, {
-    ...parsed,
-    force: parsed.force && mayForce(deps, parsed),
-  });
+  // Numbers waiting for their next round after a CRM failure get no name (a missing key counts
+  // as none), not a CRM request from every match meanwhile: that would keep a rate limit hit.
+  const waiting = reasking.get(deps)?.pending;
+  const phoneNumbers = parsed.phoneNumbers.filter((number) => !waiting?.has(number));
+  if (phoneNumbers.length === 0) return { data: {} };
+  const force = parsed.force && mayForce(deps, parsed);
+  const lookup = lookUpForWidget(deps, { phoneNumbers, force });
   const late = (deps.wait ?? sleep)(MATCH_DEADLINE_MS).then(() => null);
   try {
     const outcome = await Promise.race([lookup, late]);
