@@ -271,9 +271,13 @@ async function keepAccountCountry(accountCountry: string): Promise<void> {
   await settingsItem.update((s) => ({ ...s, softphone: { ...s.softphone, accountCountry } }));
 }
 
+// Only the cache lifetimes are registered: the account country this page stores is not news.
+const lifetimes = ({ cache }: Settings) => `${cache.matchTtlMinutes}/${cache.noMatchTtlMinutes}`;
+let registered = '';
 settingsItem.watch((next) => {
   showFrame(next.softphone);
-  void reRegister();
+  if (lifetimes(next) !== registered) void reRegister();
+  registered = lifetimes(next);
 });
 startNamesAccount();
 connectionItem.watch((next) => {
@@ -287,7 +291,10 @@ connectionItem.watch((next) => {
 
 void settingsItem
   .get()
-  .then((settings) => showFrame(settings.softphone))
+  .then((settings) => {
+    registered = lifetimes(settings);
+    showFrame(settings.softphone);
+  })
   .catch((error: unknown) =>
     report(`Settings could not be read: ${String(error)}`, 'error', 'setup'),
   );
