@@ -3,6 +3,7 @@
 import type { Payload, RequestName, Value } from '@/platform/messages';
 import type { Settings } from '@/features/settings/model/settings';
 import { sleep } from '@/platform/sleep';
+import { httpUrl } from '@/platform/url-template';
 import { messageOf } from './message-of';
 import {
   MATCH_PATH,
@@ -34,15 +35,6 @@ export interface BridgeDeps {
 // The worker handles call.event once per sessionId, so a resend finishes a half-done pop.
 export const CALL_RESEND_DELAYS_MS = RESEND_DELAYS_MS;
 
-function isHttpUrl(url: string | null): url is string {
-  if (!url) return false;
-  try {
-    return ['http:', 'https:'].includes(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-}
-
 /** Registers CallPop as the widget's contact service; false when no CRM is connected. */
 export async function register(deps: BridgeDeps): Promise<boolean> {
   const [connection, settings] = await Promise.all([
@@ -73,10 +65,9 @@ async function viewContact(deps: BridgeDeps, body: unknown): Promise<void> {
       return deps.report(`The contact page could not be opened: ${problem}`, 'error');
     }
     if (!contact) return deps.report('That contact is no longer in the CRM.', 'error');
-    if (!isHttpUrl(contact.pageUrl)) {
-      return deps.report(`${contact.name} has no CRM page CallPop can open.`, 'error');
-    }
-    await deps.openUrl(contact.pageUrl);
+    const page = contact.pageUrl ? httpUrl(contact.pageUrl) : null;
+    if (!page) return deps.report(`${contact.name} has no CRM page CallPop can open.`, 'error');
+    await deps.openUrl(page);
   } catch (error) {
     deps.report(`The contact page could not be opened: ${messageOf(error)}`, 'error');
   }

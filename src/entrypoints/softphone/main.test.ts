@@ -312,8 +312,9 @@ describe('a flood of new calls', () => {
   it('pops at most 5 new calls a minute and lists the others, whose later events stay held', async () => {
     const now = vi.spyOn(Date, 'now').mockReturnValue(10_000_000);
     const page = await openWindow(popped);
-    for (let i = 0; i < 7; i += 1)
-      {page.fromWidget(callNotice(`C${i}`, 'Ringing', `+1415555020${i}`));}
+    for (let i = 0; i < 7; i += 1) {
+      page.fromWidget(callNotice(`C${i}`, 'Ringing', `+1415555020${i}`));
+    }
     await settle();
     page.fromWidget(callNotice('C6', 'CallConnected', '+14155550206'));
     page.fromWidget(callNotice('C0', 'CallConnected', '+14155550200'));

@@ -3,10 +3,10 @@ import type { CallEvent, CallEventReply, RequestName } from '@/platform/messages
 import { request, send } from '@/platform/ui/messaging';
 import { connectionItem, settingsItem } from '@/platform/storage/keys';
 import type { Settings } from '@/features/settings/model/settings';
+import type { Connection } from '@/features/connection/model/connection';
 import { isFromSoftphone } from './accept';
 import { handleWidgetMessage, register, type BridgeDeps } from './bridge';
 import { rematchNamed } from './widget-match';
-import { namesAccountChanged, startNamesAccount } from './names-account';
 import { FRAME_ALLOW, FRAME_SANDBOX } from './frame-policy';
 import { keepWorkerAwake } from './keep-worker-awake';
 import { messageOf } from './message-of';
@@ -36,39 +36,34 @@ let shownTopic: Topic | null = null;
 // Calls the worker took that have not ended, the one last rung or connected last: a second call
 // ending must not take away the first one's "Show call window". Refused calls are never here.
 let liveCalls: string[] = [];
-/** Ended calls: the late reply to one of their earlier events must not bring them back. */
-const endedCalls = new Set<string>();
-/** Calls sent to the worker, and calls held back by the bound on new calls. */
-const sentCalls = new Set<string>();
-const heldCalls = new Set<string>();
+// Calls sent to the worker, held back by the bound on new calls, or ended (the late reply to
+// an earlier event must not bring one back); newest last, enough for a window open all day.
+const seen = new Map<string, 'sent' | 'held' | 'ended'>();
+const MAX_SEEN = 200;
 /** When each of the last new calls was sent: at most MAX_NEW_CALLS a minute pop. */
 let newCallTimes: number[] = [];
 export const MAX_NEW_CALLS = 5;
-/** Calls remembered per set, newest last: enough for late replies; the window stays open all day. */
-const MAX_REMEMBERED = 200;
 
-function remember(calls: Set<string>, sessionId: string): void {
-  calls.delete(sessionId);
-  calls.add(sessionId);
-  const [oldest] = calls;
-  if (calls.size > MAX_REMEMBERED && oldest !== undefined) calls.delete(oldest);
+function remember(sessionId: string, state: 'sent' | 'held' | 'ended'): void {
+  seen.delete(sessionId);
+  seen.set(sessionId, state);
+  const [oldest] = seen.keys();
+  if (seen.size > MAX_SEEN && oldest !== undefined) seen.delete(oldest);
 }
-const rememberEnded = (sessionId: string) => remember(endedCalls, sessionId);
 
 const HELD_BACK = `More than ${MAX_NEW_CALLS} new calls in a minute: CallPop did not pop the others, listed below.`;
 
 /** A new call beyond MAX_NEW_CALLS in a minute (a flood) is listed here instead of popped. */
 function heldBack({ sessionId, direction, from, to, status }: CallEvent): boolean {
-  if (heldCalls.has(sessionId)) return true;
-  if (sentCalls.has(sessionId) || status === 'NoCall') return false;
+  if (seen.has(sessionId) || status === 'NoCall') return seen.get(sessionId) === 'held';
   const now = Date.now();
   newCallTimes = newCallTimes.filter((at) => at > now - 60_000);
   if (newCallTimes.length < MAX_NEW_CALLS) {
     newCallTimes.push(now);
-    remember(sentCalls, sessionId);
+    remember(sessionId, 'sent');
     return false;
   }
-  remember(heldCalls, sessionId);
+  remember(sessionId, 'held');
   const item = document.createElement('li');
   const time = new Date(now).toLocaleTimeString([], { timeStyle: 'short' });
   item.textContent = `${time} ${direction === 'Inbound' ? from : to}`;
@@ -102,7 +97,7 @@ async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<
   if (heldBack(event)) return { action: 'ignored', reason: HELD_BACK, tell: true };
   if (event.status === 'NoCall') {
     // Over whatever the worker answers: the softphone says the call is gone.
-    rememberEnded(sessionId);
+    remember(sessionId, 'ended');
     setLiveCalls(liveCalls.filter((id) => id !== sessionId));
   }
   const reply: CallEventReply = await ask('call.event', event);
@@ -112,7 +107,7 @@ async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<
     setLiveCalls(liveCalls.filter((id) => id !== sessionId));
     return reply;
   }
-  if (!endedCalls.has(sessionId) && !liveCalls.includes(sessionId)) {
+  if (seen.get(sessionId) !== 'ended' && !liveCalls.includes(sessionId)) {
     setLiveCalls([...liveCalls, sessionId]);
   }
   return reply;
@@ -206,7 +201,7 @@ function removeFrame(): void {
   // No widget until the next frame asks: a settings change must not say "Matching callers".
   widgetReady = false;
   normalLine = null;
-  for (const id of liveCalls) rememberEnded(id);
+  for (const id of liveCalls) remember(id, 'ended');
   setLiveCalls([]);
 }
 
@@ -271,17 +266,16 @@ async function keepAccountCountry(accountCountry: string): Promise<void> {
   await settingsItem.update((s) => ({ ...s, softphone: { ...s.softphone, accountCountry } }));
 }
 
-// Only the cache lifetimes are registered: the account country this page stores is not news.
-const lifetimes = ({ cache }: Settings) => `${cache.matchTtlMinutes}/${cache.noMatchTtlMinutes}`;
-let registered = '';
-settingsItem.watch((next) => {
-  showFrame(next.softphone);
-  if (lifetimes(next) !== registered) void reRegister();
-  registered = lifetimes(next);
-});
-startNamesAccount();
+// No registration again on a settings change: the widget applies lifetimes from its first only.
+settingsItem.watch((next) => showFrame(next.softphone));
+// The CRM account whose names the widget shows: another account changes them all, a new token none.
+const accountOf = (c: Connection | null) =>
+  c ? `${c.platform}:${c.accountId}:${c.hostname}` : null;
+let namesFrom: string | null | undefined;
+void connectionItem.get().then((connection) => (namesFrom ??= accountOf(connection)));
 connectionItem.watch((next) => {
-  const changed = namesAccountChanged(next);
+  const changed = accountOf(next) !== namesFrom;
+  namesFrom = accountOf(next);
   // Names from the connection before (another CRM's, or any after Disconnect) are matched
   // again once the widget knows the new one, not kept for their match lifetime.
   void reRegister().then(() => {
@@ -291,10 +285,7 @@ connectionItem.watch((next) => {
 
 void settingsItem
   .get()
-  .then((settings) => {
-    registered = lifetimes(settings);
-    showFrame(settings.softphone);
-  })
+  .then((settings) => showFrame(settings.softphone))
   .catch((error: unknown) =>
     report(`Settings could not be read: ${String(error)}`, 'error', 'setup'),
   );

@@ -23,22 +23,14 @@ export function registrationMessage(connection: ConnectionSummary, settings: Set
   } as const;
 }
 
-export interface EmbeddableContact {
-  id: string | number;
-  type: string;
-  name: string;
-  phoneNumbers: { phoneNumber: string; phoneType: 'direct' }[];
-  entityType: string;
-  contactType: string;
-  additionalInfo: Record<string, unknown> | null;
-}
+export type EmbeddableContact = ReturnType<typeof toEmbeddableContacts>[number];
 
 /** Real matches only: the engine never returns the "Create new contact..." placeholder. */
 export function toEmbeddableContacts(
   requested: string,
   result: LookupResult | undefined,
   serviceName: string,
-): EmbeddableContact[] {
+) {
   if (!result) return [];
   return result.contacts
     .filter((contact) => contact.isNewContact !== true)
@@ -46,7 +38,7 @@ export function toEmbeddableContacts(
       id: contact.id,
       type: serviceName,
       name: contact.name,
-      phoneNumbers: [{ phoneNumber: requested, phoneType: 'direct' }],
+      phoneNumbers: [{ phoneNumber: requested, phoneType: 'direct' as const }],
       entityType: serviceName,
       contactType: contact.type ?? '',
       additionalInfo: contact.additionalInfo ?? null,
@@ -175,15 +167,10 @@ export function toCallEvent(type: CallNotice, notice: Record<string, unknown>): 
 
 function namesAndStart(call: Record<string, unknown>): Partial<CallEvent> {
   const fields = {
-    fromName: text(call.fromName) ?? text(isRecord(call.from) && call.from.name),
-    toName: text(call.toName) ?? text(isRecord(call.to) && call.to.name),
-    startTime: toTime(call.startTime),
+    fromName: text(call.fromName),
+    toName: text(call.toName),
+    // Milliseconds in every notice of the widget.
+    startTime: Number.isFinite(call.startTime) ? (call.startTime as number) : undefined,
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-}
-
-function toTime(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  const parsed = typeof value === 'string' ? Date.parse(value) : NaN;
-  return Number.isFinite(parsed) ? parsed : undefined;
 }

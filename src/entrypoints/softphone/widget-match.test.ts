@@ -16,7 +16,7 @@ describe('/contacts/match', () => {
     const lookups = h.calls.filter((c) => c.name === 'contact.lookupMany');
     expect(lookups).toEqual([{ name: 'contact.lookupMany', payload: { phoneNumbers: numbers } }]);
     expect(h.reports).toEqual([
-      'A refresh of 25 numbers at once was answered from the cache: CallPop refreshes one number at a time.',
+      'Answered a refresh of 25 numbers from the cache: CallPop asks the CRM again for one number at a time, once a minute.',
     ]);
     const [reply] = h.posted as { responseId: string; response: { data: object } }[];
     expect(reply?.responseId).toBe('req-1');
@@ -38,7 +38,7 @@ describe('/contacts/match', () => {
     await refresh();
     await refresh();
     expect(h.reports).toEqual([
-      '+14155550177 was refreshed less than a minute ago: answered from the cache.',
+      'Answered a refresh of +14155550177 again from the cache: CallPop asks the CRM again for one number at a time, once a minute.',
     ]);
     now.mockReturnValue(1_000_000 + FORCE_EVERY_MS);
     await refresh();

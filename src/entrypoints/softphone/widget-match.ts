@@ -187,6 +187,7 @@ async function reask(deps: BridgeDeps, state: Reasking, crmName: string): Promis
 /** When each number was last looked up in the CRM over the cache (a Refresh in the widget). */
 const forcedAt = new Map<string, number>();
 export const FORCE_EVERY_MS = 60_000;
+const FORCE_BOUND = 'CallPop asks the CRM again for one number at a time, once a minute.';
 
 /** A Refresh asks the CRM for one number, once a minute; more is answered from the cache. */
 function mayForce(deps: BridgeDeps, { phoneNumbers }: { phoneNumbers: string[] }): boolean {
@@ -197,12 +198,8 @@ function mayForce(deps: BridgeDeps, { phoneNumbers }: { phoneNumbers: string[] }
     forcedAt.set(number, now);
     return true;
   }
-  deps.report(
-    phoneNumbers.length === 1
-      ? `${number} was refreshed less than a minute ago: answered from the cache.`
-      : `A refresh of ${phoneNumbers.length} numbers at once was answered from the cache: CallPop refreshes one number at a time.`,
-    'info',
-  );
+  const what = phoneNumbers.length === 1 ? `${number} again` : `${phoneNumbers.length} numbers`;
+  deps.report(`Answered a refresh of ${what} from the cache: ${FORCE_BOUND}`, 'info');
   return false;
 }
 
