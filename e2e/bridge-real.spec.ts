@@ -8,7 +8,7 @@ import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive';
 import { expect, serviceWorkerOf } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
 import { searches, test } from './softphone-fixtures';
-import { callPopPages, callSession } from './support/demo-setup';
+import { callPopPages, callSession, updateSettings } from './support/demo-setup';
 
 test('the ring notice alone pops the right caller; its presence notices never pop it again', async ({
   softphone,
@@ -129,4 +129,19 @@ test("without a default country, the softphone account's country reads national 
   await softphone.notifyCall({ sessionId: 's-national', status: 'Ringing', from: '4155550101' });
   const window = await CallPopPage.waitFor(context, 's-national');
   await expect(window.page.getByText(PIPEDRIVE_PERSONS.alice.name).first()).toBeVisible();
+});
+
+test("the RingCentral app's client id and server from Options go in the widget URL, which is then no demo", async ({
+  softphone,
+}) => {
+  const frame = softphone.page.locator('#frame-host iframe');
+  await expect((await softphone.frame()).locator('#demo-banner')).toBeVisible();
+  await updateSettings(softphone.page, {
+    softphone: { clientId: 'my-app-id', appServer: 'https://platform.devtest.ringcentral.com' },
+  });
+  await expect(frame).toHaveAttribute(
+    'src',
+    /\?clientId=my-app-id&appServer=https%3A%2F%2Fplatform\.devtest\.ringcentral\.com$/,
+  );
+  await expect((await softphone.frame()).locator('#demo-banner')).toBeHidden();
 });
