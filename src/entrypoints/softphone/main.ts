@@ -261,8 +261,7 @@ function reRegister(): Promise<void> {
 
 /** The signed-in account's country serves numbers without a country code while Options sets none. */
 async function keepAccountCountry(accountCountry: string): Promise<void> {
-  const { softphone } = await settingsItem.get();
-  if (accountCountry === '' || softphone.accountCountry === accountCountry) return;
+  if (accountCountry === '') return; // signed out: the last account's stays
   await settingsItem.update((s) => ({ ...s, softphone: { ...s.softphone, accountCountry } }));
 }
 

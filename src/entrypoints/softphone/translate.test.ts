@@ -87,7 +87,7 @@ describe('matchData', () => {
       ),
     ) as Record<string, LookupResult>;
     const data = matchData(['__proto__', alice], results, 'pipedrive');
-    expect(data[alice]?.map((c) => c.name)).toEqual(['Alice']);
+    expect(data[alice]?.map((c) => (c as { name: string }).name)).toEqual(['Alice']);
     expect(Object.hasOwn(data, '__proto__')).toBe(true);
     expect(data['__proto__']).toEqual([]);
   });
@@ -103,8 +103,8 @@ describe('matchData', () => {
     expect(data['4155550101']).toMatchObject([
       { name: 'Alice', phoneNumbers: [{ phoneNumber: '4155550101' }] },
     ]);
-    expect(data['(415) 555-0102']?.map((c) => c.name)).toEqual(['Bob']);
-    expect(data['+1 415-555-0101']?.map((c) => c.name)).toEqual(['Alice']);
+    expect(data['(415) 555-0102']?.map((c) => (c as { name: string }).name)).toEqual(['Bob']);
+    expect(data['+1 415-555-0101']?.map((c) => (c as { name: string }).name)).toEqual(['Alice']);
   });
 });
 

@@ -23,39 +23,27 @@ export function registrationMessage(connection: ConnectionSummary, settings: Set
   } as const;
 }
 
-export type EmbeddableContact = ReturnType<typeof toEmbeddableContacts>[number];
-
-/** Real matches only: the engine never returns the "Create new contact..." placeholder. */
-export function toEmbeddableContacts(
-  requested: string,
-  result: LookupResult | undefined,
-  serviceName: string,
-) {
-  if (!result) return [];
-  return result.contacts
-    .filter((contact) => contact.isNewContact !== true)
-    .map((contact) => ({
-      id: contact.id,
-      type: serviceName,
-      name: contact.name,
-      phoneNumbers: [{ phoneNumber: requested, phoneType: 'direct' as const }],
-      entityType: serviceName,
-      contactType: contact.type ?? '',
-      additionalInfo: contact.additionalInfo ?? null,
-    }));
-}
-
-/** Every requested number gets a list, keyed exactly as asked, so the widget never waits on one. */
+/** Every requested number gets a list, keyed exactly as asked, so the widget never waits on one;
+ * real matches only (the engine never returns the "Create new contact..." placeholder). */
 export function matchData(
   requested: readonly string[],
   results: Record<string, LookupResult>,
   serviceName: string,
-): Record<string, EmbeddableContact[]> {
+): Record<string, unknown[]> {
   const resultOf = resultsByRequest(results);
   // No prototype: a requested "__proto__" is a key like any other.
-  const data = Object.create(null) as Record<string, EmbeddableContact[]>;
+  const data = Object.create(null) as Record<string, unknown[]>;
   for (const number of requested) {
-    data[number] = toEmbeddableContacts(number, resultOf(number), serviceName);
+    const contacts = resultOf(number)?.contacts.filter((c) => c.isNewContact !== true) ?? [];
+    data[number] = contacts.map((contact) => ({
+      id: contact.id,
+      type: serviceName,
+      name: contact.name,
+      phoneNumbers: [{ phoneNumber: number, phoneType: 'direct' }],
+      entityType: serviceName,
+      contactType: contact.type ?? '',
+      additionalInfo: contact.additionalInfo ?? null,
+    }));
   }
   return data;
 }

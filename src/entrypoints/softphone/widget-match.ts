@@ -108,15 +108,11 @@ const MAX_NAMED = 1000;
 function rememberNamed(deps: BridgeDeps, data: Record<string, unknown[]>): void {
   const numbers = named.get(deps) ?? new Set<string>();
   named.set(deps, numbers);
-  for (const [number, contacts] of Object.entries(data)) {
-    if (contacts.length === 0) continue;
-    numbers.delete(number);
-    numbers.add(number);
-  }
-  for (const oldest of numbers) {
-    if (numbers.size <= MAX_NAMED) break;
-    numbers.delete(oldest);
-  }
+  // Newest last: a number named again moves to the end; the oldest go first.
+  const namedNow = Object.keys(data).filter((number) => data[number]!.length > 0);
+  for (const number of namedNow) numbers.delete(number);
+  for (const number of namedNow) numbers.add(number);
+  for (const oldest of numbers) if (numbers.size > MAX_NAMED) numbers.delete(oldest);
 }
 
 export function rematchNamed(deps: BridgeDeps): void {

@@ -12,14 +12,7 @@ interface Props {
 
 const timeoutCheck = (text: string) => checkWhole(text, 'requestTimeoutSeconds', 'seconds');
 const trimmed = (text: string): Checked<string> => ({ ok: true, value: text.trim() });
-const serverCheck = (text: string): Checked<string> =>
-  /^(https:\/\/[^\s/]+\/?)?$/.test(text.trim())
-    ? trimmed(text)
-    : {
-        ok: false,
-        message:
-          'Enter the server as https://… (such as https://platform.ringcentral.com), or nothing.',
-      };
+const serverCheck = (text: string) => (text.trim() ? checkSoftphoneUrl(text) : trimmed(text));
 
 export function AdvancedSection({ settings, save }: Props) {
   const softphone = useDraft(settings.softphone.url, checkSoftphoneUrl, (url) =>
