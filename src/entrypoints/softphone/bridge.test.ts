@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallEvent } from '@/platform/messages';
-import { CALL_RESEND_DELAYS_MS, handleWidgetMessage } from './bridge';
+import { handleWidgetMessage } from './bridge';
+import { RESEND_DELAYS_MS as CALL_RESEND_DELAYS_MS } from './resend';
 import { alice, harness } from '@/test/bridge-harness';
 
 describe('handleWidgetMessage', () => {

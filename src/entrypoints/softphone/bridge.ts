@@ -16,8 +16,6 @@ import { RESEND_DELAYS_MS, isTransportFailure, withResend } from './resend';
 import { registrationMessage, toCallEvent } from './translate';
 import { answerMatch } from './widget-match';
 
-export { MATCH_DEADLINE_MS, REASK_DELAYS_MS } from './widget-match';
-
 export type Requester = <N extends RequestName>(name: N, payload: Payload<N>) => Promise<Value<N>>;
 
 export interface BridgeDeps {
@@ -31,9 +29,6 @@ export interface BridgeDeps {
   /** Resolves after `ms` (tests pass their own clock). */
   wait?: (ms: number) => Promise<void>;
 }
-
-// The worker handles call.event once per sessionId, so a resend finishes a half-done pop.
-export const CALL_RESEND_DELAYS_MS = RESEND_DELAYS_MS;
 
 /** Registers CallPop as the widget's contact service; false when no CRM is connected. */
 export async function register(deps: BridgeDeps): Promise<boolean> {
@@ -103,7 +98,7 @@ async function forwardCall(
     // Not a transport failure: the worker's own words, and sending again gets the same answer.
     deps.report(
       isTransportFailure(error)
-        ? `Call pop failed: CallPop did not answer, even after ${CALL_RESEND_DELAYS_MS.length + 1} tries; it tries again on the call's next event.`
+        ? `Call pop failed: CallPop did not answer, even after ${RESEND_DELAYS_MS.length + 1} tries; it tries again on the call's next event.`
         : `Call pop failed: ${messageOf(error)}`,
       'error',
     );

@@ -58,15 +58,14 @@ function heldBack({ sessionId, direction, from, to, status }: CallEvent): boolea
   if (seen.has(sessionId) || status === 'NoCall') return seen.get(sessionId) === 'held';
   const now = Date.now();
   newCallTimes = newCallTimes.filter((at) => at > now - 60_000);
-  if (newCallTimes.length < MAX_NEW_CALLS) {
+  const held = newCallTimes.length >= MAX_NEW_CALLS;
+  remember(sessionId, held ? 'held' : 'sent');
+  if (!held) {
     newCallTimes.push(now);
-    remember(sessionId, 'sent');
     return false;
   }
-  remember(sessionId, 'held');
   const item = document.createElement('li');
-  const time = new Date(now).toLocaleTimeString([], { timeStyle: 'short' });
-  item.textContent = `${time} ${direction === 'Inbound' ? from : to}`;
+  item.textContent = `${new Date(now).toLocaleTimeString()} ${direction === 'Inbound' ? from : to}`;
   heldList.prepend(item);
   heldList.hidden = false;
   return true;

@@ -49,18 +49,12 @@ export function parseWidgetMessage(data: unknown): WidgetMessage | null {
   }
 }
 
-/** `/contacts/match` body: E.164 numbers, and `triggerFrom: 'manual'` for a Refresh. */
-export interface MatchBody {
-  phoneNumbers: string[];
-  force: boolean;
-  /** Entries longer than any phone number, left out (they get no name, nor an echoed key). */
-  skipped: number;
-}
-
 /** Embeddable asks for up to a few hundred numbers at once; more is not a real widget. */
 export const MAX_MATCH_NUMBERS = 1000;
 
-export function parseMatchBody(body: unknown): MatchBody | string {
+/** `/contacts/match` body: E.164 numbers, and `triggerFrom: 'manual'` for a Refresh; `skipped`:
+ * entries longer than any phone number, left out (no name, nor an echoed key). */
+export function parseMatchBody(body: unknown) {
   if (!isRecord(body) || !Array.isArray(body.phoneNumbers)) {
     return 'The contact match request has no phoneNumbers list.';
   }

@@ -1,8 +1,8 @@
 /** The softphone's /contacts/match answer (widget-match.ts), through the bridge, against a fake worker. */
 import { describe, expect, it, vi } from 'vitest';
 import { settle, until } from '@/test/settle';
-import { MATCH_DEADLINE_MS, REASK_DELAYS_MS, handleWidgetMessage } from './bridge';
-import { FORCE_EVERY_MS, rematchNamed } from './widget-match';
+import { handleWidgetMessage } from './bridge';
+import { FORCE_EVERY_MS, MATCH_DEADLINE_MS, REASK_DELAYS_MS, rematchNamed } from './widget-match';
 import { harness, matchRequest } from '@/test/bridge-harness';
 
 describe('/contacts/match', () => {
