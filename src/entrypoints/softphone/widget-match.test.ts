@@ -273,6 +273,20 @@ describe('/contacts/match', () => {
     expect(h.calls.filter((c) => c.name === 'contact.lookupMany')).toHaveLength(3);
   });
 
+  it('does not ask the CRM again for a number waiting for its round after a failure', async () => {
+    const clock = steppedClock();
+    const h = harness({ crmDown: () => true, wait: clock.wait });
+    await handleWidgetMessage(h.deps, matchRequest(['+14155550101']));
+    await handleWidgetMessage(h.deps, {
+      ...matchRequest(['+14155550101', '+14155550102']),
+      requestId: 'req-2',
+    });
+    const asked = h.calls
+      .filter((c) => c.name === 'contact.lookupMany')
+      .map((c) => (c.payload as { phoneNumbers: string[] }).phoneNumbers);
+    expect(asked).toEqual([['+14155550101'], ['+14155550102']]);
+  });
+
   it('asks again later for numbers a slow CRM then failed to answer', async () => {
     let answer!: () => void;
     const waits: number[] = [];
