@@ -115,6 +115,7 @@ test('a no-match call shows the caller ID and prefills the new contact with it',
 test("without a default country, the softphone account's country reads national numbers", async ({
   softphone,
   context,
+  extensionUrl,
 }) => {
   // The fake signs in as the real widget does, with contractedCountryCode US.
   const worker = await serviceWorkerOf(context);
@@ -129,6 +130,12 @@ test("without a default country, the softphone account's country reads national 
   await softphone.notifyCall({ sessionId: 's-national', status: 'Ringing', from: '4155550101' });
   const window = await CallPopPage.waitFor(context, 's-national');
   await expect(window.page.getByText(PIPEDRIVE_PERSONS.alice.name).first()).toBeVisible();
+  // And the options page says so.
+  const options = await context.newPage();
+  await options.goto(extensionUrl('src/entrypoints/options/index.html'));
+  await expect(options.getByTestId('account-country')).toHaveText(
+    "No default country is set: numbers without a country code use your RingCentral account's country, US.",
+  );
 });
 
 test("the RingCentral app's client id and server from Options go in the widget URL, which is then no demo", async ({
