@@ -155,14 +155,15 @@ describe('toCallEvent', () => {
     });
   });
 
-  it('ends a call on a telephony session whose party disconnected, not on a switch', () => {
-    const telephony = (status: Record<string, string>) =>
-      toCallEvent('rc-telephony-session-notify', {
-        id: 's-1',
-        sessionId: '1234567890',
-        parties: [{ direction: 'Inbound', from: { phoneNumber: '+14155550101' }, status }],
-      });
-    expect(telephony({ code: 'Disconnected' })).toEqual({
+  it('ends a call on a telephony session whose parties all hung up, not on a switch', () => {
+    const party = (code: string, reason?: string) => ({
+      direction: 'Inbound',
+      from: { phoneNumber: '+14155550101' },
+      status: { code, ...(reason ? { reason } : {}) },
+    });
+    const telephony = (...parties: unknown[]) =>
+      toCallEvent('rc-telephony-session-notify', { id: 's-1', sessionId: '1', parties });
+    expect(telephony(party('Disconnected'))).toEqual({
       event: {
         sessionId: 's-1',
         direction: 'Inbound',
@@ -171,10 +172,12 @@ describe('toCallEvent', () => {
         to: '',
       },
     });
-    expect(telephony({ code: 'Disconnected', reason: 'CallSwitch' })).toMatchObject({
+    // Switched to another device, or answered by another agent of a queue: not ended.
+    expect(telephony(party('Disconnected', 'CallSwitch'), party('Answered'))).toMatchObject({
       tell: false,
     });
-    expect(telephony({ code: 'Answered' })).toMatchObject({ tell: false });
+    expect(telephony(party('Answered'))).toMatchObject({ tell: false });
+    expect(telephony()).toMatchObject({ tell: false });
   });
 
   it('maps answered, held and ended statuses and ignores unknown ones', () => {

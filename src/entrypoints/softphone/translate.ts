@@ -76,15 +76,15 @@ function partyNumber(party: unknown): string | null {
 
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
-/** The session's party that hung up; a call switched to another device has not ended. */
+/** A party of the session, once every party has hung up: a call switched to another device, or
+ * answered by one agent of a queue while the others' legs drop, still has one talking. */
 function endedParty(session: Record<string, unknown>): Record<string, unknown> | undefined {
-  const parties = Array.isArray(session.parties) ? (session.parties as unknown[]) : [];
-  return parties.filter(isRecord).find((party) => {
-    const status = isRecord(party.status) ? party.status : {};
-    return (
-      status.code === 'Disconnected' && !['Pickup', 'CallSwitch'].includes(String(status.reason))
-    );
-  });
+  const parties = (Array.isArray(session.parties) ? (session.parties as unknown[]) : []).filter(
+    isRecord,
+  );
+  const gone = (party: Record<string, unknown>) =>
+    isRecord(party.status) && ['Disconnected', 'Gone'].includes(String(party.status.code));
+  return parties.every(gone) ? parties[0] : undefined;
 }
 
 /** Every notice in presence's shape, keyed by the telephony session id: one call, one key. */
