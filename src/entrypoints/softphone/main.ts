@@ -42,7 +42,7 @@ const seen = new Map<string, 'sent' | 'held' | 'ended'>();
 const MAX_SEEN = 200;
 /** When each of the last new calls was sent: at most MAX_NEW_CALLS a minute pop. */
 let newCallTimes: number[] = [];
-export const MAX_NEW_CALLS = 5;
+const MAX_NEW_CALLS = 5;
 
 function remember(sessionId: string, state: 'sent' | 'held' | 'ended'): void {
   seen.delete(sessionId);
