@@ -2,7 +2,7 @@
  * Pop latency: softphone ring event → the caller's name painted in the call-pop window, measured
  * in one run against the floor of opening an empty extension window. Timestamps are
  * performance.timeOrigin + performance.now() taken inside the pages: the fake softphone stamps
- * the event, the call window marks the first animation frame that shows the name, and an init
+ * the ring notice (rc-call-ring-notify, the real widget's shape), the call window marks the first animation frame that shows the name, and an init
  * script stamps the empty window's first frame.
  */
 import type { Page } from '@playwright/test';
@@ -131,7 +131,8 @@ export async function benchPopLatency(): Promise<{
         console.error(`pop missed (${JSON.stringify(opts)}): ${await describeMiss(window)}`);
         return NaN;
       });
-      const start = (await softphone.state()).eventTimes.at(-1) ?? NaN;
+      // From the widget's real ring notice (rc-call-ring-notify), which the fake posts first.
+      const start = (await softphone.state()).ringTimes.at(-1) ?? NaN;
       await softphone.setStatus('NoCall');
       await window.close();
       if (opts.crmLatency !== undefined) {

@@ -57,7 +57,7 @@ test('a call notice with a direction the bridge does not know says why it did no
   await softphone.post({
     type: 'rc-active-call-notify',
     call: {
-      sessionId: 'lower-case',
+      telephonySessionId: 'lower-case',
       direction: 'inbound',
       telephonyStatus: 'Ringing',
       from: { phoneNumber: PIPEDRIVE_NUMBERS.alice },

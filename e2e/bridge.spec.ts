@@ -225,14 +225,10 @@ test('a call CallPop refuses gets its reason and no "Show call window"', async (
   softphone,
   context,
 }) => {
-  // A national number while no default country is set: the worker refuses it.
-  await softphone.notifyCall({ sessionId: 'national', status: 'Ringing', from: '4155550102' });
-  await expect(softphone.status).toContainText('has no country code');
-  await softphone.notifyCall({
-    sessionId: 'national',
-    status: 'CallConnected',
-    from: '4155550102',
-  });
+  // An internal extension while extension lookup is off: the worker refuses it.
+  await softphone.notifyCall({ sessionId: 'internal', status: 'Ringing', from: '101' });
+  await expect(softphone.status).toContainText('an internal call (extension 101)');
+  await softphone.notifyCall({ sessionId: 'internal', status: 'CallConnected', from: '101' });
   await softphone.page.waitForTimeout(300);
   await expect(softphone.showCall).toBeHidden();
   expect(callPopPages(context)).toHaveLength(0);

@@ -5,11 +5,21 @@ interface FakeState {
   registrations: { service: Record<string, unknown> }[];
   responses: unknown[];
   eventTimes: number[];
+  ringTimes: number[];
   /** The numbers of each rc-adapter-trigger-contact-match CallPop sent. */
   triggers: string[][];
 }
 
 type MatchResponse = { data: Record<string, { id: number | string; name: string }[]> };
+
+export interface StartOptions {
+  callerName?: string;
+  /** Rung in this browser (default for inbound calls): a ring notice first. */
+  webphone?: boolean;
+  /** false: the ring notice alone, no presence notice. */
+  presence?: boolean;
+  telephonySessionId?: string;
+}
 
 /** A call notice written by the test: what the fake's one simulated call cannot do. */
 export interface CallNotice {
@@ -54,6 +64,17 @@ export class SoftphonePage {
     return frame;
   }
 
+  /** Calls `window.fakeSoftphone[name](...args)` in the fake softphone frame. */
+  private async fake<T>(name: string, ...args: unknown[]): Promise<T> {
+    const frame = await this.frame();
+    return frame.evaluate(
+      ([n, a]) =>
+        (window as unknown as { fakeSoftphone: Record<string, (...x: unknown[]) => unknown> })
+          .fakeSoftphone[n]!(...a) as T,
+      [name, args] as const,
+    );
+  }
+
   async state(): Promise<FakeState> {
     const frame = await this.frame();
     return frame.evaluate(
@@ -61,68 +82,55 @@ export class SoftphonePage {
     );
   }
 
-  async match(phoneNumbers: string[], triggerFrom?: 'manual'): Promise<MatchResponse> {
-    const frame = await this.frame();
-    return frame.evaluate(
-      ([numbers, trigger]) =>
-        (
-          window as unknown as {
-            fakeSoftphone: { match: (n: string[], t?: string) => Promise<MatchResponse> };
-          }
-        ).fakeSoftphone.match(numbers, trigger),
-      [phoneNumbers, triggerFrom] as const,
-    );
+  /** The widget's /contacts/match; `callerIds`: the carrier's names, as the widget sends them. */
+  match(
+    phoneNumbers: string[],
+    triggerFrom?: 'manual',
+    callerIds: Record<string, string> = {},
+  ): Promise<MatchResponse> {
+    return this.fake('match', phoneNumbers, triggerFrom, callerIds);
   }
 
-  /** Starts a simulated call; returns its sessionId. */
-  async startCall(direction: 'Inbound' | 'Outbound', number: string): Promise<string> {
-    const frame = await this.frame();
-    return frame.evaluate(
-      ([d, n]) =>
-        (
-          window as unknown as { fakeSoftphone: { startCall: (d: string, n: string) => string } }
-        ).fakeSoftphone.startCall(d, n),
-      [direction, number] as const,
-    );
+  /**
+   * Starts a call as the widget reports one: an inbound browser call with the ring notice, then
+   * presence; other calls by presence only. Returns its telephony session id (CallPop's key).
+   */
+  startCall(direction: 'Inbound' | 'Outbound', number: string, options: StartOptions = {}) {
+    return this.fake<string>('startCall', direction, number, options);
   }
 
-  /** Posts the current call's next status (CallConnected, NoCall) or repeats it. */
-  async setStatus(status: 'Ringing' | 'CallConnected' | 'NoCall'): Promise<void> {
-    const frame = await this.frame();
-    await frame.evaluate(
-      (s) =>
-        (
-          window as unknown as { fakeSoftphone: { setStatus: (s: string) => void } }
-        ).fakeSoftphone.setStatus(s),
-      status,
-    );
+  /** Posts the current call's next presence status, or repeats it. */
+  async setStatus(status: 'Ringing' | 'CallConnected' | 'OnHold' | 'NoCall'): Promise<void> {
+    await this.fake('setStatus', status);
+  }
+
+  /** Ends the current call by one signal only. */
+  async endCall(by: 'webphone' | 'telephony' | 'presence'): Promise<void> {
+    await this.fake('endCall', by);
   }
 
   /** Posts a message from the fake softphone to CallPop, as Embeddable would. */
   async post(message: unknown): Promise<void> {
-    const frame = await this.frame();
-    await frame.evaluate(
-      (m) =>
-        (window as unknown as { fakeSoftphone: { post: (m: unknown) => void } }).fakeSoftphone.post(
-          m,
-        ),
-      message,
-    );
+    await this.fake('post', message);
   }
 
   /**
-   * Posts an inbound call notice of the test's own: several calls at once, or a caller name,
-   * which the fake's one simulated call does not have.
+   * Posts an inbound call's presence notice of the test's own (several calls at once, or a
+   * caller name), in the widget's shape: `sessionId` is the telephony session id.
    */
   async notifyCall(call: CallNotice): Promise<void> {
     await this.post({
       type: 'rc-active-call-notify',
       call: {
-        sessionId: call.sessionId,
         direction: 'Inbound',
-        telephonyStatus: call.status,
         from: { phoneNumber: call.from },
         to: { phoneNumber: '+16505550100' },
+        startTime: Date.now(),
+        telephonyStatus: call.status,
+        sessionId: String(Math.floor(Math.random() * 1e12)),
+        telephonySessionId: call.sessionId,
+        partyId: `p-${call.sessionId}`,
+        terminationType: call.status === 'NoCall' ? 'final' : 'intermediate',
         ...(call.fromName === undefined ? {} : { fromName: call.fromName }),
       },
     });

@@ -100,6 +100,7 @@ export function CallCard(props: CallCardProps) {
           <h2>Create new contact...</h2>
           <CreateContactForm
             phoneNumber={result.phoneNumber}
+            name={props.session.callerName}
             contactTypes={result.contactTypes}
             toasts={props.toasts}
             callSessionId={props.session.sessionId}

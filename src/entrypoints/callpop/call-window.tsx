@@ -45,7 +45,7 @@ export function CallWindow({ session, forgotten }: { session: CallSession; forgo
       <header>
         <p className="muted">{line}</p>
         <h1 data-testid="call-number">{number}</h1>
-        {session.callerName ? <p className="muted">Caller id: {session.callerName}</p> : null}
+        {session.callerName ? <p className="muted">Caller ID: {session.callerName}</p> : null}
       </header>
       <ToastList toasts={toasts} />
       {forgotten ? <Forgotten /> : null}

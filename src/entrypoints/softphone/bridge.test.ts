@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallEvent } from '@/platform/messages';
-import { CALL_RESEND_DELAYS_MS, handleWidgetMessage } from './bridge';
+import { handleWidgetMessage } from './bridge';
+import { RESEND_DELAYS_MS as CALL_RESEND_DELAYS_MS } from './resend';
 import { alice, harness } from '@/test/bridge-harness';
 
 describe('handleWidgetMessage', () => {
@@ -17,6 +18,22 @@ describe('handleWidgetMessage', () => {
     await handleWidgetMessage(h.deps, { type: 'rc-adapter-pushAdapterState' });
     expect(h.posted).toEqual([]);
     expect(h.reports.at(-1)).toMatch(/Connect a CRM/);
+  });
+
+  it('answers /contacts/view before opening the page: the widget waits 3 s for it', async () => {
+    const h = harness();
+    const order: string[] = [];
+    h.deps.post = () => order.push('answered');
+    h.deps.openUrl = async () => {
+      order.push('opened');
+    };
+    await handleWidgetMessage(h.deps, {
+      type: 'rc-post-message-request',
+      requestId: 'v',
+      path: '/contacts/view',
+      body: { id: 1, phoneNumbers: [{ phoneNumber: '+14155550101' }] },
+    });
+    expect(order).toEqual(['answered', 'opened']);
   });
 
   it('opens the CRM page for /contacts/view and answers ok', async () => {
@@ -87,7 +104,7 @@ describe('handleWidgetMessage', () => {
   it('forwards call notices as call.event and drops unusable ones', async () => {
     const h = harness();
     const call = {
-      sessionId: 'S1',
+      telephonySessionId: 'S1',
       direction: 'Inbound',
       telephonyStatus: 'Ringing',
       from: { phoneNumber: '+14155550101' },
@@ -96,7 +113,7 @@ describe('handleWidgetMessage', () => {
     await handleWidgetMessage(h.deps, { type: 'rc-active-call-notify', call });
     await handleWidgetMessage(h.deps, {
       type: 'rc-active-call-notify',
-      call: { ...call, sessionId: undefined },
+      call: { ...call, telephonySessionId: undefined },
     });
     const events = h.calls.filter((c) => c.name === 'call.event').map((c) => c.payload);
     expect(events).toEqual([
@@ -111,7 +128,7 @@ describe('handleWidgetMessage', () => {
   });
 
   const ringing = {
-    sessionId: 'S4',
+    telephonySessionId: 'S4',
     direction: 'Inbound',
     telephonyStatus: 'Ringing',
     from: { phoneNumber: '+14155550101' },
@@ -154,7 +171,12 @@ describe('handleWidgetMessage', () => {
     const h = harness();
     await handleWidgetMessage(h.deps, {
       type: 'rc-active-call-notify',
-      call: { sessionId: 'S9', direction: 'Inbound', telephonyStatus: 'Ringing', from: {} },
+      call: {
+        telephonySessionId: 'S9',
+        direction: 'Inbound',
+        telephonyStatus: 'Ringing',
+        from: {},
+      },
     });
     expect(h.calls.filter((c) => c.name === 'call.event')).toEqual([]);
     expect(h.reports.at(-1)).toBe('No call pop: the caller withheld their number.');
@@ -163,7 +185,7 @@ describe('handleWidgetMessage', () => {
   it("shows the worker's reason when it says it is for the person, and only then", async () => {
     const reason = 'No call pop: "sip:101@pbx.example" is not a phone number CallPop can look up.';
     const call = {
-      sessionId: 'S3',
+      telephonySessionId: 'S3',
       direction: 'Inbound',
       telephonyStatus: 'Ringing',
       from: { phoneNumber: 'sip:101@pbx.example' },

@@ -1,8 +1,9 @@
-// Host side of the Embeddable protocol. Stateless: the worker de-duplicates calls by sessionId,
-// so a reloaded page or a repeated notice never pops twice.
+// Host side of the Embeddable protocol. Stateless: the worker de-duplicates calls by their
+// telephony session id, so a reloaded page or a repeated notice never pops twice.
 import type { Payload, RequestName, Value } from '@/platform/messages';
 import type { Settings } from '@/features/settings/model/settings';
 import { sleep } from '@/platform/sleep';
+import { httpUrl } from '@/platform/url-template';
 import { messageOf } from './message-of';
 import {
   MATCH_PATH,
@@ -14,8 +15,6 @@ import {
 import { RESEND_DELAYS_MS, isTransportFailure, withResend } from './resend';
 import { registrationMessage, toCallEvent } from './translate';
 import { answerMatch } from './widget-match';
-
-export { MATCH_DEADLINE_MS, REASK_DELAYS_MS } from './widget-match';
 
 export type Requester = <N extends RequestName>(name: N, payload: Payload<N>) => Promise<Value<N>>;
 
@@ -29,18 +28,6 @@ export interface BridgeDeps {
   report: (message: string, kind: 'info' | 'error') => void;
   /** Resolves after `ms` (tests pass their own clock). */
   wait?: (ms: number) => Promise<void>;
-}
-
-// The worker handles call.event once per sessionId, so a resend finishes a half-done pop.
-export const CALL_RESEND_DELAYS_MS = RESEND_DELAYS_MS;
-
-function isHttpUrl(url: string | null): url is string {
-  if (!url) return false;
-  try {
-    return ['http:', 'https:'].includes(new URL(url).protocol);
-  } catch {
-    return false;
-  }
 }
 
 /** Registers CallPop as the widget's contact service; false when no CRM is connected. */
@@ -73,10 +60,9 @@ async function viewContact(deps: BridgeDeps, body: unknown): Promise<void> {
       return deps.report(`The contact page could not be opened: ${problem}`, 'error');
     }
     if (!contact) return deps.report('That contact is no longer in the CRM.', 'error');
-    if (!isHttpUrl(contact.pageUrl)) {
-      return deps.report(`${contact.name} has no CRM page CallPop can open.`, 'error');
-    }
-    await deps.openUrl(contact.pageUrl);
+    const page = contact.pageUrl ? httpUrl(contact.pageUrl) : null;
+    if (!page) return deps.report(`${contact.name} has no CRM page CallPop can open.`, 'error');
+    await deps.openUrl(page);
   } catch (error) {
     deps.report(`The contact page could not be opened: ${messageOf(error)}`, 'error');
   }
@@ -86,18 +72,20 @@ async function answerRequest(
   deps: BridgeDeps,
   message: Extract<WidgetMessage, { type: 'rc-post-message-request' }>,
 ): Promise<void> {
-  let response: unknown = { data: 'ok' };
-  if (message.path === MATCH_PATH) response = await answerMatch(deps, message.body);
-  else if (message.path === VIEW_PATH) await viewContact(deps, message.body);
-  // Paths we did not register still get a quick 'ok' (as App Connect does): no widget timeout.
-  deps.post(responseMessage(message.requestId, response));
+  if (message.path === MATCH_PATH) {
+    return deps.post(responseMessage(message.requestId, await answerMatch(deps, message.body)));
+  }
+  // Other paths get a quick 'ok' (as App Connect does); /contacts/view too, since the widget
+  // waits 3 s for it: the CRM page opens after.
+  deps.post(responseMessage(message.requestId, { data: 'ok' }));
+  if (message.path === VIEW_PATH) await viewContact(deps, message.body);
 }
 
 async function forwardCall(
   deps: BridgeDeps,
-  message: Extract<WidgetMessage, { type: 'rc-active-call-notify' | 'rc-call-ring-notify' }>,
+  message: Extract<WidgetMessage, { call: unknown }>,
 ): Promise<void> {
-  const translated = toCallEvent(message.call, message.type === 'rc-call-ring-notify');
+  const translated = toCallEvent(message.type, message.call);
   if ('ignored' in translated) {
     if (translated.tell) deps.report(translated.ignored, 'info');
     return;
@@ -110,7 +98,7 @@ async function forwardCall(
     // Not a transport failure: the worker's own words, and sending again gets the same answer.
     deps.report(
       isTransportFailure(error)
-        ? `Call pop failed: CallPop did not answer, even after ${CALL_RESEND_DELAYS_MS.length + 1} tries; it tries again on the call's next event.`
+        ? `Call pop failed: CallPop did not answer, even after ${RESEND_DELAYS_MS.length + 1} tries; it tries again on the call's next event.`
         : `Call pop failed: ${messageOf(error)}`,
       'error',
     );
@@ -126,6 +114,8 @@ export async function handleWidgetMessage(deps: BridgeDeps, message: WidgetMessa
         return;
       case 'rc-post-message-request':
         return await answerRequest(deps, message);
+      case 'rc-login-status-notify':
+        return; // the page keeps the account's country
       default:
         return await forwardCall(deps, message);
     }

@@ -79,6 +79,10 @@ class FakeElement {
   click(): void {
     for (const listener of this.listeners) listener({});
   }
+  prepend(child: FakeElement): void {
+    child.parent = this;
+    this.children.unshift(child);
+  }
   append(child: FakeElement): void {
     child.parent = this;
     this.children.push(child);
@@ -91,6 +95,7 @@ class FakeElement {
 
 interface Page {
   status: FakeElement;
+  held: FakeElement;
   showCall: FakeElement;
   frameHost: FakeElement;
   /** Posts a message from the framed softphone, as the widget does. */
@@ -106,6 +111,7 @@ async function openWindow(reply: (event: CallEvent) => CallEventReply): Promise<
     status: new FakeElement(),
     'show-call': Object.assign(new FakeElement(), { hidden: true }),
     'frame-host': new FakeElement(),
+    held: Object.assign(new FakeElement(), { hidden: true }),
   };
   let onMessage: Listener = () => undefined;
   vi.stubGlobal('document', {
@@ -131,7 +137,10 @@ async function openWindow(reply: (event: CallEvent) => CallEventReply): Promise<
     }
     throw new Error(`Unexpected request ${name}`);
   };
-  await settingsItem.set({ ...DEFAULT_SETTINGS, softphone: { url: SOFTPHONE } });
+  await settingsItem.set({
+    ...DEFAULT_SETTINGS,
+    softphone: { ...DEFAULT_SETTINGS.softphone, url: SOFTPHONE },
+  });
   vi.resetModules();
   await import('./main');
   await settle();
@@ -143,6 +152,7 @@ async function openWindow(reply: (event: CallEvent) => CallEventReply): Promise<
   expect(elements.status.textContent).toBe(NORMAL);
   return {
     status: elements.status,
+    held: elements.held,
     showCall: elements['show-call'],
     frameHost,
     fromWidget,
@@ -177,7 +187,7 @@ function callNotice(sessionId: string, telephonyStatus: string, number = ALICE) 
   return {
     type: 'rc-active-call-notify',
     call: {
-      sessionId,
+      telephonySessionId: sessionId,
       direction: 'Inbound',
       telephonyStatus,
       from: { phoneNumber: number },
@@ -199,7 +209,7 @@ describe('a softphone URL changed while the window is open', () => {
     const page = await openWindow(popped);
     await settingsItem.set({
       ...DEFAULT_SETTINGS,
-      softphone: { url: 'http://example.com/app.html' },
+      softphone: { ...DEFAULT_SETTINGS.softphone, url: 'http://example.com/app.html' },
     });
     await settle();
     expect(page.frameHost.children).toEqual([]);
@@ -295,6 +305,55 @@ describe('Show call window', () => {
     answerRing(popped());
     await settle();
     expect(page.showCall.hidden).toBe(true);
+  });
+});
+
+describe('a flood of new calls', () => {
+  it('pops at most 5 new calls a minute and lists the others, whose later events stay held', async () => {
+    const now = vi.spyOn(Date, 'now').mockReturnValue(10_000_000);
+    const page = await openWindow(popped);
+    for (let i = 0; i < 7; i += 1) {
+      page.fromWidget(callNotice(`C${i}`, 'Ringing', `+1415555020${i}`));
+    }
+    await settle();
+    page.fromWidget(callNotice('C6', 'CallConnected', '+14155550206'));
+    page.fromWidget(callNotice('C0', 'CallConnected', '+14155550200'));
+    await settle();
+    expect(page.calls.map((c) => `${c.sessionId} ${c.status}`)).toEqual([
+      ...['C0', 'C1', 'C2', 'C3', 'C4'].map((id) => `${id} Ringing`),
+      'C0 CallConnected',
+    ]);
+    expect(page.held.hidden).toBe(false);
+    expect(page.held.children.map((item) => item.textContent.split(' ').at(-1))).toEqual([
+      '+14155550206',
+      '+14155550205',
+    ]);
+    expect(page.status.textContent).toBe(
+      'More than 5 new calls in a minute: CallPop did not pop the others, listed below.',
+    );
+    // A minute after the first ones, a new call pops again.
+    now.mockReturnValue(10_000_000 + 60_000);
+    page.fromWidget(callNotice('C7', 'Ringing', '+14155550207'));
+    await settle();
+    expect(page.calls.at(-1)?.sessionId).toBe('C7');
+    now.mockRestore();
+  });
+});
+
+describe("the softphone account's country", () => {
+  it('is kept from the login status, for numbers without a country code', async () => {
+    const page = await openWindow(popped);
+    page.fromWidget({
+      type: 'rc-login-status-notify',
+      loggedIn: true,
+      contractedCountryCode: 'GB',
+    });
+    await settle();
+    expect((await settingsItem.get()).softphone.accountCountry).toBe('GB');
+    // Signed out (no country): the last account's stays.
+    page.fromWidget({ type: 'rc-login-status-notify', loggedIn: false });
+    await settle();
+    expect((await settingsItem.get()).softphone.accountCountry).toBe('GB');
   });
 });
 

@@ -2,10 +2,11 @@
 import type { CallEvent, CallEventReply, RequestName } from '@/platform/messages';
 import { request, send } from '@/platform/ui/messaging';
 import { connectionItem, settingsItem } from '@/platform/storage/keys';
+import type { Settings } from '@/features/settings/model/settings';
+import type { Connection } from '@/features/connection/model/connection';
 import { isFromSoftphone } from './accept';
 import { handleWidgetMessage, register, type BridgeDeps } from './bridge';
 import { rematchNamed } from './widget-match';
-import { namesAccountChanged, startNamesAccount } from './names-account';
 import { FRAME_ALLOW, FRAME_SANDBOX } from './frame-policy';
 import { keepWorkerAwake } from './keep-worker-awake';
 import { messageOf } from './message-of';
@@ -15,6 +16,7 @@ import { MATCH_PATH, VIEW_PATH, parseWidgetMessage, type WidgetMessage } from '.
 const statusLine = document.getElementById('status') as HTMLParagraphElement;
 const showCallButton = document.getElementById('show-call') as HTMLButtonElement;
 const frameHost = document.getElementById('frame-host') as HTMLDivElement;
+const heldList = document.getElementById('held') as HTMLUListElement;
 
 // Success clears a status line about the same topic only: a match right after a withheld call
 // must not hide why that call did not pop.
@@ -34,16 +36,39 @@ let shownTopic: Topic | null = null;
 // Calls the worker took that have not ended, the one last rung or connected last: a second call
 // ending must not take away the first one's "Show call window". Refused calls are never here.
 let liveCalls: string[] = [];
-/** Ended calls: the late reply to one of their earlier events must not bring them back. */
-const endedCalls = new Set<string>();
-/** Ended calls remembered, newest last: enough for late replies; the window stays open all day. */
-const MAX_ENDED_CALLS = 200;
+// Calls sent to the worker, held back by the bound on new calls, or ended (the late reply to
+// an earlier event must not bring one back); newest last, enough for a window open all day.
+const seen = new Map<string, 'sent' | 'held' | 'ended'>();
+const MAX_SEEN = 200;
+/** When each of the last new calls was sent: at most MAX_NEW_CALLS a minute pop. */
+let newCallTimes: number[] = [];
+const MAX_NEW_CALLS = 5;
 
-function rememberEnded(sessionId: string): void {
-  endedCalls.delete(sessionId);
-  endedCalls.add(sessionId);
-  const [oldest] = endedCalls;
-  if (endedCalls.size > MAX_ENDED_CALLS && oldest !== undefined) endedCalls.delete(oldest);
+function remember(sessionId: string, state: 'sent' | 'held' | 'ended'): void {
+  seen.delete(sessionId);
+  seen.set(sessionId, state);
+  const [oldest] = seen.keys();
+  if (seen.size > MAX_SEEN && oldest !== undefined) seen.delete(oldest);
+}
+
+const HELD_BACK = `More than ${MAX_NEW_CALLS} new calls in a minute: CallPop did not pop the others, listed below.`;
+
+/** A new call beyond MAX_NEW_CALLS in a minute (a flood) is listed here instead of popped. */
+function heldBack({ sessionId, direction, from, to, status }: CallEvent): boolean {
+  if (seen.has(sessionId) || status === 'NoCall') return seen.get(sessionId) === 'held';
+  const now = Date.now();
+  newCallTimes = newCallTimes.filter((at) => at > now - 60_000);
+  const held = newCallTimes.length >= MAX_NEW_CALLS;
+  remember(sessionId, held ? 'held' : 'sent');
+  if (!held) {
+    newCallTimes.push(now);
+    return false;
+  }
+  const item = document.createElement('li');
+  item.textContent = `${new Date(now).toLocaleTimeString()} ${direction === 'Inbound' ? from : to}`;
+  heldList.prepend(item);
+  heldList.hidden = false;
+  return true;
 }
 
 function report(message: string, kind: 'info' | 'error', topic: Topic | null): void {
@@ -68,9 +93,10 @@ function setLiveCalls(calls: string[]): void {
 /** Sends a call event, keeping the live calls by the reply while the event's frame is `current`. */
 async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<CallEventReply> {
   const { sessionId } = event;
+  if (heldBack(event)) return { action: 'ignored', reason: HELD_BACK, tell: true };
   if (event.status === 'NoCall') {
     // Over whatever the worker answers: the softphone says the call is gone.
-    rememberEnded(sessionId);
+    remember(sessionId, 'ended');
     setLiveCalls(liveCalls.filter((id) => id !== sessionId));
   }
   const reply: CallEventReply = await ask('call.event', event);
@@ -80,7 +106,7 @@ async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<
     setLiveCalls(liveCalls.filter((id) => id !== sessionId));
     return reply;
   }
-  if (!endedCalls.has(sessionId) && !liveCalls.includes(sessionId)) {
+  if (seen.get(sessionId) !== 'ended' && !liveCalls.includes(sessionId)) {
     setLiveCalls([...liveCalls, sessionId]);
   }
   return reply;
@@ -150,9 +176,9 @@ function topicOf(message: WidgetMessage): Topic {
 /** The call ringing or connected is the one "Show call window" shows, also after swapping back. */
 function noteCurrentCall(message: WidgetMessage): void {
   if (message.type !== 'rc-active-call-notify') return;
-  const { sessionId, telephonyStatus } = message.call;
+  const { telephonySessionId, telephonyStatus } = message.call;
   if (telephonyStatus !== 'Ringing' && telephonyStatus !== 'CallConnected') return;
-  const id = String(sessionId);
+  const id = String(telephonySessionId);
   if (liveCalls.includes(id)) setLiveCalls([...liveCalls.filter((live) => live !== id), id]);
 }
 
@@ -174,12 +200,12 @@ function removeFrame(): void {
   // No widget until the next frame asks: a settings change must not say "Matching callers".
   widgetReady = false;
   normalLine = null;
-  for (const id of liveCalls) rememberEnded(id);
+  for (const id of liveCalls) remember(id, 'ended');
   setLiveCalls([]);
 }
 
-function showFrame(rawUrl: string): void {
-  const target = softphoneTarget(rawUrl);
+function showFrame(softphone: Settings['softphone']): void {
+  const target = softphoneTarget(softphone.url, softphone);
   if (!target.ok) {
     removeFrame();
     return report(target.reason, 'error', 'setup');
@@ -208,6 +234,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
   const message = parseWidgetMessage(event.data);
   if (!message) return;
+  if (message.type === 'rc-login-status-notify') return void keepAccountCountry(message.country);
   if (message.type === 'rc-adapter-pushAdapterState') widgetReady = true;
   void handle(message, bridges);
 });
@@ -231,13 +258,22 @@ function reRegister(): Promise<void> {
   );
 }
 
-settingsItem.watch((next) => {
-  showFrame(next.softphone.url);
-  void reRegister();
-});
-startNamesAccount();
+/** The signed-in account's country serves numbers without a country code while Options sets none. */
+async function keepAccountCountry(accountCountry: string): Promise<void> {
+  if (accountCountry === '') return; // signed out: the last account's stays
+  await settingsItem.update((s) => ({ ...s, softphone: { ...s.softphone, accountCountry } }));
+}
+
+// No registration again on a settings change: the widget applies lifetimes from its first only.
+settingsItem.watch((next) => showFrame(next.softphone));
+// The CRM account whose names the widget shows: another account changes them all, a new token none.
+const accountOf = (c: Connection | null) =>
+  c ? `${c.platform}:${c.accountId}:${c.hostname}` : null;
+let namesFrom: string | null | undefined;
+void connectionItem.get().then((connection) => (namesFrom ??= accountOf(connection)));
 connectionItem.watch((next) => {
-  const changed = namesAccountChanged(next);
+  const changed = accountOf(next) !== namesFrom;
+  namesFrom = accountOf(next);
   // Names from the connection before (another CRM's, or any after Disconnect) are matched
   // again once the widget knows the new one, not kept for their match lifetime.
   void reRegister().then(() => {
@@ -247,7 +283,7 @@ connectionItem.watch((next) => {
 
 void settingsItem
   .get()
-  .then((settings) => showFrame(settings.softphone.url))
+  .then((settings) => showFrame(settings.softphone))
   .catch((error: unknown) =>
     report(`Settings could not be read: ${String(error)}`, 'error', 'setup'),
   );

@@ -41,4 +41,16 @@ describe('softphoneTarget', () => {
     });
     expect(softphoneTarget(undefined)).toMatchObject({ ok: false });
   });
+
+  it("puts CallPop's own RingCentral app in the widget URL, so the widget is no demo", () => {
+    const app = { clientId: 'my id', appServer: 'https://platform.devtest.ringcentral.com' };
+    expect(softphoneTarget('https://apps.example.test/app.html?x=1', app)).toEqual({
+      ok: true,
+      url: 'https://apps.example.test/app.html?x=1&clientId=my+id&appServer=https%3A%2F%2Fplatform.devtest.ringcentral.com',
+      origin: 'https://apps.example.test',
+    });
+    expect(softphoneTarget('https://apps.example.test/app.html', { clientId: '' })).toMatchObject({
+      url: 'https://apps.example.test/app.html',
+    });
+  });
 });

@@ -4,7 +4,11 @@ import { isLoopbackHost } from '@/features/connection/model/connection';
 export type SoftphoneTarget =
   { ok: true; url: string; origin: string } | { ok: false; reason: string };
 
-export function softphoneTarget(raw: unknown): SoftphoneTarget {
+/** `app`: CallPop's own RingCentral app for the widget URL; without it the widget is a demo. */
+export function softphoneTarget(
+  raw: unknown,
+  app: { clientId?: string; appServer?: string } = {},
+): SoftphoneTarget {
   if (typeof raw !== 'string' || raw.trim() === '') {
     return { ok: false, reason: 'No softphone URL is set. Add one in CallPop options.' };
   }
@@ -27,5 +31,7 @@ export function softphoneTarget(raw: unknown): SoftphoneTarget {
         'The softphone URL must start with https:// (plain http is allowed only for 127.0.0.1 or localhost).',
     };
   }
+  if (app.clientId) url.searchParams.set('clientId', app.clientId);
+  if (app.appServer) url.searchParams.set('appServer', app.appServer);
   return { ok: true, url: url.href, origin: url.origin };
 }

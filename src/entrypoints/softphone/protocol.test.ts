@@ -24,12 +24,26 @@ describe('parseWidgetMessage', () => {
     );
   });
 
+  it("keeps the login status's account country, only when it is a country code", () => {
+    const login = (contractedCountryCode: unknown) =>
+      parseWidgetMessage({ type: 'rc-login-status-notify', loggedIn: true, contractedCountryCode });
+    expect(login('GB')).toEqual({ type: 'rc-login-status-notify', country: 'GB' });
+    expect(login(undefined)).toEqual({ type: 'rc-login-status-notify', country: '' });
+    expect(login('<b>')).toEqual({ type: 'rc-login-status-notify', country: '' });
+  });
+
+  it('reads the telephony session notice as a call notice', () => {
+    expect(
+      parseWidgetMessage({ type: 'rc-telephony-session-notify', telephonySession: { id: 's-1' } }),
+    ).toEqual({ type: 'rc-telephony-session-notify', call: { id: 's-1' } });
+  });
+
   it('drops malformed and unrelated messages', () => {
     for (const junk of [
       null,
       'rc-adapter-pushAdapterState',
       [],
-      { type: 'rc-login-status-notify' },
+      { type: 'rc-route-changed-notify', path: '/' },
       { type: 'rc-post-message-request', path: '/contacts/match' },
       { type: 'rc-post-message-request', requestId: 'r', path: 7 },
       { type: 'rc-active-call-notify', call: 'S1' },

@@ -5,59 +5,56 @@ import { MAX_PHONE_INPUT_LENGTH } from '@/features/lookup/model/phone';
 export const MATCH_PATH = '/contacts/match';
 export const VIEW_PATH = '/contacts/view';
 
-/** Fields of Embeddable's active call (rc-active-call-notify) and webphone session we read. */
-export interface EmbeddableCall {
-  sessionId?: unknown;
-  direction?: unknown;
-  telephonyStatus?: unknown;
-  from?: unknown;
-  to?: unknown;
-  fromName?: unknown;
-  toName?: unknown;
-  fromUserName?: unknown;
-  toUserName?: unknown;
-  startTime?: unknown;
-}
+/** The notices that carry a call: the webphone session (ring, end), presence, telephony session. */
+export type CallNotice =
+  | 'rc-call-ring-notify'
+  | 'rc-call-end-notify'
+  | 'rc-active-call-notify'
+  | 'rc-telephony-session-notify';
 
 export type WidgetMessage =
   | { type: 'rc-adapter-pushAdapterState' }
+  | { type: 'rc-login-status-notify'; country: string }
   | { type: 'rc-post-message-request'; requestId: string; path: string; body: unknown }
-  | { type: 'rc-active-call-notify'; call: EmbeddableCall }
-  | { type: 'rc-call-ring-notify'; call: EmbeddableCall };
+  | { type: CallNotice; call: Record<string, unknown> };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+const countryCode = (code: unknown) =>
+  typeof code === 'string' && /^[A-Z]{2}$/.test(code) ? code : '';
 
 export function parseWidgetMessage(data: unknown): WidgetMessage | null {
   if (!isRecord(data) || typeof data.type !== 'string') return null;
   switch (data.type) {
     case 'rc-adapter-pushAdapterState':
       return { type: data.type };
+    case 'rc-login-status-notify':
+      return { type: data.type, country: countryCode(data.contractedCountryCode) };
     case 'rc-post-message-request':
       if (typeof data.requestId !== 'string' || data.requestId === '') return null;
       if (typeof data.path !== 'string') return null;
       return { type: data.type, requestId: data.requestId, path: data.path, body: data.body };
+    case 'rc-telephony-session-notify':
+      return isRecord(data.telephonySession)
+        ? { type: data.type, call: data.telephonySession }
+        : null;
     case 'rc-active-call-notify':
     case 'rc-call-ring-notify':
+    case 'rc-call-end-notify':
       return isRecord(data.call) ? { type: data.type, call: data.call } : null;
     default:
       return null;
   }
 }
 
-/** `/contacts/match` body: E.164 numbers, and `triggerFrom: 'manual'` for a Refresh. */
-export interface MatchBody {
-  phoneNumbers: string[];
-  force: boolean;
-  /** Entries longer than any phone number, left out (they get no name, nor an echoed key). */
-  skipped: number;
-}
-
 /** Embeddable asks for up to a few hundred numbers at once; more is not a real widget. */
 export const MAX_MATCH_NUMBERS = 1000;
 
-export function parseMatchBody(body: unknown): MatchBody | string {
+/** `/contacts/match` body: E.164 numbers, and `triggerFrom: 'manual'` for a Refresh; `skipped`:
+ * entries longer than any phone number, left out (no name, nor an echoed key). */
+export function parseMatchBody(body: unknown) {
   if (!isRecord(body) || !Array.isArray(body.phoneNumbers)) {
     return 'The contact match request has no phoneNumbers list.';
   }

@@ -38,6 +38,14 @@ describe('registrationMessage', () => {
       },
     });
   });
+
+  it('never registers a no-match lifetime of 0, which the widget ignores (keeping 5 minutes)', () => {
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      cache: { ...DEFAULT_SETTINGS.cache, noMatchTtlMinutes: 0 },
+    };
+    expect(registrationMessage(connection, settings).service.contactNoMatchTtl).toBe(60_000);
+  });
 });
 
 describe('matchData', () => {
@@ -79,7 +87,7 @@ describe('matchData', () => {
       ),
     ) as Record<string, LookupResult>;
     const data = matchData(['__proto__', alice], results, 'pipedrive');
-    expect(data[alice]?.map((c) => c.name)).toEqual(['Alice']);
+    expect(data[alice]?.map((c) => (c as { name: string }).name)).toEqual(['Alice']);
     expect(Object.hasOwn(data, '__proto__')).toBe(true);
     expect(data['__proto__']).toEqual([]);
   });
@@ -95,38 +103,86 @@ describe('matchData', () => {
     expect(data['4155550101']).toMatchObject([
       { name: 'Alice', phoneNumbers: [{ phoneNumber: '4155550101' }] },
     ]);
-    expect(data['(415) 555-0102']?.map((c) => c.name)).toEqual(['Bob']);
-    expect(data['+1 415-555-0101']?.map((c) => c.name)).toEqual(['Alice']);
+    expect(data['(415) 555-0102']?.map((c) => (c as { name: string }).name)).toEqual(['Bob']);
+    expect(data['+1 415-555-0101']?.map((c) => (c as { name: string }).name)).toEqual(['Alice']);
   });
 });
 
 describe('toCallEvent', () => {
+  // Presence's active call, as rc-active-call-notify carries it.
   const call = {
-    sessionId: 'S1',
+    sessionId: '1234567890',
+    telephonySessionId: 's-1',
     direction: 'Inbound',
     telephonyStatus: 'Ringing',
-    from: { phoneNumber: '+14155550101', name: 'Alice' },
+    from: { phoneNumber: '+14155550101' },
+    fromName: 'WIRELESS CALLER',
     to: { phoneNumber: '+16505550000' },
     startTime: 1_700_000_000_000,
   };
+  const presence = (changed: Record<string, unknown> = {}) =>
+    toCallEvent('rc-active-call-notify', { ...call, ...changed });
+  // The webphone session, as rc-call-ring-notify and rc-call-end-notify carry it.
+  const session = {
+    id: 'sip-1',
+    callId: 'c-1',
+    direction: 'Inbound',
+    callStatus: 'webphone-session-connecting',
+    from: '+14155550101',
+    fromUserName: 'WIRELESS CALLER',
+    to: '+16505550000',
+    toUserName: 'Dana',
+    partyData: { partyId: 'p-1', sessionId: 's-1' },
+    startTime: 1_700_000_000_000,
+  };
+  const event = {
+    sessionId: 's-1',
+    direction: 'Inbound',
+    status: 'Ringing',
+    from: '+14155550101',
+    to: '+16505550000',
+    fromName: 'WIRELESS CALLER',
+    startTime: 1_700_000_000_000,
+  };
 
-  it('maps an active call to the contract', () => {
-    expect(toCallEvent(call)).toEqual({
+  it('keys presence, the ring notice and the end notice of one call by its telephony session', () => {
+    expect(presence()).toEqual({ event });
+    expect(toCallEvent('rc-call-ring-notify', session)).toEqual({
+      event: { ...event, toName: 'Dana' },
+    });
+    expect(toCallEvent('rc-call-end-notify', { ...session, endTime: 1 })).toEqual({
+      event: { ...event, status: 'NoCall', toName: 'Dana' },
+    });
+  });
+
+  it('ends a call on a telephony session whose parties all hung up, not on a switch', () => {
+    const party = (code: string, reason?: string) => ({
+      direction: 'Inbound',
+      from: { phoneNumber: '+14155550101' },
+      status: { code, ...(reason ? { reason } : {}) },
+    });
+    const telephony = (...parties: unknown[]) =>
+      toCallEvent('rc-telephony-session-notify', { id: 's-1', sessionId: '1', parties });
+    expect(telephony(party('Disconnected'))).toEqual({
       event: {
-        sessionId: 'S1',
+        sessionId: 's-1',
         direction: 'Inbound',
-        status: 'Ringing',
+        status: 'NoCall',
         from: '+14155550101',
-        to: '+16505550000',
-        fromName: 'Alice',
-        startTime: 1_700_000_000_000,
+        to: '',
       },
     });
+    // Switched to another device, or answered by another agent of a queue: not ended.
+    expect(telephony(party('Disconnected', 'CallSwitch'), party('Answered'))).toMatchObject({
+      tell: false,
+    });
+    expect(telephony(party('Answered'))).toMatchObject({ tell: false });
+    expect(telephony()).toMatchObject({ tell: false });
   });
 
   it('maps answered, held and ended statuses and ignores unknown ones', () => {
     const status = (telephonyStatus: string) => {
-      const translated = toCallEvent({ ...call, telephonyStatus });
+      const translated = presence({ telephonyStatus });
       return 'event' in translated ? translated.event.status : translated.ignored;
     };
     expect(status('CallConnected')).toBe('CallConnected');
@@ -135,83 +191,59 @@ describe('toCallEvent', () => {
     expect(status('Voicemail')).toMatch(/not used/);
   });
 
-  it('refuses calls without a session id or a known direction, and says so', () => {
-    expect(toCallEvent({ ...call, sessionId: undefined })).toEqual({
-      ignored: 'No call pop: the softphone sent a call without its sessionId.',
+  it('refuses calls without a telephony session id or a known direction, and says so', () => {
+    expect(presence({ telephonySessionId: undefined })).toEqual({
+      ignored: 'No call pop: the softphone sent a call without its telephony session id.',
       tell: true,
     });
-    expect(toCallEvent({ ...call, direction: 'inbound' })).toEqual({
+    expect(presence({ direction: 'inbound' })).toEqual({
       ignored:
         'No call pop: the softphone sent a call whose direction is "inbound", not Inbound or Outbound.',
       tell: true,
     });
+    // An end notice that cannot be read is not worth a line: the call ends by another signal.
+    expect(toCallEvent('rc-call-end-notify', { ...session, partyData: null })).toMatchObject({
+      tell: false,
+    });
   });
 
   it('cuts a runaway direction in what it says', () => {
-    const told = toCallEvent({ ...call, direction: 'x'.repeat(5000) });
+    const told = presence({ direction: 'x'.repeat(5000) });
     expect('ignored' in told && told.ignored.length).toBeLessThan(140);
-  });
-
-  it('keeps quiet about a ring notice it cannot use: the active-call notice follows', () => {
-    expect(toCallEvent({ ...call, sessionId: undefined }, true)).toEqual({
-      ignored: 'The call has no sessionId.',
-    });
-    expect(toCallEvent({ ...call, direction: 'Sideways' }, true)).toMatchObject({
-      ignored: expect.stringContaining('direction') as unknown,
-    });
   });
 
   it('says a number that is not text is malformed, not withheld', () => {
     for (const from of [14155550101, { phoneNumber: 14155550101 }, true]) {
-      expect(toCallEvent({ ...call, from })).toEqual({
+      expect(presence({ from })).toEqual({
         ignored: "No call pop: the caller's number from the softphone is not text.",
         tell: true,
       });
     }
-    expect(
-      toCallEvent({ ...call, direction: 'Outbound', to: { phoneNumber: 14155550101 } }),
-    ).toEqual({
+    expect(presence({ direction: 'Outbound', to: { phoneNumber: 14155550101 } })).toEqual({
       ignored: 'No call pop: the called number from the softphone is not text.',
       tell: true,
     });
   });
 
   it('tells, instead of failing, about a call whose other party has no number', () => {
-    expect(toCallEvent({ ...call, from: { name: 'Anonymous' } })).toEqual({
+    expect(presence({ from: { name: 'Anonymous' } })).toEqual({
       ignored: 'No call pop: the caller withheld their number.',
       tell: true,
     });
     for (const word of ['anonymous', 'Restricted', 'Private']) {
-      expect(toCallEvent({ ...call, from: { phoneNumber: word } })).toEqual({
+      expect(toCallEvent('rc-call-ring-notify', { ...session, from: word })).toEqual({
         ignored: 'No call pop: the caller withheld their number.',
         tell: true,
       });
     }
-    expect(toCallEvent({ ...call, direction: 'Outbound', to: {} })).toEqual({
+    expect(presence({ direction: 'Outbound', to: {} })).toEqual({
       ignored: 'No call pop: the call has no number.',
       tell: true,
     });
   });
 
-  it('reads a webphone ring notice (string parties, user names) as Ringing', () => {
-    const ring = {
-      sessionId: 'S2',
-      direction: 'Outbound',
-      from: '+16505550000',
-      to: '+14155550102',
-      toUserName: 'Bob',
-      startTime: '2024-01-01T00:00:00Z',
-    };
-    expect(toCallEvent(ring, true)).toEqual({
-      event: {
-        sessionId: 'S2',
-        direction: 'Outbound',
-        status: 'Ringing',
-        from: '+16505550000',
-        to: '+14155550102',
-        toName: 'Bob',
-        startTime: Date.parse('2024-01-01T00:00:00Z'),
-      },
-    });
+  it('leaves out a start time that is not milliseconds (the worker then uses its own clock)', () => {
+    const translated = presence({ startTime: '2024-01-01T00:00:00Z' });
+    expect('event' in translated && 'startTime' in translated.event).toBe(false);
   });
 });

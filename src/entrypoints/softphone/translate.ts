@@ -1,8 +1,8 @@
 // Pure translations between Embeddable's shapes and CallPop's message contract (no DOM).
 import type { ConnectionSummary } from '@/features/connection/model/connection';
-import type { CallDirection, CallEvent, CallStatus, LookupResult } from '@/platform/messages';
+import type { CallEvent, CallStatus, LookupResult } from '@/platform/messages';
 import type { Settings } from '@/features/settings/model/settings';
-import { MATCH_PATH, VIEW_PATH, type EmbeddableCall } from './protocol';
+import { MATCH_PATH, VIEW_PATH, isRecord, type CallNotice } from './protocol';
 import { isWithheld, withheldReason } from '@/features/calls/model/withheld';
 
 const MINUTE_MS = 60_000;
@@ -17,52 +17,33 @@ export function registrationMessage(connection: ConnectionSummary, settings: Set
       contactMatchPath: MATCH_PATH,
       viewMatchedContactPath: VIEW_PATH,
       contactMatchTtl: settings.cache.matchTtlMinutes * MINUTE_MS,
-      contactNoMatchTtl: settings.cache.noMatchTtlMinutes * MINUTE_MS,
+      // The widget ignores 0 and keeps its 5 minutes: a minute is the least it honours of ours.
+      contactNoMatchTtl: Math.max(settings.cache.noMatchTtlMinutes, 1) * MINUTE_MS,
     },
   } as const;
 }
 
-export interface EmbeddableContact {
-  id: string | number;
-  type: string;
-  name: string;
-  phoneNumbers: { phoneNumber: string; phoneType: 'direct' }[];
-  entityType: string;
-  contactType: string;
-  additionalInfo: Record<string, unknown> | null;
-}
-
-/** Real matches only: the engine never returns the "Create new contact..." placeholder. */
-export function toEmbeddableContacts(
-  requested: string,
-  result: LookupResult | undefined,
-  serviceName: string,
-): EmbeddableContact[] {
-  if (!result) return [];
-  return result.contacts
-    .filter((contact) => contact.isNewContact !== true)
-    .map((contact) => ({
-      id: contact.id,
-      type: serviceName,
-      name: contact.name,
-      phoneNumbers: [{ phoneNumber: requested, phoneType: 'direct' }],
-      entityType: serviceName,
-      contactType: contact.type ?? '',
-      additionalInfo: contact.additionalInfo ?? null,
-    }));
-}
-
-/** Every requested number gets a list, keyed exactly as asked, so the widget never waits on one. */
+/** Every requested number gets a list, keyed exactly as asked, so the widget never waits on one;
+ * real matches only (the engine never returns the "Create new contact..." placeholder). */
 export function matchData(
   requested: readonly string[],
   results: Record<string, LookupResult>,
   serviceName: string,
-): Record<string, EmbeddableContact[]> {
+): Record<string, unknown[]> {
   const resultOf = resultsByRequest(results);
   // No prototype: a requested "__proto__" is a key like any other.
-  const data = Object.create(null) as Record<string, EmbeddableContact[]>;
+  const data = Object.create(null) as Record<string, unknown[]>;
   for (const number of requested) {
-    data[number] = toEmbeddableContacts(number, resultOf(number), serviceName);
+    const contacts = resultOf(number)?.contacts.filter((c) => c.isNewContact !== true) ?? [];
+    data[number] = contacts.map((contact) => ({
+      id: contact.id,
+      type: serviceName,
+      name: contact.name,
+      phoneNumbers: [{ phoneNumber: number, phoneType: 'direct' }],
+      entityType: serviceName,
+      contactType: contact.type ?? '',
+      additionalInfo: contact.additionalInfo ?? null,
+    }));
   }
   return data;
 }
@@ -87,88 +68,97 @@ const STATUS: Record<string, CallStatus> = {
 function partyNumber(party: unknown): string | null {
   if (party === undefined || party === null) return '';
   if (typeof party === 'string') return party;
-  if (typeof party !== 'object') return null;
-  const { phoneNumber, extensionNumber } = party as Record<string, unknown>;
-  if (typeof phoneNumber === 'string' && phoneNumber !== '') return phoneNumber;
-  if (typeof extensionNumber === 'string' && extensionNumber !== '') return extensionNumber;
-  const sent = [phoneNumber, extensionNumber].filter((n) => n !== undefined && n !== null);
-  return sent.some((n) => typeof n !== 'string') ? null : '';
+  if (!isRecord(party)) return null;
+  const number = party.phoneNumber || party.extensionNumber;
+  if (number === undefined || number === null || number === '') return '';
+  return typeof number === 'string' ? number : null;
 }
 
-function partyName(name: unknown, userName: unknown, party: unknown): string | undefined {
-  for (const candidate of [name, userName, (party as { name?: unknown } | null)?.name]) {
-    if (typeof candidate === 'string' && candidate !== '') return candidate;
-  }
-  return undefined;
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** A party of the session, once every party has hung up: a call switched to another device, or
+ * answered by one agent of a queue while the others' legs drop, still has one talking. */
+function endedParty(session: Record<string, unknown>): Record<string, unknown> | undefined {
+  const parties = (Array.isArray(session.parties) ? (session.parties as unknown[]) : []).filter(
+    isRecord,
+  );
+  const gone = (party: Record<string, unknown>) =>
+    isRecord(party.status) && ['Disconnected', 'Gone'].includes(String(party.status.code));
+  return parties.every(gone) ? parties[0] : undefined;
 }
 
-function toTime(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string') {
-    const parsed = Date.parse(value);
-    if (Number.isFinite(parsed)) return parsed;
+/** Every notice in presence's shape, keyed by the telephony session id: one call, one key. */
+function asPresence(type: CallNotice, call: Record<string, unknown>): Record<string, unknown> {
+  if (type === 'rc-active-call-notify') return { ...call, sessionId: call.telephonySessionId };
+  if (type === 'rc-telephony-session-notify') {
+    const party = endedParty(call);
+    return { ...party, sessionId: call.id, telephonyStatus: party ? 'NoCall' : undefined };
   }
-  return undefined;
+  // The webphone session: its own id is the SIP one; partyData holds the telephony session's.
+  const { partyData, fromUserName, toUserName } = call;
+  return {
+    ...call,
+    sessionId: isRecord(partyData) ? partyData.sessionId : undefined,
+    fromName: fromUserName,
+    toName: toUserName,
+    telephonyStatus: type === 'rc-call-ring-notify' ? 'Ringing' : 'NoCall',
+  };
 }
 
-// A call event for the worker, or why it is ignored. A ring notice only counts with the legacy
-// `sessionId` the active-call notice uses: another id would look like a second call, popped twice.
-export function toCallEvent(
-  call: EmbeddableCall,
-  ringNotice = false,
-): { event: CallEvent } | { ignored: string; tell?: true } {
-  // A ring notice is an extra: the active-call notice of the same call follows, so one we cannot
-  // use is dropped quietly. A broken active-call notice is the call itself: the person is told.
-  const broken = (ignored: string, told: string) =>
-    ringNotice ? { ignored } : { ignored: `No call pop: ${told}`, tell: true as const };
-  const sessionId = sessionIdOf(call);
-  if (sessionId === '') {
-    return broken('The call has no sessionId.', 'the softphone sent a call without its sessionId.');
+/** Shown in the status line: a runaway value is cut. */
+function unknownDirection(direction: unknown): string {
+  const sent = (JSON.stringify(direction) ?? 'missing').slice(0, 40);
+  return `the softphone sent a call whose direction is ${sent}, not Inbound or Outbound.`;
+}
+
+export type Translated = { event: CallEvent } | { ignored: string; tell: boolean };
+
+/** A call event for the worker, or why a notice is not one (told unless it only ends a call). */
+export function toCallEvent(type: CallNotice, notice: Record<string, unknown>): Translated {
+  const call = asPresence(type, notice);
+  const status = STATUS[String(call.telephonyStatus)];
+  if (!status) {
+    return { ignored: `Call status ${String(call.telephonyStatus)} is not used.`, tell: false };
   }
-  const direction = call.direction;
+  const broken = (told: string) => ({ ignored: `No call pop: ${told}`, tell: status !== 'NoCall' });
+  const { sessionId, direction } = call;
+  if (typeof sessionId !== 'string' || sessionId === '') {
+    return broken('the softphone sent a call without its telephony session id.');
+  }
   if (direction !== 'Inbound' && direction !== 'Outbound') {
-    // Shown in the status line: a runaway value is cut.
-    const sent = (JSON.stringify(direction) ?? 'missing').slice(0, 40);
+    return broken(unknownDirection(direction));
+  }
+  const inbound = direction === 'Inbound';
+  const from = partyNumber(call.from) ?? '\0';
+  const to = partyNumber(call.to) ?? '\0';
+  const other = inbound ? from : to;
+  if (other === '\0') {
     return broken(
-      `Unknown call direction ${sent}.`,
-      `the softphone sent a call whose direction is ${sent}, not Inbound or Outbound.`,
+      `the ${inbound ? "caller's number" : 'called number'} from the softphone is not text.`,
     );
   }
-  const status = ringNotice ? 'Ringing' : STATUS[String(call.telephonyStatus)];
-  if (!status) return { ignored: `Call status ${String(call.telephonyStatus)} is not used.` };
-  const inbound = direction === 'Inbound';
-  const from = partyNumber(call.from);
-  const to = partyNumber(call.to);
-  if ((inbound ? from : to) === null) {
-    const whose = inbound ? "caller's number" : 'called number';
-    return broken(`The ${whose} is not text.`, `the ${whose} from the softphone is not text.`);
+  if (isWithheld(other)) {
+    // Nothing to look up or pop, and the person should know why.
+    return { ignored: withheldReason(direction), tell: status !== 'NoCall' };
   }
+  // Our own end, when not text, is left out (only the log's from/to use it).
+  const own = (inbound ? to : from).replace('\0', '');
   const event: CallEvent = {
     sessionId,
-    direction: direction satisfies CallDirection,
+    direction,
     status,
-    from: from ?? '',
-    to: to ?? '',
+    from: inbound ? from : own,
+    to: inbound ? own : to,
   };
-  if (isWithheld(inbound ? event.from : event.to)) {
-    // Nothing to look up or pop, and the person should know why.
-    return { ignored: withheldReason(direction), tell: true };
-  }
   return { event: { ...event, ...namesAndStart(call) } };
 }
 
-function sessionIdOf(call: EmbeddableCall): string {
-  const id = call.sessionId;
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : '';
-}
-
-function namesAndStart(call: EmbeddableCall): Pick<CallEvent, 'fromName' | 'toName' | 'startTime'> {
-  const fields: Pick<CallEvent, 'fromName' | 'toName' | 'startTime'> = {};
-  const fromName = partyName(call.fromName, call.fromUserName, call.from);
-  const toName = partyName(call.toName, call.toUserName, call.to);
-  const startTime = toTime(call.startTime);
-  if (fromName !== undefined) fields.fromName = fromName;
-  if (toName !== undefined) fields.toName = toName;
-  if (startTime !== undefined) fields.startTime = startTime;
-  return fields;
+function namesAndStart(call: Record<string, unknown>): Partial<CallEvent> {
+  const fields = {
+    fromName: text(call.fromName),
+    toName: text(call.toName),
+    // Milliseconds in every notice of the widget.
+    startTime: Number.isFinite(call.startTime) ? (call.startTime as number) : undefined,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }

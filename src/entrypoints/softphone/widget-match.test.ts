@@ -1,12 +1,12 @@
 /** The softphone's /contacts/match answer (widget-match.ts), through the bridge, against a fake worker. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { settle, until } from '@/test/settle';
-import { MATCH_DEADLINE_MS, REASK_DELAYS_MS, handleWidgetMessage } from './bridge';
-import { rematchNamed } from './widget-match';
+import { handleWidgetMessage } from './bridge';
+import { FORCE_EVERY_MS, MATCH_DEADLINE_MS, REASK_DELAYS_MS, rematchNamed } from './widget-match';
 import { harness, matchRequest } from '@/test/bridge-harness';
 
 describe('/contacts/match', () => {
-  it('answers a match for many numbers with ONE batched lookup', async () => {
+  it('answers a match for many numbers with ONE batched lookup, a forced one from the cache', async () => {
     const h = harness();
     const numbers = [
       '+14155550101',
@@ -14,8 +14,9 @@ describe('/contacts/match', () => {
     ];
     await handleWidgetMessage(h.deps, matchRequest(numbers, { triggerFrom: 'manual' }));
     const lookups = h.calls.filter((c) => c.name === 'contact.lookupMany');
-    expect(lookups).toEqual([
-      { name: 'contact.lookupMany', payload: { phoneNumbers: numbers, force: true } },
+    expect(lookups).toEqual([{ name: 'contact.lookupMany', payload: { phoneNumbers: numbers } }]);
+    expect(h.reports).toEqual([
+      'Answered a refresh of 25 numbers from the cache: CallPop asks the CRM again for one number at a time, once a minute.',
     ]);
     const [reply] = h.posted as { responseId: string; response: { data: object } }[];
     expect(reply?.responseId).toBe('req-1');
@@ -23,6 +24,26 @@ describe('/contacts/match', () => {
     expect(reply?.response.data).toMatchObject({
       '+14155550101': [{ id: 1, name: 'Alice Johnson', type: 'pipedrive' }],
     });
+  });
+
+  it('asks the CRM over the cache for one number at most once a minute', async () => {
+    const h = harness();
+    const now = vi.spyOn(Date, 'now').mockReturnValue(1_000_000);
+    const forced = () =>
+      h.calls
+        .filter((c) => c.name === 'contact.lookupMany')
+        .map((c) => (c.payload as { force?: boolean }).force ?? false);
+    const refresh = () =>
+      handleWidgetMessage(h.deps, matchRequest(['+14155550177'], { triggerFrom: 'manual' }));
+    await refresh();
+    await refresh();
+    expect(h.reports).toEqual([
+      'Answered a refresh of +14155550177 again from the cache: CallPop asks the CRM again for one number at a time, once a minute.',
+    ]);
+    now.mockReturnValue(1_000_000 + FORCE_EVERY_MS);
+    await refresh();
+    expect(forced()).toEqual([true, false, true]);
+    now.mockRestore();
   });
 
   it('sends a number far longer than any phone number nowhere, and still names the others', async () => {
@@ -250,6 +271,20 @@ describe('/contacts/match', () => {
     );
     expect(clock.waits).toEqual([30_000]);
     expect(h.calls.filter((c) => c.name === 'contact.lookupMany')).toHaveLength(3);
+  });
+
+  it('does not ask the CRM again for a number waiting for its round after a failure', async () => {
+    const clock = steppedClock();
+    const h = harness({ crmDown: () => true, wait: clock.wait });
+    await handleWidgetMessage(h.deps, matchRequest(['+14155550101']));
+    await handleWidgetMessage(h.deps, {
+      ...matchRequest(['+14155550101', '+14155550102']),
+      requestId: 'req-2',
+    });
+    const asked = h.calls
+      .filter((c) => c.name === 'contact.lookupMany')
+      .map((c) => (c.payload as { phoneNumbers: string[] }).phoneNumbers);
+    expect(asked).toEqual([['+14155550101'], ['+14155550102']]);
   });
 
   it('asks again later for numbers a slow CRM then failed to answer', async () => {

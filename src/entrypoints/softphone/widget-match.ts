@@ -108,15 +108,11 @@ const MAX_NAMED = 1000;
 function rememberNamed(deps: BridgeDeps, data: Record<string, unknown[]>): void {
   const numbers = named.get(deps) ?? new Set<string>();
   named.set(deps, numbers);
-  for (const [number, contacts] of Object.entries(data)) {
-    if (contacts.length === 0) continue;
-    numbers.delete(number);
-    numbers.add(number);
-  }
-  for (const oldest of numbers) {
-    if (numbers.size <= MAX_NAMED) break;
-    numbers.delete(oldest);
-  }
+  // Newest last: a number named again moves to the end; the oldest go first.
+  const namedNow = Object.keys(data).filter((number) => data[number]!.length > 0);
+  for (const number of namedNow) numbers.delete(number);
+  for (const number of namedNow) numbers.add(number);
+  for (const oldest of numbers) if (numbers.size > MAX_NAMED) numbers.delete(oldest);
 }
 
 export function rematchNamed(deps: BridgeDeps): void {
@@ -184,6 +180,25 @@ async function reask(deps: BridgeDeps, state: Reasking, crmName: string): Promis
   }
 }
 
+/** When each number was last looked up in the CRM over the cache (a Refresh in the widget). */
+const forcedAt = new Map<string, number>();
+export const FORCE_EVERY_MS = 60_000;
+const FORCE_BOUND = 'CallPop asks the CRM again for one number at a time, once a minute.';
+
+/** A Refresh asks the CRM for one number, once a minute; more is answered from the cache. */
+function mayForce(deps: BridgeDeps, { phoneNumbers }: { phoneNumbers: string[] }): boolean {
+  const now = Date.now();
+  for (const [number, at] of forcedAt) if (at <= now - FORCE_EVERY_MS) forcedAt.delete(number);
+  const [number] = phoneNumbers;
+  if (phoneNumbers.length === 1 && number !== undefined && !forcedAt.has(number)) {
+    forcedAt.set(number, now);
+    return true;
+  }
+  const what = phoneNumbers.length === 1 ? `${number} again` : `${phoneNumbers.length} numbers`;
+  deps.report(`Answered a refresh of ${what} from the cache: ${FORCE_BOUND}`, 'info');
+  return false;
+}
+
 export async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unknown> {
   const parsed = parseMatchBody(body);
   if (typeof parsed === 'string') {
@@ -196,8 +211,13 @@ export async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unkn
       'error',
     );
   }
-  if (parsed.phoneNumbers.length === 0) return { data: {} };
-  const lookup = lookUpForWidget(deps, parsed);
+  // Numbers waiting for their next round after a CRM failure get no name (a missing key counts
+  // as none), not a CRM request from every match meanwhile: that would keep a rate limit hit.
+  const waiting = reasking.get(deps)?.pending;
+  const phoneNumbers = parsed.phoneNumbers.filter((number) => !waiting?.has(number));
+  if (phoneNumbers.length === 0) return { data: {} };
+  const force = parsed.force && mayForce(deps, parsed);
+  const lookup = lookUpForWidget(deps, { phoneNumbers, force });
   const late = (deps.wait ?? sleep)(MATCH_DEADLINE_MS).then(() => null);
   try {
     const outcome = await Promise.race([lookup, late]);

@@ -362,6 +362,16 @@ describe('call.event: a caller with no number to look up does not pop', () => {
   });
 });
 
+describe("call.event: the softphone account's country", () => {
+  it('reads a national number when Options set no default country', async () => {
+    const softphone = { ...DEFAULT_SETTINGS.softphone, accountCountry: 'US' };
+    await settingsItem.set({ ...DEFAULT_SETTINGS, softphone });
+    await expect(
+      handleCallEvent(event('Ringing', { from: '4155550102' }), deps()),
+    ).resolves.toMatchObject({ action: 'popped' });
+  });
+});
+
 describe('call.event: an internal call (an extension)', () => {
   const internal = () => event('Ringing', { from: '101' });
 

@@ -4,7 +4,7 @@ import { told } from '../model/call-machine';
 import { lookingUp, otherParty } from '../model/call-session';
 import type { CallPopSettings, LookupOutcome } from '../model/pop-plan';
 import type { CallEvent, CallEventReply, LookupRequest, LookupResult } from '@/platform/messages';
-import type { Settings } from '@/features/settings/model/settings';
+import { withAccountCountry, type Settings } from '@/features/settings/model/settings';
 import { settingsItem, type CallSession } from '@/platform/storage/keys';
 import { sleep } from '@/platform/sleep';
 import { inBackground } from '@/platform/worker/report';
@@ -98,7 +98,7 @@ export async function handleCallEvent(
 ): Promise<CallEventReply> {
   const event = parseCallEvent(payload);
   const now = (deps.now ?? Date.now)();
-  const settings = settingsItem.get();
+  const settings = settingsItem.get().then(withAccountCountry);
   const { callPop } = await settings;
   const { record, effects } = await transition(
     event.sessionId,

@@ -6,7 +6,7 @@ import {
   type ConnectionDraft,
 } from '@/features/connection/model/connection';
 import { ERROR_CODES } from '@/platform/messages';
-import type { Settings } from '@/features/settings/model/settings';
+import { withAccountCountry, type Settings } from '@/features/settings/model/settings';
 import { area, withDefaults } from '@/platform/storage/define';
 import {
   cacheFormatsItem,
@@ -59,10 +59,11 @@ export async function loadSettingsAndConnection(): Promise<{
     cacheFormatsItem.key,
   ]);
   // Both present is the usual case: one read. Otherwise the items' own get() migrates.
-  const settings =
+  const settings = withAccountCountry(
     settingsItem.key in stored
       ? withDefaults(settingsItem.definition.defaultValue, stored[settingsItem.key])
-      : await settingsItem.get();
+      : await settingsItem.get(),
+  );
   const connection =
     connectionItem.key in stored
       ? (stored[connectionItem.key] as Connection | null)

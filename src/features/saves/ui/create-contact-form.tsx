@@ -13,6 +13,8 @@ import { focusOnMount } from '@/platform/ui/focus-on-mount';
 
 export interface CreateContactFormProps {
   phoneNumber: string;
+  /** The name to start from, such as the carrier's caller id. */
+  name?: string;
   contactTypes: ContactType[];
   toasts: Toasts;
   onCreated: (reply: CreateContactReply) => void;
@@ -30,7 +32,7 @@ export function CreateContactForm(props: CreateContactFormProps) {
     () =>
       props.draft ?? {
         requestId: crypto.randomUUID(),
-        name: '',
+        name: props.name ?? '',
         type: defaultType(props.contactTypes),
       },
     props.onDraftChange,

@@ -30,8 +30,19 @@ export interface Settings {
   requestTimeoutSeconds: number;
   softphone: {
     url: string;
+    /** The client id and server of the user's own RingCentral app, put in the widget URL. */
+    clientId: string;
+    appServer: string;
+    /** The signed-in RingCentral account's country (ISO), kept by the softphone window. */
+    accountCountry: string;
   };
 }
+
+/** The settings as lookups use them: without a default country, the softphone account's. */
+export const withAccountCountry = (settings: Settings): Settings => ({
+  ...settings,
+  defaultCountry: settings.defaultCountry || settings.softphone.accountCountry,
+});
 
 export const DEFAULT_SOFTPHONE_URL =
   'https://apps.ringcentral.com/integration/ringcentral-embeddable/latest/app.html';
@@ -54,7 +65,7 @@ export const DEFAULT_SETTINGS: Settings = {
     maxEntries: 20_000,
   },
   requestTimeoutSeconds: 15,
-  softphone: { url: DEFAULT_SOFTPHONE_URL },
+  softphone: { url: DEFAULT_SOFTPHONE_URL, clientId: '', appServer: '', accountCountry: '' },
 };
 
 /** Limits the options page validates against and the engine clamps to. */

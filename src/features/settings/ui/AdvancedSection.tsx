@@ -3,7 +3,7 @@ import { TextField } from '@/platform/ui/form-fields';
 import { Section } from '@/platform/ui/Section';
 import { useDraft } from './use-draft';
 import type { Save } from './use-settings';
-import { checkSoftphoneUrl, checkWhole } from './validation';
+import { checkSoftphoneUrl, checkWhole, type Checked } from './validation';
 
 interface Props {
   settings: Settings;
@@ -11,11 +11,21 @@ interface Props {
 }
 
 const timeoutCheck = (text: string) => checkWhole(text, 'requestTimeoutSeconds', 'seconds');
+const trimmed = (text: string): Checked<string> => ({ ok: true, value: text.trim() });
+const serverCheck = (text: string) => (text.trim() ? checkSoftphoneUrl(text) : trimmed(text));
 
 export function AdvancedSection({ settings, save }: Props) {
   const softphone = useDraft(settings.softphone.url, checkSoftphoneUrl, (url) =>
     save((current) => ({ ...current, softphone: { ...current.softphone, url } })),
   );
+  // The softphone's own RingCentral app (saved as typed: the widget URL carries it).
+  const useAppField = (field: 'clientId' | 'appServer', check: (text: string) => Checked<string>) =>
+    useDraft(settings.softphone[field], check, (value) =>
+      save((current) => ({ ...current, softphone: { ...current.softphone, [field]: value } })),
+    );
+  const clientId = useAppField('clientId', trimmed);
+  const appServer = useAppField('appServer', serverCheck);
+  const { accountCountry } = settings.softphone;
   const timeout = useDraft(settings.requestTimeoutSeconds, timeoutCheck, (seconds) =>
     save((current) => ({ ...current, requestTimeoutSeconds: seconds })),
   );
@@ -28,6 +38,24 @@ export function AdvancedSection({ settings, save }: Props) {
         help="An https:// page; http:// only for localhost or 127.0.0.1 during development."
         testId="softphone-url"
       />
+      <TextField
+        label="RingCentral app client id"
+        {...clientId}
+        help="Without an app of your own the RingCentral softphone shows FOR DEMO PURPOSES ONLY, and its bundled app is going away. Register a browser-based app at developers.ringcentral.com and enter its client id (and server, if not the production one) here."
+        testId="softphone-client-id"
+      />
+      <TextField
+        label="RingCentral app server"
+        type="url"
+        {...appServer}
+        testId="softphone-app-server"
+      />
+      {accountCountry && !settings.defaultCountry ? (
+        <p className="field-help" data-testid="account-country">
+          No default country is set: numbers without a country code use your RingCentral account's
+          country, {accountCountry}.
+        </p>
+      ) : null}
       <TextField
         label="Wait for the CRM for (seconds)"
         inputMode="numeric"
