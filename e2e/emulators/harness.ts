@@ -78,6 +78,8 @@ export async function startEmulator<D>(opts: EmulatorOptions<D>): Promise<Emulat
     return count;
   };
 
+  /** Resets so far: a request remembers the one it arrived in. */
+  let lives = 0;
   const emulator: Emulator<D> = {
     name: opts.name,
     url: '',
@@ -92,6 +94,7 @@ export async function startEmulator<D>(opts: EmulatorOptions<D>): Promise<Emulat
     release,
     held: () => holding.length,
     reset: () => {
+      lives += 1;
       release();
       log.clear();
       faults.clear();
@@ -136,6 +139,7 @@ export async function startEmulator<D>(opts: EmulatorOptions<D>): Promise<Emulat
       at: Date.now(),
     };
     log.add(entry);
+    const life = lives;
     const fault = faults.take(request.method, request.path);
     if (fault) entry.fault = fault.kind;
     if (latencyMs > 0) await sleep(latencyMs);
@@ -148,9 +152,10 @@ export async function startEmulator<D>(opts: EmulatorOptions<D>): Promise<Emulat
     }
     if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 1000);
     if (fault?.kind === 'hold') await new Promise<void>((go) => holding.push(go));
-    // A client that gave up while the request waited is gone: its request does nothing more, so a
-    // slow answer cannot land in (and spend the rate limit of) whatever test runs next.
-    if (req.socket.destroyed) return;
+    // A request that waited past a reset belongs to the emulator's previous life (an earlier
+    // test): it does nothing more, so it cannot land in, or spend the rate limit of, the next one.
+    // Without a reset it goes on, as a CRM stores a request its client has given up on.
+    if (life !== lives) return void res.destroy();
     const answer = fault ? await faultAnswer(fault, request) : await safeHandle(request);
     answer.headers = { ...opts.commonHeaders?.(), ...answer.headers };
     entry.status = answer.status;
