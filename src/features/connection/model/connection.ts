@@ -62,3 +62,14 @@ export function isSafeCrmUrl(url: URL): boolean {
   if (url.protocol === 'https:') return true;
   return url.protocol === 'http:' && isLoopbackHost(url.hostname);
 }
+
+/** The host permission a connection needs: its scheme and host, any port and path; never a wildcard. */
+export function originPattern(hostname: string): string | null {
+  try {
+    const url = new URL(apiOrigin(hostname));
+    const web = url.protocol === 'https:' || url.protocol === 'http:';
+    return web && isOneHost(url) ? `${url.protocol}//${url.hostname}/*` : null;
+  } catch {
+    return null;
+  }
+}

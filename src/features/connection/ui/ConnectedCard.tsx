@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ConnectionSummary } from '../model/connection';
 import { send } from '@/platform/ui/messaging';
 
@@ -18,30 +18,13 @@ function rejectedLine(connection: ConnectionSummary, secretLabel: string, reject
 }
 
 // The clicked button unmounts, so focus moves to Cancel when "Are you sure?" appears (Enter does
-// not disconnect by accident) and back to Disconnect when it goes.
+// not disconnect by accident) and back to Disconnect when it goes (never on first showing).
 export function ConnectedCard({ connection, secretLabel, onDisconnected, onReplace }: Props) {
   const [confirming, setConfirming] = useState(false);
+  const [asked, setAsked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const disconnectButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  const focusNext = useRef<'cancel' | 'disconnect' | null>(null);
-
-  useEffect(() => {
-    if (focusNext.current === 'cancel') cancelButton.current?.focus();
-    else if (focusNext.current === 'disconnect') disconnectButton.current?.focus();
-    focusNext.current = null;
-  });
-
-  const ask = () => {
-    focusNext.current = 'cancel';
-    setConfirming(true);
-  };
-
-  const cancel = () => {
-    focusNext.current = 'disconnect';
-    setConfirming(false);
-  };
+  const cancel = () => setConfirming(false);
 
   const disconnect = async () => {
     setBusy(true);
@@ -101,7 +84,7 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
           >
             Yes, disconnect
           </button>{' '}
-          <button type="button" ref={cancelButton} disabled={busy} onClick={cancel}>
+          <button type="button" autoFocus disabled={busy} onClick={cancel}>
             Cancel
           </button>
         </div>
@@ -117,7 +100,14 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
               Enter a new {secretLabel}
             </button>
           ) : null}
-          <button type="button" ref={disconnectButton} onClick={ask}>
+          <button
+            type="button"
+            autoFocus={asked}
+            onClick={() => {
+              setAsked(true);
+              setConfirming(true);
+            }}
+          >
             Disconnect
           </button>
         </div>

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
-import type { ConnectionSummary } from '../model/connection';
+import { originPattern, type ConnectionSummary } from '../model/connection';
 import type { ConnectorInfo } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
 import { SelectField, TextField } from '@/platform/ui/form-fields';
-import { buildDraft, fieldRole, originPattern } from './connection-draft';
+import { buildDraft, fieldRole } from './connection-draft';
 
 interface Props {
   connectors: ConnectorInfo[];

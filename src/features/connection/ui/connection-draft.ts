@@ -1,6 +1,5 @@
 // Generic connector fields to a `ConnectionDraft`, so a CRM added later needs no change here.
 import {
-  apiOrigin,
   isOneHost,
   isSafeCrmUrl,
   type ConnectionDraft,
@@ -116,17 +115,4 @@ export function buildDraft(connector: ConnectorInfo, values: Record<string, stri
     };
   }
   return { ok: true, draft: { platform: connector.name, hostname, credentials } };
-}
-
-/** The host-permission pattern to ask for: the CRM's scheme and host, any port and path. */
-export function originPattern(hostname: string): string | null {
-  try {
-    const url = new URL(apiOrigin(hostname));
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    // Never a wildcard: the permission is for the one CRM host typed.
-    if (!isOneHost(url)) return null;
-    return `${url.protocol}//${url.hostname}/*`;
-  } catch {
-    return null;
-  }
 }

@@ -4,6 +4,7 @@ import {
   apiOrigin,
   isOneHost,
   isSafeCrmUrl,
+  originPattern,
   type ConnectionDraft,
   type ConnectionSummary,
   type Credentials,
@@ -141,13 +142,9 @@ function prepare(draft: ConnectionDraft, deps: EngineDeps) {
   };
 }
 
-function credentialName(draft: ConnectionDraft): string {
-  return draft.credentials?.kind === 'apiKey'
-    ? 'API key'
-    : draft.credentials?.kind === 'oauth'
-      ? 'sign-in'
-      : 'API token';
-}
+const CREDENTIAL_NAME = { apiToken: 'API token', oauth: 'sign-in', apiKey: 'API key' } as const;
+const credentialName = (draft: ConnectionDraft) =>
+  CREDENTIAL_NAME[draft.credentials?.kind] ?? 'API token';
 
 /** `again` is what the person does next on the options page: "Test" or "Connect" again. */
 async function check(draft: ConnectionDraft, deps: EngineDeps, again: 'Test' | 'Connect') {
@@ -206,8 +203,8 @@ export async function saveConnection(
   deps: EngineDeps,
 ): Promise<ConnectionSummary> {
   const { origin, hostname, credentials } = prepare(draft, deps);
-  const pattern = hostPattern(origin);
-  if (!(await chrome.permissions.contains({ origins: [pattern] }))) {
+  const pattern = originPattern(hostname);
+  if (!pattern || !(await chrome.permissions.contains({ origins: [pattern] }))) {
     throw bad(
       `CallPop needs permission to reach ${origin.host}. Allow it when Chrome asks, then save again.`,
     );
@@ -232,7 +229,7 @@ export async function saveConnection(
   ) {
     await clearCache();
   }
-  if (previous && hostPatternOf(previous.hostname) !== pattern) {
+  if (previous && originPattern(previous.hostname) !== pattern) {
     await releaseHost(previous.hostname);
   }
   return summary(connector, connection);
@@ -262,22 +259,9 @@ export async function disconnect(): Promise<{ removedContacts: number }> {
   return { removedContacts };
 }
 
-/** The host permission a connection needs, as the options page asks for it. */
-function hostPattern(origin: URL): string {
-  return `${origin.protocol}//${origin.hostname}/*`;
-}
-
-function hostPatternOf(hostname: string): string | null {
-  try {
-    return hostPattern(new URL(apiOrigin(hostname)));
-  } catch {
-    return null;
-  }
-}
-
 // Loopback http is granted at install and cannot be removed: only https hosts are released.
 async function releaseHost(hostname: string): Promise<void> {
-  const pattern = hostPatternOf(hostname);
+  const pattern = originPattern(hostname);
   if (!pattern?.startsWith('https:')) return;
   try {
     await chrome.permissions.remove({ origins: [pattern] });
