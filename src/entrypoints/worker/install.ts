@@ -1,17 +1,11 @@
-import * as keys from '@/platform/storage/keys';
-import { isDeclared } from '@/platform/storage/define';
+import { installInfo } from '@/platform/storage/keys';
 import { ensureSweepAlarm, restrictStorageAccess } from '@/features/lookup/worker';
 import { inBackground } from '@/platform/worker/report';
 
 export async function onInstalled(details: chrome.runtime.InstalledDetails): Promise<void> {
   await restrictStorageAccess();
-  await Promise.all(
-    Object.values(keys)
-      .filter(isDeclared)
-      .map((entry) => entry.migrate()),
-  );
   const version = chrome.runtime.getManifest().version;
-  await keys.installInfo.update((current) => ({
+  await installInfo.update((current) => ({
     installedAt: details.reason === 'install' ? Date.now() : (current.installedAt ?? Date.now()),
     version,
   }));

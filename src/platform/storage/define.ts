@@ -1,16 +1,14 @@
 // Typed chrome.storage items. The version is part of the stored key (`settings@v1`), so data of an
-// older schema is never read as the new one: the item's migrations convert it.
+// older schema is never read as the new one. Every key is at v1: a shape change that cannot be
+// read with `withDefaults` bumps the version and adds what moves the old key's data.
 
 type AreaName = 'local' | 'session';
-type Migration = (previous: unknown) => unknown;
 
 interface ItemDefinition<T> {
   area: AreaName;
   name: string;
   version: number;
   defaultValue: T;
-  /** `migrations[n]` turns a value of version n-1 into version n. */
-  migrations?: Record<number, Migration>;
 }
 
 interface StorageItem<T> {
@@ -22,8 +20,6 @@ interface StorageItem<T> {
   remove(): Promise<void>;
   /** Calls back on every change made from any extension context; returns an unsubscribe. */
   watch(callback: (next: T) => void): () => void;
-  /** Moves data from an older version key to this one, if any is stored. */
-  migrate(): Promise<void>;
 }
 
 const declared = new WeakSet<object>();
@@ -59,40 +55,11 @@ export function withDefaults<T>(defaultValue: T, stored: unknown): T {
 
 export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
   const key = versionKey(definition.name, definition.version);
-  const olderKeys = Array.from({ length: definition.version - 1 }, (_, index) =>
-    versionKey(definition.name, index + 1),
-  );
-
-  async function migrate(): Promise<void> {
-    if (olderKeys.length === 0) return;
-    const stored = await area(definition.area).get(olderKeys);
-    const from = [...olderKeys].reverse().find((candidate) => candidate in stored);
-    if (!from) return;
-    let value = stored[from];
-    const fromVersion = olderKeys.indexOf(from) + 1;
-    for (let version = fromVersion + 1; version <= definition.version; version += 1) {
-      const step = definition.migrations?.[version];
-      if (!step) {
-        // No path from the old schema: fall back to the default rather than misread it.
-        value = undefined;
-        break;
-      }
-      value = step(value);
-    }
-    if (value !== undefined) await area(definition.area).set({ [key]: value });
-    await area(definition.area).remove(olderKeys);
-  }
 
   async function get(): Promise<T> {
     const stored = await area(definition.area).get(key);
-    if (key in stored) return withDefaults(definition.defaultValue, stored[key]);
-    // Only an older version's key could fill this one; without any, skip a second read (this
-    // runs per lookup for settings that were never changed).
-    if (olderKeys.length === 0) return definition.defaultValue;
-    await migrate();
-    const migrated = await area(definition.area).get(key);
-    return key in migrated
-      ? withDefaults(definition.defaultValue, migrated[key])
+    return key in stored
+      ? withDefaults(definition.defaultValue, stored[key])
       : definition.defaultValue;
   }
 
@@ -100,7 +67,6 @@ export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
     definition,
     key,
     get,
-    migrate,
     async set(value) {
       await area(definition.area).set({ [key]: value });
     },
@@ -133,18 +99,13 @@ export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
   return item;
 }
 
-interface FamilyDefinition {
-  area: AreaName;
-  name: string;
-  version: number;
-}
+type FamilyDefinition = Omit<ItemDefinition<unknown>, 'defaultValue'>;
 
 /** One key per value under one prefix, so that writing one never rewrites the others. */
 interface StorageFamily<T> {
   readonly definition: FamilyDefinition;
   readonly prefix: string;
   keyFor(id: string): string;
-  idOf(key: string): string | null;
   get(id: string): Promise<T | undefined>;
   getMany(ids: readonly string[]): Promise<Map<string, T>>;
   set(id: string, value: T): Promise<void>;
@@ -152,16 +113,6 @@ interface StorageFamily<T> {
   remove(ids: string | readonly string[]): Promise<void>;
   /** Every id stored in this family. */
   ids(): Promise<string[]>;
-  /** Removes entries written by older versions of this family. */
-  migrate(): Promise<void>;
-}
-
-async function storedKeys(areaName: AreaName): Promise<string[]> {
-  const storage = area(areaName) as chrome.storage.StorageArea & {
-    getKeys?: () => Promise<string[]>;
-  };
-  if (typeof storage.getKeys === 'function') return storage.getKeys();
-  return Object.keys(await storage.get(null));
 }
 
 export function defineFamily<T>(definition: FamilyDefinition): StorageFamily<T> {
@@ -173,7 +124,6 @@ export function defineFamily<T>(definition: FamilyDefinition): StorageFamily<T> 
     definition,
     prefix,
     keyFor,
-    idOf: (key) => (key.startsWith(prefix) ? key.slice(prefix.length) : null),
     async get(id) {
       const key = keyFor(id);
       const stored = await storage().get(key);
@@ -200,15 +150,9 @@ export function defineFamily<T>(definition: FamilyDefinition): StorageFamily<T> 
       if (list.length > 0) await storage().remove(list.map(keyFor));
     },
     async ids() {
-      return (await storedKeys(definition.area))
+      return (await storage().getKeys())
         .filter((key) => key.startsWith(prefix))
         .map((key) => key.slice(prefix.length));
-    },
-    async migrate() {
-      const older = (await storedKeys(definition.area)).filter(
-        (key) => key.startsWith(`${definition.name}@v`) && !key.startsWith(prefix),
-      );
-      if (older.length > 0) await storage().remove(older);
     },
   };
   declared.add(family);

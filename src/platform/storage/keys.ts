@@ -1,5 +1,5 @@
-// Every chrome.storage key, declared once. Bump a version on a shape change and add a migration;
-// install migrates (and tests check) every item or family exported here, so none is left out.
+// Every chrome.storage key, declared once (tests check every item or family exported here). Bump
+// a version on a shape change that old values cannot be read as (define.ts).
 import type { Connection } from '@/features/connection/model/connection';
 import type { CallDirection, CallStatus, LookupResult } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/settings';

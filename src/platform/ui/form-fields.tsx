@@ -14,15 +14,7 @@ function describedBy(id: string, help: unknown, error: unknown): string | undefi
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function HelpAndError({
-  id,
-  help,
-  error,
-}: {
-  id: string;
-  help?: ReactNode;
-  error?: string | null;
-}) {
+function HelpAndError({ id, help, error }: Pick<Described, 'help' | 'error'> & { id: string }) {
   return (
     <>
       {help ? (

@@ -18,7 +18,8 @@ function rejectedLine(connection: ConnectionSummary, secretLabel: string, reject
 }
 
 // The clicked button unmounts, so focus moves to Cancel when "Are you sure?" appears (Enter does
-// not disconnect by accident) and back to Disconnect when it goes (never on first showing).
+// not disconnect by accident) and back to Disconnect when it goes (never on first showing). Both
+// views are keyed, so their buttons mount anew and autoFocus applies.
 export function ConnectedCard({ connection, secretLabel, onDisconnected, onReplace }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [asked, setAsked] = useState(false);
@@ -62,6 +63,7 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
       ) : null}
       {confirming ? (
         <div
+          key="confirm"
           className="confirm"
           role="group"
           aria-label="Confirm disconnect"
@@ -89,7 +91,7 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
           </button>
         </div>
       ) : (
-        <div className="actions">
+        <div key="actions" className="actions">
           {onReplace ? (
             <button
               type="button"

@@ -10,7 +10,7 @@ interface Props {
   save: Save;
 }
 
-const timeoutCheck = (text: string) => checkWhole(text, 'requestTimeoutSeconds', 'seconds');
+const timeoutCheck = (text: string) => checkWhole(text, 'requestTimeoutSeconds');
 
 export function AdvancedSection({ settings, save }: Props) {
   const softphone = useDraft(settings.softphone.url, checkSoftphoneUrl, (url) =>
