@@ -216,6 +216,11 @@ export interface ReplyError {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
 
+export const failure = (code: ErrorCode, message: string): Reply<never> => ({
+  ok: false,
+  error: { code, message },
+});
+
 export function isRequestEnvelope(message: unknown): message is RequestEnvelope {
   if (typeof message !== 'object' || message === null) return false;
   const candidate = message as Partial<RequestEnvelope>;

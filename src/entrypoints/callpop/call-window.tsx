@@ -10,6 +10,7 @@ import { CallLog } from './call-log';
 import { useCloseGuard } from './use-close-guard';
 import { useKeptLogDraft } from './use-kept-log-draft';
 import { useRefresh } from './use-refresh';
+import { ErrorText } from '@/platform/ui/form-fields';
 
 function Forgotten() {
   return (
@@ -49,11 +50,7 @@ export function CallWindow({ session, forgotten }: { session: CallSession; forgo
       </header>
       <ToastList toasts={toasts} />
       {forgotten ? <Forgotten /> : null}
-      {error ? (
-        <p className="error" role="alert" data-testid="callpop-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText text={error} testId="callpop-error" />
       {view === 'log' && result ? (
         <CallLog
           session={session}

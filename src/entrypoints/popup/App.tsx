@@ -14,6 +14,7 @@ import { restoredMessage, savedMessage } from './draft-messages';
 import { useConnection } from '@/features/connection/ui/use-connection';
 import { FormPane, NumberForm, ResultsPane, type Busy, type View } from './panes';
 import './popup.css';
+import { ErrorText } from '@/platform/ui/form-fields';
 
 export function App() {
   const status = useStatus();
@@ -181,11 +182,7 @@ export function App() {
           </div>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="error" data-testid="popup-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText text={error} testId="popup-error" />
       <ToastList toasts={toasts} />
       {result && view === 'results' ? (
         <ResultsPane

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ConnectionSummary } from '../model/connection';
 import { send } from '@/platform/ui/messaging';
+import { ErrorText } from '@/platform/ui/form-fields';
 
 interface Props {
   connection: ConnectionSummary;
@@ -114,11 +115,7 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
           </button>
         </div>
       )}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText text={error} className="field-error" />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { defaultType, type ContactDraft } from '../model/log-draft';
 import type { Toasts } from '@/platform/ui/toast';
 import { useDraftState } from '@/platform/ui/use-draft-state';
 import { UnclearSaveView, useSave } from './unclear-save';
+import { ErrorText } from '@/platform/ui/form-fields';
 
 export interface CreateContactFormProps {
   phoneNumber: string;
@@ -104,11 +105,7 @@ export function CreateContactForm(props: CreateContactFormProps) {
         onChange={(value) => update({ type: value })}
         disabled={saving}
       />
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText text={error} />
       <div className="actions">
         {props.onCancel ? (
           <button type="button" onClick={props.onCancel} disabled={saving}>

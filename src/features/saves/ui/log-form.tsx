@@ -14,6 +14,7 @@ import { UnclearSaveView, useSave } from './unclear-save';
 
 export type { LogDraft } from '../model/log-draft';
 import type { Toasts } from '@/platform/ui/toast';
+import { ErrorText } from '@/platform/ui/form-fields';
 
 export interface CallFacts {
   direction: CallDirection;
@@ -251,11 +252,7 @@ export function LogForm(props: LogFormProps) {
           onChange={(key, value) => update({ fieldValues: { ...fieldValues, [key]: value } })}
         />
       ) : null}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText text={error} />
       <div className="actions">
         <button type="button" onClick={props.onCancel} disabled={saving}>
           Cancel
