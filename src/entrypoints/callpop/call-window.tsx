@@ -1,6 +1,5 @@
 /** The call's window once its record is known: number, card or log form, and what happened. */
 import { useState } from 'react';
-import type { ContactView } from '@/platform/messages';
 import { openCrmPage } from '@/platform/ui/open-page';
 import type { CallSession } from '@/platform/storage/keys';
 import { ToastList, useToasts } from '@/platform/ui/toast';
@@ -31,10 +30,6 @@ export function CallWindow({ session, forgotten }: { session: CallSession; forgo
   const result = session.lookup.state === 'done' ? session.lookup.result : null;
   const { line, number } = callHeading(session);
 
-  const open = async (contact: ContactView) => {
-    const problem = await openCrmPage(contact.pageUrl);
-    if (problem) toasts.error(problem);
-  };
   const logDone = (saved: boolean) => {
     settled();
     if (saved) keptLog.clear();
@@ -69,7 +64,7 @@ export function CallWindow({ session, forgotten }: { session: CallSession; forgo
           refreshing={refreshing}
           onRefresh={() => void refresh(session)}
           onLog={() => setView('log')}
-          onOpen={(contact) => void open(contact)}
+          onOpen={(contact) => void openCrmPage(contact.pageUrl, toasts)}
           onSaved={settled}
         />
       )}

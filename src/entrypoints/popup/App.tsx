@@ -133,11 +133,6 @@ export function App() {
     setView('results');
   }
 
-  async function open(url: string | null) {
-    const problem = await openCrmPage(url);
-    if (problem) toasts.error(problem);
-  }
-
   const opening = result && view !== 'results' ? result : null;
   return (
     <main className="popup stack">
@@ -189,7 +184,7 @@ export function App() {
           result={result}
           busy={busy}
           onRefresh={() => void lookup(result.phoneNumber, true)}
-          onOpen={(url) => void open(url)}
+          onOpen={(url) => void openCrmPage(url, toasts)}
           onView={setView}
         />
       ) : null}

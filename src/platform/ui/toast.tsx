@@ -3,12 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageType, ReturnMessage } from '@/features/lookup/model/contact';
 
-interface ToastItem {
-  id: number;
-  message: string;
-  messageType: MessageType;
-  ttl: number;
-}
+type ToastItem = Omit<ReturnMessage, 'details'> & { id: number };
 
 const KIND_LABEL: Record<MessageType, string> = {
   success: 'Done',

@@ -6,13 +6,6 @@ import type { Checked } from './validation';
 
 const COMMIT_DELAY_MS = 400;
 
-export interface Draft {
-  value: string;
-  error: string | null;
-  onChange: (text: string) => void;
-  onBlur: () => void;
-}
-
 /** True when `text` is a valid spelling of the stored value, such as it with spaces around. */
 export function meansStored<T>(
   text: string,
@@ -42,7 +35,7 @@ export function useDraft<T>(
   stored: T,
   check: (text: string) => Checked<T>,
   commit: (value: T) => Promise<SaveOutcome>,
-): Draft {
+) {
   const storedText = String(stored);
   const [text, setText] = useState(storedText);
   const [error, setError] = useState<string | null>(null);
@@ -118,7 +111,7 @@ export function useDraft<T>(
   return {
     value: text,
     error,
-    onChange: (value) => {
+    onChange: (value: string) => {
       edits.current += 1;
       setText(value);
       setUnsaved(true);

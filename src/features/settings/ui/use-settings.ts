@@ -15,13 +15,6 @@ export type SaveOutcome = { ok: true } | { ok: false; message: string };
 /** Applies one change to the settings; never rejects. */
 export type Save = (change: (current: Settings) => Settings) => Promise<SaveOutcome>;
 
-export interface SettingsState {
-  settings: Settings | null;
-  loadError: string | null;
-  status: SaveStatus;
-  save: Save;
-}
-
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -30,7 +23,7 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
-export function useSettings(): SettingsState {
+export function useSettings() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
