@@ -63,13 +63,35 @@ export function isSafeCrmUrl(url: URL): boolean {
   return url.protocol === 'http:' && isLoopbackHost(url.hostname);
 }
 
-/** The host permission a connection needs: its scheme and host, any port and path; never a wildcard. */
-export function originPattern(hostname: string): string | null {
+/** The address as an http(s) URL of one host, or null. */
+export function webUrl(address: string): URL | null {
+  // apiOrigin puts https:// before any other scheme (ftp://x), which would then read as a path.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(address) && !/^https?:/i.test(address)) return null;
   try {
-    const url = new URL(apiOrigin(hostname));
-    const web = url.protocol === 'https:' || url.protocol === 'http:';
-    return web && isOneHost(url) ? `${url.protocol}//${url.hostname}/*` : null;
+    const url = new URL(apiOrigin(address));
+    return (url.protocol === 'https:' || url.protocol === 'http:') && isOneHost(url) ? url : null;
   } catch {
     return null;
   }
+}
+
+/** No path, query, fragment or user name: API paths and page templates are appended to it. */
+export function onlyHost(url: URL, address: string): boolean {
+  // The URL parser reads an empty `?` or `#`, and `\` as `/`, as no path at all; every path
+  // appended would then become a query, a fragment or another path.
+  const afterScheme = apiOrigin(address).replace(/^https?:\/\//i, '');
+  return (
+    !url.username &&
+    !url.password &&
+    url.pathname === '/' &&
+    !url.search &&
+    !url.hash &&
+    !/[/?#\\@\s]/.test(afterScheme)
+  );
+}
+
+/** The host permission a connection needs: its scheme and host, any port and path; never a wildcard. */
+export function originPattern(hostname: string): string | null {
+  const url = webUrl(hostname);
+  return url ? `${url.protocol}//${url.hostname}/*` : null;
 }

@@ -1,10 +1,10 @@
 /** connectors.list and connection.get/test/save/disconnect, with failures in plain words. */
 import type { Connector } from '@/connectors/types';
 import {
-  apiOrigin,
-  isOneHost,
   isSafeCrmUrl,
+  onlyHost,
   originPattern,
+  webUrl,
   type ConnectionDraft,
   type ConnectionSummary,
   type Credentials,
@@ -61,33 +61,6 @@ function cleanCredentials(value: unknown, connector: Connector): Credentials {
 function addressExample(connector: Connector): string {
   const field = connector.manifest.settings.find((s) => s.id === 'hostname');
   return field?.placeholder || 'acme.pipedrive.com';
-}
-
-/** The address as an http(s) URL of one host, or null. */
-function webUrl(address: string): URL | null {
-  // apiOrigin puts https:// before any other scheme (ftp://x), which would then read as a path.
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(address) && !/^https?:/i.test(address)) return null;
-  try {
-    const url = new URL(apiOrigin(address));
-    return (url.protocol === 'https:' || url.protocol === 'http:') && isOneHost(url) ? url : null;
-  } catch {
-    return null;
-  }
-}
-
-/** No path, query, fragment or user name: API paths are appended to it. */
-function onlyHost(url: URL, address: string): boolean {
-  // The URL parser reads an empty `?` or `#`, and `\` as `/`, as no path at all; every API
-  // path CallPop appends would then become a query, a fragment or another path.
-  const afterScheme = apiOrigin(address).replace(/^https?:\/\//i, '');
-  return (
-    !url.username &&
-    !url.password &&
-    url.pathname === '/' &&
-    !url.search &&
-    !url.hash &&
-    !/[/?#\\@\s]/.test(afterScheme)
-  );
 }
 
 // A trailing API version is dropped (connectors add theirs); any other path, query or user name
