@@ -6,18 +6,6 @@ import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/setti
 import type { ContactDraft, LogDraft } from '@/features/saves/model/log-draft';
 import { defineFamily, defineItem } from './define';
 
-interface InstallInfo {
-  installedAt: number | null;
-  version: string | null;
-}
-
-export const installInfo = defineItem<InstallInfo>({
-  area: 'local',
-  name: 'install',
-  version: 1,
-  defaultValue: { installedAt: null, version: null },
-});
-
 export const settingsItem = defineItem<Settings>({
   area: 'local',
   name: 'settings',
