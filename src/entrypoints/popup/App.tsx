@@ -9,8 +9,15 @@ import { ToastList, useToasts } from '@/platform/ui/toast';
 import { useStatus } from '@/platform/ui/use-status';
 import '@/platform/ui/ui.css';
 import { ConnectionLine } from '@/features/connection/ui/ConnectionLine';
-import { clearDraft, hasContent, loadDraft, saveDraft, type PopupDraft } from './draft';
-import { restoredMessage, savedMessage } from './draft-messages';
+import {
+  clearDraft,
+  hasContent,
+  loadDraft,
+  restoredMessage,
+  saveDraft,
+  savedMessage,
+  type PopupDraft,
+} from './draft';
 import { useConnection } from '@/features/connection/ui/use-connection';
 import { FormPane, NumberForm, ResultsPane, type Busy, type View } from './panes';
 import './popup.css';

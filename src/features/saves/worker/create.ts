@@ -13,16 +13,12 @@ import { checkNewContact, createInCrm, rememberCreated, writableNumber } from '.
 import { checkRequestId, runOnce } from './idempotent';
 import { retryOf, settle, watchLateCopies } from './retry-check';
 
-/** "Lead" for Insightly's "Lead": the type as the form shows it. */
-function typeLabel(account: Account, type: string): string {
-  const types = account.connector.manifest.contactTypes ?? [];
-  return types.find((t) => t.value.toLowerCase() === type.toLowerCase())?.display ?? type;
-}
-
-/** "Lead created." for an Insightly lead: the kind of record made, when the CRM has several. */
+/** "Lead created." for an Insightly lead: the kind of record made (as the form names it), when
+ * the CRM has several. */
 function createdMessage(account: Account, type: string | undefined): ReturnMessage {
-  const several = (account.connector.manifest.contactTypes ?? []).length > 1;
-  const kind = several && type ? typeLabel(account, type) : 'Contact';
+  const types = account.connector.manifest.contactTypes ?? [];
+  const shown = types.find((t) => t.value.toLowerCase() === type?.toLowerCase())?.display ?? type;
+  const kind = types.length > 1 && shown ? shown : 'Contact';
   return { message: `${kind} created.`, messageType: 'success', ttl: 3000 };
 }
 

@@ -102,14 +102,8 @@ export async function crmCall<T>(
 
 /** The account's own secrets, hidden from any CRM text that echoes them. */
 function secretsOf(account: Account): string[] {
-  const { credentials } = account.connection;
-  const secret =
-    credentials.kind === 'apiToken'
-      ? credentials.token
-      : credentials.kind === 'oauth'
-        ? credentials.accessToken
-        : credentials.apiKey;
-  return [account.authHeader, secret];
+  const { kind: _kind, ...secret } = account.connection.credentials;
+  return [account.authHeader, ...Object.values(secret)];
 }
 
 /** Failures after which the CRM may still have saved what was sent (or save it moments later). */

@@ -83,10 +83,10 @@ export function runOnce<T>(
 /** Save records are kept this long after their Save started, then dropped by the sweep alarm. */
 export const SAVE_RECORD_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
-/** Removes the records of Saves not in flight that `drop` picks; returns how many. */
 /** Done: its reply is in the CRM. A failed one may hold the contact it made, needed by a retry. */
 export const isFinished = (record: SaveRequestState) => record.status === 'done';
 
+/** Removes the records of Saves not in flight that `drop` picks; returns how many. */
 export async function forgetSaves(
   drop: (record: SaveRequestState) => boolean = () => true,
 ): Promise<number> {
