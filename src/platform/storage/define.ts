@@ -11,30 +11,17 @@ interface ItemDefinition<T> {
   defaultValue: T;
 }
 
-interface StorageItem<T> {
-  readonly definition: ItemDefinition<T>;
-  readonly key: string;
-  get(): Promise<T>;
-  set(value: T): Promise<void>;
-  update(change: (current: T) => T): Promise<T>;
-  remove(): Promise<void>;
-  /** Calls back on every change made from any extension context; returns an unsubscribe. */
-  watch(callback: (next: T) => void): () => void;
-}
-
 const declared = new WeakSet<object>();
 
 /** True for what defineItem or defineFamily made: lets a module's exports be walked for its keys. */
-export function isDeclared(value: unknown): value is StorageItem<unknown> | StorageFamily<unknown> {
+export function isDeclared(
+  value: unknown,
+): value is ReturnType<typeof defineItem> | ReturnType<typeof defineFamily> {
   return typeof value === 'object' && value !== null && declared.has(value);
 }
 
 export function area(name: AreaName): chrome.storage.StorageArea {
   return chrome.storage[name];
-}
-
-function versionKey(name: string, version: number): string {
-  return `${name}@v${version}`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -53,8 +40,8 @@ export function withDefaults<T>(defaultValue: T, stored: unknown): T {
   return merged as T;
 }
 
-export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
-  const key = versionKey(definition.name, definition.version);
+export function defineItem<T>(definition: ItemDefinition<T>) {
+  const key = `${definition.name}@v${definition.version}`;
 
   async function get(): Promise<T> {
     const stored = await area(definition.area).get(key);
@@ -63,14 +50,14 @@ export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
       : definition.defaultValue;
   }
 
-  const item: StorageItem<T> = {
+  const item = {
     definition,
     key,
     get,
-    async set(value) {
+    async set(value: T) {
       await area(definition.area).set({ [key]: value });
     },
-    async update(change) {
+    async update(change: (current: T) => T) {
       const next = change(await get());
       await area(definition.area).set({ [key]: next });
       return next;
@@ -78,7 +65,8 @@ export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
     async remove() {
       await area(definition.area).remove(key);
     },
-    watch(callback) {
+    /** Calls back on every change made from any extension context; returns an unsubscribe. */
+    watch(callback: (next: T) => void) {
       const listener = (
         changes: Record<string, chrome.storage.StorageChange>,
         areaName: string,
@@ -102,34 +90,21 @@ export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
 type FamilyDefinition = Omit<ItemDefinition<unknown>, 'defaultValue'>;
 
 /** One key per value under one prefix, so that writing one never rewrites the others. */
-interface StorageFamily<T> {
-  readonly definition: FamilyDefinition;
-  readonly prefix: string;
-  keyFor(id: string): string;
-  get(id: string): Promise<T | undefined>;
-  getMany(ids: readonly string[]): Promise<Map<string, T>>;
-  set(id: string, value: T): Promise<void>;
-  setMany(entries: ReadonlyMap<string, T>): Promise<void>;
-  remove(ids: string | readonly string[]): Promise<void>;
-  /** Every id stored in this family. */
-  ids(): Promise<string[]>;
-}
-
-export function defineFamily<T>(definition: FamilyDefinition): StorageFamily<T> {
-  const prefix = `${versionKey(definition.name, definition.version)}:`;
+export function defineFamily<T>(definition: FamilyDefinition) {
+  const prefix = `${definition.name}@v${definition.version}:`;
   const keyFor = (id: string): string => `${prefix}${id}`;
   const storage = (): chrome.storage.StorageArea => area(definition.area);
 
-  const family: StorageFamily<T> = {
+  const family = {
     definition,
     prefix,
     keyFor,
-    async get(id) {
+    async get(id: string) {
       const key = keyFor(id);
       const stored = await storage().get(key);
       return stored[key] as T | undefined;
     },
-    async getMany(ids) {
+    async getMany(ids: readonly string[]) {
       const stored = await storage().get(ids.map(keyFor));
       const found = new Map<string, T>();
       for (const id of ids) {
@@ -138,17 +113,18 @@ export function defineFamily<T>(definition: FamilyDefinition): StorageFamily<T> 
       }
       return found;
     },
-    async set(id, value) {
+    async set(id: string, value: T) {
       await storage().set({ [keyFor(id)]: value });
     },
-    async setMany(entries) {
+    async setMany(entries: ReadonlyMap<string, T>) {
       if (entries.size === 0) return;
       await storage().set(Object.fromEntries([...entries].map(([id, v]) => [keyFor(id), v])));
     },
-    async remove(ids) {
+    async remove(ids: string | readonly string[]) {
       const list = typeof ids === 'string' ? [ids] : ids;
       if (list.length > 0) await storage().remove(list.map(keyFor));
     },
+    /** Every id stored in this family. */
     async ids() {
       return (await storage().getKeys())
         .filter((key) => key.startsWith(prefix))
