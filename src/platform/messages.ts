@@ -9,11 +9,6 @@ import type {
 } from '@/features/connection/model/connection';
 import type { ResolverId } from '@/features/lookup/model/resolvers';
 
-export interface ExtensionStatus {
-  name: string;
-  version: string;
-}
-
 /** A contact with its CRM page, ready to show. `pageUrl` is null when no safe URL exists. */
 export interface ContactView extends Contact {
   pageUrl: string | null;
@@ -148,7 +143,7 @@ export interface CallEventReply {
 }
 
 export interface Requests {
-  'status.get': { payload: undefined; value: ExtensionStatus };
+  'status.get': { payload: undefined; value: { name: string; version: string } };
   'connectors.list': { payload: undefined; value: ConnectorInfo[] };
   'connection.get': { payload: undefined; value: ConnectionSummary | null };
   /** Calls the CRM with the draft; fails with a plain-words reason. Saves nothing. */

@@ -4,7 +4,7 @@ import { openCrmPage } from '@/platform/ui/open-page';
 import type { CallSession } from '@/platform/storage/keys';
 import { ToastList, useToasts } from '@/platform/ui/toast';
 import { CallCard } from './call-card';
-import { callHeading } from './call-heading';
+import { callHeading } from './call-facts';
 import { CallLog } from './call-log';
 import { useCloseGuard } from './use-close-guard';
 import { useKeptLogDraft } from './use-kept-log-draft';

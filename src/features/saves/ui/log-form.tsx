@@ -11,8 +11,6 @@ import { useDraftState } from '@/platform/ui/use-draft-state';
 import { NEW, freshDraft, shownChoice, subjectFor, type LogDraft } from '../model/log-draft';
 import { checkLogDraft, logRequestOf } from './log-request';
 import { UnclearSaveView, useSave } from './unclear-save';
-
-export type { LogDraft } from '../model/log-draft';
 import type { Toasts } from '@/platform/ui/toast';
 import { ErrorText } from '@/platform/ui/form-fields';
 

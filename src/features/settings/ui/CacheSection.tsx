@@ -5,12 +5,10 @@ import type { Settings } from '../model/settings';
 import { TextField } from '@/platform/ui/form-fields';
 import { Section } from '@/platform/ui/Section';
 import { useDraft } from './use-draft';
-import type { Save } from './use-settings';
+import type { SectionProps } from './use-settings';
 import { checkWhole } from './validation';
 
-interface Props {
-  settings: Settings;
-  save: Save;
+interface Props extends SectionProps {
   /** Changes when something else (a disconnect) may have emptied the cache. */
   refreshKey: number;
 }

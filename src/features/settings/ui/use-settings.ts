@@ -15,6 +15,9 @@ export type SaveOutcome = { ok: true } | { ok: false; message: string };
 /** Applies one change to the settings; never rejects. */
 export type Save = (change: (current: Settings) => Settings) => Promise<SaveOutcome>;
 
+/** What every settings section is drawn with. */
+export type SectionProps = { settings: Settings; save: Save };
+
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -83,14 +86,8 @@ export function useSettings() {
 
   const save = useCallback<Save>(
     (change) => {
-      const current = known.current;
-      if (current === null) {
-        return Promise.resolve({
-          ok: false,
-          message: 'Not saved: your settings are not loaded yet.',
-        });
-      }
-      show(change(current));
+      // Fields are drawn once the settings are loaded, so there is always a current value.
+      show(change(known.current!));
       setStatus({ state: 'saving' });
       pending.current += 1;
       // A page going away drops the answer to any storage read it waits for, so a
