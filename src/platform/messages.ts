@@ -211,9 +211,13 @@ export interface ReplyError {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
 
-export const failure = (code: ErrorCode, message: string): Reply<never> => ({
+export const failure = (
+  code: ErrorCode,
+  message: string,
+  outcomeUnclear = false,
+): Reply<never> => ({
   ok: false,
-  error: { code, message },
+  error: { code, message, ...(outcomeUnclear ? { outcomeUnclear: true as const } : {}) },
 });
 
 export function isRequestEnvelope(message: unknown): message is RequestEnvelope {

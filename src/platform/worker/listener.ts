@@ -36,14 +36,7 @@ async function dispatch(
     return { ok: true, value: await handler(message.payload, sender) };
   } catch (error) {
     if (error instanceof RequestError) {
-      return {
-        ok: false,
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.outcomeUnclear ? { outcomeUnclear: true as const } : {}),
-        },
-      };
+      return failure(error.code, error.message, error.outcomeUnclear);
     }
     console.error(`CallPop: ${message.name} failed: ${errorText(error)}`);
     return failure(ERROR_CODES.internal, 'Something went wrong inside CallPop.');

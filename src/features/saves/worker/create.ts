@@ -3,12 +3,8 @@ import type { CreateContactArgs } from '@/connectors/types';
 import type { EngineDeps } from '@/connectors/deps';
 import type { Contact, ReturnMessage } from '@/features/lookup/model/contact';
 import { loadAccount, toView, type Account } from '@/features/lookup/worker';
-import {
-  ERROR_CODES,
-  type CreateContactReply,
-  type CreateContactRequest,
-} from '@/platform/messages';
-import { RequestError } from '@/platform/worker/request-error';
+import type { CreateContactReply, CreateContactRequest } from '@/platform/messages';
+import { badRequest } from '@/platform/worker/request-error';
 import { checkNewContact, createInCrm, rememberCreated, writableNumber } from './crm-write';
 import { checkRequestId, runOnce } from './idempotent';
 import { retryOf, settle, watchLateCopies } from './retry-check';
@@ -56,9 +52,7 @@ export async function createContact(
   request: CreateContactRequest,
   deps: EngineDeps,
 ): Promise<CreateContactReply> {
-  if (!request || typeof request !== 'object') {
-    throw new RequestError(ERROR_CODES.badRequest, 'Nothing to save.');
-  }
+  if (!request || typeof request !== 'object') badRequest('Nothing to save.');
   const requestId = checkRequestId(request.requestId);
   const account = await loadAccount(deps);
   const e164 = writableNumber(account, request.phoneNumber);

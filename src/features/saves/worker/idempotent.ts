@@ -1,8 +1,7 @@
 /** Once per requestId: a double submit shares the Save, a finished one replays. With session
  * storage full it still runs, losing only the replay (the retry flag and CRM check cover it). */
-import { ERROR_CODES } from '@/platform/messages';
 import { saveRequests, type SaveRequestState } from '@/platform/storage/keys';
-import { RequestError } from '@/platform/worker/request-error';
+import { badRequest } from '@/platform/worker/request-error';
 
 // In memory by design: promises of Saves in flight, so a double submit shares the first one.
 const running = new Map<string, Promise<unknown>>();
@@ -20,10 +19,7 @@ export interface SaveStep {
 
 export function checkRequestId(requestId: unknown): string {
   if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) {
-    throw new RequestError(
-      ERROR_CODES.badRequest,
-      'This Save has no valid request id. Reload the page and try again.',
-    );
+    badRequest('This Save has no valid request id. Reload the page and try again.');
   }
   return requestId;
 }
