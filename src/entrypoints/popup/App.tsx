@@ -1,5 +1,5 @@
 // The toolbar popup: look up a number, Refresh, open a CRM page, create a contact, log a call.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ERROR_CODES, type LookupResult } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
 import { lookupToast } from '@/features/lookup/model/lookup-problem';
@@ -47,7 +47,7 @@ export function App() {
   const acted = useRef(false);
 
   // Every way out of a form (Cancel, a save, a new lookup) comes through here and ends its draft.
-  const setView = useCallback((next: View) => {
+  function setView(next: View) {
     if (next === 'results') {
       void clearDraft();
       setRestored(null);
@@ -55,7 +55,7 @@ export function App() {
       setPendingLookup(null);
     }
     setViewState(next);
-  }, []);
+  }
 
   function keep(draft: PopupDraft) {
     setTyped(draft);

@@ -28,11 +28,6 @@ const no = (message: string): { ok: false; message: string } => ({ ok: false, me
 
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
 
-/** What the CRM's address field suggests (its placeholder), e.g. `https://api.na1.insightly.com`. */
-export function addressExample(field: Field): string {
-  return field.placeholder?.trim() || 'crm.example.com';
-}
-
 /** A bare host or https origin (http only on loopback), API version dropped as the worker does. */
 export function checkHostname(
   input: string,
@@ -96,7 +91,8 @@ export function buildDraft(connector: ConnectorInfo, values: Record<string, stri
     const raw = values[field.id] ?? '';
     const role = fieldRole(field);
     if (role === 'hostname') {
-      const checked = checkHostname(raw, field.label, addressExample(field));
+      // The address field's placeholder, e.g. `https://api.na1.insightly.com`, is its example.
+      const checked = checkHostname(raw, field.label, field.placeholder?.trim() || undefined);
       if (checked.ok) hostname = checked.value;
       else errors[field.id] = checked.message;
     } else if (raw.trim() === '' && field.required) {

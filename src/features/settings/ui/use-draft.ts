@@ -18,15 +18,6 @@ export function meansStored<T>(
   return checked.ok && toText(checked.value) === storedText;
 }
 
-export function storedReplacesText<T>(
-  field: { text: string; unsaved: boolean },
-  storedText: string,
-  check: (text: string) => Checked<T>,
-  toText: (value: T) => string,
-): boolean {
-  return !field.unsaved && !meansStored(field.text, storedText, check, toText);
-}
-
 export function notSavedMessage(outcome: { message: string }): string {
   return `${outcome.message} Leave the field to try again.`;
 }
@@ -46,7 +37,7 @@ export function useDraft<T>(
   const [seen, setSeen] = useState(storedText);
   if (seen !== storedText) {
     setSeen(storedText);
-    if (storedReplacesText({ text, unsaved }, storedText, check, String)) {
+    if (!unsaved && !meansStored(text, storedText, check, String)) {
       setText(storedText);
       setError(null);
     }
@@ -63,10 +54,13 @@ export function useDraft<T>(
     latest.current = { storedText, check, commit };
   });
 
-  const flush = useCallback((value: string) => {
+  const stopWaiting = () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     waiting.current = null;
+  };
+  const flush = useCallback((value: string) => {
+    stopWaiting();
     const { storedText: current, check: checkNow, commit: save } = latest.current;
     const checked = checkNow(value);
     if (!checked.ok) return;
@@ -117,9 +111,7 @@ export function useDraft<T>(
       setUnsaved(true);
       const checked = check(value);
       setError(checked.ok ? null : checked.message);
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = null;
-      waiting.current = null;
+      stopWaiting();
       if (checked.ok) {
         waiting.current = value;
         timer.current = setTimeout(() => flush(value), COMMIT_DELAY_MS);
