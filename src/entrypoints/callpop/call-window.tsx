@@ -11,16 +11,6 @@ import { useKeptLogDraft } from './use-kept-log-draft';
 import { useRefresh } from './use-refresh';
 import { ErrorText } from '@/platform/ui/form-fields';
 
-function Forgotten() {
-  return (
-    <p className="muted" role="status" data-testid="call-forgotten">
-      CallPop no longer keeps this call (old calls are forgotten, and disconnecting the CRM forgets
-      them all), so this window shows it as it was last known and no longer updates. While a CRM is
-      connected, you can still log it.
-    </p>
-  );
-}
-
 export function CallWindow({ session, forgotten }: { session: CallSession; forgotten: boolean }) {
   const toasts = useToasts();
   const [view, setView] = useState<'card' | 'log'>('card');
@@ -44,7 +34,13 @@ export function CallWindow({ session, forgotten }: { session: CallSession; forgo
         {session.callerName ? <p className="muted">Caller id: {session.callerName}</p> : null}
       </header>
       <ToastList toasts={toasts} />
-      {forgotten ? <Forgotten /> : null}
+      {forgotten ? (
+        <p className="muted" role="status" data-testid="call-forgotten">
+          CallPop no longer keeps this call (old calls are forgotten, and disconnecting the CRM
+          forgets them all), so this window shows it as it was last known and no longer updates.
+          While a CRM is connected, you can still log it.
+        </p>
+      ) : null}
       <ErrorText text={error} testId="callpop-error" />
       {view === 'log' && result ? (
         <CallLog

@@ -57,11 +57,6 @@ export function App() {
     setViewState(next);
   }
 
-  function keep(draft: PopupDraft) {
-    setTyped(draft);
-    void saveDraft(draft);
-  }
-
   const showToast = toasts.show;
   useEffect(() => {
     let live = true;
@@ -135,11 +130,6 @@ export function App() {
     void lookup(phoneNumber, again, 'lookup');
   }
 
-  function saved(next: LookupResult) {
-    setResult(next);
-    setView('results');
-  }
-
   const opening = result && view !== 'results' ? result : null;
   return (
     <main className="popup stack">
@@ -200,9 +190,16 @@ export function App() {
           result={opening}
           restored={restored}
           toasts={toasts}
-          onKeep={(draft) => keep({ ...draft, number, result: opening })}
+          onKeep={(draft) => {
+            const kept = { ...draft, number, result: opening };
+            setTyped(kept);
+            void saveDraft(kept);
+          }}
           onCancel={() => setView('results')}
-          onSaved={(contact) => saved(withContact(opening, contact))}
+          onSaved={(contact) => {
+            setResult(withContact(opening, contact));
+            setView('results');
+          }}
           view={view === 'log' ? 'log' : 'create'}
         />
       ) : null}

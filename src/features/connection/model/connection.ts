@@ -43,12 +43,10 @@ export function apiOrigin(hostname: string): string {
   return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
 }
 
-// The loopback hosts the manifest grants (host_permissions) and its CSP lets frame.
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
-
-/** This machine, where plain http never crosses a network (CRMs and softphones in development). */
+/** This machine, where plain http never crosses a network (CRMs and softphones in development):
+ * the loopback hosts the manifest grants (host_permissions) and its CSP lets frame. */
 export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
+  return ['127.0.0.1', 'localhost'].includes(hostname.toLowerCase());
 }
 
 // The URL parser takes `*` in a host, and a host permission for `https://*` would be every site

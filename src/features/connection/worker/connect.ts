@@ -19,7 +19,7 @@ import {
   saveRequests,
 } from '@/platform/storage/keys';
 import { classifyError } from '@/platform/worker/http/errors';
-import { RequestError } from '@/platform/worker/request-error';
+import { badRequest, RequestError } from '@/platform/worker/request-error';
 import {
   buildUser,
   loadSettingsAndConnection,
@@ -40,8 +40,6 @@ export function connectorInfo(connector: Connector): ConnectorInfo {
     logFields: manifest.logFields ?? [],
   };
 }
-
-const bad = (message: string) => new RequestError(ERROR_CODES.badRequest, message);
 
 const SECRET_FIELD = { apiToken: 'token', oauth: 'accessToken', apiKey: 'apiKey' } as const;
 
@@ -71,21 +69,21 @@ function checkedAddress(
 ): { hostname: string; origin: URL } {
   const example = addressExample(connector);
   if (typeof hostname !== 'string' || hostname.trim() === '') {
-    throw bad(`Enter the address of your CRM, for example ${example}.`);
+    badRequest(`Enter the address of your CRM, for example ${example}.`);
   }
   const address = withoutApiVersion(hostname.trim());
   const url = webUrl(address);
   // The messages do not repeat what was typed: a pasted address can carry a token.
   if (!url) {
-    throw bad(`That is not a web address CallPop can connect to, for example ${example}.`);
+    badRequest(`That is not a web address CallPop can connect to, for example ${example}.`);
   }
   if (!onlyHost(url, address)) {
-    throw bad(
+    badRequest(
       `The address has more than a host name (a path, a query, a user name, or a #, ? or \\ in it). Enter only the ${connector.manifest.displayName} address, for example ${example}.`,
     );
   }
   if (!isSafeCrmUrl(url)) {
-    throw bad(
+    badRequest(
       `Use https:// for ${url.hostname}: CallPop sends your credentials only over an encrypted connection (http:// is for a CRM on this machine).`,
     );
   }
@@ -93,9 +91,9 @@ function checkedAddress(
 }
 
 function prepare(draft: ConnectionDraft, deps: EngineDeps) {
-  if (!draft || typeof draft !== 'object') throw bad('Fill in the connection form first.');
+  if (!draft || typeof draft !== 'object') badRequest('Fill in the connection form first.');
   const connector = deps.getConnector(draft.platform);
-  if (!connector) throw bad('Choose a CRM to connect to.');
+  if (!connector) badRequest('Choose a CRM to connect to.');
   const { hostname, origin } = checkedAddress(draft.hostname, connector);
   const credentials = cleanCredentials(draft.credentials, connector);
   let authHeader: string;
@@ -103,7 +101,7 @@ function prepare(draft: ConnectionDraft, deps: EngineDeps) {
     authHeader = connector.authHeader(credentials);
   } catch (error) {
     // Connectors explain bad credential input in plain words (e.g. "Enter your API token.").
-    throw bad(error instanceof Error ? error.message : 'The credentials are not readable.');
+    badRequest(error instanceof Error ? error.message : 'The credentials are not readable.');
   }
   return {
     connector,
@@ -178,7 +176,7 @@ export async function saveConnection(
   const { origin, hostname, credentials } = prepare(draft, deps);
   const pattern = originPattern(hostname);
   if (!pattern || !(await chrome.permissions.contains({ origins: [pattern] }))) {
-    throw bad(
+    badRequest(
       `CallPop needs permission to reach ${origin.host}. Allow it when Chrome asks, then save again.`,
     );
   }

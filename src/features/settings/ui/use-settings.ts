@@ -22,10 +22,6 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function sentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
 export function useSettings() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -109,7 +105,8 @@ export function useSettings() {
         },
         (error: unknown): SaveOutcome => {
           pending.current -= 1;
-          const message = sentence(`Not saved: ${reason(error)}`);
+          const said = `Not saved: ${reason(error)}`;
+          const message = /[.!?]$/.test(said) ? said : `${said}.`;
           setStatus({ state: 'failed', message });
           // Show what is really stored, not the change that failed (later saves show it
           // themselves); text fields keep what was typed.
