@@ -48,6 +48,11 @@ test('every page of the extension renders without errors', async ({ page, extens
   ]) {
     await page.goto(extensionUrl(path));
     await expect(page.locator('#root > *')).toHaveCount(1);
+    // Readable text: Chrome's own `body { font-size: 75% }` for extension pages is overridden.
+    const bodySize = await page.evaluate(() =>
+      parseFloat(getComputedStyle(document.body).fontSize),
+    );
+    expect(bodySize, path).toBeGreaterThanOrEqual(13);
   }
   expect(errors).toEqual([]);
 });

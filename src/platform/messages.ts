@@ -9,11 +9,6 @@ import type {
 } from '@/features/connection/model/connection';
 import type { ResolverId } from '@/features/lookup/model/resolvers';
 
-export interface ExtensionStatus {
-  name: string;
-  version: string;
-}
-
 /** A contact with its CRM page, ready to show. `pageUrl` is null when no safe URL exists. */
 export interface ContactView extends Contact {
   pageUrl: string | null;
@@ -150,7 +145,7 @@ export interface CallEventReply {
 }
 
 export interface Requests {
-  'status.get': { payload: undefined; value: ExtensionStatus };
+  'status.get': { payload: undefined; value: { name: string; version: string } };
   'connectors.list': { payload: undefined; value: ConnectorInfo[] };
   'connection.get': { payload: undefined; value: ConnectionSummary | null };
   /** Calls the CRM with the draft; fails with a plain-words reason. Saves nothing. */
@@ -217,6 +212,15 @@ export interface ReplyError {
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
+
+export const failure = (
+  code: ErrorCode,
+  message: string,
+  outcomeUnclear = false,
+): Reply<never> => ({
+  ok: false,
+  error: { code, message, ...(outcomeUnclear ? { outcomeUnclear: true as const } : {}) },
+});
 
 export function isRequestEnvelope(message: unknown): message is RequestEnvelope {
   if (typeof message !== 'object' || message === null) return false;

@@ -1,6 +1,6 @@
 // Every value is URL-encoded and only http(s) results are returned, so a template or a CRM value
 // can never produce a `javascript:` or `data:` link.
-import { apiOrigin } from '@/features/connection/model/connection';
+import { onlyHost, webUrl } from '@/features/connection/model/connection';
 
 type TemplateValues = Record<string, string | number | undefined | null>;
 
@@ -30,15 +30,8 @@ export function renderUrlTemplate(template: string, values: TemplateValues): str
 // Null unless a plain host or http(s) origin: anything after the host (`/`, `?`, `#`, `\`, `@`)
 // would turn the template's own path into a query, a fragment or a user name.
 function hostnameOrigin(hostname: string): string | null {
-  const origin = apiOrigin(hostname);
-  if (/[/?#\\@\s]/.test(origin.replace(/^https?:\/\//i, ''))) return null;
-  try {
-    const url = new URL(origin);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    return url.origin;
-  } catch {
-    return null;
-  }
+  const url = webUrl(hostname);
+  return url && onlyHost(url, hostname) ? url.origin : null;
 }
 
 /** The URL if it parses and is http(s), else null. */

@@ -1,25 +1,15 @@
 /** The call's window once its record is known: number, card or log form, and what happened. */
 import { useState } from 'react';
-import type { ContactView } from '@/platform/messages';
 import { openCrmPage } from '@/platform/ui/open-page';
 import type { CallSession } from '@/platform/storage/keys';
 import { ToastList, useToasts } from '@/platform/ui/toast';
 import { CallCard } from './call-card';
-import { callHeading } from './call-heading';
+import { callHeading } from './call-facts';
 import { CallLog } from './call-log';
 import { useCloseGuard } from './use-close-guard';
 import { useKeptLogDraft } from './use-kept-log-draft';
 import { useRefresh } from './use-refresh';
-
-function Forgotten() {
-  return (
-    <p className="muted" role="status" data-testid="call-forgotten">
-      CallPop no longer keeps this call (old calls are forgotten, and disconnecting the CRM forgets
-      them all), so this window shows it as it was last known and no longer updates. While a CRM is
-      connected, you can still log it.
-    </p>
-  );
-}
+import { ErrorText } from '@/platform/ui/form-fields';
 
 export function CallWindow({ session, forgotten }: { session: CallSession; forgotten: boolean }) {
   const toasts = useToasts();
@@ -30,10 +20,6 @@ export function CallWindow({ session, forgotten }: { session: CallSession; forgo
   const result = session.lookup.state === 'done' ? session.lookup.result : null;
   const { line, number } = callHeading(session);
 
-  const open = async (contact: ContactView) => {
-    const problem = await openCrmPage(contact.pageUrl);
-    if (problem) toasts.error(problem);
-  };
   const logDone = (saved: boolean) => {
     settled();
     if (saved) keptLog.clear();
@@ -48,12 +34,14 @@ export function CallWindow({ session, forgotten }: { session: CallSession; forgo
         {session.callerName ? <p className="muted">Caller ID: {session.callerName}</p> : null}
       </header>
       <ToastList toasts={toasts} />
-      {forgotten ? <Forgotten /> : null}
-      {error ? (
-        <p className="error" role="alert" data-testid="callpop-error">
-          {error}
+      {forgotten ? (
+        <p className="muted" role="status" data-testid="call-forgotten">
+          CallPop no longer keeps this call (old calls are forgotten, and disconnecting the CRM
+          forgets them all), so this window shows it as it was last known and no longer updates.
+          While a CRM is connected, you can still log it.
         </p>
       ) : null}
+      <ErrorText text={error} testId="callpop-error" />
       {view === 'log' && result ? (
         <CallLog
           session={session}
@@ -72,7 +60,7 @@ export function CallWindow({ session, forgotten }: { session: CallSession; forgo
           refreshing={refreshing}
           onRefresh={() => void refresh(session)}
           onLog={() => setView('log')}
-          onOpen={(contact) => void open(contact)}
+          onOpen={(contact) => void openCrmPage(contact.pageUrl, toasts)}
           onSaved={settled}
         />
       )}

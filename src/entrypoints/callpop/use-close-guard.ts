@@ -10,15 +10,9 @@ function isEditing(target: EventTarget | null): target is HTMLElement {
   return target instanceof HTMLElement && target.closest('input, textarea, select') !== null;
 }
 
-/** A field the person types into (a choice in a list or a box is not typing). */
+/** A field the person types into (a choice in a list is not typing; the window has no boxes). */
 function isTextField(target: EventTarget | null): target is HTMLInputElement | HTMLTextAreaElement {
-  if (target instanceof HTMLTextAreaElement) return true;
-  return (
-    target instanceof HTMLInputElement &&
-    !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'range', 'color'].includes(
-      target.type,
-    )
-  );
+  return target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement;
 }
 
 /** `keptTyping`: typing held off screen (a log draft kept after Cancel). */

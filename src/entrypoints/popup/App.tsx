@@ -1,5 +1,5 @@
 // The toolbar popup: look up a number, Refresh, open a CRM page, create a contact, log a call.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ERROR_CODES, type LookupResult } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
 import { lookupToast } from '@/features/lookup/model/lookup-problem';
@@ -9,12 +9,20 @@ import { ToastList, useToasts } from '@/platform/ui/toast';
 import { useStatus } from '@/platform/ui/use-status';
 import '@/platform/ui/ui.css';
 import { ConnectionLine } from '@/features/connection/ui/ConnectionLine';
-import { clearDraft, hasContent, loadDraft, saveDraft, type PopupDraft } from './draft';
-import { restoredMessage, savedMessage } from './draft-messages';
+import {
+  clearDraft,
+  hasContent,
+  loadDraft,
+  restoredMessage,
+  saveDraft,
+  savedMessage,
+  type PopupDraft,
+} from './draft';
 import { useConnection } from '@/features/connection/ui/use-connection';
 import { FormPane, NumberForm, ResultsPane, type Busy, type View } from './panes';
 import './popup.css';
 import { focusOnMount } from '@/platform/ui/focus-on-mount';
+import { ErrorText } from '@/platform/ui/form-fields';
 
 export function App() {
   const status = useStatus();
@@ -40,7 +48,7 @@ export function App() {
   const acted = useRef(false);
 
   // Every way out of a form (Cancel, a save, a new lookup) comes through here and ends its draft.
-  const setView = useCallback((next: View) => {
+  function setView(next: View) {
     if (next === 'results') {
       void clearDraft();
       setRestored(null);
@@ -48,11 +56,6 @@ export function App() {
       setPendingLookup(null);
     }
     setViewState(next);
-  }, []);
-
-  function keep(draft: PopupDraft) {
-    setTyped(draft);
-    void saveDraft(draft);
   }
 
   const showToast = toasts.show;
@@ -128,16 +131,6 @@ export function App() {
     void lookup(phoneNumber, again, 'lookup');
   }
 
-  function saved(next: LookupResult) {
-    setResult(next);
-    setView('results');
-  }
-
-  async function open(url: string | null) {
-    const problem = await openCrmPage(url);
-    if (problem) toasts.error(problem);
-  }
-
   const opening = result && view !== 'results' ? result : null;
   return (
     <main className="popup stack">
@@ -182,18 +175,14 @@ export function App() {
           </div>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="error" data-testid="popup-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText text={error} testId="popup-error" />
       <ToastList toasts={toasts} />
       {result && view === 'results' ? (
         <ResultsPane
           result={result}
           busy={busy}
           onRefresh={() => void lookup(result.phoneNumber, true)}
-          onOpen={(url) => void open(url)}
+          onOpen={(url) => void openCrmPage(url, toasts)}
           onView={setView}
         />
       ) : null}
@@ -202,9 +191,16 @@ export function App() {
           result={opening}
           restored={restored}
           toasts={toasts}
-          onKeep={(draft) => keep({ ...draft, number, result: opening })}
+          onKeep={(draft) => {
+            const kept = { ...draft, number, result: opening };
+            setTyped(kept);
+            void saveDraft(kept);
+          }}
           onCancel={() => setView('results')}
-          onSaved={(contact) => saved(withContact(opening, contact))}
+          onSaved={(contact) => {
+            setResult(withContact(opening, contact));
+            setView('results');
+          }}
           view={view === 'log' ? 'log' : 'create'}
         />
       ) : null}

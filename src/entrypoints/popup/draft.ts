@@ -2,6 +2,7 @@
 // closed mid-Save saves as the same Save: one contact, one log.
 import { popupDraft, saveRequests, type PopupDraft } from '@/platform/storage/keys';
 import { logDraftHasContent } from '@/features/saves/model/log-draft';
+import type { ReturnMessage } from '@/features/lookup/model/contact';
 
 export type { PopupDraft };
 
@@ -38,4 +39,19 @@ export function loadDraft(): Promise<{ draft: PopupDraft | null; saved: PopupDra
 export function hasContent(draft: PopupDraft | null): boolean {
   if (!draft) return false;
   return draft.view === 'log' ? logDraftHasContent(draft.log) : draft.create.name.trim() !== '';
+}
+
+/** A form left open when the popup closed, brought back with what was typed. */
+export function restoredMessage(draft: PopupDraft): ReturnMessage {
+  const what = draft.view === 'log' ? 'call log' : 'new contact';
+  // The draft keeps its Save's request id: saving it again never saves twice.
+  const message = `Your unsaved ${what} for ${draft.result.displayNumber} is back.`;
+  return { message, messageType: 'warning', ttl: 6000 };
+}
+
+/** A form left open when the popup closed, whose Save went through meanwhile. */
+export function savedMessage(draft: PopupDraft): ReturnMessage {
+  const what = draft.view === 'log' ? 'The call log' : 'The new contact';
+  const message = `${what} for ${draft.result.displayNumber} was saved after the popup closed.`;
+  return { message, messageType: 'success', ttl: 6000 };
 }

@@ -8,6 +8,7 @@ import { LookupResults } from '@/features/lookup/ui/lookup-results';
 import type { Toasts } from '@/platform/ui/toast';
 import type { PopupDraft } from './draft';
 import { focusOnMount } from '@/platform/ui/focus-on-mount';
+import { ErrorText } from '@/platform/ui/form-fields';
 
 export type View = 'results' | 'create' | 'log';
 export type Busy = { kind: 'lookup' | 'refresh'; phoneNumber: string };
@@ -52,11 +53,7 @@ export function NumberForm(props: {
       <p role="status" className="muted lookup-status" data-testid="lookup-status">
         {busy?.kind === 'lookup' ? `Looking up ${busy.phoneNumber}…` : ''}
       </p>
-      {numberError ? (
-        <p id="number-error" role="alert" className="error" data-testid="number-error">
-          {numberError}
-        </p>
-      ) : null}
+      <ErrorText text={numberError} id="number-error" testId="number-error" />
     </form>
   );
 }

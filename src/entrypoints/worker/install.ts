@@ -1,28 +1,14 @@
-import * as keys from '@/platform/storage/keys';
-import { isDeclared } from '@/platform/storage/define';
 import { ensureSweepAlarm, restrictStorageAccess } from '@/features/lookup/worker';
 import { inBackground } from '@/platform/worker/report';
-
-export async function onInstalled(details: chrome.runtime.InstalledDetails): Promise<void> {
-  await restrictStorageAccess();
-  await Promise.all(
-    Object.values(keys)
-      .filter(isDeclared)
-      .map((entry) => entry.migrate()),
-  );
-  const version = chrome.runtime.getManifest().version;
-  await keys.installInfo.update((current) => ({
-    installedAt: details.reason === 'install' ? Date.now() : (current.installedAt ?? Date.now()),
-    version,
-  }));
-  await ensureSweepAlarm();
-}
 
 /** Each browser start: storage access level and the sweep alarm are not guaranteed to persist. */
 export async function onStartup(): Promise<void> {
   await restrictStorageAccess();
   await ensureSweepAlarm();
 }
+
+/** Install and update: the same as a start. */
+export const onInstalled = (_details: chrome.runtime.InstalledDetails) => onStartup();
 
 export function registerInstall(): void {
   chrome.runtime.onInstalled.addListener((details) => {

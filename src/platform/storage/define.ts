@@ -1,44 +1,27 @@
 // Typed chrome.storage items. The version is part of the stored key (`settings@v1`), so data of an
-// older schema is never read as the new one: the item's migrations convert it.
+// older schema is never read as the new one. Every key is at v1: a shape change that cannot be
+// read with `withDefaults` bumps the version and adds what moves the old key's data.
 
 type AreaName = 'local' | 'session';
-type Migration = (previous: unknown) => unknown;
 
 interface ItemDefinition<T> {
   area: AreaName;
   name: string;
   version: number;
   defaultValue: T;
-  /** `migrations[n]` turns a value of version n-1 into version n. */
-  migrations?: Record<number, Migration>;
-}
-
-interface StorageItem<T> {
-  readonly definition: ItemDefinition<T>;
-  readonly key: string;
-  get(): Promise<T>;
-  set(value: T): Promise<void>;
-  update(change: (current: T) => T): Promise<T>;
-  remove(): Promise<void>;
-  /** Calls back on every change made from any extension context; returns an unsubscribe. */
-  watch(callback: (next: T) => void): () => void;
-  /** Moves data from an older version key to this one, if any is stored. */
-  migrate(): Promise<void>;
 }
 
 const declared = new WeakSet<object>();
 
 /** True for what defineItem or defineFamily made: lets a module's exports be walked for its keys. */
-export function isDeclared(value: unknown): value is StorageItem<unknown> | StorageFamily<unknown> {
+export function isDeclared(
+  value: unknown,
+): value is ReturnType<typeof defineItem> | ReturnType<typeof defineFamily> {
   return typeof value === 'object' && value !== null && declared.has(value);
 }
 
 export function area(name: AreaName): chrome.storage.StorageArea {
   return chrome.storage[name];
-}
-
-function versionKey(name: string, version: number): string {
-  return `${name}@v${version}`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -57,54 +40,24 @@ export function withDefaults<T>(defaultValue: T, stored: unknown): T {
   return merged as T;
 }
 
-export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
-  const key = versionKey(definition.name, definition.version);
-  const olderKeys = Array.from({ length: definition.version - 1 }, (_, index) =>
-    versionKey(definition.name, index + 1),
-  );
-
-  async function migrate(): Promise<void> {
-    if (olderKeys.length === 0) return;
-    const stored = await area(definition.area).get(olderKeys);
-    const from = [...olderKeys].reverse().find((candidate) => candidate in stored);
-    if (!from) return;
-    let value = stored[from];
-    const fromVersion = olderKeys.indexOf(from) + 1;
-    for (let version = fromVersion + 1; version <= definition.version; version += 1) {
-      const step = definition.migrations?.[version];
-      if (!step) {
-        // No path from the old schema: fall back to the default rather than misread it.
-        value = undefined;
-        break;
-      }
-      value = step(value);
-    }
-    if (value !== undefined) await area(definition.area).set({ [key]: value });
-    await area(definition.area).remove(olderKeys);
-  }
+export function defineItem<T>(definition: ItemDefinition<T>) {
+  const key = `${definition.name}@v${definition.version}`;
 
   async function get(): Promise<T> {
     const stored = await area(definition.area).get(key);
-    if (key in stored) return withDefaults(definition.defaultValue, stored[key]);
-    // Only an older version's key could fill this one; without any, skip a second read (this
-    // runs per lookup for settings that were never changed).
-    if (olderKeys.length === 0) return definition.defaultValue;
-    await migrate();
-    const migrated = await area(definition.area).get(key);
-    return key in migrated
-      ? withDefaults(definition.defaultValue, migrated[key])
+    return key in stored
+      ? withDefaults(definition.defaultValue, stored[key])
       : definition.defaultValue;
   }
 
-  const item: StorageItem<T> = {
+  const item = {
     definition,
     key,
     get,
-    migrate,
-    async set(value) {
+    async set(value: T) {
       await area(definition.area).set({ [key]: value });
     },
-    async update(change) {
+    async update(change: (current: T) => T) {
       const next = change(await get());
       await area(definition.area).set({ [key]: next });
       return next;
@@ -112,7 +65,8 @@ export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
     async remove() {
       await area(definition.area).remove(key);
     },
-    watch(callback) {
+    /** Calls back on every change made from any extension context; returns an unsubscribe. */
+    watch(callback: (next: T) => void) {
       const listener = (
         changes: Record<string, chrome.storage.StorageChange>,
         areaName: string,
@@ -133,53 +87,24 @@ export function defineItem<T>(definition: ItemDefinition<T>): StorageItem<T> {
   return item;
 }
 
-interface FamilyDefinition {
-  area: AreaName;
-  name: string;
-  version: number;
-}
+type FamilyDefinition = Omit<ItemDefinition<unknown>, 'defaultValue'>;
 
 /** One key per value under one prefix, so that writing one never rewrites the others. */
-interface StorageFamily<T> {
-  readonly definition: FamilyDefinition;
-  readonly prefix: string;
-  keyFor(id: string): string;
-  idOf(key: string): string | null;
-  get(id: string): Promise<T | undefined>;
-  getMany(ids: readonly string[]): Promise<Map<string, T>>;
-  set(id: string, value: T): Promise<void>;
-  setMany(entries: ReadonlyMap<string, T>): Promise<void>;
-  remove(ids: string | readonly string[]): Promise<void>;
-  /** Every id stored in this family. */
-  ids(): Promise<string[]>;
-  /** Removes entries written by older versions of this family. */
-  migrate(): Promise<void>;
-}
-
-async function storedKeys(areaName: AreaName): Promise<string[]> {
-  const storage = area(areaName) as chrome.storage.StorageArea & {
-    getKeys?: () => Promise<string[]>;
-  };
-  if (typeof storage.getKeys === 'function') return storage.getKeys();
-  return Object.keys(await storage.get(null));
-}
-
-export function defineFamily<T>(definition: FamilyDefinition): StorageFamily<T> {
-  const prefix = `${versionKey(definition.name, definition.version)}:`;
+export function defineFamily<T>(definition: FamilyDefinition) {
+  const prefix = `${definition.name}@v${definition.version}:`;
   const keyFor = (id: string): string => `${prefix}${id}`;
   const storage = (): chrome.storage.StorageArea => area(definition.area);
 
-  const family: StorageFamily<T> = {
+  const family = {
     definition,
     prefix,
     keyFor,
-    idOf: (key) => (key.startsWith(prefix) ? key.slice(prefix.length) : null),
-    async get(id) {
+    async get(id: string) {
       const key = keyFor(id);
       const stored = await storage().get(key);
       return stored[key] as T | undefined;
     },
-    async getMany(ids) {
+    async getMany(ids: readonly string[]) {
       const stored = await storage().get(ids.map(keyFor));
       const found = new Map<string, T>();
       for (const id of ids) {
@@ -188,27 +113,22 @@ export function defineFamily<T>(definition: FamilyDefinition): StorageFamily<T> 
       }
       return found;
     },
-    async set(id, value) {
+    async set(id: string, value: T) {
       await storage().set({ [keyFor(id)]: value });
     },
-    async setMany(entries) {
+    async setMany(entries: ReadonlyMap<string, T>) {
       if (entries.size === 0) return;
       await storage().set(Object.fromEntries([...entries].map(([id, v]) => [keyFor(id), v])));
     },
-    async remove(ids) {
+    async remove(ids: string | readonly string[]) {
       const list = typeof ids === 'string' ? [ids] : ids;
       if (list.length > 0) await storage().remove(list.map(keyFor));
     },
+    /** Every id stored in this family. */
     async ids() {
-      return (await storedKeys(definition.area))
+      return (await storage().getKeys())
         .filter((key) => key.startsWith(prefix))
         .map((key) => key.slice(prefix.length));
-    },
-    async migrate() {
-      const older = (await storedKeys(definition.area)).filter(
-        (key) => key.startsWith(`${definition.name}@v`) && !key.startsWith(prefix),
-      );
-      if (older.length > 0) await storage().remove(older);
     },
   };
   declared.add(family);

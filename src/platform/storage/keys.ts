@@ -1,22 +1,10 @@
-// Every chrome.storage key, declared once. Bump a version on a shape change and add a migration;
-// install migrates (and tests check) every item or family exported here, so none is left out.
+// Every chrome.storage key, declared once (tests check every item or family exported here). Bump
+// a version on a shape change that old values cannot be read as (define.ts).
 import type { Connection } from '@/features/connection/model/connection';
 import type { CallDirection, CallStatus, LookupResult } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/settings';
 import type { ContactDraft, LogDraft } from '@/features/saves/model/log-draft';
 import { defineFamily, defineItem } from './define';
-
-interface InstallInfo {
-  installedAt: number | null;
-  version: string | null;
-}
-
-export const installInfo = defineItem<InstallInfo>({
-  area: 'local',
-  name: 'install',
-  version: 1,
-  defaultValue: { installedAt: null, version: null },
-});
 
 export const settingsItem = defineItem<Settings>({
   area: 'local',

@@ -14,15 +14,22 @@ function describedBy(id: string, help: unknown, error: unknown): string | undefi
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function HelpAndError({
-  id,
-  help,
-  error,
-}: {
-  id: string;
-  help?: ReactNode;
-  error?: string | null;
+/** An error line, announced when it appears; nothing while there is none. */
+export function ErrorText(props: {
+  text: string | null | undefined;
+  className?: 'error' | 'field-error';
+  id?: string;
+  testId?: string;
 }) {
+  if (!props.text) return null;
+  return (
+    <p id={props.id} className={props.className ?? 'error'} role="alert" data-testid={props.testId}>
+      {props.text}
+    </p>
+  );
+}
+
+function HelpAndError({ id, help, error }: Pick<Described, 'help' | 'error'> & { id: string }) {
   return (
     <>
       {help ? (
@@ -30,11 +37,7 @@ function HelpAndError({
           {help}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText text={error} className="field-error" id={`${id}-error`} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import {
   ERROR_CODES,
   envelope,
+  failure,
   type Payload,
   type Reply,
   type RequestName,
@@ -27,21 +28,10 @@ export async function send<N extends RequestName>(
     const reply: Reply<Value<N>> | undefined = await chrome.runtime.sendMessage(
       envelope(name, payload as Payload<N>),
     );
-    if (!reply) {
-      return {
-        ok: false,
-        error: { code: ERROR_CODES.internal, message: 'CallPop did not answer. Try again.' },
-      };
-    }
-    return reply;
+    return reply ?? failure(ERROR_CODES.internal, 'CallPop did not answer. Try again.');
   } catch (error) {
-    return {
-      ok: false,
-      error: {
-        code: ERROR_CODES.internal,
-        message: `CallPop could not be reached: ${error instanceof Error ? error.message : String(error)}`,
-      },
-    };
+    const reason = error instanceof Error ? error.message : String(error);
+    return failure(ERROR_CODES.internal, `CallPop could not be reached: ${reason}`);
   }
 }
 

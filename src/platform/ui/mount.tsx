@@ -19,7 +19,5 @@ options.requestAnimationFrame = (callback) => {
 
 /** Mounts a page's root component into #root. */
 export function mount(node: ReactNode): void {
-  const container = document.getElementById('root');
-  if (!container) throw new Error('Page is missing #root');
-  createRoot(container).render(<StrictMode>{node}</StrictMode>);
+  createRoot(document.getElementById('root')!).render(<StrictMode>{node}</StrictMode>);
 }

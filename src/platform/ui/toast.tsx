@@ -1,14 +1,9 @@
 // Danger is an alert, the rest polite status updates; the kind is written out, not only shown by
 // color.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { MessageType, ReturnMessage } from '@/features/lookup/model/contact';
 
-interface ToastItem {
-  id: number;
-  message: string;
-  messageType: MessageType;
-  ttl: number;
-}
+type ToastItem = Omit<ReturnMessage, 'details'> & { id: number };
 
 const KIND_LABEL: Record<MessageType, string> = {
   success: 'Done',
@@ -27,11 +22,9 @@ export interface Toasts {
 export function useToasts(): Toasts {
   const [items, setItems] = useState<ToastItem[]>([]);
   const nextId = useRef(1);
-  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
 
+  // A timer outliving its toast (dismissed, or replaced by the same message) finds nothing to drop.
   const dismiss = useCallback((id: number) => {
-    clearTimeout(timers.current.get(id));
-    timers.current.delete(id);
     setItems((current) => current.filter((item) => item.id !== id));
   }, []);
 
@@ -42,20 +35,10 @@ export function useToasts(): Toasts {
         ...current.filter((t) => t.message !== message),
         { id, message, messageType, ttl },
       ]);
-      if (ttl > 0) {
-        timers.current.set(
-          id,
-          setTimeout(() => dismiss(id), ttl),
-        );
-      }
+      if (ttl > 0) setTimeout(() => dismiss(id), ttl);
     },
     [dismiss],
   );
-
-  useEffect(() => {
-    const pending = timers.current;
-    return () => pending.forEach((timer) => clearTimeout(timer));
-  }, []);
 
   return {
     items,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ExtensionStatus, Reply } from '../messages';
+import type { Reply, Value } from '../messages';
 import { send } from './messaging';
 
 export type Loadable<T> =
@@ -12,18 +12,23 @@ export function loadable<T>(reply: Reply<T>, what = ''): Loadable<T> {
     : { state: 'error', message: `${what}${reply.error.message}` };
 }
 
-/** The extension's name and version, as the service worker reports them. */
-export function useStatus(): Loadable<ExtensionStatus> {
-  const [status, setStatus] = useState<Loadable<ExtensionStatus>>({ state: 'loading' });
+/** A request without payload, asked once when the page opens. */
+export function useAnswer<N extends 'status.get' | 'connectors.list'>(
+  name: N,
+  what = '',
+): Loadable<Value<N>> {
+  const [answer, setAnswer] = useState<Loadable<Value<N>>>({ state: 'loading' });
   useEffect(() => {
     let live = true;
-    void send('status.get').then((reply) => {
-      if (!live) return;
-      setStatus(loadable(reply));
+    void send(name as 'status.get').then((reply) => {
+      if (live) setAnswer(loadable(reply as Reply<Value<N>>, what));
     });
     return () => {
       live = false;
     };
-  }, []);
-  return status;
+  }, [name, what]);
+  return answer;
 }
+
+/** The extension's name and version, as the service worker reports them. */
+export const useStatus = () => useAnswer('status.get');

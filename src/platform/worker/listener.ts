@@ -1,5 +1,6 @@
 import {
   ERROR_CODES,
+  failure,
   isRequestEnvelope,
   type Payload,
   type Reply,
@@ -24,16 +25,10 @@ async function dispatch(
   sender: chrome.runtime.MessageSender,
 ): Promise<Reply<unknown>> {
   if (!isTrustedSender(sender)) {
-    return {
-      ok: false,
-      error: { code: ERROR_CODES.forbiddenSender, message: 'Sender is not part of CallPop.' },
-    };
+    return failure(ERROR_CODES.forbiddenSender, 'Sender is not part of CallPop.');
   }
   if (!isRequestEnvelope(message) || !Object.hasOwn(handlers, message.name)) {
-    return {
-      ok: false,
-      error: { code: ERROR_CODES.unknownRequest, message: 'Unknown request.' },
-    };
+    return failure(ERROR_CODES.unknownRequest, 'Unknown request.');
   }
   // The envelope's name picks the handler; its payload is validated by the handler itself.
   const handler = handlers[message.name] as Handler<RequestName>;
@@ -41,20 +36,10 @@ async function dispatch(
     return { ok: true, value: await handler(message.payload, sender) };
   } catch (error) {
     if (error instanceof RequestError) {
-      return {
-        ok: false,
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.outcomeUnclear ? { outcomeUnclear: true as const } : {}),
-        },
-      };
+      return failure(error.code, error.message, error.outcomeUnclear);
     }
     console.error(`CallPop: ${message.name} failed: ${errorText(error)}`);
-    return {
-      ok: false,
-      error: { code: ERROR_CODES.internal, message: 'Something went wrong inside CallPop.' },
-    };
+    return failure(ERROR_CODES.internal, 'Something went wrong inside CallPop.');
   }
 }
 

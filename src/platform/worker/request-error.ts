@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../messages';
+import { ERROR_CODES, type ErrorCode } from '../messages';
 
 /** A handler failure whose message is written for the person using the extension. */
 export class RequestError extends Error {
@@ -11,4 +11,9 @@ export class RequestError extends Error {
     super(message);
     this.name = 'RequestError';
   }
+}
+
+/** Refuses a request's input, in the person's words. */
+export function badRequest(message: string): never {
+  throw new RequestError(ERROR_CODES.badRequest, message);
 }

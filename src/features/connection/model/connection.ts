@@ -45,12 +45,10 @@ export function apiOrigin(hostname: string): string {
   return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
 }
 
-// The loopback hosts the manifest grants (host_permissions) and its CSP lets frame.
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
-
-/** This machine, where plain http never crosses a network (CRMs and softphones in development). */
+/** This machine, where plain http never crosses a network (CRMs and softphones in development):
+ * the loopback hosts the manifest grants (host_permissions) and its CSP lets frame. */
 export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
+  return ['127.0.0.1', 'localhost'].includes(hostname.toLowerCase());
 }
 
 // The URL parser takes `*` in a host, and a host permission for `https://*` would be every site
@@ -63,4 +61,37 @@ export function isOneHost(url: URL): boolean {
 export function isSafeCrmUrl(url: URL): boolean {
   if (url.protocol === 'https:') return true;
   return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+}
+
+/** The address as an http(s) URL of one host, or null. */
+export function webUrl(address: string): URL | null {
+  // apiOrigin puts https:// before any other scheme (ftp://x), which would then read as a path.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(address) && !/^https?:/i.test(address)) return null;
+  try {
+    const url = new URL(apiOrigin(address));
+    return (url.protocol === 'https:' || url.protocol === 'http:') && isOneHost(url) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** No path, query, fragment or user name: API paths and page templates are appended to it. */
+export function onlyHost(url: URL, address: string): boolean {
+  // The URL parser reads an empty `?` or `#`, and `\` as `/`, as no path at all; every path
+  // appended would then become a query, a fragment or another path.
+  const afterScheme = apiOrigin(address).replace(/^https?:\/\//i, '');
+  return (
+    !url.username &&
+    !url.password &&
+    url.pathname === '/' &&
+    !url.search &&
+    !url.hash &&
+    !/[/?#\\@\s]/.test(afterScheme)
+  );
+}
+
+/** The host permission a connection needs: its scheme and host, any port and path; never a wildcard. */
+export function originPattern(hostname: string): string | null {
+  const url = webUrl(hostname);
+  return url ? `${url.protocol}//${url.hostname}/*` : null;
 }

@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ConnectionSummary } from '../model/connection';
 import { send } from '@/platform/ui/messaging';
+import { ErrorText } from '@/platform/ui/form-fields';
+import { focusOnMount } from '@/platform/ui/focus-on-mount';
 
 interface Props {
   connection: ConnectionSummary;
@@ -18,30 +20,14 @@ function rejectedLine(connection: ConnectionSummary, secretLabel: string, reject
 }
 
 // The clicked button unmounts, so focus moves to Cancel when "Are you sure?" appears (Enter does
-// not disconnect by accident) and back to Disconnect when it goes.
+// not disconnect by accident) and back to Disconnect when it goes (never on first showing). Both
+// views are keyed, so their buttons mount anew and focusOnMount applies.
 export function ConnectedCard({ connection, secretLabel, onDisconnected, onReplace }: Props) {
   const [confirming, setConfirming] = useState(false);
+  const [asked, setAsked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const disconnectButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
-  const focusNext = useRef<'cancel' | 'disconnect' | null>(null);
-
-  useEffect(() => {
-    if (focusNext.current === 'cancel') cancelButton.current?.focus();
-    else if (focusNext.current === 'disconnect') disconnectButton.current?.focus();
-    focusNext.current = null;
-  });
-
-  const ask = () => {
-    focusNext.current = 'cancel';
-    setConfirming(true);
-  };
-
-  const cancel = () => {
-    focusNext.current = 'disconnect';
-    setConfirming(false);
-  };
+  const cancel = () => setConfirming(false);
 
   const disconnect = async () => {
     setBusy(true);
@@ -79,6 +65,7 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
       ) : null}
       {confirming ? (
         <div
+          key="confirm"
           className="confirm"
           role="group"
           aria-label="Confirm disconnect"
@@ -101,12 +88,12 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
           >
             Yes, disconnect
           </button>{' '}
-          <button type="button" ref={cancelButton} disabled={busy} onClick={cancel}>
+          <button type="button" ref={focusOnMount} disabled={busy} onClick={cancel}>
             Cancel
           </button>
         </div>
       ) : (
-        <div className="actions">
+        <div key="actions" className="actions">
           {onReplace ? (
             <button
               type="button"
@@ -117,16 +104,19 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
               Enter a new {secretLabel}
             </button>
           ) : null}
-          <button type="button" ref={disconnectButton} onClick={ask}>
+          <button
+            type="button"
+            ref={asked ? focusOnMount : undefined}
+            onClick={() => {
+              setAsked(true);
+              setConfirming(true);
+            }}
+          >
             Disconnect
           </button>
         </div>
       )}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText text={error} className="field-error" />
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
-import type { ConnectionSummary } from '../model/connection';
+import { originPattern, type ConnectionSummary } from '../model/connection';
 import type { ConnectorInfo } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
 import { SelectField, TextField } from '@/platform/ui/form-fields';
-import { buildDraft, fieldRole, originPattern } from './connection-draft';
+import { buildDraft, fieldRole } from './connection-draft';
 
 interface Props {
   connectors: ConnectorInfo[];
@@ -55,15 +55,14 @@ export function ConnectionForm({
   const connector = connectors.find((c) => c.name === platform) ?? connectors[0];
   if (!connector) return <p className="field-error">No CRM connectors are available.</p>;
   const typed = values[connector.name] ?? {};
+  const fail = (text: string) => setOutcome({ kind: 'error', text });
 
   const draft = () => {
     const built = buildDraft(connector, typed);
     setErrors(built.ok ? {} : built.errors);
-    if (!built.ok) {
-      setOutcome({ kind: 'error', text: built.message ?? 'Check the fields marked above.' });
-      return null;
-    }
-    return built.draft;
+    if (built.ok) return built.draft;
+    fail(built.message ?? 'Check the fields marked above.');
+    return null;
   };
 
   const test = async () => {
@@ -84,24 +83,18 @@ export function ConnectionForm({
       setOutcome((shown) => (shown === testing ? STALE_TEST_OUTCOME : shown));
       return;
     }
-    setOutcome(
-      reply.ok
-        ? { kind: 'success', text: reply.value.message || `Connected as ${reply.value.userName}.` }
-        : { kind: 'error', text: reply.error.message },
-    );
+    if (!reply.ok) return fail(reply.error.message);
+    setOutcome({
+      kind: 'success',
+      text: reply.value.message || `Connected as ${reply.value.userName}.`,
+    });
   };
 
   const connect = () => {
     const checked = draft();
     if (!checked) return;
     const pattern = originPattern(checked.hostname);
-    if (!pattern) {
-      setOutcome({
-        kind: 'error',
-        text: 'That address cannot be used: it must be an http(s) address.',
-      });
-      return;
-    }
+    if (!pattern) return fail('That address cannot be used: it must be an http(s) address.');
     setBusy(true);
     setOutcome({ kind: 'info', text: `Connecting to ${connector.displayName}…` });
     // Called straight from the click: Chrome only shows the permission prompt for a user gesture.
@@ -109,21 +102,17 @@ export function ConnectionForm({
       .request({ origins: [pattern] })
       .then(async (granted) => {
         if (!granted) {
-          setOutcome({
-            kind: 'error',
-            text: `CallPop needs your permission to reach ${pattern.replace('/*', '')}. Click Connect and choose Allow.`,
-          });
-          return;
+          const host = pattern.replace('/*', '');
+          return fail(
+            `CallPop needs your permission to reach ${host}. Click Connect and choose Allow.`,
+          );
         }
         const reply = await send('connection.save', checked);
-        if (reply.ok) {
-          setOutcome(null);
-          onConnected(reply.value);
-        } else setOutcome({ kind: 'error', text: reply.error.message });
+        if (!reply.ok) return fail(reply.error.message);
+        setOutcome(null);
+        onConnected(reply.value);
       })
-      .catch((error: unknown) =>
-        setOutcome({ kind: 'error', text: `Permission could not be asked for: ${String(error)}` }),
-      )
+      .catch((error: unknown) => fail(`Permission could not be asked for: ${String(error)}`))
       .finally(() => setBusy(false));
   };
 

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ConnectionSummary } from '../model/connection';
 import type { Loadable } from '@/platform/ui/use-status';
+import { ErrorText } from '@/platform/ui/form-fields';
 import { openSoftphoneWindow } from '@/entrypoints/softphone/open-window';
 
 export function ConnectionLine({ connection }: { connection: Loadable<ConnectionSummary | null> }) {
@@ -67,11 +68,7 @@ export function ConnectionLine({ connection }: { connection: Loadable<Connection
           </button>
         </div>
       ) : null}
-      {openError ? (
-        <p role="alert" className="error" data-testid="softphone-error">
-          {openError}
-        </p>
-      ) : null}
+      <ErrorText text={openError} testId="softphone-error" />
     </>
   );
 }

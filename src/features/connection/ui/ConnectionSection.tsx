@@ -32,6 +32,10 @@ export function ConnectionSection({ onDisconnected }: { onDisconnected: () => vo
   // would drop every cached contact); gone, with the form, once another tab reconnects.
   const [replacing, setReplacing] = useState<string | null>(null);
   const current = connection.state === 'ready' ? connection.value : null;
+  const connector =
+    connectors.state === 'ready'
+      ? connectors.value.find((c) => c.name === current?.platform)
+      : undefined;
   const shownIdentity = identityOf(current);
   // Connect and "Yes, disconnect" unmount the button just clicked: once the other view is
   // shown, focus goes to the control that view is about (Disconnect, the token, the CRM).
@@ -64,7 +68,7 @@ export function ConnectionSection({ onDisconnected }: { onDisconnected: () => vo
         key={`replace:${shownIdentity}`}
         connectors={connectors.value}
         replacing={current}
-        secretLabel={secretLabelOf(connectors.value.find((c) => c.name === current.platform))}
+        secretLabel={secretLabelOf(connector)}
         onCancel={() => {
           focusNext.current = 'replace';
           setReplacing(null);
@@ -73,10 +77,6 @@ export function ConnectionSection({ onDisconnected }: { onDisconnected: () => vo
       />
     );
   } else if (current) {
-    const connector =
-      connectors.state === 'ready'
-        ? connectors.value.find((c) => c.name === current.platform)
-        : undefined;
     body = (
       <ConnectedCard
         connection={current}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectorInfo } from '@/platform/messages';
-import { buildDraft, checkHostname, originPattern } from './connection-draft';
+import { originPattern } from '../model/connection';
+import { buildDraft, checkHostname } from './connection-draft';
 
 const pipedrive: ConnectorInfo = {
   name: 'pipedrive',

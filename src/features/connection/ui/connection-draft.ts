@@ -1,6 +1,5 @@
 // Generic connector fields to a `ConnectionDraft`, so a CRM added later needs no change here.
 import {
-  apiOrigin,
   isOneHost,
   isSafeCrmUrl,
   type ConnectionDraft,
@@ -28,11 +27,6 @@ const ON_THIS_MACHINE = 'a CRM on this machine (localhost or 127.0.0.1)';
 const no = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
-
-/** What the CRM's address field suggests (its placeholder), e.g. `https://api.na1.insightly.com`. */
-export function addressExample(field: Field): string {
-  return field.placeholder?.trim() || 'crm.example.com';
-}
 
 /** A bare host or https origin (http only on loopback), API version dropped as the worker does. */
 export function checkHostname(
@@ -89,6 +83,17 @@ type DraftResult =
   | { ok: true; draft: ConnectionDraft }
   | { ok: false; errors: Record<string, string>; message?: string };
 
+// An optional address left blank is the one its placeholder shows (HubSpot's API); the
+// placeholder, e.g. `https://api.na1.insightly.com`, is also the example.
+function checkAddress(field: ConnectorInfo['settings'][number], raw: string) {
+  const example = field.placeholder?.trim() || undefined;
+  return checkHostname(
+    raw.trim() === '' && !field.required ? (example ?? '') : raw,
+    field.label,
+    example,
+  );
+}
+
 export function buildDraft(connector: ConnectorInfo, values: Record<string, string>): DraftResult {
   const errors: Record<string, string> = {};
   let hostname: string | null = null;
@@ -97,9 +102,7 @@ export function buildDraft(connector: ConnectorInfo, values: Record<string, stri
     const raw = values[field.id] ?? '';
     const role = fieldRole(field);
     if (role === 'hostname') {
-      // An optional address left blank is the one its placeholder shows (HubSpot's API).
-      const typed = raw.trim() === '' && !field.required ? (field.placeholder ?? '') : raw;
-      const checked = checkHostname(typed, field.label, addressExample(field));
+      const checked = checkAddress(field, raw);
       if (checked.ok) hostname = checked.value;
       else errors[field.id] = checked.message;
     } else if (raw.trim() === '' && field.required) {
@@ -118,17 +121,4 @@ export function buildDraft(connector: ConnectorInfo, values: Record<string, stri
     };
   }
   return { ok: true, draft: { platform: connector.name, hostname, credentials } };
-}
-
-/** The host-permission pattern to ask for: the CRM's scheme and host, any port and path. */
-export function originPattern(hostname: string): string | null {
-  try {
-    const url = new URL(apiOrigin(hostname));
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    // Never a wildcard: the permission is for the one CRM host typed.
-    if (!isOneHost(url)) return null;
-    return `${url.protocol}//${url.hostname}/*`;
-  } catch {
-    return null;
-  }
 }

@@ -1,24 +1,12 @@
 /** The CRM connectors on offer and the current connection (no secrets), kept current. */
 import { useCallback, useEffect, useState } from 'react';
 import type { ConnectionSummary } from '../model/connection';
-import type { ConnectorInfo } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
-import { loadable, type Loadable } from '@/platform/ui/use-status';
+import { loadable, useAnswer, type Loadable } from '@/platform/ui/use-status';
 import { connectionItem, credentialsRejected } from '@/platform/storage/keys';
 
-export function useConnectors(): Loadable<ConnectorInfo[]> {
-  const [connectors, setConnectors] = useState<Loadable<ConnectorInfo[]>>({ state: 'loading' });
-  useEffect(() => {
-    let live = true;
-    void send('connectors.list').then((reply) => {
-      if (live) setConnectors(loadable(reply, 'The list of CRMs could not be loaded: '));
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return connectors;
-}
+export const useConnectors = () =>
+  useAnswer('connectors.list', 'The list of CRMs could not be loaded: ');
 
 /** The connection as the worker reports it; an error message says what went wrong only. */
 export function useConnection(): {

@@ -1,9 +1,10 @@
 /** connectors.list and connection.get/test/save/disconnect, with failures in plain words. */
 import type { Connector } from '@/connectors/types';
 import {
-  apiOrigin,
-  isOneHost,
   isSafeCrmUrl,
+  onlyHost,
+  originPattern,
+  webUrl,
   type ConnectionDraft,
   type ConnectionSummary,
   type Credentials,
@@ -18,7 +19,7 @@ import {
   saveRequests,
 } from '@/platform/storage/keys';
 import { classifyError } from '@/platform/worker/http/errors';
-import { RequestError } from '@/platform/worker/request-error';
+import { badRequest, RequestError } from '@/platform/worker/request-error';
 import {
   buildUser,
   loadSettingsAndConnection,
@@ -40,8 +41,6 @@ export function connectorInfo(connector: Connector): ConnectorInfo {
   };
 }
 
-const bad = (message: string) => new RequestError(ERROR_CODES.badRequest, message);
-
 const SECRET_FIELD = { apiToken: 'token', oauth: 'accessToken', apiKey: 'apiKey' } as const;
 
 // Stores nothing else a page sends; a bad kind or secret is left for the connector's authHeader
@@ -62,33 +61,6 @@ function addressExample(connector: Connector): string {
   return field?.placeholder || 'acme.pipedrive.com';
 }
 
-/** The address as an http(s) URL of one host, or null. */
-function webUrl(address: string): URL | null {
-  // apiOrigin puts https:// before any other scheme (ftp://x), which would then read as a path.
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(address) && !/^https?:/i.test(address)) return null;
-  try {
-    const url = new URL(apiOrigin(address));
-    return (url.protocol === 'https:' || url.protocol === 'http:') && isOneHost(url) ? url : null;
-  } catch {
-    return null;
-  }
-}
-
-/** No path, query, fragment or user name: API paths are appended to it. */
-function onlyHost(url: URL, address: string): boolean {
-  // The URL parser reads an empty `?` or `#`, and `\` as `/`, as no path at all; every API
-  // path CallPop appends would then become a query, a fragment or another path.
-  const afterScheme = apiOrigin(address).replace(/^https?:\/\//i, '');
-  return (
-    !url.username &&
-    !url.password &&
-    url.pathname === '/' &&
-    !url.search &&
-    !url.hash &&
-    !/[/?#\\@\s]/.test(afterScheme)
-  );
-}
-
 // A trailing API version is dropped (connectors add theirs); any other path, query or user name
 // is refused with what to enter.
 function checkedAddress(
@@ -97,21 +69,21 @@ function checkedAddress(
 ): { hostname: string; origin: URL } {
   const example = addressExample(connector);
   if (typeof hostname !== 'string' || hostname.trim() === '') {
-    throw bad(`Enter the address of your CRM, for example ${example}.`);
+    badRequest(`Enter the address of your CRM, for example ${example}.`);
   }
   const address = withoutApiVersion(hostname.trim());
   const url = webUrl(address);
   // The messages do not repeat what was typed: a pasted address can carry a token.
   if (!url) {
-    throw bad(`That is not a web address CallPop can connect to, for example ${example}.`);
+    badRequest(`That is not a web address CallPop can connect to, for example ${example}.`);
   }
   if (!onlyHost(url, address)) {
-    throw bad(
+    badRequest(
       `The address has more than a host name (a path, a query, a user name, or a #, ? or \\ in it). Enter only the ${connector.manifest.displayName} address, for example ${example}.`,
     );
   }
   if (!isSafeCrmUrl(url)) {
-    throw bad(
+    badRequest(
       `Use https:// for ${url.hostname}: CallPop sends your credentials only over an encrypted connection (http:// is for a CRM on this machine).`,
     );
   }
@@ -119,9 +91,9 @@ function checkedAddress(
 }
 
 function prepare(draft: ConnectionDraft, deps: EngineDeps) {
-  if (!draft || typeof draft !== 'object') throw bad('Fill in the connection form first.');
+  if (!draft || typeof draft !== 'object') badRequest('Fill in the connection form first.');
   const connector = deps.getConnector(draft.platform);
-  if (!connector) throw bad('Choose a CRM to connect to.');
+  if (!connector) badRequest('Choose a CRM to connect to.');
   const { hostname, origin } = checkedAddress(draft.hostname, connector);
   const credentials = cleanCredentials(draft.credentials, connector);
   let authHeader: string;
@@ -129,7 +101,7 @@ function prepare(draft: ConnectionDraft, deps: EngineDeps) {
     authHeader = connector.authHeader(credentials);
   } catch (error) {
     // Connectors explain bad credential input in plain words (e.g. "Enter your API token.").
-    throw bad(error instanceof Error ? error.message : 'The credentials are not readable.');
+    badRequest(error instanceof Error ? error.message : 'The credentials are not readable.');
   }
   return {
     connector,
@@ -141,13 +113,9 @@ function prepare(draft: ConnectionDraft, deps: EngineDeps) {
   };
 }
 
-function credentialName(draft: ConnectionDraft): string {
-  return draft.credentials?.kind === 'apiKey'
-    ? 'API key'
-    : draft.credentials?.kind === 'oauth'
-      ? 'sign-in'
-      : 'API token';
-}
+const CREDENTIAL_NAME = { apiToken: 'API token', oauth: 'sign-in', apiKey: 'API key' } as const;
+const credentialName = (draft: ConnectionDraft) =>
+  CREDENTIAL_NAME[draft.credentials?.kind] ?? 'API token';
 
 /** `again` is what the person does next on the options page: "Test" or "Connect" again. */
 async function check(draft: ConnectionDraft, deps: EngineDeps, again: 'Test' | 'Connect') {
@@ -206,9 +174,9 @@ export async function saveConnection(
   deps: EngineDeps,
 ): Promise<ConnectionSummary> {
   const { origin, hostname, credentials } = prepare(draft, deps);
-  const pattern = hostPattern(origin);
-  if (!(await chrome.permissions.contains({ origins: [pattern] }))) {
-    throw bad(
+  const pattern = originPattern(hostname);
+  if (!pattern || !(await chrome.permissions.contains({ origins: [pattern] }))) {
+    badRequest(
       `CallPop needs permission to reach ${origin.host}. Allow it when Chrome asks, then save again.`,
     );
   }
@@ -233,7 +201,7 @@ export async function saveConnection(
   ) {
     await clearCache();
   }
-  if (previous && hostPatternOf(previous.hostname) !== pattern) {
+  if (previous && originPattern(previous.hostname) !== pattern) {
     await releaseHost(previous.hostname);
   }
   return summary(connector, connection);
@@ -263,22 +231,9 @@ export async function disconnect(): Promise<{ removedContacts: number }> {
   return { removedContacts };
 }
 
-/** The host permission a connection needs, as the options page asks for it. */
-function hostPattern(origin: URL): string {
-  return `${origin.protocol}//${origin.hostname}/*`;
-}
-
-function hostPatternOf(hostname: string): string | null {
-  try {
-    return hostPattern(new URL(apiOrigin(hostname)));
-  } catch {
-    return null;
-  }
-}
-
 // Loopback http is granted at install and cannot be removed: only https hosts are released.
 async function releaseHost(hostname: string): Promise<void> {
-  const pattern = hostPatternOf(hostname);
+  const pattern = originPattern(hostname);
   if (!pattern?.startsWith('https:')) return;
   try {
     await chrome.permissions.remove({ origins: [pattern] });

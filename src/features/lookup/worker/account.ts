@@ -58,7 +58,7 @@ export async function loadSettingsAndConnection(): Promise<{
     credentialsRejected.key,
     cacheFormatsItem.key,
   ]);
-  // Both present is the usual case: one read. Otherwise the items' own get() migrates.
+  // Both present is the usual case: one read. Otherwise each item is read on its own.
   const settings = withAccountCountry(
     settingsItem.key in stored
       ? withDefaults(settingsItem.definition.defaultValue, stored[settingsItem.key])

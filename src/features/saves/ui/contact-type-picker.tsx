@@ -1,5 +1,4 @@
 /** "Contact type" select, shown only when the CRM has more than one type. */
-import { useId } from 'react';
 import type { ContactType } from '@/features/lookup/model/contact';
 
 export function ContactTypePicker(props: {
@@ -8,13 +7,11 @@ export function ContactTypePicker(props: {
   onChange: (value: string) => void;
   disabled?: boolean;
 }) {
-  const id = useId();
   if (props.types.length < 2) return null;
   return (
-    <label htmlFor={id}>
+    <label>
       Contact type
       <select
-        id={id}
         value={props.value}
         disabled={props.disabled}
         onChange={(e) => props.onChange(e.target.value)}

@@ -1,14 +1,14 @@
 /** One requestId per form, so a double Save or a retry creates one contact. A clear failure keeps
  * the typing; an unclear one freezes what was sent. */
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { ContactType } from '@/features/lookup/model/contact';
-import type { CreateContactReply, CreateContactRequest } from '@/platform/messages';
-import { send } from '@/platform/ui/messaging';
+import type { CreateContactReply } from '@/platform/messages';
 import { ContactTypePicker } from './contact-type-picker';
 import { defaultType, type ContactDraft } from '../model/log-draft';
 import type { Toasts } from '@/platform/ui/toast';
 import { useDraftState } from '@/platform/ui/use-draft-state';
-import { isUnclear, UnclearSaveView } from './unclear-save';
+import { UnclearSaveView, useSave } from './unclear-save';
+import { ErrorText } from '@/platform/ui/form-fields';
 import { focusOnMount } from '@/platform/ui/focus-on-mount';
 
 export interface CreateContactFormProps {
@@ -38,27 +38,14 @@ export function CreateContactForm(props: CreateContactFormProps) {
     props.onDraftChange,
   );
   const { requestId, name, type } = draft;
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  /** Sends a Save; an unclear outcome freezes exactly what was sent. */
-  async function submit(request: CreateContactRequest) {
-    setSaving(true);
-    setError(null);
-    const reply = await send('contact.create', request);
-    setSaving(false);
-    if (reply.ok) {
-      update({ unclear: undefined });
-      props.toasts.show(reply.value.returnMessage);
-      props.onCreated(reply.value);
-    } else if (isUnclear(reply.error)) {
-      const { retry: _retry, ...sent } = request;
-      update({ unclear: { request: sent, message: reply.error.message } });
-    } else {
-      update({ unclear: undefined });
-      setError(reply.error.message);
-    }
-  }
+  const { saving, error, setError, submit } = useSave(
+    'contact.create',
+    (unclear) => update({ unclear }),
+    (reply) => {
+      props.toasts.show(reply.returnMessage);
+      props.onCreated(reply);
+    },
+  );
 
   function save(event: FormEvent) {
     event.preventDefault();
@@ -121,11 +108,7 @@ export function CreateContactForm(props: CreateContactFormProps) {
         onChange={(value) => update({ type: value })}
         disabled={saving}
       />
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText text={error} />
       <div className="actions">
         {props.onCancel ? (
           <button type="button" onClick={props.onCancel} disabled={saving}>

@@ -1,5 +1,6 @@
 /** A call logged by hand (no softphone call behind it) needs its direction, result and length. */
 import type { CallDirection, CallResult } from '@/platform/messages';
+import { ErrorText } from '@/platform/ui/form-fields';
 
 export interface HandCall {
   direction: CallDirection;
@@ -63,11 +64,7 @@ export function HandCallFields(props: {
           onChange={(e) => props.onChange({ minutes: e.target.value })}
         />
       </label>
-      {lengthError ? (
-        <p className="error" id="call-length-error" role="alert">
-          {lengthError}
-        </p>
-      ) : null}
+      <ErrorText text={lengthError} id="call-length-error" />
     </>
   );
 }

@@ -1,5 +1,5 @@
 /** Contact-dependent log fields (e.g. Pipedrive deals and leads), fetched once a contact is chosen. */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LogFieldOptions } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
 
@@ -56,7 +56,6 @@ export function LogFieldSelects(props: {
   onChange: (key: string, value: string) => void;
   disabled: boolean;
 }) {
-  const id = useId();
   const { fields } = props;
   if (fields.state === 'loading') {
     return (
@@ -83,10 +82,9 @@ export function LogFieldSelects(props: {
       {Object.entries(fields.options)
         .filter(([, options]) => options.length > 0)
         .map(([key, options]) => (
-          <label key={key} htmlFor={`${id}-${key}`}>
+          <label key={key}>
             {labelFor(key)}
             <select
-              id={`${id}-${key}`}
               value={props.values[key] ?? ''}
               disabled={props.disabled}
               onChange={(e) => props.onChange(key, e.target.value)}

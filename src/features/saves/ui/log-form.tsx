@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ContactType, ReturnMessage } from '@/features/lookup/model/contact';
 import type { CallDirection, CallLogReply, CallLogRequest, ContactView } from '@/platform/messages';
-import { send } from '@/platform/ui/messaging';
 import { contactOption } from '@/features/lookup/model/contact-option';
 import { ContactTypePicker } from './contact-type-picker';
 import { HandCallFields } from './hand-call-fields';
@@ -11,11 +10,10 @@ import { additionalSubmission, LogFieldSelects, useLogFields } from './log-field
 import { useDraftState } from '@/platform/ui/use-draft-state';
 import { NEW, freshDraft, shownChoice, subjectFor, type LogDraft } from '../model/log-draft';
 import { checkLogDraft, logRequestOf } from './log-request';
-import { isUnclear, UnclearSaveView } from './unclear-save';
-
-export type { LogDraft } from '../model/log-draft';
+import { UnclearSaveView, useSave } from './unclear-save';
 import type { Toasts } from '@/platform/ui/toast';
 import { focusOnMount } from '@/platform/ui/focus-on-mount';
+import { ErrorText } from '@/platform/ui/form-fields';
 
 export interface CallFacts {
   direction: CallDirection;
@@ -68,8 +66,17 @@ export function LogForm(props: LogFormProps) {
   );
   const { openedAt, newName, newType, direction, note, fieldValues } = draft;
   const { offerNew, choice, chosen, fields, who, subject } = useChoice(props, draft);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { saving, error, setError, failures, submit } = useSave(
+    'callLog.create',
+    (unclear) => update({ unclear }),
+    (reply) => {
+      props.toasts.show(
+        reply.returnMessage ?? { message: 'Call logged.', messageType: 'success', ttl: 4000 },
+      );
+      props.onLogged(reply);
+    },
+    (message) => `The call was not logged: ${message} Everything you typed is still here.`,
+  );
   const [lengthError, setLengthError] = useState<string | null>(null);
   const contactSelect = useRef<HTMLSelectElement>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
@@ -82,36 +89,11 @@ export function LogForm(props: LogFormProps) {
     if (active && formRef.current?.contains(active)) return;
     if (restored.current || !active || active === document.body) contactSelect.current?.focus();
   }, []);
-  const [failedSaves, setFailedSaves] = useState(0);
   useEffect(() => {
-    if (failedSaves > 0) saveButton.current?.focus();
-  }, [failedSaves]);
+    if (failures > 0) saveButton.current?.focus();
+  }, [failures]);
   const handResult = draft.result ?? 'connected';
   const handMinutes = draft.minutes ?? '';
-
-  /** Sends a Save; an unclear outcome freezes exactly what was sent. */
-  async function submit(request: CallLogRequest) {
-    setSaving(true);
-    setError(null);
-    const reply = await send('callLog.create', request);
-    setSaving(false);
-    if (reply.ok) {
-      update({ unclear: undefined });
-      props.toasts.show(
-        reply.value.returnMessage ?? { message: 'Call logged.', messageType: 'success', ttl: 4000 },
-      );
-      props.onLogged(reply.value);
-    } else if (isUnclear(reply.error)) {
-      const { retry: _retry, ...sent } = request;
-      update({ unclear: { request: sent, message: reply.error.message } });
-    } else {
-      update({ unclear: undefined });
-      setFailedSaves((n) => n + 1);
-      setError(
-        `The call was not logged: ${reply.error.message} Everything you typed is still here.`,
-      );
-    }
-  }
 
   function save(event: FormEvent) {
     event.preventDefault();
@@ -269,11 +251,7 @@ export function LogForm(props: LogFormProps) {
           onChange={(key, value) => update({ fieldValues: { ...fieldValues, [key]: value } })}
         />
       ) : null}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText text={error} />
       <div className="actions">
         <button type="button" onClick={props.onCancel} disabled={saving}>
           Cancel

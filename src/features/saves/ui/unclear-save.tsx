@@ -1,10 +1,45 @@
 /** Retry sends the same request, which finds the earlier write or saves it: never twice. */
-import { useEffect, useRef } from 'react';
-import type { ReplyError } from '@/platform/messages';
+import { useEffect, useRef, useState } from 'react';
+import type { Payload, ReplyError, Value } from '@/platform/messages';
+import { send } from '@/platform/ui/messaging';
 
 /** A failure after which the CRM may have saved it: the worker says so, or never answered. */
 export function isUnclear(error: ReplyError): boolean {
   return error.outcomeUnclear === true || error.code === 'internal';
+}
+
+type SaveName = 'contact.create' | 'callLog.create';
+
+/** Sends a Save: an unclear outcome freezes exactly what was sent (`unclear` in the draft); a
+ * clear failure is the form's `error`, and its typing stays. */
+export function useSave<N extends SaveName>(
+  name: N,
+  setUnclear: (
+    unclear: { request: Omit<Payload<N>, 'retry'>; message: string } | undefined,
+  ) => void,
+  onSaved: (value: Value<N>) => void,
+  failed: (message: string) => string = (message) => message,
+) {
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Counts clear failures, so a form can move focus back to its Save button after each.
+  const [failures, setFailures] = useState(0);
+  async function submit(request: Payload<N>) {
+    setSaving(true);
+    setError(null);
+    const reply = await send<SaveName>(name, request);
+    setSaving(false);
+    if (!reply.ok && isUnclear(reply.error)) {
+      const { retry: _retry, ...sent } = request;
+      setUnclear({ request: sent, message: reply.error.message });
+      return;
+    }
+    setUnclear(undefined);
+    if (reply.ok) return onSaved(reply.value);
+    setFailures((n) => n + 1);
+    setError(failed(reply.error.message));
+  }
+  return { saving, error, setError, failures, submit };
 }
 
 export interface UnclearSaveProps {

@@ -3,7 +3,7 @@ import { isGone } from '@/connectors/shared/guards';
 import type { CreateCallLogArgs } from '@/connectors/types';
 import type { Contact } from '@/features/lookup/model/contact';
 import { ERROR_CODES, type CallLogReply, type CallLogRequest } from '@/platform/messages';
-import { RequestError } from '@/platform/worker/request-error';
+import { badRequest as bad, RequestError } from '@/platform/worker/request-error';
 import {
   loadAccount,
   type Account,
@@ -20,10 +20,6 @@ import { retryOf, settle, watchLateCopies } from './retry-check';
 
 const RESULTS = ['connected', 'missed', 'voicemail', 'busy'] as const;
 const MAX_TEXT = 10_000;
-
-function bad(message: string): never {
-  throw new RequestError(ERROR_CODES.badRequest, message);
-}
 
 function checkText(label: string, text: unknown): void {
   if (typeof text !== 'string') bad(`The ${label} must be text.`);

@@ -3,26 +3,18 @@ import type { CreateContactArgs } from '@/connectors/types';
 import type { EngineDeps } from '@/connectors/deps';
 import type { Contact, ReturnMessage } from '@/features/lookup/model/contact';
 import { loadAccount, toView, type Account } from '@/features/lookup/worker';
-import {
-  ERROR_CODES,
-  type CreateContactReply,
-  type CreateContactRequest,
-} from '@/platform/messages';
-import { RequestError } from '@/platform/worker/request-error';
+import type { CreateContactReply, CreateContactRequest } from '@/platform/messages';
+import { badRequest } from '@/platform/worker/request-error';
 import { checkNewContact, createInCrm, rememberCreated, writableNumber } from './crm-write';
 import { checkRequestId, runOnce } from './idempotent';
 import { retryOf, settle, watchLateCopies } from './retry-check';
 
-/** "Lead" for Insightly's "Lead": the type as the form shows it. */
-function typeLabel(account: Account, type: string): string {
-  const types = account.connector.manifest.contactTypes ?? [];
-  return types.find((t) => t.value.toLowerCase() === type.toLowerCase())?.display ?? type;
-}
-
-/** "Lead created." for an Insightly lead: the kind of record made, when the CRM has several. */
+/** "Lead created." for an Insightly lead: the kind of record made (as the form names it), when
+ * the CRM has several. */
 function createdMessage(account: Account, type: string | undefined): ReturnMessage {
-  const several = (account.connector.manifest.contactTypes ?? []).length > 1;
-  const kind = several && type ? typeLabel(account, type) : 'Contact';
+  const types = account.connector.manifest.contactTypes ?? [];
+  const shown = types.find((t) => t.value.toLowerCase() === type?.toLowerCase())?.display ?? type;
+  const kind = types.length > 1 && shown ? shown : 'Contact';
   return { message: `${kind} created.`, messageType: 'success', ttl: 3000 };
 }
 
@@ -60,9 +52,7 @@ export async function createContact(
   request: CreateContactRequest,
   deps: EngineDeps,
 ): Promise<CreateContactReply> {
-  if (!request || typeof request !== 'object') {
-    throw new RequestError(ERROR_CODES.badRequest, 'Nothing to save.');
-  }
+  if (!request || typeof request !== 'object') badRequest('Nothing to save.');
   const requestId = checkRequestId(request.requestId);
   const account = await loadAccount(deps);
   const e164 = writableNumber(account, request.phoneNumber);

@@ -3,7 +3,7 @@ import { collapseName } from '@/connectors/shared/names';
 import { ERROR_CODES } from '@/platform/messages';
 import type { Contact, ReturnMessage } from '@/features/lookup/model/contact';
 import { classifyError, redactSecrets, type CrmFailureKind } from '@/platform/worker/http/errors';
-import { RequestError } from '@/platform/worker/request-error';
+import { badRequest, RequestError } from '@/platform/worker/request-error';
 import type { Account } from '@/features/lookup/worker';
 import {
   addCreatedContact,
@@ -23,12 +23,9 @@ const MAX_NAME_LENGTH = 255;
 /** E.164 for a write; extensions and bad input are refused in plain words. */
 export function writableNumber(account: Account, phoneNumber: unknown): string {
   const target = parseTarget(phoneNumber, account.settings.defaultCountry);
-  if (!target.ok) throw new RequestError(ERROR_CODES.badRequest, target.message);
+  if (!target.ok) badRequest(target.message);
   if (target.isExtension) {
-    throw new RequestError(
-      ERROR_CODES.badRequest,
-      'A contact cannot be created for an internal extension number.',
-    );
+    badRequest('A contact cannot be created for an internal extension number.');
   }
   return target.phoneNumber;
 }
@@ -48,19 +45,16 @@ export function checkNewContact(
   // Collapsed as the connectors save it, so the name recovery compares with is the one saved.
   const trimmed = collapseName(name);
   if (trimmed === '') {
-    throw new RequestError(ERROR_CODES.badRequest, 'Enter a name for the contact.');
+    badRequest('Enter a name for the contact.');
   }
   if (trimmed.length > MAX_NAME_LENGTH) {
-    throw new RequestError(
-      ERROR_CODES.badRequest,
-      `The name is too long: at most ${MAX_NAME_LENGTH} characters.`,
-    );
+    badRequest(`The name is too long: at most ${MAX_NAME_LENGTH} characters.`);
   }
   const types = account.connector.manifest.contactTypes ?? [];
   const chosen = typeof type === 'string' ? type.trim() : '';
   if (types.length > 0 && !types.some((t) => t.value === chosen)) {
     const names = types.map((t) => t.display).join(', ');
-    throw new RequestError(ERROR_CODES.badRequest, `Choose a contact type: ${names}.`);
+    badRequest(`Choose a contact type: ${names}.`);
   }
   return { name: trimmed, type: chosen };
 }
@@ -102,14 +96,8 @@ export async function crmCall<T>(
 
 /** The account's own secrets, hidden from any CRM text that echoes them. */
 function secretsOf(account: Account): string[] {
-  const { credentials } = account.connection;
-  const secret =
-    credentials.kind === 'apiToken'
-      ? credentials.token
-      : credentials.kind === 'oauth'
-        ? credentials.accessToken
-        : credentials.apiKey;
-  return [account.authHeader, secret];
+  const { kind: _kind, ...secret } = account.connection.credentials;
+  return [account.authHeader, ...Object.values(secret)];
 }
 
 /** Failures after which the CRM may still have saved what was sent (or save it moments later). */

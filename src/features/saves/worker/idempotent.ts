@@ -1,8 +1,7 @@
 /** Once per requestId: a double submit shares the Save, a finished one replays. With session
  * storage full it still runs, losing only the replay (the retry flag and CRM check cover it). */
-import { ERROR_CODES } from '@/platform/messages';
 import { saveRequests, type SaveRequestState } from '@/platform/storage/keys';
-import { RequestError } from '@/platform/worker/request-error';
+import { badRequest } from '@/platform/worker/request-error';
 
 // In memory by design: promises of Saves in flight, so a double submit shares the first one.
 const running = new Map<string, Promise<unknown>>();
@@ -20,10 +19,7 @@ export interface SaveStep {
 
 export function checkRequestId(requestId: unknown): string {
   if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) {
-    throw new RequestError(
-      ERROR_CODES.badRequest,
-      'This Save has no valid request id. Reload the page and try again.',
-    );
+    badRequest('This Save has no valid request id. Reload the page and try again.');
   }
   return requestId;
 }
@@ -83,10 +79,10 @@ export function runOnce<T>(
 /** Save records are kept this long after their Save started, then dropped by the sweep alarm. */
 export const SAVE_RECORD_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
-/** Removes the records of Saves not in flight that `drop` picks; returns how many. */
 /** Done: its reply is in the CRM. A failed one may hold the contact it made, needed by a retry. */
 export const isFinished = (record: SaveRequestState) => record.status === 'done';
 
+/** Removes the records of Saves not in flight that `drop` picks; returns how many. */
 export async function forgetSaves(
   drop: (record: SaveRequestState) => boolean = () => true,
 ): Promise<number> {

@@ -1,7 +1,7 @@
 /** contact.logFields: contact-dependent options for the log form (e.g. Pipedrive deals). */
 import type { Contact } from '@/features/lookup/model/contact';
-import { ERROR_CODES, type LogFieldOptions } from '@/platform/messages';
-import { RequestError } from '@/platform/worker/request-error';
+import type { LogFieldOptions } from '@/platform/messages';
+import { badRequest } from '@/platform/worker/request-error';
 import { loadAccount, cacheId, contactsOf, readEntry } from '@/features/lookup/worker';
 import { crmCall, writableNumber } from './crm-write';
 import type { EngineDeps } from '@/connectors/deps';
@@ -12,7 +12,7 @@ export async function logFieldOptions(
 ): Promise<LogFieldOptions> {
   const contactId = payload?.contactId;
   if (typeof contactId !== 'string' && typeof contactId !== 'number') {
-    throw new RequestError(ERROR_CODES.badRequest, 'Choose a contact first.');
+    badRequest('Choose a contact first.');
   }
   const account = await loadAccount(deps);
   const { connector, user, authHeader } = account;

@@ -1,20 +1,14 @@
-import type { Settings } from '../model/settings';
 import { TextField } from '@/platform/ui/form-fields';
 import { Section } from '@/platform/ui/Section';
 import { useDraft } from './use-draft';
-import type { Save } from './use-settings';
+import type { SectionProps } from './use-settings';
 import { checkSoftphoneUrl, checkWhole, type Checked } from './validation';
 
-interface Props {
-  settings: Settings;
-  save: Save;
-}
-
-const timeoutCheck = (text: string) => checkWhole(text, 'requestTimeoutSeconds', 'seconds');
+const timeoutCheck = (text: string) => checkWhole(text, 'requestTimeoutSeconds');
 const trimmed = (text: string): Checked<string> => ({ ok: true, value: text.trim() });
 const serverCheck = (text: string) => (text.trim() ? checkSoftphoneUrl(text) : trimmed(text));
 
-export function AdvancedSection({ settings, save }: Props) {
+export function AdvancedSection({ settings, save }: SectionProps) {
   const softphone = useDraft(settings.softphone.url, checkSoftphoneUrl, (url) =>
     save((current) => ({ ...current, softphone: { ...current.softphone, url } })),
   );

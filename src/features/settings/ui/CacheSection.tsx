@@ -1,38 +1,27 @@
 import { useEffect, useState } from 'react';
-import type { Reply } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
+import { loadable, type Loadable } from '@/platform/ui/use-status';
 import type { Settings } from '../model/settings';
 import { TextField } from '@/platform/ui/form-fields';
 import { Section } from '@/platform/ui/Section';
 import { useDraft } from './use-draft';
-import type { Save } from './use-settings';
-import { checkMinutes } from './validation';
+import type { SectionProps } from './use-settings';
+import { checkWhole } from './validation';
 
-interface Props {
-  settings: Settings;
-  save: Save;
+interface Props extends SectionProps {
   /** Changes when something else (a disconnect) may have emptied the cache. */
   refreshKey: number;
 }
 
-type Count =
-  { state: 'loading' } | { state: 'ready'; entries: number } | { state: 'error'; message: string };
-
-const matchCheck = (text: string) => checkMinutes(text, 'matchTtlMinutes');
-const noMatchCheck = (text: string) => checkMinutes(text, 'noMatchTtlMinutes');
-
-function countFrom(reply: Reply<{ entries: number }>): Count {
-  return reply.ok
-    ? { state: 'ready', entries: reply.value.entries }
-    : { state: 'error', message: reply.error.message };
-}
+const matchCheck = (text: string) => checkWhole(text, 'matchTtlMinutes');
+const noMatchCheck = (text: string) => checkWhole(text, 'noMatchTtlMinutes');
 
 function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 
 export function CacheSection({ settings, save, refreshKey }: Props) {
-  const [count, setCount] = useState<Count>({ state: 'loading' });
+  const [count, setCount] = useState<Loadable<{ entries: number }>>({ state: 'loading' });
   const [outcome, setOutcome] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const setCache = (patch: Partial<Settings['cache']>) =>
@@ -57,7 +46,7 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
   useEffect(() => {
     let live = true;
     void send('cache.stats').then((reply) => {
-      if (live) setCount(countFrom(reply));
+      if (live) setCount(loadable(reply));
     });
     return () => {
       live = false;
@@ -100,7 +89,7 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
         {count.state === 'loading'
           ? 'Counting cached contacts…'
           : count.state === 'ready'
-            ? `${plural(count.entries, 'number is', 'numbers are')} cached.`
+            ? `${plural(count.value.entries, 'number is', 'numbers are')} cached.`
             : `The cache size is not known: ${count.message}`}
       </p>
       <button type="button" disabled={busy} data-testid="cache-clear" onClick={() => void clear()}>

@@ -2,13 +2,8 @@ import type { MultipleMatchBehavior, PopTrigger, Settings } from '../model/setti
 import { SelectField, TextField } from '@/platform/ui/form-fields';
 import { Section } from '@/platform/ui/Section';
 import { useDraft } from './use-draft';
-import type { Save } from './use-settings';
+import type { SectionProps } from './use-settings';
 import { checkFallbackUrl } from './validation';
-
-interface Props {
-  settings: Settings;
-  save: Save;
-}
 
 const TRIGGERS: { value: PopTrigger; label: string }[] = [
   { value: 'off', label: 'Off' },
@@ -27,7 +22,7 @@ const OPEN_WHAT: { value: 'crm' | 'card'; label: string }[] = [
   { value: 'crm', label: "The CRM's contact page too" },
 ];
 
-export function CallPopSection({ settings, save }: Props) {
+export function CallPopSection({ settings, save }: SectionProps) {
   const setCallPop = (patch: Partial<Settings['callPop']>) =>
     save((current) => ({ ...current, callPop: { ...current.callPop, ...patch } }));
   const fallback = useDraft(settings.callPop.fallbackUrl, checkFallbackUrl, (fallbackUrl) =>

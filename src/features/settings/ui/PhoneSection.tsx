@@ -5,19 +5,14 @@ import {
   listCountries,
   validateOverridingFormat,
 } from '@/features/lookup/model/phone';
-import { SETTING_LIMITS, type Settings } from '../model/settings';
+import { SETTING_LIMITS } from '../model/settings';
 import { CheckboxField, SelectField, TextField } from '@/platform/ui/form-fields';
 import { earlierSlotWith, layoutFor, packFormats, withSlot } from './format-slots';
 import { sampleNumberFor, type SampleNumber } from './sample-number';
 import { Section } from '@/platform/ui/Section';
 import { useDraft } from './use-draft';
-import type { Save, SaveOutcome } from './use-settings';
+import type { SectionProps, SaveOutcome } from './use-settings';
 import type { Checked } from './validation';
-
-interface Props {
-  settings: Settings;
-  save: Save;
-}
 
 const SLOTS = Array.from({ length: SETTING_LIMITS.overridingFormats }, (_, index) => index);
 
@@ -70,7 +65,7 @@ function FormatField({ slot, stored, earlier, sample, commit }: FormatFieldProps
 }
 
 /** Storage holds the packed list; the page keeps which slot each format is in (format-slots.ts). */
-function FormatSlots({ settings, save, sample }: Props & { sample: SampleNumber }) {
+function FormatSlots({ settings, save, sample }: SectionProps & { sample: SampleNumber }) {
   const [layout, setLayout] = useState<readonly string[] | null>(null);
   const shown = layoutFor(settings.overridingFormats, layout, SLOTS.length);
   // The layout as of the latest commit, so two commits in a row both count.
@@ -99,7 +94,7 @@ function FormatSlots({ settings, save, sample }: Props & { sample: SampleNumber 
   ));
 }
 
-export function PhoneSection({ settings, save }: Props) {
+export function PhoneSection({ settings, save }: SectionProps) {
   const countries = useMemo(
     () => [
       { value: '', label: 'None: numbers need their country code' },

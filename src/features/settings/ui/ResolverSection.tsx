@@ -1,8 +1,7 @@
 import type { ResolverId } from '@/features/lookup/model/resolvers';
-import type { Settings } from '../model/settings';
 import { RadioGroup } from '@/platform/ui/form-fields';
 import { Section } from '@/platform/ui/Section';
-import type { Save } from './use-settings';
+import type { SectionProps } from './use-settings';
 
 const RESOLVERS: { value: ResolverId; label: string; help: string }[] = [
   {
@@ -18,7 +17,7 @@ const RESOLVERS: { value: ResolverId; label: string; help: string }[] = [
   { value: 'alphabetical', label: 'Alphabetical', help: 'Contacts are listed by name, A to Z.' },
 ];
 
-export function ResolverSection(props: { settings: Settings; save: Save }) {
+export function ResolverSection(props: SectionProps) {
   return (
     <Section title="Contact order">
       <RadioGroup

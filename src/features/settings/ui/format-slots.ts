@@ -11,17 +11,14 @@ export function packFormats(slots: readonly string[]): string[] {
   return formats;
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
-}
-
 /** `current` while it still packs to `stored`, else `stored` from the first slot on. */
 export function layoutFor(
   stored: readonly string[],
   current: readonly string[] | null,
   slots: number,
 ): readonly string[] {
-  if (current && sameList(packFormats(current), stored)) return current;
+  // Formats are one line each, so joined lists compare as the lists.
+  if (current && packFormats(current).join('\n') === stored.join('\n')) return current;
   return Array.from({ length: Math.max(slots, stored.length) }, (_, index) => stored[index] ?? '');
 }
 

@@ -2,15 +2,8 @@
 import { getExampleNumber, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 
-export interface SampleNumber {
-  international: string;
-  nationalNumber: string;
-}
-
-const DEFAULT_SAMPLE: SampleNumber = {
-  international: '+1 415 555 0102',
-  nationalNumber: '4155550102',
-};
+const DEFAULT_SAMPLE = { international: '+1 415 555 0102', nationalNumber: '4155550102' };
+export type SampleNumber = typeof DEFAULT_SAMPLE;
 
 export function sampleNumberFor(country: string): SampleNumber {
   if (country === '' || country === 'US') return DEFAULT_SAMPLE;

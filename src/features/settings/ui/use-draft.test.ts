@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meansStored, notSavedMessage, storedReplacesText } from './use-draft';
+import { meansStored, notSavedMessage } from './use-draft';
 import type { Checked } from './validation';
 
 const trimmed = (text: string): Checked<string> => ({ ok: true, value: text.trim() });
@@ -7,23 +7,16 @@ const minutes = (text: string): Checked<number> =>
   /^\s*\d+\s*$/.test(text) ? { ok: true, value: Number(text) } : { ok: false, message: 'digits' };
 const identity = (text: string) => text;
 
-describe('storedReplacesText', () => {
+describe('meansStored: storage replaces saved text only when it means something else', () => {
   it('keeps text being typed when its trimmed value was just saved', () => {
     // Typed `(###) `, paused: `(###)` is stored. The trailing space must stay for `###-####`.
-    expect(storedReplacesText({ text: '(###) ', unsaved: false }, '(###)', trimmed, identity)).toBe(
-      false,
-    );
-    expect(storedReplacesText({ text: '090', unsaved: false }, '90', minutes, String)).toBe(false);
-  });
-
-  it('keeps text not yet saved, or whose save failed, whatever storage says', () => {
-    expect(storedReplacesText({ text: '45', unsaved: true }, '60', minutes, String)).toBe(false);
-    expect(storedReplacesText({ text: 'abc', unsaved: true }, '60', minutes, String)).toBe(false);
+    expect(meansStored('(###) ', '(###)', trimmed, identity)).toBe(true);
+    expect(meansStored('090', '90', minutes, String)).toBe(true);
   });
 
   it('shows a value changed elsewhere once everything typed is saved', () => {
-    expect(storedReplacesText({ text: '45', unsaved: false }, '60', minutes, String)).toBe(true);
-    expect(storedReplacesText({ text: '#', unsaved: false }, '', trimmed, identity)).toBe(true);
+    expect(meansStored('45', '60', minutes, String)).toBe(false);
+    expect(meansStored('#', '', trimmed, identity)).toBe(false);
   });
 });
 

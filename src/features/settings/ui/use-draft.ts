@@ -6,13 +6,6 @@ import type { Checked } from './validation';
 
 const COMMIT_DELAY_MS = 400;
 
-export interface Draft {
-  value: string;
-  error: string | null;
-  onChange: (text: string) => void;
-  onBlur: () => void;
-}
-
 /** True when `text` is a valid spelling of the stored value, such as it with spaces around. */
 export function meansStored<T>(
   text: string,
@@ -25,15 +18,6 @@ export function meansStored<T>(
   return checked.ok && toText(checked.value) === storedText;
 }
 
-export function storedReplacesText<T>(
-  field: { text: string; unsaved: boolean },
-  storedText: string,
-  check: (text: string) => Checked<T>,
-  toText: (value: T) => string,
-): boolean {
-  return !field.unsaved && !meansStored(field.text, storedText, check, toText);
-}
-
 export function notSavedMessage(outcome: { message: string }): string {
   return `${outcome.message} Leave the field to try again.`;
 }
@@ -42,7 +26,7 @@ export function useDraft<T>(
   stored: T,
   check: (text: string) => Checked<T>,
   commit: (value: T) => Promise<SaveOutcome>,
-): Draft {
+) {
   const storedText = String(stored);
   const [text, setText] = useState(storedText);
   const [error, setError] = useState<string | null>(null);
@@ -53,7 +37,7 @@ export function useDraft<T>(
   const [seen, setSeen] = useState(storedText);
   if (seen !== storedText) {
     setSeen(storedText);
-    if (storedReplacesText({ text, unsaved }, storedText, check, String)) {
+    if (!unsaved && !meansStored(text, storedText, check, String)) {
       setText(storedText);
       setError(null);
     }
@@ -70,10 +54,13 @@ export function useDraft<T>(
     latest.current = { storedText, check, commit };
   });
 
-  const flush = useCallback((value: string) => {
+  const stopWaiting = () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     waiting.current = null;
+  };
+  const flush = useCallback((value: string) => {
+    stopWaiting();
     const { storedText: current, check: checkNow, commit: save } = latest.current;
     const checked = checkNow(value);
     if (!checked.ok) return;
@@ -118,15 +105,13 @@ export function useDraft<T>(
   return {
     value: text,
     error,
-    onChange: (value) => {
+    onChange: (value: string) => {
       edits.current += 1;
       setText(value);
       setUnsaved(true);
       const checked = check(value);
       setError(checked.ok ? null : checked.message);
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = null;
-      waiting.current = null;
+      stopWaiting();
       if (checked.ok) {
         waiting.current = value;
         timer.current = setTimeout(() => flush(value), COMMIT_DELAY_MS);

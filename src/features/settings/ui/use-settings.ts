@@ -15,22 +15,14 @@ export type SaveOutcome = { ok: true } | { ok: false; message: string };
 /** Applies one change to the settings; never rejects. */
 export type Save = (change: (current: Settings) => Settings) => Promise<SaveOutcome>;
 
-export interface SettingsState {
-  settings: Settings | null;
-  loadError: string | null;
-  status: SaveStatus;
-  save: Save;
-}
+/** What every settings section is drawn with. */
+export type SectionProps = { settings: Settings; save: Save };
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function sentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-export function useSettings(): SettingsState {
+export function useSettings() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
@@ -90,14 +82,8 @@ export function useSettings(): SettingsState {
 
   const save = useCallback<Save>(
     (change) => {
-      const current = known.current;
-      if (current === null) {
-        return Promise.resolve({
-          ok: false,
-          message: 'Not saved: your settings are not loaded yet.',
-        });
-      }
-      show(change(current));
+      // Fields are drawn once the settings are loaded, so there is always a current value.
+      show(change(known.current!));
       setStatus({ state: 'saving' });
       pending.current += 1;
       // A page going away drops the answer to any storage read it waits for, so a
@@ -119,7 +105,8 @@ export function useSettings(): SettingsState {
         },
         (error: unknown): SaveOutcome => {
           pending.current -= 1;
-          const message = sentence(`Not saved: ${reason(error)}`);
+          const said = `Not saved: ${reason(error)}`;
+          const message = /[.!?]$/.test(said) ? said : `${said}.`;
           setStatus({ state: 'failed', message });
           // Show what is really stored, not the change that failed (later saves show it
           // themselves); text fields keep what was typed.

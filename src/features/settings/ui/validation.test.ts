@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFallbackUrl, checkMinutes, checkSoftphoneUrl, checkWhole } from './validation';
+import { checkFallbackUrl, checkSoftphoneUrl, checkWhole } from './validation';
 
 describe('checkFallbackUrl', () => {
   it('accepts nothing, or an http(s) address with {phoneNumber}', () => {
@@ -52,34 +52,34 @@ describe('checkSoftphoneUrl', () => {
   });
 });
 
-describe('checkMinutes', () => {
+describe('checkWhole: cache minutes', () => {
   it('accepts whole minutes within the limits', () => {
-    expect(checkMinutes(' 90 ', 'matchTtlMinutes')).toEqual({ ok: true, value: 90 });
-    expect(checkMinutes('0', 'noMatchTtlMinutes')).toEqual({ ok: true, value: 0 });
+    expect(checkWhole(' 90 ', 'matchTtlMinutes')).toEqual({ ok: true, value: 90 });
+    expect(checkWhole('0', 'noMatchTtlMinutes')).toEqual({ ok: true, value: 0 });
   });
 
   it('explains empty, non-numeric and out-of-range input', () => {
-    expect(checkMinutes('', 'noMatchTtlMinutes')).toEqual({
+    expect(checkWhole('', 'noMatchTtlMinutes')).toEqual({
       ok: false,
       message: 'Enter a number of minutes between 0 and 60.',
     });
-    expect(checkMinutes('1.5', 'matchTtlMinutes')).toMatchObject({ ok: false });
-    expect(checkMinutes('61', 'noMatchTtlMinutes')).toEqual({
+    expect(checkWhole('1.5', 'matchTtlMinutes')).toMatchObject({ ok: false });
+    expect(checkWhole('61', 'noMatchTtlMinutes')).toEqual({
       ok: false,
       message: 'Enter a number of minutes between 0 and 60; 61 is out of range.',
     });
-    expect(checkMinutes('0', 'matchTtlMinutes')).toMatchObject({ ok: false });
+    expect(checkWhole('0', 'matchTtlMinutes')).toMatchObject({ ok: false });
   });
 });
 
 describe('checkWhole: the CRM request timeout', () => {
   it('takes whole seconds from 3 to 60 and says why otherwise', () => {
-    expect(checkWhole(' 20 ', 'requestTimeoutSeconds', 'seconds')).toEqual({ ok: true, value: 20 });
-    expect(checkWhole('2', 'requestTimeoutSeconds', 'seconds')).toEqual({
+    expect(checkWhole(' 20 ', 'requestTimeoutSeconds')).toEqual({ ok: true, value: 20 });
+    expect(checkWhole('2', 'requestTimeoutSeconds')).toEqual({
       ok: false,
       message: 'Enter a number of seconds between 3 and 60; 2 is out of range.',
     });
-    expect(checkWhole('7.5', 'requestTimeoutSeconds', 'seconds')).toEqual({
+    expect(checkWhole('7.5', 'requestTimeoutSeconds')).toEqual({
       ok: false,
       message: 'Use whole seconds only (digits), between 3 and 60.',
     });

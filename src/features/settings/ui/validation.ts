@@ -59,17 +59,11 @@ export function checkSoftphoneUrl(input: string): Checked<string> {
   return no('The softphone address must start with https://.');
 }
 
-type WholeLimit = keyof Pick<
-  typeof SETTING_LIMITS,
-  'matchTtlMinutes' | 'noMatchTtlMinutes' | 'requestTimeoutSeconds'
->;
+type WholeLimit = 'matchTtlMinutes' | 'noMatchTtlMinutes' | 'requestTimeoutSeconds';
 
-export function checkWhole(
-  input: string,
-  limit: WholeLimit,
-  unit: 'minutes' | 'seconds',
-): Checked<number> {
+export function checkWhole(input: string, limit: WholeLimit): Checked<number> {
   const { min, max } = SETTING_LIMITS[limit];
+  const unit = limit.endsWith('Seconds') ? 'seconds' : 'minutes';
   const text = input.trim();
   const range = `between ${min} and ${max.toLocaleString('en-US')}`;
   if (text === '') return no(`Enter a number of ${unit} ${range}.`);
@@ -80,6 +74,3 @@ export function checkWhole(
   }
   return { ok: true, value };
 }
-
-export const checkMinutes = (input: string, limit: 'matchTtlMinutes' | 'noMatchTtlMinutes') =>
-  checkWhole(input, limit, 'minutes');
