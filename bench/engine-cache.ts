@@ -1,15 +1,19 @@
 /**
  * Contact-engine benchmarks, in one run of the real service worker against the Pipedrive
  * emulator: lookup cost with 10 versus 100,000 cached numbers, bytes stored per cached number,
- * and CRM requests for 200 lookups over 50 numbers.
+ * and CRM requests for 200 lookups over 50 numbers; the last again on HubSpot, whose search
+ * allows 4 requests a second.
  */
 import type { Page } from '@playwright/test';
+import { startHubSpot } from '../e2e/emulators/hubspot';
 import { startPipedrive } from '../e2e/emulators/pipedrive';
+import { hubspotDraft } from '../e2e/support/connect';
 import { connectPipedrive, updateSettings } from '../e2e/support/demo-setup';
 import { sendRequest } from '../e2e/support/requests';
 import { median, ms, openBenchBrowser, type BenchSection } from './support';
 
 const SEARCH_PATH = '/api/v2/persons/search';
+const HUBSPOT_CONTACT_SEARCH = '/crm/v3/objects/contacts/search';
 const TIMED_LOOKUPS = 400;
 const FILLED = 100_000;
 
@@ -43,6 +47,74 @@ async function timeLookups(page: Page, numbers: string[], count: number): Promis
   );
 }
 
+/** 200 lookups over `numbers`, 8 at a time, each number 4 times; the replies that failed. */
+async function lookUpAll(page: Page, numbers: string[]): Promise<number> {
+  const order = Array.from({ length: 200 }, (_, i) => numbers[(i * 7) % numbers.length]!);
+  // No named functions inside evaluate: tsx adds __name() helpers the page does not have.
+  return page.evaluate(async (list) => {
+    const queue = [...list];
+    let failed = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const reply: { ok: boolean } = await chrome.runtime.sendMessage({
+            channel: 'callpop/v1',
+            name: 'contact.lookup',
+            payload: { phoneNumber: next },
+          });
+          if (!reply.ok) failed += 1;
+        }
+      }),
+    );
+    return failed;
+  }, order);
+}
+
+/** The same 200 lookups on HubSpot at its real search limit: searches, 429s, failed lookups. */
+export async function benchHubSpotBurst(): Promise<BenchSection> {
+  const crm = await startHubSpot({ searchPerSecond: 4 });
+  const { matched, unknown } = benchNumbers();
+  matched.forEach((number, i) =>
+    crm.data.create('contacts', { firstname: 'Bench', lastname: `Person ${i}`, phone: number }),
+  );
+  crm.data.uiDomain = crm.url;
+  const browser = await openBenchBrowser();
+  try {
+    const { page } = browser;
+    await sendRequest(page, 'connection.save', hubspotDraft(crm.url));
+    crm.log.clear();
+    const failed = await lookUpAll(page, [...matched, ...unknown]);
+    const contactSearches = crm.log.count({ method: 'POST', path: HUBSPOT_CONTACT_SEARCH });
+    const refused = crm.log.entries.filter((entry) => entry.status === 429).length;
+    return {
+      title: 'HubSpot: 200 lookups over 50 numbers (emulator at 4 searches a second)',
+      rows: [
+        {
+          metric: 'lookups that searched HubSpot (contacts search requests)',
+          value: String(contactSearches),
+          goal: 'exactly 50',
+          pass: contactSearches === 50,
+        },
+        {
+          metric: 'all HubSpot requests (contacts and companies)',
+          value: String(crm.log.entries.length),
+        },
+        { metric: '429 answers from HubSpot', value: String(refused) },
+        {
+          metric: 'lookups that failed (a 429 a user would see)',
+          value: String(failed),
+          goal: '0',
+          pass: failed === 0,
+        },
+      ],
+      raw: { contactSearches, refused, failed, requests: crm.log.entries.length },
+    };
+  } finally {
+    await browser.close();
+    await crm.close();
+  }
+}
+
 export async function benchEngineCache(): Promise<BenchSection> {
   const crm = await startPipedrive({ rateLimit: { limit: 100_000, windowMs: 1000 } });
   const { matched, unknown } = benchNumbers();
@@ -64,23 +136,8 @@ export async function benchEngineCache(): Promise<BenchSection> {
 
     // 1. CRM requests: 200 lookups over 50 numbers, 8 at a time, each number 4 times.
     const all = [...matched, ...unknown];
-    const order = Array.from({ length: 200 }, (_, i) => all[(i * 7) % all.length]!);
     crm.log.clear();
-    // No named functions inside evaluate: tsx adds __name() helpers the page does not have.
-    await page.evaluate(async (numbers) => {
-      const queue = [...numbers];
-      await Promise.all(
-        Array.from({ length: 8 }, async () => {
-          for (let next = queue.shift(); next; next = queue.shift()) {
-            await chrome.runtime.sendMessage({
-              channel: 'callpop/v1',
-              name: 'contact.lookup',
-              payload: { phoneNumber: next },
-            });
-          }
-        }),
-      );
-    }, order);
+    await lookUpAll(page, all);
     const searches = crm.log.count({ method: 'GET', path: SEARCH_PATH });
     const httpRequests = crm.log.entries.length;
 

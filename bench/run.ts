@@ -5,13 +5,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { bundleSizes } from './bundle-size';
-import { benchEngineCache } from './engine-cache';
+import { benchEngineCache, benchHubSpotBurst } from './engine-cache';
 import { benchPopLatency } from './pop-latency';
 import { DIST } from '../e2e/fixtures';
 import type { BenchSection } from './support';
 
 const sections: BenchSection[] = [];
 sections.push(await benchEngineCache());
+sections.push(await benchHubSpotBurst());
 const pop = await benchPopLatency();
 sections.push(pop);
 const sizes = bundleSizes(DIST);
