@@ -127,7 +127,7 @@ function removeSaved(save: SavedRecord, id: string): Promise<void> {
   if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not a HubSpot record.`);
   const path = save.kind === 'callLog' ? 'calls' : PATHS[hubspotType(save.args.newContactType)];
   const headers = hubspotHeaders(save.args.authHeader);
-  return deleteIfThere(save.args, `/crm/v3/objects/${path}/${id}`, headers);
+  return deleteIfThere(buildUrl(save.args.user.hostname, `/crm/v3/objects/${path}/${id}`), headers);
 }
 
 export const hubspotSaveCheck: SaveCheck = {

@@ -15,7 +15,7 @@ import {
 import { madeSince, sameText } from '../shared/same-meaning';
 import { deleteIfThere, sqlUtc } from '../shared/wire';
 import type { CreateCallLogArgs, CreateContactArgs, SaveCheck, SavedRecord } from '../types';
-import { insightlyApiHost, insightlyHeaders, insightlyUrl } from './auth';
+import { insightlyHeaders, insightlyUrl } from './auth';
 import { SPECS, insightlyName } from './find-contact';
 import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
 
@@ -117,18 +117,12 @@ async function sameRecords(args: CreateContactArgs, since: number): Promise<stri
     .map((record) => String(requireId(record[idField], `An Insightly ${type}`)));
 }
 
-const deleteAt = (args: CreateContactArgs | CreateCallLogArgs, path: string) =>
-  deleteIfThere(
-    { user: { hostname: insightlyApiHost(args.user.hostname) } },
-    `/v3.1${path}`,
-    insightlyHeaders(args.authHeader),
-  );
-
 async function removeSaved(save: SavedRecord, id: string): Promise<void> {
   if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not an Insightly record.`);
-  if (save.kind === 'callLog') return deleteAt(save.args, `/Notes/${id}`);
-  const { segment } = SPECS[insightlyType(save.args.newContactType)];
-  return deleteAt(save.args, `/${segment}/${id}`);
+  const segment =
+    save.kind === 'callLog' ? 'Notes' : SPECS[insightlyType(save.args.newContactType)].segment;
+  const url = insightlyUrl(save.args.user.hostname, `/${segment}/${id}`);
+  return deleteIfThere(url, insightlyHeaders(save.args.authHeader));
 }
 
 export const insightlySaveCheck: SaveCheck = {

@@ -168,8 +168,10 @@ export const pipedriveSaveCheck: SaveCheck = {
     save.kind === 'contact' ? samePersons(save.args, since) : sameCallLogs(save.args),
   remove: (save: SavedRecord, id: string) =>
     deleteIfThere(
-      save.args,
-      `${save.kind === 'contact' ? '/api/v2/persons' : '/v1/callLogs'}/${encodeURIComponent(id)}`,
+      buildUrl(
+        save.args.user.hostname,
+        `${save.kind === 'contact' ? '/api/v2/persons' : '/v1/callLogs'}/${encodeURIComponent(id)}`,
+      ),
       pipedriveHeaders(save.args.authHeader),
     ),
 };

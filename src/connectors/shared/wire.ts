@@ -48,13 +48,9 @@ export function rateLimitTracking(headers: Record<string, string> = {}): Record<
 }
 
 /** Deletes a record; resolves when it is gone (404 and 410 included), throws when refused. */
-export async function deleteIfThere(
-  args: { user: { hostname: string } },
-  path: string,
-  headers: Record<string, string>,
-): Promise<void> {
+export async function deleteIfThere(url: string, headers: Record<string, string>): Promise<void> {
   try {
-    await http.delete(buildUrl(args.user.hostname, path), { headers });
+    await http.delete(url, { headers });
   } catch (error) {
     if (!isGone(error)) throw error;
   }
