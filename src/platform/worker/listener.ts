@@ -1,6 +1,7 @@
 import {
   ERROR_CODES,
   isRequestEnvelope,
+  type ErrorCode,
   type Payload,
   type Reply,
   type RequestName,
@@ -18,43 +19,30 @@ type Handler<N extends RequestName> = (
 /** Every request of the contract must have a handler: the type makes a missing one an error. */
 export type HandlerTable = { [N in RequestName]: Handler<N> };
 
+const fail = (code: ErrorCode, message: string, outcomeUnclear = false): Reply<never> => ({
+  ok: false,
+  error: { code, message, ...(outcomeUnclear ? { outcomeUnclear: true as const } : {}) },
+});
+
 async function dispatch(
   handlers: HandlerTable,
   message: unknown,
   sender: chrome.runtime.MessageSender,
 ): Promise<Reply<unknown>> {
   if (!isTrustedSender(sender)) {
-    return {
-      ok: false,
-      error: { code: ERROR_CODES.forbiddenSender, message: 'Sender is not part of CallPop.' },
-    };
+    return fail(ERROR_CODES.forbiddenSender, 'Sender is not part of CallPop.');
   }
   if (!isRequestEnvelope(message) || !Object.hasOwn(handlers, message.name)) {
-    return {
-      ok: false,
-      error: { code: ERROR_CODES.unknownRequest, message: 'Unknown request.' },
-    };
+    return fail(ERROR_CODES.unknownRequest, 'Unknown request.');
   }
   // The envelope's name picks the handler; its payload is validated by the handler itself.
   const handler = handlers[message.name] as Handler<RequestName>;
   try {
     return { ok: true, value: await handler(message.payload, sender) };
   } catch (error) {
-    if (error instanceof RequestError) {
-      return {
-        ok: false,
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.outcomeUnclear ? { outcomeUnclear: true as const } : {}),
-        },
-      };
-    }
+    if (error instanceof RequestError) return fail(error.code, error.message, error.outcomeUnclear);
     console.error(`CallPop: ${message.name} failed: ${errorText(error)}`);
-    return {
-      ok: false,
-      error: { code: ERROR_CODES.internal, message: 'Something went wrong inside CallPop.' },
-    };
+    return fail(ERROR_CODES.internal, 'Something went wrong inside CallPop.');
   }
 }
 
