@@ -6,6 +6,7 @@ import {
   requireArray,
   requireId,
   requireRecord,
+  typeNamed,
   type JsonRecord,
 } from '../shared/guards';
 import { cleanName, sameName, splitName } from '../shared/names';
@@ -16,13 +17,8 @@ import type { CreateCallLogArgs, CreateContactArgs, SaveCheck, SavedRecord } fro
 import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
 import { PATHS, hubspotHeaders, hubspotName, phoneGroups, searchObjects } from './search';
 
-/** 'Contact' or 'Company', in any letter case; plain words otherwise. */
-function hubspotType(value: string | undefined): HubSpotType {
-  const wanted = value?.trim().toLowerCase();
-  const type = Object.values(HUBSPOT_TYPES).find((t) => t.toLowerCase() === wanted);
-  if (!type) throw new Error('Choose whether the new record is a Contact or a Company.');
-  return type;
-}
+const hubspotType = (value: string | undefined): HubSpotType =>
+  typeNamed(HUBSPOT_TYPES, value, 'Choose whether the new record is a Contact or a Company.');
 
 type Args = { user: { hostname: string }; authHeader: string };
 const post = async (args: Args, path: string, body: unknown, what: string) => {
@@ -131,7 +127,7 @@ function removeSaved(save: SavedRecord, id: string): Promise<void> {
   if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not a HubSpot record.`);
   const path = save.kind === 'callLog' ? 'calls' : PATHS[hubspotType(save.args.newContactType)];
   const headers = hubspotHeaders(save.args.authHeader);
-  return deleteIfThere(save.args, `/crm/v3/objects/${path}/${id}`, headers);
+  return deleteIfThere(buildUrl(save.args.user.hostname, `/crm/v3/objects/${path}/${id}`), headers);
 }
 
 export const hubspotSaveCheck: SaveCheck = {

@@ -1,8 +1,7 @@
 // The API key as HTTP Basic user name with an empty password, against the API URL the user
 // copies from Insightly (User Settings → API), e.g. `https://api.na1.insightly.com`.
 import type { Credentials } from '@/features/connection/model/connection';
-
-const INSIGHTLY_API_VERSION = 'v3.1';
+import { buildUrl } from '../shared/wire';
 
 export function insightlyAuthHeader(credentials: Credentials): string {
   if (credentials.kind !== 'apiKey') {
@@ -30,9 +29,13 @@ export function insightlyApiHost(hostname: string): string {
     .replace(/\/v\d+(\.\d+)?$/i, '');
 }
 
-/** `/v3.1/<path>`; each inserted path segment must already be encoded by the caller. */
-export function apiPath(path: string): string {
-  return `/${INSIGHTLY_API_VERSION}${path}`;
+/** `<API host>/v3.1<path>`; each inserted path segment must already be encoded by the caller. */
+export function insightlyUrl(
+  hostname: string,
+  path: string,
+  query?: Parameters<typeof buildUrl>[2],
+): string {
+  return buildUrl(insightlyApiHost(hostname), `/v3.1${path}`, query);
 }
 
 /** Records open on `crm.na1.insightly.com`, not `api.…`; any other host is used as is. */

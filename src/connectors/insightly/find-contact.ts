@@ -15,9 +15,8 @@ import {
   type JsonRecord,
 } from '../shared/guards';
 import { extensionNotSearched, moreMatchesThanShown } from '../shared/outcome';
-import { buildUrl } from '../shared/wire';
 import type { FindContactArgs, FindHooks } from '../types';
-import { apiPath, insightlyApiHost, insightlyHeaders } from './auth';
+import { insightlyHeaders, insightlyUrl } from './auth';
 import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
 import { insightlySearchValues } from './search-values';
 
@@ -29,15 +28,21 @@ interface SearchSpec {
   fields: readonly string[];
 }
 
-const SEARCHES: readonly SearchSpec[] = [
-  {
+/** Each record type's API segment, id field and phone fields. */
+export const SPECS: Record<InsightlyType, SearchSpec> = {
+  Contact: {
     type: INSIGHTLY_TYPES.contact,
     segment: 'Contacts',
     idField: 'CONTACT_ID',
     fields: ['PHONE', 'PHONE_MOBILE'],
   },
-  { type: INSIGHTLY_TYPES.lead, segment: 'Leads', idField: 'LEAD_ID', fields: ['PHONE', 'MOBILE'] },
-];
+  Lead: {
+    type: INSIGHTLY_TYPES.lead,
+    segment: 'Leads',
+    idField: 'LEAD_ID',
+    fields: ['PHONE', 'MOBILE'],
+  },
+};
 
 /** Insightly's `YYYY-MM-DD HH:mm:ss` _UTC fields as explicit ISO 8601 UTC. */
 function insightlyUtc(value: unknown): string | undefined {
@@ -84,9 +89,8 @@ export async function findInsightlyContact(
 ): Promise<FindContactResult> {
   if (args.isExtension) return extensionNotSearched('Insightly');
   const headers = insightlyHeaders(args.authHeader);
-  const host = insightlyApiHost(args.user.hostname);
   const { typed, e164 } = insightlySearchValues(args.phoneNumber, args.overridingFormat);
-  const queries = SEARCHES.flatMap((spec) =>
+  const queries = Object.values(SPECS).flatMap((spec) =>
     spec.fields.flatMap((field, i) => {
       const values = i === 0 && e164 ? [e164, ...typed] : typed; // E.164 in PHONE only
       return [...new Set(values)].map((value) => ({ spec, field, value }));
@@ -99,9 +103,8 @@ export async function findInsightlyContact(
     const { spec, field, value } = queries[index]!;
     const params = { field_name: field, field_value: value, brief: false, top: SEARCH_LIMIT };
     await hooks?.pace();
-    const res = await http.get(buildUrl(host, apiPath(`/${spec.segment}/Search`), params), {
-      headers,
-    });
+    const url = insightlyUrl(args.user.hostname, `/${spec.segment}/Search`, params);
+    const res = await http.get(url, { headers });
     records[index] = requireArray(res.data, `Insightly's ${spec.segment} search`);
     // The matches so far, while other searches are out: each time they grow.
     const { contacts } = collect(args, queries, records);

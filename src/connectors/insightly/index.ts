@@ -1,22 +1,22 @@
 /** The Insightly connector. Hostname: the API URL, e.g. `https://api.na1.insightly.com`. */
 import { http } from '@/platform/worker/http/client';
 import { optionalText, requireId, requireRecord } from '../shared/guards';
-import { buildUrl } from '../shared/wire';
 import type { Connector, ConnectorUser } from '../types';
 import {
-  apiPath,
   insightlyApiHost,
   insightlyAuthHeader,
   insightlyHeaders,
   insightlyPageHostname,
+  insightlyUrl,
 } from './auth';
 import { findInsightlyContact, insightlyName } from './find-contact';
 import { insightlyManifest } from './manifest';
 import { createInsightlyCallLog, createInsightlyContact, insightlySaveCheck } from './write';
 
 async function checkInsightlyConnection(user: ConnectorUser, authHeader: string) {
-  const url = buildUrl(insightlyApiHost(user.hostname), apiPath('/Users/Me'));
-  const res = await http.get(url, { headers: insightlyHeaders(authHeader) });
+  const res = await http.get(insightlyUrl(user.hostname, '/Users/Me'), {
+    headers: insightlyHeaders(authHeader),
+  });
   const me = requireRecord(res.data, 'The Insightly user');
   const userId = String(requireId(me.USER_ID, 'The Insightly user'));
   const name = insightlyName(me);

@@ -2,7 +2,7 @@
 import { http } from '@/platform/worker/http/client';
 import { formatForDisplay } from '@/features/lookup/model/phone';
 import { rowsAtEitherEnd, type ListPage } from '../shared/either-end';
-import { isRecord, requireId, requireRecord } from '../shared/guards';
+import { isRecord, requireId, requireRecord, typeNamed } from '../shared/guards';
 import { sameName, splitName } from '../shared/names';
 import {
   CALL_LOGGED,
@@ -13,24 +13,14 @@ import {
   requireE164,
 } from '../shared/outcome';
 import { madeSince, sameText } from '../shared/same-meaning';
-import { buildUrl, deleteIfThere, sqlUtc } from '../shared/wire';
+import { deleteIfThere, sqlUtc } from '../shared/wire';
 import type { CreateCallLogArgs, CreateContactArgs, SaveCheck, SavedRecord } from '../types';
-import { apiPath, insightlyApiHost, insightlyHeaders } from './auth';
-import { insightlyName } from './find-contact';
+import { insightlyHeaders, insightlyUrl } from './auth';
+import { SPECS, insightlyName } from './find-contact';
 import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
 
-/** 'Contact' or 'Lead' from a contact type, in any letter case; throws plain words otherwise. */
-function insightlyType(value: string | undefined): InsightlyType {
-  const type = (value ?? '').trim().toLowerCase();
-  if (type === 'contact') return INSIGHTLY_TYPES.contact;
-  if (type === 'lead') return INSIGHTLY_TYPES.lead;
-  throw new Error('Choose whether the new record is a Contact or a Lead.');
-}
-
-const SEGMENTS: Record<InsightlyType, { segment: string; idField: string }> = {
-  Contact: { segment: 'Contacts', idField: 'CONTACT_ID' },
-  Lead: { segment: 'Leads', idField: 'LEAD_ID' },
-};
+const insightlyType = (value: string | undefined): InsightlyType =>
+  typeNamed(INSIGHTLY_TYPES, value, 'Choose whether the new record is a Contact or a Lead.');
 
 export async function createInsightlyContact(args: CreateContactArgs) {
   const headers = insightlyHeaders(args.authHeader);
@@ -41,9 +31,8 @@ export async function createInsightlyContact(args: CreateContactArgs) {
     LAST_NAME: lastName,
     PHONE: requireE164(args.phoneNumber),
   };
-  const { segment, idField } = SEGMENTS[type];
-  const url = buildUrl(insightlyApiHost(args.user.hostname), apiPath(`/${segment}`));
-  const res = await http.post(url, body, { headers });
+  const { segment, idField } = SPECS[type];
+  const res = await http.post(insightlyUrl(args.user.hostname, `/${segment}`), body, { headers });
   const record = requireRecord(res.data, `The new Insightly ${type}`);
   const id = requireId(record[idField], `The new Insightly ${type}`);
   return { contactInfo: { id, name: insightlyName(record), type }, returnMessage: CONTACT_CREATED };
@@ -67,10 +56,7 @@ function callNote(args: CreateCallLogArgs) {
   const type = insightlyType(args.contact.type ?? INSIGHTLY_TYPES.contact);
   const id = String(args.contact.id);
   if (!/^\d+$/.test(id)) throw new Error('Choose an Insightly contact or lead to log against.');
-  const url = buildUrl(
-    insightlyApiHost(args.user.hostname),
-    apiPath(`/${SEGMENTS[type].segment}/${encodeURIComponent(id)}/Notes`),
-  );
+  const url = insightlyUrl(args.user.hostname, `/${SPECS[type].segment}/${id}/Notes`);
   const title = args.subject.trim() || `${args.call.direction} call`;
   return { url, title, body: callNoteBody(args) };
 }
@@ -115,9 +101,8 @@ async function sameNotes(args: CreateCallLogArgs): Promise<string[]> {
 /** The contacts (or leads) with this name and number made since `since`. */
 async function sameRecords(args: CreateContactArgs, since: number): Promise<string[]> {
   const type = insightlyType(args.newContactType);
-  const { segment, idField } = SEGMENTS[type];
-  const url = buildUrl(insightlyApiHost(args.user.hostname), apiPath(`/${segment}/Search`));
-  const res = await http.get(url, {
+  const { segment, idField } = SPECS[type];
+  const res = await http.get(insightlyUrl(args.user.hostname, `/${segment}/Search`), {
     headers: insightlyHeaders(args.authHeader),
     params: { field_name: 'PHONE', field_value: requireE164(args.phoneNumber), brief: false },
   });
@@ -132,18 +117,12 @@ async function sameRecords(args: CreateContactArgs, since: number): Promise<stri
     .map((record) => String(requireId(record[idField], `An Insightly ${type}`)));
 }
 
-const deleteAt = (args: CreateContactArgs | CreateCallLogArgs, path: string) =>
-  deleteIfThere(
-    { user: { hostname: insightlyApiHost(args.user.hostname) } },
-    apiPath(path),
-    insightlyHeaders(args.authHeader),
-  );
-
 async function removeSaved(save: SavedRecord, id: string): Promise<void> {
   if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not an Insightly record.`);
-  if (save.kind === 'callLog') return deleteAt(save.args, `/Notes/${id}`);
-  const { segment } = SEGMENTS[insightlyType(save.args.newContactType)];
-  return deleteAt(save.args, `/${segment}/${id}`);
+  const segment =
+    save.kind === 'callLog' ? 'Notes' : SPECS[insightlyType(save.args.newContactType)].segment;
+  const url = insightlyUrl(save.args.user.hostname, `/${segment}/${id}`);
+  return deleteIfThere(url, insightlyHeaders(save.args.authHeader));
 }
 
 export const insightlySaveCheck: SaveCheck = {

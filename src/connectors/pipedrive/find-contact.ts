@@ -168,7 +168,7 @@ function toResult(
   hits: readonly SearchHit[],
   persons: ReadonlyMap<string, JsonRecord>,
   truncated: boolean,
-  lastHeaders: unknown,
+  lastHeaders: Record<string, string>,
 ): FindContactResult {
   const contacts = hits.flatMap((hit) => {
     const person = persons.get(String(hit.id));

@@ -167,15 +167,11 @@ export const pipedriveSaveCheck: SaveCheck = {
   find: (save: SavedRecord, since: number) =>
     save.kind === 'contact' ? samePersons(save.args, since) : sameCallLogs(save.args),
   remove: (save: SavedRecord, id: string) =>
-    save.kind === 'contact'
-      ? deleteIfThere(
-          save.args,
-          `/api/v2/persons/${encodeURIComponent(id)}`,
-          pipedriveHeaders(save.args.authHeader),
-        )
-      : deleteIfThere(
-          save.args,
-          `/v1/callLogs/${encodeURIComponent(id)}`,
-          pipedriveHeaders(save.args.authHeader),
-        ),
+    deleteIfThere(
+      buildUrl(
+        save.args.user.hostname,
+        `${save.kind === 'contact' ? '/api/v2/persons' : '/v1/callLogs'}/${encodeURIComponent(id)}`,
+      ),
+      pipedriveHeaders(save.args.authHeader),
+    ),
 };

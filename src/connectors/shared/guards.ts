@@ -42,3 +42,15 @@ export function isGone(error: unknown): boolean {
   const status = error instanceof HttpError ? error.response?.status : undefined;
   return status === 404 || status === 410;
 }
+
+/** One of `types` as named in `value`, in any letter case; a plain-words refusal otherwise. */
+export function typeNamed<T extends string>(
+  types: Record<string, T>,
+  value: string | undefined,
+  refusal: string,
+): T {
+  const wanted = value?.trim().toLowerCase();
+  const type = Object.values(types).find((t) => t.toLowerCase() === wanted);
+  if (!type) throw new Error(refusal);
+  return type;
+}

@@ -32,7 +32,7 @@ describe('sqlUtc', () => {
 });
 
 describe('rateLimitTracking', () => {
-  it('reads x-ratelimit-* from plain or Headers-like objects', () => {
+  it('reads x-ratelimit-* from the answer headers', () => {
     const plain = {
       'x-ratelimit-remaining': '79',
       'x-ratelimit-limit': '80',
@@ -43,7 +43,6 @@ describe('rateLimitTracking', () => {
       ratelimitAmount: '80',
       ratelimitReset: '2',
     });
-    expect(rateLimitTracking(new Headers(plain))).toEqual(rateLimitTracking(plain));
     expect(rateLimitTracking(undefined)).toEqual({});
   });
 });

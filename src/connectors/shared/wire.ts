@@ -33,33 +33,24 @@ export function sqlUtc(epochMs: number): string {
 }
 
 /** The CRM's x-ratelimit-* headers of one answer, named as App Connect's analytics name them. */
-export function rateLimitTracking(headers: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (typeof headers !== 'object' || headers === null) return out;
-  const read = (name: string): unknown => {
-    const h = headers as { get?: (n: string) => unknown } & Record<string, unknown>;
-    return typeof h.get === 'function' ? h.get(name) : h[name];
+export function rateLimitTracking(headers: Record<string, string> = {}): Record<string, string> {
+  const names = {
+    ratelimitRemaining: 'remaining',
+    ratelimitAmount: 'limit',
+    ratelimitReset: 'reset',
   };
-  const pairs = [
-    ['ratelimitRemaining', 'x-ratelimit-remaining'],
-    ['ratelimitAmount', 'x-ratelimit-limit'],
-    ['ratelimitReset', 'x-ratelimit-reset'],
-  ] as const;
-  for (const [key, header] of pairs) {
-    const value = read(header);
-    if (typeof value === 'string' || typeof value === 'number') out[key] = String(value);
+  const out: Record<string, string> = {};
+  for (const [key, name] of Object.entries(names)) {
+    const value = headers[`x-ratelimit-${name}`];
+    if (value !== undefined) out[key] = value;
   }
   return out;
 }
 
 /** Deletes a record; resolves when it is gone (404 and 410 included), throws when refused. */
-export async function deleteIfThere(
-  args: { user: { hostname: string } },
-  path: string,
-  headers: Record<string, string>,
-): Promise<void> {
+export async function deleteIfThere(url: string, headers: Record<string, string>): Promise<void> {
   try {
-    await http.delete(buildUrl(args.user.hostname, path), { headers });
+    await http.delete(url, { headers });
   } catch (error) {
     if (!isGone(error)) throw error;
   }

@@ -7,7 +7,7 @@ import { callSessions, settingsItem } from '@/platform/storage/keys';
 import { chromeFake } from '@/test/chrome-fake';
 import { DECIDE_WAIT_MS } from '../model/pop-plan';
 import { handleCallEvent } from './call-event';
-import { poppingRecord } from './in-flight';
+import { popping } from './in-flight';
 
 const event = aCallEvent;
 const result = aLookupResult;
@@ -40,10 +40,10 @@ describe('call.event: when the window opens', () => {
 
   it('keeps the record in memory while the window is created, for serving its page', async () => {
     const seen: (string | undefined)[] = [];
-    onWindowCreate(() => seen.push(poppingRecord('s1')?.pop.state));
+    onWindowCreate(() => seen.push(popping.get('s1')?.pop.state));
     await handleCallEvent(event('Ringing'), deps());
     expect(seen).toEqual(['claimed']);
-    expect(poppingRecord('s1')).toBeUndefined();
+    expect(popping.get('s1')).toBeUndefined();
   });
 
   it('opens the window without waiting for the CRM', async () => {

@@ -11,7 +11,7 @@ import { inBackground } from '@/platform/worker/report';
 import { readCall, requireCall, transition } from './call-record';
 import { focusWindow, openTabs, showWindow, windowExists } from './call-window';
 import { unusableCaller } from './caller-number';
-import { beginPop, endPop, poppingRecord, runningLookup, sharedLookup } from './in-flight';
+import { popping, runningLookup, sharedLookup } from './in-flight';
 import { parseCallEvent, parseSessionId } from './validate';
 
 interface CallEventDeps {
@@ -87,7 +87,7 @@ async function eventFacts(
   return {
     refused,
     windowOpen,
-    poppingHere: poppingRecord(event.sessionId) !== undefined,
+    poppingHere: popping.has(event.sessionId),
     lookupRunning: runningLookup(event.sessionId) !== undefined,
   };
 }
@@ -114,7 +114,7 @@ export async function handleCallEvent(
     (next) => {
       if (!next.record) return;
       if (has(next, 'lookup')) inBackground('the call lookup', startLookup(next.record, deps));
-      if (has(next, 'pop')) beginPop(next.record);
+      if (has(next, 'pop')) popping.set(next.record.sessionId, next.record);
     },
   );
   let reply: CallEventReply = { action: 'updated', reason: 'Call updated.' };
@@ -171,6 +171,6 @@ async function pop(
     );
     return replyIn(popped.effects) ?? { action: 'updated', reason: 'Call updated.' };
   } finally {
-    endPop(sessionId);
+    popping.delete(sessionId);
   }
 }

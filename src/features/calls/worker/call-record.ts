@@ -5,11 +5,11 @@ import { ERROR_CODES } from '@/platform/messages';
 import { inBackground } from '@/platform/worker/report';
 import { RequestError } from '@/platform/worker/request-error';
 import { forgetOlderHalf } from './forget-old-calls';
-import { beginPop, poppingRecord, withSessionLock } from './in-flight';
+import { popping, withSessionLock } from './in-flight';
 
 /** The call's record; a call being popped here is read from memory (see in-flight.ts). */
 export async function readCall(sessionId: string): Promise<CallSession | undefined> {
-  return poppingRecord(sessionId) ?? (await callSessions.get(sessionId));
+  return popping.get(sessionId) ?? (await callSessions.get(sessionId));
 }
 
 /** The call a page asks about, which the sweep may have forgotten since. */
@@ -29,7 +29,7 @@ const isQuota = (error: unknown) => error instanceof Error && /quota/i.test(erro
 /** A write refused for room forgets the older other calls and retries, so the popping call
  * keeps its record. Never throws: the pop goes on (record in memory); failures are reported. */
 async function writeCall(session: CallSession): Promise<void> {
-  if (poppingRecord(session.sessionId)) beginPop(session);
+  if (popping.has(session.sessionId)) popping.set(session.sessionId, session);
   const writing = callSessions.set(session.sessionId, session).catch(async (error: unknown) => {
     while (isQuota(error) && (await forgetOlderHalf(session.sessionId)) > 0) {
       try {

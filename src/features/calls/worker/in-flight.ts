@@ -5,7 +5,6 @@ import { shareWhileRunning, type Hold } from '@/platform/worker/share-while-runn
 
 const locks = new Map<string, Promise<unknown>>();
 const lookups = new Map<string, Promise<LookupResult | null>>();
-const popping = new Map<string, CallSession>();
 
 /** Runs `task` after every earlier task of the same key: two events of one call never interleave. */
 export function withSessionLock<T>(key: string, task: () => Promise<T>): Promise<T> {
@@ -31,17 +30,7 @@ export function runningLookup(key: string): Promise<LookupResult | null> | undef
   return lookups.get(key);
 }
 
-/** Set under the lock with the claim: a claim without it came from a stopped worker. The record is
- * kept current here: Chrome answers storage reads late while a window is being created. */
-export function beginPop(session: CallSession): void {
-  popping.set(session.sessionId, session);
-}
-
-export function endPop(sessionId: string): void {
-  popping.delete(sessionId);
-}
-
-/** The record of a call this worker is popping, as last written; undefined otherwise. */
-export function poppingRecord(sessionId: string): CallSession | undefined {
-  return popping.get(sessionId);
-}
+// The record of each call this worker is popping, as last written. Set under the lock with the
+// claim: a claim without it came from a stopped worker. Kept current here: Chrome answers storage
+// reads late while a window is being created.
+export const popping = new Map<string, CallSession>();

@@ -15,7 +15,7 @@ import {
   settingsItem,
   type CredentialsRejected,
 } from '@/platform/storage/keys';
-import { rejectionOf } from './credentials-identity';
+import { rejectionOf } from './credentials-status';
 import { checkCacheFormats } from './formats-changed';
 import { http } from '@/platform/worker/http/client';
 import { applyRequestTimeout } from '@/platform/worker/http/timeout';

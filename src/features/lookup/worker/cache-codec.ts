@@ -8,33 +8,32 @@ function isEmpty(value: unknown): boolean {
   return false;
 }
 
+// The name first; the phone is kept apart, only when it differs from the key.
+const FIELDS = [
+  ['n', 'name'],
+  ['t', 'type'],
+  ['ti', 'title'],
+  ['co', 'company'],
+  ['e', 'email'],
+  ['cd', 'createdDate'],
+  ['ad', 'mostRecentActivityDate'],
+  ['x', 'additionalInfo'],
+] as const;
+
 export function encodeContact(contact: Contact, e164: string): CompactContact {
-  const out: CompactContact = { i: contact.id };
-  const put = <K extends keyof CompactContact>(key: K, value: CompactContact[K] | null): void => {
-    if (!isEmpty(value)) out[key] = value as CompactContact[K];
-  };
-  put('n', contact.name);
-  if (contact.phone !== e164) put('p', contact.phone);
-  put('t', contact.type);
-  put('ti', contact.title);
-  put('co', contact.company);
-  put('e', contact.email);
-  put('cd', contact.createdDate);
-  put('ad', contact.mostRecentActivityDate);
-  put('x', contact.additionalInfo ?? undefined);
-  return out;
+  const out: Record<string, unknown> = { i: contact.id };
+  for (const [short, long] of FIELDS) if (!isEmpty(contact[long])) out[short] = contact[long];
+  if (contact.phone !== e164 && !isEmpty(contact.phone)) out.p = contact.phone;
+  return out as unknown as CompactContact;
 }
 
 export function decodeContact(compact: CompactContact, e164: string): Contact {
-  const contact: Contact = { id: compact.i, name: compact.n ?? '', phone: compact.p ?? e164 };
-  if (compact.t !== undefined) contact.type = compact.t;
-  if (compact.ti !== undefined) contact.title = compact.ti;
-  if (compact.co !== undefined) contact.company = compact.co;
-  if (compact.e !== undefined) contact.email = compact.e;
-  if (compact.cd !== undefined) contact.createdDate = compact.cd;
-  if (compact.ad !== undefined) contact.mostRecentActivityDate = compact.ad;
-  if (compact.x !== undefined) contact.additionalInfo = compact.x;
-  return contact;
+  const contact: Record<string, unknown> = { id: compact.i, name: compact.n ?? '' };
+  contact.phone = compact.p ?? e164;
+  for (const [short, long] of FIELDS.slice(1)) {
+    if (compact[short] !== undefined) contact[long] = compact[short];
+  }
+  return contact as unknown as Contact;
 }
 
 /** Seconds since epoch: the cache's time unit (three bytes shorter than milliseconds). */

@@ -3,6 +3,7 @@ import type { Contact } from '../model/contact';
 import type { PlatformName } from '@/features/connection/model/connection';
 import { SETTING_LIMITS, type Settings } from '@/features/settings/model/settings';
 import { matchCache, type CachedMatch } from '@/platform/storage/keys';
+import { clampSetting as clamp } from '@/platform/worker/http/timeout';
 import { decodeContact, encodeContact, toSeconds } from './cache-codec';
 
 export interface CacheScope {
@@ -19,9 +20,6 @@ export const CREATED_GRACE_MS = 2 * 60_000;
 export function cacheId(scope: CacheScope, e164: string): string {
   return `${scope.accountId}:${scope.platform}:${e164}`;
 }
-
-const clamp = (value: number, limits: { min: number; max: number }): number =>
-  Math.min(limits.max, Math.max(limits.min, Number.isFinite(value) ? value : limits.min));
 
 interface CacheLimits {
   matchTtlMs: number;

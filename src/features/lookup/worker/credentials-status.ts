@@ -1,8 +1,22 @@
 // Notes a 401 so Options and the popup ask for new credentials instead of "Signed in as" over a
 // key that no longer works.
-import { credentialsRejected } from '@/platform/storage/keys';
+import type { Connection } from '@/features/connection/model/connection';
+import { credentialsRejected, type CredentialsRejected } from '@/platform/storage/keys';
 import type { Account } from './account';
-import { sameConnection } from './credentials-identity';
+
+type Identity = Pick<Connection, 'platform' | 'accountId' | 'connectedAt'>;
+
+/** Which connection a noted 401 is about: the same CRM account, connected at the same time. */
+const sameConnection = (a: Identity, b: Identity) =>
+  a.platform === b.platform && a.accountId === b.accountId && a.connectedAt === b.connectedAt;
+
+/** When the CRM started refusing this connection's credentials; a note about another is stale. */
+export function rejectionOf(
+  connection: Connection | null,
+  rejected: CredentialsRejected | null | undefined,
+): number | undefined {
+  return connection && rejected && sameConnection(connection, rejected) ? rejected.at : undefined;
+}
 
 // A storage failure here must not turn a CRM answer into a failure, nor replace the 401's message.
 const quietly = (work: () => Promise<void>): Promise<void> => work().catch(() => undefined);

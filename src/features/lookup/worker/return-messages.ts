@@ -123,6 +123,9 @@ type ExplainSave = (crm: string, failure: SaveFailure) => string;
 
 const said = (crm: string, text: string | undefined) => (text ? ` ${crm} said: "${text}".` : '');
 const thing = (target: SaveTarget) => (target === 'contact' ? 'the contact' : 'the call log');
+const safe = (text: string) => `${text} ${SAVE_AGAIN_IS_SAFE}`;
+const unclear = (what: string, target: SaveTarget, advice = '') =>
+  safe(`${what}, so ${thing(target)} may or may not have been saved.${advice}`);
 
 /** Save failures in plain words: what happened to the save, and what to do next. */
 const SAVE_FAILURES: Record<CrmFailureKind, ExplainSave> = {
@@ -136,20 +139,20 @@ const SAVE_FAILURES: Record<CrmFailureKind, ExplainSave> = {
       : `${crm} answered "not found" to the new contact.${said(crm, crmText)} Check the domain or API URL in Options.`,
   badRequest: (crm, { target, crmText }) =>
     `${crm} refused to save ${thing(target)}${crmText ? `: "${crmText}"` : ''}. Check what you entered, then Save again.`,
-  rateLimited: (crm) =>
-    `${crm} is rate limiting CallPop. Wait a minute, then Save again. ${SAVE_AGAIN_IS_SAFE}`,
+  rateLimited: (crm) => safe(`${crm} is rate limiting CallPop. Wait a minute, then Save again.`),
   unavailable: (crm) =>
-    `${crm} is unavailable: it had a server error. Save again in a moment. ${SAVE_AGAIN_IS_SAFE}`,
-  timeout: (crm, { target }) =>
-    `${crm} did not answer in time, so ${thing(target)} may or may not have been saved. ${SAVE_AGAIN_IS_SAFE}`,
-  network: (crm) =>
-    `Could not reach ${crm}. Check that you are online, then Save again. ${SAVE_AGAIN_IS_SAFE}`,
+    safe(`${crm} is unavailable: it had a server error. Save again in a moment.`),
+  timeout: (crm, { target }) => unclear(`${crm} did not answer in time`, target),
+  network: (crm) => safe(`Could not reach ${crm}. Check that you are online, then Save again.`),
   malformed: (crm, { target }) =>
-    `${crm} sent an answer CallPop cannot read, so ${thing(target)} may or may not have been saved. A proxy or captive portal may be in the way. ${SAVE_AGAIN_IS_SAFE}`,
+    unclear(
+      `${crm} sent an answer CallPop cannot read`,
+      target,
+      ' A proxy or captive portal may be in the way.',
+    ),
   tooLarge: (crm, { target }) =>
-    `${crm} sent an answer larger than ${MAX_RESPONSE_MB} MB, too large to read, so ${thing(target)} may or may not have been saved. ${SAVE_AGAIN_IS_SAFE}`,
-  refused: (crm, { why }) =>
-    `Nothing was sent to ${crm}. ${why || `CallPop could not prepare the request for ${crm}.`}`,
+    unclear(`${crm} sent an answer larger than ${MAX_RESPONSE_MB} MB, too large to read`, target),
+  refused: (crm, { why }) => failureSentence('refused', crm, why),
 };
 
 /** One sentence for a failed Save (contact.create, callLog.create); lookups keep their own. */

@@ -118,5 +118,4 @@ export const http = {
   get: (url: string, opts: RequestOptions = {}) => send('GET', url, undefined, opts),
   delete: (url: string, opts: RequestOptions = {}) => send('DELETE', url, undefined, opts),
   post: (url: string, body: unknown, opts: RequestOptions = {}) => send('POST', url, body, opts),
-  patch: (url: string, body: unknown, opts: RequestOptions = {}) => send('PATCH', url, body, opts),
 };

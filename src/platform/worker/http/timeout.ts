@@ -3,10 +3,12 @@
 import type { http } from './client';
 import { SETTING_LIMITS, type Settings } from '@/features/settings/model/settings';
 
+/** A stored setting within its limits; a value that is no number reads as the minimum. */
+export const clampSetting = (value: number, { min, max }: { min: number; max: number }) =>
+  Math.min(max, Math.max(min, Number.isFinite(value) ? value : min));
+
 export function requestTimeoutMs(seconds: number): number {
-  const { min, max } = SETTING_LIMITS.requestTimeoutSeconds;
-  const clamped = Number.isFinite(seconds) ? Math.min(max, Math.max(min, seconds)) : min;
-  return clamped * 1000;
+  return clampSetting(seconds, SETTING_LIMITS.requestTimeoutSeconds) * 1000;
 }
 
 export function applyRequestTimeout(
