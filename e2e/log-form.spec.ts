@@ -64,9 +64,12 @@ for (const [type, number] of [
     await form.save.dblclick();
     await expect(form.form).toBeHidden();
     await expect(pop.cards.first()).toContainText(`Walk-in ${type}`);
-    expect(crm.log.count(CREATES)).toBe(1);
-    expect(crm.log.find(CREATES)[0]!.path).toMatch(type === 'Lead' ? /Leads$/ : /Contacts$/);
-    expect(crm.log.count(LOGS)).toBe(1);
+    // Stored once each; a request Insightly refused for its rate (429) stored nothing.
+    const created = crm.log.find(CREATES).filter((entry) => entry.status < 300);
+    expect(created.map((entry) => entry.path)).toEqual([
+      type === 'Lead' ? '/v3.1/Leads' : '/v3.1/Contacts',
+    ]);
+    expect(crm.log.find(LOGS).filter((entry) => entry.status < 300)).toHaveLength(1);
   });
 }
 

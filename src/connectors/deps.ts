@@ -8,6 +8,8 @@ export interface EngineDeps {
   listConnectors: () => Connector[];
   now: () => number;
   sleep: (ms: number) => Promise<void>;
+  /** A batch (the softphone's list): half the CRM's rate and its own slots, so calls go first. */
+  batch?: boolean;
 }
 
 export const realClock: Pick<EngineDeps, 'now' | 'sleep'> = {

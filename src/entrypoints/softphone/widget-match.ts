@@ -237,7 +237,10 @@ export async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unkn
     deps.report(`Caller names could not be looked up: ${messageOf(error)}`, 'error');
     return { data: {} };
   }
-  deps.report('The CRM is slow to answer; caller names will show when it does.', 'info');
+  // A refused Refresh keeps its line: why CallPop did not ask the CRM matters more than the wait.
+  if (force || !parsed.force) {
+    deps.report('The CRM is slow to answer; caller names will show when it does.', 'info');
+  }
   lookup.then(
     (outcome) => {
       askWidgetAgain(deps, outcome.answered);

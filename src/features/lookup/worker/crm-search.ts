@@ -77,8 +77,9 @@ async function callConnector(
   const { connector, user, authHeader, settings, connection } = account;
   const crm = `${connection.platform}:${connection.hostname}`;
   const perSecond = connector.manifest.maxRequestsPerSecond;
+  const slots = deps.batch ? `${crm} batch` : crm;
   const hooks = {
-    pace: () => (perSecond ? pace(crm, perSecond, deps) : Promise.resolve()),
+    pace: () => (perSecond ? pace(crm, perSecond, deps, deps.batch) : Promise.resolve()),
     onPartial: (found: Contact[]) => {
       const contacts = found.filter((c) => isContact(c) && !isPlaceholder(c));
       for (const tell of watchers.get(number) ?? []) tell(contacts);
@@ -95,7 +96,7 @@ async function callConnector(
     isForceRefreshAccountData: target.force,
   };
   const result = await retryRateLimited(
-    () => withSlot(crm, CRM_CONCURRENCY, () => connector.findContact(args, hooks)),
+    () => withSlot(slots, CRM_CONCURRENCY, () => connector.findContact(args, hooks)),
     deps,
   );
   if (!result || typeof result !== 'object') {

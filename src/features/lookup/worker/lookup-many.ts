@@ -25,6 +25,8 @@ export async function lookupMany(
   }
   const account = await loadAccount(deps);
   const force = payload.force === true;
+  // One number is a call's own match (or a Refresh): it goes first, as a lookup does.
+  const batch = inputs.length > 1 ? { ...deps, batch: true } : deps;
   const parsed = inputs.map((raw) => ({
     input: String(raw),
     target: parseTarget(raw, account.settings.defaultCountry),
@@ -38,7 +40,7 @@ export async function lookupMany(
     [...targets.values()].map(async (target) => {
       const id = ids.get(target.phoneNumber);
       const preread = id === undefined ? undefined : { entry: cached.get(id) };
-      const answer = await lookupWith(account, target, force, deps, preread);
+      const answer = await lookupWith(account, target, force, batch, preread);
       const failed = answer.crmFailure === 'passing';
       answers.set(target.phoneNumber, failed ? { ...answer, crmFailed: true } : answer);
     }),

@@ -1,3 +1,4 @@
+import { settle } from '@/test/settle';
 import { describe, expect, it } from 'vitest';
 import { CrmError } from './errors';
 import {
@@ -156,6 +157,36 @@ describe('pace', () => {
     for (const at of sent) {
       expect(sent.filter((t) => t >= at && t < at + 1100).length).toBeLessThanOrEqual(10);
     }
+  });
+
+  it('keeps half the rate from a batch, for the lookups a person waits for', async () => {
+    // A clock whose sleepers wake only when the test moves it.
+    let now = 0;
+    let sleepers: { until: number; wake: () => void }[] = [];
+    const clock = {
+      now: () => now,
+      sleep: (ms: number) => new Promise<void>((wake) => sleepers.push({ until: now + ms, wake })),
+    };
+    const advance = async (ms: number) => {
+      now += ms;
+      const due = sleepers.filter((s) => s.until <= now);
+      sleepers = sleepers.filter((s) => s.until > now);
+      for (const sleeper of due) sleeper.wake();
+      await settle();
+    };
+    const batchSent: number[] = [];
+    const batch = Array.from({ length: 6 }, async () => {
+      await pace('crm:pace-d', 4, clock, true);
+      batchSent.push(now);
+    });
+    await settle();
+    expect(batchSent).toEqual([0, 0]);
+    // A ringing call's two requests go at once, though four batch requests are waiting.
+    await pace('crm:pace-d', 4, clock);
+    await pace('crm:pace-d', 4, clock);
+    for (let step = 0; step < 4; step += 1) await advance(1100);
+    await Promise.all(batch);
+    expect(batchSent).toEqual([0, 0, 1100, 1100, 2200, 2200]);
   });
 
   it('paces each CRM on its own', async () => {
