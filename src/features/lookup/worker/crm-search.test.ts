@@ -109,7 +109,7 @@ describe('the engine around a connector lookup', () => {
     };
     await lookupContact({ phoneNumber: NUMBER }, deps);
     const t0 = sentAt[0]!;
-    expect(sentAt.map((t) => t - t0)).toEqual([0, 0, 1100, 1100, 2200]);
+    expect(sentAt.map((t) => t - t0)).toEqual([0, 0, 1250, 1250, 2500]);
   });
 
   it('hands on the first contacts, provisional, then answers and caches the complete ones', async () => {

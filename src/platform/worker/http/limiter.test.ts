@@ -151,11 +151,11 @@ describe('pace', () => {
       sent.push(clock.at - start);
     }
     expect(sent.slice(0, 10)).toEqual(Array(10).fill(0));
-    expect(sent.slice(10, 20)).toEqual(Array(10).fill(1100));
-    expect(sent.slice(20)).toEqual(Array(5).fill(2200));
+    expect(sent.slice(10, 20)).toEqual(Array(10).fill(1250));
+    expect(sent.slice(20)).toEqual(Array(5).fill(2500));
     // Any window of one second (in fact 1.1 s) holds at most 10 starts.
     for (const at of sent) {
-      expect(sent.filter((t) => t >= at && t < at + 1100).length).toBeLessThanOrEqual(10);
+      expect(sent.filter((t) => t >= at && t < at + 1250).length).toBeLessThanOrEqual(10);
     }
   });
 
@@ -184,9 +184,9 @@ describe('pace', () => {
     // A ringing call's two requests go at once, though four batch requests are waiting.
     await pace('crm:pace-d', 4, clock);
     await pace('crm:pace-d', 4, clock);
-    for (let step = 0; step < 4; step += 1) await advance(1100);
+    for (let step = 0; step < 4; step += 1) await advance(1250);
     await Promise.all(batch);
-    expect(batchSent).toEqual([0, 0, 1100, 1100, 2200, 2200]);
+    expect(batchSent).toEqual([0, 0, 1250, 1250, 2500, 2500]);
   });
 
   it('paces each CRM on its own', async () => {
@@ -195,6 +195,6 @@ describe('pace', () => {
     await pace('crm:pace-c', 5, clock);
     expect(clock.slept).toEqual([]);
     await pace('crm:pace-b', 5, clock);
-    expect(clock.slept).toEqual([1100]);
+    expect(clock.slept).toEqual([1250]);
   });
 });
