@@ -82,6 +82,9 @@ export async function benchHubSpotBurst(): Promise<BenchSection> {
   try {
     const { page } = browser;
     await sendRequest(page, 'connection.save', hubspotDraft(crm.url));
+    // Connecting searched twice to check the token's scopes; a person connects well before a
+    // burst of lookups, so those searches do not count against the burst's first second.
+    crm.searchLimit.reset();
     crm.log.clear();
     const failed = await lookUpAll(page, [...matched, ...unknown]);
     const contactSearches = crm.log.count({ method: 'POST', path: HUBSPOT_CONTACT_SEARCH });
