@@ -69,6 +69,28 @@ describe('call.event: when the window opens', () => {
     expect(callWindows()).toHaveLength(1);
   });
 
+  it("opens the window without waiting for the call record's write, which still lands", async () => {
+    const session = chromeFake().session;
+    const write = session.set.bind(session);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    vi.spyOn(session, 'set').mockImplementation(async (items) => {
+      await released;
+      return write(items);
+    });
+    const handled = handleCallEvent(event('Ringing'), deps());
+    await until(() => expect(callWindows()).toHaveLength(1));
+    expect(await callSessions.get('s1')).toBeUndefined();
+    release();
+    await handled;
+    const stored = await until(async () => {
+      const call = await callSessions.get('s1');
+      expect(call?.pop.state).toBe('done');
+      return call;
+    });
+    expect(stored?.windowId).toBe(callWindows()[0]?.id);
+  });
+
   /** Sets what several matches do; the lookup then answers only when the test says. */
   async function slowLookupWith(multiple: 'openAll' | 'nothing') {
     await settingsItem.set({

@@ -98,14 +98,14 @@ export async function handleCallEvent(
 ): Promise<CallEventReply> {
   const event = parseCallEvent(payload);
   const now = (deps.now ?? Date.now)();
+  // Read beside the call's record, not before it: both stand between the ring and the window.
   const settings = settingsItem.get().then(withAccountCountry);
-  const { callPop } = await settings;
   const { record, effects } = await transition(
     event.sessionId,
     async (existing) => ({
       type: 'event',
       event,
-      callPop,
+      callPop: (await settings).callPop,
       facts: await eventFacts(existing, event, await settings),
     }),
     now,
@@ -117,6 +117,7 @@ export async function handleCallEvent(
       if (has(next, 'pop')) popping.set(next.record.sessionId, next.record);
     },
   );
+  const { callPop } = await settings;
   let reply: CallEventReply = { action: 'updated', reason: 'Call updated.' };
   for (const effect of effects) {
     if (effect.type === 'reply') reply = effect.reply;

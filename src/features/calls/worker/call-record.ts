@@ -33,7 +33,9 @@ async function writeCall(session: CallSession): Promise<void> {
   const writing = callSessions.set(session.sessionId, session).catch(async (error: unknown) => {
     while (isQuota(error) && (await forgetOlderHalf(session.sessionId)) > 0) {
       try {
-        return await callSessions.set(session.sessionId, session);
+        // The newest record: a popping call's later writes do not wait for this one.
+        const newest = popping.get(session.sessionId) ?? session;
+        return await callSessions.set(session.sessionId, newest);
       } catch {
         // Still no room: forget more.
       }
@@ -41,7 +43,8 @@ async function writeCall(session: CallSession): Promise<void> {
     throw error;
   });
   inBackground('storing a call', writing);
-  await writing.catch(() => undefined);
+  // A call being popped is read from memory, so its window need not wait for the write.
+  if (!popping.has(session.sessionId)) await writing.catch(() => undefined);
 }
 
 /** The caller holds the lock; `underLock` runs before the write, ahead of other events' reads. */
