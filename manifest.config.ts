@@ -1,7 +1,7 @@
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
 
-const WORKER_ENTRY = 'src/entrypoints/worker/index.ts';
+export const WORKER_ENTRY = 'src/entrypoints/worker/index.ts';
 
 /** Chrome wants 1–4 dot-separated integers; the full semver stays in version_name. */
 function chromeVersion(semver: string): string {

@@ -1,8 +1,12 @@
 import { crx } from '@crxjs/vite-plugin';
-import { resolve } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build, type Plugin, type UserConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
-import manifest from './manifest.config.ts';
+import manifest, { WORKER_ENTRY } from './manifest.config.ts';
+
+/** CRXJS's name for the file the manifest starts the worker from. */
+const WORKER_LOADER = 'service-worker-loader.js';
 
 // The pages are written against React's API and run on Preact's compatible one: the call window
 // must paint within 40 ms of an empty one, and react-dom alone is 190 KB to evaluate on every pop.
@@ -15,7 +19,7 @@ const alias = {
 
 const CALLPOP_PAGE = 'src/entrypoints/callpop/index.html';
 
-const pages = {
+const source = {
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   resolve: { alias },
 } satisfies UserConfig;
@@ -29,31 +33,39 @@ const output = {
 } satisfies UserConfig['build'];
 
 /**
- * The call window opens against the clock, so it is built alone after the rest, as one script
- * and one stylesheet: each further file the page waits for added about 3 ms to the pop.
+ * A build makes the service worker and the call window alone, each as one file: the worker is
+ * parsed on every start (one file gzips 2 KB smaller than the six chunks it shared with pages),
+ * and the call window opens against the clock (each further file it waited for added about 3 ms).
+ * The dev server serves the same entries as modules.
  */
-function callWindowAsOneFile(): Plugin {
+function oneFileBuilds(): Plugin {
+  const alone = (input: Record<string, string>, names?: string) =>
+    build({
+      ...source,
+      configFile: false,
+      logLevel: 'warn',
+      build: {
+        ...output,
+        emptyOutDir: false,
+        rollupOptions: { input, output: names ? { entryFileNames: names } : {} },
+      },
+    });
   return {
-    name: 'callpop-one-file',
+    name: 'callpop-one-file-builds',
     apply: 'build',
     async closeBundle() {
-      await build({
-        ...pages,
-        configFile: false,
-        logLevel: 'warn',
-        build: {
-          ...output,
-          emptyOutDir: false,
-          rollupOptions: { input: { callpop: CALLPOP_PAGE } },
-        },
-      });
+      const loader = join(output.outDir, WORKER_LOADER);
+      const chunk = /import '\.\/(.+)'/.exec(readFileSync(loader, 'utf8'))?.[1];
+      await alone({ [WORKER_LOADER.replace('.js', '')]: WORKER_ENTRY }, '[name].js');
+      if (chunk) for (const file of [chunk, `${chunk}.map`]) rmSync(join(output.outDir, file));
+      await alone({ callpop: CALLPOP_PAGE });
     },
   };
 }
 
 export default defineConfig(({ command }) => ({
-  ...pages,
-  plugins: [crx({ manifest }), callWindowAsOneFile()],
+  ...source,
+  plugins: [crx({ manifest }), oneFileBuilds()],
   build: {
     ...output,
     emptyOutDir: true,
