@@ -1,6 +1,6 @@
 import { crx } from '@crxjs/vite-plugin';
 import { readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { build, type Plugin, type UserConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
 import manifest, { WORKER_ENTRY } from './manifest.config.ts';
@@ -39,6 +39,7 @@ const output = {
  * The dev server serves the same entries as modules.
  */
 function oneFileBuilds(): Plugin {
+  let outDir = output.outDir;
   const alone = (input: Record<string, string>, names?: string) =>
     build({
       ...source,
@@ -46,6 +47,7 @@ function oneFileBuilds(): Plugin {
       logLevel: 'warn',
       build: {
         ...output,
+        outDir,
         emptyOutDir: false,
         rollupOptions: { input, output: names ? { entryFileNames: names } : {} },
       },
@@ -53,11 +55,14 @@ function oneFileBuilds(): Plugin {
   return {
     name: 'callpop-one-file-builds',
     apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir; // `vite build --outDir` builds elsewhere
+    },
     async closeBundle() {
-      const loader = join(output.outDir, WORKER_LOADER);
+      const loader = resolve(outDir, WORKER_LOADER);
       const chunk = /import '\.\/(.+)'/.exec(readFileSync(loader, 'utf8'))?.[1];
       await alone({ [WORKER_LOADER.replace('.js', '')]: WORKER_ENTRY }, '[name].js');
-      if (chunk) for (const file of [chunk, `${chunk}.map`]) rmSync(join(output.outDir, file));
+      if (chunk) for (const file of [chunk, `${chunk}.map`]) rmSync(resolve(outDir, file));
       await alone({ callpop: CALLPOP_PAGE });
     },
   };
