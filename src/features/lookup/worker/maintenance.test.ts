@@ -38,7 +38,7 @@ describe('cache sweep', () => {
       const fetched = NOW - 30 * 60_000 + i * 1000;
       entries.set(`a:pipedrive:+${i}`, match(fetched, i < 5 ? NOW : undefined));
     }
-    await matchCache.setMany(entries);
+    for (const [id, entry] of entries) await matchCache.set(id, entry);
     const report = await runSweep(NOW);
     expect(report).toEqual({ expired: 0, evicted: 5, remaining: 100 });
     const left = new Set(await matchCache.ids());
