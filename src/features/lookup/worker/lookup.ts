@@ -59,10 +59,10 @@ export function result(account: Account, target: Found, shown: Shown): LookupRes
   let resolution: LookupResult['resolution'] = null;
   let returnMessage = shown.returnMessage;
   if (contacts.length > 0) {
-    const outcome = resolveContacts(contacts, settings.resolver, { connectorName: crmName });
+    const outcome = resolveContacts(contacts, settings.resolver, crmName);
     if (outcome.ok) {
       contacts = outcome.ordered;
-      resolution = { resolver: outcome.resolver, reason: outcome.reason };
+      resolution = { resolver: settings.resolver, reason: outcome.reason };
     } else if (!shown.provisional) {
       // A first answer may lack what orders it (dates): it is shown as it came, marked so.
       returnMessage ??= outcome.returnMessage;
