@@ -6,7 +6,7 @@ import { rowsAtEitherEnd } from '../shared/either-end';
 import { cleanName, sameName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
-import { buildUrl, deleteIfThere, rateLimitTracking, sqlUtc } from '../shared/wire';
+import { buildUrl, deleteIfThere, sqlUtc } from '../shared/wire';
 import type { CreateCallLogArgs, CreateContactArgs, SaveCheck, SavedRecord } from '../types';
 import { pipedriveHeaders } from './auth';
 import { pipedriveData } from './find-contact';
@@ -54,7 +54,6 @@ export async function createPipedriveContact(args: CreateContactArgs) {
   return {
     contactInfo: { id, name: optionalText(person.name) ?? name, type: PIPEDRIVE_PERSON_TYPE },
     returnMessage: CONTACT_CREATED,
-    extraDataTracking: rateLimitTracking(res.headers),
   };
 }
 
