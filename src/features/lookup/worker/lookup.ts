@@ -197,11 +197,8 @@ export async function lookupContact(
   deps: EngineDeps,
   onFirst?: OnFirstAnswer,
 ): Promise<LookupResult> {
-  if (!request || typeof request !== 'object') {
-    throw new RequestError(ERROR_CODES.badRequest, 'Enter a phone number.');
-  }
   const account = await loadAccount(deps);
-  const target = parseTarget(request.phoneNumber, account.settings.defaultCountry);
+  const target = parseTarget(request?.phoneNumber, account.settings.defaultCountry);
   if (!target.ok) throw new RequestError(ERROR_CODES.badRequest, target.message);
   return lookupWith(account, target, request.force === true, deps, undefined, onFirst);
 }

@@ -17,7 +17,7 @@ import {
   type SaveTarget,
 } from '@/features/lookup/worker';
 import type { EngineDeps } from '@/connectors/deps';
-import { CRM_CONCURRENCY, retryRateLimited, withSlot } from '@/platform/worker/http/limiter';
+import { inCrmSlot } from '@/platform/worker/http/limiter';
 
 const MAX_NAME_LENGTH = 255;
 
@@ -86,10 +86,9 @@ async function inSlot<T>(
   const { connection, connector } = account;
   let value: T;
   try {
-    const slots = `${connection.platform}:${connection.hostname}`;
-    value = await retryRateLimited(() => withSlot(slots, CRM_CONCURRENCY, run), deps);
+    value = await inCrmSlot(`${connection.platform}:${connection.hostname}`, run, deps);
   } catch (error) {
-    const failure = error as CrmError; // retryRateLimited throws classified errors only
+    const failure = error as CrmError; // inCrmSlot throws classified errors only
     if (failure.kind === 'auth') await noteCredentialsRejected(account, deps.now());
     throw explain(failure, connector.manifest.displayName);
   }
