@@ -79,10 +79,4 @@ describe('install and startup', () => {
     expect(chromeFake().local.accessLevel).toBe('TRUSTED_CONTEXTS');
     expect(chromeFake().alarms.has(SWEEP_ALARM)).toBe(true);
   });
-
-  it('still starts when setAccessLevel is not supported', async () => {
-    (chrome.storage.local as { setAccessLevel?: unknown }).setAccessLevel = undefined;
-    await expect(onStartup()).resolves.toBeUndefined();
-    expect(chromeFake().alarms.has(SWEEP_ALARM)).toBe(true);
-  });
 });
