@@ -84,9 +84,8 @@ async function sameNotes(args: CreateCallLogArgs): Promise<string[]> {
   const note = callNote(args);
   const read = async (index: number): Promise<ListPage<unknown>> => {
     // Insightly's largest page: its default (100) would mean more requests for a long history.
-    const res = await http.get(note.url, {
+    const res = await http.get(`${note.url}?top=${NOTES_PAGE}&skip=${index * NOTES_PAGE}`, {
       headers,
-      params: { top: NOTES_PAGE, skip: index * NOTES_PAGE },
     });
     const rows: unknown[] = Array.isArray(res.data) ? res.data : [];
     // No "more" flag: a full page may have more after it.
@@ -102,9 +101,9 @@ async function sameNotes(args: CreateCallLogArgs): Promise<string[]> {
 async function sameRecords(args: CreateContactArgs, since: number): Promise<string[]> {
   const type = insightlyType(args.newContactType);
   const { segment, idField } = SPECS[type];
-  const res = await http.get(insightlyUrl(args.user.hostname, `/${segment}/Search`), {
+  const query = { field_name: 'PHONE', field_value: requireE164(args.phoneNumber), brief: false };
+  const res = await http.get(insightlyUrl(args.user.hostname, `/${segment}/Search`, query), {
     headers: insightlyHeaders(args.authHeader),
-    params: { field_name: 'PHONE', field_value: requireE164(args.phoneNumber), brief: false },
   });
   const rows: unknown[] = Array.isArray(res.data) ? res.data : [];
   return rows

@@ -6,7 +6,7 @@ import { rowsAtEitherEnd } from '../shared/either-end';
 import { cleanName, sameName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
-import { buildUrl, deleteIfThere, rateLimitTracking, sqlUtc } from '../shared/wire';
+import { buildUrl, deleteIfThere, sqlUtc } from '../shared/wire';
 import type { CreateCallLogArgs, CreateContactArgs, SaveCheck, SavedRecord } from '../types';
 import { pipedriveHeaders } from './auth';
 import { pipedriveData } from './find-contact';
@@ -19,16 +19,14 @@ const NEWEST_PERSONS = 100;
 // can miss one created seconds ago.
 async function samePersons(args: CreateContactArgs, since: number): Promise<string[]> {
   const ownerId = Number(args.user.id);
-  const res = await http.get(buildUrl(args.user.hostname, '/api/v2/persons'), {
-    headers: pipedriveHeaders(args.authHeader),
-    params: {
-      sort_by: 'add_time',
-      sort_direction: 'desc',
-      limit: NEWEST_PERSONS,
-      // New persons belong to the token's user unless told otherwise.
-      ...(Number.isInteger(ownerId) && ownerId > 0 ? { owner_id: ownerId } : {}),
-    },
+  const url = buildUrl(args.user.hostname, '/api/v2/persons', {
+    sort_by: 'add_time',
+    sort_direction: 'desc',
+    limit: NEWEST_PERSONS,
+    // New persons belong to the token's user unless told otherwise.
+    owner_id: Number.isInteger(ownerId) && ownerId > 0 ? ownerId : undefined,
   });
+  const res = await http.get(url, { headers: pipedriveHeaders(args.authHeader) });
   const data = pipedriveData(res.data, 'the persons list');
   // An account with no persons may answer null rather than an empty list.
   const persons = data === null ? [] : requireArray(data, 'The persons list');
@@ -56,7 +54,6 @@ export async function createPipedriveContact(args: CreateContactArgs) {
   return {
     contactInfo: { id, name: optionalText(person.name) ?? name, type: PIPEDRIVE_PERSON_TYPE },
     returnMessage: CONTACT_CREATED,
-    extraDataTracking: rateLimitTracking(res.headers),
   };
 }
 
@@ -124,9 +121,9 @@ const CALL_LOG_PAGE = 50;
 export const MAX_CALL_LOG_PAGES = 14;
 
 async function callLogPage(args: CreateCallLogArgs, index: number) {
-  const res = await http.get(buildUrl(args.user.hostname, '/v1/callLogs'), {
+  const query = { start: index * CALL_LOG_PAGE, limit: CALL_LOG_PAGE };
+  const res = await http.get(buildUrl(args.user.hostname, '/v1/callLogs', query), {
     headers: pipedriveHeaders(args.authHeader),
-    params: { start: index * CALL_LOG_PAGE, limit: CALL_LOG_PAGE },
   });
   const list = pipedriveData(res.data, 'the call logs');
   const rows = (Array.isArray(list) ? list : []).filter(isRecord);

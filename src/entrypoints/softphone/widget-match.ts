@@ -37,60 +37,59 @@ async function lookUpForWidget(
 ): Promise<WidgetLookup> {
   // Batched lookups (one cache read each, bounded CRM calls in the engine), as few as the
   // engine's batch size allows: a long call history can ask for more numbers than one takes.
-  const batches: string[][] = [];
-  for (let at = 0; at < request.phoneNumbers.length; at += MAX_LOOKUP_BATCH) {
-    batches.push(request.phoneNumbers.slice(at, at + MAX_LOOKUP_BATCH));
-  }
+  const { phoneNumbers } = request;
+  const batches = Array.from(
+    { length: Math.ceil(phoneNumbers.length / MAX_LOOKUP_BATCH) },
+    (_, i) => phoneNumbers.slice(i * MAX_LOOKUP_BATCH, (i + 1) * MAX_LOOKUP_BATCH),
+  );
   // A worker stopped meanwhile would leave the widget with no names for minutes: sent again.
   const wait = deps.wait ?? sleep;
+  const force = request.force ? { force: true } : {};
   const [answers, connection] = await Promise.all([
     Promise.all(
-      batches.map((phoneNumbers) =>
+      batches.map((batch) =>
         withResend(
-          () =>
-            deps.request('contact.lookupMany', {
-              phoneNumbers,
-              ...(request.force ? { force: true } : {}),
-            }),
+          () => deps.request('contact.lookupMany', { phoneNumbers: batch, ...force }),
           wait,
         ),
       ),
     ),
     withResend(() => deps.request('connection.get', undefined), wait),
   ]);
+  if (!connection) throw new RequestFailed(ERROR_CODES.notConnected, 'No CRM is connected.');
   // No prototype: a requested "__proto__" is a key like any other.
   const results = Object.create(null) as Value<'contact.lookupMany'>;
   for (const answer of answers) Object.assign(results, answer);
-  if (!connection) throw new RequestFailed(ERROR_CODES.notConnected, 'No CRM is connected.');
-  return {
-    data: matchData(request.phoneNumbers, results, connection.platform),
-    ...sortedOut(request.phoneNumbers, results, connection.displayName),
-    crmName: connection.displayName,
-  };
+  return sortedOut(phoneNumbers, results, connection);
 }
 
 function sortedOut(
   phoneNumbers: string[],
   results: Value<'contact.lookupMany'>,
-  crmName: string,
-): Pick<WidgetLookup, 'answered' | 'failed' | 'problem' | 'refused'> {
+  { platform, displayName: crmName }: { platform: string; displayName: string },
+): WidgetLookup {
   const resultOf = resultsByRequest(results);
-  const answered: string[] = [];
-  const failed: string[] = [];
-  let problem: string | null = null;
-  let refused: string | null = null;
+  const data = matchData(phoneNumbers, results, platform);
+  const lookup: WidgetLookup = {
+    data,
+    answered: [],
+    failed: [],
+    problem: null,
+    refused: null,
+    crmName,
+  };
   for (const number of new Set(phoneNumbers)) {
     const result = resultOf(number);
     if (result?.crmFailed) {
-      failed.push(number);
-      problem ??= result.returnMessage?.message ?? null;
+      lookup.failed.push(number);
+      lookup.problem ??= result.returnMessage?.message ?? null;
     } else if (result?.crmFailure === 'refused') {
-      refused ??= result.returnMessage?.message ?? `${crmName} refused the lookup`;
+      lookup.refused ??= result.returnMessage?.message ?? `${crmName} refused the lookup`;
     } else if (result !== undefined && result.source !== 'none') {
-      answered.push(number);
+      lookup.answered.push(number);
     }
   }
-  return { answered, failed, problem, refused };
+  return lookup;
 }
 
 function askWidgetAgain(deps: BridgeDeps, phoneNumbers: string[]): void {

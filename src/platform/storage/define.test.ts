@@ -90,12 +90,8 @@ describe('defineFamily', () => {
   it('stores each id under its own key', async () => {
     const things = family();
     await things.set('a', { n: 1 });
-    await things.setMany(
-      new Map([
-        ['b', { n: 2 }],
-        ['c', { n: 3 }],
-      ]),
-    );
+    await things.set('b', { n: 2 });
+    await things.set('c', { n: 3 });
     expect([...chromeFake().local.data.keys()].sort()).toEqual([
       'things@v2:a',
       'things@v2:b',

@@ -42,42 +42,34 @@ export function withDefaults<T>(defaultValue: T, stored: unknown): T {
 
 export function defineItem<T>(definition: ItemDefinition<T>) {
   const key = `${definition.name}@v${definition.version}`;
-
-  async function get(): Promise<T> {
-    const stored = await area(definition.area).get(key);
-    return key in stored
-      ? withDefaults(definition.defaultValue, stored[key])
-      : definition.defaultValue;
-  }
+  const storage = () => area(definition.area);
+  /** The value in what a read of this area (maybe of several keys) returned. */
+  const valueIn = (stored: Record<string, unknown>): T =>
+    key in stored ? withDefaults(definition.defaultValue, stored[key]) : definition.defaultValue;
+  const get = async () => valueIn(await storage().get(key));
 
   const item = {
     definition,
     key,
+    valueIn,
     get,
     async set(value: T) {
-      await area(definition.area).set({ [key]: value });
+      await storage().set({ [key]: value });
     },
     async update(change: (current: T) => T) {
       const next = change(await get());
-      await area(definition.area).set({ [key]: next });
+      await item.set(next);
       return next;
     },
     async remove() {
-      await area(definition.area).remove(key);
+      await storage().remove(key);
     },
     /** Calls back on every change made from any extension context; returns an unsubscribe. */
     watch(callback: (next: T) => void) {
-      const listener = (
-        changes: Record<string, chrome.storage.StorageChange>,
-        areaName: string,
-      ): void => {
-        if (areaName !== definition.area || !(key in changes)) return;
+      const listener = (changes: Record<string, chrome.storage.StorageChange>, name: string) => {
         const change = changes[key];
-        callback(
-          change && 'newValue' in change
-            ? withDefaults(definition.defaultValue, change.newValue)
-            : definition.defaultValue,
-        );
+        if (name !== definition.area || !change) return;
+        callback(valueIn('newValue' in change ? { [key]: change.newValue } : {}));
       };
       chrome.storage.onChanged.addListener(listener);
       return () => chrome.storage.onChanged.removeListener(listener);
@@ -93,7 +85,7 @@ type FamilyDefinition = Omit<ItemDefinition<unknown>, 'defaultValue'>;
 export function defineFamily<T>(definition: FamilyDefinition) {
   const prefix = `${definition.name}@v${definition.version}:`;
   const keyFor = (id: string): string => `${prefix}${id}`;
-  const storage = (): chrome.storage.StorageArea => area(definition.area);
+  const storage = () => area(definition.area);
 
   const family = {
     definition,
@@ -101,8 +93,7 @@ export function defineFamily<T>(definition: FamilyDefinition) {
     keyFor,
     async get(id: string) {
       const key = keyFor(id);
-      const stored = await storage().get(key);
-      return stored[key] as T | undefined;
+      return (await storage().get(key))[key] as T | undefined;
     },
     async getMany(ids: readonly string[]) {
       const stored = await storage().get(ids.map(keyFor));
@@ -115,10 +106,6 @@ export function defineFamily<T>(definition: FamilyDefinition) {
     },
     async set(id: string, value: T) {
       await storage().set({ [keyFor(id)]: value });
-    },
-    async setMany(entries: ReadonlyMap<string, T>) {
-      if (entries.size === 0) return;
-      await storage().set(Object.fromEntries([...entries].map(([id, v]) => [keyFor(id), v])));
     },
     async remove(ids: string | readonly string[]) {
       const list = typeof ids === 'string' ? [ids] : ids;

@@ -182,29 +182,15 @@ export function formatForDisplay(e164: string): string {
   return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 }
 
-interface CountryOption {
-  code: CountryCode;
-  name: string;
-  callingCode: string;
-}
-
 /** Countries for the default-country picker, sorted by their name in `locale`. */
-export function listCountries(locale?: string): CountryOption[] {
-  let names: Intl.DisplayNames | undefined;
-  try {
-    names = new Intl.DisplayNames(locale ? [locale] : undefined, { type: 'region' });
-  } catch {
-    names = undefined; // No Intl.DisplayNames (or a bad locale): fall back to the codes.
-  }
-  const options = getCountries().map((code) => {
-    let name: string | undefined;
-    try {
-      name = names?.of(code);
-    } catch {
-      name = undefined;
-    }
-    return { code, name: name || code, callingCode: getCountryCallingCode(code) };
-  });
+export function listCountries(locale?: string) {
+  const names = new Intl.DisplayNames(locale, { type: 'region' });
   const collator = new Intl.Collator(locale, { sensitivity: 'base' });
-  return options.sort((a, b) => collator.compare(a.name, b.name) || a.code.localeCompare(b.code));
+  return getCountries()
+    .map((code) => ({
+      code,
+      name: names.of(code) ?? code,
+      callingCode: getCountryCallingCode(code),
+    }))
+    .sort((a, b) => collator.compare(a.name, b.name) || a.code.localeCompare(b.code));
 }

@@ -7,18 +7,17 @@ import {
 } from '@/features/connection/model/connection';
 import { ERROR_CODES } from '@/platform/messages';
 import { withAccountCountry, type Settings } from '@/features/settings/model/settings';
-import { area, withDefaults } from '@/platform/storage/define';
+import { area } from '@/platform/storage/define';
 import {
   cacheFormatsItem,
   connectionItem,
   credentialsRejected,
   settingsItem,
-  type CredentialsRejected,
 } from '@/platform/storage/keys';
 import { rejectionOf } from './credentials-status';
 import { checkCacheFormats } from './formats-changed';
 import { http } from '@/platform/worker/http/client';
-import { applyRequestTimeout } from '@/platform/worker/http/timeout';
+import { requestTimeoutMs } from '@/platform/worker/http/timeout';
 import { RequestError } from '@/platform/worker/request-error';
 import type { CacheScope } from './cache';
 import type { EngineDeps } from '@/connectors/deps';
@@ -30,7 +29,7 @@ export interface Account {
   authHeader: string;
   scope: CacheScope;
   settings: Settings;
-  /** See loadSettingsAndConnection. */
+  /** When the CRM started refusing this connection's credentials (401), if it has. */
   rejectedAt: number | undefined;
 }
 
@@ -44,39 +43,22 @@ export function buildUser(draft: ConnectionDraft, userId = ''): ConnectorUser {
 }
 
 /** Settings and connection in one storage read (both live in the local area). */
-export async function loadSettingsAndConnection(): Promise<{
-  settings: Settings;
-  connection: Connection | null;
-  /** When the CRM started refusing this connection's credentials (401), if it has. */
-  rejectedAt: number | undefined;
-  /** The formats the cached matches were searched with (see checkCacheFormats). */
-  cacheFormats: string | null;
-}> {
+export async function loadSettingsAndConnection() {
   const stored = await area('local').get([
     settingsItem.key,
     connectionItem.key,
     credentialsRejected.key,
     cacheFormatsItem.key,
   ]);
-  // Both present is the usual case: one read. Otherwise each item is read on its own.
-  const settings = withAccountCountry(
-    settingsItem.key in stored
-      ? withDefaults(settingsItem.definition.defaultValue, stored[settingsItem.key])
-      : await settingsItem.get(),
-  );
-  const connection =
-    connectionItem.key in stored
-      ? (stored[connectionItem.key] as Connection | null)
-      : await connectionItem.get();
+  const settings = withAccountCountry(settingsItem.valueIn(stored));
+  const connection = connectionItem.valueIn(stored);
   // Every CRM call starts here, so this is where the timeout setting reaches the client.
-  applyRequestTimeout(http, settings);
-  const rejected = stored[credentialsRejected.key] as CredentialsRejected | null | undefined;
-  const cacheFormats = stored[cacheFormatsItem.key];
+  http.defaults.timeout = requestTimeoutMs(settings.requestTimeoutSeconds);
   return {
     settings,
     connection,
-    rejectedAt: rejectionOf(connection, rejected),
-    cacheFormats: typeof cacheFormats === 'string' ? cacheFormats : null,
+    rejectedAt: rejectionOf(connection, credentialsRejected.valueIn(stored)),
+    cacheFormats: cacheFormatsItem.valueIn(stored),
   };
 }
 

@@ -89,7 +89,7 @@ describe('the engine around a connector lookup', () => {
     connector.find = async () => {
       calls += 1;
       if (calls > 1) return found([JANE]);
-      throw new CrmError('rateLimited', 'The CRM answered HTTP 429.', 429, 2000);
+      throw new CrmError('rateLimited', 'The CRM answered HTTP 429.', 2000);
     };
     const result = await lookupContact({ phoneNumber: NUMBER }, deps);
     expect(names(result.contacts)).toEqual(['Jane Roe']);

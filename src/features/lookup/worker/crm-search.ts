@@ -6,12 +6,10 @@ import { CrmError, MalformedResponseError, classifyError } from '@/platform/work
 import type { Account } from './account';
 import type { EngineDeps } from '@/connectors/deps';
 import {
-  CRM_CONCURRENCY,
+  inCrmSlot,
   pace,
-  retryRateLimited,
   shareInFlight,
   takeTurn,
-  withSlot,
   type Turn,
 } from '@/platform/worker/http/limiter';
 import type { Hold } from '@/platform/worker/share-while-running';
@@ -95,16 +93,13 @@ async function callConnector(
     tracer: null,
     isForceRefreshAccountData: target.force,
   };
-  const result = await retryRateLimited(
-    () => withSlot(slots, CRM_CONCURRENCY, () => connector.findContact(args, hooks)),
-    deps,
-  );
+  const result = await inCrmSlot(slots, () => connector.findContact(args, hooks), deps);
   if (!result || typeof result !== 'object') {
     throw new MalformedResponseError('The connector returned nothing.');
   }
   const list: unknown[] = Array.isArray(result.matchedContactInfo) ? result.matchedContactInfo : [];
   const contacts = list.filter(isContact);
-  if (contacts.length < list.length && contacts.length === 0) {
+  if (list.length > 0 && contacts.length === 0) {
     throw new MalformedResponseError('The CRM returned contacts without id or name.');
   }
   const real = contacts.filter((c) => !isPlaceholder(c));

@@ -1,39 +1,17 @@
-// Other phone formats may find other contacts, so new formats empty the match cache.
-import { getConnector } from '@/connectors';
+// Other phone formats may find other contacts, so new formats empty the match cache. Checked as
+// each lookup loads the account: a storage listener may not wake a stopped worker anyway.
 import type { Connector } from '@/connectors/types';
 import type { Settings } from '@/features/settings/model/settings';
-import { cacheFormatsItem, connectionItem, settingsItem } from '@/platform/storage/keys';
+import { cacheFormatsItem } from '@/platform/storage/keys';
 import { clearCache } from './cache';
 
-function formatsOf(settings: unknown): string {
-  const formats = (settings as { overridingFormats?: unknown } | undefined)?.overridingFormats;
-  return JSON.stringify(Array.isArray(formats) ? formats : []);
-}
-
-/** chrome.storage.onChanged: clears the match cache when the phone formats changed. */
-export async function forgetMatchesOnNewFormats(
-  changes: Record<string, chrome.storage.StorageChange>,
-  areaName: string,
-): Promise<boolean> {
-  const change = changes[settingsItem.key];
-  if (areaName !== settingsItem.definition.area || !change) return false;
-  if (formatsOf(change.oldValue) === formatsOf(change.newValue)) return false;
-  // A CRM that does not search by the formats found the same contacts either way.
-  const connection = await connectionItem.get();
-  if (connection && !getConnector(connection.platform).manifest.usesOverridingFormats) return false;
-  await clearCache();
-  await cacheFormatsItem.set(formatsOf(change.newValue));
-  return true;
-}
-
-// Chrome does not always wake a stopped worker for a storage change, so the listener alone could
-// leave old-format "no match" answers in place. `stored` is null before the first check.
+/** `stored`: the formats the cached matches were searched with; null before the first check. */
 export async function checkCacheFormats(
   connector: Connector,
   settings: Settings,
   stored: string | null,
 ): Promise<void> {
-  const current = formatsOf(settings);
+  const current = JSON.stringify(settings.overridingFormats);
   if (stored === current) return;
   if (stored !== null && connector.manifest.usesOverridingFormats) {
     await clearCache();

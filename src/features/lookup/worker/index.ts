@@ -3,7 +3,6 @@ import { defaultDeps } from '@/connectors/default-deps';
 import type { HandlerTable } from '@/platform/worker/listener';
 import { inBackground } from '@/platform/worker/report';
 import { clearCache, countEntries } from './cache';
-import { forgetMatchesOnNewFormats } from './formats-changed';
 import { lookupContact } from './lookup';
 import { lookupMany } from './lookup-many';
 import { onAlarm } from './maintenance';
@@ -32,12 +31,4 @@ export const lookupHandlers = {
 
 export function registerLookup(): void {
   chrome.alarms.onAlarm.addListener((alarm) => inBackground('the cache sweep', onAlarm(alarm)));
-  // The local area only, where settings live: pages write the session area as people type (the
-  // popup's draft), and each write would start a stopped worker for nothing.
-  chrome.storage.local.onChanged.addListener((changes) =>
-    inBackground(
-      'forgetting matches after new phone formats',
-      forgetMatchesOnNewFormats(changes, 'local'),
-    ),
-  );
 }

@@ -31,7 +31,7 @@ describe('lookupContact: failures in plain words', () => {
     ['500', () => httpError(503), /is unavailable/],
     ['timeout', () => new HttpError('timeout', 't'), /did not answer in time/],
     ['network', () => new HttpError('network', 'n'), /Could not reach Pipedrive/],
-    ['malformed', () => new SyntaxError('Unexpected token <'), /cannot read/],
+    ['malformed', () => new HttpError('notJson', 'Unexpected token <'), /cannot read/],
   ];
   for (const [name, error, pattern] of cases) {
     it(`${name}: a distinct danger message, never "not found", cache intact`, async () => {

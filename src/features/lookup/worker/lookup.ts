@@ -59,10 +59,10 @@ export function result(account: Account, target: Found, shown: Shown): LookupRes
   let resolution: LookupResult['resolution'] = null;
   let returnMessage = shown.returnMessage;
   if (contacts.length > 0) {
-    const outcome = resolveContacts(contacts, settings.resolver, { connectorName: crmName });
+    const outcome = resolveContacts(contacts, settings.resolver, crmName);
     if (outcome.ok) {
       contacts = outcome.ordered;
-      resolution = { resolver: outcome.resolver, reason: outcome.reason };
+      resolution = { resolver: settings.resolver, reason: outcome.reason };
     } else if (!shown.provisional) {
       // A first answer may lack what orders it (dates): it is shown as it came, marked so.
       returnMessage ??= outcome.returnMessage;
@@ -197,11 +197,8 @@ export async function lookupContact(
   deps: EngineDeps,
   onFirst?: OnFirstAnswer,
 ): Promise<LookupResult> {
-  if (!request || typeof request !== 'object') {
-    throw new RequestError(ERROR_CODES.badRequest, 'Enter a phone number.');
-  }
   const account = await loadAccount(deps);
-  const target = parseTarget(request.phoneNumber, account.settings.defaultCountry);
+  const target = parseTarget(request?.phoneNumber, account.settings.defaultCountry);
   if (!target.ok) throw new RequestError(ERROR_CODES.badRequest, target.message);
   return lookupWith(account, target, request.force === true, deps, undefined, onFirst);
 }

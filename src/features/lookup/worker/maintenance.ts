@@ -19,19 +19,12 @@ export async function runSweep(now = Date.now()): Promise<SweepReport> {
 }
 
 export async function onAlarm(alarm: chrome.alarms.Alarm): Promise<SweepReport | null> {
-  if (alarm.name !== SWEEP_ALARM) return null;
-  return runSweep();
+  return alarm.name === SWEEP_ALARM ? runSweep() : null;
 }
 
 /** Only CallPop's own pages and worker may read chrome.storage.local (credentials live there). */
 export async function restrictStorageAccess(): Promise<void> {
-  const local = chrome.storage.local as chrome.storage.StorageArea & {
-    setAccessLevel?: (options: { accessLevel: string }) => Promise<void>;
-  };
-  if (typeof local.setAccessLevel !== 'function') return;
-  try {
-    await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
-  } catch (error) {
-    console.warn('CallPop: could not restrict storage access', error);
-  }
+  await chrome.storage.local
+    .setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch((error: unknown) => console.warn('CallPop: could not restrict storage access', error));
 }

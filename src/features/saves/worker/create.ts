@@ -43,7 +43,7 @@ export async function createOnce(
         name: fields.name,
         ...(fields.type ? { type: fields.type } : {}),
       })
-    : (await createInCrm(account, deps, e164, fields)).contact;
+    : await createInCrm(account, deps, args);
   if (retry) watchLateCopies(account, deps, save, retry.since, String(contact.id));
   return contact;
 }

@@ -1,8 +1,9 @@
 /** CRM writes shared by contact.create and callLog.create: validated input, plain-words errors. */
 import { collapseName } from '@/connectors/shared/names';
 import { ERROR_CODES } from '@/platform/messages';
-import type { Contact, ReturnMessage } from '@/features/lookup/model/contact';
-import { classifyError, redactSecrets, type CrmFailureKind } from '@/platform/worker/http/errors';
+import type { Contact } from '@/features/lookup/model/contact';
+import type { CreateContactArgs } from '@/connectors/types';
+import { redactSecrets, type CrmError, type CrmFailureKind } from '@/platform/worker/http/errors';
 import { badRequest, RequestError } from '@/platform/worker/request-error';
 import type { Account } from '@/features/lookup/worker';
 import {
@@ -16,7 +17,7 @@ import {
   type SaveTarget,
 } from '@/features/lookup/worker';
 import type { EngineDeps } from '@/connectors/deps';
-import { CRM_CONCURRENCY, retryRateLimited, withSlot } from '@/platform/worker/http/limiter';
+import { inCrmSlot } from '@/platform/worker/http/limiter';
 
 const MAX_NAME_LENGTH = 255;
 
@@ -59,47 +60,6 @@ export function checkNewContact(
   return { name: trimmed, type: chosen };
 }
 
-/** Runs a CRM call in the CRM's slots; a 401, or a success after one, is noted on the connection. */
-async function inSlot<T>(account: Account, deps: EngineDeps, run: () => Promise<T>): Promise<T> {
-  const crm = `${account.connection.platform}:${account.connection.hostname}`;
-  let value: T;
-  try {
-    value = await retryRateLimited(() => withSlot(crm, CRM_CONCURRENCY, run), deps);
-  } catch (error) {
-    if (!(error instanceof RequestError) && classifyError(error).kind === 'auth') {
-      await noteCredentialsRejected(account, deps.now());
-    }
-    throw error;
-  }
-  await noteCredentialsAccepted(account);
-  return value;
-}
-
-/** A CRM read with 429 retries; `again`: how the person asks again (see failureSentence). */
-export async function crmCall<T>(
-  account: Account,
-  deps: EngineDeps,
-  run: () => Promise<T>,
-  again?: string,
-) {
-  try {
-    return await inSlot(account, deps, run);
-  } catch (error) {
-    if (error instanceof RequestError) throw error;
-    const failure = classifyError(error);
-    throw new RequestError(
-      ERROR_CODES.crm,
-      failureSentence(failure.kind, account.connector.manifest.displayName, failure.message, again),
-    );
-  }
-}
-
-/** The account's own secrets, hidden from any CRM text that echoes them. */
-function secretsOf(account: Account): string[] {
-  const { kind: _kind, ...secret } = account.connection.credentials;
-  return [account.authHeader, ...Object.values(secret)];
-}
-
 /** Failures after which the CRM may still have saved what was sent (or save it moments later). */
 const UNCLEAR_KINDS = new Set<CrmFailureKind>([
   'timeout',
@@ -109,30 +69,52 @@ const UNCLEAR_KINDS = new Set<CrmFailureKind>([
   'tooLarge',
 ]);
 
-/** Like crmCall, worded for a Save: what became of it, the CRM's reason, and what to do next. */
-export async function saveCall<T>(
+/** The account's own secrets, hidden from any CRM text that echoes them. */
+function secretsOf(account: Account): string[] {
+  const { kind: _kind, ...secret } = account.connection.credentials;
+  return [account.authHeader, ...Object.values(secret)];
+}
+
+// A CRM call in the CRM's slots with 429 retries; a 401, or a success after one, is noted on the
+// connection. A failure is thrown in the person's words (`explain`).
+async function inSlot<T>(
+  account: Account,
+  deps: EngineDeps,
+  run: () => Promise<T>,
+  explain: (failure: CrmError, crm: string) => RequestError,
+): Promise<T> {
+  const { connection, connector } = account;
+  let value: T;
+  try {
+    value = await inCrmSlot(`${connection.platform}:${connection.hostname}`, run, deps);
+  } catch (error) {
+    const failure = error as CrmError; // inCrmSlot throws classified errors only
+    if (failure.kind === 'auth') await noteCredentialsRejected(account, deps.now());
+    throw explain(failure, connector.manifest.displayName);
+  }
+  await noteCredentialsAccepted(account);
+  return value;
+}
+
+/** A CRM read for the log form, whose own button asks again. */
+export const crmCall = <T>(account: Account, deps: EngineDeps, run: () => Promise<T>) =>
+  inSlot(account, deps, run, ({ kind, message }, crm) => {
+    const sentence = failureSentence(kind, crm, message, 'press Try again');
+    return new RequestError(ERROR_CODES.crm, sentence);
+  });
+
+/** Worded for a Save: what became of it, the CRM's reason, and what to do next. */
+export const saveCall = <T>(
   account: Account,
   deps: EngineDeps,
   target: SaveTarget,
   run: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await inSlot(account, deps, run);
-  } catch (error) {
-    if (error instanceof RequestError) throw error;
-    const failure = classifyError(error);
-    const crmText = failure.crmText && redactSecrets(failure.crmText, secretsOf(account));
-    throw new RequestError(
-      ERROR_CODES.crm,
-      saveFailureSentence(failure.kind, account.connector.manifest.displayName, {
-        target,
-        why: failure.message,
-        ...(crmText ? { crmText } : {}),
-      }),
-      UNCLEAR_KINDS.has(failure.kind),
-    );
-  }
-}
+) =>
+  inSlot(account, deps, run, ({ kind, message, crmText }, crm) => {
+    const said = crmText && redactSecrets(crmText, secretsOf(account));
+    const sentence = saveFailureSentence(kind, crm, { target, why: message, crmText: said });
+    return new RequestError(ERROR_CODES.crm, sentence, UNCLEAR_KINDS.has(kind));
+  });
 
 /** A contact as a log or a Save's record names it: no type key when it has none. */
 export function contactRef({ id, name, type }: Pick<Contact, 'id' | 'name' | 'type'>) {
@@ -155,19 +137,10 @@ export async function rememberCreated(
 export async function createInCrm(
   account: Account,
   deps: EngineDeps,
-  e164: string,
-  contact: { name: string; type: string },
-): Promise<{ contact: Contact; returnMessage: ReturnMessage | null }> {
-  const { connector, user, authHeader } = account;
-  const result = await saveCall(account, deps, 'contact', () =>
-    connector.createContact({
-      user,
-      authHeader,
-      phoneNumber: e164,
-      newContactName: contact.name,
-      newContactType: contact.type,
-    }),
-  );
+  args: CreateContactArgs,
+): Promise<Contact> {
+  const { connector } = account;
+  const result = await saveCall(account, deps, 'contact', () => connector.createContact(args));
   const info = result?.contactInfo;
   if (!info || (typeof info.id !== 'string' && typeof info.id !== 'number')) {
     const why = result?.returnMessage?.message;
@@ -176,10 +149,10 @@ export async function createInCrm(
       `${connector.manifest.displayName} did not create the contact${why ? `: ${why}` : '.'}`,
     );
   }
-  const created = await rememberCreated(account, deps, e164, {
+  const type = info.type || args.newContactType;
+  return rememberCreated(account, deps, args.phoneNumber, {
     id: info.id,
-    name: typeof info.name === 'string' && info.name ? info.name : contact.name,
-    ...(info.type || contact.type ? { type: info.type || contact.type } : {}),
+    name: typeof info.name === 'string' && info.name ? info.name : args.newContactName,
+    ...(type ? { type } : {}),
   });
-  return { contact: created, returnMessage: result.returnMessage ?? null };
 }

@@ -2,6 +2,7 @@
  * storage full it still runs, losing only the replay (the retry flag and CRM check cover it). */
 import { saveRequests, type SaveRequestState } from '@/platform/storage/keys';
 import { badRequest } from '@/platform/worker/request-error';
+import { shareWhileRunning } from '@/platform/worker/share-while-running';
 
 // In memory by design: promises of Saves in flight, so a double submit shares the first one.
 const running = new Map<string, Promise<unknown>>();
@@ -43,9 +44,7 @@ export function runOnce<T>(
   work: (step: SaveStep) => Promise<T>,
 ): Promise<T> {
   const id = `${kind}:${requestId}`;
-  const existing = running.get(id);
-  if (existing) return existing as Promise<T>;
-  const promise = (async () => {
+  return shareWhileRunning(running, id, async () => {
     const previous = await saveRequests.get(id).catch(() => undefined);
     if (previous?.status === 'done') return previous.result as T;
     let state: SaveRequestState = {
@@ -71,9 +70,7 @@ export function runOnce<T>(
       await remember(id, { ...state, status: 'failed' });
       throw error;
     }
-  })().finally(() => running.delete(id));
-  running.set(id, promise);
-  return promise;
+  });
 }
 
 /** Save records are kept this long after their Save started, then dropped by the sweep alarm. */

@@ -25,6 +25,5 @@ export async function logFieldOptions(
     : undefined;
   const contact: Contact = cached ?? { id: contactId, name: '', phone: e164 };
   const fetch = connector.fetchLogFieldOptions.bind(connector);
-  // Shown in the log form, whose own button asks again.
-  return crmCall(account, deps, () => fetch(user, authHeader, contact), 'press Try again');
+  return crmCall(account, deps, () => fetch(user, authHeader, contact));
 }

@@ -3,26 +3,19 @@
 // answer, never as "no match". (Hand-written over fetch rather than axios: the worker's whole
 // budget is 60 KB gzip, and axios alone took 22 KB of it for the few calls below.)
 
-const DEFAULT_TIMEOUT_MS = 15_000;
-
 // Real answers are a few hundred kB at most; reading a bigger one to the end could get the
 // worker killed for its memory (and every call would stop popping).
 export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
-export interface RequestOptions {
-  headers?: Record<string, string>;
-  /** Query parameters, encoded and appended to the URL. */
-  params?: Record<string, string | number | boolean | undefined>;
-  /** Milliseconds; the client's default otherwise. */
-  timeout?: number;
-}
+type Headers = Record<string, string>;
+type Options = { headers?: Headers };
 
-export interface HttpResponse<T = unknown> {
+export interface HttpResponse {
   status: number;
   /** Header names in lower case. */
-  headers: Record<string, string>;
+  headers: Headers;
   /** The parsed JSON, or the text of a body that is not JSON (error statuses only). */
-  data: T;
+  data: unknown;
 }
 
 export type HttpFailure = 'status' | 'timeout' | 'network' | 'tooLarge' | 'notJson';
@@ -37,15 +30,6 @@ export class HttpError extends Error {
     super(message);
     this.name = 'HttpError';
   }
-}
-
-function withParams(url: string, params: RequestOptions['params']): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params ?? {})) {
-    if (value !== undefined) query.append(key, String(value));
-  }
-  const text = query.toString();
-  return text ? `${url}${url.includes('?') ? '&' : '?'}${text}` : url;
 }
 
 /** The body, read as it streams in and cut off past MAX_RESPONSE_BYTES. */
@@ -76,19 +60,14 @@ function parse(text: string, ok: boolean): unknown {
   }
 }
 
-async function send(
-  method: string,
-  url: string,
-  body: unknown,
-  opts: RequestOptions,
-): Promise<HttpResponse> {
-  const timeoutMs = opts.timeout ?? http.defaults.timeout;
+async function send(method: string, url: string, body: unknown, own?: Headers) {
+  const timeoutMs = http.defaults.timeout;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
-  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+  const headers: Headers = { Accept: 'application/json', ...own };
   if (body !== undefined) headers['Content-Type'] ??= 'application/json';
   try {
-    const res = await fetch(withParams(url, opts.params), {
+    const res = await fetch(url, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -114,8 +93,8 @@ async function send(
 }
 
 export const http = {
-  defaults: { timeout: DEFAULT_TIMEOUT_MS },
-  get: (url: string, opts: RequestOptions = {}) => send('GET', url, undefined, opts),
-  delete: (url: string, opts: RequestOptions = {}) => send('DELETE', url, undefined, opts),
-  post: (url: string, body: unknown, opts: RequestOptions = {}) => send('POST', url, body, opts),
+  defaults: { timeout: 15_000 }, // the settings' timeout once they are read
+  get: (url: string, { headers }: Options = {}) => send('GET', url, undefined, headers),
+  delete: (url: string, { headers }: Options = {}) => send('DELETE', url, undefined, headers),
+  post: (url: string, body: unknown, { headers }: Options = {}) => send('POST', url, body, headers),
 };

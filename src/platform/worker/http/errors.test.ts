@@ -47,7 +47,6 @@ describe('classifyError', () => {
     const failure = classifyError(httpError(400, { success: false, error: 'Invalid deal_id' }));
     expect(failure).toMatchObject({
       kind: 'badRequest',
-      status: 400,
       crmText: 'Invalid deal_id',
       message: 'The CRM answered HTTP 400.',
     });

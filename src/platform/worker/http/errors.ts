@@ -1,6 +1,6 @@
 // Every CRM failure reduced to a few kinds the engine explains in plain words. Connectors throw
 // `MalformedResponseError` when an answer does not have the documented shape.
-import { HttpError } from './client';
+import { HttpError, type HttpFailure } from './client';
 
 export type CrmFailureKind =
   | 'auth' // 401: credentials rejected or expired
@@ -26,7 +26,6 @@ export class CrmError extends Error {
   constructor(
     readonly kind: CrmFailureKind,
     message: string,
-    readonly status?: number,
     /** From Retry-After on a 429, in milliseconds. */
     readonly retryAfterMs?: number,
     /** The CRM's own error text from the response body, cleaned by `crmErrorText`. */
@@ -95,24 +94,22 @@ function kindForStatus(status: number): CrmFailureKind {
   return 'malformed'; // a 2xx/3xx that still failed: redirects, unreadable bodies
 }
 
-function classifyHttp(error: HttpError): CrmError {
-  const { failure, response } = error;
-  if (failure === 'timeout') return new CrmError('timeout', 'The CRM did not answer in time.');
-  if (failure === 'network') return new CrmError('network', 'The CRM could not be reached.');
-  if (failure === 'tooLarge') {
-    return new CrmError('tooLarge', 'The CRM answer was too large to read.');
-  }
-  if (failure === 'notJson' || !response) {
-    return new CrmError('malformed', 'The CRM answered with something that is not JSON.');
-  }
-  const { status } = response;
-  const retryAfter = status === 429 ? parseRetryAfter(response.headers['retry-after']) : undefined;
+const NO_STATUS: Record<Exclude<HttpFailure, 'status'>, [CrmFailureKind, string]> = {
+  timeout: ['timeout', 'The CRM did not answer in time.'],
+  network: ['network', 'The CRM could not be reached.'],
+  tooLarge: ['tooLarge', 'The CRM answer was too large to read.'],
+  notJson: ['malformed', 'The CRM answered with something that is not JSON.'],
+};
+
+function classifyHttp({ failure, response }: HttpError): CrmError {
+  if (failure !== 'status') return new CrmError(...NO_STATUS[failure]);
+  const { status, headers, data } = response!;
+  const retryAfter = status === 429 ? parseRetryAfter(headers['retry-after']) : undefined;
   return new CrmError(
     kindForStatus(status),
     `The CRM answered HTTP ${status}.`,
-    status,
     retryAfter,
-    crmErrorText(response.data),
+    crmErrorText(data),
   );
 }
 
@@ -120,12 +117,8 @@ export function classifyError(error: unknown): CrmError {
   if (error instanceof CrmError) return error;
   if (error instanceof MalformedResponseError) return new CrmError('malformed', error.message);
   if (error instanceof HttpError) return classifyHttp(error);
-  if (error instanceof SyntaxError) {
-    return new CrmError('malformed', 'The CRM answered with invalid JSON.');
-  }
-  if (error instanceof TypeError) return new CrmError('network', 'The CRM could not be reached.');
   // Connectors refuse input they cannot send (no name, unreadable credentials) with a plain
-  // Error; its subclasses (ReferenceError…) are bugs, whose text is not for the person.
+  // Error; its subclasses (TypeError…) are bugs, whose text is not for the person.
   if (error instanceof Error && error.name === 'Error') {
     return new CrmError('refused', error.message);
   }

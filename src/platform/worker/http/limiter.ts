@@ -9,7 +9,7 @@ const slots = new Map<string, { active: number; waiting: (() => void)[] }>();
 /** Start times of each CRM's recent requests (within a window), oldest first. */
 const starts = new Map<string, number[]>();
 
-export const CRM_CONCURRENCY = 4;
+const CRM_CONCURRENCY = 4;
 const RATE_LIMIT_DEADLINE_MS = 10_000;
 /** The first wait after a 429; it doubles with each further 429 of the same call. */
 const MIN_RETRY_MS = 1000;
@@ -87,12 +87,12 @@ export function takeTurn<T>(key: string): Turn<T> {
   };
 }
 
-/** Runs `run` when fewer than `limit` calls to the same CRM are active. */
-export async function withSlot<T>(crm: string, limit: number, run: () => Promise<T>): Promise<T> {
-  let slot = slots.get(crm);
-  if (!slot) slots.set(crm, (slot = { active: 0, waiting: [] }));
-  if (slot.active >= limit) await new Promise<void>((resolve) => slot.waiting.push(resolve));
-  else slot.active += 1;
+/** Runs `run` when fewer than CRM_CONCURRENCY calls to the same CRM are active. */
+async function withSlot<T>(crm: string, run: () => Promise<T>): Promise<T> {
+  const slot = slots.get(crm) ?? { active: 0, waiting: [] };
+  slots.set(crm, slot);
+  if (slot.active < CRM_CONCURRENCY) slot.active += 1;
+  else await new Promise<void>((resolve) => slot.waiting.push(resolve));
   try {
     return await run();
   } finally {
@@ -163,6 +163,10 @@ export async function retryRateLimited<T>(
     }
   }
 }
+
+/** A CRM call in one of the CRM's slots (`crm`), retried after a 429. */
+export const inCrmSlot = <T>(crm: string, run: () => Promise<T>, clock: RetryClock) =>
+  retryRateLimited(() => withSlot(crm, run), clock);
 
 /** For tests: how many shared requests, numbers with requests in turn, and slots are open. */
 export function limiterLoad(): { inFlight: number; numbers: number; crms: number } {

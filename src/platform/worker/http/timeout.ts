@@ -1,7 +1,6 @@
-// Applied when each CRM call reads the settings, so no request waits on a storage read of its own
-// and a restarted worker re-applies it. A request's own `timeout` still wins.
-import type { http } from './client';
-import { SETTING_LIMITS, type Settings } from '@/features/settings/model/settings';
+// Applied when each CRM call reads the settings (lookup/worker/account.ts), so no request waits on
+// a storage read of its own and a restarted worker re-applies it.
+import { SETTING_LIMITS } from '@/features/settings/model/settings';
 
 /** A stored setting within its limits; a value that is no number reads as the minimum. */
 export const clampSetting = (value: number, { min, max }: { min: number; max: number }) =>
@@ -9,11 +8,4 @@ export const clampSetting = (value: number, { min, max }: { min: number; max: nu
 
 export function requestTimeoutMs(seconds: number): number {
   return clampSetting(seconds, SETTING_LIMITS.requestTimeoutSeconds) * 1000;
-}
-
-export function applyRequestTimeout(
-  instance: Pick<typeof http, 'defaults'>,
-  settings: Pick<Settings, 'requestTimeoutSeconds'>,
-): void {
-  instance.defaults.timeout = requestTimeoutMs(settings.requestTimeoutSeconds);
 }
