@@ -29,7 +29,10 @@ const errorText = (error: unknown) =>
   error instanceof Error && error.message ? error.message : 'the CRM did not answer';
 
 /** Starts (or joins) the call's lookup; its outcome is stored in the call for its window. */
-function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupResult | null> {
+export function startLookup(
+  session: CallSession,
+  deps: CallEventDeps,
+): Promise<LookupResult | null> {
   const { sessionId } = session;
   return sharedLookup(sessionId, async (hold) => {
     try {
@@ -173,4 +176,10 @@ async function pop(
   } finally {
     popping.delete(sessionId);
   }
+}
+
+/** A retry alarm: the call's lookup again, if it still failed and someone still watches it. */
+export async function lookUpAgain(sessionId: string, deps: CallEventDeps): Promise<void> {
+  const due = await transition(sessionId, () => ({ type: 'retryDue' }));
+  if (due.record && has(due, 'lookup')) await startLookup(due.record, deps);
 }
