@@ -174,6 +174,13 @@ function withLookup(record: CallSession, outcome: LookupOutcome): CallSession {
   return { ...record, lookup: { state: 'failed', message: outcome.error } };
 }
 
+/** An answer that failed in passing is asked for again later (see retryAt). */
+function onLookedUp(record: CallSession | undefined, outcome: LookupOutcome, now: number): Step {
+  const next = record && withLookup(record, outcome);
+  const at = next ? retryAt(next, now) : null;
+  return { record: next, effects: at === null ? [] : [{ type: 'retry', at }] };
+}
+
 /** A Save from the call's window: the window may be reopened, and must not offer it again. */
 function withSaved(
   record: CallSession,
@@ -197,11 +204,8 @@ export function step(record: CallSession | undefined, input: CallInput, now: num
       return onDecide(record, input);
     case 'popped':
       return onPopped(record, input, now);
-    case 'lookedUp': {
-      const next = record && withLookup(record, input.outcome);
-      const at = next ? retryAt(next, now) : null;
-      return { record: next, effects: at === null ? [] : [{ type: 'retry', at }] };
-    }
+    case 'lookedUp':
+      return onLookedUp(record, input.outcome, now);
     case 'retryDue':
       return {
         record,

@@ -32,11 +32,7 @@ async function callWindowBounds(): Promise<Partial<Bounds>> {
       workAreas(),
       callWindowPlace.get(),
     ]);
-    return placeCallWindow(
-      softphone,
-      displays.map((display) => display.workArea),
-      remembered,
-    );
+    return placeCallWindow(softphone, areas, remembered);
   } catch {
     return CALL_WINDOW_SIZE;
   }
