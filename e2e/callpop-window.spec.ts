@@ -118,6 +118,8 @@ test('the call window opens beside the softphone window, never on it, where the 
   await CallPopPage.waitFor(context, 'w1');
   const first = await callWindowBeside(serviceWorker, 'w1');
   expect(first.left).toBeGreaterThanOrEqual(360);
+  // Only the person's moves are remembered, not where CallPop put a window.
+  expect(await remembered(serviceWorker)).toBeUndefined();
 
   // Moved and sized by the person: the next call's window opens there.
   const put = { left: 390, top: 20, width: 340, height: 480 };

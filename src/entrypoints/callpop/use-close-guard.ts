@@ -19,11 +19,7 @@ function isTextField(target: EventTarget | null): target is HTMLInputElement | H
 
 /** `keptTyping`: typing held off screen (a log draft kept after Cancel); `over`: the call's id once
  * it ended (or its CRM is no longer connected). */
-export function useCloseGuard(
-  toasts: Toasts,
-  keptTyping: boolean,
-  over: string | null,
-): { settled: () => void } {
+export function useCloseGuard(toasts: Toasts, keptTyping: boolean, over: string | null) {
   // Unsaved only while still on screen and not empty: a form that went away (Refresh found a match)
   // or a cleared field holds nothing to lose.
   const typedInto = useRef(new Set<HTMLInputElement | HTMLTextAreaElement>());

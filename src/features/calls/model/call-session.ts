@@ -114,7 +114,7 @@ export function partyChange(session: CallSession, event: CallEvent): string | nu
 
 /** A CRM that failed in passing (down, slow, rate-limited) is asked again, as the softphone does:
  * after as long as the call has been failing (30 s to 4 min), for 8 minutes at most. */
-export const RETRY_MIN_MS = 30_000;
+const RETRY_MIN_MS = 30_000;
 const RETRY_MAX_MS = 240_000;
 const RETRY_FOR_MS = 8 * 60_000;
 

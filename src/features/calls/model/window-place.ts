@@ -17,12 +17,6 @@ export const overlaps = (a: Bounds, b: Bounds): boolean =>
   a.top < b.top + b.height &&
   b.top < a.top + a.height;
 
-const inside = (a: Bounds, area: Bounds): boolean =>
-  a.left >= area.left &&
-  a.top >= area.top &&
-  a.left + a.width <= area.left + area.width &&
-  a.top + a.height <= area.top + area.height;
-
 const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(value, high));
 
 /** `areas`: the screens' work areas (Chrome refuses a window mostly off them); `remembered`: where
@@ -35,7 +29,8 @@ export function placeCallWindow(
   const size = remembered
     ? { width: remembered.width, height: remembered.height }
     : CALL_WINDOW_SIZE;
-  const onScreen = remembered !== null && areas.some((area) => inside(remembered, area));
+  // Chrome refuses a window mostly off screen; the worker then opens it where Chrome likes.
+  const onScreen = remembered !== null && areas.some((area) => overlaps(remembered, area));
   if (onScreen && !(softphone && overlaps(remembered, softphone))) return remembered;
   const area = softphone && areas.find((a) => overlaps(a, softphone));
   if (!softphone || !area) return size;
@@ -52,11 +47,8 @@ export function placeCallWindow(
   return { left, top, width, height };
 }
 
-/** A window's bounds, when Chrome gave them all. */
-export function boundsOf(window: Partial<Bounds>): Bounds | null {
-  const { left, top, width, height } = window;
-  if (left === undefined || top === undefined || width === undefined || height === undefined) {
-    return null;
-  }
+/** A window's bounds (Chrome gives them for every open window). */
+export function boundsOf(window: Partial<Bounds>): Bounds {
+  const { left = 0, top = 0, width = 0, height = 0 } = window;
   return { left, top, width, height };
 }

@@ -53,12 +53,11 @@ async function openCallWindow(sessionId: string): Promise<number | null> {
 
 /** windows.onBoundsChanged: a call window the person moved or sized is where the next one opens. */
 export async function rememberPlace(window: chrome.windows.Window): Promise<void> {
-  const bounds = boundsOf(window);
-  if (!bounds || window.id === undefined) return;
+  if (window.id === undefined) return;
   const pages = await chrome.runtime.getContexts({ windowIds: [window.id] });
   const page = chrome.runtime.getURL(CALLPOP_PATH);
   if (pages.some((context) => context.documentUrl?.startsWith(page))) {
-    await callWindowPlace.set(bounds);
+    await callWindowPlace.set(boundsOf(window));
   }
 }
 
