@@ -29,10 +29,7 @@ const errorText = (error: unknown) =>
   error instanceof Error && error.message ? error.message : 'the CRM did not answer';
 
 /** Starts (or joins) the call's lookup; its outcome is stored in the call for its window. */
-export function startLookup(
-  session: CallSession,
-  deps: CallEventDeps,
-): Promise<LookupResult | null> {
+function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupResult | null> {
   const { sessionId } = session;
   return sharedLookup(sessionId, async (hold) => {
     try {
