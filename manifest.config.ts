@@ -28,8 +28,9 @@ export default defineManifest((env) => ({
   options_page: 'src/entrypoints/options/index.html',
   // CRXJS builds the worker the same way for `npm run dev` and `npm run build`.
   background: { service_worker: WORKER_ENTRY, type: 'module' },
+  // system.display: the call window opens beside the softphone, inside the screen's work area.
   // unlimitedStorage: the contact cache may hold up to 200,000 numbers, past the 10 MB quota.
-  permissions: ['storage', 'unlimitedStorage', 'alarms'],
+  permissions: ['storage', 'unlimitedStorage', 'alarms', 'system.display'],
   // Loopback only: self-hosted and development CRMs (and the demo CRM) on this machine.
   host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
   // CRM origins are asked for when the user connects, never granted to every site at install;

@@ -76,11 +76,13 @@ test('a call window left open while the person switches CRM does not log against
   try {
     const pop = await CallPopPage.ring(page, context, 'call-switch', PIPEDRIVE_NUMBERS.bob);
     await expect(pop.cards.first()).toContainText(PIPEDRIVE_PERSONS.bob.name);
-    await connect(page, extensionUrl, insightlyDraft(insightly.url));
-
+    // Typing before the switch stays on screen; the window no longer offers Log call after it.
     await pop.logCallButton.click();
     const form = new LogFormPage(pop.page);
     await form.note.fill('Typed after the switch');
+    await connect(page, extensionUrl, insightlyDraft(insightly.url));
+    await expect(pop.page.getByTestId('call-stale')).toBeVisible();
+
     await form.save.click();
     await expect(form.error).toContainText(
       'This contact was found in the CRM connected before, not in Insightly. Refresh to look the number up again, then log the call.',

@@ -6,6 +6,7 @@ import { ToastList, useToasts } from '@/platform/ui/toast';
 import { CallCard } from './call-card';
 import { callHeading } from './call-facts';
 import { CallLog } from './call-log';
+import { useConnectionSwitched } from './use-call-session';
 import { useCloseGuard } from './use-close-guard';
 import { useKeptLogDraft } from './use-kept-log-draft';
 import { useRefresh } from './use-refresh';
@@ -15,10 +16,13 @@ export function CallWindow({ session, forgotten }: { session: CallSession; forgo
   const toasts = useToasts();
   const [view, setView] = useState<'card' | 'log'>('card');
   const keptLog = useKeptLogDraft();
-  const { settled } = useCloseGuard(toasts, keptLog.hasContent);
+  // After a switch of CRM the call is over here: its contacts and Log call are the old CRM's.
+  const switched = useConnectionSwitched();
+  const over = switched || forgotten || session.endedAt !== undefined;
+  const { settled } = useCloseGuard(toasts, keptLog.hasContent, over ? session.sessionId : null);
   const { refreshing, error, refresh } = useRefresh(toasts);
   const result = session.lookup.state === 'done' ? session.lookup.result : null;
-  const { line, number } = callHeading(session);
+  const { line, number } = callHeading(switched ? { ...session, status: 'NoCall' } : session);
 
   const logDone = (saved: boolean) => {
     settled();
@@ -34,7 +38,17 @@ export function CallWindow({ session, forgotten }: { session: CallSession; forgo
         {session.callerName ? <p className="muted">Caller ID: {session.callerName}</p> : null}
       </header>
       <ToastList toasts={toasts} />
-      {forgotten ? (
+      {switched ? (
+        <>
+          <p role="status" data-testid="call-stale">
+            CallPop was connected to another CRM (or disconnected) since this call, so this window
+            no longer updates, and its contacts and Log call belong to the CRM before.
+          </p>
+          <button type="button" className="primary" onClick={() => window.close()}>
+            Close window
+          </button>
+        </>
+      ) : forgotten ? (
         <p className="muted" role="status" data-testid="call-forgotten">
           CallPop no longer keeps this call (old calls are forgotten, and disconnecting the CRM
           forgets them all), so this window shows it as it was last known and no longer updates.
@@ -51,7 +65,7 @@ export function CallWindow({ session, forgotten }: { session: CallSession; forgo
           kept={keptLog}
           onDone={logDone}
         />
-      ) : (
+      ) : switched ? null : (
         <CallCard
           session={session}
           result={result}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { callSessions, type CallSession } from '@/platform/storage/keys';
+import type { Connection } from '@/features/connection/model/connection';
+import { callSessions, connectionItem, type CallSession } from '@/platform/storage/keys';
 
 export type SessionState =
   | { state: 'loading' }
@@ -57,4 +58,35 @@ export function useCallSession(sessionId: string | null, initial?: CallSession):
     };
   }, [sessionId]);
   return state;
+}
+
+export type Changes = Record<string, chrome.storage.StorageChange>;
+
+/** Another CRM or account, or none: a call's contacts and Log call belong to the one before. */
+export function connectionSwitched({ oldValue, newValue }: chrome.storage.StorageChange): boolean {
+  const [before, after] = [oldValue, newValue] as (Connection | undefined)[];
+  return !after || before?.platform !== after.platform || before.accountId !== after.accountId;
+}
+
+/** Whether these changes opened another call's window. */
+export function otherWindowOpened(changes: Changes, sessionId: string): boolean {
+  return Object.entries(changes).some(([key, { oldValue, newValue }]) => {
+    const [before, after] = [oldValue, newValue] as (CallSession | undefined)[];
+    const opened = typeof after?.windowId === 'number' && after.windowId !== before?.windowId;
+    return key.startsWith(callSessions.prefix) && opened && after.sessionId !== sessionId;
+  });
+}
+
+/** The CRM connection changed since this window opened. */
+export function useConnectionSwitched(): boolean {
+  const [switched, setSwitched] = useState(false);
+  useEffect(() => {
+    const listener = (changes: Changes, area: string) => {
+      const connection = changes[connectionItem.key];
+      if (area === 'local' && connection && connectionSwitched(connection)) setSwitched(true);
+    };
+    chrome.storage.onChanged.addListener(listener);
+    return () => chrome.storage.onChanged.removeListener(listener);
+  }, []);
+  return switched;
 }

@@ -1,7 +1,9 @@
 /** Escape closes the window; with unsaved typing on screen it warns and closes at a second press;
- * other ways of closing get the browser's "Leave?" question. */
+ * other ways of closing get the browser's "Leave?" question. A window whose call is over makes way
+ * for the next call's when that opens, unless it holds unsaved typing. */
 import { useEffect, useRef } from 'react';
 import type { Toasts } from '@/platform/ui/toast';
+import { otherWindowOpened, type Changes } from './use-call-session';
 
 /** The person has been told, and Escape must never do nothing. */
 const ESCAPE_AGAIN_MS = 5_000;
@@ -15,8 +17,9 @@ function isTextField(target: EventTarget | null): target is HTMLInputElement | H
   return target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement;
 }
 
-/** `keptTyping`: typing held off screen (a log draft kept after Cancel). */
-export function useCloseGuard(toasts: Toasts, keptTyping: boolean): { settled: () => void } {
+/** `keptTyping`: typing held off screen (a log draft kept after Cancel); `over`: the call's id once
+ * it ended (or its CRM is no longer connected). */
+export function useCloseGuard(toasts: Toasts, keptTyping: boolean, over: string | null) {
   // Unsaved only while still on screen and not empty: a form that went away (Refresh found a match)
   // or a cleared field holds nothing to lose.
   const typedInto = useRef(new Set<HTMLInputElement | HTMLTextAreaElement>());
@@ -54,15 +57,21 @@ export function useCloseGuard(toasts: Toasts, keptTyping: boolean): { settled: (
     const onLeave = (event: BeforeUnloadEvent) => {
       if (!leaving.current && unsaved()) event.preventDefault();
     };
+    const onCalls = (changes: Changes, area: string) => {
+      const replaced = area === 'session' && over !== null && otherWindowOpened(changes, over);
+      if (replaced && !unsaved()) window.close();
+    };
     window.addEventListener('keydown', onKey);
     window.addEventListener('input', onInput, true);
     window.addEventListener('beforeunload', onLeave);
+    chrome.storage.onChanged.addListener(onCalls);
     return () => {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('input', onInput, true);
       window.removeEventListener('beforeunload', onLeave);
+      chrome.storage.onChanged.removeListener(onCalls);
     };
-  }, [show, keptTyping]);
+  }, [show, keptTyping, over]);
 
   return { settled: () => typedInto.current.clear() };
 }

@@ -1,6 +1,7 @@
 // An app window, not the side panel: a side panel opens only from a user gesture and closes with
 // its browser window, while the softphone must stay alive to receive calls.
-export const SOFTPHONE_PAGE = 'src/entrypoints/softphone/index.html';
+import { SOFTPHONE_PAGE } from '@/features/calls/model/window-place';
+
 const SIZE = { width: 400, height: 680 };
 
 // Work in flight for this page: two softphones would both answer every call, so a second call

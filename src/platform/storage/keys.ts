@@ -4,6 +4,7 @@ import type { Connection } from '@/features/connection/model/connection';
 import type { CallDirection, CallStatus, LookupResult } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/settings';
 import type { ContactDraft, LogDraft } from '@/features/saves/model/log-draft';
+import type { Bounds } from '@/features/calls/model/window-place';
 import { defineFamily, defineItem } from './define';
 
 export const settingsItem = defineItem<Settings>({
@@ -135,6 +136,14 @@ export const callSessions = defineFamily<CallSession>({
   area: 'session',
   name: 'callSession',
   version: 1,
+});
+
+/** Where the person last moved or sized a call window: the next one opens there. */
+export const callWindowPlace = defineItem<Bounds | null>({
+  area: 'local',
+  name: 'callWindowPlace',
+  version: 1,
+  defaultValue: null,
 });
 
 // The popup's open form, so closing the popup (any click outside) loses nothing typed.

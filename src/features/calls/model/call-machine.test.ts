@@ -489,3 +489,87 @@ describe('what the record keeps', () => {
     expect(step(undefined, { type: 'windowOpened', windowId: 3 }, NOW).record).toBeUndefined();
   });
 });
+
+describe('a lookup the CRM failed in passing is asked again, as the softphone does', () => {
+  const passing = { ...aLookupResult([]), crmFailure: 'passing' as const };
+  const SEC = 1000;
+  const at = (after: number) => NOW - 10 * SEC + after;
+  const call = (changes: Partial<CallSession> = {}) =>
+    aCall({ firstEventAt: NOW - 10 * SEC, ...changes });
+  it.each<[string, CallSession, CallInput, number | null]>([
+    [
+      'a failure of a live call: in 30 s',
+      call(),
+      { type: 'lookedUp', outcome: { error: 'down' } },
+      at(40 * SEC),
+    ],
+    [
+      'an answer saying the CRM failed in passing',
+      call(),
+      { type: 'lookedUp', outcome: { result: passing } },
+      at(40 * SEC),
+    ],
+    ['an answer', call(), { type: 'lookedUp', outcome: { result: aLookupResult([]) } }, null],
+    [
+      'a CRM that refused (the person must act)',
+      call(),
+      { type: 'lookedUp', outcome: { result: { ...passing, crmFailure: 'refused' } } },
+      null,
+    ],
+    [
+      'an ended call whose window is closed',
+      call({ endedAt: NOW }),
+      { type: 'lookedUp', outcome: { error: 'down' } },
+      null,
+    ],
+    [
+      'an ended call whose window is open',
+      call({ endedAt: NOW, windowId: 7 }),
+      { type: 'lookedUp', outcome: { error: 'down' } },
+      at(40 * SEC),
+    ],
+  ])('%s', (_, record, input, retryAt) => {
+    const { effects } = step(record, input, NOW);
+    expect(effects).toEqual(retryAt === null ? [] : [{ type: 'retry', at: retryAt }]);
+  });
+
+  it.each([
+    ['2 min into the call: in 2 min', 2 * 60, NOW + 2 * 60 * SEC],
+    ['6 min into the call: in 4 min at most', 6 * 60, NOW + 4 * 60 * SEC],
+    ['9 min into the call: no more', 9 * 60, null],
+  ])('waits as long as the call has been failing: %s', (_, seconds, retryAt) => {
+    const record = aCall({ firstEventAt: NOW - seconds * SEC });
+    const { effects } = step(record, { type: 'lookedUp', outcome: { error: 'down' } }, NOW);
+    expect(effects).toEqual(retryAt === null ? [] : [{ type: 'retry', at: retryAt }]);
+  });
+
+  it.each<[string, CallSession, string[]]>([
+    [
+      'still failing: looked up again',
+      call({ lookup: { state: 'failed', message: 'down' } }),
+      ['lookup'],
+    ],
+    [
+      'answered meanwhile (a Refresh): nothing',
+      call({ lookup: { state: 'done', result: aLookupResult([]) } }),
+      [],
+    ],
+    [
+      'ended, window closed: nothing',
+      call({ lookup: { state: 'failed', message: 'down' }, endedAt: NOW }),
+      [],
+    ],
+  ])('the retry alarm: %s', (_, record, effects) => {
+    expect(types(step(record, { type: 'retryDue' }, NOW).effects)).toEqual(effects);
+    expect(step(undefined, { type: 'retryDue' }, NOW).effects).toEqual([]);
+  });
+
+  it('the next event of a failing call is a chance to ask again too', () => {
+    const failing = call({ lookup: { state: 'failed', message: 'down' }, pop: popped.pop });
+    expect(types(onEvent(failing, aCallEvent('CallConnected')).effects)).toContain('lookup');
+    const running = onEvent(failing, aCallEvent('CallConnected'), {
+      facts: { lookupRunning: true },
+    });
+    expect(types(running.effects)).not.toContain('lookup');
+  });
+});

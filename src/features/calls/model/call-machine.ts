@@ -2,7 +2,7 @@
 import { withContact } from '@/features/lookup/model/lookup-result';
 import type { CallEvent, CallEventReply, ContactView } from '@/platform/messages';
 import type { CallSession } from '@/platform/storage/keys';
-import { lookingUp, partyChange, recorded, summarize } from './call-session';
+import { lookingUp, partyChange, recorded, retryAt, summarize } from './call-session';
 import {
   DECIDE_WAIT_MS,
   planPop,
@@ -38,6 +38,8 @@ export type CallInput =
   | { type: 'popped'; plan: PopPlan; windowId: number | null; tabsOpened: number }
   | { type: 'windowOpened'; windowId: number }
   | { type: 'windowClosed'; windowId: number }
+  /** The time a `retry` effect asked for came. */
+  | { type: 'retryDue' }
   | { type: 'saved'; contact: ContactView; log?: NonNullable<CallSession['lastLog']> };
 
 export type Effect =
@@ -51,6 +53,8 @@ export type Effect =
   | { type: 'open'; plan: PopPlan; show: boolean }
   /** Tell the person this, whatever the reply (a transfer). */
   | { type: 'tell'; reason: string }
+  /** Look the call up again at `at` (an alarm: the worker may stop meanwhile). */
+  | { type: 'retry'; at: number }
   | { type: 'reply'; reply: CallEventReply };
 
 export interface Step {
@@ -102,7 +106,9 @@ function onEvent(
     return { record: existing, effects: [{ type: 'reply', reply: refused }] };
   }
   const record = recorded(existing, event, now);
-  const lookupLeft = existing !== undefined && lookingUp(existing) && !facts.lookupRunning;
+  // A lookup a stopped worker left, or one that failed: the event is a chance to ask again.
+  const again = existing !== undefined && (lookingUp(existing) || retryAt(record, now) !== null);
+  const lookupLeft = again && !facts.lookupRunning;
   const effects: Effect[] = !existing || lookupLeft ? [{ type: 'lookup' }] : [];
   const moved = existing ? partyChange(existing, event) : null;
   const tell: Effect[] = moved ? [{ type: 'tell', reason: moved }] : [];
@@ -168,6 +174,13 @@ function withLookup(record: CallSession, outcome: LookupOutcome): CallSession {
   return { ...record, lookup: { state: 'failed', message: outcome.error } };
 }
 
+/** An answer that failed in passing is asked for again later (see retryAt). */
+function onLookedUp(record: CallSession | undefined, outcome: LookupOutcome, now: number): Step {
+  const next = record && withLookup(record, outcome);
+  const at = next ? retryAt(next, now) : null;
+  return { record: next, effects: at === null ? [] : [{ type: 'retry', at }] };
+}
+
 /** A Save from the call's window: the window may be reopened, and must not offer it again. */
 function withSaved(
   record: CallSession,
@@ -192,7 +205,12 @@ export function step(record: CallSession | undefined, input: CallInput, now: num
     case 'popped':
       return onPopped(record, input, now);
     case 'lookedUp':
-      return same(record && withLookup(record, input.outcome));
+      return onLookedUp(record, input.outcome, now);
+    case 'retryDue':
+      return {
+        record,
+        effects: record && retryAt(record, now) !== null ? [{ type: 'lookup' }] : [],
+      };
     case 'windowOpened':
       return same(record && { ...record, windowId: input.windowId });
     case 'windowClosed':

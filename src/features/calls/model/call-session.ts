@@ -111,3 +111,21 @@ export function partyChange(session: CallSession, event: CallEvent): string | nu
   const shown = session.displayNumber ?? session.phoneNumber;
   return `This call is now with ${formatForDisplay(number)}; CallPop still shows ${shown}, the ${who} it popped for.`;
 }
+
+/** A CRM that failed in passing (down, slow, rate-limited) is asked again, as the softphone does:
+ * after as long as the call has been failing (30 s to 4 min), for 8 minutes at most. */
+const RETRY_MIN_MS = 30_000;
+const RETRY_MAX_MS = 240_000;
+const RETRY_FOR_MS = 8 * 60_000;
+
+/** When to ask the CRM again for this call, or null: it answered, refused, or no one is watching. */
+export function retryAt(session: CallSession, now: number): number | null {
+  const { lookup } = session;
+  const failed =
+    lookup.state === 'failed' ||
+    (lookup.state === 'done' && lookup.result.crmFailure === 'passing');
+  const watched = session.endedAt === undefined || session.windowId !== null;
+  const failing = now - session.firstEventAt;
+  if (!failed || !watched || failing > RETRY_FOR_MS) return null;
+  return now + Math.min(Math.max(failing, RETRY_MIN_MS), RETRY_MAX_MS);
+}

@@ -6,7 +6,7 @@ import { callSessions, connectionItem, settingsItem } from '@/platform/storage/k
 import { aCallEvent, aContact, aLookupResult, CALLER } from '@/test/calls';
 import { chromeFake } from '@/test/chrome-fake';
 import { forgetClosedWindow } from './call-window';
-import { handleCallEvent } from './call-event';
+import { handleCallEvent, lookUpAgain } from './call-event';
 
 const NUMBER = CALLER;
 const contact = (id: number, name: string) =>
@@ -402,5 +402,24 @@ describe('call.event: an internal call (an extension)', () => {
         'No call pop: an internal call (extension 101), and Pipedrive cannot look up extensions.',
     });
     expect(lookup).not.toHaveBeenCalled();
+  });
+});
+
+describe('a lookup the CRM failed is asked again by an alarm', () => {
+  it('the alarm looks the live call up again, and the answer fills its record', async () => {
+    lookup.mockRejectedValueOnce(new Error('Pipedrive is unavailable.'));
+    await handleCallEvent(event('Ringing'), deps());
+    await until(async () =>
+      expect((await callSessions.get('s1'))?.lookup).toMatchObject({ state: 'failed' }),
+    );
+    await until(() => expect(chromeFake().alarms.has('callpop.lookupAgain:s1')).toBe(true));
+    await lookUpAgain('s1', deps());
+    expect(lookup).toHaveBeenCalledTimes(2);
+    await until(async () =>
+      expect((await callSessions.get('s1'))?.lookup).toMatchObject({
+        state: 'done',
+        result: { contacts: [{ name: 'Bob Smith' }] },
+      }),
+    );
   });
 });

@@ -175,3 +175,9 @@ async function pop(
     popping.delete(sessionId);
   }
 }
+
+/** A retry alarm: the call's lookup again, if it still failed and someone still watches it. */
+export async function lookUpAgain(sessionId: string, deps: CallEventDeps): Promise<void> {
+  const due = await transition(sessionId, () => ({ type: 'retryDue' }));
+  if (due.record && has(due, 'lookup')) await startLookup(due.record, deps);
+}

@@ -22,6 +22,9 @@ export async function requireCall(sessionId: string): Promise<CallSession> {
   );
 }
 
+/** The alarm of a call's next lookup, by its session id after this prefix. */
+export const RETRY_ALARM = 'callpop.lookupAgain:';
+
 type Input = (record: CallSession | undefined) => CallInput | Promise<CallInput>;
 
 const isQuota = (error: unknown) => error instanceof Error && /quota/i.test(error.message);
@@ -58,6 +61,12 @@ export async function applyLocked(
   const next = step(record, await input(record), now);
   underLock?.(next);
   if (next.record && next.record !== record) await writeCall(next.record);
+  for (const effect of next.effects) {
+    if (effect.type === 'retry') {
+      const retrying = chrome.alarms.create(`${RETRY_ALARM}${sessionId}`, { when: effect.at });
+      inBackground('scheduling a call lookup again', retrying);
+    }
+  }
   return next;
 }
 

@@ -2,11 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { settle, until } from '@/test/settle';
 import type { LookupResult } from '@/platform/messages';
 import { DEFAULT_SETTINGS, type Settings } from '@/features/settings/model/settings';
-import { callSessions, settingsItem } from '@/platform/storage/keys';
+import { callSessions, callWindowPlace, settingsItem } from '@/platform/storage/keys';
 import { aCall, aCallEvent, aContact, aLookupResult } from '@/test/calls';
 import { chromeFake } from '@/test/chrome-fake';
 import { handleCallEvent } from './call-event';
-import { handleShowCall } from './call-window';
+import { CALLPOP_PATH, handleShowCall, rememberPlace } from './call-window';
 
 const callWindows = () =>
   [...chromeFake().windows.values()].filter((w) =>
@@ -117,5 +117,51 @@ describe('call.show before or during the pop: the call keeps one window', () => 
     expect(tabs()).toEqual([bob.pageUrl, dan.pageUrl]);
     expect(callWindows()).toEqual([shown]);
     expect((await callSessions.get('s1'))?.windowId).toBe(shown!.id);
+  });
+});
+
+describe('where the call window opens', () => {
+  const SOFTPHONE = { left: 0, top: 0, width: 400, height: 680 };
+  const callPage = (id: string) => `${chrome.runtime.getURL(CALLPOP_PATH)}?session=${id}`;
+
+  /** The softphone's window is 99; every other window shows the page `pageIn` says. */
+  function withScreen(pageIn: (windowId: number) => string): void {
+    Object.assign(chrome.runtime, {
+      ContextType: { TAB: 'TAB' },
+      getContexts: async ({ windowIds }: { windowIds?: number[] }) =>
+        windowIds ? [{ documentUrl: pageIn(windowIds[0]!) }] : [{ windowId: 99 }],
+    });
+    const workArea = { left: 0, top: 0, width: 1920, height: 1040 };
+    Object.assign(chrome, { system: { display: { getInfo: async () => [{ workArea }] } } });
+    Object.assign(chrome.windows, { get: async () => ({ ...SOFTPHONE }) });
+  }
+
+  it('beside the softphone window, then where the person last put a call window', async () => {
+    withScreen((id) =>
+      id === 5 ? chrome.runtime.getURL('src/entrypoints/options/index.html') : callPage('s1'),
+    );
+    const create = vi.spyOn(chrome.windows, 'create');
+    for (const id of ['s1', 's2', 's3']) await callSessions.set(id, aCall({ sessionId: id }));
+
+    await handleShowCall({ sessionId: 's1' });
+    expect(create).toHaveBeenLastCalledWith(
+      expect.objectContaining({ left: 400, top: 0, width: 380, height: 560 }),
+    );
+    const moved = { id: 1, left: 900, top: 100, width: 420, height: 600 };
+    await rememberPlace(moved as chrome.windows.Window);
+    // Another page's window moved: not a call window's place.
+    await rememberPlace({ ...moved, id: 5, left: 10 } as chrome.windows.Window);
+    expect(await callWindowPlace.get()).toEqual({ left: 900, top: 100, width: 420, height: 600 });
+    await handleShowCall({ sessionId: 's2' });
+    expect(create).toHaveBeenLastCalledWith(expect.objectContaining({ left: 900, top: 100 }));
+  });
+
+  it('opens anyway when Chrome refuses the place (a screen unplugged since)', async () => {
+    withScreen(() => callPage('s1'));
+    await callSessions.set('s1', aCall());
+    const create = vi.spyOn(chrome.windows, 'create').mockRejectedValueOnce(new Error('bounds'));
+    await expect(handleShowCall({ sessionId: 's1' })).resolves.toEqual({ shown: 'opened' });
+    expect(create).toHaveBeenLastCalledWith(expect.objectContaining({ width: 380, height: 560 }));
+    expect(callWindows()).toHaveLength(1);
   });
 });

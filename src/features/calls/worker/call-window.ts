@@ -1,21 +1,64 @@
 /** The call-pop window and CRM tabs: open, focus, show again, forget when closed. */
-import { callSessions } from '@/platform/storage/keys';
+import { callSessions, callWindowPlace } from '@/platform/storage/keys';
+import {
+  boundsOf,
+  CALL_WINDOW_SIZE,
+  placeCallWindow,
+  SOFTPHONE_PAGE,
+  type Bounds,
+} from '../model/window-place';
 import { applyLocked, readCall, requireCall, transition } from './call-record';
 import { withSessionLock } from './in-flight';
 import { parseSessionId } from './validate';
 
 export const CALLPOP_PATH = 'src/entrypoints/callpop/index.html';
 
+async function softphoneBounds(): Promise<Bounds | null> {
+  const [page] = await chrome.runtime.getContexts({
+    contextTypes: [chrome.runtime.ContextType.TAB],
+    documentUrls: [chrome.runtime.getURL(SOFTPHONE_PAGE)],
+  });
+  return page && page.windowId >= 0 ? boundsOf(await chrome.windows.get(page.windowId)) : null;
+}
+
+const workAreas = async () =>
+  (await chrome.system.display.getInfo()).map((display) => display.workArea);
+
+/** One await on the ring path: the softphone's window, the screens and the remembered place. */
+async function callWindowBounds(): Promise<Partial<Bounds>> {
+  try {
+    const [softphone, areas, remembered] = await Promise.all([
+      softphoneBounds(),
+      workAreas(),
+      callWindowPlace.get(),
+    ]);
+    return placeCallWindow(softphone, areas, remembered);
+  } catch {
+    return CALL_WINDOW_SIZE;
+  }
+}
+
 async function openCallWindow(sessionId: string): Promise<number | null> {
   const url = `${CALLPOP_PATH}?session=${encodeURIComponent(sessionId)}`;
-  const created = await chrome.windows.create({
-    type: 'popup',
-    url,
-    width: 380,
-    height: 560,
-    focused: true,
+  const open = (bounds: Partial<Bounds>) =>
+    chrome.windows.create({ type: 'popup', url, focused: true, ...bounds });
+  // Chrome refuses bounds mostly off screen (a screen gone since): it then places the window.
+  const bounds = await callWindowBounds();
+  const created = await open(bounds).catch((error: unknown) => {
+    if (bounds.left === undefined) throw error;
+    return open(CALL_WINDOW_SIZE);
   });
   return created?.id ?? null;
+}
+
+/** windows.onBoundsChanged: a call window the person moved or sized is where the next one opens. */
+export async function rememberPlace(window: chrome.windows.Window): Promise<void> {
+  if (window.id === undefined) return;
+  const pages = await chrome.runtime.getContexts({ windowIds: [window.id] });
+  const page = chrome.runtime.getURL(CALLPOP_PATH);
+  if (pages.some((context) => context.documentUrl?.startsWith(page))) {
+    await callWindowPlace.set(boundsOf(window));
+  }
 }
 
 /** Under the call's lock, so a pop and a Show call window never open two. `known`: a Show needs the

@@ -4,8 +4,9 @@ import { lookupContact, SWEEP_ALARM } from '@/features/lookup/worker';
 import type { LookupRequest, LookupResult } from '@/platform/messages';
 import type { HandlerTable } from '@/platform/worker/listener';
 import { inBackground } from '@/platform/worker/report';
-import { handleCallEvent, handleRefresh } from './call-event';
-import { forgetClosedWindow, handleShowCall } from './call-window';
+import { handleCallEvent, handleRefresh, lookUpAgain } from './call-event';
+import { RETRY_ALARM } from './call-record';
+import { forgetClosedWindow, handleShowCall, rememberPlace } from './call-window';
 import { forgetEndedCalls, forgetOldCalls } from './forget-old-calls';
 
 export { callOfSave, recordCreated, recordLogged } from './save-outcome';
@@ -24,7 +25,13 @@ export function registerCalls(): void {
   chrome.windows.onRemoved.addListener((windowId) =>
     inBackground('forgetting a closed window', forgetClosedWindow(windowId)),
   );
-  chrome.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SWEEP_ALARM) inBackground('forgetting old calls', forgetOldCalls());
+  chrome.windows.onBoundsChanged.addListener((window) =>
+    inBackground('remembering where the call window is', rememberPlace(window)),
+  );
+  chrome.alarms.onAlarm.addListener(({ name }) => {
+    if (name === SWEEP_ALARM) inBackground('forgetting old calls', forgetOldCalls());
+    if (name.startsWith(RETRY_ALARM)) {
+      inBackground('a call lookup again', lookUpAgain(name.slice(RETRY_ALARM.length), { lookup }));
+    }
   });
 }
