@@ -27,6 +27,7 @@ export default defineConfig({
       // Pages the manifest does not name must be listed here to be built.
       input: {
         callpop: 'src/entrypoints/callpop/index.html',
+        setup: 'src/entrypoints/setup/index.html',
         softphone: 'src/entrypoints/softphone/index.html',
         // An empty extension page: the pop-latency benchmark's floor (bench/pop-latency.ts).
         softphoneBlank: 'src/entrypoints/softphone/blank.html',
