@@ -1,5 +1,4 @@
 /** User settings, stored once under `settings@v1` (see storage/keys.ts). */
-import { isSupportedCountry } from 'libphonenumber-js/min';
 import type { ResolverId } from '@/features/lookup/model/resolvers';
 
 export type PopTrigger = 'off' | 'ring' | 'answer';
@@ -38,23 +37,6 @@ export interface Settings {
     accountCountry: string;
   };
 }
-
-/** The region of the browser's language (en-US: US; en alone: its likely region), or ''. */
-export function browserCountry(language = globalThis.navigator?.language ?? ''): string {
-  try {
-    const region = new Intl.Locale(language).maximize().region ?? '';
-    return isSupportedCountry(region) ? region : '';
-  } catch {
-    return ''; // not a language tag
-  }
-}
-
-/** The settings as lookups use them: without a default country, the softphone account's, else
- * the browser's, so a number typed as people write it locally is found with nothing set. */
-export const withAccountCountry = (settings: Settings): Settings => ({
-  ...settings,
-  defaultCountry: settings.defaultCountry || settings.softphone.accountCountry || browserCountry(),
-});
 
 export const DEFAULT_SOFTPHONE_URL =
   'https://apps.ringcentral.com/integration/ringcentral-embeddable/latest/app.html';

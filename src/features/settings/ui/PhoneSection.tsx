@@ -5,7 +5,8 @@ import {
   listCountries,
   validateOverridingFormat,
 } from '@/features/lookup/model/phone';
-import { browserCountry, SETTING_LIMITS, withAccountCountry } from '../model/settings';
+import { SETTING_LIMITS } from '../model/settings';
+import { browserCountry, withAccountCountry } from '../model/default-country';
 import { CheckboxField, SelectField, TextField } from '@/platform/ui/form-fields';
 import { earlierSlotWith, layoutFor, packFormats, withSlot } from './format-slots';
 import { sampleNumberFor, type SampleNumber } from './sample-number';

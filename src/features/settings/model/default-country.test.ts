@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { browserCountry, DEFAULT_SETTINGS, withAccountCountry } from './settings';
+import { browserCountry, withAccountCountry } from './default-country';
+import { DEFAULT_SETTINGS } from './settings';
 
 describe('the default country', () => {
   it("is the browser language's region, when libphonenumber knows it", () => {
