@@ -11,6 +11,7 @@ test('a revoked token: the popup shows one state, credentials rejected with Reco
   popup,
   pd,
   extensionUrl,
+  serviceWorker,
 }) => {
   await expect(popup.connection).toHaveText(/^Connected to Pipedrive as Dana Demo/);
   pd.faults.add({ kind: 'status', status: 401, path: /search/, times: -1 });
@@ -24,6 +25,11 @@ test('a revoked token: the popup shows one state, credentials rejected with Reco
   await expect(popup.logCall).toHaveCount(0);
   await expect(popup.page.getByRole('button', { name: 'Open softphone' })).toHaveCount(0);
   await popup.page.screenshot({ path: '/tmp/setup-popup-rejected.png' });
+  // The toolbar button says it too, while the popup is closed.
+  await expect
+    .poll(() => serviceWorker.evaluate(() => chrome.action.getTitle({})))
+    .toBe('CallPop: Pipedrive rejected the saved credentials. Reconnect.');
+  expect(await serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
 
   // Options says the same, and no "Signed in as" beside it.
   const options = await OptionsPage.open(await popup.page.context().newPage(), extensionUrl);

@@ -35,6 +35,7 @@ test('install opens the setup page: connect, the country from the browser, the s
     "United States (+1), your browser's region",
   );
   await expect(page.getByText('Connect a CRM first.')).toBeVisible();
+  await page.screenshot({ path: '/tmp/setup-setup-first.png', fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByLabel('Pipedrive domain').fill(pd.url);
@@ -105,10 +106,10 @@ test("the manifest declares the shortcuts; the call shortcut brings the current 
     const update = chrome.windows.update.bind(chrome.windows);
     const asked: unknown[] = [];
     Object.assign(globalThis, { focusAsked: asked });
-    chrome.windows.update = ((id: number, info: chrome.windows.UpdateInfo) => {
+    chrome.windows.update = (id: number, info: chrome.windows.UpdateInfo) => {
       asked.push([id, info.focused]);
       return update(id, info);
-    });
+    };
   });
   await pressShortcut();
   await expect
