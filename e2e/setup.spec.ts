@@ -77,6 +77,22 @@ test('the toolbar badge says "not connected", then clears', async ({ serviceWork
   await expect.poll(badge).toEqual({ text: '!', title: 'CallPop: not connected to a CRM' });
 });
 
+test('the toolbar badge says the CRM is failing after a failed lookup, and clears after a good one', async ({
+  serviceWorker,
+  popup,
+  pd,
+}) => {
+  const title = () => serviceWorker.evaluate(() => chrome.action.getTitle({}));
+  pd.faults.add({ kind: 'status', status: 503, path: /search/, times: -1 });
+  await popup.lookUp('+14155550101');
+  await expect.poll(title).toBe('CallPop: the last lookup in Pipedrive failed');
+  expect(await serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+  pd.faults.clear();
+  await popup.lookUp('+14155550102');
+  await expect.poll(title).toBe('CallPop');
+  expect(await serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+});
+
 test("the manifest declares the shortcuts; the call shortcut brings the current call's window forward", async ({
   context,
   serviceWorker,
