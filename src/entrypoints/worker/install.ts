@@ -2,7 +2,7 @@ import { ensureSweepAlarm, restrictStorageAccess } from '@/features/lookup/worke
 import { inBackground } from '@/platform/worker/report';
 import { updateBadge } from './badge';
 
-export const SETUP_PAGE = 'src/entrypoints/setup/index.html';
+const SETUP_PAGE = 'src/entrypoints/setup/index.html';
 
 /** Each browser start: storage access level and the sweep alarm are not guaranteed to persist. */
 export async function onStartup(): Promise<void> {
