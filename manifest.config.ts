@@ -26,6 +26,17 @@ export default defineManifest((env) => ({
     default_title: pkg.displayName,
   },
   options_page: 'src/entrypoints/options/index.html',
+  // Chrome lets people change these at chrome://extensions/shortcuts.
+  commands: {
+    _execute_action: {
+      suggested_key: { default: 'Alt+Shift+L' },
+      description: 'Look up a number',
+    },
+    'show-call': {
+      suggested_key: { default: 'Alt+Shift+K' },
+      description: "Bring the current call's window forward",
+    },
+  },
   // CRXJS builds the worker the same way for `npm run dev` and `npm run build`.
   background: { service_worker: WORKER_ENTRY, type: 'module' },
   // system.display: the call window opens beside the softphone, inside the screen's work area.

@@ -79,6 +79,7 @@ export default defineConfig(({ command }) => ({
       input: {
         // The dev server serves the call window with the other pages; a build makes it alone.
         ...(command === 'serve' ? { callpop: CALLPOP_PAGE } : {}),
+        setup: 'src/entrypoints/setup/index.html',
         softphone: 'src/entrypoints/softphone/index.html',
         // An empty extension page: the pop-latency benchmark's floor (bench/pop-latency.ts).
         softphoneBlank: 'src/entrypoints/softphone/blank.html',

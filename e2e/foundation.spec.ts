@@ -45,6 +45,7 @@ test('every page of the extension renders without errors', async ({ page, extens
     'src/entrypoints/popup/index.html',
     'src/entrypoints/options/index.html',
     'src/entrypoints/callpop/index.html',
+    'src/entrypoints/setup/index.html',
   ]) {
     await page.goto(extensionUrl(path));
     await expect(page.locator('#root > *')).toHaveCount(1);

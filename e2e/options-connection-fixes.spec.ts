@@ -40,7 +40,7 @@ test('a slow test result is not shown under another CRM, nor for values edited s
     );
     await options.testConnection();
     await expect(options.connectionOutcome).toHaveText(
-      `Connected to Pipedrive as ${PIPEDRIVE_USER.name}.`,
+      `Test passed: Pipedrive accepts this API token as ${PIPEDRIVE_USER.name}. Press Connect to save it.`,
     );
   } finally {
     await crm.close();
@@ -71,7 +71,9 @@ test("connection messages use the chosen CRM's example and the page's own button
     // The API URL as Insightly displays it, with /v3.1: accepted, and the key is checked.
     await options.fillConnection({ 'API URL': `${crm.url}/v3.1`, 'API key': INSIGHTLY_API_KEY });
     await options.testConnection();
-    await expect(options.connectionOutcome).toHaveText(/^Connected to Insightly as /);
+    await expect(options.connectionOutcome).toHaveText(
+      /^Test passed: Insightly accepts this API key as /,
+    );
     await expect(options.errorOf(apiUrl)).toHaveCount(0);
 
     // 404: no Insightly there, with Insightly's example.

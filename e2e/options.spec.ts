@@ -99,6 +99,7 @@ test('settings save as they change, survive a reload, follow changes made elsewh
   await expect.poll(() => storedLocal(serviceWorker, 'settings@v1')).toMatchObject(expected);
 
   await page.reload();
+  await options.openAdvanced();
   await expect(options.format(1)).toHaveValue('(###) ###-####');
   await expect(options.format(2)).toHaveValue('###.###.####');
   await expect(options.format(3)).toHaveValue('');
@@ -155,6 +156,7 @@ test('connect to Pipedrive: a wrong token is explained, the right one connects; 
     expect(await lookUp(page, '+14155550102')).toMatchObject({ ok: true });
     expect(await lookUp(page, '+14155550101')).toMatchObject({ ok: true });
     await page.reload();
+    await options.openAdvanced();
     await expect(options.cacheCount).toHaveText('2 numbers are cached.');
     await options.clearCache();
     await expect(options.cacheOutcome).toHaveText('Removed 2 cached contacts.');

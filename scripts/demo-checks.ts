@@ -10,7 +10,7 @@ export function missingDisplay(
   return [
     'There is no display to open Chromium on ($DISPLAY is not set).',
     'Run `xvfb-run npm start` for a virtual one (Debian: apt-get install xvfb),',
-    'or `HEADLESS=1 npm start` for a smoke run without windows.',
+    'or `HEADLESS=1 npm start` for a smoke run without windows (it saves a picture of the call).',
   ].join('\n');
 }
 

@@ -2,6 +2,7 @@
  * `HEADLESS=1 npm start`: follows the first printed step, so a smoke run proves the demo works
  * rather than only that a browser started. Throws with what did not happen.
  */
+import { dirname, join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { SOFTPHONE_PAGE, type DemoCrm } from '../e2e/support/demo-setup';
 
@@ -28,7 +29,8 @@ async function step<T>(what: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function smokeTest(context: BrowserContext, crm: DemoCrm): Promise<void> {
+/** Returns where it saved a picture of the call window: the demo seen without a screen. */
+export async function smokeTest(context: BrowserContext, crm: DemoCrm): Promise<string> {
   const { number, name } = crm.firstCall;
   const softphone = await step('The softphone window did not open', () =>
     pageWith(context, SOFTPHONE_PAGE),
@@ -45,5 +47,8 @@ export async function smokeTest(context: BrowserContext, crm: DemoCrm): Promise<
     `${name} did not show in the call window (is that contact still in ${crm.dataFile}?)`,
     () => pop.getByText(name).first().waitFor({ timeout: WAIT_MS }),
   );
+  const screenshot = join(dirname(crm.dataFile), 'call-window.png');
+  await pop.screenshot({ path: screenshot });
   await frame.getByRole('button', { name: 'Hang up' }).click();
+  return screenshot;
 }

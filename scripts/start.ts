@@ -86,7 +86,8 @@ try {
   );
   console.log(`
 CallPop ${extensionId} is running, connected to the demo CRM:
-the ${displayName} emulator at ${crm.url}, ${secret.label} ${secret.value}
+the ${displayName} emulator at ${crm.url}
+${secret.label}: ${secret.value}   (to connect again by hand after a Disconnect)
 (data kept in ${dataFile}; delete it for fresh sample contacts).
 
 In the "CallPop softphone" window:
@@ -102,10 +103,12 @@ Make the CRM fail (for numbers not cached yet, or on Refresh) until the faults a
     -d '{"kind": "status", "status": 503, "times": -1}'
   curl -X DELETE ${crm.url}/__emulator/faults
 Other faults (rate limits, slow or broken answers): README.md, "The demo".
+No screen? HEADLESS=1 npm start follows step 1 and saves a picture of the call window;
+xvfb-run npm start runs all of it in a virtual display (README.md, "The demo").
 ${headless ? 'Smoke run: following step 1…' : 'Close the browser window (or press Ctrl+C) to stop.'}`);
   if (headless) {
-    await smokeTest(context, demoCrm);
-    console.log('Smoke run passed: the call popped with its contact.');
+    const screenshot = await smokeTest(context, demoCrm);
+    console.log(`Smoke run passed: the call popped with its contact. See it: ${screenshot}`);
     await stop(0);
   }
   context.on('close', () => void stop(0));

@@ -46,7 +46,15 @@ export class OptionsPage {
     await page.goto(extensionUrl('src/entrypoints/options/index.html'));
     const options = new OptionsPage(page);
     await options.defaultCountry.waitFor();
+    await options.openAdvanced();
     return options;
+  }
+
+  /** Every setting within reach, as after opening "Advanced settings" (without moving focus). */
+  async openAdvanced(): Promise<void> {
+    await this.page.getByTestId('advanced').evaluate((details: HTMLDetailsElement) => {
+      details.open = true;
+    });
   }
 
   field(label: string): Locator {

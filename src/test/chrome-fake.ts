@@ -71,6 +71,7 @@ export function createChromeFake() {
     });
   }
 
+  const badge = { text: '', title: '', color: '' };
   const alarms = new Map<string, FakeAlarm>();
   const onAlarm = new FakeEvent<(alarm: chrome.alarms.Alarm) => void>();
 
@@ -173,6 +174,12 @@ export function createChromeFake() {
         return tab;
       },
     },
+    // The toolbar button's badge, as one record a test can read.
+    action: {
+      setBadgeText: async ({ text }: { text: string }) => void (badge.text = text),
+      setTitle: async ({ title }: { title: string }) => void (badge.title = title),
+      setBadgeBackgroundColor: async ({ color }: { color: string }) => void (badge.color = color),
+    },
     permissions: {
       contains: async (permissions: { origins?: string[] }) =>
         (permissions.origins ?? []).every((origin) => grantedOrigins.has(origin)),
@@ -195,6 +202,7 @@ export function createChromeFake() {
     alarms,
     windows,
     grantedOrigins,
+    badge,
     /** Fires an alarm as Chrome would when it is due. */
     fireAlarm(name: string): void {
       const alarm = alarms.get(name);

@@ -4,7 +4,7 @@ import { AdvancedSection } from '@/features/settings/ui/AdvancedSection';
 import { CacheSection } from '@/features/settings/ui/CacheSection';
 import { CallPopSection } from '@/features/settings/ui/CallPopSection';
 import { ConnectionSection } from '@/features/connection/ui/ConnectionSection';
-import { PhoneSection } from '@/features/settings/ui/PhoneSection';
+import { CountrySection, PhoneSection } from '@/features/settings/ui/PhoneSection';
 import { ResolverSection } from '@/features/settings/ui/ResolverSection';
 import { SaveStatusLine } from '@/features/settings/ui/SaveStatusLine';
 import { useSettings } from '@/features/settings/ui/use-settings';
@@ -34,11 +34,16 @@ export function App() {
         <p>Loading your settings…</p>
       ) : (
         <>
-          <PhoneSection settings={settings} save={save} />
-          <CallPopSection settings={settings} save={save} />
-          <ResolverSection settings={settings} save={save} />
-          <CacheSection settings={settings} save={save} refreshKey={cacheKey} />
-          <AdvancedSection settings={settings} save={save} />
+          <CountrySection settings={settings} save={save} />
+          {/* What most people never change, out of the way of the two settings they need. */}
+          <details className="advanced" data-testid="advanced">
+            <summary>Advanced settings</summary>
+            <PhoneSection settings={settings} save={save} />
+            <CallPopSection settings={settings} save={save} />
+            <ResolverSection settings={settings} save={save} />
+            <CacheSection settings={settings} save={save} refreshKey={cacheKey} />
+            <AdvancedSection settings={settings} save={save} />
+          </details>
         </>
       )}
     </main>

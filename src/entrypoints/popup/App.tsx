@@ -184,6 +184,7 @@ export function App() {
           onRefresh={() => void lookup(result.phoneNumber, true)}
           onOpen={(url) => void openCrmPage(url, toasts)}
           onView={setView}
+          canSave={connection.state === 'ready' && connection.value?.rejectedAt === undefined}
         />
       ) : null}
       {opening ? (

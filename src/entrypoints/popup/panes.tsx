@@ -64,6 +64,8 @@ export function ResultsPane(props: {
   onRefresh: () => void;
   onOpen: (url: string | null) => void;
   onView: (view: View) => void;
+  /** False while the CRM rejects the saved credentials: a save could only fail. */
+  canSave: boolean;
 }) {
   const { result, busy } = props;
   const refreshing = busy?.kind === 'refresh';
@@ -81,16 +83,18 @@ export function ResultsPane(props: {
         </button>
       </div>
       <LookupResults result={result} onOpen={(c) => props.onOpen(c.pageUrl)} />
-      <div className="row">
-        {result.canCreate ? (
-          <button type="button" onClick={() => props.onView('create')} disabled={busy !== null}>
-            Create new contact...
+      {props.canSave ? (
+        <div className="row">
+          {result.canCreate ? (
+            <button type="button" onClick={() => props.onView('create')} disabled={busy !== null}>
+              Create new contact...
+            </button>
+          ) : null}
+          <button type="button" onClick={() => props.onView('log')} disabled={busy !== null}>
+            Log call
           </button>
-        ) : null}
-        <button type="button" onClick={() => props.onView('log')} disabled={busy !== null}>
-          Log call
-        </button>
-      </div>
+        </div>
+      ) : null}
     </>
   );
 }

@@ -2,7 +2,17 @@ import { callsHandlers, forgetEndedCalls } from '@/features/calls/worker';
 import { connectionHandlers } from '@/features/connection/worker';
 import { lookupHandlers } from '@/features/lookup/worker';
 import { forgetSaves, isFinished, savesHandlers } from '@/features/saves/worker';
+import type { LookupResult } from '@/platform/messages';
 import type { HandlerTable } from '@/platform/worker/listener';
+import { inBackground } from '@/platform/worker/report';
+import { updateBadge } from './badge';
+
+/** The toolbar badge follows each lookup's answer (badge.ts); a call's, once its event is done. */
+async function badged<T>(work: Promise<T>, result?: (value: T) => LookupResult): Promise<T> {
+  const value = await work;
+  inBackground('the toolbar badge', updateBadge(result?.(value)));
+  return value;
+}
 
 export const handlers: HandlerTable = {
   'status.get': () => {
@@ -13,6 +23,9 @@ export const handlers: HandlerTable = {
   ...lookupHandlers,
   ...savesHandlers,
   ...callsHandlers,
+  'contact.lookup': (payload) => badged(lookupHandlers['contact.lookup'](payload), (r) => r),
+  'call.refresh': (payload) => badged(callsHandlers['call.refresh'](payload), (r) => r),
+  'call.event': (payload) => badged(callsHandlers['call.event'](payload)),
   // Clear cache also frees session space: finished Saves' records and ended calls.
   'cache.clear': async () => {
     const cleared = await lookupHandlers['cache.clear']();

@@ -11,6 +11,7 @@ import { forgetEndedCalls, forgetOldCalls } from './forget-old-calls';
 
 export { callOfSave, recordCreated, recordLogged } from './save-outcome';
 export { forgetEndedCalls };
+export { showLatestCall } from './latest-call';
 
 const lookup = (request: LookupRequest, onFirst?: (first: LookupResult) => void) =>
   lookupContact(request, defaultDeps, onFirst);

@@ -46,6 +46,8 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
     );
   };
 
+  const { rejectedAt } = connection;
+  // Rejected credentials are the state shown: not "Signed in as" beside the alert saying otherwise.
   return (
     <div className="connected" data-testid="connected">
       <dl>
@@ -53,14 +55,18 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
         <dd data-testid="connected-crm">{connection.displayName}</dd>
         <dt>Address</dt>
         <dd data-testid="connected-host">{connection.hostname}</dd>
-        <dt>Signed in as</dt>
-        <dd data-testid="connected-user">{connection.userName}</dd>
-        <dt>Connected</dt>
-        <dd>{new Date(connection.connectedAt).toLocaleString()}</dd>
+        {rejectedAt === undefined ? (
+          <>
+            <dt>Signed in as</dt>
+            <dd data-testid="connected-user">{connection.userName}</dd>
+            <dt>Connected</dt>
+            <dd>{new Date(connection.connectedAt).toLocaleString()}</dd>
+          </>
+        ) : null}
       </dl>
-      {connection.rejectedAt !== undefined ? (
+      {rejectedAt !== undefined ? (
         <p className="field-error" role="alert" data-testid="credentials-rejected">
-          {rejectedLine(connection, secretLabel, connection.rejectedAt)}
+          {rejectedLine(connection, secretLabel, rejectedAt)}
         </p>
       ) : null}
       {confirming ? (
@@ -97,11 +103,11 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
           {onReplace ? (
             <button
               type="button"
-              className={connection.rejectedAt !== undefined ? 'primary' : undefined}
+              className={rejectedAt !== undefined ? 'primary' : undefined}
               data-testid="replace-credentials"
               onClick={onReplace}
             >
-              Enter a new {secretLabel}
+              {rejectedAt !== undefined ? 'Reconnect: enter a new' : 'Enter a new'} {secretLabel}
             </button>
           ) : null}
           <button

@@ -84,10 +84,7 @@ export function ConnectionForm({
       return;
     }
     if (!reply.ok) return fail(reply.error.message);
-    setOutcome({
-      kind: 'success',
-      text: reply.value.message || `Connected as ${reply.value.userName}.`,
-    });
+    setOutcome({ kind: 'success', text: reply.value.message });
   };
 
   const connect = () => {

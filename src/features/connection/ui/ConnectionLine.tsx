@@ -4,7 +4,13 @@ import type { Loadable } from '@/platform/ui/use-status';
 import { ErrorText } from '@/platform/ui/form-fields';
 import { openSoftphoneWindow } from '@/entrypoints/softphone/open-window';
 
-export function ConnectionLine({ connection }: { connection: Loadable<ConnectionSummary | null> }) {
+export function ConnectionLine({
+  connection,
+  onSoftphoneOpened,
+}: {
+  connection: Loadable<ConnectionSummary | null>;
+  onSoftphoneOpened?: () => void;
+}) {
   const [opening, setOpening] = useState(false);
   const [openError, setOpenError] = useState<string | null>(null);
 
@@ -15,6 +21,7 @@ export function ConnectionLine({ connection }: { connection: Loadable<Connection
     setOpenError(null);
     try {
       await openSoftphoneWindow();
+      onSoftphoneOpened?.();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       setOpenError(`The softphone window could not be opened: ${reason}`);
@@ -27,25 +34,34 @@ export function ConnectionLine({ connection }: { connection: Loadable<Connection
   if (connection.state === 'error') {
     return <p role="alert">The connection could not be read: {connection.message}</p>;
   }
-  if (!connection.value) {
+  const current = connection.value;
+  // One state at a time: not connected, credentials rejected, or connected; never two at once.
+  if (!current || current.rejectedAt !== undefined) {
     return (
-      <div className="row" data-testid="connection">
-        <span>Not connected to a CRM.</span>
+      <div className="row" data-testid="connection" data-state={current ? 'rejected' : 'none'}>
+        {current ? (
+          <span className="error" role="alert">
+            {current.displayName} rejected CallPop&apos;s saved credentials: lookups and saves fail
+            until you reconnect.
+          </span>
+        ) : (
+          <span>Not connected to a CRM.</span>
+        )}
         <button
           type="button"
           className="primary"
           onClick={() => void chrome.runtime.openOptionsPage()}
         >
-          Connect a CRM
+          {current ? 'Reconnect' : 'Connect a CRM'}
         </button>
       </div>
     );
   }
   return (
     <>
-      <div className="row" data-testid="connection">
+      <div className="row" data-testid="connection" data-state="connected">
         <span className="muted">
-          Connected to {connection.value.displayName} as {connection.value.userName}
+          Connected to {current.displayName} as {current.userName}
         </span>
         {/* Calls pop only while the softphone window is open. */}
         <button
@@ -57,17 +73,6 @@ export function ConnectionLine({ connection }: { connection: Loadable<Connection
           {opening ? 'Opening…' : 'Open softphone'}
         </button>
       </div>
-      {connection.value.rejectedAt !== undefined ? (
-        <div className="row" data-testid="credentials-rejected">
-          <span className="error" role="alert">
-            {connection.value.displayName} rejected CallPop&apos;s saved credentials: lookups and
-            saves fail until you enter new ones in Options.
-          </span>
-          <button type="button" onClick={() => void chrome.runtime.openOptionsPage()}>
-            Open Options
-          </button>
-        </div>
-      ) : null}
       <ErrorText text={openError} testId="softphone-error" />
     </>
   );

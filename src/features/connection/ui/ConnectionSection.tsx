@@ -115,7 +115,8 @@ export function ConnectionSection({ onDisconnected }: { onDisconnected: () => vo
     <Section title="CRM connection" testId="connection-section">
       <div ref={bodyRef}>{body}</div>
       <p role="status" className="outcome" data-testid="connection-notice">
-        {notice}
+        {/* "Connected to …" from a Connect is out of date once the CRM rejects the credentials. */}
+        {current?.rejectedAt === undefined ? notice : null}
       </p>
     </Section>
   );

@@ -17,6 +17,19 @@ const pipedrive: ConnectorInfo = {
 };
 
 describe('buildDraft', () => {
+  it("names an empty field with the CRM's name as written", () => {
+    const named = {
+      ...pipedrive,
+      settings: [{ ...pipedrive.settings[0]!, label: 'Pipedrive domain' }],
+    };
+    expect(buildDraft(named, {})).toMatchObject({
+      errors: { hostname: 'Enter the Pipedrive domain.' },
+    });
+    expect(buildDraft(pipedrive, {})).toMatchObject({
+      errors: { hostname: 'Enter the company domain.' },
+    });
+  });
+
   it('maps the address and secret fields to hostname and credentials', () => {
     expect(buildDraft(pipedrive, { hostname: ' Acme.Pipedrive.com ', apiToken: ' t0k ' })).toEqual({
       ok: true,

@@ -17,9 +17,11 @@ export function fieldRole(field: Field): FieldRole {
   return 'other';
 }
 
-/** "Company domain" reads "company domain" mid-sentence; "API token" stays as it is. */
-function inSentence(label: string): string {
-  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+/** "Company domain" reads "company domain" mid-sentence; "API token" and "Pipedrive domain"
+ * (the CRM's name) stay as they are. */
+function inSentence(label: string, crm: string): string {
+  if (label.startsWith(crm) || !/^[A-Z][a-z]/.test(label)) return label;
+  return label[0]!.toLowerCase() + label.slice(1);
 }
 
 const ON_THIS_MACHINE = 'a CRM on this machine (localhost or 127.0.0.1)';
@@ -28,28 +30,27 @@ const no = (message: string): { ok: false; message: string } => ({ ok: false, me
 
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
 
-/** A bare host or https origin (http only on loopback), API version dropped as the worker does. */
+/** A bare host or https origin (http only on loopback), API version dropped as the worker does;
+ * `label` as it reads mid-sentence. */
 export function checkHostname(
   input: string,
   label: string,
   example = 'crm.example.com',
 ): { ok: true; value: string } | { ok: false; message: string } {
   const text = withoutApiVersion(input.trim());
-  if (text === '') return no(`Enter the ${inSentence(label)}.`);
+  if (text === '') return no(`Enter the ${label}.`);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     let url: URL;
     try {
       url = new URL(text);
     } catch {
-      return no(`That ${inSentence(label)} is not a valid address.`);
+      return no(`That ${label} is not a valid address.`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       return no(`Use an https:// address (plain http:// only for ${ON_THIS_MACHINE}).`);
     }
     if (!isOneHost(url)) {
-      return no(
-        `That ${inSentence(label)} has characters an address cannot have. Enter it like ${example}.`,
-      );
+      return no(`That ${label} has characters an address cannot have. Enter it like ${example}.`);
     }
     // Plain http would send the API token unencrypted: only over loopback, where it never
     // leaves this machine.
@@ -66,9 +67,7 @@ export function checkHostname(
     return { ok: true, value: url.origin };
   }
   if (!HOST.test(text)) {
-    return no(
-      `That ${inSentence(label)} has characters an address cannot have. Enter it like ${example}.`,
-    );
+    return no(`That ${label} has characters an address cannot have. Enter it like ${example}.`);
   }
   return { ok: true, value: text.toLowerCase() };
 }
@@ -85,11 +84,11 @@ type DraftResult =
 
 // An optional address left blank is the one its placeholder shows (HubSpot's API); the
 // placeholder, e.g. `https://api.na1.insightly.com`, is also the example.
-function checkAddress(field: ConnectorInfo['settings'][number], raw: string) {
+function checkAddress(field: Field, raw: string, crm: string) {
   const example = field.placeholder?.trim() || undefined;
   return checkHostname(
     raw.trim() === '' && !field.required ? (example ?? '') : raw,
-    field.label,
+    inSentence(field.label, crm),
     example,
   );
 }
@@ -102,11 +101,11 @@ export function buildDraft(connector: ConnectorInfo, values: Record<string, stri
     const raw = values[field.id] ?? '';
     const role = fieldRole(field);
     if (role === 'hostname') {
-      const checked = checkAddress(field, raw);
+      const checked = checkAddress(field, raw, connector.displayName);
       if (checked.ok) hostname = checked.value;
       else errors[field.id] = checked.message;
     } else if (raw.trim() === '' && field.required) {
-      errors[field.id] = `Enter the ${inSentence(field.label)}.`;
+      errors[field.id] = `Enter the ${inSentence(field.label, connector.displayName)}.`;
     } else if (role === 'secret') {
       secret = raw.trim();
     }

@@ -51,7 +51,7 @@ describe('connection', () => {
     };
     expect(await testConnection(DRAFT, deps)).toEqual({
       userName: 'Grace',
-      message: 'Connected to Pipedrive as Grace.',
+      message: 'Test passed: Pipedrive accepts this API token as Grace. Press Connect to save it.',
     });
     expect(seen).toEqual([
       {
@@ -81,6 +81,16 @@ describe('connection', () => {
     await expect(testConnection({ ...DRAFT, hostname: 'ftp://x' }, deps)).rejects.toThrow(
       /not a web address/,
     );
+  });
+
+  it('says an address typed without a scheme was tried over https', async () => {
+    connector.checkConnection = () => Promise.reject(new HttpError('network', 'x'));
+    await expect(testConnection({ ...DRAFT, hostname: 'localhost:4010' }, deps)).rejects.toThrow(
+      'CallPop tried https://localhost:4010: if the address starts with http://, type it in full.',
+    );
+    await expect(
+      testConnection({ ...DRAFT, hostname: 'https://acme.pipedrive.com' }, deps),
+    ).rejects.toThrow(/online\.$/);
   });
 
   it("gives the chosen CRM's own address example, and no Refresh the options page lacks", async () => {

@@ -128,11 +128,15 @@ async function check(draft: ConnectionDraft, deps: EngineDeps, again: 'Test' | '
   } catch (error) {
     const failure = classifyError(error);
     const where = origin.host;
+    // Typed without a scheme, the address was tried over https: it may be an http one.
+    const schemeHint = /^https?:/i.test(String(draft.hostname).trim())
+      ? ''
+      : ` CallPop tried ${origin.origin}: if the address starts with http://, type it in full.`;
     const messages: Partial<Record<typeof failure.kind, string>> = {
       auth: `The ${credentialName(draft)} was rejected by ${crm}. Copy it again from ${crm} and paste it here.`,
       forbidden: `${crm} refused access for this ${credentialName(draft)}. Ask your ${crm} admin for API access.`,
       notFound: `No ${crm} company at ${where}. Check the address, for example ${addressExample(connector)}.`,
-      network: `Could not reach ${where}. Check the address and that you are online.`,
+      network: `Could not reach ${where}. Check the address and that you are online.${schemeHint}`,
       timeout: `Could not reach ${where}: it did not answer in time. Check the address and try again.`,
       malformed: `${where} did not answer like the ${crm} API. Check the address.`,
       // The lookup wording says "press Refresh": the options page has no Refresh.
@@ -148,9 +152,11 @@ async function check(draft: ConnectionDraft, deps: EngineDeps, again: 'Test' | '
 
 export async function testConnection(draft: ConnectionDraft, deps: EngineDeps) {
   const { connector, result } = await check(draft, deps, 'Test');
+  // Nothing is saved by a test: the message must not read as a connection.
+  const crm = connector.manifest.displayName;
   return {
     userName: result.userName,
-    message: `Connected to ${connector.manifest.displayName} as ${result.userName}.`,
+    message: `Test passed: ${crm} accepts this ${credentialName(draft)} as ${result.userName}. Press Connect to save it.`,
   };
 }
 

@@ -6,7 +6,8 @@ import {
   type ConnectionDraft,
 } from '@/features/connection/model/connection';
 import { ERROR_CODES } from '@/platform/messages';
-import { withAccountCountry, type Settings } from '@/features/settings/model/settings';
+import type { Settings } from '@/features/settings/model/settings';
+import { withAccountCountry } from '@/features/settings/model/default-country';
 import { area } from '@/platform/storage/define';
 import {
   cacheFormatsItem,

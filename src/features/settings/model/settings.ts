@@ -38,12 +38,6 @@ export interface Settings {
   };
 }
 
-/** The settings as lookups use them: without a default country, the softphone account's. */
-export const withAccountCountry = (settings: Settings): Settings => ({
-  ...settings,
-  defaultCountry: settings.defaultCountry || settings.softphone.accountCountry,
-});
-
 export const DEFAULT_SOFTPHONE_URL =
   'https://apps.ringcentral.com/integration/ringcentral-embeddable/latest/app.html';
 

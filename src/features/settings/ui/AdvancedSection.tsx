@@ -19,7 +19,6 @@ export function AdvancedSection({ settings, save }: SectionProps) {
     );
   const clientId = useAppField('clientId', trimmed);
   const appServer = useAppField('appServer', serverCheck);
-  const { accountCountry } = settings.softphone;
   const timeout = useDraft(settings.requestTimeoutSeconds, timeoutCheck, (seconds) =>
     save((current) => ({ ...current, requestTimeoutSeconds: seconds })),
   );
@@ -44,12 +43,6 @@ export function AdvancedSection({ settings, save }: SectionProps) {
         {...appServer}
         testId="softphone-app-server"
       />
-      {accountCountry && !settings.defaultCountry ? (
-        <p className="field-help" data-testid="account-country">
-          No default country is set: numbers without a country code use your RingCentral account's
-          country, {accountCountry}.
-        </p>
-      ) : null}
       <TextField
         label="Wait for the CRM for (seconds)"
         inputMode="numeric"

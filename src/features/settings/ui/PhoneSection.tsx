@@ -6,6 +6,7 @@ import {
   validateOverridingFormat,
 } from '@/features/lookup/model/phone';
 import { SETTING_LIMITS } from '../model/settings';
+import { browserCountry, withAccountCountry } from '../model/default-country';
 import { CheckboxField, SelectField, TextField } from '@/platform/ui/form-fields';
 import { earlierSlotWith, layoutFor, packFormats, withSlot } from './format-slots';
 import { sampleNumberFor, type SampleNumber } from './sample-number';
@@ -94,20 +95,20 @@ function FormatSlots({ settings, save, sample }: SectionProps & { sample: Sample
   ));
 }
 
-export function PhoneSection({ settings, save }: SectionProps) {
-  const countries = useMemo(
-    () => [
-      { value: '', label: 'None: numbers need their country code' },
-      ...listCountries().map((c) => ({
-        value: c.code,
-        label: `${c.name} (+${c.callingCode})`,
-      })),
-    ],
-    [],
-  );
-  const sample = sampleNumberFor(settings.defaultCountry);
+/** The country for numbers typed without a country code; unset, the browser's region applies. */
+export function CountrySection({ settings, save }: SectionProps) {
+  const countries = useMemo(() => {
+    const list = listCountries();
+    const browser = list.find((c) => c.code === browserCountry());
+    const automatic = browser
+      ? `${browser.name} (+${browser.callingCode}), your browser's region`
+      : 'None: numbers need their country code';
+    const options = list.map((c) => ({ value: c.code, label: `${c.name} (+${c.callingCode})` }));
+    return [{ value: '', label: automatic }, ...options];
+  }, []);
+  const { accountCountry } = settings.softphone;
   return (
-    <Section title="Phone numbers">
+    <Section title="Your country">
       <SelectField
         label="Default country"
         help="Used for numbers that arrive without a country code."
@@ -116,6 +117,20 @@ export function PhoneSection({ settings, save }: SectionProps) {
         testId="default-country"
         onChange={(defaultCountry) => void save((current) => ({ ...current, defaultCountry }))}
       />
+      {accountCountry && !settings.defaultCountry ? (
+        <p className="field-help" data-testid="account-country">
+          No default country is set: numbers without a country code use your RingCentral account's
+          country, {accountCountry}.
+        </p>
+      ) : null}
+    </Section>
+  );
+}
+
+export function PhoneSection({ settings, save }: SectionProps) {
+  const sample = sampleNumberFor(withAccountCountry(settings).defaultCountry);
+  return (
+    <Section title="Phone numbers">
       <fieldset className="formats">
         <legend>Overriding formats</legend>
         <p className="field-help">
