@@ -106,7 +106,7 @@ export async function benchPopLatency(): Promise<{
 
     /** The floor: an empty extension window, created and painted. */
     async function emptyWindow(): Promise<number> {
-      const opened = context.waitForEvent('page');
+      const opened = context.waitForEvent('page', (p) => p.url().endsWith('/blank.html'));
       const start = await phonePage.evaluate(async (url) => {
         const t = performance.timeOrigin + performance.now();
         await chrome.windows.create({ url, type: 'popup', width: 380, height: 560 });
