@@ -1,16 +1,15 @@
 // Danger is an alert, the rest polite status updates; the kind is written out, not only shown by
-// color.
+// color. Toasts float over the page, so one coming or going never moves what is under a click.
 import { useCallback, useRef, useState } from 'react';
 import type { MessageType, ReturnMessage } from '@/features/lookup/model/contact';
 
-type ToastItem = Omit<ReturnMessage, 'details'> & { id: number };
+type ToastItem = ReturnMessage & { id: number };
 
 const KIND_LABEL: Record<MessageType, string> = {
   success: 'Done',
   warning: 'Note',
   danger: 'Problem',
 };
-const ERROR_TTL = 10_000;
 
 export interface Toasts {
   items: ToastItem[];
@@ -28,14 +27,16 @@ export function useToasts(): Toasts {
     setItems((current) => current.filter((item) => item.id !== id));
   }, []);
 
+  // A problem, or a message with details, stays until dismissed or replaced: it must be read.
   const push = useCallback(
-    (message: string, messageType: MessageType, ttl: number) => {
+    (item: ReturnMessage) => {
       const id = nextId.current++;
       setItems((current) => [
-        ...current.filter((t) => t.message !== message),
-        { id, message, messageType, ttl },
+        ...current.filter((t) => t.message !== item.message),
+        { ...item, id },
       ]);
-      if (ttl > 0) setTimeout(() => dismiss(id), ttl);
+      const stays = item.messageType === 'danger' || (item.details?.length ?? 0) > 0;
+      if (item.ttl > 0 && !stays) setTimeout(() => dismiss(id), item.ttl);
     },
     [dismiss],
   );
@@ -45,11 +46,11 @@ export function useToasts(): Toasts {
     dismiss,
     show: useCallback(
       (message) => {
-        if (message?.message) push(message.message, message.messageType, message.ttl);
+        if (message?.message) push(message);
       },
       [push],
     ),
-    error: useCallback((message) => push(message, 'danger', ERROR_TTL), [push]),
+    error: useCallback((message) => push({ message, messageType: 'danger', ttl: 0 }), [push]),
   };
 }
 
@@ -65,7 +66,12 @@ export function ToastList({ toasts }: { toasts: Toasts }) {
           data-type={item.messageType}
         >
           <span>
-            <span className="kind">{KIND_LABEL[item.messageType]}:</span> {item.message}
+            <span className="kind">{KIND_LABEL[item.messageType]}:</span>{' '}
+            <bdi>
+              {[item.message, ...(item.details ?? []).flatMap((d) => d.items.map((i) => i.text))]
+                .map((text) => (/[.!?]$/.test(text) ? text : `${text}.`))
+                .join(' ')}
+            </bdi>
           </span>
           <button
             type="button"
