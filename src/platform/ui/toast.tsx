@@ -22,19 +22,17 @@ export function useToasts(): Toasts {
   const [items, setItems] = useState<ToastItem[]>([]);
   const nextId = useRef(1);
 
-  // A timer outliving its toast (dismissed, or replaced by the same message) finds nothing to drop.
+  // A timer outliving its toast (dismissed, or replaced) finds nothing to drop.
   const dismiss = useCallback((id: number) => {
     setItems((current) => current.filter((item) => item.id !== id));
   }, []);
 
-  // A problem, or a message with details, stays until dismissed or replaced: it must be read.
+  // One at a time, the newest: what it says is what holds now. A problem, or a message with
+  // details, stays until dismissed or replaced: it must be read.
   const push = useCallback(
     (item: ReturnMessage) => {
       const id = nextId.current++;
-      setItems((current) => [
-        ...current.filter((t) => t.message !== item.message),
-        { ...item, id },
-      ]);
+      setItems([{ ...item, id }]);
       const stays = item.messageType === 'danger' || (item.details?.length ?? 0) > 0;
       if (item.ttl > 0 && !stays) setTimeout(() => dismiss(id), item.ttl);
     },

@@ -18,7 +18,7 @@ function facts(contact: ContactView, types: readonly ContactType[]): string[] {
     type ?? null,
     contact.openDeals ? `${contact.openDeals} open deal${contact.openDeals > 1 ? 's' : ''}` : null,
     active ? `Last activity ${active}` : null,
-    created ? `Added ${created}` : null,
+    created && created !== active ? `Added ${created}` : null,
   ].filter((fact): fact is string => fact !== null);
 }
 

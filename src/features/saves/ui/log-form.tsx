@@ -69,9 +69,10 @@ export function LogForm(props: LogFormProps) {
   const { saving, error, failures, submit } = useSave(
     'callLog.create',
     (unclear) => update({ unclear }),
-    // The page shows the log's success; a CRM's own warning is still said.
     (reply) => {
-      if (reply.returnMessage?.messageType !== 'success') props.toasts.show(reply.returnMessage);
+      props.toasts.show(
+        reply.returnMessage ?? { message: 'Call logged.', messageType: 'success', ttl: 4000 },
+      );
       props.onLogged(reply);
     },
     (message) => `The call was not logged: ${message} Everything you typed is still here.`,
