@@ -17,8 +17,9 @@ function facts(contact: ContactView, types: readonly ContactType[]): string[] {
   return [
     type ?? null,
     contact.openDeals ? `${contact.openDeals} open deal${contact.openDeals > 1 ? 's' : ''}` : null,
-    active ? `Last activity ${active}` : null,
-    created && created !== active ? `Added ${created}` : null,
+    // Created is what several matches are ordered by; an activity the same day adds nothing.
+    active && active !== created ? `Last activity ${active}` : null,
+    created ? `Created ${created}` : null,
   ].filter((fact): fact is string => fact !== null);
 }
 
