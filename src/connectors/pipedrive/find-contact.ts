@@ -139,14 +139,8 @@ export async function findPipedriveContact(
   const ids = hits.map((h) => String(h.id)).join(',');
   await hooks?.pace();
   // The open deals count rides on the same request: the card shows it at no extra cost.
-  const batch = await http.get(
-    buildUrl(host, '/api/v2/persons', {
-      ids,
-      limit: SEARCH_LIMIT,
-      include_fields: 'open_deals_count',
-    }),
-    { headers },
-  );
+  const params = { ids, limit: SEARCH_LIMIT, include_fields: 'open_deals_count' };
+  const batch = await http.get(buildUrl(host, '/api/v2/persons', params), { headers });
   return toResult(args, hits, readPersons(batch.data), truncated, batch.headers);
 }
 

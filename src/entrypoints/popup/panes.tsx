@@ -129,42 +129,34 @@ export function FormPane(props: {
   return <LogPane {...props} />;
 }
 
-/** Logged: said plainly, with Done as the next step and "Log another" a choice. */
-function LoggedPane(props: { reply: CallLogReply; onDone: () => void; onAgain: () => void }) {
-  return (
-    <section className="stack" aria-label="Call logged">
-      <p role="status" className="done" data-testid="call-logged">
-        ✓ Call logged against <bdi>{props.reply.contact.name}</bdi>.
-      </p>
-      <div className="row">
-        <button type="button" className="primary" ref={focusOnMount} onClick={props.onDone}>
-          Done
-        </button>
-        <button type="button" onClick={props.onAgain}>
-          Log another
-        </button>
-      </div>
-    </section>
-  );
-}
-
 function LogPane(props: Parameters<typeof FormPane>[0]) {
   const { restored, toasts } = props;
   const [logged, setLogged] = useState<CallLogReply | null>(null);
   // A contact created by a log is offered to the next one, not created again.
   const [result, setResult] = useState(props.result);
-  // Each "Log another" is a new form (a new Save); only the first starts from a kept draft.
+  // Each log's form is new (a new Save); only the first starts from a kept draft.
   const [round, setRound] = useState(0);
+  // Logged: said plainly, with Done as the next step and "Log another" a choice.
   if (logged) {
     return (
-      <LoggedPane
-        reply={logged}
-        onDone={() => props.onSaved(logged.contact)}
-        onAgain={() => {
-          setLogged(null);
-          setRound((n) => n + 1);
-        }}
-      />
+      <section className="stack" aria-label="Call logged">
+        <p role="status" className="done" data-testid="call-logged">
+          ✓ Call logged against <bdi>{logged.contact.name}</bdi>.
+        </p>
+        <div className="row">
+          <button
+            type="button"
+            className="primary"
+            ref={focusOnMount}
+            onClick={() => props.onSaved(logged.contact)}
+          >
+            Done
+          </button>
+          <button type="button" onClick={() => setLogged(null)}>
+            Log another
+          </button>
+        </div>
+      </section>
     );
   }
   const draft = restored?.view === 'log' && round === 0 ? restored.log : undefined;
@@ -185,6 +177,7 @@ function LogPane(props: Parameters<typeof FormPane>[0]) {
       onLogged={(reply) => {
         void clearDraft();
         setLogged(reply);
+        setRound((n) => n + 1);
         setResult(withContact(result, reply.contact));
       }}
     />

@@ -5,24 +5,22 @@ import { callSessions, type CallSession } from '@/platform/storage/keys';
 import { send } from '@/platform/ui/messaging';
 import type { Toasts } from '@/platform/ui/toast';
 
-const SHOWN = 5;
-
 async function lastCalls(): Promise<CallSession[]> {
   const calls = await callSessions.getMany(await callSessions.ids());
-  return [...calls.values()].sort((a, b) => b.startTime - a.startTime).slice(0, SHOWN);
+  return [...calls.values()].sort((a, b) => b.startTime - a.startTime).slice(0, 5);
 }
 
-function nameOf(call: CallSession): string | undefined {
+function CallRow({ call, toasts }: { call: CallSession; toasts: Pick<Toasts, 'error'> }) {
   const found = call.lookup.state === 'done' ? call.lookup.result.contacts[0]?.name : undefined;
-  return call.lastLog?.contactName ?? found;
-}
-
-function CallRow({ call, onShow }: { call: CallSession; onShow: () => void }) {
-  const name = nameOf(call);
+  const name = call.lastLog?.contactName ?? found;
   const number = call.displayNumber ?? call.phoneNumber;
   const time = new Date(call.startTime).toLocaleTimeString([], { timeStyle: 'short' });
+  const show = async () => {
+    const reply = await send('call.show', { sessionId: call.sessionId });
+    if (!reply.ok) toasts.error(`The call's window could not be opened: ${reply.error.message}`);
+  };
   return (
-    <button type="button" className="recent" onClick={onShow} data-testid="recent-call">
+    <button type="button" className="recent" onClick={() => void show()} data-testid="recent-call">
       <strong>
         <bdi>{name ?? number}</bdi>
       </strong>
@@ -39,11 +37,7 @@ export function RecentCalls({ toasts }: { toasts: Pick<Toasts, 'error'> }) {
   const [calls, setCalls] = useState<CallSession[] | null>(null);
   useEffect(() => {
     let live = true;
-    const load = () =>
-      lastCalls().then(
-        (list) => live && setCalls(list),
-        () => live && setCalls([]),
-      );
+    const load = () => lastCalls().then((list) => live && setCalls(list));
     // A call ringing while the popup is open joins the list.
     const onChanged = (changes: Record<string, unknown>, area: string) => {
       const calls = Object.keys(changes).some((key) => key.startsWith(callSessions.prefix));
@@ -57,12 +51,8 @@ export function RecentCalls({ toasts }: { toasts: Pick<Toasts, 'error'> }) {
     };
   }, []);
   if (calls === null) return null;
-  const show = async (call: CallSession) => {
-    const reply = await send('call.show', { sessionId: call.sessionId });
-    if (!reply.ok) toasts.error(`The call's window could not be opened: ${reply.error.message}`);
-  };
   return (
-    <section aria-labelledby="recent-calls-title" data-testid="recent-calls">
+    <section aria-labelledby="recent-calls-title">
       <h2 id="recent-calls-title">Recent calls</h2>
       {calls.length === 0 ? (
         <p className="muted">No calls yet. Calls from the softphone are listed here.</p>
@@ -70,7 +60,7 @@ export function RecentCalls({ toasts }: { toasts: Pick<Toasts, 'error'> }) {
         <ul className="matches">
           {calls.map((call) => (
             <li key={call.sessionId}>
-              <CallRow call={call} onShow={() => void show(call)} />
+              <CallRow call={call} toasts={toasts} />
             </li>
           ))}
         </ul>

@@ -11,6 +11,14 @@ const KIND_LABEL: Record<MessageType, string> = {
   danger: 'Problem',
 };
 
+/** A message and its details as sentences. */
+export function messageText(message: ReturnMessage): string {
+  const details = (message.details ?? []).flatMap((d) => d.items.map((item) => item.text));
+  return [message.message, ...details]
+    .map((text) => (/[.!?]$/.test(text) ? text : `${text}.`))
+    .join(' ');
+}
+
 export interface Toasts {
   items: ToastItem[];
   show: (message: ReturnMessage | null | undefined) => void;
@@ -65,11 +73,7 @@ export function ToastList({ toasts }: { toasts: Toasts }) {
         >
           <span>
             <span className="kind">{KIND_LABEL[item.messageType]}:</span>{' '}
-            <bdi>
-              {[item.message, ...(item.details ?? []).flatMap((d) => d.items.map((i) => i.text))]
-                .map((text) => (/[.!?]$/.test(text) ? text : `${text}.`))
-                .join(' ')}
-            </bdi>
+            <bdi>{messageText(item)}</bdi>
           </span>
           <button
             type="button"

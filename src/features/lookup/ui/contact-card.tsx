@@ -10,17 +10,19 @@ function day(value: ContactView['createdDate']): string | null {
 }
 
 // The type only where the CRM has several (a lead is not a contact), in the CRM's own word.
-function facts(contact: ContactView, types: readonly ContactType[]): string[] {
+function facts(contact: ContactView, types: readonly ContactType[]): string {
   const type = types.length > 1 ? types.find((t) => t.value === contact.type)?.display : null;
   const active = day(contact.mostRecentActivityDate);
   const created = day(contact.createdDate);
   return [
-    type ?? null,
+    type,
     contact.openDeals ? `${contact.openDeals} open deal${contact.openDeals > 1 ? 's' : ''}` : null,
     // Created is what several matches are ordered by; an activity the same day adds nothing.
     active && active !== created ? `Last activity ${active}` : null,
     created ? `Created ${created}` : null,
-  ].filter((fact): fact is string => fact !== null);
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 interface ContactCardProps {
@@ -65,7 +67,7 @@ export const ContactCard = forwardRef<HTMLButtonElement, ContactCardProps>(funct
           <bdi>{contact.email}</bdi>
         </p>
       ) : null}
-      {more.length > 0 ? <p className="meta">{more.join(' · ')}</p> : null}
+      {more ? <p className="meta">{more}</p> : null}
     </article>
   );
 });

@@ -5,18 +5,16 @@ import type { ContactView, LookupResult } from '@/platform/messages';
 import { ContactCard } from './contact-card';
 import { lookupProblem } from '../model/lookup-problem';
 import { sourceLabel } from './lookup-source';
+import { messageText } from '@/platform/ui/toast';
 
 function ProblemText({ problem }: { problem: ReturnMessage }) {
-  const detail = problem.details?.flatMap((d) => d.items.map((item) => item.text)).join(' ');
-  const sentence = /[.!?]$/.test(problem.message) ? problem.message : `${problem.message}.`;
-  const text = detail ? `${sentence} ${detail}` : sentence;
   return problem.messageType === 'danger' ? (
     <p role="alert" className="error" data-testid="lookup-problem">
-      Could not look up this number: {text}
+      Could not look up this number: {messageText(problem)}
     </p>
   ) : (
     <p role="status" data-testid="lookup-problem">
-      {text}
+      {messageText(problem)}
     </p>
   );
 }

@@ -9,7 +9,7 @@ import type { Toasts } from '@/platform/ui/toast';
 import { useDraftState } from '@/platform/ui/use-draft-state';
 import { UnclearSaveView, useSave } from './unclear-save';
 import { ErrorText } from '@/platform/ui/form-fields';
-import { NAME_MISSING, NewNameField, focusField } from './new-name-field';
+import { NAME_MISSING, NewNameField } from './new-name-field';
 
 export interface CreateContactFormProps {
   phoneNumber: string;
@@ -53,7 +53,7 @@ export function CreateContactForm(props: CreateContactFormProps) {
     event.preventDefault();
     if (saving) return;
     setNameError(name.trim() === '' ? NAME_MISSING : null);
-    if (name.trim() === '') return focusField(nameId);
+    if (name.trim() === '') return document.getElementById(nameId)?.focus();
     void submit({
       phoneNumber: props.phoneNumber,
       newContactName: name.trim(),

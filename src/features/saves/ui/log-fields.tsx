@@ -78,8 +78,9 @@ export function LinkToSelect(props: {
       </div>
     );
   }
-  const lists = fields.state === 'ready' ? Object.entries(fields.options) : [];
-  if (!lists.some(([, options]) => options.length > 0)) return null;
+  const all = fields.state === 'ready' ? Object.entries(fields.options) : [];
+  const lists = all.filter(([, options]) => options.length > 0);
+  if (lists.length === 0) return null;
   const [key, value] = Object.entries(props.values).find(([, v]) => v !== '') ?? ['', ''];
   return (
     <label>
@@ -88,23 +89,20 @@ export function LinkToSelect(props: {
         value={value ? `${key}:${value}` : ''}
         disabled={props.disabled}
         onChange={(e) => {
-          const at = e.target.value.indexOf(':');
-          const chosen = { [e.target.value.slice(0, at)]: e.target.value.slice(at + 1) };
-          props.onChange(at < 0 ? {} : chosen);
+          const [list = '', ...rest] = e.target.value.split(':');
+          props.onChange(list ? { [list]: rest.join(':') } : {});
         }}
       >
         <option value="">Nothing else (only the contact)</option>
-        {lists
-          .filter(([, options]) => options.length > 0)
-          .map(([list, options]) => (
-            <optgroup key={list} label={labelFor(list)}>
-              {options.map((option) => (
-                <option key={String(option.const)} value={`${list}:${String(option.const)}`}>
-                  {option.title}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+        {lists.map(([list, options]) => (
+          <optgroup key={list} label={labelFor(list)}>
+            {options.map((option) => (
+              <option key={String(option.const)} value={`${list}:${String(option.const)}`}>
+                {option.title}
+              </option>
+            ))}
+          </optgroup>
+        ))}
       </select>
     </label>
   );

@@ -5,7 +5,7 @@ import type { ContactType, ReturnMessage } from '@/features/lookup/model/contact
 import type { CallDirection, CallLogReply, CallLogRequest, ContactView } from '@/platform/messages';
 import { contactOption } from '@/features/lookup/model/contact-option';
 import { ContactTypePicker } from './contact-type-picker';
-import { HandCallFields } from './hand-call-fields';
+import { HandCallFields, LENGTH_ID } from './hand-call-fields';
 import { additionalSubmission, LinkToSelect, useLogFields } from './log-fields';
 import { useDraftState } from '@/platform/ui/use-draft-state';
 import { NEW, freshDraft, shownChoice, subjectFor, type LogDraft } from '../model/log-draft';
@@ -13,7 +13,7 @@ import { checkLogDraft, logRequestOf } from './log-request';
 import { UnclearSaveView, useSave } from './unclear-save';
 import type { Toasts } from '@/platform/ui/toast';
 import { ErrorText } from '@/platform/ui/form-fields';
-import { NewNameField, focusField } from './new-name-field';
+import { NewNameField } from './new-name-field';
 
 export interface CallFacts {
   direction: CallDirection;
@@ -77,8 +77,9 @@ export function LogForm(props: LogFormProps) {
     },
     (message) => `The call was not logged: ${message} Everything you typed is still here.`,
   );
-  const [lengthError, setLengthError] = useState<string | null>(null);
-  const [nameError, setNameError] = useState<string | null>(null);
+  const [{ nameError, lengthError }, setErrors] = useState<ReturnType<typeof checkLogDraft>>({
+    seconds: 0,
+  });
   const nameId = useId();
   const contactSelect = useRef<HTMLSelectElement>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
@@ -101,10 +102,9 @@ export function LogForm(props: LogFormProps) {
     event.preventDefault();
     if (saving) return;
     const check = checkLogDraft(draft, chosen, props.call === null);
-    setNameError(check.nameError ?? null);
-    setLengthError(check.lengthError ?? null);
-    if (check.nameError) return focusField(nameId);
-    if (check.lengthError) return;
+    setErrors(check);
+    const wrong = check.nameError ? nameId : check.lengthError ? LENGTH_ID : null;
+    if (wrong) return document.getElementById(wrong)?.focus();
     const byHand: CallFacts = {
       direction,
       startTime: openedAt,
@@ -203,7 +203,7 @@ export function LogForm(props: LogFormProps) {
           <NewNameField
             id={nameId}
             value={newName}
-            error={nameError}
+            error={nameError ?? null}
             saving={saving}
             onChange={(value) => update({ newName: value })}
           />
@@ -219,9 +219,9 @@ export function LogForm(props: LogFormProps) {
         <HandCallFields
           call={{ direction, result: handResult, minutes: handMinutes }}
           disabled={saving}
-          lengthError={lengthError}
+          lengthError={lengthError ?? null}
           onChange={(change) => {
-            if ('minutes' in change) setLengthError(null);
+            if ('minutes' in change) setErrors({ seconds: 0, nameError });
             update(change);
           }}
         />

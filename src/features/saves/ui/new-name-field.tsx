@@ -1,13 +1,9 @@
-/** The new contact's name: its error sits under it, tied to it and marking it; focus starts here. */
+/** The new contact's name: its error sits under it, tied to it and marking it; focus starts here,
+ * and a Save refused for it sends focus back here (by the field's id). */
 import { ErrorText } from '@/platform/ui/form-fields';
 import { focusOnMount } from '@/platform/ui/focus-on-mount';
 
 export const NAME_MISSING = 'Enter a name for the new contact.';
-
-/** A failed Save sends focus to the field (its id) that says why. */
-export function focusField(id: string): void {
-  document.getElementById(id)?.focus();
-}
 
 export function NewNameField(props: {
   id: string;
