@@ -112,9 +112,21 @@ test('popup: an empty new-contact name is marked at the field and focused; Save 
   popup,
   page,
 }) => {
+  await page.clock.install();
+  await page.reload();
   await page.setViewportSize({ width: 380, height: 600 });
   await popup.lookUp(PIPEDRIVE_NUMBERS.unknown);
   await expect(page.getByText('No contact matches this number.')).toBeVisible();
+  // "Contact not found" floats over the page and stays until dismissed: time does not take it,
+  // and dismissing it moves nothing under it.
+  const toast = page.getByTestId('toast');
+  await expect(toast).toContainText('Contact not found');
+  await page.clock.runFor(30_000);
+  await expect(toast).toBeVisible();
+  const before = await popup.logCall.boundingBox();
+  await toast.getByRole('button', { name: 'Dismiss message' }).click();
+  await expect(toast).toHaveCount(0);
+  expect(await popup.logCall.boundingBox()).toEqual(before);
   await popup.logCall.click();
   const form = new LogFormPage(page);
   await form.subject.focus();
