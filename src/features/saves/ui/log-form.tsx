@@ -69,10 +69,10 @@ export function LogForm(props: LogFormProps) {
   const { saving, error, failures, submit } = useSave(
     'callLog.create',
     (unclear) => update({ unclear }),
+    // The page then shows the log; earlier notes (a "not found") no longer hold.
     (reply) => {
-      props.toasts.show(
-        reply.returnMessage ?? { message: 'Call logged.', messageType: 'success', ttl: 4000 },
-      );
+      props.toasts.items.forEach((item) => props.toasts.dismiss(item.id));
+      if (reply.returnMessage?.messageType !== 'success') props.toasts.show(reply.returnMessage);
       props.onLogged(reply);
     },
     (message) => `The call was not logged: ${message} Everything you typed is still here.`,
