@@ -318,7 +318,7 @@ test('Refresh gets past a search that hangs: its own request shows the match, lo
   const popup = await PopupPage.open(await context.newPage(), extensionUrl);
   await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
   await expect(popup.card('Bob Smith')).toBeVisible({ timeout: 5_000 });
-  await expect(popup.source).toHaveText(/^cached /);
+  await expect(popup.source).toHaveText(/^Saved /);
   expect(pd.log.count(SEARCH)).toBe(2);
 });
 

@@ -61,7 +61,7 @@ test('connect with a token, pop a contact, log a call on a new company, Refresh,
     .poll(() => hs.log.count({ path: '/crm/v3/objects/companies/search' }))
     .toBe(searches + 1);
   await expect(pop.cards.first()).toContainText('Walk-in Supplies');
-  await expect(pop.cards.first()).toContainText('Type: Company');
+  await expect(pop.cards.first()).toContainText('Company');
 
   const record = `${hs.url}/contacts/${HUBSPOT_PORTAL.portalId}/record/0-2/${created!.id}`;
   const opened = context.waitForEvent('page', (p) => p.url() === record);

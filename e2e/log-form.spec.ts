@@ -136,7 +136,9 @@ test('when the lookup failed, Log call offers no new contact (it could duplicate
   const { pop } = await openLogForm(page, context, 'log-lookup-failed', INSIGHTLY_NUMBERS.unknown);
   const blocked = pop.page.getByTestId('log-blocked');
   await expect(blocked).toContainText('could not look this number up');
-  await expect(blocked).toContainText('Press Refresh, then log the call.');
+  // Back is the one way out offered here; Refresh is on the card it goes back to.
+  await expect(blocked).toContainText('Go back, look it up again with Refresh, then log the call.');
+  await expect(blocked.getByRole('button')).toHaveCount(0);
   await expect(pop.page.getByLabel('New contact name')).toHaveCount(0);
   await pop.page.getByRole('button', { name: 'Back' }).click();
   await expect(blocked).toBeHidden();

@@ -27,8 +27,9 @@ test('logs a call from the popup: one call-log request for the picked person, an
   await form.note.fill('Wants a quote for 20 arms.');
   await form.save.dblclick();
 
-  await expect(page.getByTestId('toast').filter({ hasText: 'Call logged.' })).toBeVisible();
+  await expect(page.getByTestId('call-logged')).toBeVisible();
   await expect(form.form).toBeHidden();
+  await popup.done.click();
   await expect(popup.card('Bob Smith')).toBeVisible();
   const logs = pd.log.find(CALL_LOGS);
   expect(logs).toHaveLength(1);
@@ -64,7 +65,7 @@ test('a Save that timed out after Pipedrive logged it stays as sent, and Retry a
   await expect.poll(() => pd.data.callLogs().length).toBe(1);
 
   await unclear.retry.click();
-  await expect(page.getByTestId('toast').filter({ hasText: 'Call logged' })).toBeVisible();
+  await expect(page.getByTestId('call-logged')).toBeVisible();
   expect(pd.data.callLogs()).toEqual([
     expect.objectContaining({ person_id: PIPEDRIVE_PERSONS.bob.id, note: 'Wants a quote.' }),
   ]);
@@ -92,7 +93,7 @@ test('a call logged by hand says how it went and how long it lasted, and a bad l
 
   await length.fill('2.5');
   await form.save.click();
-  await expect(page.getByTestId('toast').filter({ hasText: 'Call logged.' })).toBeVisible();
+  await expect(page.getByTestId('call-logged')).toBeVisible();
   expect(pd.data.callLogs()).toEqual([
     expect.objectContaining({ outcome: 'left_voicemail', duration: '150' }),
   ]);
@@ -200,7 +201,7 @@ test('a log form comes back as it was when the popup closes and opens again, and
   let form = await logFormForBob(popup, page);
   await page.getByRole('combobox', { name: 'Direction' }).selectOption('Outbound');
   await page
-    .getByRole('combobox', { name: 'Deals' })
+    .getByRole('combobox', { name: 'Link to' })
     .selectOption({ label: 'Acme - 20 robot arms' });
   await form.note.fill('Wants a quote for 20 arms.');
   await expect
@@ -220,13 +221,13 @@ test('a log form comes back as it was when the popup closes and opens again, and
   await expect(again.page.getByRole('combobox', { name: 'Direction' })).toHaveValue('Outbound');
   // The deals load after the form opens; the choice is put back once they are there.
   await expect(
-    again.page.getByRole('combobox', { name: 'Deals' }).locator('option:checked'),
+    again.page.getByRole('combobox', { name: 'Link to' }).locator('option:checked'),
   ).toHaveText('Acme - 20 robot arms');
   // A subject left alone still follows the form.
   await expect(form.subject).toHaveValue('Outbound call to Bob Smith');
 
   await form.save.click();
-  await expect(again.page.getByTestId('toast').filter({ hasText: 'Call logged.' })).toBeVisible();
+  await expect(again.logged).toBeVisible();
   expect(pd.data.callLogs()).toHaveLength(1);
   expect(pd.data.callLogs()[0]).toMatchObject({
     person_id: PIPEDRIVE_PERSONS.bob.id,
@@ -276,7 +277,7 @@ test('a log form closed while saving comes back, and saving it again logs the ca
   const restored = new LogFormPage(again.page);
   await expect(restored.note).toHaveValue('Wants a quote.');
   await restored.save.click();
-  await expect(again.page.getByTestId('toast').filter({ hasText: 'Call logged' })).toBeVisible();
+  await expect(again.logged).toBeVisible();
   // The draft kept its Save's request id: the same Save, one log.
   await expect.poll(() => pd.data.callLogs().length).toBe(1);
   expect(pd.log.count({ method: 'POST', path: '/v1/callLogs' })).toBe(1);

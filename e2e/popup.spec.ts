@@ -16,11 +16,11 @@ test('looks up a number, then Refresh shows the CRM renaming and deleting the co
   await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
   await expect(popup.card('Bob Smith')).toBeVisible();
   await expect(popup.card('Bob Smith')).toContainText('Acme Robotics');
-  await expect(popup.source).toHaveText('live');
+  await expect(popup.source).toHaveText('Looked up just now');
 
   // A second look-up is answered from the cache, and says so.
   await popup.lookUp(PIPEDRIVE_NUMBERS.bob);
-  await expect(popup.source).toHaveText(/^cached /);
+  await expect(popup.source).toHaveText(/^Saved /);
 
   expect(await seriousViolations(page)).toEqual([]);
   await page.setViewportSize({ width: 400, height: 420 });
@@ -29,7 +29,7 @@ test('looks up a number, then Refresh shows the CRM renaming and deleting the co
   pd.data.renamePerson(PIPEDRIVE_PERSONS.bob.id, 'Robert Smith');
   await popup.refreshButton.click();
   await expect(popup.card('Robert Smith')).toBeVisible();
-  await expect(popup.source).toHaveText('live');
+  await expect(popup.source).toHaveText('Looked up just now');
 
   pd.data.deletePerson(PIPEDRIVE_PERSONS.bob.id);
   await popup.refreshButton.click();

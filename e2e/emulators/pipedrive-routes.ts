@@ -184,7 +184,16 @@ function listPersons(req: EmulatorRequest, data: PipedriveData): EmulatorRespons
   const slice = persons.slice(page.offset, page.offset + page.limit);
   const next =
     page.offset + page.limit < persons.length ? encodeCursor(page.offset + page.limit) : null;
-  return pdOk(slice.map(v2Person), { next_cursor: next });
+  // include_fields adds counts; open_deals_count is the one CallPop asks for.
+  const counted = (req.params.get('include_fields') ?? '').split(',').includes('open_deals_count');
+  const openDeals = (id: number) =>
+    data.deals().filter((d) => d.person_id === id && d.status === 'open').length;
+  return pdOk(
+    slice.map((p) =>
+      counted ? { ...v2Person(p), open_deals_count: openDeals(p.id) } : v2Person(p),
+    ),
+    { next_cursor: next },
+  );
 }
 
 /**

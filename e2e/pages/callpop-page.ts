@@ -10,6 +10,9 @@ export class CallPopPage {
   readonly refreshButton: Locator;
   readonly logCallButton: Locator;
   readonly resolution: Locator;
+  /** The logged state: what was logged, and Log another in place of Log call. */
+  readonly logged: Locator;
+  readonly logAnotherButton: Locator;
 
   constructor(readonly page: Page) {
     this.number = page.getByTestId('call-number');
@@ -17,6 +20,8 @@ export class CallPopPage {
     this.refreshButton = page.getByRole('button', { name: 'Refresh' });
     this.logCallButton = page.getByRole('button', { name: 'Log call' });
     this.resolution = page.getByTestId('resolution');
+    this.logged = page.getByTestId('call-logged');
+    this.logAnotherButton = page.getByRole('button', { name: 'Log another' });
   }
 
   static windows(context: BrowserContext): Page[] {

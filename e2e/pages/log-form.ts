@@ -10,6 +10,10 @@ export class LogFormPage {
   readonly note: Locator;
   readonly save: Locator;
   readonly error: Locator;
+  /** The one deal-or-lead choice (Pipedrive). */
+  readonly linkTo: Locator;
+  /** The error under the new contact's name, tied to the field. */
+  readonly nameError: Locator;
 
   constructor(readonly page: Page) {
     this.form = page.getByTestId('log-form');
@@ -20,6 +24,8 @@ export class LogFormPage {
     this.note = this.form.getByLabel('Note');
     this.save = this.form.getByRole('button', { name: /^(Save|Saving…)$/ });
     this.error = this.form.getByRole('alert');
+    this.linkTo = this.form.getByRole('combobox', { name: 'Link to' });
+    this.nameError = this.form.getByTestId('name-error');
   }
 }
 

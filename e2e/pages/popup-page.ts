@@ -26,6 +26,12 @@ export class PopupPage {
   readonly discardConfirm: Locator;
   readonly keepEditing: Locator;
   readonly discardAndLookUp: Locator;
+  /** The last calls, shown while no number is looked up. */
+  readonly recentCalls: Locator;
+  /** After a log: what was logged, with Done and Log another. */
+  readonly logged: Locator;
+  readonly done: Locator;
+  readonly logAnother: Locator;
 
   constructor(readonly page: Page) {
     this.version = page.getByTestId('version');
@@ -49,6 +55,10 @@ export class PopupPage {
     this.discardAndLookUp = this.discardConfirm.getByRole('button', {
       name: 'Discard and look up',
     });
+    this.recentCalls = page.getByTestId('recent-call');
+    this.logged = page.getByTestId('call-logged');
+    this.done = page.getByRole('button', { name: 'Done' });
+    this.logAnother = page.getByRole('button', { name: 'Log another' });
   }
 
   /** The popup's saved form draft, as stored in session storage (src/entrypoints/popup/draft.ts). */

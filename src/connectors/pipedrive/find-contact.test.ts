@@ -40,10 +40,14 @@ describe('pipedrive findContact', () => {
         email: bob.email,
         createdDate: bob.addTime,
         mostRecentActivityDate: bob.addTime,
+        openDeals: 1,
         additionalInfo: null,
       },
       CREATE_NEW_CONTACT,
     ]);
+    // The open deals count comes with the persons request: still two requests in all.
+    expect(pd.log.last({ path: PERSONS })?.query.include_fields).toBe('open_deals_count');
+    expect(pd.log.entries).toHaveLength(2);
     const search = pd.log.last({ path: SEARCH });
     expect(search?.query).toMatchObject({ term: '4155550102', fields: 'phone' });
     expect(search?.headers['x-api-token']).toBeDefined();

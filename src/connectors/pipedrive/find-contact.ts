@@ -138,9 +138,9 @@ export async function findPipedriveContact(
 
   const ids = hits.map((h) => String(h.id)).join(',');
   await hooks?.pace();
-  const batch = await http.get(buildUrl(host, '/api/v2/persons', { ids, limit: SEARCH_LIMIT }), {
-    headers,
-  });
+  // The open deals count rides on the same request: the card shows it at no extra cost.
+  const params = { ids, limit: SEARCH_LIMIT, include_fields: 'open_deals_count' };
+  const batch = await http.get(buildUrl(host, '/api/v2/persons', params), { headers });
   return toResult(args, hits, readPersons(batch.data), truncated, batch.headers);
 }
 
@@ -150,6 +150,7 @@ function toContact(args: FindContactArgs, hit: SearchHit, person: JsonRecord | u
   const created = optionalText(person?.add_time);
   const updated = optionalText(person?.update_time);
   const email = primaryEmail(person) ?? hit.email;
+  const deals = person?.open_deals_count;
   return {
     id: hit.id,
     name: hit.name,
@@ -159,6 +160,7 @@ function toContact(args: FindContactArgs, hit: SearchHit, person: JsonRecord | u
     ...(email ? { email } : {}),
     ...(created ? { createdDate: created } : {}),
     ...(updated ? { mostRecentActivityDate: updated } : {}),
+    ...(typeof deals === 'number' && deals > 0 ? { openDeals: deals } : {}),
     additionalInfo: null,
   };
 }

@@ -36,8 +36,8 @@ function CallLines({ session, number }: { session: CallSession; number: string }
   return (
     <>
       {lastLog ? (
-        <p role="status" className="muted" data-testid="call-logged">
-          Call logged against {lastLog.contactName} at{' '}
+        <p role="status" className="done" data-testid="call-logged">
+          ✓ Call logged against <bdi>{lastLog.contactName}</bdi> at{' '}
           {new Date(lastLog.at).toLocaleTimeString([], { timeStyle: 'short' })}.
         </p>
       ) : null}
@@ -79,9 +79,14 @@ export function CallCard(props: CallCardProps) {
         >
           {props.refreshing ? 'Refreshing…' : 'Refresh'}
         </button>
+        {/* Once logged, logging again is a choice, not the next step. */}
         {result ? (
-          <button type="button" className="primary" onClick={props.onLog}>
-            Log call
+          <button
+            type="button"
+            className={props.session.lastLog ? undefined : 'primary'}
+            onClick={props.onLog}
+          >
+            {props.session.lastLog ? 'Log another' : 'Log call'}
           </button>
         ) : null}
       </div>

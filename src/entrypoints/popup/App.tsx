@@ -20,6 +20,7 @@ import {
 } from './draft';
 import { useConnection } from '@/features/connection/ui/use-connection';
 import { FormPane, NumberForm, ResultsPane, type Busy, type View } from './panes';
+import { RecentCalls } from './recent-calls';
 import './popup.css';
 import { focusOnMount } from '@/platform/ui/focus-on-mount';
 import { ErrorText } from '@/platform/ui/form-fields';
@@ -187,6 +188,7 @@ export function App() {
           canSave={connection.state === 'ready' && connection.value?.rejectedAt === undefined}
         />
       ) : null}
+      {!result && view === 'results' ? <RecentCalls toasts={toasts} /> : null}
       {opening ? (
         <FormPane
           result={opening}

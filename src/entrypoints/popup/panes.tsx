@@ -1,12 +1,13 @@
 /** What the popup shows under its title: the number field, then a number's results or forms. */
-import type { FormEvent } from 'react';
-import type { ContactView, LookupResult } from '@/platform/messages';
+import { useState, type FormEvent } from 'react';
+import type { CallLogReply, ContactView, LookupResult } from '@/platform/messages';
 import { CreateContactForm } from '@/features/saves/ui/create-contact-form';
 import { LogForm } from '@/features/saves/ui/log-form';
 import { lookupProblem } from '@/features/lookup/model/lookup-problem';
+import { withContact } from '@/features/lookup/model/lookup-result';
 import { LookupResults } from '@/features/lookup/ui/lookup-results';
 import type { Toasts } from '@/platform/ui/toast';
-import type { PopupDraft } from './draft';
+import { clearDraft, type PopupDraft } from './draft';
 import { focusOnMount } from '@/platform/ui/focus-on-mount';
 import { ErrorText } from '@/platform/ui/form-fields';
 
@@ -129,10 +130,43 @@ export function FormPane(props: {
       />
     );
   }
-  const draft = restored?.view === 'log' ? restored.log : undefined;
+  return <LogPane {...props} />;
+}
+
+function LogPane(props: Parameters<typeof FormPane>[0]) {
+  const { restored, toasts } = props;
+  const [logged, setLogged] = useState<CallLogReply | null>(null);
+  // A contact created by a log is offered to the next one, not created again.
+  const [result, setResult] = useState(props.result);
+  // Each log's form is new (a new Save); only the first starts from a kept draft.
+  const [round, setRound] = useState(0);
+  // Logged: said plainly, with Done as the next step and "Log another" a choice.
+  if (logged) {
+    return (
+      <section className="stack" aria-label="Call logged">
+        <p role="status" className="done" data-testid="call-logged">
+          ✓ Call logged against <bdi>{logged.contact.name}</bdi>.
+        </p>
+        <div className="row">
+          <button
+            type="button"
+            className="primary"
+            ref={focusOnMount}
+            onClick={() => props.onSaved(logged.contact)}
+          >
+            Done
+          </button>
+          <button type="button" onClick={() => setLogged(null)}>
+            Log another
+          </button>
+        </div>
+      </section>
+    );
+  }
+  const draft = restored?.view === 'log' && round === 0 ? restored.log : undefined;
   return (
     <LogForm
-      key={draft?.requestId ?? 'new'}
+      key={draft?.requestId ?? `new-${round}`}
       {...(draft ? { draft } : {})}
       onDraftChange={(log) => props.onKeep({ view: 'log', log })}
       phoneNumber={result.phoneNumber}
@@ -144,7 +178,12 @@ export function FormPane(props: {
       problem={lookupProblem(result)}
       toasts={toasts}
       onCancel={props.onCancel}
-      onLogged={(reply) => props.onSaved(reply.contact)}
+      onLogged={(reply) => {
+        void clearDraft();
+        setLogged(reply);
+        setRound((n) => n + 1);
+        setResult(withContact(result, reply.contact));
+      }}
     />
   );
 }

@@ -50,6 +50,7 @@ export interface CompactContact {
   e?: string;
   cd?: string | number;
   ad?: string | number;
+  od?: number;
   x?: Record<string, unknown>;
 }
 

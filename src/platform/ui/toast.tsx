@@ -1,16 +1,23 @@
 // Danger is an alert, the rest polite status updates; the kind is written out, not only shown by
-// color.
+// color. Toasts float over the page, so one coming or going never moves what is under a click.
 import { useCallback, useRef, useState } from 'react';
 import type { MessageType, ReturnMessage } from '@/features/lookup/model/contact';
 
-type ToastItem = Omit<ReturnMessage, 'details'> & { id: number };
+type ToastItem = ReturnMessage & { id: number };
 
 const KIND_LABEL: Record<MessageType, string> = {
   success: 'Done',
   warning: 'Note',
   danger: 'Problem',
 };
-const ERROR_TTL = 10_000;
+
+/** A message and its details as sentences. */
+export function messageText(message: ReturnMessage): string {
+  const details = (message.details ?? []).flatMap((d) => d.items.map((item) => item.text));
+  return [message.message, ...details]
+    .map((text) => (/[.!?]$/.test(text) ? text : `${text}.`))
+    .join(' ');
+}
 
 export interface Toasts {
   items: ToastItem[];
@@ -23,19 +30,19 @@ export function useToasts(): Toasts {
   const [items, setItems] = useState<ToastItem[]>([]);
   const nextId = useRef(1);
 
-  // A timer outliving its toast (dismissed, or replaced by the same message) finds nothing to drop.
+  // A timer outliving its toast (dismissed, or replaced) finds nothing to drop.
   const dismiss = useCallback((id: number) => {
     setItems((current) => current.filter((item) => item.id !== id));
   }, []);
 
+  // One at a time, the newest: what it says is what holds now. A problem, or a message with
+  // details, stays until dismissed or replaced: it must be read.
   const push = useCallback(
-    (message: string, messageType: MessageType, ttl: number) => {
+    (item: ReturnMessage) => {
       const id = nextId.current++;
-      setItems((current) => [
-        ...current.filter((t) => t.message !== message),
-        { id, message, messageType, ttl },
-      ]);
-      if (ttl > 0) setTimeout(() => dismiss(id), ttl);
+      setItems([{ ...item, id }]);
+      const stays = item.messageType === 'danger' || (item.details?.length ?? 0) > 0;
+      if (item.ttl > 0 && !stays) setTimeout(() => dismiss(id), item.ttl);
     },
     [dismiss],
   );
@@ -45,11 +52,11 @@ export function useToasts(): Toasts {
     dismiss,
     show: useCallback(
       (message) => {
-        if (message?.message) push(message.message, message.messageType, message.ttl);
+        if (message?.message) push(message);
       },
       [push],
     ),
-    error: useCallback((message) => push(message, 'danger', ERROR_TTL), [push]),
+    error: useCallback((message) => push({ message, messageType: 'danger', ttl: 0 }), [push]),
   };
 }
 
@@ -65,7 +72,8 @@ export function ToastList({ toasts }: { toasts: Toasts }) {
           data-type={item.messageType}
         >
           <span>
-            <span className="kind">{KIND_LABEL[item.messageType]}:</span> {item.message}
+            <span className="kind">{KIND_LABEL[item.messageType]}:</span>{' '}
+            <bdi>{messageText(item)}</bdi>
           </span>
           <button
             type="button"

@@ -23,6 +23,8 @@ export interface Contact {
   /** The CRM record's creation time, in any format the created-date resolver accepts. */
   createdDate?: string | number;
   mostRecentActivityDate?: string | number;
+  /** CallPop's addition: open deals, where the lookup's own answer counts them. */
+  openDeals?: number;
   additionalInfo?: Record<string, unknown> | null;
   /** Only on the "Create new contact..." placeholder. */
   isNewContact?: boolean;

@@ -1,36 +1,52 @@
-/** One matched contact: name, type, company or title, created date, and its CRM page. */
-import { forwardRef } from 'react';
+/** One matched contact as a row: name and company first, then what helps on the phone. */
+import { forwardRef, type ReactNode } from 'react';
 import { formatDay, parseCreatedDate } from '../model/created-date';
+import type { ContactType } from '../model/contact';
 import type { ContactView } from '@/platform/messages';
 
-function createdText(value: ContactView['createdDate']): string | null {
+function day(value: ContactView['createdDate']): string | null {
   const ms = parseCreatedDate(value);
   return ms === null ? null : formatDay(ms);
 }
 
-interface ContactCardProps {
-  contact: ContactView;
-  onOpen: (contact: ContactView) => void;
-  /** Shown as "1 of 3" when several contacts match. */
-  position?: string;
+// The type only where the CRM has several (a lead is not a contact), in the CRM's own word.
+function facts(contact: ContactView, types: readonly ContactType[]): string {
+  const type = types.length > 1 ? types.find((t) => t.value === contact.type)?.display : null;
+  const active = day(contact.mostRecentActivityDate);
+  const created = day(contact.createdDate);
+  return [
+    type,
+    contact.openDeals ? `${contact.openDeals} open deal${contact.openDeals > 1 ? 's' : ''}` : null,
+    // Created is what several matches are ordered by; an activity the same day adds nothing.
+    active && active !== created ? `Last activity ${active}` : null,
+    created ? `Created ${created}` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
+interface ContactCardProps {
+  contact: ContactView;
+  types: readonly ContactType[];
+  onOpen: (contact: ContactView) => void;
+  /** One more action for this contact, beside Open in CRM. */
+  action?: ReactNode;
+}
+
+// CRM text sits in <bdi>: a right-to-left override in a name never reverses what follows it.
 export const ContactCard = forwardRef<HTMLButtonElement, ContactCardProps>(function ContactCard(
-  { contact, onOpen, position },
+  { contact, types, onOpen, action },
   openRef,
 ) {
-  const created = createdText(contact.createdDate);
   const org = [contact.title, contact.company].filter(Boolean).join(', ');
+  const more = facts(contact, types);
   return (
     <article className="card" data-testid="contact-card" aria-label={contact.name}>
-      <h3>
-        {contact.name}
-        {position ? <span className="muted"> ({position})</span> : null}
-      </h3>
-      {contact.type ? <p className="meta">Type: {contact.type}</p> : null}
-      {org ? <p className="meta">{org}</p> : null}
-      {created ? <p className="meta">Created {created}</p> : null}
-      <div className="row">
+      <div className="card-head">
+        <h3>
+          <bdi>{contact.name}</bdi>
+        </h3>
+        {action}
         <button
           ref={openRef}
           type="button"
@@ -41,6 +57,17 @@ export const ContactCard = forwardRef<HTMLButtonElement, ContactCardProps>(funct
           Open in CRM
         </button>
       </div>
+      {org ? (
+        <p className="meta">
+          <bdi>{org}</bdi>
+        </p>
+      ) : null}
+      {contact.email ? (
+        <p className="meta" data-testid="contact-email">
+          <bdi>{contact.email}</bdi>
+        </p>
+      ) : null}
+      {more ? <p className="meta">{more}</p> : null}
     </article>
   );
 });

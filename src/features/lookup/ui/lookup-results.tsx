@@ -1,22 +1,20 @@
 /** A lookup's matches as cards, with where they came from and why they are in this order. */
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import type { ReturnMessage } from '../model/contact';
 import type { ContactView, LookupResult } from '@/platform/messages';
 import { ContactCard } from './contact-card';
 import { lookupProblem } from '../model/lookup-problem';
 import { sourceLabel } from './lookup-source';
+import { messageText } from '@/platform/ui/toast';
 
 function ProblemText({ problem }: { problem: ReturnMessage }) {
-  const detail = problem.details?.flatMap((d) => d.items.map((item) => item.text)).join(' ');
-  const sentence = /[.!?]$/.test(problem.message) ? problem.message : `${problem.message}.`;
-  const text = detail ? `${sentence} ${detail}` : sentence;
   return problem.messageType === 'danger' ? (
     <p role="alert" className="error" data-testid="lookup-problem">
-      Could not look up this number: {text}
+      Could not look up this number: {messageText(problem)}
     </p>
   ) : (
     <p role="status" data-testid="lookup-problem">
-      {text}
+      {messageText(problem)}
     </p>
   );
 }
@@ -25,6 +23,8 @@ export function LookupResults(props: {
   result: LookupResult;
   onOpen: (contact: ContactView) => void;
   firstOpenRef?: RefObject<HTMLButtonElement | null>;
+  /** One more action per contact row (beside Open in CRM). */
+  actionFor?: (contact: ContactView) => ReactNode;
 }) {
   const { result } = props;
   const several = result.contacts.length > 1;
@@ -38,15 +38,14 @@ export function LookupResults(props: {
   }
   return (
     <section className="stack" aria-label="Matching contacts">
-      <p className="row muted">
-        <span>
-          {result.contacts.length === 0
-            ? 'No contact matches this number.'
-            : `${result.contacts.length} matching contact${several ? 's' : ''}`}
-        </span>
-        <span className={`badge${result.stale ? ' stale' : ''}`} data-testid="lookup-source">
+      <p className="muted">
+        {result.contacts.length === 0
+          ? 'No contact matches this number. '
+          : `${result.contacts.length} matching contact${several ? 's' : ''}. `}
+        <span className={result.stale ? 'badge stale' : undefined} data-testid="lookup-source">
           {sourceLabel(result)}
         </span>
+        .
       </p>
       {several && (result.provisional || result.resolution) ? (
         <p className="muted" data-testid="resolution">
@@ -60,15 +59,20 @@ export function LookupResults(props: {
           {result.returnMessage.message}
         </p>
       ) : null}
-      {result.contacts.map((contact, index) => (
-        <ContactCard
-          key={String(contact.id)}
-          ref={index === 0 ? props.firstOpenRef : undefined}
-          contact={contact}
-          onOpen={props.onOpen}
-          {...(several ? { position: `${index + 1} of ${result.contacts.length}` } : {})}
-        />
-      ))}
+      {/* A list, so "1 of 3" is said by the list itself, not written into each name. */}
+      <ul className="matches">
+        {result.contacts.map((contact, index) => (
+          <li key={`${contact.type ?? ''}:${String(contact.id)}`}>
+            <ContactCard
+              ref={index === 0 ? props.firstOpenRef : undefined}
+              contact={contact}
+              types={result.contactTypes}
+              onOpen={props.onOpen}
+              action={props.actionFor?.(contact)}
+            />
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-/** "live", "cached 3 min ago", flagged when stale: where the shown contacts came from. */
+/** "Looked up just now", "Saved 3 min ago", flagged when stale: where the shown contacts came from. */
 import type { LookupResult } from '@/platform/messages';
 
 function ago(ms: number): string {
@@ -11,9 +11,10 @@ function ago(ms: number): string {
 }
 
 export function sourceLabel(result: LookupResult, now = Date.now()): string {
-  if (result.source === 'crm') return 'live';
-  if (result.source === 'none' || result.fetchedAt === null) return 'not looked up';
-  const label = `cached ${ago(Math.max(0, now - result.fetchedAt))}`;
+  if (result.source === 'none' || result.fetchedAt === null) return 'Not looked up';
+  const age = ago(Math.max(0, now - result.fetchedAt));
+  if (result.source === 'crm') return `Looked up ${age}`;
+  const label = `Saved ${age}`;
   // Stale: the CRM was asked and gave no answer to show (down, or refusing: the note says which).
-  return result.stale ? `${label} (not refreshed, may be out of date)` : label;
+  return result.stale ? `${label} (could not refresh, may be out of date)` : label;
 }

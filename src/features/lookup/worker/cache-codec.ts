@@ -17,6 +17,7 @@ const FIELDS = [
   ['e', 'email'],
   ['cd', 'createdDate'],
   ['ad', 'mostRecentActivityDate'],
+  ['od', 'openDeals'],
   ['x', 'additionalInfo'],
 ] as const;
 

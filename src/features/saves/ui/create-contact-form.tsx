@@ -1,6 +1,6 @@
 /** One requestId per form, so a double Save or a retry creates one contact. A clear failure keeps
  * the typing; an unclear one freezes what was sent. */
-import type { FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { ContactType } from '@/features/lookup/model/contact';
 import type { CreateContactReply } from '@/platform/messages';
 import { ContactTypePicker } from './contact-type-picker';
@@ -9,7 +9,7 @@ import type { Toasts } from '@/platform/ui/toast';
 import { useDraftState } from '@/platform/ui/use-draft-state';
 import { UnclearSaveView, useSave } from './unclear-save';
 import { ErrorText } from '@/platform/ui/form-fields';
-import { focusOnMount } from '@/platform/ui/focus-on-mount';
+import { NAME_MISSING, NewNameField } from './new-name-field';
 
 export interface CreateContactFormProps {
   phoneNumber: string;
@@ -38,7 +38,9 @@ export function CreateContactForm(props: CreateContactFormProps) {
     props.onDraftChange,
   );
   const { requestId, name, type } = draft;
-  const { saving, error, setError, submit } = useSave(
+  const nameId = useId();
+  const [nameError, setNameError] = useState<string | null>(null);
+  const { saving, error, submit } = useSave(
     'contact.create',
     (unclear) => update({ unclear }),
     (reply) => {
@@ -50,10 +52,8 @@ export function CreateContactForm(props: CreateContactFormProps) {
   function save(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
-    if (name.trim() === '') {
-      setError('Enter a name for the new contact.');
-      return;
-    }
+    setNameError(name.trim() === '' ? NAME_MISSING : null);
+    if (name.trim() === '') return document.getElementById(nameId)?.focus();
     void submit({
       phoneNumber: props.phoneNumber,
       newContactName: name.trim(),
@@ -87,21 +87,13 @@ export function CreateContactForm(props: CreateContactFormProps) {
 
   return (
     <form className="form" aria-label="Create new contact" onSubmit={save} noValidate>
-      <label>
-        New contact name
-        <input
-          // Focus lands here when the form opens: it is the one thing to type.
-          ref={focusOnMount}
-          value={name}
-          required
-          aria-required="true"
-          aria-invalid={error !== null && name.trim() === ''}
-          placeholder="Enter name..."
-          // Fixed while saving, so the name saved is the name shown (read-only: still read out).
-          readOnly={saving}
-          onChange={(e) => update({ name: e.target.value })}
-        />
-      </label>
+      <NewNameField
+        id={nameId}
+        value={name}
+        error={nameError}
+        saving={saving}
+        onChange={(value) => update({ name: value })}
+      />
       <ContactTypePicker
         types={props.contactTypes}
         value={type}

@@ -9,6 +9,8 @@ export interface HandCall {
   minutes: string;
 }
 
+export const LENGTH_ID = 'call-length';
+
 const RESULTS: { value: CallResult; label: string }[] = [
   { value: 'connected', label: 'Connected' },
   { value: 'missed', label: 'Missed (no answer)' },
@@ -54,6 +56,7 @@ export function HandCallFields(props: {
       <label>
         Length (minutes)
         <input
+          id={LENGTH_ID}
           inputMode="decimal"
           placeholder="0"
           value={unanswered ? '' : call.minutes}

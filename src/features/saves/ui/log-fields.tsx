@@ -50,10 +50,12 @@ function labelFor(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function LogFieldSelects(props: {
+// One "Link to" choice across every list (Pipedrive: a deal or a lead, never both), so the form
+// cannot send two. `values` holds at most one key, its value the option's const.
+export function LinkToSelect(props: {
   fields: LogFieldsState;
   values: Record<string, string>;
-  onChange: (key: string, value: string) => void;
+  onChange: (values: Record<string, string>) => void;
   disabled: boolean;
 }) {
   const { fields } = props;
@@ -76,43 +78,45 @@ export function LogFieldSelects(props: {
       </div>
     );
   }
-  if (fields.state !== 'ready') return null;
+  const all = fields.state === 'ready' ? Object.entries(fields.options) : [];
+  const lists = all.filter(([, options]) => options.length > 0);
+  if (lists.length === 0) return null;
+  const [key, value] = Object.entries(props.values).find(([, v]) => v !== '') ?? ['', ''];
   return (
-    <>
-      {Object.entries(fields.options)
-        .filter(([, options]) => options.length > 0)
-        .map(([key, options]) => (
-          <label key={key}>
-            {labelFor(key)}
-            <select
-              value={props.values[key] ?? ''}
-              disabled={props.disabled}
-              onChange={(e) => props.onChange(key, e.target.value)}
-            >
-              <option value="">None</option>
-              {options.map((option) => (
-                <option key={String(option.const)} value={String(option.const)}>
-                  {option.title}
-                </option>
-              ))}
-            </select>
-          </label>
+    <label>
+      Link to
+      <select
+        value={value ? `${key}:${value}` : ''}
+        disabled={props.disabled}
+        onChange={(e) => {
+          const [list = '', ...rest] = e.target.value.split(':');
+          props.onChange(list ? { [list]: rest.join(':') } : {});
+        }}
+      >
+        <option value="">Nothing else (only the contact)</option>
+        {lists.map(([list, options]) => (
+          <optgroup key={list} label={labelFor(list)}>
+            {options.map((option) => (
+              <option key={String(option.const)} value={`${list}:${String(option.const)}`}>
+                {option.title}
+              </option>
+            ))}
+          </optgroup>
         ))}
-    </>
+      </select>
+    </label>
   );
 }
 
-/** Form values back to the types the CRM gave (numbers stay numbers); "None" is left out. */
+/** The one chosen value back in the type the CRM gave (numbers stay numbers); none: nothing. */
 export function additionalSubmission(
   fields: LogFieldsState,
   values: Record<string, string>,
 ): Record<string, string | number> {
   if (fields.state !== 'ready') return {};
-  const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(values)) {
-    if (value === '') continue;
     const option = fields.options[key]?.find((o) => String(o.const) === value);
-    if (option) out[key] = option.const;
+    if (option) return { [key]: option.const };
   }
-  return out;
+  return {};
 }

@@ -1,19 +1,19 @@
 /** One requestId per form and Save disabled while saving: a double Save makes one contact
  * and log. A clear failure keeps typing; an unclear one freezes what was sent (docs/saves.md). */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ContactType, ReturnMessage } from '@/features/lookup/model/contact';
 import type { CallDirection, CallLogReply, CallLogRequest, ContactView } from '@/platform/messages';
 import { contactOption } from '@/features/lookup/model/contact-option';
 import { ContactTypePicker } from './contact-type-picker';
-import { HandCallFields } from './hand-call-fields';
-import { additionalSubmission, LogFieldSelects, useLogFields } from './log-fields';
+import { HandCallFields, LENGTH_ID } from './hand-call-fields';
+import { additionalSubmission, LinkToSelect, useLogFields } from './log-fields';
 import { useDraftState } from '@/platform/ui/use-draft-state';
 import { NEW, freshDraft, shownChoice, subjectFor, type LogDraft } from '../model/log-draft';
 import { checkLogDraft, logRequestOf } from './log-request';
 import { UnclearSaveView, useSave } from './unclear-save';
 import type { Toasts } from '@/platform/ui/toast';
-import { focusOnMount } from '@/platform/ui/focus-on-mount';
 import { ErrorText } from '@/platform/ui/form-fields';
+import { NewNameField } from './new-name-field';
 
 export interface CallFacts {
   direction: CallDirection;
@@ -66,18 +66,21 @@ export function LogForm(props: LogFormProps) {
   );
   const { openedAt, newName, newType, direction, note, fieldValues } = draft;
   const { offerNew, choice, chosen, fields, who, subject } = useChoice(props, draft);
-  const { saving, error, setError, failures, submit } = useSave(
+  const { saving, error, failures, submit } = useSave(
     'callLog.create',
     (unclear) => update({ unclear }),
+    // The page then shows the log; earlier notes (a "not found") no longer hold.
     (reply) => {
-      props.toasts.show(
-        reply.returnMessage ?? { message: 'Call logged.', messageType: 'success', ttl: 4000 },
-      );
+      props.toasts.items.forEach((item) => props.toasts.dismiss(item.id));
+      if (reply.returnMessage?.messageType !== 'success') props.toasts.show(reply.returnMessage);
       props.onLogged(reply);
     },
     (message) => `The call was not logged: ${message} Everything you typed is still here.`,
   );
-  const [lengthError, setLengthError] = useState<string | null>(null);
+  const [{ nameError, lengthError }, setErrors] = useState<ReturnType<typeof checkLogDraft>>({
+    seconds: 0,
+  });
+  const nameId = useId();
   const contactSelect = useRef<HTMLSelectElement>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
   // The clicked Log call button is gone, so focus starts in the form (a restored draft takes it
@@ -99,9 +102,9 @@ export function LogForm(props: LogFormProps) {
     event.preventDefault();
     if (saving) return;
     const check = checkLogDraft(draft, chosen, props.call === null);
-    setError(check.error ?? null);
-    setLengthError(check.lengthError ?? null);
-    if (check.error || check.lengthError) return;
+    setErrors(check);
+    const wrong = check.nameError ? nameId : check.lengthError ? LENGTH_ID : null;
+    if (wrong) return document.getElementById(wrong)?.focus();
     const byHand: CallFacts = {
       direction,
       startTime: openedAt,
@@ -149,7 +152,8 @@ export function LogForm(props: LogFormProps) {
         <h2>Log call with {props.displayNumber}</h2>
         <p className="error" role="alert" data-testid="log-blocked">
           CallPop could not look this number up ({props.problem.message.replace(/\.$/, '')}), so it
-          cannot tell whether the contact is already in the CRM. Press Refresh, then log the call.
+          cannot tell whether the contact is already in the CRM. Go back, look it up again with
+          Refresh, then log the call.
         </p>
         <div className="actions">
           <button type="button" onClick={props.onCancel}>
@@ -196,18 +200,13 @@ export function LogForm(props: LogFormProps) {
       </label>
       {chosen ? null : (
         <>
-          <label>
-            New contact name
-            <input
-              ref={focusOnMount}
-              value={newName}
-              required
-              aria-required="true"
-              placeholder="Enter name..."
-              disabled={saving}
-              onChange={(e) => update({ newName: e.target.value })}
-            />
-          </label>
+          <NewNameField
+            id={nameId}
+            value={newName}
+            error={nameError ?? null}
+            saving={saving}
+            onChange={(value) => update({ newName: value })}
+          />
           <ContactTypePicker
             types={props.contactTypes}
             value={newType}
@@ -220,9 +219,9 @@ export function LogForm(props: LogFormProps) {
         <HandCallFields
           call={{ direction, result: handResult, minutes: handMinutes }}
           disabled={saving}
-          lengthError={lengthError}
+          lengthError={lengthError ?? null}
           onChange={(change) => {
-            if ('minutes' in change) setLengthError(null);
+            if ('minutes' in change) setErrors({ seconds: 0, nameError });
             update(change);
           }}
         />
@@ -244,11 +243,11 @@ export function LogForm(props: LogFormProps) {
         />
       </label>
       {chosen ? (
-        <LogFieldSelects
+        <LinkToSelect
           fields={fields}
           values={fieldValues}
           disabled={saving}
-          onChange={(key, value) => update({ fieldValues: { ...fieldValues, [key]: value } })}
+          onChange={(values) => update({ fieldValues: values })}
         />
       ) : null}
       <ErrorText text={error} />

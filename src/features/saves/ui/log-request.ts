@@ -3,16 +3,15 @@ import type { CallLogRequest, ContactView } from '@/platform/messages';
 import { parseCallMinutes } from '../model/call-length';
 import { subjectFor, type LogDraft } from '../model/log-draft';
 import type { CallFacts } from './log-form';
+import { NAME_MISSING } from './new-name-field';
 
 /** Why the draft cannot be saved yet, and the length of a call logged by hand. */
 export function checkLogDraft(
   draft: LogDraft,
   chosen: ContactView | null,
   byHand: boolean,
-): { error?: string; lengthError?: string; seconds: number } {
-  if (!chosen && draft.newName.trim() === '') {
-    return { error: 'Enter a name for the new contact.', seconds: 0 };
-  }
+): { nameError?: string; lengthError?: string; seconds: number } {
+  if (!chosen && draft.newName.trim() === '') return { nameError: NAME_MISSING, seconds: 0 };
   if (!byHand) return { seconds: 0 };
   // A call never answered has no talk time, whatever the length field says.
   const result = draft.result ?? 'connected';

@@ -39,7 +39,7 @@ export function useSave<N extends SaveName>(
     setFailures((n) => n + 1);
     setError(failed(reply.error.message));
   }
-  return { saving, error, setError, failures, submit };
+  return { saving, error, failures, submit };
 }
 
 export interface UnclearSaveProps {
