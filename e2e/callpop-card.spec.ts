@@ -104,7 +104,7 @@ test('Pipedrive: one Link to lists deals and leads, so a log links to one; then 
   await expect(pop.logAnotherButton).not.toHaveClass(/primary/);
   expect(pd.data.callLogs()).toHaveLength(1);
   expect(pd.data.callLogs()[0]).toMatchObject({ lead_id: PIPEDRIVE_LEADS.bob.id, deal_id: null });
-  await pop.page.screenshot({ path: '/tmp/card-logged.png' });
+  await pop.page.screenshot({ path: 'docs/screenshots/callpop-logged.png' });
 });
 
 test('popup: an empty new-contact name is marked at the field and focused; Save stays in view; Log another', async ({

@@ -35,7 +35,7 @@ test('install opens the setup page: connect, the country from the browser, the s
     "United States (+1), your browser's region",
   );
   await expect(page.getByText('Connect a CRM first.')).toBeVisible();
-  await page.screenshot({ path: '/tmp/setup-setup-first.png', fullPage: true });
+  await page.screenshot({ path: 'docs/screenshots/setup.png', fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByLabel('Pipedrive domain').fill(pd.url);
@@ -48,7 +48,7 @@ test('install opens the setup page: connect, the country from the browser, the s
   await page.getByRole('button', { name: 'Open softphone' }).click();
   await softphone;
   await expect(page.getByTestId('setup-done')).toContainText("You're set.");
-  await page.screenshot({ path: '/tmp/setup-setup-done.png', fullPage: true });
+  await page.screenshot({ path: 'docs/screenshots/setup-done.png', fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
 });
 
