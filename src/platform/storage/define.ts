@@ -11,15 +11,6 @@ interface ItemDefinition<T> {
   defaultValue: T;
 }
 
-const declared = new WeakSet<object>();
-
-/** True for what defineItem or defineFamily made: lets a module's exports be walked for its keys. */
-export function isDeclared(
-  value: unknown,
-): value is ReturnType<typeof defineItem> | ReturnType<typeof defineFamily> {
-  return typeof value === 'object' && value !== null && declared.has(value);
-}
-
 export function area(name: AreaName): chrome.storage.StorageArea {
   return chrome.storage[name];
 }
@@ -48,7 +39,7 @@ export function defineItem<T>(definition: ItemDefinition<T>) {
     key in stored ? withDefaults(definition.defaultValue, stored[key]) : definition.defaultValue;
   const get = async () => valueIn(await storage().get(key));
 
-  const item = {
+  return {
     definition,
     key,
     valueIn,
@@ -58,7 +49,7 @@ export function defineItem<T>(definition: ItemDefinition<T>) {
     },
     async update(change: (current: T) => T) {
       const next = change(await get());
-      await item.set(next);
+      await storage().set({ [key]: next });
       return next;
     },
     async remove() {
@@ -75,8 +66,6 @@ export function defineItem<T>(definition: ItemDefinition<T>) {
       return () => chrome.storage.onChanged.removeListener(listener);
     },
   };
-  declared.add(item);
-  return item;
 }
 
 type FamilyDefinition = Omit<ItemDefinition<unknown>, 'defaultValue'>;
@@ -87,7 +76,7 @@ export function defineFamily<T>(definition: FamilyDefinition) {
   const keyFor = (id: string): string => `${prefix}${id}`;
   const storage = () => area(definition.area);
 
-  const family = {
+  return {
     definition,
     prefix,
     keyFor,
@@ -118,6 +107,4 @@ export function defineFamily<T>(definition: FamilyDefinition) {
         .map((key) => key.slice(prefix.length));
     },
   };
-  declared.add(family);
-  return family;
 }
