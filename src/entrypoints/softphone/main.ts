@@ -238,10 +238,7 @@ showCallButton.addEventListener('click', () => {
 function reRegister(): Promise<void> {
   if (!bridges || !widgetReady) return Promise.resolve();
   const { deps } = bridges.setup;
-  return register(deps).then(
-    () => undefined,
-    (error: unknown) => deps.report(String(error), 'error'),
-  );
+  return register(deps).catch((error: unknown) => deps.report(String(error), 'error'));
 }
 
 /** The signed-in account's country serves numbers without a country code while Options sets none. */
