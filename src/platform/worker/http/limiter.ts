@@ -17,17 +17,10 @@ const MIN_RETRY_MS = 1000;
 export const MAX_RETRIES = 3;
 
 // Runs `run` once for all callers of `key` in flight (held work, like storing, included). A caller
-// that may take other work's answer (a lookup, a Refresh's) names its keys in `orJoin`, first.
-export function shareInFlight<T>(
-  key: string,
-  run: (hold: Hold) => Promise<T>,
-  orJoin: readonly string[] = [],
-): Promise<T> {
-  for (const other of orJoin) {
-    const running = inFlight.get(other);
-    if (running) return running as Promise<T>;
-  }
-  return shareWhileRunning(inFlight, key, run);
+// that may take other work's answer (a lookup, a Refresh's) names its key in `orJoin`: it goes first.
+export function shareInFlight<T>(key: string, run: (hold: Hold) => Promise<T>, orJoin = '') {
+  const other = inFlight.get(orJoin) as Promise<T> | undefined;
+  return other ?? shareWhileRunning(inFlight, key, run);
 }
 
 interface Turns {
