@@ -1,6 +1,7 @@
 // Typed chrome.storage items. The version is part of the stored key (`settings@v1`), so data of an
 // older schema is never read as the new one. Every key is at v1: a shape change that cannot be
 // read with `withDefaults` bumps the version and adds what moves the old key's data.
+import { isRecord } from '../is-record';
 
 type AreaName = 'local' | 'session';
 
@@ -15,16 +16,12 @@ export function area(name: AreaName): chrome.storage.StorageArea {
   return chrome.storage[name];
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Fields added to a default later get it when an old value loads, at any depth. */
 export function withDefaults<T>(defaultValue: T, stored: unknown): T {
-  if (!isPlainObject(defaultValue) || !isPlainObject(stored)) return stored as T;
+  if (!isRecord(defaultValue) || !isRecord(stored)) return stored as T;
   const merged: Record<string, unknown> = { ...defaultValue, ...stored };
   for (const [field, fallback] of Object.entries(defaultValue)) {
-    if (isPlainObject(fallback) && isPlainObject(stored[field])) {
+    if (isRecord(fallback) && isRecord(stored[field])) {
       merged[field] = withDefaults(fallback, stored[field]);
     }
   }
