@@ -9,7 +9,7 @@ import {
   typeNamed,
   type JsonRecord,
 } from '../shared/guards';
-import { cleanName, sameName, splitName } from '../shared/names';
+import { collapseName, sameName, splitName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
 import { buildUrl, deleteIfThere } from '../shared/wire';
@@ -33,7 +33,7 @@ export async function createHubSpotContact(args: CreateContactArgs): Promise<Cre
   const { firstName, lastName } = splitName(args.newContactName);
   const properties =
     type === HUBSPOT_TYPES.company
-      ? { name: cleanName(args.newContactName), phone }
+      ? { name: collapseName(args.newContactName), phone }
       : { ...(firstName ? { firstname: firstName } : {}), lastname: lastName, phone };
   const what = `The new HubSpot ${type.toLowerCase()}`;
   const path = `/crm/v3/objects/${PATHS[type]}`;

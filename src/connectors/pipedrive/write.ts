@@ -3,7 +3,7 @@
 import { http } from '@/platform/worker/http/client';
 import { isRecord, optionalText, requireArray, requireId, requireRecord } from '../shared/guards';
 import { rowsAtEitherEnd } from '../shared/either-end';
-import { cleanName, sameName } from '../shared/names';
+import { collapseName, sameName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
 import { buildUrl, deleteIfThere, sqlUtc } from '../shared/wire';
@@ -36,7 +36,7 @@ async function samePersons(args: CreateContactArgs, since: number): Promise<stri
     .filter(
       (p) =>
         madeSince(p.add_time, since) &&
-        sameName(p.name, cleanName(args.newContactName)) &&
+        sameName(p.name, collapseName(args.newContactName)) &&
         Array.isArray(p.phones) &&
         p.phones.some((f) => isRecord(f) && sameDigits(f.value, phone)),
     )
@@ -45,7 +45,7 @@ async function samePersons(args: CreateContactArgs, since: number): Promise<stri
 
 export async function createPipedriveContact(args: CreateContactArgs) {
   const headers = pipedriveHeaders(args.authHeader);
-  const name = cleanName(args.newContactName);
+  const name = collapseName(args.newContactName);
   // v2 takes phones as a list of { value, primary, label } objects, never a bare string.
   const body = { name, phones: [{ value: requireE164(args.phoneNumber), primary: true }] };
   const res = await http.post(buildUrl(args.user.hostname, '/api/v2/persons'), body, { headers });

@@ -2,12 +2,11 @@
 // it would silently hide a caller's contact.
 import { HttpError } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
+import { isRecord } from '@/platform/is-record';
+
+export { isRecord };
 
 export type JsonRecord = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function requireRecord(value: unknown, what: string): JsonRecord {
   if (!isRecord(value)) {

@@ -12,18 +12,10 @@ export function sameName(a: unknown, b: unknown): boolean {
   return left !== '' && left.toLocaleLowerCase() === collapseName(b).toLocaleLowerCase();
 }
 
-/** Whitespace collapsed and trimmed; throws a plain-words error when nothing is left. */
-export function cleanName(input: string): string {
-  const name = collapseName(input);
-  if (name === '') throw new Error('Enter a name for the new contact.');
-  if (name.length > 255) throw new Error('That name is too long: use at most 255 characters.');
-  return name;
-}
-
 // "Mary Ann Smith" → Mary Ann / Smith. One word is a last name alone (CRMs require a last name),
-// so nothing typed is dropped or replaced by a made-up word.
+// so nothing typed is dropped or replaced by a made-up word. The saves worker has checked the name.
 export function splitName(input: string): { firstName: string | null; lastName: string } {
-  const words = cleanName(input).split(' ');
+  const words = collapseName(input).split(' ');
   const lastName = words.pop() ?? '';
   return { firstName: words.length > 0 ? words.join(' ') : null, lastName };
 }

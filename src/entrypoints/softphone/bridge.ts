@@ -30,19 +30,17 @@ export interface BridgeDeps {
   wait?: (ms: number) => Promise<void>;
 }
 
-/** Registers CallPop as the widget's contact service; false when no CRM is connected. */
-export async function register(deps: BridgeDeps): Promise<boolean> {
+/** Registers CallPop as the widget's contact service, or says to connect a CRM. */
+export async function register(deps: BridgeDeps): Promise<void> {
   const [connection, settings] = await Promise.all([
     deps.request('connection.get', undefined),
     deps.settings(),
   ]);
   if (!connection) {
-    deps.report('Connect a CRM in CallPop options to see caller names here.', 'info');
-    return false;
+    return deps.report('Connect a CRM in CallPop options to see caller names here.', 'info');
   }
   deps.post(registrationMessage(connection, settings));
   deps.report(`Matching callers in ${connection.displayName}.`, 'info');
-  return true;
 }
 
 async function viewContact(deps: BridgeDeps, body: unknown): Promise<void> {
@@ -110,8 +108,7 @@ export async function handleWidgetMessage(deps: BridgeDeps, message: WidgetMessa
   try {
     switch (message.type) {
       case 'rc-adapter-pushAdapterState':
-        await register(deps);
-        return;
+        return await register(deps);
       case 'rc-post-message-request':
         return await answerRequest(deps, message);
       case 'rc-login-status-notify':

@@ -4,8 +4,6 @@ export const KEEP_AWAKE_MS = 20_000;
 
 /** Pings every `everyMs`; returns the stop function. A failed ping is retried at the next tick. */
 export function keepWorkerAwake(ping: () => Promise<unknown>, everyMs = KEEP_AWAKE_MS): () => void {
-  const timer = setInterval(() => {
-    ping().catch(() => undefined);
-  }, everyMs);
+  const timer = setInterval(() => void ping().catch(() => undefined), everyMs);
   return () => clearInterval(timer);
 }

@@ -104,20 +104,14 @@ async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<
   // Refused outright (no number it can look up): never a live call.
   if (reply.action === 'ignored' && reply.tell === true) {
     setLiveCalls(liveCalls.filter((id) => id !== sessionId));
-    return reply;
-  }
-  if (seen.get(sessionId) !== 'ended' && !liveCalls.includes(sessionId)) {
+  } else if (seen.get(sessionId) !== 'ended' && !liveCalls.includes(sessionId)) {
     setLiveCalls([...liveCalls, sessionId]);
   }
   return reply;
 }
 
-interface Bridge {
-  deps: BridgeDeps;
-  lines: number;
-  answers: number;
-}
-
+/** A topic's deps, with how many lines it said and answers it got (see handle). */
+type Bridge = { deps: BridgeDeps; lines: number; answers: number };
 type Bridges = Record<Topic, Bridge>;
 
 // One deps object per frame and topic for the frame's life, since the bridge keys per-window state
@@ -140,9 +134,7 @@ function bridgeFor(from: HTMLIFrameElement, origin: string, topic: Topic): Bridg
       post: (message) => {
         if (current()) from.contentWindow?.postMessage(message, origin);
       },
-      openUrl: async (url) => {
-        await chrome.tabs.create({ url });
-      },
+      openUrl: (url) => chrome.tabs.create({ url }).then(() => undefined),
       report: (message, kind) => {
         if (!current()) return;
         bridge.lines += 1;
@@ -162,15 +154,9 @@ function bridgesFor(from: HTMLIFrameElement, origin: string): Bridges {
 }
 
 function topicOf(message: WidgetMessage): Topic {
-  switch (message.type) {
-    case 'rc-adapter-pushAdapterState':
-      return 'setup';
-    case 'rc-post-message-request':
-      if (message.path === MATCH_PATH) return 'matches';
-      return message.path === VIEW_PATH ? 'views' : 'other';
-    default:
-      return 'calls';
-  }
+  if (message.type === 'rc-adapter-pushAdapterState') return 'setup';
+  if (message.type !== 'rc-post-message-request') return 'calls';
+  return message.path === MATCH_PATH ? 'matches' : message.path === VIEW_PATH ? 'views' : 'other';
 }
 
 /** The call ringing or connected is the one "Show call window" shows, also after swapping back. */
@@ -252,10 +238,7 @@ showCallButton.addEventListener('click', () => {
 function reRegister(): Promise<void> {
   if (!bridges || !widgetReady) return Promise.resolve();
   const { deps } = bridges.setup;
-  return register(deps).then(
-    () => undefined,
-    (error: unknown) => deps.report(String(error), 'error'),
-  );
+  return register(deps).catch((error: unknown) => deps.report(String(error), 'error'));
 }
 
 /** The signed-in account's country serves numbers without a country code while Options sets none. */

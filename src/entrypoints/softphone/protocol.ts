@@ -1,6 +1,7 @@
 // The Embeddable host protocol CallPop speaks, checked field by field (from a cross-origin frame).
 
 import { MAX_PHONE_INPUT_LENGTH } from '@/features/lookup/model/phone';
+import { isRecord } from '@/platform/is-record';
 
 export const MATCH_PATH = '/contacts/match';
 export const VIEW_PATH = '/contacts/view';
@@ -17,10 +18,6 @@ export type WidgetMessage =
   | { type: 'rc-login-status-notify'; country: string }
   | { type: 'rc-post-message-request'; requestId: string; path: string; body: unknown }
   | { type: CallNotice; call: Record<string, unknown> };
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const countryCode = (code: unknown) =>
   typeof code === 'string' && /^[A-Z]{2}$/.test(code) ? code : '';

@@ -2,7 +2,8 @@
 import type { ConnectionSummary } from '@/features/connection/model/connection';
 import type { CallEvent, CallStatus, LookupResult } from '@/platform/messages';
 import type { Settings } from '@/features/settings/model/settings';
-import { MATCH_PATH, VIEW_PATH, isRecord, type CallNotice } from './protocol';
+import { MATCH_PATH, VIEW_PATH, type CallNotice } from './protocol';
+import { isRecord } from '@/platform/is-record';
 import { isWithheld, withheldReason } from '@/features/calls/model/withheld';
 
 const MINUTE_MS = 60_000;

@@ -93,9 +93,8 @@ function sortedOut(
 }
 
 function askWidgetAgain(deps: BridgeDeps, phoneNumbers: string[]): void {
-  if (phoneNumbers.length > 0) {
-    deps.post({ type: 'rc-adapter-trigger-contact-match', phoneNumbers });
-  }
+  if (phoneNumbers.length === 0) return;
+  deps.post({ type: 'rc-adapter-trigger-contact-match', phoneNumbers });
 }
 
 // Numbers named per bridge (one window), newest last: on a connection change the widget matches
@@ -115,17 +114,12 @@ function rememberNamed(deps: BridgeDeps, data: Record<string, unknown[]>): void 
 }
 
 export function rematchNamed(deps: BridgeDeps): void {
-  const numbers = named.get(deps);
-  if (!numbers || numbers.size === 0) return;
+  askWidgetAgain(deps, [...(named.get(deps) ?? [])]);
   named.delete(deps);
-  askWidgetAgain(deps, [...numbers]);
 }
 
 /** Numbers waiting to be looked up again after a CRM failure, per bridge (one window). */
-interface Reasking {
-  pending: Set<string>;
-  running: boolean;
-}
+type Reasking = { pending: Set<string>; running: boolean };
 const reasking = new WeakMap<BridgeDeps, Reasking>();
 
 // The widget keeps numbers answered without names as "no match" for minutes: say why, then look
@@ -143,24 +137,19 @@ function afterCrmFailure(deps: BridgeDeps, lookup: WidgetLookup): void {
   const state = reasking.get(deps) ?? { pending: new Set<string>(), running: false };
   reasking.set(deps, state);
   for (const number of lookup.failed) state.pending.add(number);
-  if (!state.running) {
-    state.running = true;
-    void reask(deps, state, lookup.crmName);
-  }
+  if (!state.running) void reask(deps, state, lookup.crmName);
 }
 
 async function reask(deps: BridgeDeps, state: Reasking, crmName: string): Promise<void> {
   const wait = deps.wait ?? sleep;
+  state.running = true;
   try {
     for (const delay of REASK_DELAYS_MS) {
       await wait(delay);
       const numbers = [...state.pending];
-      let lookup: WidgetLookup;
-      try {
-        lookup = await lookUpForWidget(deps, { phoneNumbers: numbers });
-      } catch {
-        continue; // the worker could not be reached, or the CRM was disconnected: next round
-      }
+      // Null when the worker could not be reached, or the CRM was disconnected: next round.
+      const lookup = await lookUpForWidget(deps, { phoneNumbers: numbers }).catch(() => null);
+      if (!lookup) continue;
       const failed = new Set(lookup.failed);
       for (const number of numbers) if (!failed.has(number)) state.pending.delete(number);
       askWidgetAgain(deps, lookup.answered);

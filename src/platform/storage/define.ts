@@ -1,6 +1,7 @@
 // Typed chrome.storage items. The version is part of the stored key (`settings@v1`), so data of an
 // older schema is never read as the new one. Every key is at v1: a shape change that cannot be
 // read with `withDefaults` bumps the version and adds what moves the old key's data.
+import { isRecord } from '../is-record';
 
 type AreaName = 'local' | 'session';
 
@@ -11,29 +12,16 @@ interface ItemDefinition<T> {
   defaultValue: T;
 }
 
-const declared = new WeakSet<object>();
-
-/** True for what defineItem or defineFamily made: lets a module's exports be walked for its keys. */
-export function isDeclared(
-  value: unknown,
-): value is ReturnType<typeof defineItem> | ReturnType<typeof defineFamily> {
-  return typeof value === 'object' && value !== null && declared.has(value);
-}
-
 export function area(name: AreaName): chrome.storage.StorageArea {
   return chrome.storage[name];
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Fields added to a default later get it when an old value loads, at any depth. */
 export function withDefaults<T>(defaultValue: T, stored: unknown): T {
-  if (!isPlainObject(defaultValue) || !isPlainObject(stored)) return stored as T;
+  if (!isRecord(defaultValue) || !isRecord(stored)) return stored as T;
   const merged: Record<string, unknown> = { ...defaultValue, ...stored };
   for (const [field, fallback] of Object.entries(defaultValue)) {
-    if (isPlainObject(fallback) && isPlainObject(stored[field])) {
+    if (isRecord(fallback) && isRecord(stored[field])) {
       merged[field] = withDefaults(fallback, stored[field]);
     }
   }
@@ -48,7 +36,7 @@ export function defineItem<T>(definition: ItemDefinition<T>) {
     key in stored ? withDefaults(definition.defaultValue, stored[key]) : definition.defaultValue;
   const get = async () => valueIn(await storage().get(key));
 
-  const item = {
+  return {
     definition,
     key,
     valueIn,
@@ -58,7 +46,7 @@ export function defineItem<T>(definition: ItemDefinition<T>) {
     },
     async update(change: (current: T) => T) {
       const next = change(await get());
-      await item.set(next);
+      await storage().set({ [key]: next });
       return next;
     },
     async remove() {
@@ -75,8 +63,6 @@ export function defineItem<T>(definition: ItemDefinition<T>) {
       return () => chrome.storage.onChanged.removeListener(listener);
     },
   };
-  declared.add(item);
-  return item;
 }
 
 type FamilyDefinition = Omit<ItemDefinition<unknown>, 'defaultValue'>;
@@ -87,7 +73,7 @@ export function defineFamily<T>(definition: FamilyDefinition) {
   const keyFor = (id: string): string => `${prefix}${id}`;
   const storage = () => area(definition.area);
 
-  const family = {
+  return {
     definition,
     prefix,
     keyFor,
@@ -118,6 +104,4 @@ export function defineFamily<T>(definition: FamilyDefinition) {
         .map((key) => key.slice(prefix.length));
     },
   };
-  declared.add(family);
-  return family;
 }

@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isDeclared } from './define';
+import type { defineFamily, defineItem } from './define';
 import * as keys from './keys';
 
 describe('storage key declarations', () => {
-  const declared = Object.values(keys).filter(isDeclared);
+  type Declared = ReturnType<typeof defineItem> | ReturnType<typeof defineFamily>;
+  // What defineItem and defineFamily make carries its definition.
+  const declared = (Object.values(keys) as unknown[]).filter(
+    (value): value is Declared =>
+      typeof value === 'object' && value !== null && 'definition' in value,
+  );
   const names = declared.map((entry) => entry.definition.name);
 
   it('finds every declared key among the exports', () => {

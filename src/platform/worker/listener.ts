@@ -9,7 +9,14 @@ import {
 } from '../messages';
 import { errorText } from './report';
 import { RequestError } from './request-error';
-import { isTrustedSender } from './sender';
+
+/** Only this extension's own pages may talk to the worker; any other origin is refused. */
+function isTrustedSender({ id, origin, url }: chrome.runtime.MessageSender): boolean {
+  // Built by hand: URL.origin is "null" for non-special schemes outside the browser.
+  const ownBase = chrome.runtime.getURL('/');
+  if (id !== chrome.runtime.id) return false;
+  return origin !== undefined ? origin === ownBase.slice(0, -1) : !!url?.startsWith(ownBase);
+}
 
 type Handler<N extends RequestName> = (
   payload: Payload<N>,

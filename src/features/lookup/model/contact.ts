@@ -30,11 +30,9 @@ export interface Contact {
   isNewContact?: boolean;
 }
 
-const CREATE_NEW_CONTACT_ID = 'createNewContact';
-
 /** The placeholder a connector appends when the CRM lets users create contacts. */
 export const CREATE_NEW_CONTACT: Contact = Object.freeze({
-  id: CREATE_NEW_CONTACT_ID,
+  id: 'createNewContact',
   name: 'Create new contact...',
   isNewContact: true,
   additionalInfo: null,
@@ -51,14 +49,8 @@ export interface FindContactResult {
   extraDataTracking?: Record<string, unknown>;
 }
 
-interface CreatedContactInfo {
-  id: string | number;
-  name: string;
-  type?: string;
-}
-
 export interface CreateContactResult {
-  contactInfo: CreatedContactInfo | null;
+  contactInfo: Pick<Contact, 'id' | 'name' | 'type'> | null;
   returnMessage?: ReturnMessage | null;
   extraDataTracking?: Record<string, unknown>;
 }

@@ -18,16 +18,13 @@ function inRange(ms: number): number | null {
   return Number.isFinite(ms) && ms >= MIN_MS && ms < MAX_MS ? ms : null;
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate(); // Day 0 = last day of `month`.
-}
-
 /** UTC epoch ms from [year, month, day, hour, minute, second] (absent = 0), or null if invalid. */
 function fromParts(fields: (string | number | undefined)[], ms = 0, offsetMinutes = 0) {
   const n = (i: number) => Number(fields[i] ?? 0);
   const [year, month, day, hour, minute, second] = [n(0), n(1), n(2), n(3), n(4), n(5)];
   if (year < 1970 || year > 2200 || month < 1 || month > 12) return null;
-  if (day < 1 || day > daysInMonth(year, month)) return null;
+  // Day 0 of the next month is the last day of `month`.
+  if (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
   if (hour > 23 || minute > 59 || second > 59) return null; // No 24:00, no leap seconds.
   return inRange(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000);
 }

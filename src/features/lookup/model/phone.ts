@@ -55,10 +55,7 @@ function fail(reason: PhoneFailureReason, message = MESSAGES[reason]): PhoneResu
   return { ok: false, reason, message };
 }
 
-interface Reading {
-  text: string;
-  country?: CountryCode;
-}
+type Reading = { text: string; country?: CountryCode };
 
 /** The ways to read `text`, most likely first. */
 function readings(text: string, input: string, defaultCountry?: CountryCode): Reading[] {

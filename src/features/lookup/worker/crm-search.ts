@@ -139,7 +139,7 @@ export function searchCrm(
     return Promise.race([own, turn.overtaken]);
   };
   const stop = onPartial ? watch(number, onPartial) : () => undefined;
-  const answer = target.force ? shareInFlight(forced, run) : shareInFlight(number, run, [forced]);
+  const answer = target.force ? shareInFlight(forced, run) : shareInFlight(number, run, forced);
   void answer.then(stop, stop);
   return answer;
 }

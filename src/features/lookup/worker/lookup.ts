@@ -25,8 +25,8 @@ type Target =
   | { ok: false; message: string };
 
 export function parseTarget(input: unknown, defaultCountry: string): Target {
-  if (typeof input !== 'string') return { ok: false, message: 'Enter a phone number.' };
-  const parsed = normalizePhone(input, (defaultCountry || undefined) as CountryCode | undefined);
+  // normalizePhone reads anything but text as empty.
+  const parsed = normalizePhone(input as string, (defaultCountry || undefined) as CountryCode);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   if (parsed.isExtension) {
     const { extension } = parsed;
@@ -42,15 +42,10 @@ export function parseTarget(input: unknown, defaultCountry: string): Target {
 
 type Found = Extract<Target, { ok: true }>;
 
-interface Shown {
-  contacts: Contact[];
-  canCreate: boolean;
-  source: LookupResult['source'];
-  fetchedAt: number | null;
-  stale: boolean;
-  returnMessage: ReturnMessage | null;
-  provisional?: true;
-}
+type Shown = { contacts: Contact[] } & Pick<
+  LookupResult,
+  'canCreate' | 'source' | 'fetchedAt' | 'stale' | 'returnMessage' | 'provisional'
+>;
 
 export function result(account: Account, target: Found, shown: Shown): LookupResult {
   const { connector, settings } = account;

@@ -107,19 +107,13 @@ export function failureSentence(
 /** What a Save was writing when it failed: a new contact, or a call log against a record. */
 export type SaveTarget = 'contact' | 'callLog';
 
-interface SaveFailure {
-  target: SaveTarget;
-  /** The error's own message; only a connector's refusal is worded by it. */
-  why?: string;
-  /** The CRM's own error text, already cleaned of credentials and cut short. */
-  crmText?: string;
-}
+// `why`: the error's own message (only a connector's refusal is worded by it); `crmText`: the
+// CRM's own error text, already cleaned of credentials and cut short.
+type SaveFailure = { target: SaveTarget; why?: string; crmText?: string };
 
 // A retried Save first asks the CRM what the earlier attempt saved (saves/worker/create.ts,
 // call-log.ts), so the advice after an unclear outcome is to save again.
 const SAVE_AGAIN_IS_SAFE = 'Saving again is safe: CallPop first checks what was already saved.';
-
-type ExplainSave = (crm: string, failure: SaveFailure) => string;
 
 const said = (crm: string, text: string | undefined) => (text ? ` ${crm} said: "${text}".` : '');
 const thing = (target: SaveTarget) => (target === 'contact' ? 'the contact' : 'the call log');
@@ -128,7 +122,7 @@ const unclear = (what: string, target: SaveTarget, advice = '') =>
   safe(`${what}, so ${thing(target)} may or may not have been saved.${advice}`);
 
 /** Save failures in plain words: what happened to the save, and what to do next. */
-const SAVE_FAILURES: Record<CrmFailureKind, ExplainSave> = {
+const SAVE_FAILURES: Record<CrmFailureKind, (crm: string, failure: SaveFailure) => string> = {
   auth: (crm) =>
     `${crm} rejected the saved credentials, so nothing was saved. Enter new ones in Options, then Save again.`,
   forbidden: (crm, { target, crmText }) =>

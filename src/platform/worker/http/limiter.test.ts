@@ -92,14 +92,14 @@ describe('shareInFlight', () => {
     };
     const older = shareInFlight('n', run(plain.promise));
     const refresh = shareInFlight('nf', run(forced.promise)); // a forced key joins nothing else
-    const joined = shareInFlight('n', run(Promise.resolve('unused')), ['nf']);
+    const joined = shareInFlight('n', run(Promise.resolve('unused')), 'nf');
     expect(runs).toBe(2);
     forced.resolve('fresh');
     plain.resolve('old');
     expect(await joined).toBe('fresh');
     expect(await refresh).toBe('fresh');
     expect(await older).toBe('old');
-    expect(await shareInFlight('n', run(Promise.resolve('new')), ['nf'])).toBe('new');
+    expect(await shareInFlight('n', run(Promise.resolve('new')), 'nf')).toBe('new');
     expect(runs).toBe(3);
   });
 });

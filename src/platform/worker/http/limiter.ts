@@ -17,17 +17,10 @@ const MIN_RETRY_MS = 1000;
 export const MAX_RETRIES = 3;
 
 // Runs `run` once for all callers of `key` in flight (held work, like storing, included). A caller
-// that may take other work's answer (a lookup, a Refresh's) names its keys in `orJoin`, first.
-export function shareInFlight<T>(
-  key: string,
-  run: (hold: Hold) => Promise<T>,
-  orJoin: readonly string[] = [],
-): Promise<T> {
-  for (const other of orJoin) {
-    const running = inFlight.get(other);
-    if (running) return running as Promise<T>;
-  }
-  return shareWhileRunning(inFlight, key, run);
+// that may take other work's answer (a lookup, a Refresh's) names its key in `orJoin`: it goes first.
+export function shareInFlight<T>(key: string, run: (hold: Hold) => Promise<T>, orJoin = '') {
+  const other = inFlight.get(orJoin) as Promise<T> | undefined;
+  return other ?? shareWhileRunning(inFlight, key, run);
 }
 
 interface Turns {
@@ -42,20 +35,11 @@ interface Turns {
 }
 
 /** One request's place among the requests for the same thing (see takeTurn). */
-export interface Turn<T> {
-  /** Settles with the answer of a request that started later but answered first. */
-  readonly overtaken: Promise<T>;
-  /** Records this request's answer and gives it to every older request still waiting. */
-  answered(answer: T): void;
-  /** False once a newer request answered or stored; ask right before each write, so newest wins. */
-  mayStore(): boolean;
-  /** Ends the turn, once the request has answered or failed and its writes are done. */
-  done(): void;
-}
+export type Turn<T> = ReturnType<typeof takeTurn<T>>;
 
 // Orders one number's requests by start, not answer: a Refresh's newer answer wins even if an older
 // request answers later; older waiters get it at once, and a late older answer is never stored.
-export function takeTurn<T>(key: string): Turn<T> {
+export function takeTurn<T>(key: string) {
   const line: Turns = turns.get(key) ?? { started: 0, newest: 0, open: 0, waiting: new Map() };
   turns.set(key, line);
   const own = (line.started += 1);
@@ -65,19 +49,23 @@ export function takeTurn<T>(key: string): Turn<T> {
   line.waiting.set(own, settle as (answer: unknown) => void);
   let ended = false;
   return {
+    /** Settles with the answer of a request that started later but answered first. */
     overtaken,
-    answered(answer) {
+    /** Records this request's answer and gives it to every older request still waiting. */
+    answered(answer: T) {
       line.waiting.delete(own);
       line.newest = Math.max(line.newest, own);
       for (const [number, resolve] of line.waiting) {
         if (number < own && line.waiting.delete(number)) resolve(answer);
       }
     },
+    /** False once a newer request answered or stored; ask right before each write: newest wins. */
     mayStore() {
       if (own < line.newest) return false;
       line.newest = own;
       return true;
     },
+    /** Ends the turn, once the request has answered or failed and its writes are done. */
     done() {
       if (ended) return;
       ended = true;
