@@ -8,10 +8,11 @@ import { withAccountCountry, type Settings } from '@/features/settings/model/set
 import { settingsItem, type CallSession } from '@/platform/storage/keys';
 import { sleep } from '@/platform/sleep';
 import { inBackground } from '@/platform/worker/report';
+import { shareWhileRunning } from '@/platform/worker/share-while-running';
 import { readCall, requireCall, transition } from './call-record';
 import { focusWindow, openTabs, showWindow, windowExists } from './call-window';
 import { unusableCaller } from './caller-number';
-import { popping, runningLookup, sharedLookup } from './in-flight';
+import { lookups, popping } from './in-flight';
 import { parseCallEvent, parseSessionId } from './validate';
 
 interface CallEventDeps {
@@ -31,7 +32,7 @@ const errorText = (error: unknown) =>
 /** Starts (or joins) the call's lookup; its outcome is stored in the call for its window. */
 function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupResult | null> {
   const { sessionId } = session;
-  return sharedLookup(sessionId, async (hold) => {
+  return shareWhileRunning(lookups, sessionId, async (hold) => {
     try {
       // Not awaited: the pop uses the answer at once; held: the lookup runs until it is stored.
       const keep = (result: LookupResult) => {
@@ -66,7 +67,7 @@ export async function handleRefresh(
 async function lookupOutcome(sessionId: string, deps: CallEventDeps): Promise<LookupOutcome> {
   let session = await readCall(sessionId);
   if (session && lookingUp(session)) {
-    const answer = await (runningLookup(sessionId) ?? startLookup(session, deps));
+    const answer = await (lookups.get(sessionId) ?? startLookup(session, deps));
     if (answer) return { result: answer };
     session = await readCall(sessionId); // a failure is stored before the lookup settles
   }
@@ -88,7 +89,7 @@ async function eventFacts(
     refused,
     windowOpen,
     poppingHere: popping.has(event.sessionId),
-    lookupRunning: runningLookup(event.sessionId) !== undefined,
+    lookupRunning: lookups.has(event.sessionId),
   };
 }
 
