@@ -71,9 +71,9 @@ async function lookupOutcome(sessionId: string, deps: CallEventDeps): Promise<Lo
     if (answer) return { result: answer };
     session = await readCall(sessionId); // a failure is stored before the lookup settles
   }
-  if (!session) return { error: 'the call was forgotten' };
-  if (session.lookup.state === 'done') return { result: session.lookup.result };
-  return { error: session.lookup.state === 'failed' ? session.lookup.message : 'unknown error' };
+  const lookup = session?.lookup;
+  if (lookup?.state === 'done') return { result: lookup.result };
+  return { error: lookup?.state === 'failed' ? lookup.message : 'the call was forgotten' };
 }
 
 async function eventFacts(
