@@ -1,10 +1,10 @@
 /** `call.event` and `call.refresh`: run the call's model and carry out its effects. */
-import type { Step, Effect, EventFacts } from '../model/call-machine';
+import type { Step, Effect } from '../model/call-machine';
 import { told } from '../model/call-machine';
 import { lookingUp, otherParty } from '../model/call-session';
 import type { CallPopSettings, LookupOutcome } from '../model/pop-plan';
 import type { CallEvent, CallEventReply, LookupRequest, LookupResult } from '@/platform/messages';
-import { withAccountCountry, type Settings } from '@/features/settings/model/settings';
+import { withAccountCountry } from '@/features/settings/model/settings';
 import { settingsItem, type CallSession } from '@/platform/storage/keys';
 import { sleep } from '@/platform/sleep';
 import { inBackground } from '@/platform/worker/report';
@@ -76,23 +76,6 @@ async function lookupOutcome(sessionId: string, deps: CallEventDeps): Promise<Lo
   return { error: lookup?.state === 'failed' ? lookup.message : 'the call was forgotten' };
 }
 
-async function eventFacts(
-  existing: CallSession | undefined,
-  event: CallEvent,
-  settings: Pick<Settings, 'defaultCountry' | 'extensionLookup'>,
-): Promise<EventFacts> {
-  const [refused, windowOpen] = await Promise.all([
-    existing ? null : unusableCaller(otherParty(event).number, event.direction, settings),
-    existing?.windowId != null ? windowExists(existing.windowId) : false,
-  ]);
-  return {
-    refused,
-    windowOpen,
-    poppingHere: popping.has(event.sessionId),
-    lookupRunning: lookups.has(event.sessionId),
-  };
-}
-
 export async function handleCallEvent(
   payload: unknown,
   deps: CallEventDeps,
@@ -107,7 +90,15 @@ export async function handleCallEvent(
       type: 'event',
       event,
       callPop: (await settings).callPop,
-      facts: await eventFacts(existing, event, await settings),
+      facts: {
+        // A caller is checked once, at its first event; a window, once it has one.
+        refused: existing
+          ? null
+          : await unusableCaller(otherParty(event).number, event.direction, await settings),
+        windowOpen: existing?.windowId != null && (await windowExists(existing.windowId)),
+        poppingHere: popping.has(event.sessionId),
+        lookupRunning: lookups.has(event.sessionId),
+      },
     }),
     now,
     // Before the write: the lookup first, so its storage reads are not queued behind the
