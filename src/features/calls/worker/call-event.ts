@@ -3,7 +3,7 @@ import type { Step, Effect } from '../model/call-machine';
 import { told } from '../model/call-machine';
 import { lookingUp, otherParty } from '../model/call-session';
 import type { CallPopSettings, LookupOutcome } from '../model/pop-plan';
-import type { CallEvent, CallEventReply, LookupRequest, LookupResult } from '@/platform/messages';
+import type { CallEventReply, LookupRequest, LookupResult } from '@/platform/messages';
 import { withAccountCountry } from '@/features/settings/model/settings';
 import { settingsItem, type CallSession } from '@/platform/storage/keys';
 import { sleep } from '@/platform/sleep';
@@ -105,8 +105,8 @@ export async function handleCallEvent(
     // window's creation; the pop's mark with its claim, so no other event sees the claim first.
     (next) => {
       if (!next.record) return;
-      if (has(next, 'lookup')) inBackground('the call lookup', startLookup(next.record, deps));
-      if (has(next, 'pop')) popping.set(next.record.sessionId, next.record);
+      if (find(next, 'lookup')) inBackground('the call lookup', startLookup(next.record, deps));
+      if (find(next, 'pop')) popping.set(next.record.sessionId, next.record);
     },
   );
   const { callPop } = await settings;
@@ -124,9 +124,8 @@ export async function handleCallEvent(
   return told(reply, tell?.reason ?? null);
 }
 
-const has = (next: Step, type: Effect['type']) => next.effects.some((e) => e.type === type);
-const replyIn = (effects: Effect[]) =>
-  effects.flatMap((e) => (e.type === 'reply' ? [e.reply] : []))[0];
+const find = <T extends Effect['type']>({ effects }: Step, type: T) =>
+  effects.find((e): e is Extract<Effect, { type: T }> => e.type === type);
 
 /** A window that shows any answer opens now; otherwise the pop waits for it, at most `waitMs`. */
 async function pop(
@@ -152,8 +151,7 @@ async function pop(
       () => ({ type: 'decide', outcome: decided, callPop, windowId }),
       now(),
     );
-    const [open] = decision.effects.filter((e) => e.type === 'open');
-    if (!open) return { action: 'updated', reason: 'Call updated.' };
+    const open = find(decision, 'open')!;
     // The window the person opened while the pop waited (Show call window), or a new one.
     const shown = open.show ? (await showWindow(sessionId)).windowId : windowId;
     const tabsOpened = await openTabs(open.plan.tabs);
@@ -162,7 +160,7 @@ async function pop(
       () => ({ type: 'popped', plan: open.plan, windowId: shown, tabsOpened }),
       now(),
     );
-    return replyIn(popped.effects) ?? { action: 'updated', reason: 'Call updated.' };
+    return find(popped, 'reply')!.reply;
   } finally {
     popping.delete(sessionId);
   }
@@ -171,5 +169,5 @@ async function pop(
 /** A retry alarm: the call's lookup again, if it still failed and someone still watches it. */
 export async function lookUpAgain(sessionId: string, deps: CallEventDeps): Promise<void> {
   const due = await transition(sessionId, () => ({ type: 'retryDue' }));
-  if (due.record && has(due, 'lookup')) await startLookup(due.record, deps);
+  if (due.record && find(due, 'lookup')) await startLookup(due.record, deps);
 }
