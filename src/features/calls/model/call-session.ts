@@ -67,10 +67,9 @@ export function recorded(
   const party = otherParty(event);
   // Our own end of the call, for the log's from/to numbers; the first event that gives it.
   const own = base.direction === 'Inbound' ? event.to : event.from;
-  const ownNumber = base.ownNumber ?? (own || undefined);
   return {
     ...base,
-    ...(ownNumber ? { ownNumber } : {}),
+    ownNumber: base.ownNumber || own || undefined,
     status: event.status,
     updatedAt: now,
     // Kept from the first event saying so: once ended, the status cannot tell missed from answered.
