@@ -24,35 +24,25 @@ export const RECORD_WAIT_MS = 5_000;
 /** The cached answer shows at once, the fresh one replaces it; `initial` is read before render. */
 export function useCallSession(sessionId: string | null, initial?: CallSession): SessionState {
   const [state, setState] = useState<SessionState>(
-    initial ? { state: 'ready', session: initial } : { state: 'loading' },
+    initial ? { state: 'ready', session: initial } : { state: sessionId ? 'loading' : 'missing' },
   );
   useEffect(() => {
-    if (!sessionId) {
-      setState({ state: 'missing' });
-      return;
-    }
+    if (!sessionId) return;
     const key = callSessions.keyFor(sessionId);
-    let live = true;
-    let seen = false;
-    const show = (session: CallSession | undefined) => {
-      if (!live) return;
-      if (session) seen = true;
+    const show = (session: CallSession | undefined) =>
       setState((previous) => nextSessionState(previous, session));
-    };
-    const listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-      if (area !== 'session' || !(key in changes)) return;
-      show(changes[key]?.newValue as CallSession | undefined);
+    const listener = (changes: Changes, area: string) => {
+      if (area === 'session' && key in changes) show(changes[key]?.newValue as CallSession);
     };
     chrome.storage.onChanged.addListener(listener);
     // A record not there yet is still on its way; it is "missing" only after the wait.
-    const giveUp = setTimeout(() => {
-      if (!seen) show(undefined);
-    }, RECORD_WAIT_MS);
-    void callSessions.get(sessionId).then((session) => {
-      if (session) show(session);
-    });
+    const giveUp = setTimeout(
+      () =>
+        setState((previous) => (previous.state === 'loading' ? { state: 'missing' } : previous)),
+      RECORD_WAIT_MS,
+    );
+    void callSessions.get(sessionId).then((session) => session && show(session));
     return () => {
-      live = false;
       clearTimeout(giveUp);
       chrome.storage.onChanged.removeListener(listener);
     };

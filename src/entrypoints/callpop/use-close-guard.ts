@@ -8,15 +8,6 @@ import { otherWindowOpened, type Changes } from './use-call-session';
 /** The person has been told, and Escape must never do nothing. */
 const ESCAPE_AGAIN_MS = 5_000;
 
-function isEditing(target: EventTarget | null): target is HTMLElement {
-  return target instanceof HTMLElement && target.closest('input, textarea, select') !== null;
-}
-
-/** A field the person types into (a choice in a list is not typing; the window has no boxes). */
-function isTextField(target: EventTarget | null): target is HTMLInputElement | HTMLTextAreaElement {
-  return target instanceof HTMLTextAreaElement || target instanceof HTMLInputElement;
-}
-
 /** `keptTyping`: typing held off screen (a log draft kept after Cancel); `over`: the call's id once
  * it ended (or its CRM is no longer connected). */
 export function useCloseGuard(toasts: Toasts, keptTyping: boolean, over: string | null) {
@@ -35,7 +26,8 @@ export function useCloseGuard(toasts: Toasts, keptTyping: boolean, over: string 
       keptTyping;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
-      if (isEditing(event.target)) event.target.blur();
+      const { target } = event;
+      if (target instanceof HTMLElement && target.closest('input, textarea, select')) target.blur();
       else if (!unsaved()) window.close();
       else if (warnedAt.current !== null && Date.now() - warnedAt.current < ESCAPE_AGAIN_MS) {
         leaving.current = true;
@@ -51,8 +43,11 @@ export function useCloseGuard(toasts: Toasts, keptTyping: boolean, over: string 
         });
       }
     };
-    const onInput = (event: Event) => {
-      if (isTextField(event.target)) typedInto.current.add(event.target);
+    const onInput = ({ target }: Event) => {
+      // A field the person types into (a choice in a list is not typing; the window has no boxes).
+      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) {
+        typedInto.current.add(target);
+      }
     };
     const onLeave = (event: BeforeUnloadEvent) => {
       if (!leaving.current && unsaved()) event.preventDefault();

@@ -4,21 +4,12 @@ import { SOFTPHONE_PAGE } from '@/features/calls/model/window-place';
 
 const SIZE = { width: 400, height: 680 };
 
-// Work in flight for this page: two softphones would both answer every call, so a second call
-// while the first is still looking or creating shares its answer instead of racing it.
-let opening: Promise<chrome.windows.Window | undefined> | null = null;
 // The window this page created: Chrome lists the new page's context only once it has loaded, so
 // a call right after a create must not take "no context yet" for "no window".
 let created: number | null = null;
 
-export function openSoftphoneWindow(): Promise<chrome.windows.Window | undefined> {
-  opening ??= openOrFocus().finally(() => {
-    opening = null;
-  });
-  return opening;
-}
-
-async function openOrFocus(): Promise<chrome.windows.Window | undefined> {
+/** Its caller's button is disabled while this runs, so a double click asks once. */
+export async function openSoftphoneWindow(): Promise<chrome.windows.Window | undefined> {
   const url = chrome.runtime.getURL(SOFTPHONE_PAGE);
   const [existing] = await chrome.runtime.getContexts({
     contextTypes: [chrome.runtime.ContextType.TAB],

@@ -68,17 +68,16 @@ const reply = (action: CallEventReply['action'], reason: string): Effect => ({
 });
 
 /** A later event: a call pops once, and a window the person closed stays closed. */
-function answer(record: CallSession, event: CallEvent, open: number | null): Effect[] {
-  const focus: Effect[] = open !== null ? [{ type: 'focus', windowId: open }] : [];
-  if (record.pop.state === 'claimed') {
-    return open !== null ? focus : [reply('updated', 'This call is already popping.')];
+function answer({ pop }: CallSession, event: CallEvent, open: number | null): Effect[] {
+  if (open === null) {
+    const said =
+      pop.state === 'done' ? `Already popped. ${pop.reason}` : 'This call is already popping.';
+    return [reply('updated', said)];
   }
-  const why = record.pop.state === 'done' ? record.pop.reason : '';
-  if (open === null) return [reply('updated', `Already popped. ${why}`)];
-  if (event.status === 'NoCall') {
+  if (pop.state === 'done' && event.status === 'NoCall') {
     return [reply('updated', 'The call ended; its window stays open for logging.')];
   }
-  return focus;
+  return [{ type: 'focus', windowId: open }];
 }
 
 /** Whether this event pops the call: a pop a stopped worker left half done is finished now. */

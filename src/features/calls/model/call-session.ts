@@ -39,20 +39,6 @@ function startTime(sent: number | undefined, now: number): number {
   return sent >= now - MAX_START_BEFORE_MS && sent <= now + MAX_START_AFTER_MS ? sent : now;
 }
 
-/** Kept from the first event saying so: once ended, the status cannot tell missed from answered. */
-function milestones(
-  existing: CallSession | undefined,
-  status: CallEvent['status'],
-  now: number,
-): Pick<CallSession, 'answeredAt' | 'endedAt'> {
-  const answeredAt = existing?.answeredAt ?? (status === 'CallConnected' ? now : undefined);
-  const endedAt = existing?.endedAt ?? (status === 'NoCall' ? now : undefined);
-  return {
-    ...(answeredAt !== undefined ? { answeredAt } : {}),
-    ...(endedAt !== undefined ? { endedAt } : {}),
-  };
-}
-
 function firstRecord(event: CallEvent, now: number): CallSession {
   const party = otherParty(event);
   return {
@@ -81,13 +67,14 @@ export function recorded(
   const party = otherParty(event);
   // Our own end of the call, for the log's from/to numbers; the first event that gives it.
   const own = base.direction === 'Inbound' ? event.to : event.from;
-  const ownNumber = base.ownNumber ?? (own || undefined);
   return {
     ...base,
-    ...(ownNumber ? { ownNumber } : {}),
+    ownNumber: base.ownNumber || own || undefined,
     status: event.status,
     updatedAt: now,
-    ...milestones(existing, event.status, now),
+    // Kept from the first event saying so: once ended, the status cannot tell missed from answered.
+    answeredAt: base.answeredAt ?? (event.status === 'CallConnected' ? now : undefined),
+    endedAt: base.endedAt ?? (event.status === 'NoCall' ? now : undefined),
     // After a transfer the other party can be someone else: that name is not this caller's.
     ...(party.name && party.number === base.phoneNumber ? { callerName: party.name } : {}),
   };

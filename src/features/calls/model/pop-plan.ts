@@ -41,9 +41,7 @@ const windowOnly = (reason: string): PopPlan => ({ window: true, tabs: [], reaso
 /** The fallback URL with the number encoded into it; null when unset, with a note when unsafe. */
 function fallbackUrl(template: string, phoneNumber: string): { url: string | null; note: string } {
   if (template.trim() === '') return { url: null, note: '' };
-  const url = template.includes('{')
-    ? renderUrlTemplate(template, { phoneNumber })
-    : httpUrl(template.trim());
+  const url = renderUrlTemplate(template, { phoneNumber });
   return url
     ? { url, note: ' Opened the fallback page.' }
     : { url: null, note: ' The fallback page was not opened: it is not an http(s) link.' };

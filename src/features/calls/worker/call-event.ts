@@ -1,18 +1,18 @@
 /** `call.event` and `call.refresh`: run the call's model and carry out its effects. */
-import type { Step, Effect, EventFacts } from '../model/call-machine';
+import type { Step, Effect } from '../model/call-machine';
 import { told } from '../model/call-machine';
 import { lookingUp, otherParty } from '../model/call-session';
 import type { CallPopSettings, LookupOutcome } from '../model/pop-plan';
-import type { CallEvent, CallEventReply, LookupRequest, LookupResult } from '@/platform/messages';
-import type { Settings } from '@/features/settings/model/settings';
+import type { CallEventReply, LookupRequest, LookupResult } from '@/platform/messages';
 import { withAccountCountry } from '@/features/settings/model/default-country';
 import { settingsItem, type CallSession } from '@/platform/storage/keys';
 import { sleep } from '@/platform/sleep';
 import { inBackground } from '@/platform/worker/report';
+import { shareWhileRunning } from '@/platform/worker/share-while-running';
 import { readCall, requireCall, transition } from './call-record';
 import { focusWindow, openTabs, showWindow, windowExists } from './call-window';
 import { unusableCaller } from './caller-number';
-import { popping, runningLookup, sharedLookup } from './in-flight';
+import { lookups, popping } from './in-flight';
 import { parseCallEvent, parseSessionId } from './validate';
 
 interface CallEventDeps {
@@ -32,7 +32,7 @@ const errorText = (error: unknown) =>
 /** Starts (or joins) the call's lookup; its outcome is stored in the call for its window. */
 function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupResult | null> {
   const { sessionId } = session;
-  return sharedLookup(sessionId, async (hold) => {
+  return shareWhileRunning(lookups, sessionId, async (hold) => {
     try {
       // Not awaited: the pop uses the answer at once; held: the lookup runs until it is stored.
       const keep = (result: LookupResult) => {
@@ -67,30 +67,13 @@ export async function handleRefresh(
 async function lookupOutcome(sessionId: string, deps: CallEventDeps): Promise<LookupOutcome> {
   let session = await readCall(sessionId);
   if (session && lookingUp(session)) {
-    const answer = await (runningLookup(sessionId) ?? startLookup(session, deps));
+    const answer = await (lookups.get(sessionId) ?? startLookup(session, deps));
     if (answer) return { result: answer };
     session = await readCall(sessionId); // a failure is stored before the lookup settles
   }
-  if (!session) return { error: 'the call was forgotten' };
-  if (session.lookup.state === 'done') return { result: session.lookup.result };
-  return { error: session.lookup.state === 'failed' ? session.lookup.message : 'unknown error' };
-}
-
-async function eventFacts(
-  existing: CallSession | undefined,
-  event: CallEvent,
-  settings: Pick<Settings, 'defaultCountry' | 'extensionLookup'>,
-): Promise<EventFacts> {
-  const [refused, windowOpen] = await Promise.all([
-    existing ? null : unusableCaller(otherParty(event).number, event.direction, settings),
-    existing?.windowId != null ? windowExists(existing.windowId) : false,
-  ]);
-  return {
-    refused,
-    windowOpen,
-    poppingHere: popping.has(event.sessionId),
-    lookupRunning: runningLookup(event.sessionId) !== undefined,
-  };
+  const lookup = session?.lookup;
+  if (lookup?.state === 'done') return { result: lookup.result };
+  return { error: lookup?.state === 'failed' ? lookup.message : 'the call was forgotten' };
 }
 
 export async function handleCallEvent(
@@ -107,15 +90,23 @@ export async function handleCallEvent(
       type: 'event',
       event,
       callPop: (await settings).callPop,
-      facts: await eventFacts(existing, event, await settings),
+      facts: {
+        // A caller is checked once, at its first event; a window, once it has one.
+        refused: existing
+          ? null
+          : await unusableCaller(otherParty(event).number, event.direction, await settings),
+        windowOpen: existing?.windowId != null && (await windowExists(existing.windowId)),
+        poppingHere: popping.has(event.sessionId),
+        lookupRunning: lookups.has(event.sessionId),
+      },
     }),
     now,
     // Before the write: the lookup first, so its storage reads are not queued behind the
     // window's creation; the pop's mark with its claim, so no other event sees the claim first.
     (next) => {
       if (!next.record) return;
-      if (has(next, 'lookup')) inBackground('the call lookup', startLookup(next.record, deps));
-      if (has(next, 'pop')) popping.set(next.record.sessionId, next.record);
+      if (find(next, 'lookup')) inBackground('the call lookup', startLookup(next.record, deps));
+      if (find(next, 'pop')) popping.set(next.record.sessionId, next.record);
     },
   );
   const { callPop } = await settings;
@@ -133,9 +124,8 @@ export async function handleCallEvent(
   return told(reply, tell?.reason ?? null);
 }
 
-const has = (next: Step, type: Effect['type']) => next.effects.some((e) => e.type === type);
-const replyIn = (effects: Effect[]) =>
-  effects.flatMap((e) => (e.type === 'reply' ? [e.reply] : []))[0];
+const find = <T extends Effect['type']>({ effects }: Step, type: T) =>
+  effects.find((e): e is Extract<Effect, { type: T }> => e.type === type);
 
 /** A window that shows any answer opens now; otherwise the pop waits for it, at most `waitMs`. */
 async function pop(
@@ -161,8 +151,7 @@ async function pop(
       () => ({ type: 'decide', outcome: decided, callPop, windowId }),
       now(),
     );
-    const [open] = decision.effects.filter((e) => e.type === 'open');
-    if (!open) return { action: 'updated', reason: 'Call updated.' };
+    const open = find(decision, 'open')!;
     // The window the person opened while the pop waited (Show call window), or a new one.
     const shown = open.show ? (await showWindow(sessionId)).windowId : windowId;
     const tabsOpened = await openTabs(open.plan.tabs);
@@ -171,7 +160,7 @@ async function pop(
       () => ({ type: 'popped', plan: open.plan, windowId: shown, tabsOpened }),
       now(),
     );
-    return replyIn(popped.effects) ?? { action: 'updated', reason: 'Call updated.' };
+    return find(popped, 'reply')!.reply;
   } finally {
     popping.delete(sessionId);
   }
@@ -180,5 +169,5 @@ async function pop(
 /** A retry alarm: the call's lookup again, if it still failed and someone still watches it. */
 export async function lookUpAgain(sessionId: string, deps: CallEventDeps): Promise<void> {
   const due = await transition(sessionId, () => ({ type: 'retryDue' }));
-  if (due.record && has(due, 'lookup')) await startLookup(due.record, deps);
+  if (due.record && find(due, 'lookup')) await startLookup(due.record, deps);
 }

@@ -7,7 +7,7 @@ import {
   SOFTPHONE_PAGE,
   type Bounds,
 } from '../model/window-place';
-import { applyLocked, readCall, requireCall, transition } from './call-record';
+import { applyLocked, requireCall, transition } from './call-record';
 import { withSessionLock } from './in-flight';
 import { parseSessionId } from './validate';
 
@@ -61,14 +61,13 @@ export async function rememberPlace(window: chrome.windows.Window): Promise<void
   }
 }
 
-/** Under the call's lock, so a pop and a Show call window never open two. `known`: a Show needs the
- * record; a pop opens its window even if the record could not be stored. */
+/** Under the call's lock, so a pop and a Show call window never open two. A popping call's record
+ * is in memory, so its pop opens the window even if the record could not be stored. */
 export function showWindow(
   sessionId: string,
-  known = false,
 ): Promise<{ windowId: number | null; opened: boolean }> {
   return withSessionLock(sessionId, async () => {
-    const { windowId: id = null } = (await (known ? requireCall : readCall)(sessionId)) ?? {};
+    const { windowId: id } = await requireCall(sessionId);
     if (id !== null && (await focusWindow(id))) return { windowId: id, opened: false };
     const windowId = await openCallWindow(sessionId);
     if (windowId !== null) await applyLocked(sessionId, () => ({ type: 'windowOpened', windowId }));
@@ -76,20 +75,17 @@ export function showWindow(
   });
 }
 
-async function succeeds(call: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await call();
-    return true;
-  } catch {
-    return false;
-  }
-}
+const succeeds = (call: Promise<unknown>) =>
+  call.then(
+    () => true,
+    () => false,
+  );
 
 /** The worker may have slept through the window's onRemoved. */
-export const windowExists = (windowId: number) => succeeds(() => chrome.windows.get(windowId));
+export const windowExists = (windowId: number) => succeeds(chrome.windows.get(windowId));
 
 export const focusWindow = (windowId: number) =>
-  succeeds(() => chrome.windows.update(windowId, { focused: true, drawAttention: true }));
+  succeeds(chrome.windows.update(windowId, { focused: true, drawAttention: true }));
 
 /** Opens each URL in a tab; they were checked to be http(s) by the pop rules. */
 export async function openTabs(urls: readonly string[]): Promise<number> {
@@ -109,6 +105,6 @@ export async function forgetClosedWindow(windowId: number): Promise<void> {
 
 /** Events never reopen a window the person closed; this ask does, without counting as a pop. */
 export async function handleShowCall(payload: unknown): Promise<{ shown: 'focused' | 'opened' }> {
-  const { opened } = await showWindow(parseSessionId(payload), true);
+  const { opened } = await showWindow(parseSessionId(payload));
   return { shown: opened ? 'opened' : 'focused' };
 }

@@ -9,13 +9,6 @@ import { isWithheld, withheldReason } from '../model/withheld';
 
 const E164_SHAPE = /^\+[1-9]\d{6,14}$/;
 
-/** The connected CRM when it cannot look an internal extension up. */
-async function crmWithoutExtensions(): Promise<string | null> {
-  const connection = await connectionItem.get();
-  const manifest = connection && getConnector(connection.platform).manifest;
-  return manifest && !manifest.searchesExtensions ? manifest.displayName : null;
-}
-
 /** null when `number` can be looked up; otherwise why the call does not pop. */
 export async function unusableCaller(
   number: string,
@@ -31,9 +24,10 @@ export async function unusableCaller(
     if (!settings.extensionLookup) {
       return `No call pop: an internal call (extension ${parsed.extension}). To look extensions up, turn on "Look up internal extension numbers" in Options.`;
     }
-    const crm = await crmWithoutExtensions();
-    return crm
-      ? `No call pop: an internal call (extension ${parsed.extension}), and ${crm} cannot look up extensions.`
+    const connection = await connectionItem.get();
+    const manifest = connection && getConnector(connection.platform).manifest;
+    return manifest && !manifest.searchesExtensions
+      ? `No call pop: an internal call (extension ${parsed.extension}), and ${manifest.displayName} cannot look up extensions.`
       : null;
   }
   if (parsed.ok) return null;

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { settle } from '@/test/settle';
-import { runningLookup, sharedLookup, withSessionLock } from './in-flight';
+import { shareWhileRunning } from '@/platform/worker/share-while-running';
+import { lookups, withSessionLock } from './in-flight';
 
-describe('sharedLookup', () => {
+const sharedLookup = (key: string, start: Parameters<typeof shareWhileRunning<null>>[2]) =>
+  shareWhileRunning(lookups, key, start);
+
+describe("a call's shared lookup", () => {
   it('shares one lookup and counts it as running until its held work is done', async () => {
     let store: () => void = () => undefined;
     let starts = 0;
@@ -16,10 +20,10 @@ describe('sharedLookup', () => {
     await first;
     await Promise.resolve();
     // Answered but not stored yet: a new event still joins it.
-    expect(runningLookup('call')).toBe(first);
+    expect(lookups.get('call')).toBe(first);
     store();
     await settle();
-    expect(runningLookup('call')).toBeUndefined();
+    expect(lookups.get('call')).toBeUndefined();
     expect(starts).toBe(1);
   });
 
@@ -27,7 +31,7 @@ describe('sharedLookup', () => {
     const failed = sharedLookup('call', () => Promise.reject(new Error('down')));
     await expect(failed).rejects.toThrow('down');
     await Promise.resolve();
-    expect(runningLookup('call')).toBeUndefined();
+    expect(lookups.get('call')).toBeUndefined();
   });
 });
 

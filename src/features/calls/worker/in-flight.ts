@@ -1,10 +1,10 @@
 /** Call state kept in memory: losing it loses only work in flight; storage holds the record. */
 import type { LookupResult } from '@/platform/messages';
 import type { CallSession } from '@/platform/storage/keys';
-import { shareWhileRunning, type Hold } from '@/platform/worker/share-while-running';
 
 const locks = new Map<string, Promise<unknown>>();
-const lookups = new Map<string, Promise<LookupResult | null>>();
+/** Each call's lookup, shared by its events; storing its answer counts as running. */
+export const lookups = new Map<string, Promise<LookupResult | null>>();
 
 /** Runs `task` after every earlier task of the same key: two events of one call never interleave. */
 export function withSessionLock<T>(key: string, task: () => Promise<T>): Promise<T> {
@@ -16,18 +16,6 @@ export function withSessionLock<T>(key: string, task: () => Promise<T>): Promise
     if (locks.get(key) === tail) locks.delete(key);
   });
   return run;
-}
-
-/** Shared by the call's events; work `start` holds (storing the answer) counts as running. */
-export function sharedLookup(
-  key: string,
-  start: (hold: Hold) => Promise<LookupResult | null>,
-): Promise<LookupResult | null> {
-  return shareWhileRunning(lookups, key, start);
-}
-
-export function runningLookup(key: string): Promise<LookupResult | null> | undefined {
-  return lookups.get(key);
 }
 
 // The record of each call this worker is popping, as last written. Set under the lock with the

@@ -43,7 +43,7 @@ describe('a Save from a call window is kept in the call', () => {
     expect(callOfSave(null)).toBeUndefined();
     for (const callSessionId of ['', 42, 'x'.repeat(257)]) {
       expect(() => callOfSave({ callSessionId })).toThrow(
-        'The call to save for has no valid session id.',
+        'Which call? It has no valid session id.',
       );
     }
   });

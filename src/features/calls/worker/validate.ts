@@ -5,9 +5,8 @@ import { RequestError } from '@/platform/worker/request-error';
 
 const DIRECTIONS = ['Inbound', 'Outbound'] as const;
 const STATUSES = ['Ringing', 'CallConnected', 'NoCall'] as const;
-const MAX_TEXT = 256;
-/** A name is shown, not looked up: a longer one is cut to this many UTF-16 units. */
-export const MAX_NAME = 256;
+/** Longer text is refused, but a name (shown, not looked up) is cut to this many UTF-16 units. */
+export const MAX_TEXT = 256;
 
 function bad(message: string): never {
   throw new RequestError(ERROR_CODES.badRequest, message);
@@ -23,23 +22,11 @@ function text(value: unknown, field: string, required: boolean): string | undefi
   return value;
 }
 
-/** Cut between graphemes (never half an emoji); segments only what it keeps (cheap). */
-export function cutText(value: string, max: number): string {
-  if (value.length <= max) return value;
-  const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(value);
-  let end = 0;
-  for (const { segment } of graphemes) {
-    if (end + segment.length > max) break;
-    end += segment.length;
-  }
-  return value.slice(0, end).trimEnd();
-}
-
 /** A long name is cut (dropped if nothing is left), never costing the pop; non-text is refused. */
 function partyName(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value !== 'string') bad(`The call event's ${field} must be text.`);
-  return cutText(value, MAX_NAME) || undefined;
+  return value.slice(0, MAX_TEXT).trimEnd() || undefined;
 }
 
 export function parseCallEvent(payload: unknown): CallEvent {

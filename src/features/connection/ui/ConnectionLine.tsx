@@ -15,8 +15,7 @@ export function ConnectionLine({
   const [openError, setOpenError] = useState<string | null>(null);
 
   async function openSoftphone() {
-    // Disabled while opening, so a double click asks once (openSoftphoneWindow also shares one
-    // open between calls from this page).
+    // Disabled while opening, so a double click asks once.
     setOpening(true);
     setOpenError(null);
     try {
