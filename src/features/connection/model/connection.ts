@@ -39,6 +39,10 @@ export interface ConnectionSummary {
   rejectedAt?: number;
 }
 
+// A trailing API version (Insightly shows `/v3.1`) and slashes, dropped from a CRM address by
+// both the options page and the worker: connectors add the version they speak.
+export const withoutApiVersion = (address: string) => address.replace(/(\/v\d+(\.\d+)?)?\/*$/i, '');
+
 /** `https://<hostname>`, or the hostname itself when it already carries an http(s) scheme. */
 export function apiOrigin(hostname: string): string {
   const trimmed = hostname.trim().replace(/\/+$/, '');

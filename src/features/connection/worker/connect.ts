@@ -5,11 +5,11 @@ import {
   onlyHost,
   originPattern,
   webUrl,
+  withoutApiVersion,
   type ConnectionDraft,
   type ConnectionSummary,
   type Credentials,
 } from '../model/connection';
-import { withoutApiVersion } from '../model/api-version';
 import { ERROR_CODES, type ConnectorInfo } from '@/platform/messages';
 import {
   callSessions,
