@@ -3,25 +3,14 @@ import { originPattern, type ConnectionSummary } from '../model/connection';
 import type { ConnectorInfo } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
 import { SelectField, TextField } from '@/platform/ui/form-fields';
-import { buildDraft, isAddressField, secretLabelOf } from './connection-draft';
+import { buildDraft, secretLabelOf } from './connection-draft';
 
 interface Props {
   connectors: ConnectorInfo[];
   onConnected: (summary: ConnectionSummary) => void;
   /** The account connected now, when its credentials are being replaced: CRM and address kept. */
-  replacing?: Pick<ConnectionSummary, 'platform' | 'hostname' | 'displayName' | 'userName'>;
+  replacing?: ConnectionSummary;
   onCancel?: () => void;
-}
-
-/** The replaced account's address in its CRM's address field; the secret is typed anew. */
-function startingValues(
-  connectors: ConnectorInfo[],
-  replacing: Props['replacing'],
-): Record<string, Record<string, string>> {
-  const connector = connectors.find((c) => c.name === replacing?.platform);
-  const field = connector?.settings.find(isAddressField);
-  if (!replacing || !connector || !field) return {};
-  return { [connector.name]: { [field.id]: replacing.hostname } };
 }
 
 type Outcome = { kind: 'info' | 'success' | 'error'; text: string } | null;
@@ -37,8 +26,11 @@ export function ConnectionForm({ connectors, onConnected, replacing, onCancel }:
   const [platform, setPlatform] = useState(
     replacing?.platform ?? connectors[0]?.name ?? 'pipedrive',
   );
-  // Typed values per CRM, so switching back and forth loses nothing.
-  const [values, setValues] = useState(() => startingValues(connectors, replacing));
+  // Typed values per CRM, so switching back and forth loses nothing; a replaced account's address
+  // is kept and its secret typed anew.
+  const [values, setValues] = useState<Record<string, Record<string, string>>>(() =>
+    replacing ? { [replacing.platform]: { hostname: replacing.hostname } } : {},
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);

@@ -5,7 +5,7 @@ import type { ConnectorInfo } from '@/platform/messages';
 
 type Field = ConnectorInfo['settings'][number];
 
-export const isAddressField = (field: Field) => field.id === 'hostname';
+const isAddressField = (field: Field) => field.id === 'hostname';
 
 /** What the CRM calls its secret ("API token", "API key"). */
 export const secretLabelOf = (connector: ConnectorInfo | undefined) =>

@@ -4,6 +4,7 @@ import {
   apiOrigin,
   checkAddress,
   originPattern,
+  type Connection,
   type ConnectionDraft,
   type ConnectionSummary,
   type Credentials,
@@ -140,7 +141,7 @@ export async function testConnection(draft: ConnectionDraft, deps: EngineDeps) {
 
 export function summary(
   connector: Connector,
-  connection: NonNullable<Awaited<ReturnType<typeof connectionItem.get>>>,
+  connection: Connection,
   rejectedAt?: number,
 ): ConnectionSummary {
   return {
