@@ -45,13 +45,14 @@ const SECRET_FIELD = { apiToken: 'token', oauth: 'accessToken', apiKey: 'apiKey'
 // Stores nothing else a page sends; a bad kind or secret is left for the connector's authHeader
 // to refuse in its own plain words.
 function cleanCredentials(value: unknown, connector: Connector): Credentials {
-  const given: Record<string, unknown> =
-    typeof value === 'object' && value !== null ? { ...value } : {};
+  const given = (typeof value === 'object' && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >;
   const known = Object.hasOwn(SECRET_FIELD, String(given.kind));
   const kind = (known ? given.kind : connector.manifest.auth.kinds[0]) as Credentials['kind'];
-  const field = SECRET_FIELD[kind];
-  const secret = known ? given[field] : '';
-  return { kind, [field]: typeof secret === 'string' ? secret : '' } as Credentials;
+  const secret = known ? given[SECRET_FIELD[kind]] : '';
+  return { kind, [SECRET_FIELD[kind]]: typeof secret === 'string' ? secret : '' } as Credentials;
 }
 
 // The address field the options page checked, checked again by the same rule: the stored
