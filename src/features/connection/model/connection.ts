@@ -22,11 +22,7 @@ export interface Connection {
 }
 
 /** What the options page sends to test or save a connection. */
-export interface ConnectionDraft {
-  platform: PlatformName;
-  hostname: string;
-  credentials: Credentials;
-}
+export type ConnectionDraft = Pick<Connection, 'platform' | 'hostname' | 'credentials'>;
 
 /** The connection as pages may see it: no secrets. */
 export interface ConnectionSummary {
