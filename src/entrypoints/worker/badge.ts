@@ -5,12 +5,6 @@ import type { LookupResult } from '@/platform/messages';
 import { callSessions, connectionItem, credentialsRejected } from '@/platform/storage/keys';
 import { inBackground } from '@/platform/worker/report';
 
-export interface Badge {
-  color: string;
-  title: string;
-}
-
-const WARNING = '#b45309';
 const DANGER = '#b91c1c';
 
 /** The newest call's lookup, the CRM's last answer when no page lookup is at hand. */
@@ -22,9 +16,11 @@ async function newestCallLookup(): Promise<LookupResult | 'failed' | undefined> 
 }
 
 /** What the badge should say, or null when all is well. */
-export async function badgeFor(lastLookup?: LookupResult): Promise<Badge | null> {
+export async function badgeFor(
+  lastLookup?: LookupResult,
+): Promise<{ color: string; title: string } | null> {
   const connection = await connectionHandlers['connection.get']();
-  if (!connection) return { color: WARNING, title: 'CallPop: not connected to a CRM' };
+  if (!connection) return { color: '#b45309', title: 'CallPop: not connected to a CRM' };
   const crm = connection.displayName;
   if (connection.rejectedAt !== undefined) {
     return { color: DANGER, title: `CallPop: ${crm} rejected the saved credentials. Reconnect.` };

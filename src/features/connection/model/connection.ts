@@ -22,11 +22,7 @@ export interface Connection {
 }
 
 /** What the options page sends to test or save a connection. */
-export interface ConnectionDraft {
-  platform: PlatformName;
-  hostname: string;
-  credentials: Credentials;
-}
+export type ConnectionDraft = Pick<Connection, 'platform' | 'hostname' | 'credentials'>;
 
 /** The connection as pages may see it: no secrets. */
 export interface ConnectionSummary {
@@ -38,6 +34,10 @@ export interface ConnectionSummary {
   /** Since when the CRM answers 401 to these credentials: the pages ask to replace them. */
   rejectedAt?: number;
 }
+
+// A trailing API version (Insightly shows `/v3.1`) and slashes, dropped from a CRM address by
+// both the options page and the worker: connectors add the version they speak.
+export const withoutApiVersion = (address: string) => address.replace(/(\/v\d+(\.\d+)?)?\/*$/i, '');
 
 /** `https://<hostname>`, or the hostname itself when it already carries an http(s) scheme. */
 export function apiOrigin(hostname: string): string {
@@ -94,4 +94,64 @@ export function onlyHost(url: URL, address: string): boolean {
 export function originPattern(hostname: string): string | null {
   const url = webUrl(hostname);
   return url ? `${url.protocol}//${url.hostname}/*` : null;
+}
+
+/** "Company domain" reads "company domain" mid-sentence; "API token" and "Pipedrive domain"
+ * (the CRM's name) stay as they are. */
+export function inSentence(label: string, crm: string): string {
+  if (label.startsWith(crm) || !/^[A-Z][a-z]/.test(label)) return label;
+  return label[0]!.toLowerCase() + label.slice(1);
+}
+
+const ON_THIS_MACHINE = 'a CRM on this machine (localhost or 127.0.0.1)';
+
+const no = (message: string): { ok: false; message: string } => ({ ok: false, message });
+
+const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
+
+/** A bare host or https origin (http only on loopback), API version dropped as the worker does;
+ * `label` as it reads mid-sentence. */
+export function checkHostname(
+  input: string,
+  label: string,
+  example = 'crm.example.com',
+): { ok: true; value: string } | { ok: false; message: string } {
+  const text = withoutApiVersion(input.trim());
+  if (text === '') return no(`Enter the ${label}.`);
+  const badCharacters = no(
+    `That ${label} has characters an address cannot have. Enter it like ${example}.`,
+  );
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    return HOST.test(text) ? { ok: true, value: text.toLowerCase() } : badCharacters;
+  }
+  if (!/^https?:/i.test(text)) {
+    return no(`Use an https:// address (plain http:// only for ${ON_THIS_MACHINE}).`);
+  }
+  const url = webUrl(text);
+  if (!url) return badCharacters;
+  // Plain http would send the API token unencrypted: only over loopback, where it never
+  // leaves this machine.
+  if (!isSafeCrmUrl(url)) {
+    return no(
+      `Use https://${url.host}. Plain http:// would send your credentials unencrypted, so it works only for ${ON_THIS_MACHINE}.`,
+    );
+  }
+  if (url.username || url.password || url.search || url.hash || url.pathname !== '/') {
+    return no(
+      `Enter only the address of the CRM, like ${url.origin}, without a path or anything after it.`,
+    );
+  }
+  return { ok: true, value: url.origin };
+}
+
+// An optional address left blank is the one its placeholder shows (HubSpot's API); the
+// placeholder, e.g. `https://api.na1.insightly.com`, is also the example.
+export function checkAddress(
+  field: { label: string; required: boolean; placeholder?: string },
+  raw: string,
+  crm: string,
+) {
+  const example = field.placeholder?.trim() || undefined;
+  const blank = raw.trim() === '' && !field.required;
+  return checkHostname(blank ? (example ?? '') : raw, inSentence(field.label, crm), example);
 }

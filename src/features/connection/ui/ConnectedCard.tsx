@@ -13,12 +13,6 @@ interface Props {
   onReplace: (() => void) | undefined;
 }
 
-/** "Pipedrive rejected the saved API token at 3:02 PM on 11/21/2026: …" */
-function rejectedLine(connection: ConnectionSummary, secretLabel: string, rejectedAt: number) {
-  const when = new Date(rejectedAt);
-  return `${connection.displayName} rejected the saved ${secretLabel} at ${when.toLocaleTimeString()} on ${when.toLocaleDateString()}: lookups and saves fail until you enter a new one. It may have been revoked or changed in ${connection.displayName}.`;
-}
-
 // The clicked button unmounts, so focus moves to Cancel when "Are you sure?" appears (Enter does
 // not disconnect by accident) and back to Disconnect when it goes (never on first showing). Both
 // views are keyed, so their buttons mount anew and focusOnMount applies.
@@ -66,7 +60,10 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
       </dl>
       {rejectedAt !== undefined ? (
         <p className="field-error" role="alert" data-testid="credentials-rejected">
-          {rejectedLine(connection, secretLabel, rejectedAt)}
+          {connection.displayName} rejected the saved {secretLabel} at{' '}
+          {new Date(rejectedAt).toLocaleTimeString()} on {new Date(rejectedAt).toLocaleDateString()}
+          : lookups and saves fail until you enter a new one. It may have been revoked or changed in{' '}
+          {connection.displayName}.
         </p>
       ) : null}
       {confirming ? (

@@ -3,27 +3,14 @@ import { originPattern, type ConnectionSummary } from '../model/connection';
 import type { ConnectorInfo } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
 import { SelectField, TextField } from '@/platform/ui/form-fields';
-import { buildDraft, fieldRole } from './connection-draft';
+import { buildDraft, secretLabelOf } from './connection-draft';
 
 interface Props {
   connectors: ConnectorInfo[];
   onConnected: (summary: ConnectionSummary) => void;
   /** The account connected now, when its credentials are being replaced: CRM and address kept. */
-  replacing?: Pick<ConnectionSummary, 'platform' | 'hostname' | 'displayName' | 'userName'>;
-  /** What the replaced credentials are called ("API token"), said above the form. */
-  secretLabel?: string;
+  replacing?: ConnectionSummary;
   onCancel?: () => void;
-}
-
-/** The replaced account's address in its CRM's address field; the secret is typed anew. */
-function startingValues(
-  connectors: ConnectorInfo[],
-  replacing: Props['replacing'],
-): Record<string, Record<string, string>> {
-  const connector = connectors.find((c) => c.name === replacing?.platform);
-  const field = connector?.settings.find((f) => fieldRole(f) === 'hostname');
-  if (!replacing || !connector || !field) return {};
-  return { [connector.name]: { [field.id]: replacing.hostname } };
 }
 
 type Outcome = { kind: 'info' | 'success' | 'error'; text: string } | null;
@@ -35,18 +22,15 @@ const STALE_TEST_OUTCOME: Outcome = {
 };
 
 /** CRM choice and its connection fields, rendered from the connector's declared settings. */
-export function ConnectionForm({
-  connectors,
-  onConnected,
-  replacing,
-  secretLabel,
-  onCancel,
-}: Props) {
+export function ConnectionForm({ connectors, onConnected, replacing, onCancel }: Props) {
   const [platform, setPlatform] = useState(
     replacing?.platform ?? connectors[0]?.name ?? 'pipedrive',
   );
-  // Typed values per CRM, so switching back and forth loses nothing.
-  const [values, setValues] = useState(() => startingValues(connectors, replacing));
+  // Typed values per CRM, so switching back and forth loses nothing; a replaced account's address
+  // is kept and its secret typed anew.
+  const [values, setValues] = useState<Record<string, Record<string, string>>>(() =>
+    replacing ? { [replacing.platform]: { hostname: replacing.hostname } } : {},
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
@@ -61,7 +45,7 @@ export function ConnectionForm({
     const built = buildDraft(connector, typed);
     setErrors(built.ok ? {} : built.errors);
     if (built.ok) return built.draft;
-    fail(built.message ?? 'Check the fields marked above.');
+    fail('Check the fields marked above.');
     return null;
   };
 
@@ -90,8 +74,8 @@ export function ConnectionForm({
   const connect = () => {
     const checked = draft();
     if (!checked) return;
-    const pattern = originPattern(checked.hostname);
-    if (!pattern) return fail('That address cannot be used: it must be an http(s) address.');
+    // buildDraft let through only addresses of one http(s) host.
+    const pattern = originPattern(checked.hostname)!;
     setBusy(true);
     setOutcome({ kind: 'info', text: `Connecting to ${connector.displayName}…` });
     // Called straight from the click: Chrome only shows the permission prompt for a user gesture.
@@ -131,8 +115,8 @@ export function ConnectionForm({
       {replacing ? (
         // The same CRM: another one is a new connection, made after Disconnect.
         <p data-testid="replace-intro">
-          A new {secretLabel ?? 'key'} for {replacing.displayName} at {replacing.hostname}, signed
-          in as {replacing.userName}. Cached contacts stay when it is for the same account.
+          A new {secretLabelOf(connector)} for {replacing.displayName} at {replacing.hostname},
+          signed in as {replacing.userName}. Cached contacts stay when it is for the same account.
         </p>
       ) : (
         <SelectField

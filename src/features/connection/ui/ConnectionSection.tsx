@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ConnectionSummary } from '../model/connection';
-import type { ConnectorInfo } from '@/platform/messages';
 import { ConnectedCard } from './ConnectedCard';
 import { ConnectionForm } from './ConnectionForm';
-import { fieldRole } from './connection-draft';
+import { secretLabelOf } from './connection-draft';
 import { Section } from '@/platform/ui/Section';
 import { useConnection, useConnectors } from './use-connection';
 
@@ -14,10 +13,6 @@ const FOCUS_TARGETS = {
   form: 'form select, form input',
   secret: 'form input[type="password"]',
 };
-
-function secretLabelOf(connector: ConnectorInfo | undefined): string {
-  return connector?.settings.find((f) => fieldRole(f) === 'secret')?.label ?? 'key';
-}
 
 /** Which connection a replace form was opened for: another one (made elsewhere) closes it. */
 const identityOf = (c: ConnectionSummary | null) =>
@@ -68,7 +63,6 @@ export function ConnectionSection({ onDisconnected }: { onDisconnected: () => vo
         key={`replace:${shownIdentity}`}
         connectors={connectors.value}
         replacing={current}
-        secretLabel={secretLabelOf(connector)}
         onCancel={() => {
           focusNext.current = 'replace';
           setReplacing(null);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectorInfo } from '@/platform/messages';
-import { originPattern } from '../model/connection';
-import { buildDraft, checkHostname } from './connection-draft';
+import { checkHostname, originPattern } from '../model/connection';
+import { buildDraft } from './connection-draft';
 
 const pipedrive: ConnectorInfo = {
   name: 'pipedrive',

@@ -8,13 +8,9 @@ import { connectionItem, credentialsRejected } from '@/platform/storage/keys';
 export const useConnectors = () =>
   useAnswer('connectors.list', 'The list of CRMs could not be loaded: ');
 
-/** The connection as the worker reports it; an error message says what went wrong only. */
-export function useConnection(): {
-  connection: Loadable<ConnectionSummary | null>;
-  reload: () => void;
-  /** Shows a summary the worker just returned (a Connect), without asking again. */
-  show: (summary: ConnectionSummary) => void;
-} {
+/** The connection as the worker reports it; an error message says what went wrong only. `show`
+ * draws a summary the worker just returned (a Connect) without asking again. */
+export function useConnection() {
   const [connection, setConnection] = useState<Loadable<ConnectionSummary | null>>({
     state: 'loading',
   });
@@ -29,12 +25,8 @@ export function useConnection(): {
     reload();
     // The stored connection holds credentials, so it is only a signal (also for a lookup's 401):
     // the summary comes from the worker.
-    const stopConnection = connectionItem.watch(() => reload());
-    const stopRejected = credentialsRejected.watch(() => reload());
-    return () => {
-      stopConnection();
-      stopRejected();
-    };
+    const stops = [connectionItem.watch(reload), credentialsRejected.watch(reload)];
+    return () => stops.forEach((stop) => stop());
   }, [reload]);
   return { connection, reload, show };
 }

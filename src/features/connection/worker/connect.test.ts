@@ -79,7 +79,7 @@ describe('connection', () => {
       /Enter the address/,
     );
     await expect(testConnection({ ...DRAFT, hostname: 'ftp://x' }, deps)).rejects.toThrow(
-      /not a web address/,
+      /Use an https:\/\/ address/,
     );
   });
 
@@ -211,8 +211,8 @@ describe('connection', () => {
       'acme.pipedrive.com?',
       'acme.pipedrive.com\\',
     ]) {
-      await expect(testConnection({ ...DRAFT, hostname }, deps)).rejects.toThrow(
-        'The address has more than a host name (a path, a query, a user name, or a #, ? or \\ in it). Enter only the Pipedrive address, for example acme.pipedrive.com.',
+      await expect(testConnection({ ...DRAFT, hostname }, deps), hostname).rejects.toThrow(
+        /^(Enter only the address of the CRM, like https:\/\/acme\.pipedrive\.com, without a path or anything after it|That company domain has characters an address cannot have\. Enter it like acme\.pipedrive\.com)\.$/,
       );
     }
   });
@@ -221,7 +221,7 @@ describe('connection', () => {
     chromeFake().grantedOrigins.add('https://*/*');
     for (const hostname of ['https://*', '*.example.com', 'https://*.example.com']) {
       await expect(saveConnection({ ...DRAFT, hostname }, deps), hostname).rejects.toThrow(
-        'That is not a web address CallPop can connect to, for example acme.pipedrive.com.',
+        'That address has characters an address cannot have. Enter it like acme.pipedrive.com.',
       );
     }
     expect(await connectionItem.get()).toBeNull();
@@ -249,7 +249,7 @@ describe('connection', () => {
     await expect(
       testConnection({ ...DRAFT, hostname: 'http://acme.pipedrive.com' }, deps),
     ).rejects.toThrow(
-      'Use https:// for acme.pipedrive.com: CallPop sends your credentials only over an encrypted connection (http:// is for a CRM on this machine).',
+      'Use https://acme.pipedrive.com. Plain http:// would send your credentials unencrypted, so it works only for a CRM on this machine (localhost or 127.0.0.1).',
     );
     expect(checks).toBe(0);
     for (const hostname of ['http://127.0.0.1:8080', 'http://localhost:3000']) {

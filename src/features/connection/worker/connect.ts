@@ -1,15 +1,14 @@
 /** connectors.list and connection.get/test/save/disconnect, with failures in plain words. */
 import type { Connector } from '@/connectors/types';
 import {
-  isSafeCrmUrl,
-  onlyHost,
+  apiOrigin,
+  checkAddress,
   originPattern,
-  webUrl,
+  type Connection,
   type ConnectionDraft,
   type ConnectionSummary,
   type Credentials,
 } from '../model/connection';
-import { withoutApiVersion } from '../model/api-version';
 import { ERROR_CODES, type ConnectorInfo } from '@/platform/messages';
 import {
   callSessions,
@@ -46,48 +45,29 @@ const SECRET_FIELD = { apiToken: 'token', oauth: 'accessToken', apiKey: 'apiKey'
 // Stores nothing else a page sends; a bad kind or secret is left for the connector's authHeader
 // to refuse in its own plain words.
 function cleanCredentials(value: unknown, connector: Connector): Credentials {
-  const given: Record<string, unknown> =
-    typeof value === 'object' && value !== null ? { ...value } : {};
+  const given = (typeof value === 'object' && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >;
   const known = Object.hasOwn(SECRET_FIELD, String(given.kind));
   const kind = (known ? given.kind : connector.manifest.auth.kinds[0]) as Credentials['kind'];
-  const field = SECRET_FIELD[kind];
-  const secret = known ? given[field] : '';
-  return { kind, [field]: typeof secret === 'string' ? secret : '' } as Credentials;
+  const secret = known ? given[SECRET_FIELD[kind]] : '';
+  return { kind, [SECRET_FIELD[kind]]: typeof secret === 'string' ? secret : '' } as Credentials;
 }
 
-/** What the connector's address field suggests, e.g. `https://api.na1.insightly.com`. */
-function addressExample(connector: Connector): string {
+// The address field the options page checked, checked again by the same rule: the stored
+// hostname is a bare host or an origin, its API version dropped (connectors add theirs).
+function addressField(connector: Connector) {
   const field = connector.manifest.settings.find((s) => s.id === 'hostname');
-  return field?.placeholder || 'acme.pipedrive.com';
+  return field ?? { label: 'address', required: true, placeholder: 'acme.pipedrive.com' };
 }
 
-// A trailing API version is dropped (connectors add theirs); any other path, query or user name
-// is refused with what to enter.
-function checkedAddress(
-  hostname: unknown,
-  connector: Connector,
-): { hostname: string; origin: URL } {
-  const example = addressExample(connector);
-  if (typeof hostname !== 'string' || hostname.trim() === '') {
-    badRequest(`Enter the address of your CRM, for example ${example}.`);
-  }
-  const address = withoutApiVersion(hostname.trim());
-  const url = webUrl(address);
-  // The messages do not repeat what was typed: a pasted address can carry a token.
-  if (!url) {
-    badRequest(`That is not a web address CallPop can connect to, for example ${example}.`);
-  }
-  if (!onlyHost(url, address)) {
-    badRequest(
-      `The address has more than a host name (a path, a query, a user name, or a #, ? or \\ in it). Enter only the ${connector.manifest.displayName} address, for example ${example}.`,
-    );
-  }
-  if (!isSafeCrmUrl(url)) {
-    badRequest(
-      `Use https:// for ${url.hostname}: CallPop sends your credentials only over an encrypted connection (http:// is for a CRM on this machine).`,
-    );
-  }
-  return { hostname: address, origin: url };
+function checkedAddress(hostname: unknown, connector: Connector) {
+  const field = addressField(connector);
+  const typed = typeof hostname === 'string' ? hostname : '';
+  const checked = checkAddress(field, typed, connector.manifest.displayName);
+  if (!checked.ok) badRequest(checked.message);
+  return { hostname: checked.value, origin: new URL(apiOrigin(checked.value)) };
 }
 
 function prepare(draft: ConnectionDraft, deps: EngineDeps) {
@@ -135,7 +115,7 @@ async function check(draft: ConnectionDraft, deps: EngineDeps, again: 'Test' | '
     const messages: Partial<Record<typeof failure.kind, string>> = {
       auth: `The ${credentialName(draft)} was rejected by ${crm}. Copy it again from ${crm} and paste it here.`,
       forbidden: `${crm} refused access for this ${credentialName(draft)}. Ask your ${crm} admin for API access.`,
-      notFound: `No ${crm} company at ${where}. Check the address, for example ${addressExample(connector)}.`,
+      notFound: `No ${crm} company at ${where}. Check the address, for example ${addressField(connector).placeholder ?? 'crm.example.com'}.`,
       network: `Could not reach ${where}. Check the address and that you are online.${schemeHint}`,
       timeout: `Could not reach ${where}: it did not answer in time. Check the address and try again.`,
       malformed: `${where} did not answer like the ${crm} API. Check the address.`,
@@ -162,7 +142,7 @@ export async function testConnection(draft: ConnectionDraft, deps: EngineDeps) {
 
 export function summary(
   connector: Connector,
-  connection: NonNullable<Awaited<ReturnType<typeof connectionItem.get>>>,
+  connection: Connection,
   rejectedAt?: number,
 ): ConnectionSummary {
   return {

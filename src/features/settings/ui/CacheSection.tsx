@@ -44,13 +44,7 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
   }, []);
 
   useEffect(() => {
-    let live = true;
-    void send('cache.stats').then((reply) => {
-      if (live) setCount(loadable(reply));
-    });
-    return () => {
-      live = false;
-    };
+    void send('cache.stats').then((reply) => setCount(loadable(reply)));
   }, [refreshKey, asked]);
 
   const clear = async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meansStored, notSavedMessage } from './use-draft';
+import { meansStored } from './use-draft';
 import type { Checked } from './validation';
 
 const trimmed = (text: string): Checked<string> => ({ ok: true, value: text.trim() });
@@ -24,13 +24,5 @@ describe('meansStored', () => {
   it('compares what the text means, not how it is spelled', () => {
     expect(meansStored(' 5 ', '5', minutes, String)).toBe(true);
     expect(meansStored('x', '5', minutes, String)).toBe(false);
-  });
-});
-
-describe('notSavedMessage', () => {
-  it('says the value was not saved and how to try again', () => {
-    expect(notSavedMessage({ message: 'Not saved: quota exceeded.' })).toBe(
-      'Not saved: quota exceeded. Leave the field to try again.',
-    );
   });
 });

@@ -18,10 +18,6 @@ export function meansStored<T>(
   return checked.ok && toText(checked.value) === storedText;
 }
 
-export function notSavedMessage(outcome: { message: string }): string {
-  return `${outcome.message} Leave the field to try again.`;
-}
-
 export function useDraft<T>(
   stored: T,
   check: (text: string) => Checked<T>,
@@ -80,12 +76,13 @@ export function useDraft<T>(
         setError(null);
         if (inFlight.current === 0) setUnsaved(false);
       } else {
-        setError(notSavedMessage(outcome));
+        setError(`${outcome.message} Leave the field to try again.`);
       }
     });
   }, []);
 
-  // Whatever is waiting is saved now when the page is hidden or closed, or the field goes away.
+  // Whatever is waiting is saved now when the page is hidden (also before it closes or reloads),
+  // or the field goes away.
   useEffect(() => {
     const flushWaiting = () => {
       if (waiting.current !== null) flush(waiting.current);
@@ -93,10 +90,8 @@ export function useDraft<T>(
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flushWaiting();
     };
-    window.addEventListener('pagehide', flushWaiting);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
-      window.removeEventListener('pagehide', flushWaiting);
       document.removeEventListener('visibilitychange', onVisibility);
       flushWaiting();
     };

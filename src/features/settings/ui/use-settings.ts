@@ -31,8 +31,6 @@ export function useSettings() {
   const pending = useRef(0);
   // The settings the page shows, changes not yet stored included: what a hidden page writes.
   const known = useRef<Settings | null>(null);
-  // Set from `pagehide` (closing, reloading, navigating away) until the page is shown again.
-  const leaving = useRef(false);
 
   const show = useCallback((next: Settings) => {
     known.current = next;
@@ -52,30 +50,17 @@ export function useSettings() {
         if (live) setLoadError(`Your settings could not be read: ${reason(error)}`);
       },
     );
-    // Saves still waiting on a read when the page goes away would be lost: write them now.
-    const writeIfPending = () => {
-      if (pending.current > 0 && known.current) void settingsItem.set(known.current);
-    };
+    // Saves still waiting on a read when the page goes away would be lost: write them now. A page
+    // being closed or left is hidden before its `pagehide`, so fields saving then write at once.
     const onVisibility = () => {
-      if (document.visibilityState === 'hidden') writeIfPending();
+      if (document.visibilityState === 'hidden' && pending.current > 0 && known.current) {
+        void settingsItem.set(known.current);
+      }
     };
-    const onPageHide = () => {
-      leaving.current = true;
-      writeIfPending();
-    };
-    const onPageShow = () => {
-      leaving.current = false;
-    };
-    // Fields save their typing from their own pagehide listeners; in either order it is written
-    // (still pending here, or finding `leaving` set).
-    window.addEventListener('pagehide', onPageHide);
-    window.addEventListener('pageshow', onPageShow);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       live = false;
       stop();
-      window.removeEventListener('pagehide', onPageHide);
-      window.removeEventListener('pageshow', onPageShow);
       document.removeEventListener('visibilitychange', onVisibility);
     };
   }, [show]);
@@ -88,8 +73,7 @@ export function useSettings() {
       pending.current += 1;
       // A page going away drops the answer to any storage read it waits for, so a
       // read-modify-write started now would never write: write what the page knows, at once.
-      const written =
-        leaving.current || document.visibilityState === 'hidden' ? known.current : null;
+      const written = document.visibilityState === 'hidden' ? known.current : null;
       const saved = written
         ? settingsItem.set(written).then(() => written)
         : queue.current.then(() => settingsItem.update(change));

@@ -4,31 +4,18 @@ import { SETTING_LIMITS } from '../model/settings';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const MAX_URL_LENGTH = 2000;
-
 const no = (message: string): { ok: false; message: string } => ({ ok: false, message });
-
-function parseUrl(text: string): URL | null {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
-}
 
 /** '' (none) or an http(s) URL; `{phoneNumber}` is the only placeholder it may carry. */
 export function checkFallbackUrl(input: string): Checked<string> {
   const text = input.trim();
   if (text === '') return { ok: true, value: '' };
-  if (text.length > MAX_URL_LENGTH) {
-    return no(`The address is too long (at most ${MAX_URL_LENGTH} characters).`);
-  }
   const other = /\{(?!phoneNumber\})[^}]*\}/.exec(text);
   if (other) {
     return no(`${other[0]} is not a placeholder CallPop knows. Use {phoneNumber}, or nothing.`);
   }
   // The placeholder stands for digits, so check the address with a sample number in its place.
-  const url = parseUrl(text.replaceAll('{phoneNumber}', '%2B14155550102'));
+  const url = URL.parse(text.replaceAll('{phoneNumber}', '%2B14155550102'));
   if (!url) {
     return no(
       'That is not a web address. Enter one like https://crm.example.com/search?q={phoneNumber}.',
@@ -44,7 +31,7 @@ export function checkFallbackUrl(input: string): Checked<string> {
 export function checkSoftphoneUrl(input: string): Checked<string> {
   const text = input.trim();
   if (text === '') return no('Enter the softphone address.');
-  const url = parseUrl(text);
+  const url = URL.parse(text);
   if (!url) return no('That is not a web address. Enter one starting with https://.');
   if (url.username || url.password) {
     return no('The softphone address must not contain a user name or password.');
