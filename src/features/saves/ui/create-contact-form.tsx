@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ContactType } from '@/features/lookup/model/contact';
 import type { CreateContactReply } from '@/platform/messages';
 import { ContactTypePicker } from './contact-type-picker';
-import { defaultType, type ContactDraft } from '../model/log-draft';
+import type { ContactDraft } from '../model/log-draft';
 import type { Toasts } from '@/platform/ui/toast';
 import { useDraftState } from '@/platform/ui/use-draft-state';
 import { UnclearSaveView, useSave } from './unclear-save';
@@ -33,7 +33,7 @@ export function CreateContactForm(props: CreateContactFormProps) {
       props.draft ?? {
         requestId: crypto.randomUUID(),
         name: props.name ?? '',
-        type: defaultType(props.contactTypes),
+        type: props.contactTypes[0]?.value ?? '',
       },
     props.onDraftChange,
   );
