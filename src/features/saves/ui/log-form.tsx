@@ -46,19 +46,25 @@ export interface LogFormProps {
   onDraftChange?: (draft: LogDraft) => void;
 }
 
+/** The contact the form logs against, its fields, and the subject that follows its name. */
+function useChoice(props: LogFormProps, draft: LogDraft) {
+  const offerNew = props.canCreate || props.contacts.length === 0;
+  const choice = shownChoice(draft.choice, props.contacts, offerNew);
+  const chosen = choice === NEW ? null : (props.contacts[Number(choice)] ?? null);
+  const fields = useLogFields(props.phoneNumber, chosen?.id ?? null);
+  const who = chosen?.name ?? (draft.newName.trim() || props.displayNumber);
+  // The subject follows the chosen name until the person edits it.
+  const subject = draft.subjectEdited ?? subjectFor(draft.direction, who);
+  return { offerNew, choice, chosen, fields, who, subject };
+}
+
 export function LogForm(props: LogFormProps) {
   const [draft, update] = useDraftState(
     () => props.draft ?? freshDraft(props),
     props.onDraftChange,
   );
   const { openedAt, newName, newType, direction, note, fieldValues } = draft;
-  const offerNew = props.canCreate || props.contacts.length === 0;
-  const choice = shownChoice(draft.choice, props.contacts, offerNew);
-  const chosen = choice === NEW ? null : (props.contacts[Number(choice)] ?? null);
-  const fields = useLogFields(props.phoneNumber, chosen?.id ?? null);
-  const who = chosen?.name ?? (newName.trim() || props.displayNumber);
-  // The subject follows the chosen name until the person edits it.
-  const subject = draft.subjectEdited ?? subjectFor(direction, who);
+  const { offerNew, choice, chosen, fields, who, subject } = useChoice(props, draft);
   const { saving, error, failures, submit } = useSave(
     'callLog.create',
     (unclear) => update({ unclear }),
