@@ -21,9 +21,8 @@ export interface CreateContactFormProps {
   onCancel?: () => void;
   /** The call whose window this is: the worker keeps the created contact in the call's record. */
   callSessionId?: string;
-  /** What was typed in this form before (a draft kept by the page), to start from. */
+  /** A page that keeps drafts: the draft to start from, and every change to it. */
   draft?: ContactDraft;
-  /** Hears every change to what is typed, for a page that keeps a draft. */
   onDraftChange?: (draft: ContactDraft) => void;
 }
 
