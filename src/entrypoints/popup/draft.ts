@@ -37,14 +37,14 @@ export function loadDraft(): Promise<{ draft: PopupDraft | null; saved: PopupDra
 }
 
 export function hasContent(draft: PopupDraft | null): boolean {
-  if (!draft) return false;
-  return draft.view === 'log' ? logDraftHasContent(draft.log) : draft.create.name.trim() !== '';
+  if (draft?.view === 'create') return draft.create.name.trim() !== '';
+  return draft ? logDraftHasContent(draft.log) : false;
 }
 
-/** A form left open when the popup closed, brought back with what was typed. */
+/** A form left open when the popup closed, brought back with what was typed (its Save's request
+ * id kept: saving it again never saves twice). */
 export function restoredMessage(draft: PopupDraft): ReturnMessage {
   const what = draft.view === 'log' ? 'call log' : 'new contact';
-  // The draft keeps its Save's request id: saving it again never saves twice.
   const message = `Your unsaved ${what} for ${draft.result.displayNumber} is back.`;
   return { message, messageType: 'warning', ttl: 6000 };
 }

@@ -38,11 +38,8 @@ export function RecentCalls({ toasts }: { toasts: Pick<Toasts, 'error'> }) {
   useEffect(() => {
     let live = true;
     const load = () => lastCalls().then((list) => live && setCalls(list));
-    // A call ringing while the popup is open joins the list.
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      const calls = Object.keys(changes).some((key) => key.startsWith(callSessions.prefix));
-      if (area === 'session' && calls) void load();
-    };
+    // A call ringing while the popup is open joins the list (any session write reloads: cheap).
+    const onChanged = (_: unknown, area: string) => area === 'session' && void load();
     void load();
     chrome.storage.onChanged.addListener(onChanged);
     return () => {

@@ -9,11 +9,6 @@ interface Described {
   testId?: string;
 }
 
-function describedBy(id: string, help: unknown, error: unknown): string | undefined {
-  const ids = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
-}
-
 /** An error line, announced when it appears; nothing while there is none. */
 export function ErrorText(props: {
   text: string | null | undefined;
@@ -29,8 +24,17 @@ export function ErrorText(props: {
   );
 }
 
-function HelpAndError({ id, help, error }: Pick<Described, 'help' | 'error'> & { id: string }) {
-  return (
+/** The control's id and aria attributes, and its help and error lines to place after it. */
+function useDescribed({ help, error, testId }: Described) {
+  const id = useId();
+  const ids = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean);
+  const control = {
+    id,
+    'aria-describedby': ids.length > 0 ? ids.join(' ') : undefined,
+    'aria-invalid': error ? true : undefined,
+    'data-testid': testId,
+  };
+  const notes = (
     <>
       {help ? (
         <p id={`${id}-help`} className="field-help">
@@ -40,12 +44,12 @@ function HelpAndError({ id, help, error }: Pick<Described, 'help' | 'error'> & {
       <ErrorText text={error} className="field-error" id={`${id}-error`} />
     </>
   );
+  return { id, control, notes };
 }
 
 interface TextFieldProps extends Described {
   value: string;
   onChange: (text: string) => void;
-  onBlur?: () => void;
   type?: 'text' | 'password' | 'url' | 'number';
   placeholder?: string;
   required?: boolean;
@@ -54,7 +58,7 @@ interface TextFieldProps extends Described {
 }
 
 export function TextField(props: TextFieldProps) {
-  const id = useId();
+  const { id, control, notes } = useDescribed(props);
   return (
     <div className="field">
       <span className="label-row">
@@ -67,7 +71,7 @@ export function TextField(props: TextFieldProps) {
         ) : null}
       </span>
       <input
-        id={id}
+        {...control}
         type={props.type ?? 'text'}
         value={props.value}
         placeholder={props.placeholder}
@@ -75,13 +79,9 @@ export function TextField(props: TextFieldProps) {
         inputMode={props.inputMode}
         autoComplete={props.autoComplete ?? 'off'}
         spellCheck={false}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(id, props.help, props.error)}
-        data-testid={props.testId}
         onChange={(event) => props.onChange(event.target.value)}
-        onBlur={props.onBlur}
       />
-      <HelpAndError id={id} help={props.help} error={props.error} />
+      {notes}
     </div>
   );
 }
@@ -93,16 +93,13 @@ interface SelectFieldProps<V extends string> extends Described {
 }
 
 export function SelectField<V extends string>(props: SelectFieldProps<V>) {
-  const id = useId();
+  const { id, control, notes } = useDescribed(props);
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
       <select
-        id={id}
+        {...control}
         value={props.value}
-        aria-describedby={describedBy(id, props.help, props.error)}
-        aria-invalid={props.error ? true : undefined}
-        data-testid={props.testId}
         onChange={(event) => props.onChange(event.target.value as V)}
       >
         {props.options.map((option) => (
@@ -111,7 +108,7 @@ export function SelectField<V extends string>(props: SelectFieldProps<V>) {
           </option>
         ))}
       </select>
-      <HelpAndError id={id} help={props.help} error={props.error} />
+      {notes}
     </div>
   );
 }
@@ -122,19 +119,17 @@ interface CheckboxFieldProps extends Described {
 }
 
 export function CheckboxField(props: CheckboxFieldProps) {
-  const id = useId();
+  const { id, control, notes } = useDescribed(props);
   return (
     <div className="field field-checkbox">
       <input
-        id={id}
+        {...control}
         type="checkbox"
         checked={props.checked}
-        aria-describedby={describedBy(id, props.help, props.error)}
-        data-testid={props.testId}
         onChange={(event) => props.onChange(event.target.checked)}
       />
       <label htmlFor={id}>{props.label}</label>
-      <HelpAndError id={id} help={props.help} error={props.error} />
+      {notes}
     </div>
   );
 }

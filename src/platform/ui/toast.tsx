@@ -37,8 +37,9 @@ export function useToasts(): Toasts {
 
   // One at a time, the newest: what it says is what holds now. A problem, or a message with
   // details, stays until dismissed or replaced: it must be read.
-  const push = useCallback(
-    (item: ReturnMessage) => {
+  const show = useCallback(
+    (item: ReturnMessage | null | undefined) => {
+      if (!item?.message) return;
       const id = nextId.current++;
       setItems([{ ...item, id }]);
       const stays = item.messageType === 'danger' || (item.details?.length ?? 0) > 0;
@@ -46,18 +47,11 @@ export function useToasts(): Toasts {
     },
     [dismiss],
   );
-
-  return {
-    items,
-    dismiss,
-    show: useCallback(
-      (message) => {
-        if (message?.message) push(message);
-      },
-      [push],
-    ),
-    error: useCallback((message) => push({ message, messageType: 'danger', ttl: 0 }), [push]),
-  };
+  const error = useCallback(
+    (message: string) => show({ message, messageType: 'danger', ttl: 0 }),
+    [show],
+  );
+  return { items, dismiss, show, error };
 }
 
 export function ToastList({ toasts }: { toasts: Toasts }) {

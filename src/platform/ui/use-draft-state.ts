@@ -11,13 +11,9 @@ export function useDraftState<T>(
   useEffect(() => {
     report.current = onChange;
   }, [onChange]);
-  const first = useRef(true);
+  const start = useRef(draft);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    report.current?.(draft);
+    if (draft !== start.current) report.current?.(draft);
   }, [draft]);
   const update = (patch: Partial<T>) => setDraft((current) => ({ ...current, ...patch }));
   return [draft, update];

@@ -1,5 +1,5 @@
 /** One matched contact as a row: name and company first, then what helps on the phone. */
-import { forwardRef, type ReactNode } from 'react';
+import { forwardRef } from 'react';
 import { formatDay, parseCreatedDate } from '../model/created-date';
 import type { ContactType } from '../model/contact';
 import type { ContactView } from '@/platform/messages';
@@ -29,13 +29,11 @@ interface ContactCardProps {
   contact: ContactView;
   types: readonly ContactType[];
   onOpen: (contact: ContactView) => void;
-  /** One more action for this contact, beside Open in CRM. */
-  action?: ReactNode;
 }
 
 // CRM text sits in <bdi>: a right-to-left override in a name never reverses what follows it.
 export const ContactCard = forwardRef<HTMLButtonElement, ContactCardProps>(function ContactCard(
-  { contact, types, onOpen, action },
+  { contact, types, onOpen },
   openRef,
 ) {
   const org = [contact.title, contact.company].filter(Boolean).join(', ');
@@ -46,7 +44,6 @@ export const ContactCard = forwardRef<HTMLButtonElement, ContactCardProps>(funct
         <h3>
           <bdi>{contact.name}</bdi>
         </h3>
-        {action}
         <button
           ref={openRef}
           type="button"

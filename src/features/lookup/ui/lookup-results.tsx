@@ -1,38 +1,31 @@
 /** A lookup's matches as cards, with where they came from and why they are in this order. */
-import type { ReactNode, RefObject } from 'react';
-import type { ReturnMessage } from '../model/contact';
+import type { RefObject } from 'react';
 import type { ContactView, LookupResult } from '@/platform/messages';
 import { ContactCard } from './contact-card';
 import { lookupProblem } from '../model/lookup-problem';
 import { sourceLabel } from './lookup-source';
 import { messageText } from '@/platform/ui/toast';
 
-function ProblemText({ problem }: { problem: ReturnMessage }) {
-  return problem.messageType === 'danger' ? (
-    <p role="alert" className="error" data-testid="lookup-problem">
-      Could not look up this number: {messageText(problem)}
-    </p>
-  ) : (
-    <p role="status" data-testid="lookup-problem">
-      {messageText(problem)}
-    </p>
-  );
-}
-
 export function LookupResults(props: {
   result: LookupResult;
   onOpen: (contact: ContactView) => void;
   firstOpenRef?: RefObject<HTMLButtonElement | null>;
-  /** One more action per contact row (beside Open in CRM). */
-  actionFor?: (contact: ContactView) => ReactNode;
 }) {
   const { result } = props;
   const several = result.contacts.length > 1;
   const problem = lookupProblem(result);
   if (problem) {
+    const danger = problem.messageType === 'danger';
     return (
       <section className="stack" aria-label="Matching contacts">
-        <ProblemText problem={problem} />
+        <p
+          role={danger ? 'alert' : 'status'}
+          className={danger ? 'error' : undefined}
+          data-testid="lookup-problem"
+        >
+          {danger ? 'Could not look up this number: ' : ''}
+          {messageText(problem)}
+        </p>
       </section>
     );
   }
@@ -68,7 +61,6 @@ export function LookupResults(props: {
               contact={contact}
               types={result.contactTypes}
               onOpen={props.onOpen}
-              action={props.actionFor?.(contact)}
             />
           </li>
         ))}

@@ -8,12 +8,9 @@ import type {
   CreateContactRequest,
 } from '@/platform/messages';
 
-/** A Save with an unclear outcome: exactly what was sent, read-only until retried or discarded. */
-interface UnclearSave<R> {
-  request: R;
-  /** Why the outcome is unclear, in the worker's words. */
-  message: string;
-}
+/** A Save with an unclear outcome: exactly what was sent, read-only until retried or discarded,
+ * and why (the worker's words). */
+type UnclearSave<R> = { request: R; message: string };
 
 /** Keeps requestId and opening time, so saving a restored draft is recognised as the same Save. */
 export interface LogDraft {
@@ -25,7 +22,7 @@ export interface LogDraft {
   newName: string;
   newType: string;
   direction: CallDirection;
-  /** How a call logged by hand went and how long it lasted (absent in older drafts). */
+  /** A call logged by hand: how it went and its minutes (absent in older drafts). */
   result?: CallResult;
   minutes?: string;
   /** The subject as edited; null while it follows the chosen name. */
@@ -48,7 +45,7 @@ export function logDraftHasContent(draft: LogDraft): boolean {
   );
 }
 
-/** The contact choice "Create new contact...". */
+/** The choice "Create new contact...". */
 export const NEW = 'new';
 
 export function subjectFor(direction: CallDirection, who: string): string {
@@ -57,16 +54,15 @@ export function subjectFor(direction: CallDirection, who: string): string {
 
 export function freshDraft(props: {
   contacts: readonly ContactView[];
-  contactTypes: ContactType[];
+  contactTypes: readonly ContactType[];
   call: { direction: CallDirection } | null;
 }): LogDraft {
   return {
     requestId: crypto.randomUUID(),
-    // Kept through every Save: the log is known by its start time; a new one would log it twice.
     openedAt: Date.now(),
     choice: props.contacts.length > 0 ? '0' : NEW,
     newName: '',
-    newType: defaultType(props.contactTypes),
+    newType: props.contactTypes[0]?.value ?? '',
     direction: props.call?.direction ?? 'Inbound',
     subjectEdited: null,
     note: '',
@@ -114,9 +110,4 @@ export interface ContactDraft {
   name: string;
   type: string;
   unclear?: UnclearSave<CreateContactRequest>;
-}
-
-/** The type sent to the CRM: the picked one, or the CRM's only type, or '' when it has none. */
-export function defaultType(types: ContactType[]): string {
-  return types[0]?.value ?? '';
 }

@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ContactType } from '@/features/lookup/model/contact';
 import type { CreateContactReply } from '@/platform/messages';
 import { ContactTypePicker } from './contact-type-picker';
-import { defaultType, type ContactDraft } from '../model/log-draft';
+import type { ContactDraft } from '../model/log-draft';
 import type { Toasts } from '@/platform/ui/toast';
 import { useDraftState } from '@/platform/ui/use-draft-state';
 import { UnclearSaveView, useSave } from './unclear-save';
@@ -21,9 +21,8 @@ export interface CreateContactFormProps {
   onCancel?: () => void;
   /** The call whose window this is: the worker keeps the created contact in the call's record. */
   callSessionId?: string;
-  /** What was typed in this form before (a draft kept by the page), to start from. */
+  /** A page that keeps drafts: the draft to start from, and every change to it. */
   draft?: ContactDraft;
-  /** Hears every change to what is typed, for a page that keeps a draft. */
   onDraftChange?: (draft: ContactDraft) => void;
 }
 
@@ -33,7 +32,7 @@ export function CreateContactForm(props: CreateContactFormProps) {
       props.draft ?? {
         requestId: crypto.randomUUID(),
         name: props.name ?? '',
-        type: defaultType(props.contactTypes),
+        type: props.contactTypes[0]?.value ?? '',
       },
     props.onDraftChange,
   );

@@ -13,35 +13,30 @@ export function useLogFields(
   phoneNumber: string,
   contactId: string | number | null,
 ): LogFieldsState {
-  // Answers are kept by contact, so switching contacts shows "loading" until its own answer.
+  // Answers are kept by contact and attempt ("Try again" bumps it), so each shows "loading" until
+  // its own answer.
   const [answer, setAnswer] = useState<{ key: string; fields: LogFieldsState } | null>(null);
-  // Bumped by "Try again": the same contact's fields are asked for once more.
   const [attempt, setAttempt] = useState(0);
-  const key = contactId === null ? null : `${phoneNumber}|${String(contactId)}`;
+  const key = `${phoneNumber}|${String(contactId)}|${attempt}`;
   useEffect(() => {
-    if (contactId === null || key === null) return;
+    if (contactId === null) return;
     let live = true;
     void send('contact.logFields', { phoneNumber, contactId }).then((reply) => {
       if (!live) return;
-      setAnswer({
-        key,
-        fields: reply.ok
-          ? { state: 'ready', options: reply.value }
-          : {
-              state: 'error',
-              message: `Deals and other fields could not be loaded: ${reply.error.message}`,
-              retry: () => {
-                setAnswer(null);
-                setAttempt((n) => n + 1);
-              },
-            },
-      });
+      const fields: LogFieldsState = reply.ok
+        ? { state: 'ready', options: reply.value }
+        : {
+            state: 'error',
+            message: `Deals and other fields could not be loaded: ${reply.error.message}`,
+            retry: () => setAttempt((n) => n + 1),
+          };
+      setAnswer({ key, fields });
     });
     return () => {
       live = false;
     };
-  }, [phoneNumber, contactId, key, attempt]);
-  if (key === null) return { state: 'idle' };
+  }, [phoneNumber, contactId, key]);
+  if (contactId === null) return { state: 'idle' };
   return answer?.key === key ? answer.fields : { state: 'loading' };
 }
 

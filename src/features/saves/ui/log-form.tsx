@@ -41,9 +41,8 @@ export interface LogFormProps {
   onCancel: () => void;
   /** A failed lookup: a new contact could duplicate one the CRM has, so the form waits for one. */
   problem?: ReturnMessage | null;
-  /** What was typed in this form before (a draft kept by the page), to start from. */
+  /** A page that keeps drafts: the draft to start from, and every change to it. */
   draft?: LogDraft;
-  /** Hears every change to what is typed, for a page that keeps a draft. */
   onDraftChange?: (draft: LogDraft) => void;
 }
 
@@ -96,7 +95,6 @@ export function LogForm(props: LogFormProps) {
     if (failures > 0) saveButton.current?.focus();
   }, [failures]);
   const handResult = draft.result ?? 'connected';
-  const handMinutes = draft.minutes ?? '';
 
   function save(event: FormEvent) {
     event.preventDefault();
@@ -105,23 +103,11 @@ export function LogForm(props: LogFormProps) {
     setErrors(check);
     const wrong = check.nameError ? nameId : check.lengthError ? LENGTH_ID : null;
     if (wrong) return document.getElementById(wrong)?.focus();
-    const byHand: CallFacts = {
-      direction,
-      startTime: openedAt,
-      durationSeconds: check.seconds,
-      result: handResult,
-    };
-    const call = props.callNow?.() ?? props.call ?? byHand;
+    const byHand = { direction, startTime: openedAt, durationSeconds: check.seconds };
+    const call = props.callNow?.() ?? props.call ?? { ...byHand, result: handResult };
+    const extra = additionalSubmission(fields, fieldValues);
     void submit(
-      logRequestOf({
-        phoneNumber: props.phoneNumber,
-        draft,
-        chosen,
-        call,
-        subject,
-        who,
-        additionalSubmission: additionalSubmission(fields, fieldValues),
-      }),
+      logRequestOf({ phoneNumber: props.phoneNumber, draft, chosen, call, subject, who, extra }),
     );
   }
 
@@ -217,7 +203,7 @@ export function LogForm(props: LogFormProps) {
       )}
       {props.call ? null : (
         <HandCallFields
-          call={{ direction, result: handResult, minutes: handMinutes }}
+          call={{ direction, result: handResult, minutes: draft.minutes ?? '' }}
           disabled={saving}
           lengthError={lengthError ?? null}
           onChange={(change) => {

@@ -39,7 +39,7 @@ interface LogRequestInput {
   call: CallFacts;
   subject: string;
   who: string;
-  additionalSubmission: Record<string, string | number>;
+  extra: Record<string, string | number>;
 }
 
 export function logRequestOf(input: LogRequestInput): CallLogRequest {
@@ -54,7 +54,7 @@ export function logRequestOf(input: LogRequestInput): CallLogRequest {
     result: call.result,
     subject: input.subject.trim() || subjectFor(draft.direction, input.who),
     note: draft.note,
-    additionalSubmission: input.chosen ? input.additionalSubmission : {},
+    additionalSubmission: input.chosen ? input.extra : {},
     ...(call.sessionId ? { callSessionId: call.sessionId } : {}),
     ...(call.ownNumber ? { ownNumber: call.ownNumber } : {}),
   };

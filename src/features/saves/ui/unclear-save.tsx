@@ -1,12 +1,7 @@
 /** Retry sends the same request, which finds the earlier write or saves it: never twice. */
 import { useEffect, useRef, useState } from 'react';
-import type { Payload, ReplyError, Value } from '@/platform/messages';
+import type { Payload, Value } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
-
-/** A failure after which the CRM may have saved it: the worker says so, or never answered. */
-export function isUnclear(error: ReplyError): boolean {
-  return error.outcomeUnclear === true || error.code === 'internal';
-}
 
 type SaveName = 'contact.create' | 'callLog.create';
 
@@ -29,7 +24,8 @@ export function useSave<N extends SaveName>(
     setError(null);
     const reply = await send<SaveName>(name, request);
     setSaving(false);
-    if (!reply.ok && isUnclear(reply.error)) {
+    // Unclear: the CRM may have saved it (the worker says so, or never answered).
+    if (!reply.ok && (reply.error.outcomeUnclear === true || reply.error.code === 'internal')) {
       const { retry: _retry, ...sent } = request;
       setUnclear({ request: sent, message: reply.error.message });
       return;
@@ -42,17 +38,15 @@ export function useSave<N extends SaveName>(
   return { saving, error, failures, submit };
 }
 
-export interface UnclearSaveProps {
+/** `sent`: what was sent, as label and value pairs. */
+export function UnclearSaveView(props: {
   title: string;
   message: string;
-  /** What was sent, as label and value pairs. */
   sent: [string, string][];
   retrying: boolean;
   onRetry: () => void;
   onDiscard: () => void;
-}
-
-export function UnclearSaveView(props: UnclearSaveProps) {
+}) {
   const retry = useRef<HTMLButtonElement>(null);
   useEffect(() => retry.current?.focus(), []);
   return (
