@@ -25,6 +25,10 @@ import './popup.css';
 import { focusOnMount } from '@/platform/ui/focus-on-mount';
 import { ErrorText } from '@/platform/ui/form-fields';
 
+/** Saves need a connection whose credentials the CRM has not rejected. */
+const canSave = (connection: ReturnType<typeof useConnection>['connection']) =>
+  connection.state === 'ready' && connection.value?.rejectedAt === undefined;
+
 export function App() {
   const status = useStatus();
   const { connection } = useConnection();
@@ -185,7 +189,7 @@ export function App() {
           onRefresh={() => void lookup(result.phoneNumber, true)}
           onOpen={(url) => void openCrmPage(url, toasts)}
           onView={setView}
-          canSave={connection.state === 'ready' && connection.value?.rejectedAt === undefined}
+          canSave={canSave(connection)}
         />
       ) : null}
       {!result && view === 'results' ? <RecentCalls toasts={toasts} /> : null}
