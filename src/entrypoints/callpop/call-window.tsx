@@ -35,7 +35,11 @@ export function CallWindow({ session, forgotten }: { session: CallSession; forgo
       <header>
         <p className="muted">{line}</p>
         <h1 data-testid="call-number">{number}</h1>
-        {session.callerName ? <p className="muted">Caller ID: {session.callerName}</p> : null}
+        {session.callerName ? (
+          <p className="muted">
+            Caller ID: <bdi>{session.callerName}</bdi>
+          </p>
+        ) : null}
       </header>
       <ToastList toasts={toasts} />
       {switched ? (
