@@ -55,6 +55,8 @@ interface TextFieldProps extends Described {
   required?: boolean;
   inputMode?: 'numeric' | 'text' | 'url' | 'tel';
   autoComplete?: string;
+  /** Settings save what is typed when the field is left (use-draft.ts). */
+  onBlur?: () => void;
 }
 
 export function TextField(props: TextFieldProps) {
@@ -80,6 +82,7 @@ export function TextField(props: TextFieldProps) {
         autoComplete={props.autoComplete ?? 'off'}
         spellCheck={false}
         onChange={(event) => props.onChange(event.target.value)}
+        onBlur={props.onBlur}
       />
       {notes}
     </div>

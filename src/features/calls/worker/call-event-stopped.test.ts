@@ -105,3 +105,25 @@ describe('call.refresh: the worker asks the CRM again and keeps the answer in th
     expect(lookup).not.toHaveBeenCalled();
   });
 });
+
+describe('a session storage that is full', () => {
+  it('forgets the oldest other calls for the call being popped, which still pops with its lookup', async () => {
+    for (const [id, updatedAt] of [
+      ['old', 1],
+      ['older', 0],
+      ['newer', 5],
+    ] as const) {
+      await callSessions.set(id, aCall({ sessionId: id, updatedAt }));
+    }
+    vi.spyOn(chrome.storage.session, 'set').mockRejectedValueOnce(
+      new Error('Resource::kQuotaBytes quota exceeded'),
+    );
+    await expect(handleCallEvent(event('Ringing'), deps())).resolves.toMatchObject({
+      action: 'popped',
+    });
+    expect(callWindows()).toHaveLength(1);
+    expect(await callSessions.ids()).toEqual(expect.arrayContaining(['s1', 'newer']));
+    expect(await callSessions.get('older')).toBeUndefined();
+    expect((await callSessions.get('s1'))?.lookup).toMatchObject({ state: 'done' });
+  });
+});

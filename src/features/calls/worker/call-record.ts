@@ -4,6 +4,7 @@ import { callSessions, type CallSession } from '@/platform/storage/keys';
 import { ERROR_CODES } from '@/platform/messages';
 import { inBackground } from '@/platform/worker/report';
 import { RequestError } from '@/platform/worker/request-error';
+import { forgetOlderHalf } from './forget-old-calls';
 import { popping, withSessionLock } from './in-flight';
 
 /** The call's record; a call being popped here is read from memory (see in-flight.ts). */
@@ -26,10 +27,24 @@ export const RETRY_ALARM = 'callpop.lookupAgain:';
 
 type Input = (record: CallSession | undefined) => CallInput | Promise<CallInput>;
 
-/** Never throws: the pop goes on (record in memory); failures are reported. */
+const isQuota = (error: unknown) => error instanceof Error && /quota/i.test(error.message);
+
+/** A write refused for room forgets the older other calls and retries, so the popping call
+ * keeps its record. Never throws: the pop goes on (record in memory); failures are reported. */
 async function writeCall(session: CallSession): Promise<void> {
   if (popping.has(session.sessionId)) popping.set(session.sessionId, session);
-  const writing = callSessions.set(session.sessionId, session);
+  const writing = callSessions.set(session.sessionId, session).catch(async (error: unknown) => {
+    while (isQuota(error) && (await forgetOlderHalf(session.sessionId)) > 0) {
+      try {
+        // The newest record: a popping call's later writes do not wait for this one.
+        const newest = popping.get(session.sessionId) ?? session;
+        return await callSessions.set(session.sessionId, newest);
+      } catch {
+        // Still no room: forget more.
+      }
+    }
+    throw error;
+  });
   inBackground('storing a call', writing);
   // A call being popped is read from memory, so its window need not wait for the write.
   if (!popping.has(session.sessionId)) await writing.catch(() => undefined);
