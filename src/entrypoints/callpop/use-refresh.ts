@@ -14,11 +14,8 @@ export function useRefresh(toasts: Toasts) {
     setError(null);
     const reply = await send('call.refresh', { sessionId: call.sessionId });
     setRefreshing(false);
-    if (!reply.ok) {
-      setError(`Refresh failed: ${reply.error.message}`);
-      return;
-    }
-    toasts.show(lookupToast(reply.value));
+    if (reply.ok) toasts.show(lookupToast(reply.value));
+    else setError(`Refresh failed: ${reply.error.message}`);
   }
 
   return { refreshing, error, refresh };

@@ -27,27 +27,18 @@ export const RETRY_ALARM = 'callpop.lookupAgain:';
 
 type Input = (record: CallSession | undefined) => CallInput | Promise<CallInput>;
 
-const isQuota = (error: unknown) => error instanceof Error && /quota/i.test(error.message);
-
-/** A write refused for room forgets the older other calls and retries, so the popping call
- * keeps its record. Never throws: the pop goes on (record in memory); failures are reported. */
+/** Never throws: the pop goes on (record in memory); failures are reported. */
 async function writeCall(session: CallSession): Promise<void> {
-  if (popping.has(session.sessionId)) popping.set(session.sessionId, session);
-  const writing = callSessions.set(session.sessionId, session).catch(async (error: unknown) => {
-    while (isQuota(error) && (await forgetOlderHalf(session.sessionId)) > 0) {
-      try {
-        // The newest record: a popping call's later writes do not wait for this one.
-        const newest = popping.get(session.sessionId) ?? session;
-        return await callSessions.set(session.sessionId, newest);
-      } catch {
-        // Still no room: forget more.
-      }
-    }
-    throw error;
+  const id = session.sessionId;
+  if (popping.has(id)) popping.set(id, session);
+  // A write refused for room forgets the older half of the other calls and tries once more.
+  const writing = callSessions.set(id, session).catch(async (error: unknown) => {
+    if (!/quota/i.test(String(error)) || (await forgetOlderHalf(id)) === 0) throw error;
+    await callSessions.set(id, popping.get(id) ?? session);
   });
   inBackground('storing a call', writing);
   // A call being popped is read from memory, so its window need not wait for the write.
-  if (!popping.has(session.sessionId)) await writing.catch(() => undefined);
+  if (!popping.has(id)) await writing.catch(() => undefined);
 }
 
 /** The caller holds the lock; `underLock` runs before the write, ahead of other events' reads. */

@@ -30,10 +30,7 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
     setBusy(false);
     // Until the page shows the connection form (ConnectionSection focuses it), or on failure.
     cancel();
-    if (!reply.ok) {
-      setError(`Could not disconnect: ${reply.error.message}`);
-      return;
-    }
+    if (!reply.ok) return setError(`Could not disconnect: ${reply.error.message}`);
     const n = reply.value.removedContacts;
     onDisconnected(
       `Disconnected from ${connection.displayName}. Removed ${n.toLocaleString('en-US')} cached ${n === 1 ? 'contact' : 'contacts'}.`,

@@ -221,9 +221,9 @@ export async function disconnect(): Promise<{ removedContacts: number }> {
 async function releaseHost(hostname: string): Promise<void> {
   const pattern = originPattern(hostname);
   if (!pattern?.startsWith('https:')) return;
-  try {
-    await chrome.permissions.remove({ origins: [pattern] });
-  } catch (error) {
-    console.warn('CallPop: the CRM host permission was not removed', error);
-  }
+  await chrome.permissions
+    .remove({ origins: [pattern] })
+    .catch((error: unknown) =>
+      console.warn('CallPop: the CRM host permission was not removed', error),
+    );
 }
