@@ -13,8 +13,8 @@ export async function onStartup(): Promise<void> {
 
 /** Install and update: the same as a start; a first install also opens the setup page. */
 export async function onInstalled(details: chrome.runtime.InstalledDetails): Promise<void> {
-  if (details.reason === 'install') await chrome.tabs.create({ url: SETUP_PAGE });
   await onStartup();
+  if (details.reason === 'install') await chrome.tabs.create({ url: SETUP_PAGE });
 }
 
 export function registerInstall(): void {

@@ -27,11 +27,10 @@ export const RETRY_ALARM = 'callpop.lookupAgain:';
 
 type Input = (record: CallSession | undefined) => CallInput | Promise<CallInput>;
 
-/** Never throws: the pop goes on (record in memory); failures are reported. */
+/** Never throws; a write refused for room forgets the older half of other calls, then retries. */
 async function writeCall(session: CallSession): Promise<void> {
   const id = session.sessionId;
   if (popping.has(id)) popping.set(id, session);
-  // A write refused for room forgets the older half of the other calls and tries once more.
   const writing = callSessions.set(id, session).catch(async (error: unknown) => {
     if (!/quota/i.test(String(error)) || (await forgetOlderHalf(id)) === 0) throw error;
     await callSessions.set(id, popping.get(id) ?? session);

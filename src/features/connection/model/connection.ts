@@ -122,7 +122,8 @@ export function checkHostname(
     `That ${label} has characters an address cannot have. Enter it like ${example}.`,
   );
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
-    return HOST.test(text) ? { ok: true, value: text.toLowerCase() } : badCharacters;
+    const host = HOST.test(text) && URL.canParse(`https://${text}`); // a port past 65535 fails
+    return host ? { ok: true, value: text.toLowerCase() } : badCharacters;
   }
   if (!/^https?:/i.test(text)) {
     return no(`Use an https:// address (plain http:// only for ${ON_THIS_MACHINE}).`);

@@ -121,6 +121,11 @@ describe("the chosen CRM's address", () => {
     });
   });
 
+  it('refuses a port no address can have', () => {
+    expect(checkHostname('crm.example.com:70000', 'CRM address')).toMatchObject({ ok: false });
+    expect(checkHostname('crm.example.com:8443', 'CRM address')).toMatchObject({ ok: true });
+  });
+
   it('accepts an Insightly API URL pasted with its /v3.1, as the service worker does', () => {
     for (const pasted of [
       'https://api.na1.insightly.com/v3.1',
