@@ -47,6 +47,22 @@ export interface FindHooks {
   onPartial(contacts: Contact[]): void;
 }
 
+/** App Connect's findContactWithName: `name` is what the person typed (part of a name, or an
+ * email where the CRM searches emails). Matches as findContact's, never the placeholder. */
+export interface FindContactWithNameArgs {
+  user: ConnectorUser;
+  authHeader: string;
+  name: string;
+}
+
+export interface AddPhoneNumberArgs {
+  user: ConnectorUser;
+  authHeader: string;
+  contact: Pick<Contact, 'id' | 'type' | 'name'>;
+  /** E.164; added beside the phones the contact has, which are kept. */
+  phoneNumber: string;
+}
+
 export interface CreateContactArgs {
   user: ConnectorUser;
   authHeader: string;
@@ -133,6 +149,9 @@ export interface Connector {
   checkConnection(user: ConnectorUser, authHeader: string): Promise<ConnectionCheck>;
   findContact(args: FindContactArgs, hooks?: FindHooks): Promise<FindContactResult>;
   createContact(args: CreateContactArgs): Promise<CreateContactResult>;
+  findContactWithName?(args: FindContactWithNameArgs): Promise<FindContactResult>;
+  /** Throws when the CRM refused; then the contact is as it was. */
+  addPhoneNumber?(args: AddPhoneNumberArgs): Promise<void>;
   createCallLog(args: CreateCallLogArgs): Promise<CreateCallLogResult>;
   /** Without it, a retry after an unclear outcome writes again (the form says so). */
   saveCheck?: SaveCheck;
