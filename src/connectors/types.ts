@@ -149,7 +149,10 @@ export interface Connector {
   checkConnection(user: ConnectorUser, authHeader: string): Promise<ConnectionCheck>;
   findContact(args: FindContactArgs, hooks?: FindHooks): Promise<FindContactResult>;
   createContact(args: CreateContactArgs): Promise<CreateContactResult>;
-  findContactWithName?(args: FindContactWithNameArgs): Promise<FindContactResult>;
+  findContactWithName?(
+    args: FindContactWithNameArgs,
+    hooks?: Pick<FindHooks, 'pace'>,
+  ): Promise<FindContactResult>;
   /** Throws when the CRM refused; then the contact is as it was. */
   addPhoneNumber?(args: AddPhoneNumberArgs): Promise<void>;
   createCallLog(args: CreateCallLogArgs): Promise<CreateCallLogResult>;

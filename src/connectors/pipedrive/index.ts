@@ -5,10 +5,15 @@ import { optionalText, requireId, requireRecord } from '../shared/guards';
 import { buildUrl } from '../shared/wire';
 import type { Connector, ConnectorUser } from '../types';
 import { pipedriveAuthHeader, pipedriveHeaders } from './auth';
-import { findPipedriveContact, pipedriveData } from './find-contact';
+import { findPipedriveContact, findPipedriveContactWithName, pipedriveData } from './find-contact';
 import { fetchPipedriveLogFieldOptions } from './log-fields';
 import { pipedriveManifest } from './manifest';
-import { createPipedriveCallLog, createPipedriveContact, pipedriveSaveCheck } from './write';
+import {
+  addPipedrivePhoneNumber,
+  createPipedriveCallLog,
+  createPipedriveContact,
+  pipedriveSaveCheck,
+} from './write';
 
 async function checkPipedriveConnection(user: ConnectorUser, authHeader: string) {
   const res = await http.get(buildUrl(user.hostname, '/v1/users/me'), {
@@ -30,6 +35,8 @@ export const pipedrive: Connector = {
   checkConnection: checkPipedriveConnection,
   findContact: findPipedriveContact,
   createContact: createPipedriveContact,
+  findContactWithName: findPipedriveContactWithName,
+  addPhoneNumber: addPipedrivePhoneNumber,
   createCallLog: createPipedriveCallLog,
   saveCheck: pipedriveSaveCheck,
   fetchLogFieldOptions: fetchPipedriveLogFieldOptions,
