@@ -7,8 +7,18 @@ import { requireSecret } from '../shared/secret';
 import { buildUrl } from '../shared/wire';
 import type { Connector, ConnectorUser } from '../types';
 import { hubspotManifest, HUBSPOT_TYPES } from './manifest';
-import { findHubSpotContact, hubspotHeaders, searchObjects } from './search';
-import { createHubSpotCallLog, createHubSpotContact, hubspotSaveCheck } from './write';
+import {
+  findHubSpotContact,
+  findHubSpotContactWithName,
+  hubspotHeaders,
+  searchObjects,
+} from './search';
+import {
+  addHubSpotPhoneNumber,
+  createHubSpotCallLog,
+  createHubSpotContact,
+  hubspotSaveCheck,
+} from './write';
 
 /** A private app's access token, sent as `Authorization: Bearer …` (never in a URL). */
 function hubspotAuthHeader(credentials: Credentials): string {
@@ -45,6 +55,8 @@ export const hubspot: Connector = {
   checkConnection: checkHubSpotConnection,
   findContact: findHubSpotContact,
   createContact: createHubSpotContact,
+  findContactWithName: findHubSpotContactWithName,
+  addPhoneNumber: addHubSpotPhoneNumber,
   createCallLog: createHubSpotCallLog,
   saveCheck: hubspotSaveCheck,
 };

@@ -13,7 +13,14 @@ import { collapseName, sameName, splitName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
 import { buildUrl, deleteIfThere } from '../shared/wire';
-import type { CreateCallLogArgs, CreateContactArgs, SaveCheck, SavedRecord } from '../types';
+import type {
+  AddPhoneNumberArgs,
+  CreateCallLogArgs,
+  CreateContactArgs,
+  SaveCheck,
+  SavedRecord,
+} from '../types';
+import { freePhoneField } from '../shared/free-field';
 import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
 import { PATHS, hubspotHeaders, hubspotName, phoneGroups, searchObjects } from './search';
 
@@ -43,6 +50,29 @@ export async function createHubSpotContact(args: CreateContactArgs): Promise<Cre
     contactInfo: { id: String(requireId(record.id, what)), name: hubspotName(type, stored), type },
     returnMessage: CONTACT_CREATED,
   };
+}
+
+/** Into `phone`, else (a contact's) `mobilephone`, whichever is empty; never over a number. */
+export async function addHubSpotPhoneNumber(args: AddPhoneNumberArgs): Promise<void> {
+  const type = hubspotType(args.contact.type);
+  const phone = requireE164(args.phoneNumber, 'The number to add');
+  const fields = type === HUBSPOT_TYPES.contact ? ['phone', 'mobilephone'] : ['phone'];
+  const id = encodeURIComponent(String(args.contact.id));
+  const path = `/crm/v3/objects/${PATHS[type]}/${id}`;
+  const headers = hubspotHeaders(args.authHeader);
+  const what = `The HubSpot ${type.toLowerCase()}`;
+  const res = await http.get(buildUrl(args.user.hostname, path, { properties: fields }), {
+    headers,
+  });
+  const properties = requireRecord(requireRecord(res.data, what).properties, what);
+  const where = { name: args.contact.name, crm: 'HubSpot' };
+  const field = freePhoneField(properties, fields, phone, where);
+  if (!field) return;
+  await http.patch(
+    buildUrl(args.user.hostname, path),
+    { properties: { [field]: phone } },
+    { headers },
+  );
 }
 
 const STATUSES: Record<string, string> = { missed: 'NO_ANSWER', busy: 'BUSY' }; // else COMPLETED

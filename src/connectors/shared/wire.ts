@@ -3,7 +3,8 @@ import { apiOrigin, isSafeCrmUrl } from '@/features/connection/model/connection'
 import { http } from '@/platform/worker/http/client';
 import { isGone } from './guards';
 
-type QueryValue = string | number | boolean | undefined;
+// A list is sent as the key repeated (OpenAPI's form style, exploded).
+type QueryValue = string | number | boolean | undefined | readonly string[];
 
 // Query values go through URLSearchParams so a `+` cannot turn into a space; path segments must
 // come encoded. Only https (or local http) origins: credentials travel encrypted.
@@ -20,7 +21,8 @@ export function buildUrl(
     );
   }
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined) url.searchParams.set(key, String(value));
+    if (Array.isArray(value)) for (const one of value) url.searchParams.append(key, one);
+    else if (value !== undefined) url.searchParams.set(key, String(value));
   }
   return url.toString();
 }
