@@ -149,12 +149,12 @@ export interface Connector {
   checkConnection(user: ConnectorUser, authHeader: string): Promise<ConnectionCheck>;
   findContact(args: FindContactArgs, hooks?: FindHooks): Promise<FindContactResult>;
   createContact(args: CreateContactArgs): Promise<CreateContactResult>;
-  findContactWithName?(
+  findContactWithName(
     args: FindContactWithNameArgs,
     hooks?: Pick<FindHooks, 'pace'>,
   ): Promise<FindContactResult>;
   /** Throws when the CRM refused; then the contact is as it was. */
-  addPhoneNumber?(args: AddPhoneNumberArgs): Promise<void>;
+  addPhoneNumber(args: AddPhoneNumberArgs): Promise<void>;
   createCallLog(args: CreateCallLogArgs): Promise<CreateCallLogResult>;
   /** Without it, a retry after an unclear outcome writes again (the form says so). */
   saveCheck?: SaveCheck;

@@ -9,9 +9,14 @@ import {
   insightlyPageHostname,
   insightlyUrl,
 } from './auth';
-import { findInsightlyContact, insightlyName } from './find-contact';
+import { findInsightlyContact, findInsightlyContactWithName, insightlyName } from './find-contact';
 import { insightlyManifest } from './manifest';
-import { createInsightlyCallLog, createInsightlyContact, insightlySaveCheck } from './write';
+import {
+  addInsightlyPhoneNumber,
+  createInsightlyCallLog,
+  createInsightlyContact,
+  insightlySaveCheck,
+} from './write';
 
 async function checkInsightlyConnection(user: ConnectorUser, authHeader: string) {
   const res = await http.get(insightlyUrl(user.hostname, '/Users/Me'), {
@@ -34,6 +39,8 @@ export const insightly: Connector = {
   checkConnection: checkInsightlyConnection,
   findContact: findInsightlyContact,
   createContact: createInsightlyContact,
+  findContactWithName: findInsightlyContactWithName,
+  addPhoneNumber: addInsightlyPhoneNumber,
   createCallLog: createInsightlyCallLog,
   saveCheck: insightlySaveCheck,
   pageHostname: insightlyPageHostname,
