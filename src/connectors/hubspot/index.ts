@@ -13,12 +13,7 @@ import {
   hubspotHeaders,
   searchObjects,
 } from './search';
-import {
-  addHubSpotPhoneNumber,
-  createHubSpotCallLog,
-  createHubSpotContact,
-  hubspotSaveCheck,
-} from './write';
+import * as write from './write';
 
 /** A private app's access token, sent as `Authorization: Bearer …` (never in a URL). */
 function hubspotAuthHeader(credentials: Credentials): string {
@@ -54,9 +49,9 @@ export const hubspot: Connector = {
   authHeader: hubspotAuthHeader,
   checkConnection: checkHubSpotConnection,
   findContact: findHubSpotContact,
-  createContact: createHubSpotContact,
+  createContact: write.createHubSpotContact,
   findContactWithName: findHubSpotContactWithName,
-  addPhoneNumber: addHubSpotPhoneNumber,
-  createCallLog: createHubSpotCallLog,
-  saveCheck: hubspotSaveCheck,
+  addPhoneNumber: write.addHubSpotPhoneNumber,
+  createCallLog: write.createHubSpotCallLog,
+  saveCheck: write.hubspotSaveCheck,
 };

@@ -4,7 +4,6 @@
 // searchable numbers (the national digits, however typed); a company's phone in usual spellings.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { http } from '@/platform/worker/http/client';
-import { classifyError } from '@/platform/worker/http/errors';
 import {
   CREATE_NEW_CONTACT,
   type Contact,
@@ -19,7 +18,7 @@ import {
   type JsonRecord,
 } from '../shared/guards';
 import { extensionNotSearched, moreMatchesThanShown, nameSearchResult } from '../shared/outcome';
-import { buildUrl } from '../shared/wire';
+import { allAnswered, buildUrl } from '../shared/wire';
 import type { FindContactArgs, FindContactWithNameArgs, FindHooks } from '../types';
 import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
 
@@ -97,21 +96,15 @@ async function searchBoth(
   phoneOf: (p: JsonRecord) => string | undefined,
   hooks?: Pick<FindHooks, 'pace'>,
 ): Promise<{ contacts: Contact[]; more: boolean }> {
-  const settled = await Promise.allSettled(
+  const answers = await allAnswered(
     TYPES.map(async (type) => {
       await hooks?.pace();
       const { groups, query } = search(type);
       return searchObjects(args, type, groups, query);
     }),
   );
-  // Any failure but a 429 says more; the engine retries a rate-limited lookup whole.
-  const failures = settled.flatMap((s): unknown[] => (s.status === 'rejected' ? [s.reason] : []));
-  if (failures.length > 0) {
-    throw failures.find((e) => classifyError(e).kind !== 'rateLimited') ?? failures[0];
-  }
-  const answers = settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
   const contacts = TYPES.flatMap((type, i) =>
-    (answers[i]?.records ?? []).map(({ id, p }) => {
+    answers[i]!.records.map(({ id, p }) => {
       const fields = {
         phone: phoneOf(p),
         company: type === HUBSPOT_TYPES.contact ? optionalText(p.company) : undefined,
@@ -125,7 +118,7 @@ async function searchBoth(
       return { ...contact, ...Object.fromEntries(known), additionalInfo: null };
     }),
   );
-  return { contacts, more: answers.some((a) => a?.more) };
+  return { contacts, more: answers.some((a) => a.more) };
 }
 
 export async function findHubSpotContact(

@@ -20,7 +20,7 @@ import type {
   SaveCheck,
   SavedRecord,
 } from '../types';
-import { freePhoneField } from '../shared/free-field';
+import { freeField } from '../shared/free-field';
 import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
 import { PATHS, hubspotHeaders, hubspotName, phoneGroups, searchObjects } from './search';
 
@@ -58,21 +58,14 @@ export async function addHubSpotPhoneNumber(args: AddPhoneNumberArgs): Promise<v
   const phone = requireE164(args.phoneNumber, 'The number to add');
   const fields = type === HUBSPOT_TYPES.contact ? ['phone', 'mobilephone'] : ['phone'];
   const id = encodeURIComponent(String(args.contact.id));
-  const path = `/crm/v3/objects/${PATHS[type]}/${id}`;
+  const url = buildUrl(args.user.hostname, `/crm/v3/objects/${PATHS[type]}/${id}`);
   const headers = hubspotHeaders(args.authHeader);
+  const query = fields.map((name) => `properties=${name}`).join('&'); // the documents' form style
+  const res = await http.get(`${url}?${query}`, { headers });
   const what = `The HubSpot ${type.toLowerCase()}`;
-  const res = await http.get(buildUrl(args.user.hostname, path, { properties: fields }), {
-    headers,
-  });
   const properties = requireRecord(requireRecord(res.data, what).properties, what);
-  const where = { name: args.contact.name, crm: 'HubSpot' };
-  const field = freePhoneField(properties, fields, phone, where);
-  if (!field) return;
-  await http.patch(
-    buildUrl(args.user.hostname, path),
-    { properties: { [field]: phone } },
-    { headers },
-  );
+  const field = freeField(properties, fields, args, 'HubSpot');
+  if (field) await http.patch(url, { properties: { [field]: phone } }, { headers });
 }
 
 const STATUSES: Record<string, string> = { missed: 'NO_ANSWER', busy: 'BUSY' }; // else COMPLETED

@@ -1,6 +1,5 @@
 // Exact-match searches per phone (or name) field and search value, in parallel, paced by the engine under
 // Insightly's rate (a 429 retries the lookup). Organisation names are not fetched: a request each on every pop.
-import { classifyError } from '@/platform/worker/http/errors';
 import { http } from '@/platform/worker/http/client';
 import {
   CREATE_NEW_CONTACT,
@@ -15,6 +14,7 @@ import {
   type JsonRecord,
 } from '../shared/guards';
 import { extensionNotSearched, moreMatchesThanShown, nameSearchResult } from '../shared/outcome';
+import { allAnswered } from '../shared/wire';
 import type { FindContactArgs, FindContactWithNameArgs, FindHooks } from '../types';
 import { insightlyHeaders, insightlyUrl } from './auth';
 import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
@@ -110,12 +110,7 @@ async function searchAll(
     }
   };
 
-  const settled = await Promise.allSettled(queries.map((_, index) => search(index)));
-  const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
-  // Any failure but a 429 says more; all searches are done, so none outlives the lookup.
-  if (failures.length > 0) {
-    throw failures.find((e) => classifyError(e).kind !== 'rateLimited') ?? failures[0];
-  }
+  await allAnswered(queries.map((_, index) => search(index)));
   return collect(queries, records, phoneOf);
 }
 

@@ -11,12 +11,7 @@ import {
 } from './auth';
 import { findInsightlyContact, findInsightlyContactWithName, insightlyName } from './find-contact';
 import { insightlyManifest } from './manifest';
-import {
-  addInsightlyPhoneNumber,
-  createInsightlyCallLog,
-  createInsightlyContact,
-  insightlySaveCheck,
-} from './write';
+import * as write from './write';
 
 async function checkInsightlyConnection(user: ConnectorUser, authHeader: string) {
   const res = await http.get(insightlyUrl(user.hostname, '/Users/Me'), {
@@ -38,10 +33,10 @@ export const insightly: Connector = {
   authHeader: insightlyAuthHeader,
   checkConnection: checkInsightlyConnection,
   findContact: findInsightlyContact,
-  createContact: createInsightlyContact,
+  createContact: write.createInsightlyContact,
   findContactWithName: findInsightlyContactWithName,
-  addPhoneNumber: addInsightlyPhoneNumber,
-  createCallLog: createInsightlyCallLog,
-  saveCheck: insightlySaveCheck,
+  addPhoneNumber: write.addInsightlyPhoneNumber,
+  createCallLog: write.createInsightlyCallLog,
+  saveCheck: write.insightlySaveCheck,
   pageHostname: insightlyPageHostname,
 };

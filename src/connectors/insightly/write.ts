@@ -21,7 +21,7 @@ import type {
   SaveCheck,
   SavedRecord,
 } from '../types';
-import { freePhoneField } from '../shared/free-field';
+import { freeField } from '../shared/free-field';
 import { insightlyHeaders, insightlyUrl } from './auth';
 import { SPECS, insightlyName } from './find-contact';
 import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
@@ -55,13 +55,10 @@ export async function addInsightlyPhoneNumber(args: AddPhoneNumberArgs): Promise
   const path = `/${segment}/${encodeURIComponent(String(args.contact.id))}`;
   const res = await http.get(insightlyUrl(args.user.hostname, path, { brief: true }), { headers });
   const record = requireRecord(res.data, `The Insightly ${type.toLowerCase()}`);
-  const where = { name: args.contact.name, crm: 'Insightly' };
-  const field = freePhoneField(record, fields, phone, where);
+  const field = freeField(record, [...fields], args, 'Insightly');
   if (!field) return;
-  const body = {
-    [idField]: record[idField],
-    [field]: field === 'PHONE' ? phone : formatForDisplay(phone),
-  };
+  const value = field === 'PHONE' ? phone : formatForDisplay(phone);
+  const body = { [idField]: record[idField], [field]: value };
   await http.put(insightlyUrl(args.user.hostname, `/${segment}`), body, { headers });
 }
 

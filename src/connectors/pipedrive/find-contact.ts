@@ -121,20 +121,13 @@ function primaryValue(fields: unknown): string | undefined {
   return optionalText((values.find((e) => e.primary === true) ?? values[0])?.value);
 }
 
-interface Found {
-  hits: SearchHit[];
-  persons: Map<string, JsonRecord>;
-  truncated: boolean;
-  headers: Record<string, string>;
-}
-
 // One search of `fields`, then one `GET /api/v2/persons?ids=…` for what its items lack.
 async function searchPersons(
   args: { user: ConnectorUser; authHeader: string },
   query: { term: string; fields: string },
   hooks?: Pick<FindHooks, 'pace'>,
   onHits?: (hits: SearchHit[]) => void,
-): Promise<Found> {
+) {
   const headers = pipedriveHeaders(args.authHeader);
   const host = args.user.hostname;
   await hooks?.pace();
@@ -142,7 +135,8 @@ async function searchPersons(
   const search = await http.get(buildUrl(host, '/api/v2/persons/search', params), { headers });
   const { hits, more } = readSearchHits(search.data);
   const truncated = more || hasNextPage(search.data);
-  if (hits.length === 0) return { hits, persons: new Map(), truncated, headers: search.headers };
+  const none = new Map<string, JsonRecord>();
+  if (hits.length === 0) return { hits, persons: none, truncated, headers: search.headers };
   onHits?.(hits);
 
   const ids = hits.map((h) => String(h.id)).join(',');

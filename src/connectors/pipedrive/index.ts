@@ -8,12 +8,7 @@ import { pipedriveAuthHeader, pipedriveHeaders } from './auth';
 import { findPipedriveContact, findPipedriveContactWithName, pipedriveData } from './find-contact';
 import { fetchPipedriveLogFieldOptions } from './log-fields';
 import { pipedriveManifest } from './manifest';
-import {
-  addPipedrivePhoneNumber,
-  createPipedriveCallLog,
-  createPipedriveContact,
-  pipedriveSaveCheck,
-} from './write';
+import * as write from './write';
 
 async function checkPipedriveConnection(user: ConnectorUser, authHeader: string) {
   const res = await http.get(buildUrl(user.hostname, '/v1/users/me'), {
@@ -34,10 +29,10 @@ export const pipedrive: Connector = {
   authHeader: pipedriveAuthHeader,
   checkConnection: checkPipedriveConnection,
   findContact: findPipedriveContact,
-  createContact: createPipedriveContact,
+  createContact: write.createPipedriveContact,
   findContactWithName: findPipedriveContactWithName,
-  addPhoneNumber: addPipedrivePhoneNumber,
-  createCallLog: createPipedriveCallLog,
-  saveCheck: pipedriveSaveCheck,
+  addPhoneNumber: write.addPipedrivePhoneNumber,
+  createCallLog: write.createPipedriveCallLog,
+  saveCheck: write.pipedriveSaveCheck,
   fetchLogFieldOptions: fetchPipedriveLogFieldOptions,
 };

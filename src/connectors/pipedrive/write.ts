@@ -72,13 +72,12 @@ export async function addPipedrivePhoneNumber(args: AddPhoneNumberArgs): Promise
   const url = buildUrl(args.user.hostname, `/api/v2/persons/${id}`);
   const res = await http.get(url, { headers });
   const person = requireRecord(pipedriveData(res.data, 'the person'), 'The person');
-  const phones = (Array.isArray(person.phones) ? person.phones : [])
-    .filter(isRecord)
+  const phones = (Array.isArray(person.phones) ? person.phones.filter(isRecord) : [])
     .filter((f) => optionalText(f.value) !== undefined)
     .map(({ value, primary, label }) => ({ value, primary: primary === true, label }));
   if (phones.some((f) => sameDigits(f.value, phone))) return;
-  const added = { value: phone, primary: phones.length === 0 };
-  await http.patch(url, { phones: [...phones, added] }, { headers });
+  phones.push({ value: phone, primary: phones.length === 0, label: undefined });
+  await http.patch(url, { phones }, { headers });
 }
 
 /** Pipedrive's call-log outcomes for CallPop's results. */

@@ -24,24 +24,11 @@ export function extensionNotSearched(crmName: string): FindContactResult {
 }
 
 /** A name search's answer (never the placeholder); App Connect's warning when nothing matched. */
-export function nameSearchResult(
-  name: string,
-  contacts: Contact[],
-  returnMessage?: ReturnMessage,
-): FindContactResult {
-  if (contacts.length === 0) {
-    return {
-      successful: true,
-      matchedContactInfo: [],
-      returnMessage: warning(`No contact found with name ${name.trim()}`),
-    };
-  }
-  return {
-    successful: true,
-    matchedContactInfo: contacts,
-    ...(returnMessage && { returnMessage }),
-  };
-}
+export const nameSearchResult = (name: string, contacts: Contact[], more?: ReturnMessage) => ({
+  successful: true,
+  matchedContactInfo: contacts,
+  returnMessage: contacts.length > 0 ? more : warning(`No contact found with name ${name}`),
+});
 
 /** The E.164 a new contact (or a contact's added number) gets; a plain-words error otherwise. */
 export function requireE164(phoneNumber: string, who = 'The new contact'): string {

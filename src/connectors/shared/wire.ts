@@ -1,10 +1,10 @@
 /** URL building, time formatting and header reading both connectors share. */
 import { apiOrigin, isSafeCrmUrl } from '@/features/connection/model/connection';
 import { http } from '@/platform/worker/http/client';
+import { classifyError } from '@/platform/worker/http/errors';
 import { isGone } from './guards';
 
-// A list is sent as the key repeated (OpenAPI's form style, exploded).
-type QueryValue = string | number | boolean | undefined | readonly string[];
+type QueryValue = string | number | boolean | undefined;
 
 // Query values go through URLSearchParams so a `+` cannot turn into a space; path segments must
 // come encoded. Only https (or local http) origins: credentials travel encrypted.
@@ -21,8 +21,7 @@ export function buildUrl(
     );
   }
   for (const [key, value] of Object.entries(query)) {
-    if (Array.isArray(value)) for (const one of value) url.searchParams.append(key, one);
-    else if (value !== undefined) url.searchParams.set(key, String(value));
+    if (value !== undefined) url.searchParams.set(key, String(value));
   }
   return url.toString();
 }
@@ -54,4 +53,15 @@ export async function deleteIfThere(url: string, headers: Record<string, string>
   } catch (error) {
     if (!isGone(error)) throw error;
   }
+}
+
+// Waits for every request, so none outlives the lookup; then throws the first failure that is not
+// a 429 (it says more; the engine retries a rate-limited lookup whole).
+export async function allAnswered<T>(requests: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(requests);
+  const failures = settled.flatMap((s): unknown[] => (s.status === 'rejected' ? [s.reason] : []));
+  if (failures.length > 0) {
+    throw failures.find((e) => classifyError(e).kind !== 'rateLimited') ?? failures[0];
+  }
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
