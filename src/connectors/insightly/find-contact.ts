@@ -144,28 +144,21 @@ export async function findInsightlyContactWithName(
   const term = args.name.replace(/\s+/g, ' ').trim();
   if (term === '') throw new Error('Type a name to search Insightly.');
   const words = term.split(' ');
-  const names = (field: string, values: string[]) =>
-    [...new Set(values)].filter(Boolean).map((value) => [field, value] as const);
-  const pairs = term.includes('@')
-    ? names('EMAIL_ADDRESS', [term])
-    : [
-        ...names('FIRST_NAME', [words[0]!, words.slice(0, -1).join(' ')]),
-        ...names('LAST_NAME', [words.slice(1).join(' '), words.at(-1)!]),
-      ];
-  const queries = Object.values(SPECS).flatMap((spec) =>
-    pairs.map(([field, value]) => ({
-      spec,
-      field: field === 'EMAIL_ADDRESS' && spec.type === 'Lead' ? 'EMAIL' : field,
-      value,
-    })),
-  );
+  const byEmail = term.includes('@');
+  const queries = Object.values(SPECS).flatMap((spec) => {
+    const of = (field: string, values: string[]) =>
+      [...new Set(values)].filter(Boolean).map((value) => ({ spec, field, value }));
+    if (byEmail) return of(spec.type === 'Lead' ? 'EMAIL' : 'EMAIL_ADDRESS', [term]);
+    return [
+      ...of('FIRST_NAME', [words[0]!, words.slice(0, -1).join(' ')]),
+      ...of('LAST_NAME', [words.slice(1).join(' '), words.at(-1)!]),
+    ];
+  });
   const phoneOf: PhoneOf = (record, spec) =>
     spec.fields.map((field) => optionalText(record[field])).find(Boolean);
   const { contacts, truncated } = await searchAll(args, queries, phoneOf, hooks);
   const wanted = term.toLocaleLowerCase();
-  const named = term.includes('@')
-    ? contacts
-    : contacts.filter((c) => c.name.toLocaleLowerCase().includes(wanted));
+  const named = contacts.filter((c) => byEmail || c.name.toLocaleLowerCase().includes(wanted));
   const more = moreMatchesThanShown('Insightly', SEARCH_LIMIT, 'match this name');
   return nameSearchResult(term, named, truncated ? more : undefined);
 }

@@ -155,7 +155,7 @@ export async function findPipedriveContact(
   const term = pipedriveSearchTerm(args.phoneNumber);
   const phone = args.phoneNumber;
   const found = await searchPersons(args, { term, fields: 'phone' }, hooks, (hits) =>
-    hooks?.onPartial(hits.map((hit) => toContact(phone, hit, undefined))),
+    hooks?.onPartial(hits.map((hit) => toContact(phone, hit))),
   );
   const contacts = found.hits.flatMap((hit) => {
     const person = found.persons.get(String(hit.id));
@@ -190,11 +190,7 @@ export async function findPipedriveContactWithName(
 
 // A person missing from the batch (deleted after indexing, hidden, or not fetched yet) is still
 // shown, without dates, rather than silently dropped.
-function toContact(
-  phone: string | undefined,
-  hit: SearchHit,
-  person: JsonRecord | undefined,
-): Contact {
+function toContact(phone: string | undefined, hit: SearchHit, person?: JsonRecord): Contact {
   const created = optionalText(person?.add_time);
   const updated = optionalText(person?.update_time);
   const email = primaryValue(person?.emails) ?? hit.email;
