@@ -85,7 +85,7 @@ const QUERIED: Partial<Record<HsObjectType, string[]>> = {
 function queried(record: HsRecord, type: HsObjectType, query: string): boolean {
   const p = record.properties;
   const values = (QUERIED[type] ?? []).flatMap((name) => p[name]?.toLocaleLowerCase() ?? []);
-  const words = values.flatMap((v) => [v, ...v.split(/[\s@.\-]+/)]);
+  const words = values.flatMap((v) => [v, ...v.split(/[\s@.-]+/)]);
   const wanted = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
   return wanted.every((w) => words.some((word) => word.startsWith(w)));
 }
@@ -175,7 +175,7 @@ export function hubspotRouter(data: HubSpotData): Router {
         const body = isRecord(req.body) ? req.body : {};
         if (!isRecord(body.properties)) return hsError(400, 'properties is required');
         const properties = Object.fromEntries(
-          Object.entries(body.properties).map(([k, v]) => [k, v === null ? null : String(v)]),
+          Object.entries(body.properties).map(([k, v]) => [k, typeof v === 'string' ? v : null]),
         );
         const record = data.update(type, String(id), properties);
         return record ? { status: 200, body: view(record, Object.keys(properties)) } : hsError(404);

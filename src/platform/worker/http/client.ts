@@ -98,5 +98,6 @@ export const http = {
   delete: (url: string, { headers }: Options = {}) => send('DELETE', url, undefined, headers),
   post: (url: string, body: unknown, { headers }: Options = {}) => send('POST', url, body, headers),
   put: (url: string, body: unknown, { headers }: Options = {}) => send('PUT', url, body, headers),
-  patch: (url: string, body: unknown, { headers }: Options = {}) => send('PATCH', url, body, headers),
+  patch: (url: string, body: unknown, { headers }: Options = {}) =>
+    send('PATCH', url, body, headers),
 };
