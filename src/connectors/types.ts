@@ -47,8 +47,8 @@ export interface FindHooks {
   onPartial(contacts: Contact[]): void;
 }
 
-/** App Connect's findContactWithName: `name` is what the person typed (part of a name, or an
- * email where the CRM searches emails). Matches as findContact's, never the placeholder. */
+/** App Connect's findContactWithName (hooks.pace is awaited before each request): `name` is what
+ * the person typed, part of a name or an email. Matches as findContact's, never the placeholder. */
 export interface FindContactWithNameArgs {
   user: ConnectorUser;
   authHeader: string;
