@@ -9,7 +9,7 @@ import { handleWidgetMessage, register, type BridgeDeps } from './bridge';
 import { rematchNamed } from './widget-match';
 import { FRAME_ALLOW, FRAME_SANDBOX } from './frame-policy';
 import { keepWorkerAwake } from './keep-worker-awake';
-import { messageOf } from './message-of';
+import { messageOf } from '@/platform/message-of';
 import { softphoneTarget } from './origin';
 import { MATCH_PATH, VIEW_PATH, parseWidgetMessage, type WidgetMessage } from './protocol';
 

@@ -1,5 +1,6 @@
 /** Opens a CRM page in a new tab: only http(s) links, so a bad template can never run script. */
 import { httpUrl } from '../url-template';
+import { messageOf } from '../message-of';
 import type { Toasts } from './toast';
 
 /** A page that cannot be opened is said in an error toast. */
@@ -9,7 +10,6 @@ export async function openCrmPage(url: string | null, toasts: Pick<Toasts, 'erro
   try {
     await chrome.tabs.create({ url: safe });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    toasts.error(`The CRM page could not be opened: ${reason}`);
+    toasts.error(`The CRM page could not be opened: ${messageOf(error)}`);
   }
 }

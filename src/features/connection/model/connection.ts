@@ -24,14 +24,10 @@ export interface Connection {
 /** What the options page sends to test or save a connection. */
 export type ConnectionDraft = Pick<Connection, 'platform' | 'hostname' | 'credentials'>;
 
-/** The connection as pages may see it: no secrets. */
-export interface ConnectionSummary {
-  platform: PlatformName;
+type Shown = 'platform' | 'hostname' | 'userName' | 'connectedAt';
+/** The connection as pages may see it: no secrets. `rejectedAt`: since when the CRM answers 401. */
+export interface ConnectionSummary extends Pick<Connection, Shown> {
   displayName: string;
-  hostname: string;
-  userName: string;
-  connectedAt: number;
-  /** Since when the CRM answers 401 to these credentials: the pages ask to replace them. */
   rejectedAt?: number;
 }
 

@@ -7,6 +7,8 @@
 // worker killed for its memory (and every call would stop popping).
 export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
+import { messageOf } from '../../message-of';
+
 type Headers = Record<string, string>;
 type Options = { headers?: Headers };
 
@@ -86,7 +88,7 @@ async function send(method: string, url: string, body: unknown, own?: Headers) {
   } catch (error) {
     if (error instanceof HttpError) throw error;
     if (abort.signal.aborted) throw new HttpError('timeout', `No answer in ${timeoutMs} ms.`);
-    throw new HttpError('network', error instanceof Error ? error.message : String(error));
+    throw new HttpError('network', messageOf(error));
   } finally {
     clearTimeout(timer);
   }
