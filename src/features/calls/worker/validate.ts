@@ -1,16 +1,11 @@
 /** Checks a `call.event` payload: a bad one gets a plain-words reason, never a crash. */
 import type { CallEvent } from '@/platform/messages';
-import { ERROR_CODES } from '@/platform/messages';
-import { RequestError } from '@/platform/worker/request-error';
+import { badRequest as bad } from '@/platform/worker/request-error';
 
 const DIRECTIONS = ['Inbound', 'Outbound'] as const;
 const STATUSES = ['Ringing', 'CallConnected', 'NoCall'] as const;
 /** Longer text is refused, but a name (shown, not looked up) is cut to this many UTF-16 units. */
 export const MAX_TEXT = 256;
-
-function bad(message: string): never {
-  throw new RequestError(ERROR_CODES.badRequest, message);
-}
 
 /** Non-text is refused; so is long text, but a name is cut (dropped if nothing is left). */
 function text(value: unknown, field: string, required: boolean, cut = false): string | undefined {
