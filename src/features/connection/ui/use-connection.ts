@@ -1,12 +1,9 @@
-/** The CRM connectors on offer and the current connection (no secrets), kept current. */
+/** The current connection (no secrets), kept current. */
 import { useCallback, useEffect, useState } from 'react';
 import type { ConnectionSummary } from '../model/connection';
 import { send } from '@/platform/ui/messaging';
-import { loadable, useAnswer, type Loadable } from '@/platform/ui/use-status';
+import { loadable, type Loadable } from '@/platform/ui/use-status';
 import { connectionItem, credentialsRejected } from '@/platform/storage/keys';
-
-export const useConnectors = () =>
-  useAnswer('connectors.list', 'The list of CRMs could not be loaded: ');
 
 /** The connection as the worker reports it; an error message says what went wrong only. `show`
  * draws a summary the worker just returned (a Connect) without asking again. */
