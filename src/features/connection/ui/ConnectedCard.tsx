@@ -13,9 +13,8 @@ interface Props {
   onReplace: (() => void) | undefined;
 }
 
-// The clicked button unmounts, so focus moves to Cancel when "Are you sure?" appears (Enter does
-// not disconnect by accident) and back to Disconnect when it goes (never on first showing). Both
-// views are keyed, so their buttons mount anew and focusOnMount applies.
+// Focus moves to Cancel when "Are you sure?" appears (Enter never disconnects by accident), and back
+// to Disconnect when it goes (not on first showing); keyed views remount, so focusOnMount applies.
 export function ConnectedCard({ connection, secretLabel, onDisconnected, onReplace }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [asked, setAsked] = useState(false);

@@ -1,7 +1,5 @@
-// The one HTTP client connectors use: fetch, JSON in and out, a timeout, and a cap on what is read.
-// Bad JSON in a success throws, so a proxy's HTML page or a truncated body reads as a malformed
-// answer, never as "no match". (Hand-written over fetch rather than axios: the worker's whole
-// budget is 60 KB gzip, and axios alone took 22 KB of it for the few calls below.)
+// The one HTTP client connectors use (over fetch: axios alone took 22 KB of the worker's 60 KB gzip).
+// Bad JSON in a success throws: a proxy's HTML page reads as a malformed answer, never "no match".
 
 // Real answers are a few hundred kB at most; reading a bigger one to the end could get the
 // worker killed for its memory (and every call would stop popping).
