@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Reply, Value } from '../messages';
 import { send } from './messaging';
 
@@ -12,12 +12,14 @@ export function loadable<T>(reply: Reply<T>, what = ''): Loadable<T> {
     : { state: 'error', message: `${what}${reply.error.message}` };
 }
 
-/** A request without payload, asked once when the page opens. */
-export function useAnswer<N extends 'status.get' | 'connectors.list'>(
+/** A request without payload, asked when the page opens and on each `reload`; `show` draws a
+ * value the page already has. */
+export function useAnswer<N extends 'status.get' | 'connectors.list' | 'connection.get'>(
   name: N,
   what = '',
-): Loadable<Value<N>> {
+) {
   const [answer, setAnswer] = useState<Loadable<Value<N>>>({ state: 'loading' });
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
     let live = true;
     void send(name as 'status.get').then((reply) => {
@@ -26,9 +28,11 @@ export function useAnswer<N extends 'status.get' | 'connectors.list'>(
     return () => {
       live = false;
     };
-  }, [name, what]);
-  return answer;
+  }, [name, what, asked]);
+  const reload = useCallback(() => setAsked((n) => n + 1), []);
+  const show = useCallback((value: Value<N>) => setAnswer({ state: 'ready', value }), []);
+  return { answer, reload, show };
 }
 
 /** The extension's name and version, as the service worker reports them. */
-export const useStatus = () => useAnswer('status.get');
+export const useStatus = () => useAnswer('status.get').answer;

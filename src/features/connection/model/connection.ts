@@ -47,12 +47,6 @@ export function isLoopbackHost(hostname: string): boolean {
   return ['127.0.0.1', 'localhost'].includes(hostname.toLowerCase());
 }
 
-// The URL parser takes `*` in a host, and a host permission for `https://*` would be every site
-// (for `*.example.com`, every subdomain).
-export function isOneHost(url: URL): boolean {
-  return /^(\[[0-9a-f:.]+\]|[a-z0-9_.-]+)$/i.test(url.hostname);
-}
-
 // Credentials go over https, or plain http only to this machine, where nothing crosses a network.
 export function isSafeCrmUrl(url: URL): boolean {
   if (url.protocol === 'https:') return true;
@@ -65,7 +59,9 @@ export function webUrl(address: string): URL | null {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(address) && !/^https?:/i.test(address)) return null;
   try {
     const url = new URL(apiOrigin(address));
-    return (url.protocol === 'https:' || url.protocol === 'http:') && isOneHost(url) ? url : null;
+    // The URL parser takes `*` in a host: a permission for `https://*` would be every site.
+    const oneHost = /^(\[[0-9a-f:.]+\]|[a-z0-9_.-]+)$/i.test(url.hostname);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && oneHost ? url : null;
   } catch {
     return null;
   }

@@ -21,7 +21,7 @@ const identityOf = (c: ConnectionSummary | null) =>
 
 /** Connect to a CRM, or show the connected account with Disconnect. */
 export function ConnectionSection({ onDisconnected }: { onDisconnected: () => void }) {
-  const connectors = useAnswer('connectors.list', 'The list of CRMs could not be loaded: ');
+  const connectors = useAnswer('connectors.list', 'The list of CRMs could not be loaded: ').answer;
   const { connection, reload, show } = useConnection();
   const [notice, setNotice] = useState<string | null>(null);
   // Identity of the connection whose credentials are being replaced without disconnecting (which
