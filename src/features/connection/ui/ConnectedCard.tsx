@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ConnectionSummary } from '../model/connection';
 import { send } from '@/platform/ui/messaging';
-import { ErrorText } from '@/platform/ui/form-fields';
+import { ErrorText, onEscape } from '@/platform/ui/form-fields';
 import { focusOnMount } from '@/platform/ui/focus-on-mount';
 
 interface Props {
@@ -68,12 +68,7 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
           className="confirm"
           role="group"
           aria-label="Confirm disconnect"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && !busy) {
-              event.preventDefault();
-              cancel();
-            }
-          }}
+          onKeyDown={onEscape(busy ? undefined : cancel)}
         >
           <p>
             Are you sure? CallPop will forget your {connection.displayName} credentials and every
