@@ -69,9 +69,8 @@ function sortedOut(
   { platform, displayName: crmName }: { platform: string; displayName: string },
 ): WidgetLookup {
   const resultOf = resultsByRequest(results);
-  const data = matchData(phoneNumbers, results, platform);
   const lookup: WidgetLookup = {
-    data,
+    data: matchData(phoneNumbers, results, platform),
     answered: [],
     failed: [],
     problem: null,
