@@ -23,6 +23,11 @@ describe('parseCallEvent', () => {
     expect(parseCallEvent({ ...ring, fromName: name }).fromName).toBe(name);
   });
 
+  it('cuts before an emoji the limit would split', () => {
+    const name = `${'x'.repeat(MAX_NAME - 1)}😀 Lee`;
+    expect(parseCallEvent({ ...ring, fromName: name }).fromName).toBe('x'.repeat(MAX_NAME - 1));
+  });
+
   it('drops a name that leaves nothing once cut', () => {
     const event = parseCallEvent({ ...ring, fromName: ' '.repeat(300) });
     expect(event).not.toHaveProperty('fromName');

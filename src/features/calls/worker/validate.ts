@@ -14,7 +14,9 @@ function text(value: unknown, field: string, required: boolean, cut = false): st
     return undefined;
   }
   if (typeof value !== 'string') bad(`The call event's ${field} must be text.`);
-  if (cut) return value.slice(0, MAX_TEXT).trimEnd() || undefined;
+  // A cut never leaves half of an emoji (a lone surrogate) at the end.
+  const kept = value.slice(0, MAX_TEXT).replace(/[\uD800-\uDBFF]$/, '');
+  if (cut) return kept.trimEnd() || undefined;
   if (value.length > MAX_TEXT) bad(`The call event's ${field} is too long.`);
   return value;
 }
