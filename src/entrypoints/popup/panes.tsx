@@ -178,6 +178,7 @@ function LogPane(props: Parameters<typeof FormPane>[0]) {
       problem={lookupProblem(result)}
       toasts={toasts}
       onCancel={props.onCancel}
+      onFound={(contact) => setResult(withContact(result, contact))}
       onLogged={(reply) => {
         void clearDraft();
         setLogged(reply);

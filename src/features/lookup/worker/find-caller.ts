@@ -52,7 +52,7 @@ export async function searchName(payload: { name: string }, deps: EngineDeps) {
 function readChoice(account: Account, payload: ContactChoice) {
   const target = parseTarget(payload?.phoneNumber, account.settings.defaultCountry);
   if (!target.ok || target.isExtension) badRequest('That is not a phone number CallPop can save.');
-  const { id, name, type } = payload.contact ?? {};
+  const { id, name } = payload.contact ?? {};
   if ((typeof id !== 'string' && typeof id !== 'number') || typeof name !== 'string') {
     badRequest('Choose a contact.');
   }
@@ -80,9 +80,8 @@ export async function addNumber(payload: ContactChoice, deps: EngineDeps) {
 /** Remembers (or forgets) the contact picked among the number's several. */
 export async function pickContact(account: Account, e164: string, contact: Contact, chosen = true) {
   const id = cacheId(account.scope, e164);
-  if (!chosen) await pickedContacts.remove(id);
-  else
-    await pickedContacts.set(id, { i: contact.id, ...(contact.type ? { t: contact.type } : {}) });
+  const picked = { i: contact.id, ...(contact.type ? { t: contact.type } : {}) };
+  await (chosen ? pickedContacts.set(id, picked) : pickedContacts.remove(id));
   return { contact: { ...toView(account, contact), chosenBefore: chosen } };
 }
 
