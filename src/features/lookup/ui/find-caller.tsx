@@ -1,6 +1,6 @@
 /** Finding the caller the number does not find (a name search whose result takes the number),
  * and picking the caller among a number's several contacts. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ContactView, Reply } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
 import { ErrorText } from '@/platform/ui/form-fields';
@@ -39,6 +39,7 @@ export function SearchCrm(props: {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [found, setFound] = useState<ContactView[] | null>(null);
+  const [searched, setSearched] = useState('');
   const { busy, error, ask } = useAsk();
   if (!open) {
     return (
@@ -51,7 +52,10 @@ export function SearchCrm(props: {
     void ask(
       'search',
       () => send('contact.searchName', { name }),
-      (v) => setFound(v.contacts),
+      (v) => {
+        setSearched(name);
+        setFound(v.contacts);
+      },
     );
   const add = (contact: ContactView) =>
     void ask(
@@ -81,23 +85,46 @@ export function SearchCrm(props: {
         </span>
       </label>
       <ErrorText text={error} testId="search-error" />
-      {found?.length === 0 ? (
-        <p role="status">
-          No contact matches “<bdi>{name}</bdi>”.
-        </p>
+      {found ? (
+        <FoundByName
+          name={searched}
+          contacts={found}
+          onOpen={props.onOpen}
+          action={(contact) => (
+            <button
+              type="button"
+              className="primary"
+              disabled={busy !== null}
+              onClick={() => add(contact)}
+            >
+              Add {props.displayNumber} to <bdi>{contact.name}</bdi>
+            </button>
+          )}
+        />
       ) : null}
-      <ul className="matches" aria-label="Found in the CRM">
-        {found?.map((contact) => (
+    </section>
+  );
+}
+
+/** Contacts a name search found, each with what it offers. */
+export function FoundByName(props: {
+  name: string;
+  contacts: ContactView[];
+  onOpen: (contact: ContactView) => void;
+  action?: (contact: ContactView) => ReactNode;
+}) {
+  const { contacts } = props;
+  return (
+    <section className="stack" aria-label="Found by name">
+      <p role="status" className="muted" data-testid="found-by-name">
+        {contacts.length === 0 ? 'No contact matches' : `${contacts.length} found for`} “
+        <bdi>{props.name}</bdi>”.
+      </p>
+      <ul className="matches">
+        {contacts.map((contact) => (
           <li key={keyOf(contact)}>
             <ContactCard contact={contact} types={[]} onOpen={props.onOpen}>
-              <button
-                type="button"
-                className="primary"
-                disabled={busy !== null}
-                onClick={() => add(contact)}
-              >
-                Add {props.displayNumber} to <bdi>{contact.name}</bdi>
-              </button>
+              {props.action?.(contact)}
             </ContactCard>
           </li>
         ))}
