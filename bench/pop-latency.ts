@@ -120,9 +120,14 @@ export async function benchPopLatency(): Promise<{
 
     async function popOnce(opts: PopCase): Promise<number> {
       crm.setLatency(opts.crmLatency ?? 0);
-      if (opts.crmLatency !== undefined) await sendRequest(page, 'cache.clear', undefined);
-      // A real call does not come on the heels of a cache clear or the last call's teardown.
+      // A real call does not come on the heels of the last call's teardown or a cache clear.
+      // The clear waits too: the widget matches the ended call's number, which must not land
+      // after the clear and start the next call's lookup early.
       await phonePage.waitForTimeout(SETTLE_MS);
+      if (opts.crmLatency !== undefined) {
+        await sendRequest(page, 'cache.clear', undefined);
+        await phonePage.waitForTimeout(SETTLE_MS);
+      }
       const requestsBefore = crm.log.entries.length;
       const opened = context.waitForEvent('page', (p) =>
         p.url().includes('src/entrypoints/callpop/'),

@@ -103,6 +103,16 @@ export class HubSpotData {
     return record;
   }
 
+  /** Sets the given properties (others keep their values); undefined for an unknown record. */
+  update(type: HsObjectType, id: string, properties: Record<string, string | null>) {
+    const record = this.get(type, id);
+    if (!record) return undefined;
+    Object.assign(record.properties, properties);
+    record.updatedAt = new Date(this.now()).toISOString();
+    this.store.save();
+    return record;
+  }
+
   remove(type: HsObjectType, id: string): boolean {
     const state = this.store.state;
     const before = state.records.length;

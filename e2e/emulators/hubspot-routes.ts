@@ -74,6 +74,22 @@ function matches(record: HsRecord, filter: Record<string, unknown>): boolean {
   }
 }
 
+// The properties `query` searches (HubSpot's guide: "default searchable properties").
+const QUERIED: Partial<Record<HsObjectType, string[]>> = {
+  contacts: ['firstname', 'lastname', 'email', 'phone', 'mobilephone', 'company', 'fax'],
+  companies: ['name', 'domain', 'website', 'phone'],
+};
+
+// Each word of the query starts a word of those properties (or a whole value, such as an email),
+// in any letter case; accents count, as they do on HubSpot.
+function queried(record: HsRecord, type: HsObjectType, query: string): boolean {
+  const p = record.properties;
+  const values = (QUERIED[type] ?? []).flatMap((name) => p[name]?.toLocaleLowerCase() ?? []);
+  const words = values.flatMap((v) => [v, ...v.split(/[\s@.-]+/)]);
+  const wanted = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  return wanted.every((w) => words.some((word) => word.startsWith(w)));
+}
+
 function search(req: EmulatorRequest, data: HubSpotData, type: HsObjectType): EmulatorResponse {
   const body = isRecord(req.body) ? req.body : {};
   const groups = Array.isArray(body.filterGroups) ? body.filterGroups.filter(isRecord) : [];
@@ -86,12 +102,14 @@ function search(req: EmulatorRequest, data: HubSpotData, type: HsObjectType): Em
   if (groups.some((g) => filtersOf(g).length > MAX_FILTERS)) {
     return hsError(400, `At most ${MAX_FILTERS} filters in a group.`);
   }
-  // Groups are ORed, the filters of a group ANDed.
+  // Groups are ORed, the filters of a group ANDed; a query narrows them further.
+  const query = typeof body.query === 'string' ? body.query : '';
   const hits = data
     .searchable(type)
     .filter(
       (r) => groups.length === 0 || groups.some((g) => filtersOf(g).every((f) => matches(r, f))),
-    );
+    )
+    .filter((r) => query.trim() === '' || queried(r, type, query));
   const start = toInt(body.after, 0);
   const page = hits.slice(start, start + limit);
   const next = start + limit < hits.length ? String(start + limit) : null;
@@ -148,6 +166,20 @@ export function hubspotRouter(data: HubSpotData): Router {
     router
       .post(`/crm/v3/objects/${type}/search`, (req) => search(req, data, type))
       .post(`/crm/v3/objects/${type}`, (req) => create(req, data, type))
+      .get(`/crm/v3/objects/${type}/:id`, (req, { id }) => {
+        const record = data.get(type, String(id));
+        const wanted = req.params.getAll('properties').flatMap((p) => p.split(','));
+        return record ? { status: 200, body: view(record, wanted) } : hsError(404);
+      })
+      .on('PATCH', `/crm/v3/objects/${type}/:id`, (req, { id }) => {
+        const body = isRecord(req.body) ? req.body : {};
+        if (!isRecord(body.properties)) return hsError(400, 'properties is required');
+        const properties = Object.fromEntries(
+          Object.entries(body.properties).map(([k, v]) => [k, typeof v === 'string' ? v : null]),
+        );
+        const record = data.update(type, String(id), properties);
+        return record ? { status: 200, body: view(record, Object.keys(properties)) } : hsError(404);
+      })
       .delete(`/crm/v3/objects/${type}/:id`, (_req, { id }) =>
         data.remove(type, String(id)) ? { status: 204 } : hsError(404),
       );

@@ -41,6 +41,25 @@ describe('HubSpot against its official documents', () => {
     ).toEqual(['PUT /crm/v3/objects/contacts/1 is not documented']);
   });
 
+  it("allows the name search's query, a record read by properties and a partial update", () => {
+    const search = { filterGroups: [], properties: [], limit: 200, after: '0', sorts: [] };
+    const contact = '/crm/v3/objects/contacts/1';
+    expect(
+      [
+        {
+          method: 'POST',
+          path: '/crm/v3/objects/contacts/search',
+          body: { ...search, query: 'sam' },
+        },
+        { method: 'GET', path: contact, query: { properties: 'phone' }, body: undefined },
+        { method: 'PATCH', path: contact, body: { properties: { phone: '+14155550100' } } },
+      ].flatMap((r) => requestProblems({ query: {}, ...r })),
+    ).toEqual([]);
+    expect(
+      requestProblems({ method: 'PATCH', path: contact, query: {}, body: { phone: '+1' } }),
+    ).toEqual(['body.properties is required', 'body.phone is not documented']);
+  });
+
   it('refuses answers the documents do not allow', () => {
     const search = { method: 'POST', path: '/crm/v3/objects/calls/search' };
     expect(responseProblems(search, 200, { total: 1, results: [{ id: 7 }] })).toEqual([

@@ -76,6 +76,14 @@ describe('insightly search', () => {
     expect(idsOf((await contactsBy('PHONE', '4155550144')).json)).toEqual([]);
   });
 
+  it('matches names whole, in any letter case, accents kept: part of a name misses', async () => {
+    const rosa = INSIGHTLY_CONTACTS.rosa;
+    expect(idsOf((await contactsBy('LAST_NAME', 'garcía')).json)).toEqual([rosa.id]);
+    expect(idsOf((await contactsBy('FIRST_NAME', 'ROSA')).json)).toEqual([rosa.id]);
+    expect(idsOf((await contactsBy('LAST_NAME', 'garcia')).json)).toEqual([]);
+    expect(idsOf((await contactsBy('LAST_NAME', 'Gar')).json)).toEqual([]);
+  });
+
   it('answers a bare array of full contact records', async () => {
     const { res, json } = await contactsBy('PHONE', maya.phone);
     expect(res.status).toBe(200);

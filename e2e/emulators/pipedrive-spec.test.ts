@@ -25,6 +25,14 @@ describe('Pipedrive against its official documents', () => {
     const user = userFor(pd);
     await pipedrive.checkConnection(user, TOKEN_AUTH);
     await pipedrive.findContact(findArgs(pd, PIPEDRIVE_NUMBERS.bob));
+    await pipedrive.findContactWithName({ user, authHeader: TOKEN_AUTH, name: 'bob@acme' });
+    const added = { id: bob.id, name: bob.name, type: 'person' };
+    await pipedrive.addPhoneNumber({
+      user,
+      authHeader: TOKEN_AUTH,
+      contact: added,
+      phoneNumber: '+14155550778',
+    });
     await pipedrive.fetchLogFieldOptions!(user, TOKEN_AUTH, { id: bob.id, name: bob.name });
     const contact = {
       user,

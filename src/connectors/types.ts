@@ -47,8 +47,8 @@ export interface FindHooks {
   onPartial(contacts: Contact[]): void;
 }
 
-/** App Connect's findContactWithName: `name` is what the person typed (part of a name, or an
- * email where the CRM searches emails). Matches as findContact's, never the placeholder. */
+/** App Connect's findContactWithName (hooks.pace is awaited before each request): `name` is what
+ * the person typed, part of a name or an email. Matches as findContact's, never the placeholder. */
 export interface FindContactWithNameArgs {
   user: ConnectorUser;
   authHeader: string;
@@ -149,9 +149,12 @@ export interface Connector {
   checkConnection(user: ConnectorUser, authHeader: string): Promise<ConnectionCheck>;
   findContact(args: FindContactArgs, hooks?: FindHooks): Promise<FindContactResult>;
   createContact(args: CreateContactArgs): Promise<CreateContactResult>;
-  findContactWithName?(args: FindContactWithNameArgs): Promise<FindContactResult>;
+  findContactWithName(
+    args: FindContactWithNameArgs,
+    hooks?: Pick<FindHooks, 'pace'>,
+  ): Promise<FindContactResult>;
   /** Throws when the CRM refused; then the contact is as it was. */
-  addPhoneNumber?(args: AddPhoneNumberArgs): Promise<void>;
+  addPhoneNumber(args: AddPhoneNumberArgs): Promise<void>;
   createCallLog(args: CreateCallLogArgs): Promise<CreateCallLogResult>;
   /** Without it, a retry after an unclear outcome writes again (the form says so). */
   saveCheck?: SaveCheck;

@@ -107,6 +107,8 @@ export function fakeConnector(): FakeConnector {
       fake.createCalls.push(args);
       return fake.create(args);
     },
+    findContactWithName: () => Promise.resolve(found([], false)),
+    addPhoneNumber: () => Promise.resolve(),
     createCallLog(args) {
       fake.logCalls.push(args);
       return fake.log(args);

@@ -141,7 +141,8 @@ describe('hubspot findContact', () => {
       sleep: async (ms: number) => {
         const until = now + ms;
         await settle();
-        await vi.waitFor(() => expect(limited.log.entries.length).toBeGreaterThanOrEqual(sent));
+        const arrived = () => expect(limited.log.entries.length).toBeGreaterThanOrEqual(sent);
+        await vi.waitFor(arrived, { timeout: 10_000 });
         now = Math.max(now, until);
       },
     };

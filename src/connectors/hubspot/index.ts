@@ -7,8 +7,13 @@ import { requireSecret } from '../shared/secret';
 import { buildUrl } from '../shared/wire';
 import type { Connector, ConnectorUser } from '../types';
 import { hubspotManifest, HUBSPOT_TYPES } from './manifest';
-import { findHubSpotContact, hubspotHeaders, searchObjects } from './search';
-import { createHubSpotCallLog, createHubSpotContact, hubspotSaveCheck } from './write';
+import {
+  findHubSpotContact,
+  findHubSpotContactWithName,
+  hubspotHeaders,
+  searchObjects,
+} from './search';
+import * as write from './write';
 
 /** A private app's access token, sent as `Authorization: Bearer …` (never in a URL). */
 function hubspotAuthHeader(credentials: Credentials): string {
@@ -44,7 +49,9 @@ export const hubspot: Connector = {
   authHeader: hubspotAuthHeader,
   checkConnection: checkHubSpotConnection,
   findContact: findHubSpotContact,
-  createContact: createHubSpotContact,
-  createCallLog: createHubSpotCallLog,
-  saveCheck: hubspotSaveCheck,
+  createContact: write.createHubSpotContact,
+  findContactWithName: findHubSpotContactWithName,
+  addPhoneNumber: write.addHubSpotPhoneNumber,
+  createCallLog: write.createHubSpotCallLog,
+  saveCheck: write.hubspotSaveCheck,
 };

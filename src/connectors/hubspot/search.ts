@@ -4,8 +4,11 @@
 // searchable numbers (the national digits, however typed); a company's phone in usual spellings.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { http } from '@/platform/worker/http/client';
-import { classifyError } from '@/platform/worker/http/errors';
-import { CREATE_NEW_CONTACT, type FindContactResult } from '@/features/lookup/model/contact';
+import {
+  CREATE_NEW_CONTACT,
+  type Contact,
+  type FindContactResult,
+} from '@/features/lookup/model/contact';
 import { normalizePhone } from '@/features/lookup/model/phone';
 import {
   optionalText,
@@ -14,16 +17,19 @@ import {
   requireRecord,
   type JsonRecord,
 } from '../shared/guards';
-import { extensionNotSearched, moreMatchesThanShown } from '../shared/outcome';
-import { buildUrl } from '../shared/wire';
-import type { FindContactArgs, FindHooks } from '../types';
+import { extensionNotSearched, moreMatchesThanShown, nameSearchResult } from '../shared/outcome';
+import { allAnswered, buildUrl } from '../shared/wire';
+import type { FindContactArgs, FindContactWithNameArgs, FindHooks } from '../types';
 import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
 
 /** HubSpot's largest search page. */
 export const SEARCH_LIMIT = 200;
 const TYPES = [HUBSPOT_TYPES.contact, HUBSPOT_TYPES.company];
 export const PATHS: Record<HubSpotType, string> = { Contact: 'contacts', Company: 'companies' };
-const PROPERTIES = { Contact: ['firstname', 'lastname', 'email', 'company'], Company: ['name'] };
+const PROPERTIES = {
+  Contact: ['firstname', 'lastname', 'email', 'company', 'phone', 'mobilephone'],
+  Company: ['name', 'phone'],
+};
 type Filter = { propertyName: string; operator: string; value?: string; values?: string[] };
 
 export function hubspotHeaders(authHeader: string): Record<string, string> {
@@ -56,10 +62,11 @@ export async function searchObjects(
   args: { user: { hostname: string }; authHeader: string },
   type: HubSpotType,
   filterGroups: { filters: Filter[] }[],
+  query?: string,
 ): Promise<{ records: { id: unknown; p: JsonRecord }[]; more: boolean }> {
   const properties = [...PROPERTIES[type], 'createdate', 'notes_last_updated'];
-  // The documents require every field: the first page, unsorted.
-  const body = { filterGroups, properties, limit: SEARCH_LIMIT, after: '0', sorts: [] };
+  // The documents require every field but the query: the first page, unsorted.
+  const body = { filterGroups, properties, limit: SEARCH_LIMIT, after: '0', sorts: [], query };
   const url = buildUrl(args.user.hostname, `/crm/v3/objects/${PATHS[type]}/search`);
   const res = await http.post(url, body, { headers: hubspotHeaders(args.authHeader) });
   const what = `HubSpot's ${PATHS[type]} search`;
@@ -80,26 +87,26 @@ export function hubspotName(type: HubSpotType, p: JsonRecord): string {
   return name || optionalText(p.email) || `Unnamed ${type.toLowerCase()}`;
 }
 
-export async function findHubSpotContact(
-  args: FindContactArgs,
-  hooks?: FindHooks,
-): Promise<FindContactResult> {
-  if (args.isExtension) return extensionNotSearched('HubSpot');
-  const settled = await Promise.allSettled(
+type Search = { groups: { filters: Filter[] }[]; query?: string };
+
+// Contacts and companies in two searches sent at once, shaped as a lookup's matches.
+async function searchBoth(
+  args: Pick<FindContactArgs, 'user' | 'authHeader'>,
+  search: (type: HubSpotType) => Search,
+  phoneOf: (p: JsonRecord) => string | undefined,
+  hooks?: Pick<FindHooks, 'pace'>,
+): Promise<{ contacts: Contact[]; more: boolean }> {
+  const answers = await allAnswered(
     TYPES.map(async (type) => {
       await hooks?.pace();
-      return searchObjects(args, type, phoneGroups(type, args.phoneNumber));
+      const { groups, query } = search(type);
+      return searchObjects(args, type, groups, query);
     }),
   );
-  // Any failure but a 429 says more; the engine retries a rate-limited lookup whole.
-  const failures = settled.flatMap((s): unknown[] => (s.status === 'rejected' ? [s.reason] : []));
-  if (failures.length > 0) {
-    throw failures.find((e) => classifyError(e).kind !== 'rateLimited') ?? failures[0];
-  }
-  const answers = settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
   const contacts = TYPES.flatMap((type, i) =>
-    (answers[i]?.records ?? []).map(({ id, p }) => {
+    answers[i]!.records.map(({ id, p }) => {
       const fields = {
+        phone: phoneOf(p),
         company: type === HUBSPOT_TYPES.contact ? optionalText(p.company) : undefined,
         email: optionalText(p.email),
         createdDate: optionalText(p.createdate),
@@ -107,14 +114,36 @@ export async function findHubSpotContact(
       };
       const known = Object.entries(fields).filter(([, value]) => value !== undefined);
       const name = hubspotName(type, p);
-      const contact = { id: String(requireId(id, name)), name, phone: args.phoneNumber, type };
+      const contact = { id: String(requireId(id, name)), name, type };
       return { ...contact, ...Object.fromEntries(known), additionalInfo: null };
     }),
   );
-  const more = answers.some((a) => a?.more);
+  return { contacts, more: answers.some((a) => a.more) };
+}
+
+export async function findHubSpotContact(
+  args: FindContactArgs,
+  hooks?: FindHooks,
+): Promise<FindContactResult> {
+  if (args.isExtension) return extensionNotSearched('HubSpot');
+  const byNumber = (type: HubSpotType) => ({ groups: phoneGroups(type, args.phoneNumber) });
+  const { contacts, more } = await searchBoth(args, byNumber, () => args.phoneNumber, hooks);
   return {
     successful: true,
     matchedContactInfo: [...contacts, { ...CREATE_NEW_CONTACT }],
     ...(more ? { returnMessage: moreMatchesThanShown('HubSpot', SEARCH_LIMIT) } : {}),
   };
+}
+
+// HubSpot's query finds words of names, emails and companies that start with the typed words.
+export async function findHubSpotContactWithName(
+  args: FindContactWithNameArgs,
+  hooks?: Pick<FindHooks, 'pace'>,
+): Promise<FindContactResult> {
+  const query = args.name.trim();
+  if (query === '') throw new Error('Type a name to search HubSpot.');
+  const phoneOf = (p: JsonRecord) => optionalText(p.phone) ?? optionalText(p.mobilephone);
+  const { contacts, more } = await searchBoth(args, () => ({ groups: [], query }), phoneOf, hooks);
+  const shown = moreMatchesThanShown('HubSpot', SEARCH_LIMIT, 'match this name');
+  return nameSearchResult(query, contacts, more ? shown : undefined);
 }

@@ -13,7 +13,14 @@ import { collapseName, sameName, splitName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
 import { buildUrl, deleteIfThere } from '../shared/wire';
-import type { CreateCallLogArgs, CreateContactArgs, SaveCheck, SavedRecord } from '../types';
+import type {
+  AddPhoneNumberArgs,
+  CreateCallLogArgs,
+  CreateContactArgs,
+  SaveCheck,
+  SavedRecord,
+} from '../types';
+import { freeField } from '../shared/free-field';
 import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
 import { PATHS, hubspotHeaders, hubspotName, phoneGroups, searchObjects } from './search';
 
@@ -43,6 +50,22 @@ export async function createHubSpotContact(args: CreateContactArgs): Promise<Cre
     contactInfo: { id: String(requireId(record.id, what)), name: hubspotName(type, stored), type },
     returnMessage: CONTACT_CREATED,
   };
+}
+
+/** Into `phone`, else (a contact's) `mobilephone`, whichever is empty; never over a number. */
+export async function addHubSpotPhoneNumber(args: AddPhoneNumberArgs): Promise<void> {
+  const type = hubspotType(args.contact.type);
+  const phone = requireE164(args.phoneNumber, 'The number to add');
+  const fields = type === HUBSPOT_TYPES.contact ? ['phone', 'mobilephone'] : ['phone'];
+  const id = encodeURIComponent(String(args.contact.id));
+  const url = buildUrl(args.user.hostname, `/crm/v3/objects/${PATHS[type]}/${id}`);
+  const headers = hubspotHeaders(args.authHeader);
+  const query = fields.map((name) => `properties=${name}`).join('&'); // the documents' form style
+  const res = await http.get(`${url}?${query}`, { headers });
+  const what = `The HubSpot ${type.toLowerCase()}`;
+  const properties = requireRecord(requireRecord(res.data, what).properties, what);
+  const field = freeField(properties, fields, args, 'HubSpot');
+  if (field) await http.patch(url, { properties: { [field]: phone } }, { headers });
 }
 
 const STATUSES: Record<string, string> = { missed: 'NO_ANSWER', busy: 'BUSY' }; // else COMPLETED

@@ -173,7 +173,7 @@ describe('insightly findContact', () => {
       onPartial: (contacts: { id: string | number }[]) => partials.push(contacts.map((c) => c.id)),
     };
     const found = findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.peterSam), hooks);
-    await vi.waitFor(() => expect(is.held()).toBe(5));
+    await vi.waitFor(() => expect(is.held()).toBe(5), { timeout: 10_000 });
     // Peter (a contact) shows while the lead searches are held.
     expect(partials).toEqual([[peter.id]]);
     is.release();

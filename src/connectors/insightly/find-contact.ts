@@ -1,6 +1,5 @@
-// Exact-match searches per phone field and search value, in parallel, paced by the engine under
+// Exact-match searches per phone (or name) field and search value, in parallel, paced by the engine under
 // Insightly's rate (a 429 retries the lookup). Organisation names are not fetched: a request each on every pop.
-import { classifyError } from '@/platform/worker/http/errors';
 import { http } from '@/platform/worker/http/client';
 import {
   CREATE_NEW_CONTACT,
@@ -14,8 +13,9 @@ import {
   requireRecord,
   type JsonRecord,
 } from '../shared/guards';
-import { extensionNotSearched, moreMatchesThanShown } from '../shared/outcome';
-import type { FindContactArgs, FindHooks } from '../types';
+import { extensionNotSearched, moreMatchesThanShown, nameSearchResult } from '../shared/outcome';
+import { allAnswered } from '../shared/wire';
+import type { FindContactArgs, FindContactWithNameArgs, FindHooks } from '../types';
 import { insightlyHeaders, insightlyUrl } from './auth';
 import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
 import { insightlySearchValues } from './search-values';
@@ -59,7 +59,7 @@ export function insightlyName(record: JsonRecord): string {
   return name || 'Unnamed record';
 }
 
-function toContact(record: JsonRecord, spec: SearchSpec, phoneNumber: string): Contact {
+function toContact(record: JsonRecord, spec: SearchSpec, phone: string | undefined): Contact {
   const title = optionalText(record.TITLE);
   const email = optionalText(record[spec.type === 'Lead' ? 'EMAIL' : 'EMAIL_ADDRESS']);
   const company = spec.type === 'Lead' ? optionalText(record.ORGANISATION_NAME) : undefined;
@@ -69,7 +69,7 @@ function toContact(record: JsonRecord, spec: SearchSpec, phoneNumber: string): C
   return {
     id: requireId(record[spec.idField], `An Insightly ${spec.type.toLowerCase()}`),
     name: insightlyName(record),
-    phone: phoneNumber,
+    ...(phone ? { phone } : {}),
     type: spec.type,
     ...(title ? { title } : {}),
     ...(company ? { company } : {}),
@@ -83,12 +83,42 @@ function toContact(record: JsonRecord, spec: SearchSpec, phoneNumber: string): C
 /** The most records one search request returns (Insightly's `top` cap). */
 export const SEARCH_LIMIT = 500;
 
+type Query = { spec: SearchSpec; field: string; value: string };
+type PhoneOf = (record: JsonRecord, spec: SearchSpec) => string | undefined;
+
+// The searches in parallel, each paced; the matches so far are handed on as they grow.
+async function searchAll(
+  args: Pick<FindContactArgs, 'user' | 'authHeader'>,
+  queries: readonly Query[],
+  phoneOf: PhoneOf,
+  hooks?: Partial<FindHooks>,
+): Promise<{ contacts: Contact[]; truncated: boolean }> {
+  const headers = insightlyHeaders(args.authHeader);
+  const records: (unknown[] | undefined)[] = queries.map(() => undefined);
+  let shown = 0;
+  const search = async (index: number): Promise<void> => {
+    const { spec, field, value } = queries[index]!;
+    const params = { field_name: field, field_value: value, brief: false, top: SEARCH_LIMIT };
+    await hooks?.pace?.();
+    const url = insightlyUrl(args.user.hostname, `/${spec.segment}/Search`, params);
+    const res = await http.get(url, { headers });
+    records[index] = requireArray(res.data, `Insightly's ${spec.segment} search`);
+    const { contacts } = collect(queries, records, phoneOf);
+    if (records.includes(undefined) && contacts.length > shown) {
+      shown = contacts.length;
+      hooks?.onPartial?.(contacts);
+    }
+  };
+
+  await allAnswered(queries.map((_, index) => search(index)));
+  return collect(queries, records, phoneOf);
+}
+
 export async function findInsightlyContact(
   args: FindContactArgs,
   hooks?: FindHooks,
 ): Promise<FindContactResult> {
   if (args.isExtension) return extensionNotSearched('Insightly');
-  const headers = insightlyHeaders(args.authHeader);
   const { typed, e164 } = insightlySearchValues(args.phoneNumber, args.overridingFormat);
   const queries = Object.values(SPECS).flatMap((spec) =>
     spec.fields.flatMap((field, i) => {
@@ -96,31 +126,7 @@ export async function findInsightlyContact(
       return [...new Set(values)].map((value) => ({ spec, field, value }));
     }),
   );
-
-  const records: (unknown[] | undefined)[] = queries.map(() => undefined);
-  let shown = 0;
-  const search = async (index: number): Promise<void> => {
-    const { spec, field, value } = queries[index]!;
-    const params = { field_name: field, field_value: value, brief: false, top: SEARCH_LIMIT };
-    await hooks?.pace();
-    const url = insightlyUrl(args.user.hostname, `/${spec.segment}/Search`, params);
-    const res = await http.get(url, { headers });
-    records[index] = requireArray(res.data, `Insightly's ${spec.segment} search`);
-    // The matches so far, while other searches are out: each time they grow.
-    const { contacts } = collect(args, queries, records);
-    if (records.includes(undefined) && contacts.length > shown) {
-      shown = contacts.length;
-      hooks?.onPartial(contacts);
-    }
-  };
-
-  const settled = await Promise.allSettled(queries.map((_, index) => search(index)));
-  const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
-  // Any failure but a 429 says more; all searches are done, so none outlives the lookup.
-  if (failures.length > 0) {
-    throw failures.find((e) => classifyError(e).kind !== 'rateLimited') ?? failures[0];
-  }
-  const { contacts, truncated } = collect(args, queries, records);
+  const { contacts, truncated } = await searchAll(args, queries, () => args.phoneNumber, hooks);
   return {
     successful: true,
     matchedContactInfo: [...contacts, { ...CREATE_NEW_CONTACT }],
@@ -128,11 +134,40 @@ export async function findInsightlyContact(
   };
 }
 
+// Insightly's search matches a whole field value (any letter case): a word is searched as a first
+// and as a last name, more words split both ways ("Mary Ann|Smith", "Mary|Ann Smith"); the full
+// name must then hold what was typed.
+export async function findInsightlyContactWithName(
+  args: FindContactWithNameArgs,
+  hooks?: Pick<FindHooks, 'pace'>,
+): Promise<FindContactResult> {
+  const term = args.name.replace(/\s+/g, ' ').trim();
+  if (term === '') throw new Error('Type a name to search Insightly.');
+  const words = term.split(' ');
+  const byEmail = term.includes('@');
+  const queries = Object.values(SPECS).flatMap((spec) => {
+    const of = (field: string, values: string[]) =>
+      [...new Set(values)].filter(Boolean).map((value) => ({ spec, field, value }));
+    if (byEmail) return of(spec.type === 'Lead' ? 'EMAIL' : 'EMAIL_ADDRESS', [term]);
+    return [
+      ...of('FIRST_NAME', [words[0]!, words.slice(0, -1).join(' ')]),
+      ...of('LAST_NAME', [words.slice(1).join(' '), words.at(-1)!]),
+    ];
+  });
+  const phoneOf: PhoneOf = (record, spec) =>
+    spec.fields.map((field) => optionalText(record[field])).find(Boolean);
+  const { contacts, truncated } = await searchAll(args, queries, phoneOf, hooks);
+  const wanted = term.toLocaleLowerCase();
+  const named = contacts.filter((c) => byEmail || c.name.toLocaleLowerCase().includes(wanted));
+  const more = moreMatchesThanShown('Insightly', SEARCH_LIMIT, 'match this name');
+  return nameSearchResult(term, named, truncated ? more : undefined);
+}
+
 /** One contact per record from the searches answered so far, and whether some were left out. */
 function collect(
-  args: FindContactArgs,
   queries: readonly { spec: SearchSpec }[],
   records: readonly (unknown[] | undefined)[],
+  phoneOf: PhoneOf,
 ): { contacts: Contact[]; truncated: boolean } {
   const found = new Map<string, Contact>(); // type:id → one contact per record
   // At most SEARCH_LIMIT across all searches, as the message says: more than anyone reads.
@@ -140,11 +175,8 @@ function collect(
   queries.forEach(({ spec }, index) => {
     // At most what was asked for (`top`): a longer answer (a proxy, a changed API) is cut.
     for (const entry of (records[index] ?? []).slice(0, SEARCH_LIMIT)) {
-      const contact = toContact(
-        requireRecord(entry, `An Insightly ${spec.type}`),
-        spec,
-        args.phoneNumber,
-      );
+      const record = requireRecord(entry, `An Insightly ${spec.type}`);
+      const contact = toContact(record, spec, phoneOf(record, spec));
       const key = `${spec.type}:${contact.id}`;
       if (found.has(key)) continue; // found by another field or spelling
       if (found.size >= SEARCH_LIMIT) {

@@ -9,9 +9,9 @@ import {
   insightlyPageHostname,
   insightlyUrl,
 } from './auth';
-import { findInsightlyContact, insightlyName } from './find-contact';
+import { findInsightlyContact, findInsightlyContactWithName, insightlyName } from './find-contact';
 import { insightlyManifest } from './manifest';
-import { createInsightlyCallLog, createInsightlyContact, insightlySaveCheck } from './write';
+import * as write from './write';
 
 async function checkInsightlyConnection(user: ConnectorUser, authHeader: string) {
   const res = await http.get(insightlyUrl(user.hostname, '/Users/Me'), {
@@ -33,8 +33,10 @@ export const insightly: Connector = {
   authHeader: insightlyAuthHeader,
   checkConnection: checkInsightlyConnection,
   findContact: findInsightlyContact,
-  createContact: createInsightlyContact,
-  createCallLog: createInsightlyCallLog,
-  saveCheck: insightlySaveCheck,
+  createContact: write.createInsightlyContact,
+  findContactWithName: findInsightlyContactWithName,
+  addPhoneNumber: write.addInsightlyPhoneNumber,
+  createCallLog: write.createInsightlyCallLog,
+  saveCheck: write.insightlySaveCheck,
   pageHostname: insightlyPageHostname,
 };

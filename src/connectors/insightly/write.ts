@@ -14,7 +14,14 @@ import {
 } from '../shared/outcome';
 import { madeSince, sameText } from '../shared/same-meaning';
 import { deleteIfThere, sqlUtc } from '../shared/wire';
-import type { CreateCallLogArgs, CreateContactArgs, SaveCheck, SavedRecord } from '../types';
+import type {
+  AddPhoneNumberArgs,
+  CreateCallLogArgs,
+  CreateContactArgs,
+  SaveCheck,
+  SavedRecord,
+} from '../types';
+import { freeField } from '../shared/free-field';
 import { insightlyHeaders, insightlyUrl } from './auth';
 import { SPECS, insightlyName } from './find-contact';
 import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
@@ -36,6 +43,23 @@ export async function createInsightlyContact(args: CreateContactArgs) {
   const record = requireRecord(res.data, `The new Insightly ${type}`);
   const id = requireId(record[idField], `The new Insightly ${type}`);
   return { contactInfo: { id, name: insightlyName(record), type }, returnMessage: CONTACT_CREATED };
+}
+
+// Into the first empty phone field a lookup searches (PHONE, then the mobile): E.164 in PHONE and
+// the international spelling in the mobile, as findContact searches them. v3.1 PUTs are partial.
+export async function addInsightlyPhoneNumber(args: AddPhoneNumberArgs): Promise<void> {
+  const type = insightlyType(args.contact.type ?? INSIGHTLY_TYPES.contact);
+  const phone = requireE164(args.phoneNumber, 'The number to add');
+  const { segment, idField, fields } = SPECS[type];
+  const headers = insightlyHeaders(args.authHeader);
+  const path = `/${segment}/${encodeURIComponent(String(args.contact.id))}`;
+  const res = await http.get(insightlyUrl(args.user.hostname, path, { brief: true }), { headers });
+  const record = requireRecord(res.data, `The Insightly ${type.toLowerCase()}`);
+  const field = freeField(record, [...fields], args, 'Insightly');
+  if (!field) return;
+  const value = field === 'PHONE' ? phone : formatForDisplay(phone);
+  const body = { [idField]: record[idField], [field]: value };
+  await http.put(insightlyUrl(args.user.hostname, `/${segment}`), body, { headers });
 }
 
 /** The note body: what happened on the call, then the user's own note. */

@@ -147,7 +147,7 @@ describe('pipedrive findContact', () => {
       onPartial: (contacts: { name: string }[]) => partials.push(contacts),
     };
     const found = findPipedriveContact(findArgs(pd, shareOneNumber(2)), hooks);
-    await vi.waitFor(() => expect(pd.held()).toBe(1));
+    await vi.waitFor(() => expect(pd.held()).toBe(1), { timeout: 10_000 });
     expect(partials).toHaveLength(1);
     expect(partials[0]).toHaveLength(2);
     expect(partials[0]!.every((c) => c.createdDate === undefined)).toBe(true);

@@ -1,5 +1,5 @@
-// One phone search, then one `GET /api/v2/persons?ids=…` for the dates search items lack: the
-// names are handed on (onPartial) before it. Deals and leads are left to the log form.
+// One search (phone, or name for a name search), then one `GET /api/v2/persons?ids=…` for the dates
+// search items lack: a lookup hands on the names (onPartial) before it. Deals and leads: the log form.
 import { http } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
 import {
@@ -16,9 +16,9 @@ import {
   requireRecord,
   type JsonRecord,
 } from '../shared/guards';
-import { extensionNotSearched, moreMatchesThanShown } from '../shared/outcome';
+import { extensionNotSearched, moreMatchesThanShown, nameSearchResult } from '../shared/outcome';
 import { buildUrl, rateLimitTracking } from '../shared/wire';
-import type { FindContactArgs, FindHooks } from '../types';
+import type { ConnectorUser, FindContactArgs, FindContactWithNameArgs, FindHooks } from '../types';
 import { pipedriveHeaders } from './auth';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
 
@@ -50,6 +50,7 @@ interface SearchHit {
   name: string;
   company?: string;
   email?: string;
+  phone?: string;
 }
 
 /** Whether Pipedrive has a further page of results (`additional_data.next_cursor`). */
@@ -72,11 +73,13 @@ function readSearchHits(body: unknown): { hits: SearchHit[]; more: boolean } {
     // A search item lists emails as plain strings and does not say which is primary: the
     // batch's primary email wins; this one serves a person the batch did not return.
     const email = Array.isArray(item.emails) ? optionalText(item.emails[0]) : undefined;
+    const phone = Array.isArray(item.phones) ? optionalText(item.phones[0]) : undefined;
     hits.set(String(id), {
       id,
       name: optionalText(item.name) ?? 'Unnamed person',
       ...(org ? { company: org } : {}),
       ...(email ? { email } : {}),
+      ...(phone ? { phone } : {}),
     });
   }
   return { hits: [...hits.values()], more: false };
@@ -111,10 +114,37 @@ function onlyOtherNumbers(person: JsonRecord | undefined, e164: string): boolean
   );
 }
 
-function primaryEmail(person: JsonRecord | undefined): string | undefined {
-  if (!person || !Array.isArray(person.emails)) return undefined;
-  const emails = person.emails.filter(isRecord);
-  return optionalText((emails.find((e) => e.primary === true) ?? emails[0])?.value);
+/** The primary (else first) value of a person's `emails` or `phones`. */
+function primaryValue(fields: unknown): string | undefined {
+  if (!Array.isArray(fields)) return undefined;
+  const values = fields.filter(isRecord);
+  return optionalText((values.find((e) => e.primary === true) ?? values[0])?.value);
+}
+
+// One search of `fields`, then one `GET /api/v2/persons?ids=…` for what its items lack.
+async function searchPersons(
+  args: { user: ConnectorUser; authHeader: string },
+  query: { term: string; fields: string },
+  hooks?: Pick<FindHooks, 'pace'>,
+  onHits?: (hits: SearchHit[]) => void,
+) {
+  const headers = pipedriveHeaders(args.authHeader);
+  const host = args.user.hostname;
+  await hooks?.pace();
+  const params = { ...query, limit: SEARCH_LIMIT };
+  const search = await http.get(buildUrl(host, '/api/v2/persons/search', params), { headers });
+  const { hits, more } = readSearchHits(search.data);
+  const truncated = more || hasNextPage(search.data);
+  const none = new Map<string, JsonRecord>();
+  if (hits.length === 0) return { hits, persons: none, truncated, headers: search.headers };
+  onHits?.(hits);
+
+  const ids = hits.map((h) => String(h.id)).join(',');
+  await hooks?.pace();
+  // The open deals count rides on the same request: the card shows it at no extra cost.
+  const batchParams = { ids, limit: SEARCH_LIMIT, include_fields: 'open_deals_count' };
+  const batch = await http.get(buildUrl(host, '/api/v2/persons', batchParams), { headers });
+  return { hits, persons: readPersons(batch.data), truncated, headers: batch.headers };
 }
 
 export async function findPipedriveContact(
@@ -122,39 +152,53 @@ export async function findPipedriveContact(
   hooks?: FindHooks,
 ): Promise<FindContactResult> {
   if (args.isExtension) return extensionNotSearched('Pipedrive');
-  const headers = pipedriveHeaders(args.authHeader);
-  const host = args.user.hostname;
   const term = pipedriveSearchTerm(args.phoneNumber);
-
-  await hooks?.pace();
-  const search = await http.get(
-    buildUrl(host, '/api/v2/persons/search', { term, fields: 'phone', limit: SEARCH_LIMIT }),
-    { headers },
+  const phone = args.phoneNumber;
+  const found = await searchPersons(args, { term, fields: 'phone' }, hooks, (hits) =>
+    hooks?.onPartial(hits.map((hit) => toContact(phone, hit))),
   );
-  const { hits, more } = readSearchHits(search.data);
-  const truncated = more || hasNextPage(search.data);
-  if (hits.length === 0) return toResult(args, [], new Map(), truncated, search.headers);
-  hooks?.onPartial(hits.map((hit) => toContact(args, hit, undefined)));
+  const contacts = found.hits.flatMap((hit) => {
+    const person = found.persons.get(String(hit.id));
+    return onlyOtherNumbers(person, phone) ? [] : [toContact(phone, hit, person)];
+  });
+  return {
+    successful: true,
+    matchedContactInfo: [...contacts, { ...CREATE_NEW_CONTACT }],
+    ...(found.truncated ? { returnMessage: moreMatchesThanShown('Pipedrive', SEARCH_LIMIT) } : {}),
+    extraDataTracking: rateLimitTracking(found.headers),
+  };
+}
 
-  const ids = hits.map((h) => String(h.id)).join(',');
-  await hooks?.pace();
-  // The open deals count rides on the same request: the card shows it at no extra cost.
-  const params = { ids, limit: SEARCH_LIMIT, include_fields: 'open_deals_count' };
-  const batch = await http.get(buildUrl(host, '/api/v2/persons', params), { headers });
-  return toResult(args, hits, readPersons(batch.data), truncated, batch.headers);
+/** Persons whose name (or email, for a term with an @) holds the term; each with its primary phone. */
+export async function findPipedriveContactWithName(
+  args: FindContactWithNameArgs,
+  hooks?: Pick<FindHooks, 'pace'>,
+): Promise<FindContactResult> {
+  const term = args.name.trim();
+  // Pipedrive refuses shorter terms (its documented minimum).
+  if ([...term].length < 2) throw new Error('Type at least 2 letters to search Pipedrive.');
+  const fields = term.includes('@') ? 'name,email' : 'name';
+  const found = await searchPersons(args, { term, fields }, hooks);
+  const contacts = found.hits.map((hit) => {
+    const person = found.persons.get(String(hit.id));
+    return toContact(primaryValue(person?.phones) ?? hit.phone, hit, person);
+  });
+  const more = moreMatchesThanShown('Pipedrive', SEARCH_LIMIT, 'match this name');
+  const result = nameSearchResult(term, contacts, found.truncated ? more : undefined);
+  return { ...result, extraDataTracking: rateLimitTracking(found.headers) };
 }
 
 // A person missing from the batch (deleted after indexing, hidden, or not fetched yet) is still
 // shown, without dates, rather than silently dropped.
-function toContact(args: FindContactArgs, hit: SearchHit, person: JsonRecord | undefined): Contact {
+function toContact(phone: string | undefined, hit: SearchHit, person?: JsonRecord): Contact {
   const created = optionalText(person?.add_time);
   const updated = optionalText(person?.update_time);
-  const email = primaryEmail(person) ?? hit.email;
+  const email = primaryValue(person?.emails) ?? hit.email;
   const deals = person?.open_deals_count;
   return {
     id: hit.id,
     name: hit.name,
-    phone: args.phoneNumber,
+    ...(phone ? { phone } : {}),
     type: PIPEDRIVE_PERSON_TYPE,
     ...(hit.company ? { company: hit.company } : {}),
     ...(email ? { email } : {}),
@@ -162,24 +206,5 @@ function toContact(args: FindContactArgs, hit: SearchHit, person: JsonRecord | u
     ...(updated ? { mostRecentActivityDate: updated } : {}),
     ...(typeof deals === 'number' && deals > 0 ? { openDeals: deals } : {}),
     additionalInfo: null,
-  };
-}
-
-function toResult(
-  args: FindContactArgs,
-  hits: readonly SearchHit[],
-  persons: ReadonlyMap<string, JsonRecord>,
-  truncated: boolean,
-  lastHeaders: Record<string, string>,
-): FindContactResult {
-  const contacts = hits.flatMap((hit) => {
-    const person = persons.get(String(hit.id));
-    return onlyOtherNumbers(person, args.phoneNumber) ? [] : [toContact(args, hit, person)];
-  });
-  return {
-    successful: true,
-    matchedContactInfo: [...contacts, { ...CREATE_NEW_CONTACT }],
-    ...(truncated ? { returnMessage: moreMatchesThanShown('Pipedrive', SEARCH_LIMIT) } : {}),
-    extraDataTracking: rateLimitTracking(lastHeaders),
   };
 }

@@ -5,10 +5,10 @@ import { optionalText, requireId, requireRecord } from '../shared/guards';
 import { buildUrl } from '../shared/wire';
 import type { Connector, ConnectorUser } from '../types';
 import { pipedriveAuthHeader, pipedriveHeaders } from './auth';
-import { findPipedriveContact, pipedriveData } from './find-contact';
+import { findPipedriveContact, findPipedriveContactWithName, pipedriveData } from './find-contact';
 import { fetchPipedriveLogFieldOptions } from './log-fields';
 import { pipedriveManifest } from './manifest';
-import { createPipedriveCallLog, createPipedriveContact, pipedriveSaveCheck } from './write';
+import * as write from './write';
 
 async function checkPipedriveConnection(user: ConnectorUser, authHeader: string) {
   const res = await http.get(buildUrl(user.hostname, '/v1/users/me'), {
@@ -29,8 +29,10 @@ export const pipedrive: Connector = {
   authHeader: pipedriveAuthHeader,
   checkConnection: checkPipedriveConnection,
   findContact: findPipedriveContact,
-  createContact: createPipedriveContact,
-  createCallLog: createPipedriveCallLog,
-  saveCheck: pipedriveSaveCheck,
+  createContact: write.createPipedriveContact,
+  findContactWithName: findPipedriveContactWithName,
+  addPhoneNumber: write.addPipedrivePhoneNumber,
+  createCallLog: write.createPipedriveCallLog,
+  saveCheck: write.pipedriveSaveCheck,
   fetchLogFieldOptions: fetchPipedriveLogFieldOptions,
 };

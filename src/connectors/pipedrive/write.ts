@@ -7,7 +7,13 @@ import { collapseName, sameName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
 import { buildUrl, deleteIfThere, sqlUtc } from '../shared/wire';
-import type { CreateCallLogArgs, CreateContactArgs, SaveCheck, SavedRecord } from '../types';
+import type {
+  AddPhoneNumberArgs,
+  CreateCallLogArgs,
+  CreateContactArgs,
+  SaveCheck,
+  SavedRecord,
+} from '../types';
 import { pipedriveHeaders } from './auth';
 import { pipedriveData } from './find-contact';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
@@ -55,6 +61,23 @@ export async function createPipedriveContact(args: CreateContactArgs) {
     contactInfo: { id, name: optionalText(person.name) ?? name, type: PIPEDRIVE_PERSON_TYPE },
     returnMessage: CONTACT_CREATED,
   };
+}
+
+// v2 replaces the whole phones list: the person's own are sent back as they are, the new one after
+// them and not primary (unless it is the only one).
+export async function addPipedrivePhoneNumber(args: AddPhoneNumberArgs): Promise<void> {
+  const phone = requireE164(args.phoneNumber, 'The number to add');
+  const headers = pipedriveHeaders(args.authHeader);
+  const id = encodeURIComponent(String(args.contact.id));
+  const url = buildUrl(args.user.hostname, `/api/v2/persons/${id}`);
+  const res = await http.get(url, { headers });
+  const person = requireRecord(pipedriveData(res.data, 'the person'), 'The person');
+  const phones = (Array.isArray(person.phones) ? person.phones.filter(isRecord) : [])
+    .filter((f) => optionalText(f.value) !== undefined)
+    .map(({ value, primary, label }) => ({ value, primary: primary === true, label }));
+  if (phones.some((f) => sameDigits(f.value, phone))) return;
+  phones.push({ value: phone, primary: phones.length === 0, label: undefined });
+  await http.patch(url, { phones }, { headers });
 }
 
 /** Pipedrive's call-log outcomes for CallPop's results. */

@@ -1,39 +1,40 @@
 /** Call facts shared by the connectors' call-log writers. */
-import type { FindContactResult, ReturnMessage } from '@/features/lookup/model/contact';
+import type { Contact, FindContactResult, ReturnMessage } from '@/features/lookup/model/contact';
 import { normalizePhone } from '@/features/lookup/model/phone';
 import type { CreateCallLogArgs } from '../types';
 
 const done = (message: string): ReturnMessage => ({ message, messageType: 'success', ttl: 2000 });
+const warning = (message: string) => ({ message, messageType: 'warning' as const, ttl: 5000 });
 export const CONTACT_CREATED = done('Contact created.');
 export const CALL_LOGGED = done('Call logged.');
 
 /** Tells the person only the CRM's first `shown` matches are shown, not all of them. */
-export function moreMatchesThanShown(crmName: string, shown: number): ReturnMessage {
-  return {
-    message: `More than ${shown} ${crmName} contacts have this number; showing the first ${shown}.`,
-    messageType: 'warning',
-    ttl: 5000,
-  };
+export function moreMatchesThanShown(
+  crmName: string,
+  shown: number,
+  matching = 'have this number',
+) {
+  return warning(`More than ${shown} ${crmName} contacts ${matching}; showing the first ${shown}.`);
 }
 
 /** Unsuccessful, with a reason the engine shows instead of a generic CRM error. */
 export function extensionNotSearched(crmName: string): FindContactResult {
-  return {
-    successful: false,
-    matchedContactInfo: [],
-    returnMessage: {
-      message: `${crmName} cannot look up internal extension numbers`,
-      messageType: 'warning',
-      ttl: 5000,
-    },
-  };
+  const returnMessage = warning(`${crmName} cannot look up internal extension numbers`);
+  return { successful: false, matchedContactInfo: [], returnMessage };
 }
 
-/** The E.164 a new contact gets; a plain-words error for anything else. */
-export function requireE164(phoneNumber: string): string {
+/** A name search's answer (never the placeholder); App Connect's warning when nothing matched. */
+export const nameSearchResult = (name: string, contacts: Contact[], more?: ReturnMessage) => ({
+  successful: true,
+  matchedContactInfo: contacts,
+  returnMessage: contacts.length > 0 ? more : warning(`No contact found with name ${name}`),
+});
+
+/** The E.164 a new contact (or a contact's added number) gets; a plain-words error otherwise. */
+export function requireE164(phoneNumber: string, who = 'The new contact'): string {
   const parsed = normalizePhone(phoneNumber);
   if (!parsed.ok || parsed.isExtension) {
-    throw new Error('The new contact needs a full phone number, for example +1 415 555 0100.');
+    throw new Error(`${who} needs a full phone number, for example +1 415 555 0100.`);
   }
   return parsed.e164;
 }

@@ -1,6 +1,7 @@
 /** URL building, time formatting and header reading both connectors share. */
 import { apiOrigin, isSafeCrmUrl } from '@/features/connection/model/connection';
 import { http } from '@/platform/worker/http/client';
+import { classifyError } from '@/platform/worker/http/errors';
 import { isGone } from './guards';
 
 type QueryValue = string | number | boolean | undefined;
@@ -52,4 +53,15 @@ export async function deleteIfThere(url: string, headers: Record<string, string>
   } catch (error) {
     if (!isGone(error)) throw error;
   }
+}
+
+// Waits for every request, so none outlives the lookup; then throws the first failure that is not
+// a 429 (it says more; the engine retries a rate-limited lookup whole).
+export async function allAnswered<T>(requests: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(requests);
+  const failures = settled.flatMap((s): unknown[] => (s.status === 'rejected' ? [s.reason] : []));
+  if (failures.length > 0) {
+    throw failures.find((e) => classifyError(e).kind !== 'rateLimited') ?? failures[0];
+  }
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }

@@ -10,7 +10,8 @@ import { sleep } from '@/platform/sleep';
 import { inBackground } from '@/platform/worker/report';
 import { shareWhileRunning } from '@/platform/worker/share-while-running';
 import { readCall, requireCall, transition } from './call-record';
-import { focusWindow, openTabs, showWindow, windowExists } from './call-window';
+import type { Bounds } from '../model/window-place';
+import { callWindowBounds, focusWindow, openTabs, showWindow, windowExists } from './call-window';
 import { unusableCaller } from './caller-number';
 import { lookups, popping } from './in-flight';
 import { parseCallEvent, parseSessionId } from './validate';
@@ -82,8 +83,9 @@ export async function handleCallEvent(
 ): Promise<CallEventReply> {
   const event = parseCallEvent(payload);
   const now = (deps.now ?? Date.now)();
-  // Read beside the call's record, not before it: both stand between the ring and the window.
+  // Read beside the call's record, not after it: all stand between the ring and the window.
   const settings = settingsItem.get().then(withAccountCountry);
+  const place = callWindowBounds();
   const { record, effects } = await transition(
     event.sessionId,
     async (existing) => ({
@@ -118,7 +120,9 @@ export async function handleCallEvent(
         ? { action: 'focused', reason: 'Brought the call window to the front.' }
         : { action: 'updated', reason: 'The call window could not be focused.' };
     }
-    if (effect.type === 'pop' && record) reply = await pop(record.sessionId, effect, callPop, deps);
+    if (effect.type === 'pop' && record) {
+      reply = await pop(record.sessionId, effect, { callPop, place }, deps);
+    }
   }
   const tell = effects.find((effect) => effect.type === 'tell');
   return told(reply, tell?.reason ?? null);
@@ -131,13 +135,13 @@ const find = <T extends Effect['type']>({ effects }: Step, type: T) =>
 async function pop(
   sessionId: string,
   effect: Extract<Effect, { type: 'pop' }>,
-  callPop: CallPopSettings,
+  { callPop, place }: { callPop: CallPopSettings; place: Promise<Partial<Bounds>> },
   deps: CallEventDeps,
 ): Promise<CallEventReply> {
   const now = deps.now ?? Date.now;
   try {
     const early = effect.early
-      ? showWindow(sessionId).then((shown) => shown.windowId)
+      ? showWindow(sessionId, place).then((shown) => shown.windowId)
       : Promise.resolve(null);
     // Awaited after the lookup; a failure before then is not an unhandled rejection.
     void early.catch(() => undefined);

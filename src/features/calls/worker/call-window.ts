@@ -24,8 +24,8 @@ async function softphoneBounds(): Promise<Bounds | null> {
 const workAreas = async () =>
   (await chrome.system.display.getInfo()).map((display) => display.workArea);
 
-/** One await on the ring path: the softphone's window, the screens and the remembered place. */
-async function callWindowBounds(): Promise<Partial<Bounds>> {
+/** The softphone's window, the screens and the remembered place, read together. */
+export async function callWindowBounds(): Promise<Partial<Bounds>> {
   try {
     const [softphone, areas, remembered] = await Promise.all([
       softphoneBounds(),
@@ -38,12 +38,15 @@ async function callWindowBounds(): Promise<Partial<Bounds>> {
   }
 }
 
-async function openCallWindow(sessionId: string): Promise<number | null> {
+async function openCallWindow(
+  sessionId: string,
+  place: Promise<Partial<Bounds>>,
+): Promise<number | null> {
   const url = `${CALLPOP_PATH}?session=${encodeURIComponent(sessionId)}`;
   const open = (bounds: Partial<Bounds>) =>
     chrome.windows.create({ type: 'popup', url, focused: true, ...bounds });
   // Chrome refuses bounds mostly off screen (a screen gone since): it then places the window.
-  const bounds = await callWindowBounds();
+  const bounds = await place;
   const created = await open(bounds).catch((error: unknown) => {
     if (bounds.left === undefined) throw error;
     return open(CALL_WINDOW_SIZE);
@@ -65,11 +68,12 @@ export async function rememberPlace(window: chrome.windows.Window): Promise<void
  * is in memory, so its pop opens the window even if the record could not be stored. */
 export function showWindow(
   sessionId: string,
+  place = callWindowBounds(),
 ): Promise<{ windowId: number | null; opened: boolean }> {
   return withSessionLock(sessionId, async () => {
     const { windowId: id } = await requireCall(sessionId);
     if (id !== null && (await focusWindow(id))) return { windowId: id, opened: false };
-    const windowId = await openCallWindow(sessionId);
+    const windowId = await openCallWindow(sessionId, place);
     if (windowId !== null) await applyLocked(sessionId, () => ({ type: 'windowOpened', windowId }));
     return { windowId, opened: true };
   });

@@ -97,4 +97,7 @@ export const http = {
   get: (url: string, { headers }: Options = {}) => send('GET', url, undefined, headers),
   delete: (url: string, { headers }: Options = {}) => send('DELETE', url, undefined, headers),
   post: (url: string, body: unknown, { headers }: Options = {}) => send('POST', url, body, headers),
+  put: (url: string, body: unknown, { headers }: Options = {}) => send('PUT', url, body, headers),
+  patch: (url: string, body: unknown, { headers }: Options = {}) =>
+    send('PATCH', url, body, headers),
 };
