@@ -107,5 +107,7 @@ export async function withPick(account: Account, result: LookupResult): Promise<
   const chosen = picked && result.contacts.find((c) => same(c, { id: picked.i, type: picked.t }));
   if (!chosen) return result;
   const others = result.contacts.filter((c) => c !== chosen);
-  return { ...result, contacts: [{ ...chosen, chosenBefore: true }, ...others] };
+  // The resolver's order no longer says why the first is first: its mark does.
+  const contacts = [{ ...chosen, chosenBefore: true }, ...others];
+  return { ...result, contacts, resolution: null };
 }
