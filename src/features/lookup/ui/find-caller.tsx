@@ -4,7 +4,6 @@ import { useState, type ReactNode } from 'react';
 import type { ContactView, Reply } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
 import { ErrorText } from '@/platform/ui/form-fields';
-import { focusOnMount } from '@/platform/ui/focus-on-mount';
 import { ContactCard } from './contact-card';
 
 /** One request at a time: what runs, and the last failure in the worker's words. */
@@ -36,26 +35,14 @@ export function SearchCrm(props: {
   onAdded: (contact: ContactView) => void;
   onOpen: (contact: ContactView) => void;
 }) {
-  const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
-  const [found, setFound] = useState<ContactView[] | null>(null);
-  const [searched, setSearched] = useState('');
+  const [found, setFound] = useState<{ name: string; contacts: ContactView[] } | null>(null);
   const { busy, error, ask } = useAsk();
-  if (!open) {
-    return (
-      <button type="button" onClick={() => setOpen(true)}>
-        Search the CRM
-      </button>
-    );
-  }
   const search = () =>
     void ask(
       'search',
       () => send('contact.searchName', { name }),
-      (v) => {
-        setSearched(name);
-        setFound(v.contacts);
-      },
+      (v) => setFound({ name, contacts: v.contacts }),
     );
   const add = (contact: ContactView) =>
     void ask(
@@ -70,7 +57,6 @@ export function SearchCrm(props: {
         Name or email in the CRM
         <span className="row">
           <input
-            ref={focusOnMount}
             value={name}
             onChange={(e) => setName(e.target.value)}
             onKeyDown={(e) => {
@@ -80,15 +66,14 @@ export function SearchCrm(props: {
             }}
           />
           <button type="button" onClick={search} disabled={busy !== null}>
-            {busy === 'search' ? 'Searching…' : 'Search'}
+            {busy === 'search' ? 'Searching…' : 'Search the CRM'}
           </button>
         </span>
       </label>
       <ErrorText text={error} testId="search-error" />
       {found ? (
         <FoundByName
-          name={searched}
-          contacts={found}
+          {...found}
           onOpen={props.onOpen}
           action={(contact) => (
             <button
