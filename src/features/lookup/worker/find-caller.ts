@@ -8,6 +8,7 @@ import { classifyError } from '@/platform/worker/http/errors';
 import { badRequest, RequestError } from '@/platform/worker/request-error';
 import { loadAccount, type Account } from './account';
 import { buildEntry, cacheId, contactsOf, readEntry, writeEntry } from './cache';
+import { paceOf } from './crm-search';
 import { noteCredentialsAccepted, noteCredentialsRejected } from './credentials-status';
 import { parseTarget } from './lookup';
 import { failureSentence } from './return-messages';
@@ -31,18 +32,13 @@ async function askCrm<T>(account: Account, deps: EngineDeps, what: string, call:
   }
 }
 
-function unsupported(account: Account, what: string): never {
-  badRequest(`CallPop cannot ${what} in ${account.connector.manifest.displayName}.`);
-}
-
 export async function searchName(payload: { name: string }, deps: EngineDeps) {
   const name = typeof payload?.name === 'string' ? payload.name.trim() : '';
   if (name.length < 2) badRequest('Type at least 2 letters of a name.');
   const account = await loadAccount(deps);
   const { connector, user, authHeader } = account;
-  if (!connector.findContactWithName) unsupported(account, 'search names');
   const found = await askCrm(account, deps, 'The search did not run', () =>
-    connector.findContactWithName!({ user, authHeader, name }),
+    connector.findContactWithName({ user, authHeader, name }, { pace: paceOf(account, deps) }),
   );
   const contacts = (found?.matchedContactInfo ?? []).filter((c) => c && !c.isNewContact);
   return { contacts: contacts.map((contact) => toView(account, contact)) };
@@ -63,10 +59,9 @@ export async function addNumber(payload: ContactChoice, deps: EngineDeps) {
   const account = await loadAccount(deps);
   const { e164, id } = readChoice(account, payload);
   const { connector, user, authHeader } = account;
-  if (!connector.addPhoneNumber) unsupported(account, 'add numbers to contacts');
   const { pageUrl: _url, account: _key, chosenBefore: _chosen, ...contact } = payload.contact;
   await askCrm(account, deps, 'The number was not added', () =>
-    connector.addPhoneNumber!({ user, authHeader, contact, phoneNumber: e164 }),
+    connector.addPhoneNumber({ user, authHeader, contact, phoneNumber: e164 }),
   );
   // The number now finds the contact from the cache, without asking the CRM again.
   const existing = await readEntry(id);
