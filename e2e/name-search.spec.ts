@@ -67,7 +67,7 @@ test('a shared number: the call logged against the second contact lists it first
   await next.page.screenshot({ path: '/tmp/namefeature-chosen.png' });
 
   // Forgotten: the mark goes, and the other contact can be chosen instead.
-  await first.getByRole('button', { name: 'Not the caller? Forget choice' }).click();
+  await first.getByRole('button', { name: 'Forget choice' }).click();
   await expect(next.page.getByTestId('chosen-before')).toHaveCount(0);
   await next.cards.nth(1).getByRole('button', { name: 'This is the caller' }).click();
   await expect(next.cards.first().getByTestId('chosen-before')).toBeVisible();

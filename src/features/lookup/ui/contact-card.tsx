@@ -29,7 +29,7 @@ interface ContactCardProps {
   contact: ContactView;
   types: readonly ContactType[];
   onOpen: (contact: ContactView) => void;
-  /** What the row offers besides opening the contact ("This is the caller"). */
+  /** What the row offers beside opening the contact ("This is the caller"). */
   children?: ReactNode;
 }
 
@@ -66,13 +66,16 @@ export const ContactCard = forwardRef<HTMLButtonElement, ContactCardProps>(funct
           <bdi>{contact.email}</bdi>
         </p>
       ) : null}
-      {more ? <p className="meta">{more}</p> : null}
       {contact.chosenBefore ? (
         <p className="meta" data-testid="chosen-before">
           <strong>✓ Chosen before</strong> as this number&apos;s caller
         </p>
       ) : null}
-      {children ? <div className="row">{children}</div> : null}
+      {/* The row's actions share the last line, so a row is no taller for them. */}
+      <div className="card-foot">
+        {more ? <p className="meta">{more}</p> : null}
+        {children}
+      </div>
     </article>
   );
 });

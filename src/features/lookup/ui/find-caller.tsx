@@ -136,7 +136,7 @@ export function PickButton(props: {
   return (
     <>
       <button type="button" onClick={pick} disabled={busy !== null}>
-        {chosen ? 'Not the caller? Forget choice' : 'This is the caller'}
+        {chosen ? 'Forget choice' : 'This is the caller'}
       </button>
       <ErrorText text={error} />
     </>
