@@ -55,12 +55,11 @@ function CallLines({ session, number }: { session: CallSession; number: string }
 /** The person may be in the CRM under another number (found by name, it is added), or new. */
 function NoMatch(props: CallCardProps & { result: CallLookup }) {
   const { result, session } = props;
-  const forCall = { phoneNumber: session.phoneNumber, callSessionId: session.sessionId };
   return (
     <>
       {result.crmFailure ? null : (
         <SearchCrm
-          number={forCall}
+          number={{ phoneNumber: session.phoneNumber, callSessionId: session.sessionId }}
           displayNumber={props.number}
           onOpen={props.onOpen}
           onAdded={props.onSaved}

@@ -23,11 +23,8 @@ function useAsk() {
 
 const keyOf = (contact: ContactView) => `${contact.type ?? ''}:${String(contact.id)}`;
 
-export interface ForNumber {
-  phoneNumber: string;
-  /** The call whose window shows the change (the worker keeps it in the call). */
-  callSessionId?: string | undefined;
-}
+/** `callSessionId`: the call whose window shows the change (the worker keeps it in the call). */
+type ForNumber = { phoneNumber: string; callSessionId?: string | undefined };
 
 export function SearchCrm(props: {
   number: ForNumber;
