@@ -2,11 +2,13 @@
  * Finding the caller the number does not find: a name search that adds the number to the contact,
  * the caller picked among a shared number's contacts, and a name typed in the popup.
  */
+import { INSIGHTLY_CONTACTS, INSIGHTLY_NUMBERS, startInsightly } from './emulators/insightly.ts';
 import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
 import { LogFormPage } from './pages/log-form';
 import { seriousViolations } from './support/axe';
+import { connect, insightlyDraft } from './support/connect';
 
 const SEARCH = { path: '/api/v2/persons/search' };
 const NEW_NUMBER = '+14155550199';
@@ -91,4 +93,35 @@ test('the popup takes a name: "Sam" finds Sam Lee; a single letter is explained'
   await popup.lookUp('x');
   await expect(popup.numberError).toContainText('at least 2 letters');
   await expect(popup.number).toHaveValue('x');
+});
+
+test('Insightly, from the log form: a contact found by name takes the number, and the call is logged against her', async ({
+  page,
+  context,
+  extensionUrl,
+}) => {
+  const crm = await startInsightly();
+  try {
+    await connect(page, extensionUrl, insightlyDraft(crm.url));
+    const { rosa } = INSIGHTLY_CONTACTS;
+    const pop = await CallPopPage.ring(page, context, 'is-name-1', INSIGHTLY_NUMBERS.unknown);
+    await pop.logCallButton.click();
+    const form = new LogFormPage(pop.page);
+    await form.form.getByLabel('Name or email in the CRM').fill('garcía');
+    await form.form.getByRole('button', { name: 'Search the CRM' }).click();
+    await form.form.getByRole('button', { name: /^Add .* to Rosa García$/ }).click();
+    await expect(form.contact).toHaveValue('0');
+    await expect(form.contact.locator('option:checked')).toHaveText(/Rosa García/);
+    await pop.page.screenshot({ path: '/tmp/namefeature-log-form.png' });
+    await form.save.click();
+    await expect(pop.logged).toContainText('Rosa García');
+    expect(crm.data.contact(rosa.id)?.PHONE).toBe(INSIGHTLY_NUMBERS.unknown);
+
+    crm.log.clear();
+    const next = await CallPopPage.ring(page, context, 'is-name-2', INSIGHTLY_NUMBERS.unknown);
+    await expect(next.cards.getByRole('heading', { name: 'Rosa García' })).toBeVisible();
+    expect(crm.log.entries.filter((entry) => /search/i.test(entry.path))).toEqual([]);
+  } finally {
+    await crm.close();
+  }
 });
