@@ -67,6 +67,14 @@ describe('adding the number to a contact found by name', () => {
     expect(connector.findCalls).toHaveLength(1);
   });
 
+  it('refuses a contact found in the CRM connected before', async () => {
+    const elsewhere = { ...view(SAM), account: 'pipedrive:other' };
+    await expect(addNumber({ phoneNumber: NUMBER, contact: elsewhere }, deps)).rejects.toThrow(
+      'search again',
+    );
+    expect(added).toEqual([]);
+  });
+
   it('changes nothing when the CRM refuses, and says so', async () => {
     connector.find = async () => found([]);
     await lookupContact({ phoneNumber: NUMBER }, deps);

@@ -12,7 +12,7 @@ import { paceOf } from './crm-search';
 import { noteCredentialsAccepted, noteCredentialsRejected } from './credentials-status';
 import { parseTarget } from './lookup';
 import { failureSentence } from './return-messages';
-import { toView } from './views';
+import { accountKey, toView } from './views';
 
 const same = (a: Pick<Contact, 'id' | 'type'>, b: Pick<Contact, 'id' | 'type'>) =>
   String(a.id) === String(b.id) && (a.type ?? '') === (b.type ?? '');
@@ -48,9 +48,13 @@ export async function searchName(payload: { name: string }, deps: EngineDeps) {
 function readChoice(account: Account, payload: ContactChoice) {
   const target = parseTarget(payload?.phoneNumber, account.settings.defaultCountry);
   if (!target.ok || target.isExtension) badRequest('That is not a phone number CallPop can save.');
-  const { id, name } = payload.contact ?? {};
+  const { id, name, account: from } = payload.contact ?? {};
   if ((typeof id !== 'string' && typeof id !== 'number') || typeof name !== 'string') {
     badRequest('Choose a contact.');
+  }
+  // Found before the CRM was switched: its id means nothing here, or another contact.
+  if (from !== undefined && from !== accountKey(account.scope)) {
+    badRequest('This contact is from the CRM connected before: search again.');
   }
   return { e164: target.phoneNumber, id: cacheId(account.scope, target.phoneNumber) };
 }
