@@ -57,7 +57,7 @@ function NoMatch(props: CallCardProps & { result: CallLookup }) {
   const { result, session } = props;
   return (
     <>
-      {result.crmFailure ? null : (
+      {result.source === 'none' ? null : (
         <SearchCrm
           number={{ phoneNumber: session.phoneNumber, callSessionId: session.sessionId }}
           displayNumber={props.number}
