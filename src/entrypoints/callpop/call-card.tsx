@@ -129,13 +129,8 @@ export function CallCard(props: CallCardProps) {
           result={result}
           onOpen={props.onOpen}
           firstOpenRef={firstOpen}
-          // The worker keeps the pick in the call: the record brings it back here.
-          action={(contact) => (
-            <PickButton
-              number={{ phoneNumber, callSessionId: sessionId }}
-              contact={contact}
-              onPicked={() => undefined}
-            />
+          action={(c) => (
+            <PickButton number={{ phoneNumber, callSessionId: sessionId }} contact={c} />
           )}
         />
       ) : null}

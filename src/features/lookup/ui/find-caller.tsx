@@ -119,7 +119,8 @@ export function FoundByName(props: {
 export function PickButton(props: {
   number: ForNumber;
   contact: ContactView;
-  onPicked: (contact: ContactView) => void;
+  /** Not needed in a call's window: the worker keeps the pick in the call. */
+  onPicked?: (contact: ContactView) => void;
 }) {
   const { contact } = props;
   const chosen = contact.chosenBefore === true;
@@ -128,7 +129,7 @@ export function PickButton(props: {
     void ask(
       'pick',
       () => send('contact.pick', { ...props.number, contact, chosen: !chosen }),
-      (v) => props.onPicked(v.contact),
+      (v) => props.onPicked?.(v.contact),
     );
   return (
     <>
