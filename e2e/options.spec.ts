@@ -65,7 +65,7 @@ test('settings save as they change, survive a reload, follow changes made elsewh
   );
   await expect(options.fallbackUrl).toHaveValue('javascript:alert(1)');
   await options.softphoneUrl.fill('http://phone.example.com/app.html');
-  await expect(options.errorOf(options.softphoneUrl)).toContainText('Use https://');
+  await expect(options.errorOf(options.softphoneUrl)).toContainText('must start with https://');
 
   // Then valid values, and every other control.
   await options.noMatchTtl.fill('2');

@@ -1,13 +1,6 @@
 /** The one gate for window messages: only the hosted softphone frame, at its configured origin. */
-export interface MessageOrigin {
-  source: unknown;
-  origin: string;
-}
-
-export function isFromSoftphone(
-  event: MessageOrigin,
+export const isFromSoftphone = (
+  event: { source: unknown; origin: string },
   frame: unknown,
   softphoneOrigin: string,
-): boolean {
-  return frame != null && event.source === frame && event.origin === softphoneOrigin;
-}
+): boolean => frame != null && event.source === frame && event.origin === softphoneOrigin;

@@ -4,7 +4,7 @@ import type { Payload, RequestName, Value } from '@/platform/messages';
 import type { Settings } from '@/features/settings/model/settings';
 import { sleep } from '@/platform/sleep';
 import { httpUrl } from '@/platform/url-template';
-import { messageOf } from './message-of';
+import { messageOf } from '@/platform/message-of';
 import {
   MATCH_PATH,
   VIEW_PATH,

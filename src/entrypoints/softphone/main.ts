@@ -7,9 +7,8 @@ import type { Connection } from '@/features/connection/model/connection';
 import { isFromSoftphone } from './accept';
 import { handleWidgetMessage, register, type BridgeDeps } from './bridge';
 import { rematchNamed } from './widget-match';
-import { FRAME_ALLOW, FRAME_SANDBOX } from './frame-policy';
 import { keepWorkerAwake } from './keep-worker-awake';
-import { messageOf } from './message-of';
+import { messageOf } from '@/platform/message-of';
 import { softphoneTarget } from './origin';
 import { MATCH_PATH, VIEW_PATH, parseWidgetMessage, type WidgetMessage } from './protocol';
 
@@ -50,6 +49,19 @@ function remember(sessionId: string, state: 'sent' | 'held' | 'ended'): void {
   const [oldest] = seen.keys();
   if (seen.size > MAX_SEEN && oldest !== undefined) seen.delete(oldest);
 }
+
+// Everything a web phone needs, but never top navigation: a click in a taken-over frame could
+// otherwise replace this window with a look-alike page.
+const FRAME_SANDBOX = [
+  'allow-scripts',
+  'allow-same-origin',
+  'allow-forms',
+  'allow-popups',
+  // Sign-in windows it opens are ordinary pages, not sandboxed like the frame.
+  'allow-popups-to-escape-sandbox',
+  'allow-modals',
+  'allow-downloads',
+].join(' ');
 
 const HELD_BACK = `More than ${MAX_NEW_CALLS} new calls in a minute: CallPop did not pop the others, listed below.`;
 
@@ -202,7 +214,7 @@ function showFrame(softphone: Settings['softphone']): void {
   frameOrigin = target.origin;
   frame = document.createElement('iframe');
   frame.title = 'Softphone';
-  frame.allow = FRAME_ALLOW;
+  frame.allow = 'microphone; autoplay; clipboard-write';
   // Before src: the sandbox applies from the frame's next navigation.
   frame.setAttribute('sandbox', FRAME_SANDBOX);
   frame.src = target.url;

@@ -4,7 +4,7 @@ import { ERROR_CODES, MAX_LOOKUP_BATCH, type Value } from '@/platform/messages';
 import { RequestFailed } from '@/platform/ui/messaging';
 import { sleep } from '@/platform/sleep';
 import type { BridgeDeps } from './bridge';
-import { messageOf } from './message-of';
+import { messageOf } from '@/platform/message-of';
 import { MAX_PHONE_INPUT_LENGTH } from '@/features/lookup/model/phone';
 import { parseMatchBody } from './protocol';
 import { withResend } from './resend';
@@ -69,9 +69,8 @@ function sortedOut(
   { platform, displayName: crmName }: { platform: string; displayName: string },
 ): WidgetLookup {
   const resultOf = resultsByRequest(results);
-  const data = matchData(phoneNumbers, results, platform);
   const lookup: WidgetLookup = {
-    data,
+    data: matchData(phoneNumbers, results, platform),
     answered: [],
     failed: [],
     problem: null,

@@ -1,6 +1,5 @@
-// Typed chrome.storage items. The version is part of the stored key (`settings@v1`), so data of an
-// older schema is never read as the new one. Every key is at v1: a shape change that cannot be
-// read with `withDefaults` bumps the version and adds what moves the old key's data.
+// Typed chrome.storage items. The version is part of the stored key (`settings@v1`): a shape change
+// `withDefaults` cannot read bumps it and adds what moves the old key's data.
 import { isRecord } from '../is-record';
 
 type AreaName = 'local' | 'session';

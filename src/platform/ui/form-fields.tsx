@@ -1,6 +1,6 @@
 // Every control has a visible <label>, help and error text tied by aria-describedby, and an
 // error marks it aria-invalid.
-import { useId, type ReactNode } from 'react';
+import { useId, type KeyboardEvent, type ReactNode } from 'react';
 
 interface Described {
   label: string;
@@ -8,6 +8,13 @@ interface Described {
   error?: string | null;
   testId?: string;
 }
+
+/** A keydown handler that runs `cancel` on Escape; nothing while it is undefined (busy). */
+export const onEscape = (cancel: (() => void) | undefined) => (event: KeyboardEvent) => {
+  if (event.key !== 'Escape' || !cancel) return;
+  event.preventDefault();
+  cancel();
+};
 
 /** An error line, announced when it appears; nothing while there is none. */
 export function ErrorText(props: {

@@ -7,6 +7,7 @@ import {
   type RequestName,
   type Value,
 } from '../messages';
+import { messageOf } from '../message-of';
 
 /** Thrown by `request` when the service worker answers `{ ok: false }`. */
 export class RequestFailed extends Error {
@@ -30,8 +31,7 @@ export async function send<N extends RequestName>(
     );
     return reply ?? failure(ERROR_CODES.internal, 'CallPop did not answer. Try again.');
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return failure(ERROR_CODES.internal, `CallPop could not be reached: ${reason}`);
+    return failure(ERROR_CODES.internal, `CallPop could not be reached: ${messageOf(error)}`);
   }
 }
 

@@ -1,9 +1,8 @@
 /** The one writer of a call's record: every change is a model step, under the call's lock. */
 import { step, type CallInput, type Step } from '../model/call-machine';
 import { callSessions, type CallSession } from '@/platform/storage/keys';
-import { ERROR_CODES } from '@/platform/messages';
 import { inBackground } from '@/platform/worker/report';
-import { RequestError } from '@/platform/worker/request-error';
+import { badRequest } from '@/platform/worker/request-error';
 import { forgetOlderHalf } from './forget-old-calls';
 import { popping, withSessionLock } from './in-flight';
 
@@ -16,10 +15,7 @@ export async function readCall(sessionId: string): Promise<CallSession | undefin
 export async function requireCall(sessionId: string): Promise<CallSession> {
   const session = await readCall(sessionId);
   if (session) return session;
-  throw new RequestError(
-    ERROR_CODES.badRequest,
-    'CallPop no longer keeps this call. Look the number up from the toolbar instead.',
-  );
+  badRequest('CallPop no longer keeps this call. Look the number up from the toolbar instead.');
 }
 
 /** The alarm of a call's next lookup, by its session id after this prefix. */

@@ -18,7 +18,6 @@ export function withSessionLock<T>(key: string, task: () => Promise<T>): Promise
   return run;
 }
 
-// The record of each call this worker is popping, as last written. Set under the lock with the
-// claim: a claim without it came from a stopped worker. Kept current here: Chrome answers storage
-// reads late while a window is being created.
+// Each call this worker is popping, as last written (Chrome answers storage reads late while a
+// window is being created); set with the claim: a claim without it came from a stopped worker.
 export const popping = new Map<string, CallSession>();

@@ -1,32 +1,22 @@
 /** Checks a `call.event` payload: a bad one gets a plain-words reason, never a crash. */
 import type { CallEvent } from '@/platform/messages';
-import { ERROR_CODES } from '@/platform/messages';
-import { RequestError } from '@/platform/worker/request-error';
+import { badRequest as bad } from '@/platform/worker/request-error';
 
 const DIRECTIONS = ['Inbound', 'Outbound'] as const;
 const STATUSES = ['Ringing', 'CallConnected', 'NoCall'] as const;
 /** Longer text is refused, but a name (shown, not looked up) is cut to this many UTF-16 units. */
 export const MAX_TEXT = 256;
 
-function bad(message: string): never {
-  throw new RequestError(ERROR_CODES.badRequest, message);
-}
-
-function text(value: unknown, field: string, required: boolean): string | undefined {
+/** Non-text is refused; so is long text, but a name is cut (dropped if nothing is left). */
+function text(value: unknown, field: string, required: boolean, cut = false): string | undefined {
   if (value === undefined || value === null || value === '') {
     if (required) bad(`The call event has no ${field}.`);
     return undefined;
   }
   if (typeof value !== 'string') bad(`The call event's ${field} must be text.`);
+  if (cut) return value.slice(0, MAX_TEXT).trimEnd() || undefined;
   if (value.length > MAX_TEXT) bad(`The call event's ${field} is too long.`);
   return value;
-}
-
-/** A long name is cut (dropped if nothing is left), never costing the pop; non-text is refused. */
-function partyName(value: unknown, field: string): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') bad(`The call event's ${field} must be text.`);
-  return value.slice(0, MAX_TEXT).trimEnd() || undefined;
 }
 
 export function parseCallEvent(payload: unknown): CallEvent {
@@ -47,8 +37,8 @@ export function parseCallEvent(payload: unknown): CallEvent {
   if (startTime !== undefined && (typeof startTime !== 'number' || !Number.isFinite(startTime))) {
     bad("The call event's start time must be a number of milliseconds.");
   }
-  const fromName = partyName(raw.fromName, 'caller name');
-  const toName = partyName(raw.toName, 'called name');
+  const fromName = text(raw.fromName, 'caller name', false, true);
+  const toName = text(raw.toName, 'called name', false, true);
   return {
     sessionId,
     direction: direction as CallEvent['direction'],

@@ -24,14 +24,10 @@ export interface Connection {
 /** What the options page sends to test or save a connection. */
 export type ConnectionDraft = Pick<Connection, 'platform' | 'hostname' | 'credentials'>;
 
-/** The connection as pages may see it: no secrets. */
-export interface ConnectionSummary {
-  platform: PlatformName;
+type Shown = 'platform' | 'hostname' | 'userName' | 'connectedAt';
+/** The connection as pages may see it: no secrets. `rejectedAt`: since when the CRM answers 401. */
+export interface ConnectionSummary extends Pick<Connection, Shown> {
   displayName: string;
-  hostname: string;
-  userName: string;
-  connectedAt: number;
-  /** Since when the CRM answers 401 to these credentials: the pages ask to replace them. */
   rejectedAt?: number;
 }
 
@@ -51,12 +47,6 @@ export function isLoopbackHost(hostname: string): boolean {
   return ['127.0.0.1', 'localhost'].includes(hostname.toLowerCase());
 }
 
-// The URL parser takes `*` in a host, and a host permission for `https://*` would be every site
-// (for `*.example.com`, every subdomain).
-export function isOneHost(url: URL): boolean {
-  return /^(\[[0-9a-f:.]+\]|[a-z0-9_.-]+)$/i.test(url.hostname);
-}
-
 // Credentials go over https, or plain http only to this machine, where nothing crosses a network.
 export function isSafeCrmUrl(url: URL): boolean {
   if (url.protocol === 'https:') return true;
@@ -69,7 +59,9 @@ export function webUrl(address: string): URL | null {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(address) && !/^https?:/i.test(address)) return null;
   try {
     const url = new URL(apiOrigin(address));
-    return (url.protocol === 'https:' || url.protocol === 'http:') && isOneHost(url) ? url : null;
+    // The URL parser takes `*` in a host: a permission for `https://*` would be every site.
+    const oneHost = /^(\[[0-9a-f:.]+\]|[a-z0-9_.-]+)$/i.test(url.hostname);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && oneHost ? url : null;
   } catch {
     return null;
   }

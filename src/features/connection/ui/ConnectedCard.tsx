@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ConnectionSummary } from '../model/connection';
 import { send } from '@/platform/ui/messaging';
-import { ErrorText } from '@/platform/ui/form-fields';
+import { ErrorText, onEscape } from '@/platform/ui/form-fields';
 import { focusOnMount } from '@/platform/ui/focus-on-mount';
 
 interface Props {
@@ -13,9 +13,8 @@ interface Props {
   onReplace: (() => void) | undefined;
 }
 
-// The clicked button unmounts, so focus moves to Cancel when "Are you sure?" appears (Enter does
-// not disconnect by accident) and back to Disconnect when it goes (never on first showing). Both
-// views are keyed, so their buttons mount anew and focusOnMount applies.
+// Focus moves to Cancel when "Are you sure?" appears (Enter never disconnects by accident), and back
+// to Disconnect when it goes (not on first showing); keyed views remount, so focusOnMount applies.
 export function ConnectedCard({ connection, secretLabel, onDisconnected, onReplace }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [asked, setAsked] = useState(false);
@@ -69,12 +68,7 @@ export function ConnectedCard({ connection, secretLabel, onDisconnected, onRepla
           className="confirm"
           role="group"
           aria-label="Confirm disconnect"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && !busy) {
-              event.preventDefault();
-              cancel();
-            }
-          }}
+          onKeyDown={onEscape(busy ? undefined : cancel)}
         >
           <p>
             Are you sure? CallPop will forget your {connection.displayName} credentials and every

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { originPattern, type ConnectionSummary } from '../model/connection';
 import type { ConnectorInfo } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';
-import { SelectField, TextField } from '@/platform/ui/form-fields';
+import { onEscape, SelectField, TextField } from '@/platform/ui/form-fields';
 import { buildDraft, secretLabelOf } from './connection-draft';
 
 interface Props {
@@ -101,12 +101,7 @@ export function ConnectionForm({ connectors, onConnected, replacing, onCancel }:
     <form
       className="connection-form"
       noValidate
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && onCancel && !busy) {
-          event.preventDefault();
-          onCancel();
-        }
-      }}
+      onKeyDown={onEscape(busy ? undefined : onCancel)}
       onSubmit={(event) => {
         event.preventDefault();
         connect();

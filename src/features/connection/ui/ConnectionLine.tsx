@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ConnectionSummary } from '../model/connection';
 import type { Loadable } from '@/platform/ui/use-status';
 import { ErrorText } from '@/platform/ui/form-fields';
+import { messageOf } from '@/platform/message-of';
 import { openSoftphoneWindow } from '@/entrypoints/softphone/open-window';
 
 export function ConnectionLine({
@@ -22,8 +23,7 @@ export function ConnectionLine({
       await openSoftphoneWindow();
       onSoftphoneOpened?.();
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      setOpenError(`The softphone window could not be opened: ${reason}`);
+      setOpenError(`The softphone window could not be opened: ${messageOf(error)}`);
     } finally {
       setOpening(false);
     }

@@ -4,7 +4,8 @@ import { ConnectedCard } from './ConnectedCard';
 import { ConnectionForm } from './ConnectionForm';
 import { secretLabelOf } from './connection-draft';
 import { Section } from '@/platform/ui/Section';
-import { useConnection, useConnectors } from './use-connection';
+import { useConnection } from './use-connection';
+import { useAnswer } from '@/platform/ui/use-status';
 
 /** Where focus goes once the view it belongs to is shown. */
 const FOCUS_TARGETS = {
@@ -20,7 +21,7 @@ const identityOf = (c: ConnectionSummary | null) =>
 
 /** Connect to a CRM, or show the connected account with Disconnect. */
 export function ConnectionSection({ onDisconnected }: { onDisconnected: () => void }) {
-  const connectors = useConnectors();
+  const connectors = useAnswer('connectors.list', 'The list of CRMs could not be loaded: ').answer;
   const { connection, reload, show } = useConnection();
   const [notice, setNotice] = useState<string | null>(null);
   // Identity of the connection whose credentials are being replaced without disconnecting (which

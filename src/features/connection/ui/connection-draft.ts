@@ -3,10 +3,6 @@
 import { checkAddress, inSentence, type ConnectionDraft } from '../model/connection';
 import type { ConnectorInfo } from '@/platform/messages';
 
-type Field = ConnectorInfo['settings'][number];
-
-const isAddressField = (field: Field) => field.id === 'hostname';
-
 /** What the CRM calls its secret ("API token", "API key"). */
 export const secretLabelOf = (connector: ConnectorInfo | undefined) =>
   connector?.settings.find((f) => f.type === 'password')?.label ?? 'key';
@@ -20,7 +16,7 @@ export function buildDraft(connector: ConnectorInfo, values: Record<string, stri
   let secret = '';
   for (const field of connector.settings) {
     const raw = values[field.id] ?? '';
-    if (isAddressField(field)) {
+    if (field.id === 'hostname') {
       const checked = checkAddress(field, raw, connector.displayName);
       if (checked.ok) hostname = checked.value;
       else errors[field.id] = checked.message;

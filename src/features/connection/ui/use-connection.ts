@@ -1,28 +1,11 @@
-/** The CRM connectors on offer and the current connection (no secrets), kept current. */
-import { useCallback, useEffect, useState } from 'react';
-import type { ConnectionSummary } from '../model/connection';
-import { send } from '@/platform/ui/messaging';
-import { loadable, useAnswer, type Loadable } from '@/platform/ui/use-status';
+import { useEffect } from 'react';
+import { useAnswer } from '@/platform/ui/use-status';
 import { connectionItem, credentialsRejected } from '@/platform/storage/keys';
 
-export const useConnectors = () =>
-  useAnswer('connectors.list', 'The list of CRMs could not be loaded: ');
-
-/** The connection as the worker reports it; an error message says what went wrong only. `show`
- * draws a summary the worker just returned (a Connect) without asking again. */
+/** The connection (no secrets) as the worker reports it, asked again when the stored one changes. */
 export function useConnection() {
-  const [connection, setConnection] = useState<Loadable<ConnectionSummary | null>>({
-    state: 'loading',
-  });
-  const reload = useCallback(() => {
-    void send('connection.get').then((reply) => setConnection(loadable(reply)));
-  }, []);
-  const show = useCallback(
-    (summary: ConnectionSummary) => setConnection({ state: 'ready', value: summary }),
-    [],
-  );
+  const { answer: connection, reload, show } = useAnswer('connection.get');
   useEffect(() => {
-    reload();
     // The stored connection holds credentials, so it is only a signal (also for a lookup's 401):
     // the summary comes from the worker.
     const stops = [connectionItem.watch(reload), credentialsRejected.watch(reload)];

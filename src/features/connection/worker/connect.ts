@@ -26,6 +26,7 @@ import {
   failureSentence,
 } from '@/features/lookup/worker';
 import type { EngineDeps } from '@/connectors/deps';
+import { isRecord } from '@/platform/is-record';
 
 export function connectorInfo(connector: Connector): ConnectorInfo {
   const { manifest } = connector;
@@ -45,10 +46,7 @@ const SECRET_FIELD = { apiToken: 'token', oauth: 'accessToken', apiKey: 'apiKey'
 // Stores nothing else a page sends; a bad kind or secret is left for the connector's authHeader
 // to refuse in its own plain words.
 function cleanCredentials(value: unknown, connector: Connector): Credentials {
-  const given = (typeof value === 'object' && value !== null ? value : {}) as Record<
-    string,
-    unknown
-  >;
+  const given = isRecord(value) ? value : {};
   const known = Object.hasOwn(SECRET_FIELD, String(given.kind));
   const kind = (known ? given.kind : connector.manifest.auth.kinds[0]) as Credentials['kind'];
   const secret = known ? given[SECRET_FIELD[kind]] : '';

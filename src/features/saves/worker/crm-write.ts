@@ -45,9 +45,7 @@ export function checkNewContact(
 ): { name: string; type: string } {
   // Collapsed as the connectors save it, so the name recovery compares with is the one saved.
   const trimmed = collapseName(name);
-  if (trimmed === '') {
-    badRequest('Enter a name for the contact.');
-  }
+  if (trimmed === '') badRequest('Enter a name for the contact.');
   if (trimmed.length > MAX_NAME_LENGTH) {
     badRequest(`The name is too long: at most ${MAX_NAME_LENGTH} characters.`);
   }

@@ -6,30 +6,23 @@ import { inBackground } from '@/platform/worker/report';
 import { createCallLog } from './call-log';
 import { createContact } from './create';
 import { forgetOldSaves } from './idempotent';
-
-export { forgetSaves, isFinished } from './idempotent';
 import { logFieldOptions } from './log-fields';
 import { SWEEP_ALARM } from '@/features/lookup/worker';
 
-/** Best effort: the CRM has saved it; a full session area must not make the person save again. */
-async function noteInCall(callSessionId: string | undefined, note: () => Promise<unknown>) {
-  if (!callSessionId) return;
-  await note().catch((error: unknown) => {
-    console.warn(`CallPop: a Save was not noted in its call's record: ${String(error)}`);
-  });
-}
+export { forgetSaves, isFinished } from './idempotent';
 
 export const savesHandlers = {
   'contact.create': async (payload) => {
     const callSessionId = callOfSave(payload);
     const reply = await createContact(payload, defaultDeps);
-    await noteInCall(callSessionId, () => recordCreated(callSessionId!, reply));
+    // Never fails: the CRM has saved it, and a full session area must not make it fail.
+    if (callSessionId) await recordCreated(callSessionId, reply);
     return reply;
   },
   'callLog.create': async (payload) => {
     const callSessionId = callOfSave(payload);
     const reply = await createCallLog(payload, defaultDeps);
-    await noteInCall(callSessionId, () => recordLogged(callSessionId!, reply, defaultDeps.now()));
+    if (callSessionId) await recordLogged(callSessionId, reply, defaultDeps.now());
     return reply;
   },
   'contact.logFields': (payload) => logFieldOptions(payload, defaultDeps),

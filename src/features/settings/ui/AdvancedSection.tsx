@@ -8,17 +8,17 @@ const timeoutCheck = (text: string) => checkWhole(text, 'requestTimeoutSeconds')
 const trimmed = (text: string): Checked<string> => ({ ok: true, value: text.trim() });
 const serverCheck = (text: string) => (text.trim() ? checkSoftphoneUrl(text) : trimmed(text));
 
+type Field = 'url' | 'clientId' | 'appServer';
+
 export function AdvancedSection({ settings, save }: SectionProps) {
-  const softphone = useDraft(settings.softphone.url, checkSoftphoneUrl, (url) =>
-    save((current) => ({ ...current, softphone: { ...current.softphone, url } })),
-  );
-  // The softphone's own RingCentral app (saved as typed: the widget URL carries it).
-  const useAppField = (field: 'clientId' | 'appServer', check: (text: string) => Checked<string>) =>
+  const useSoftphoneField = (field: Field, check: (text: string) => Checked<string>) =>
     useDraft(settings.softphone[field], check, (value) =>
       save((current) => ({ ...current, softphone: { ...current.softphone, [field]: value } })),
     );
-  const clientId = useAppField('clientId', trimmed);
-  const appServer = useAppField('appServer', serverCheck);
+  const softphone = useSoftphoneField('url', checkSoftphoneUrl);
+  // The softphone's own RingCentral app (saved as typed: the widget URL carries it).
+  const clientId = useSoftphoneField('clientId', trimmed);
+  const appServer = useSoftphoneField('appServer', serverCheck);
   const timeout = useDraft(settings.requestTimeoutSeconds, timeoutCheck, (seconds) =>
     save((current) => ({ ...current, requestTimeoutSeconds: seconds })),
   );

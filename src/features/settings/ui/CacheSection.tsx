@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { send } from '@/platform/ui/messaging';
-import { loadable, type Loadable } from '@/platform/ui/use-status';
+import { useAnswer } from '@/platform/ui/use-status';
 import type { Settings } from '../model/settings';
 import { TextField } from '@/platform/ui/form-fields';
 import { Section } from '@/platform/ui/Section';
@@ -21,7 +21,7 @@ function plural(count: number, one: string, many: string): string {
 }
 
 export function CacheSection({ settings, save, refreshKey }: Props) {
-  const [count, setCount] = useState<Loadable<{ entries: number }>>({ state: 'loading' });
+  const { answer: count, reload } = useAnswer('cache.stats', '', refreshKey);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const setCache = (patch: Partial<Settings['cache']>) =>
@@ -34,18 +34,13 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
   );
 
   // Lookups elsewhere change the count: ask again whenever the user comes back to this tab.
-  const [asked, setAsked] = useState(0);
   useEffect(() => {
     const onVisible = () => {
-      if (document.visibilityState === 'visible') setAsked((n) => n + 1);
+      if (document.visibilityState === 'visible') reload();
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
-  }, []);
-
-  useEffect(() => {
-    void send('cache.stats').then((reply) => setCount(loadable(reply)));
-  }, [refreshKey, asked]);
+  }, [reload]);
 
   const clear = async () => {
     setBusy(true);
@@ -56,7 +51,7 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
         ? `Removed ${plural(reply.value.removed, 'cached contact', 'cached contacts')}.`
         : `Could not clear the cache: ${reply.error.message}`,
     );
-    setAsked((n) => n + 1);
+    reload();
   };
 
   return (

@@ -17,47 +17,41 @@ const MULTIPLE: { value: MultipleMatchBehavior; label: string }[] = [
   { value: 'choose', label: 'Let me choose' },
 ];
 
-const OPEN_WHAT: { value: 'crm' | 'card'; label: string }[] = [
+const OPEN_WHAT = [
   { value: 'card', label: "Only CallPop's card" },
   { value: 'crm', label: "The CRM's contact page too" },
-];
+] as const;
 
 export function CallPopSection({ settings, save }: SectionProps) {
+  const { callPop } = settings;
   const setCallPop = (patch: Partial<Settings['callPop']>) =>
-    save((current) => ({ ...current, callPop: { ...current.callPop, ...patch } }));
-  const fallback = useDraft(settings.callPop.fallbackUrl, checkFallbackUrl, (fallbackUrl) =>
-    setCallPop({ fallbackUrl }),
+    void save((current) => ({ ...current, callPop: { ...current.callPop, ...patch } }));
+  const fallback = useDraft(callPop.fallbackUrl, checkFallbackUrl, (fallbackUrl) =>
+    save((current) => ({ ...current, callPop: { ...current.callPop, fallbackUrl } })),
   );
   return (
     <Section title="Call pop" intro="When CallPop shows the caller's contact.">
       <div className="field-grid">
-        <SelectField
-          label="Incoming calls"
-          value={settings.callPop.inbound}
-          options={TRIGGERS}
-          testId="pop-inbound"
-          onChange={(inbound) => void setCallPop({ inbound })}
-        />
-        <SelectField
-          label="Outgoing calls"
-          value={settings.callPop.outbound}
-          options={TRIGGERS}
-          testId="pop-outbound"
-          onChange={(outbound) => void setCallPop({ outbound })}
-        />
+        {(['inbound', 'outbound'] as const).map((way) => (
+          <SelectField
+            key={way}
+            label={way === 'inbound' ? 'Incoming calls' : 'Outgoing calls'}
+            value={callPop[way]}
+            options={TRIGGERS}
+            onChange={(trigger) => setCallPop({ [way]: trigger })}
+          />
+        ))}
         <SelectField
           label="When several contacts match"
-          value={settings.callPop.multiple}
+          value={callPop.multiple}
           options={MULTIPLE}
-          testId="pop-multiple"
-          onChange={(multiple) => void setCallPop({ multiple })}
+          onChange={(multiple) => setCallPop({ multiple })}
         />
         <SelectField
           label="A pop opens"
-          value={settings.callPop.openCrmPage ? 'crm' : 'card'}
+          value={callPop.openCrmPage ? 'crm' : 'card'}
           options={OPEN_WHAT}
-          testId="pop-opens"
-          onChange={(what) => void setCallPop({ openCrmPage: what === 'crm' })}
+          onChange={(what) => setCallPop({ openCrmPage: what === 'crm' })}
         />
       </div>
       <TextField

@@ -11,11 +11,10 @@ export function meansStored<T>(
   text: string,
   storedText: string,
   check: (text: string) => Checked<T>,
-  toText: (value: T) => string,
-): boolean {
+) {
   if (text === storedText) return true;
   const checked = check(text);
-  return checked.ok && toText(checked.value) === storedText;
+  return checked.ok && String(checked.value) === storedText;
 }
 
 export function useDraft<T>(
@@ -33,7 +32,7 @@ export function useDraft<T>(
   const [seen, setSeen] = useState(storedText);
   if (seen !== storedText) {
     setSeen(storedText);
-    if (!unsaved && !meansStored(text, storedText, check, String)) {
+    if (!unsaved && !meansStored(text, storedText, check)) {
       setText(storedText);
       setError(null);
     }

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Settings } from '../model/settings';
 import { settingsItem } from '@/platform/storage/keys';
+import { messageOf } from '@/platform/message-of';
 
 export type SaveStatus =
   | { state: 'idle' }
@@ -17,10 +18,6 @@ export type Save = (change: (current: Settings) => Settings) => Promise<SaveOutc
 
 /** What every settings section is drawn with. */
 export type SectionProps = { settings: Settings; save: Save };
-
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function useSettings() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -47,7 +44,7 @@ export function useSettings() {
         if (live && known.current === null) show(value);
       },
       (error: unknown) => {
-        if (live) setLoadError(`Your settings could not be read: ${reason(error)}`);
+        if (live) setLoadError(`Your settings could not be read: ${messageOf(error)}`);
       },
     );
     // Saves still waiting on a read when the page goes away would be lost: write them now. A page
@@ -89,7 +86,7 @@ export function useSettings() {
         },
         (error: unknown): SaveOutcome => {
           pending.current -= 1;
-          const said = `Not saved: ${reason(error)}`;
+          const said = `Not saved: ${messageOf(error)}`;
           const message = /[.!?]$/.test(said) ? said : `${said}.`;
           setStatus({ state: 'failed', message });
           // Show what is really stored, not the change that failed (later saves show it

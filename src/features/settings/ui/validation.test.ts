@@ -37,7 +37,7 @@ describe('checkSoftphoneUrl', () => {
   it('refuses http elsewhere, other schemes and empty input', () => {
     expect(checkSoftphoneUrl('http://phone.example.com')).toMatchObject({
       ok: false,
-      message: expect.stringContaining('only allowed for localhost') as string,
+      message: expect.stringContaining('must start with https://') as string,
     });
     expect(checkSoftphoneUrl('ftp://x.test')).toMatchObject({ ok: false });
     expect(checkSoftphoneUrl('')).toEqual({ ok: false, message: 'Enter the softphone address.' });
@@ -47,7 +47,7 @@ describe('checkSoftphoneUrl', () => {
     expect(checkSoftphoneUrl('http://[::1]:5173/')).toMatchObject({ ok: false });
     expect(checkSoftphoneUrl('https://me:secret@phone.example.com/')).toEqual({
       ok: false,
-      message: 'The softphone address must not contain a user name or password.',
+      message: 'The softphone URL must not contain a user name or password.',
     });
   });
 });

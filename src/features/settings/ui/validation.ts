@@ -1,5 +1,5 @@
 /** Plain-words checks for the options page's text inputs; the stored value is only ever valid. */
-import { isLoopbackHost } from '@/features/connection/model/connection';
+import { softphoneTarget } from '@/entrypoints/softphone/origin';
 import { SETTING_LIMITS } from '../model/settings';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -27,23 +27,11 @@ export function checkFallbackUrl(input: string): Checked<string> {
   return { ok: true, value: text };
 }
 
-/** The softphone page: https, or http on this machine (loopback) for development. */
+/** The softphone page, by the rule the softphone window applies (origin.ts). */
 export function checkSoftphoneUrl(input: string): Checked<string> {
-  const text = input.trim();
-  if (text === '') return no('Enter the softphone address.');
-  const url = URL.parse(text);
-  if (!url) return no('That is not a web address. Enter one starting with https://.');
-  if (url.username || url.password) {
-    return no('The softphone address must not contain a user name or password.');
-  }
-  const loopback = url.protocol === 'http:' && isLoopbackHost(url.hostname);
-  if (url.protocol === 'https:' || loopback) return { ok: true, value: text };
-  if (url.protocol === 'http:') {
-    return no(
-      'Use https://. Plain http:// is only allowed for localhost or 127.0.0.1 during development.',
-    );
-  }
-  return no('The softphone address must start with https://.');
+  if (input.trim() === '') return no('Enter the softphone address.');
+  const target = softphoneTarget(input);
+  return target.ok ? { ok: true, value: input.trim() } : no(target.reason);
 }
 
 type WholeLimit = 'matchTtlMinutes' | 'noMatchTtlMinutes' | 'requestTimeoutSeconds';

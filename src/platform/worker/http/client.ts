@@ -1,11 +1,11 @@
-// The one HTTP client connectors use: fetch, JSON in and out, a timeout, and a cap on what is read.
-// Bad JSON in a success throws, so a proxy's HTML page or a truncated body reads as a malformed
-// answer, never as "no match". (Hand-written over fetch rather than axios: the worker's whole
-// budget is 60 KB gzip, and axios alone took 22 KB of it for the few calls below.)
+// The one HTTP client connectors use (over fetch: axios alone took 22 KB of the worker's 60 KB gzip).
+// Bad JSON in a success throws: a proxy's HTML page reads as a malformed answer, never "no match".
 
 // Real answers are a few hundred kB at most; reading a bigger one to the end could get the
 // worker killed for its memory (and every call would stop popping).
 export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+import { messageOf } from '../../message-of';
 
 type Headers = Record<string, string>;
 type Options = { headers?: Headers };
@@ -86,7 +86,7 @@ async function send(method: string, url: string, body: unknown, own?: Headers) {
   } catch (error) {
     if (error instanceof HttpError) throw error;
     if (abort.signal.aborted) throw new HttpError('timeout', `No answer in ${timeoutMs} ms.`);
-    throw new HttpError('network', error instanceof Error ? error.message : String(error));
+    throw new HttpError('network', messageOf(error));
   } finally {
     clearTimeout(timer);
   }

@@ -1,6 +1,7 @@
 // Every CRM failure reduced to a few kinds the engine explains in plain words. Connectors throw
 // `MalformedResponseError` when an answer does not have the documented shape.
 import { HttpError, type HttpFailure } from './client';
+import { messageOf } from '../../message-of';
 
 export type CrmFailureKind =
   | 'auth' // 401: credentials rejected or expired
@@ -122,5 +123,5 @@ export function classifyError(error: unknown): CrmError {
   if (error instanceof Error && error.name === 'Error') {
     return new CrmError('refused', error.message);
   }
-  return new CrmError('network', error instanceof Error ? error.message : String(error));
+  return new CrmError('network', messageOf(error));
 }

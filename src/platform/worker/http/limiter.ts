@@ -99,9 +99,8 @@ interface RetryClock {
   sleep(ms: number): Promise<void>;
 }
 
-// A CRM counts requests as they arrive, and they arrive with some jitter after we send them (and
-// its window may start after ours), so ours is a quarter longer: `perSecond` requests in any
-// 1.25 s stay within `perSecond` in any second there.
+// Requests reach a CRM with jitter, and its window may start after ours, so ours is a quarter
+// longer: `perSecond` requests in any 1.25 s stay within `perSecond` in any second there.
 const PACE_WINDOW_MS = 1250;
 
 /**
