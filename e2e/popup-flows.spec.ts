@@ -109,7 +109,7 @@ test('the popup opens ready to type a number: typing and Enter look it up', asyn
   await expect(popup.card(PIPEDRIVE_PERSONS.bob.name)).toBeVisible();
 });
 
-test('a number with letters or too few digits is explained at the field and never reaches the CRM', async ({
+test('input that is neither a number nor a name, or too few digits, is explained at the field and never reaches the CRM', async ({
   pd,
   popup,
 }) => {
@@ -117,7 +117,8 @@ test('a number with letters or too few digits is explained at the field and neve
   pd.log.clear();
 
   const cases = [
-    { typed: 'call me maybe', says: 'That does not look like a phone number.' },
+    { typed: '#*#', says: 'That does not look like a phone number.' },
+    { typed: 'x', says: 'Type at least 2 letters of a name.' },
     { typed: '+1 415 55', says: 'That phone number is too short.' },
   ];
   for (const { typed, says } of cases) {

@@ -70,6 +70,13 @@ export interface CreateContactReply {
   returnMessage: ReturnMessage | null;
 }
 
+/** A contact for a number, from a page; `callSessionId`: the call whose window shows the change. */
+export interface ContactChoice {
+  phoneNumber: string;
+  contact: ContactView;
+  callSessionId?: string;
+}
+
 export type CallDirection = 'Inbound' | 'Outbound';
 export type CallResult = 'connected' | 'missed' | 'voicemail' | 'busy';
 
@@ -167,6 +174,12 @@ export interface Requests {
     value: LogFieldOptions;
   };
   'callLog.create': { payload: CallLogRequest; value: CallLogReply };
+  /** Contacts whose name (or email, where the CRM searches emails) holds `name`; not cached. */
+  'contact.searchName': { payload: { name: string }; value: { contacts: ContactView[] } };
+  /** Adds the number to the contact's phones in the CRM; the number then finds it from the cache. */
+  'contact.addNumber': { payload: ContactChoice; value: { contact: ContactView } };
+  /** "This is the caller" (`chosen`) or forgetting it: the number's later calls list it first. */
+  'contact.pick': { payload: ContactChoice & { chosen: boolean }; value: { contact: ContactView } };
   'cache.stats': { payload: undefined; value: { entries: number } };
   'cache.clear': { payload: undefined; value: { removed: number } };
   /** From the softphone bridge (or a test): drives call pop by the options. */

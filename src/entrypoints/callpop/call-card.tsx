@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { CreateContactForm } from '@/features/saves/ui/create-contact-form';
 import { LookupResults } from '@/features/lookup/ui/lookup-results';
+import { PickButton, SearchCrm } from '@/features/lookup/ui/find-caller';
 import type { ContactView } from '@/platform/messages';
 import type { CallLookup, CallSession } from '@/platform/storage/keys';
 import type { Toasts } from '@/platform/ui/toast';
@@ -51,6 +52,37 @@ function CallLines({ session, number }: { session: CallSession; number: string }
   );
 }
 
+/** The person may be in the CRM under another number (found by name, it is added), or new. */
+function NoMatch(props: CallCardProps & { result: CallLookup }) {
+  const { result, session } = props;
+  return (
+    <>
+      {result.source === 'none' ? null : (
+        <SearchCrm
+          number={{ phoneNumber: session.phoneNumber, callSessionId: session.sessionId }}
+          displayNumber={props.number}
+          onOpen={props.onOpen}
+          onAdded={props.onSaved}
+        />
+      )}
+      {result.canCreate ? (
+        <section aria-label="Create new contact">
+          <h2>Create new contact...</h2>
+          <CreateContactForm
+            phoneNumber={result.phoneNumber}
+            name={session.callerName}
+            contactTypes={result.contactTypes}
+            toasts={props.toasts}
+            callSessionId={session.sessionId}
+            // The worker keeps the new contact in the call.
+            onCreated={props.onSaved}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
 export interface CallCardProps {
   session: CallSession;
   result: CallLookup | null;
@@ -68,6 +100,7 @@ export function CallCard(props: CallCardProps) {
   const { result } = props;
   const firstOpen = useFirstMatch(result?.contacts[0], props.onOpen);
   useNameShownMark(result !== null && result.contacts.length > 0);
+  const { phoneNumber, sessionId } = props.session;
   return (
     <>
       <div className="row">
@@ -92,7 +125,14 @@ export function CallCard(props: CallCardProps) {
       </div>
       <CallLines session={props.session} number={props.number} />
       {result ? (
-        <LookupResults result={result} onOpen={props.onOpen} firstOpenRef={firstOpen} />
+        <LookupResults
+          result={result}
+          onOpen={props.onOpen}
+          firstOpenRef={firstOpen}
+          action={(c) => (
+            <PickButton number={{ phoneNumber, callSessionId: sessionId }} contact={c} />
+          )}
+        />
       ) : null}
       {result?.more ? (
         <p className="muted" role="status" data-testid="more-matches">
@@ -100,20 +140,7 @@ export function CallCard(props: CallCardProps) {
           number up from the toolbar to see them all.
         </p>
       ) : null}
-      {result && result.contacts.length === 0 && result.canCreate ? (
-        <section aria-label="Create new contact">
-          <h2>Create new contact...</h2>
-          <CreateContactForm
-            phoneNumber={result.phoneNumber}
-            name={props.session.callerName}
-            contactTypes={result.contactTypes}
-            toasts={props.toasts}
-            callSessionId={props.session.sessionId}
-            // The worker keeps the new contact in the call.
-            onCreated={props.onSaved}
-          />
-        </section>
-      ) : null}
+      {result && result.contacts.length === 0 ? <NoMatch {...props} result={result} /> : null}
     </>
   );
 }

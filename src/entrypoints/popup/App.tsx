@@ -1,6 +1,12 @@
 // The toolbar popup: look up a number, Refresh, open a CRM page, create a contact, log a call.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ERROR_CODES, type LookupResult } from '@/platform/messages';
+import {
+  ERROR_CODES,
+  type ContactView,
+  type LookupResult,
+  type ReplyError,
+} from '@/platform/messages';
+import { FoundByName } from '@/features/lookup/ui/find-caller';
 import { send } from '@/platform/ui/messaging';
 import { lookupToast } from '@/features/lookup/model/lookup-problem';
 import { withContact } from '@/features/lookup/model/lookup-result';
@@ -29,12 +35,30 @@ import { ErrorText } from '@/platform/ui/form-fields';
 const canSave = (connection: ReturnType<typeof useConnection>['connection']) =>
   connection.state === 'ready' && connection.value?.rejectedAt === undefined;
 
+type Answer =
+  | { error: ReplyError }
+  | { result: LookupResult | null; found: { name: string; contacts: ContactView[] } | null };
+
+/** The number's lookup or, for words (or an email) that are no number, a search by name. */
+async function lookUpOrSearch(text: string, force: boolean): Promise<Answer> {
+  const reply = await send('contact.lookup', { phoneNumber: text, force });
+  if (reply.ok) return { result: reply.value, found: null };
+  if (reply.error.code !== ERROR_CODES.badRequest || !/\p{L}|@/u.test(text)) {
+    return { error: reply.error };
+  }
+  const named = await send('contact.searchName', { name: text });
+  if (!named.ok) return { error: named.error };
+  return { result: null, found: { name: text, contacts: named.value.contacts } };
+}
+
 export function App() {
   const status = useStatus();
   const { connection } = useConnection();
   const toasts = useToasts();
   const [number, setNumber] = useState('');
   const [result, setResult] = useState<LookupResult | null>(null);
+  // What a name typed instead of a number found.
+  const [found, setFound] = useState<Extract<Answer, { found: unknown }>['found']>(null);
   // The lookup running, if any: only the newest one's answer is shown (see `lookup`).
   const [busy, setBusy] = useState<Busy | null>(null);
   // Counts lookups started; an answer to any but the newest is dropped.
@@ -97,17 +121,18 @@ export function App() {
     setBusy({ kind, phoneNumber });
     setError(null);
     setNumberError(null);
-    const reply = await send('contact.lookup', { phoneNumber, force });
+    const answer = await lookUpOrSearch(phoneNumber, force);
     if (own !== lookups.current) return;
     setBusy(null);
-    if (!reply.ok) {
+    if ('error' in answer) {
       // Keep the last answer on screen: a failed Refresh must not wipe what was known.
-      if (reply.error.code === ERROR_CODES.badRequest) setNumberError(reply.error.message);
-      else setError(reply.error.message);
+      if (answer.error.code === ERROR_CODES.badRequest) setNumberError(answer.error.message);
+      else setError(answer.error.message);
       return;
     }
-    setResult(reply.value);
-    toasts.show(lookupToast(reply.value));
+    setFound(answer.found);
+    setResult(answer.result);
+    if (answer.result) toasts.show(lookupToast(answer.result));
   }
 
   function submit(event: FormEvent) {
@@ -116,7 +141,7 @@ export function App() {
     const wanted = number.trim();
     if (wanted === '') {
       setError(null);
-      setNumberError('Type a phone number to look up.');
+      setNumberError('Type a phone number or a name to look up.');
       return;
     }
     if (view !== 'results' && hasContent(typed)) {
@@ -189,10 +214,17 @@ export function App() {
           onRefresh={() => void lookup(result.phoneNumber, true)}
           onOpen={(url) => void openCrmPage(url, toasts)}
           onView={setView}
+          onPicked={(contact) => setResult(withContact(result, contact))}
           canSave={canSave(connection)}
         />
       ) : null}
-      {!result && view === 'results' ? <RecentCalls toasts={toasts} /> : null}
+      {!result && view === 'results' ? (
+        found ? (
+          <FoundByName {...found} onOpen={(c) => void openCrmPage(c.pageUrl, toasts)} />
+        ) : (
+          <RecentCalls toasts={toasts} />
+        )
+      ) : null}
       {opening ? (
         <FormPane
           result={opening}

@@ -6,6 +6,7 @@ import { LogForm } from '@/features/saves/ui/log-form';
 import { lookupProblem } from '@/features/lookup/model/lookup-problem';
 import { withContact } from '@/features/lookup/model/lookup-result';
 import { LookupResults } from '@/features/lookup/ui/lookup-results';
+import { PickButton } from '@/features/lookup/ui/find-caller';
 import type { Toasts } from '@/platform/ui/toast';
 import { clearDraft, type PopupDraft } from './draft';
 import { focusOnMount } from '@/platform/ui/focus-on-mount';
@@ -27,19 +28,19 @@ export function NumberForm(props: {
       className="form lookup"
       onSubmit={props.onSubmit}
       role="search"
-      aria-label="Look up a number"
+      aria-label="Look up a number or a name"
     >
       <label>
-        Phone number
+        Phone number or name
         <span className="row">
           <input
-            type="tel"
+            type="search"
             // The popup is opened to look a number up: typing goes here at once. A form
             // brought back from a draft takes the focus when it opens.
             ref={focusOnMount}
             value={props.number}
             autoComplete="off"
-            placeholder="+1 415 555 0102"
+            placeholder="+1 415 555 0102 or Sam Lee"
             aria-invalid={numberError ? true : undefined}
             aria-describedby={numberError ? 'number-error' : undefined}
             onChange={(e) => props.onChange(e.target.value)}
@@ -65,6 +66,8 @@ export function ResultsPane(props: {
   onRefresh: () => void;
   onOpen: (url: string | null) => void;
   onView: (view: View) => void;
+  /** A contact picked as the number's caller, or that pick forgotten. */
+  onPicked: (contact: ContactView) => void;
   /** False while the CRM rejects the saved credentials: a save could only fail. */
   canSave: boolean;
 }) {
@@ -83,7 +86,17 @@ export function ResultsPane(props: {
           {refreshing ? 'Refreshing…' : 'Refresh'}
         </button>
       </div>
-      <LookupResults result={result} onOpen={(c) => props.onOpen(c.pageUrl)} />
+      <LookupResults
+        result={result}
+        onOpen={(c) => props.onOpen(c.pageUrl)}
+        action={(contact) => (
+          <PickButton
+            number={{ phoneNumber: result.phoneNumber }}
+            contact={contact}
+            onPicked={props.onPicked}
+          />
+        )}
+      />
       {props.canSave ? (
         <div className="row">
           {result.canCreate ? (
@@ -178,6 +191,7 @@ function LogPane(props: Parameters<typeof FormPane>[0]) {
       problem={lookupProblem(result)}
       toasts={toasts}
       onCancel={props.onCancel}
+      onFound={(contact) => setResult(withContact(result, contact))}
       onLogged={(reply) => {
         void clearDraft();
         setLogged(reply);

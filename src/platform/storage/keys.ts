@@ -75,6 +75,13 @@ export const cacheFormatsItem = defineItem<string | null>({
 /** Lookup cache, one key per `<accountId>:<platform>:<E.164>` (never one big object). */
 export const matchCache = defineFamily<CachedMatch>({ area: 'local', name: 'match', version: 1 });
 
+/** The contact picked among a number's several, by the same id as its cache entry; cleared with it. */
+export const pickedContacts = defineFamily<{ i: string | number; t?: string }>({
+  area: 'local',
+  name: 'pick',
+  version: 1,
+});
+
 /** Progress of one Save (contact.create / callLog.create), for idempotency across restarts. */
 export interface SaveRequestState {
   kind: 'contact' | 'callLog';

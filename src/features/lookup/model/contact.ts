@@ -26,6 +26,8 @@ export interface Contact {
   /** CallPop's addition: open deals, where the lookup's own answer counts them. */
   openDeals?: number;
   additionalInfo?: Record<string, unknown> | null;
+  /** CallPop's addition: picked for this number before (listed first); false once forgotten. */
+  chosenBefore?: boolean;
   /** Only on the "Create new contact..." placeholder. */
   isNewContact?: boolean;
 }

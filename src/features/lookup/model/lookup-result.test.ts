@@ -35,4 +35,14 @@ describe('withContact', () => {
     // A contact and a lead may share an id: another type is another contact.
     expect(withContact(before, { ...carol, type: 'lead' }).contacts).toHaveLength(2);
   });
+
+  it('moves a picked contact first, marked, and unmarks it when the pick is forgotten', () => {
+    const picked = withContact(answer([carol, eve], null), { ...eve, chosenBefore: true });
+    expect(picked.contacts.map((c) => [c.name, c.chosenBefore])).toEqual([
+      ['Eve New', true],
+      ['Carol Diaz', false],
+    ]);
+    const forgotten = withContact(picked, { ...eve, chosenBefore: false });
+    expect(forgotten.contacts.some((c) => c.chosenBefore)).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 /** One matched contact as a row: name and company first, then what helps on the phone. */
-import { forwardRef } from 'react';
+import { forwardRef, type ReactNode } from 'react';
 import { formatDay, parseCreatedDate } from '../model/created-date';
 import type { ContactType } from '../model/contact';
 import type { ContactView } from '@/platform/messages';
@@ -29,11 +29,13 @@ interface ContactCardProps {
   contact: ContactView;
   types: readonly ContactType[];
   onOpen: (contact: ContactView) => void;
+  /** What the row offers beside opening the contact ("This is the caller"). */
+  children?: ReactNode;
 }
 
 // CRM text sits in <bdi>: a right-to-left override in a name never reverses what follows it.
 export const ContactCard = forwardRef<HTMLButtonElement, ContactCardProps>(function ContactCard(
-  { contact, types, onOpen },
+  { contact, types, onOpen, children },
   openRef,
 ) {
   const org = [contact.title, contact.company].filter(Boolean).join(', ');
@@ -64,7 +66,16 @@ export const ContactCard = forwardRef<HTMLButtonElement, ContactCardProps>(funct
           <bdi>{contact.email}</bdi>
         </p>
       ) : null}
-      {more ? <p className="meta">{more}</p> : null}
+      {contact.chosenBefore ? (
+        <p className="meta" data-testid="chosen-before">
+          <strong>✓ Chosen before</strong> as this number&apos;s caller
+        </p>
+      ) : null}
+      {/* The row's actions share the last line, so a row is no taller for them. */}
+      <div className="card-foot">
+        {more ? <p className="meta">{more}</p> : null}
+        {children}
+      </div>
     </article>
   );
 });

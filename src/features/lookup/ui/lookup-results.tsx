@@ -1,5 +1,5 @@
 /** A lookup's matches as cards, with where they came from and why they are in this order. */
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import type { ContactView, LookupResult } from '@/platform/messages';
 import { ContactCard } from './contact-card';
 import { lookupProblem } from '../model/lookup-problem';
@@ -10,6 +10,8 @@ export function LookupResults(props: {
   result: LookupResult;
   onOpen: (contact: ContactView) => void;
   firstOpenRef?: RefObject<HTMLButtonElement | null>;
+  /** What each row offers when there are several ("This is the caller"). */
+  action?: (contact: ContactView) => ReactNode;
 }) {
   const { result } = props;
   const several = result.contacts.length > 1;
@@ -61,7 +63,9 @@ export function LookupResults(props: {
               contact={contact}
               types={result.contactTypes}
               onOpen={props.onOpen}
-            />
+            >
+              {several ? props.action?.(contact) : null}
+            </ContactCard>
           </li>
         ))}
       </ul>

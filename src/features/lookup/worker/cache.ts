@@ -2,7 +2,7 @@
 import type { Contact } from '../model/contact';
 import type { PlatformName } from '@/features/connection/model/connection';
 import { SETTING_LIMITS, type Settings } from '@/features/settings/model/settings';
-import { matchCache, type CachedMatch } from '@/platform/storage/keys';
+import { matchCache, pickedContacts, type CachedMatch } from '@/platform/storage/keys';
 import { clampSetting as clamp } from '@/platform/worker/http/timeout';
 import { decodeContact, encodeContact, toSeconds } from './cache-codec';
 
@@ -129,9 +129,9 @@ export async function countEntries(): Promise<number> {
   return (await matchCache.ids()).length;
 }
 
-/** Removes every cached lookup, for all accounts; returns how many numbers were removed. */
+/** Removes every cached lookup and pick, for all accounts; returns how many numbers were removed. */
 export async function clearCache(): Promise<number> {
   const ids = await matchCache.ids();
-  await matchCache.remove(ids);
+  await Promise.all([matchCache.remove(ids), pickedContacts.remove(await pickedContacts.ids())]);
   return ids.length;
 }

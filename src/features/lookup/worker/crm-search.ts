@@ -66,6 +66,13 @@ function watch(number: string, onPartial: OnPartial): () => void {
   };
 }
 
+/** Awaited before each request: resolves when it keeps within the CRM's per-second rate. */
+export function paceOf({ connector, connection }: Account, deps: EngineDeps) {
+  const crm = `${connection.platform}:${connection.hostname}`;
+  const perSecond = connector.manifest.maxRequestsPerSecond;
+  return () => (perSecond ? pace(crm, perSecond, deps, deps.batch) : Promise.resolve());
+}
+
 async function callConnector(
   account: Account,
   target: SearchTarget,
@@ -74,10 +81,9 @@ async function callConnector(
 ): Promise<CrmAnswer> {
   const { connector, user, authHeader, settings, connection } = account;
   const crm = `${connection.platform}:${connection.hostname}`;
-  const perSecond = connector.manifest.maxRequestsPerSecond;
   const slots = deps.batch ? `${crm} batch` : crm;
   const hooks = {
-    pace: () => (perSecond ? pace(crm, perSecond, deps, deps.batch) : Promise.resolve()),
+    pace: paceOf(account, deps),
     onPartial: (found: Contact[]) => {
       const contacts = found.filter((c) => isContact(c) && !isPlaceholder(c));
       for (const tell of watchers.get(number) ?? []) tell(contacts);

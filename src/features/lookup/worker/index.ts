@@ -3,6 +3,7 @@ import { defaultDeps } from '@/connectors/default-deps';
 import type { HandlerTable } from '@/platform/worker/listener';
 import { inBackground } from '@/platform/worker/report';
 import { clearCache, countEntries } from './cache';
+import { addNumber, pick, searchName } from './find-caller';
 import { lookupContact } from './lookup';
 import { lookupMany } from './lookup-many';
 import { onAlarm } from './maintenance';
@@ -16,6 +17,7 @@ export {
   readEntry,
   removeEntry,
 } from './cache';
+export { pickIfShared } from './find-caller';
 export { noteCredentialsAccepted, noteCredentialsRejected } from './credentials-status';
 export { lookupContact, parseTarget } from './lookup';
 export { ensureSweepAlarm, restrictStorageAccess, SWEEP_ALARM } from './maintenance';
@@ -25,6 +27,9 @@ export { accountKey, toView } from './views';
 export const lookupHandlers = {
   'contact.lookup': (payload) => lookupContact(payload, defaultDeps),
   'contact.lookupMany': (payload) => lookupMany(payload, defaultDeps),
+  'contact.searchName': (payload) => searchName(payload, defaultDeps),
+  'contact.addNumber': (payload) => addNumber(payload, defaultDeps),
+  'contact.pick': (payload) => pick(payload, defaultDeps),
   'cache.stats': async () => ({ entries: await countEntries() }),
   'cache.clear': async () => ({ removed: await clearCache() }),
 } satisfies Partial<HandlerTable>;

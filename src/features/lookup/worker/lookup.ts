@@ -11,6 +11,7 @@ import { RequestError } from '@/platform/worker/request-error';
 import { loadAccount, type Account } from './account';
 import { cacheId, cacheLimits, contactsOf, isFresh, readEntry, touchEntry } from './cache';
 import { ConnectorFailure, searchCrm, type SearchTarget } from './crm-search';
+import { withPick } from './find-caller';
 import type { EngineDeps } from '@/connectors/deps';
 import {
   extensionLookupOffMessage,
@@ -135,10 +136,11 @@ export async function lookupWith(
     // answer is not held behind a write Chrome may answer late (see crm-search.ts).
     inBackground('marking the cache entry used', touchEntry(id, entry, now));
     const hit = fromEntry(entry, target.phoneNumber, false, savedWarning(entry));
-    return result(account, target, hit);
+    return withPick(account, result(account, target, hit));
   }
   const search: SearchTarget = { ...target, cacheId: id, force, cached: entry };
-  return askCrm(account, target, search, deps, onFirst);
+  const answer = await askCrm(account, target, search, deps, onFirst);
+  return id === null ? answer : withPick(account, answer);
 }
 
 async function askCrm(

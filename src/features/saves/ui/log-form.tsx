@@ -14,6 +14,8 @@ import { UnclearSaveView, useSave } from './unclear-save';
 import type { Toasts } from '@/platform/ui/toast';
 import { ErrorText } from '@/platform/ui/form-fields';
 import { NewNameField } from './new-name-field';
+import { SearchCrm } from '@/features/lookup/ui';
+import { openCrmPage } from '@/platform/ui/open-page';
 
 export interface CallFacts {
   direction: CallDirection;
@@ -44,6 +46,8 @@ export interface LogFormProps {
   /** A page that keeps drafts: the draft to start from, and every change to it. */
   draft?: LogDraft;
   onDraftChange?: (draft: LogDraft) => void;
+  /** The number was added to a contact found by name (a call's window gets it from the call). */
+  onFound?: (contact: ContactView) => void;
 }
 
 /** The contact the form logs against, its fields, and the subject that follows its name. */
@@ -56,6 +60,22 @@ function useChoice(props: LogFormProps, draft: LogDraft) {
   // The subject follows the chosen name until the person edits it.
   const subject = draft.subjectEdited ?? subjectFor(draft.direction, who);
   return { offerNew, choice, chosen, fields, who, subject };
+}
+
+/** No match: the person may be in the CRM under another number; found by name, it is added. */
+function FindByName(props: LogFormProps & { onChosen: () => void }) {
+  if (props.contacts.length > 0) return null;
+  return (
+    <SearchCrm
+      number={{ phoneNumber: props.phoneNumber, callSessionId: props.call?.sessionId }}
+      displayNumber={props.displayNumber}
+      onOpen={(contact) => void openCrmPage(contact.pageUrl, props.toasts)}
+      onAdded={(contact) => {
+        props.onFound?.(contact);
+        props.onChosen();
+      }}
+    />
+  );
 }
 
 export function LogForm(props: LogFormProps) {
@@ -184,6 +204,7 @@ export function LogForm(props: LogFormProps) {
           {offerNew ? <option value={NEW}>Create new contact...</option> : null}
         </select>
       </label>
+      <FindByName {...props} onChosen={() => update({ choice: '0' })} />
       {chosen ? null : (
         <>
           <NewNameField

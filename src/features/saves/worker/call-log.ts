@@ -11,6 +11,7 @@ import {
   removeEntry,
   accountKey,
   toView,
+  pickIfShared,
 } from '@/features/lookup/worker';
 import { createOnce } from './create';
 import { checkNewContact, contactRef, ownNumberOf, saveCall, writableNumber } from './crm-write';
@@ -168,9 +169,11 @@ export async function createCallLog(
       ? { logId: earlier, returnMessage: null }
       : await writeLog(account, deps, args, chosen.kind === 'existing', e164);
     if (retry) watchLateCopies(account, deps, save, retry.since, logged.logId);
+    // Logged against one of the number's several contacts: it comes first on its next calls.
+    const picked = chosen.kind === 'existing' && (await pickIfShared(account, e164, contact));
     return {
       logId: logged.logId,
-      contact: toView(account, contact),
+      contact: { ...toView(account, contact), ...(picked ? { chosenBefore: true } : {}) },
       returnMessage: logged.returnMessage,
     };
   });

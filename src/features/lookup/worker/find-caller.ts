@@ -1,0 +1,112 @@
+// Finding a caller the number does not find: a name search, adding the number to the contact,
+// and the pick among a number's several contacts (listed first on its later calls).
+import type { Contact } from '../model/contact';
+import type { EngineDeps } from '@/connectors/deps';
+import { ERROR_CODES, type ContactChoice, type LookupResult } from '@/platform/messages';
+import { pickedContacts } from '@/platform/storage/keys';
+import { classifyError } from '@/platform/worker/http/errors';
+import { badRequest, RequestError } from '@/platform/worker/request-error';
+import { loadAccount, type Account } from './account';
+import { buildEntry, cacheId, contactsOf, readEntry, writeEntry } from './cache';
+import { paceOf } from './crm-search';
+import { noteCredentialsAccepted, noteCredentialsRejected } from './credentials-status';
+import { parseTarget } from './lookup';
+import { failureSentence } from './return-messages';
+import { accountKey, toView } from './views';
+
+const same = (a: Pick<Contact, 'id' | 'type'>, b: Pick<Contact, 'id' | 'type'>) =>
+  String(a.id) === String(b.id) && (a.type ?? '') === (b.type ?? '');
+
+/** A connector call worded as lookups word their failures; `what` says what did not happen. */
+async function askCrm<T>(account: Account, deps: EngineDeps, what: string, call: () => Promise<T>) {
+  try {
+    const value = await call();
+    await noteCredentialsAccepted(account);
+    return value;
+  } catch (error) {
+    const failure = classifyError(error);
+    if (failure.kind === 'auth') await noteCredentialsRejected(account, deps.now());
+    const crm = account.connector.manifest.displayName;
+    const why = failureSentence(failure.kind, crm, failure.message, 'try again');
+    throw new RequestError(ERROR_CODES.crm, `${what}: ${why}`);
+  }
+}
+
+export async function searchName(payload: { name: string }, deps: EngineDeps) {
+  const name = typeof payload?.name === 'string' ? payload.name.trim() : '';
+  if (name.length < 2) badRequest('Type at least 2 letters of a name.');
+  const account = await loadAccount(deps);
+  const { connector, user, authHeader } = account;
+  const found = await askCrm(account, deps, 'The search did not run', () =>
+    connector.findContactWithName({ user, authHeader, name }, { pace: paceOf(account, deps) }),
+  );
+  const contacts = (found?.matchedContactInfo ?? []).filter((c) => c && !c.isNewContact);
+  return { contacts: contacts.map((contact) => toView(account, contact)) };
+}
+
+/** The number in E.164 and the contact chosen for it, checked. */
+function readChoice(account: Account, payload: ContactChoice) {
+  const target = parseTarget(payload?.phoneNumber, account.settings.defaultCountry);
+  if (!target.ok || target.isExtension) badRequest('That is not a phone number CallPop can save.');
+  const { id, name, account: from } = payload.contact ?? {};
+  if ((typeof id !== 'string' && typeof id !== 'number') || typeof name !== 'string') {
+    badRequest('Choose a contact.');
+  }
+  // Found before the CRM was switched: its id means nothing here, or another contact.
+  if (from !== undefined && from !== accountKey(account.scope)) {
+    badRequest('This contact is from the CRM connected before: search again.');
+  }
+  return { e164: target.phoneNumber, id: cacheId(account.scope, target.phoneNumber) };
+}
+
+export async function addNumber(payload: ContactChoice, deps: EngineDeps) {
+  const account = await loadAccount(deps);
+  const { e164, id } = readChoice(account, payload);
+  const { connector, user, authHeader } = account;
+  const { pageUrl: _url, account: _key, chosenBefore: _chosen, ...contact } = payload.contact;
+  await askCrm(account, deps, 'The number was not added', () =>
+    connector.addPhoneNumber({ user, authHeader, contact, phoneNumber: e164 }),
+  );
+  // The number now finds the contact from the cache, without asking the CRM again.
+  const existing = await readEntry(id);
+  const kept = existing ? contactsOf(existing, e164).filter((c) => !same(c, contact)) : [];
+  const added = { ...contact, phone: e164 };
+  const canCreate = existing?.n === 1;
+  await writeEntry(id, buildEntry(e164, [...kept, added], { canCreate, now: deps.now() }));
+  return { contact: toView(account, added) };
+}
+
+/** Remembers (or forgets) the contact picked among the number's several. */
+export async function pickContact(account: Account, e164: string, contact: Contact, chosen = true) {
+  const id = cacheId(account.scope, e164);
+  const picked = { i: contact.id, ...(contact.type ? { t: contact.type } : {}) };
+  await (chosen ? pickedContacts.set(id, picked) : pickedContacts.remove(id));
+  return { contact: { ...toView(account, contact), chosenBefore: chosen } };
+}
+
+export async function pick(payload: ContactChoice & { chosen: boolean }, deps: EngineDeps) {
+  const account = await loadAccount(deps);
+  const { e164 } = readChoice(account, payload);
+  return pickContact(account, e164, payload.contact, payload.chosen === true);
+}
+
+/** A call logged against one of the number's several cached contacts picks it. */
+export async function pickIfShared(account: Account, e164: string, contact: Contact) {
+  const entry = await readEntry(cacheId(account.scope, e164));
+  const shared = entry && contactsOf(entry, e164).length > 1;
+  if (!shared || !contactsOf(entry, e164).some((c) => same(c, contact))) return false;
+  await pickContact(account, e164, contact);
+  return true;
+}
+
+/** The picked contact first, marked, when the number has several. */
+export async function withPick(account: Account, result: LookupResult): Promise<LookupResult> {
+  if (result.contacts.length < 2) return result;
+  const picked = await pickedContacts.get(cacheId(account.scope, result.phoneNumber));
+  const chosen = picked && result.contacts.find((c) => same(c, { id: picked.i, type: picked.t }));
+  if (!chosen) return result;
+  const others = result.contacts.filter((c) => c !== chosen);
+  // The resolver's order no longer says why the first is first: its mark does.
+  const contacts = [{ ...chosen, chosenBefore: true }, ...others];
+  return { ...result, contacts, resolution: null };
+}
