@@ -75,6 +75,8 @@ test('each format slot keeps what was typed in it, and storage holds each format
 
 /** Opens the options page with its clock stopped, so a debounced save never fires by itself. */
 async function openWithClockStopped(page: Page, extensionUrl: (path: string) => string) {
+  // Installed into a loaded page: into a fresh about:blank it now and then finds no clock to fake.
+  await page.goto(extensionUrl('src/entrypoints/softphone/blank.html'));
   await page.clock.install();
   const options = await OptionsPage.open(page, extensionUrl);
   await page.clock.pauseAt(Date.now() + 60_000);
