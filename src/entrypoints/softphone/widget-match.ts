@@ -33,23 +33,23 @@ interface WidgetLookup {
 /** The widget's match data from the engine's results; throws when no CRM is connected. */
 async function lookUpForWidget(
   deps: BridgeDeps,
-  request: { phoneNumbers: string[]; force?: boolean },
+  phoneNumbers: string[],
+  force = false,
 ): Promise<WidgetLookup> {
   // Batched lookups (one cache read each, bounded CRM calls in the engine), as few as the
   // engine's batch size allows: a long call history can ask for more numbers than one takes.
-  const { phoneNumbers } = request;
   const batches = Array.from(
     { length: Math.ceil(phoneNumbers.length / MAX_LOOKUP_BATCH) },
     (_, i) => phoneNumbers.slice(i * MAX_LOOKUP_BATCH, (i + 1) * MAX_LOOKUP_BATCH),
   );
   // A worker stopped meanwhile would leave the widget with no names for minutes: sent again.
   const wait = deps.wait ?? sleep;
-  const force = request.force ? { force: true } : {};
   const [answers, connection] = await Promise.all([
     Promise.all(
       batches.map((batch) =>
         withResend(
-          () => deps.request('contact.lookupMany', { phoneNumbers: batch, ...force }),
+          () =>
+            deps.request('contact.lookupMany', { phoneNumbers: batch, ...(force && { force }) }),
           wait,
         ),
       ),
@@ -126,7 +126,7 @@ async function reask(deps: BridgeDeps, state: Reasking, crmName: string): Promis
       await wait(delay);
       const numbers = [...state.pending];
       // Null when the worker could not be reached, or the CRM was disconnected: next round.
-      const lookup = await lookUpForWidget(deps, { phoneNumbers: numbers }).catch(() => null);
+      const lookup = await lookUpForWidget(deps, numbers).catch(() => null);
       if (!lookup) continue;
       const failed = new Set(lookup.failed);
       for (const number of numbers) if (!failed.has(number)) state.pending.delete(number);
@@ -183,7 +183,7 @@ export async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unkn
   const phoneNumbers = parsed.phoneNumbers.filter((number) => !waiting?.has(number));
   if (phoneNumbers.length === 0) return { data: {} };
   const force = parsed.force && mayForce(deps, parsed);
-  const lookup = lookUpForWidget(deps, { phoneNumbers, force });
+  const lookup = lookUpForWidget(deps, phoneNumbers, force);
   const late = (deps.wait ?? sleep)(MATCH_DEADLINE_MS).then(() => null);
   try {
     const outcome = await Promise.race([lookup, late]);
