@@ -1,30 +1,5 @@
-/** The forms' plain selects: "Contact type" (only when the CRM has more than one), direction, result. */
+/** "Contact type" select, shown only when the CRM has more than one type. */
 import type { ContactType } from '@/features/lookup/model/contact';
-
-export function PlainSelect<V extends string>(props: {
-  label: string;
-  value: V;
-  options: readonly { value: V; label: string }[];
-  onChange: (value: V) => void;
-  disabled?: boolean;
-}) {
-  return (
-    <label>
-      {props.label}
-      <select
-        value={props.value}
-        disabled={props.disabled}
-        onChange={(e) => props.onChange(e.target.value as V)}
-      >
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 export function ContactTypePicker(props: {
   types: ContactType[];
@@ -33,6 +8,20 @@ export function ContactTypePicker(props: {
   disabled?: boolean;
 }) {
   if (props.types.length < 2) return null;
-  const options = props.types.map((type) => ({ value: type.value, label: type.display }));
-  return <PlainSelect label="Contact type" {...props} options={options} />;
+  return (
+    <label>
+      Contact type
+      <select
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        {props.types.map((type) => (
+          <option key={type.value} value={type.value}>
+            {type.display}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }

@@ -1,7 +1,6 @@
 /** A call logged by hand (no softphone call behind it) needs its direction, result and length. */
 import type { CallDirection, CallResult } from '@/platform/messages';
 import { ErrorText } from '@/platform/ui/form-fields';
-import { PlainSelect } from './contact-type-picker';
 
 export interface HandCall {
   direction: CallDirection;
@@ -11,11 +10,6 @@ export interface HandCall {
 }
 
 export const LENGTH_ID = 'call-length';
-
-const DIRECTIONS: { value: CallDirection; label: string }[] = [
-  { value: 'Inbound', label: 'Inbound' },
-  { value: 'Outbound', label: 'Outbound' },
-];
 
 const RESULTS: { value: CallResult; label: string }[] = [
   { value: 'connected', label: 'Connected' },
@@ -34,20 +28,31 @@ export function HandCallFields(props: {
   const unanswered = call.result === 'missed' || call.result === 'busy';
   return (
     <>
-      <PlainSelect
-        label="Direction"
-        value={call.direction}
-        options={DIRECTIONS}
-        disabled={disabled}
-        onChange={(direction) => props.onChange({ direction })}
-      />
-      <PlainSelect
-        label="Result"
-        value={call.result}
-        options={RESULTS}
-        disabled={disabled}
-        onChange={(result) => props.onChange({ result })}
-      />
+      <label>
+        Direction
+        <select
+          value={call.direction}
+          disabled={disabled}
+          onChange={(e) => props.onChange({ direction: e.target.value as CallDirection })}
+        >
+          <option value="Inbound">Inbound</option>
+          <option value="Outbound">Outbound</option>
+        </select>
+      </label>
+      <label>
+        Result
+        <select
+          value={call.result}
+          disabled={disabled}
+          onChange={(e) => props.onChange({ result: e.target.value as CallResult })}
+        >
+          {RESULTS.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+      </label>
       <label>
         Length (minutes)
         <input
