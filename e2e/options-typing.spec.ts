@@ -1,6 +1,6 @@
 /**
- * The options page keeps what is typed: never rewritten under the cursor, format slots in
- * place, saved when the tab closes, and kept as typed when a save fails.
+ * The options page keeps what is typed: never rewritten under the cursor, formats in their
+ * fields, saved when the tab closes, and kept as typed when a save fails.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -35,7 +35,7 @@ test('a field is never rewritten while it is typed in, even when a pause saves t
   await expect(options.fallbackUrl).toHaveValue('https://crm.example.com ');
 });
 
-test('each format slot keeps what was typed in it, and storage holds each format once', async ({
+test('each format field keeps what was typed in it; storage holds the fields as typed', async ({
   page,
   serviceWorker,
   extensionUrl,
@@ -44,7 +44,7 @@ test('each format slot keeps what was typed in it, and storage holds each format
   await options.format(2).fill('###-###-####');
   await expect
     .poll(() => storedSettings(serviceWorker))
-    .toMatchObject({ overridingFormats: ['###-###-####'] });
+    .toMatchObject({ overridingFormats: ['', '###-###-####'] });
   await expect(options.format(1)).toHaveValue('');
   await expect(options.format(2)).toHaveValue('###-###-####');
   await options.commit(options.format(2));
@@ -52,23 +52,24 @@ test('each format slot keeps what was typed in it, and storage holds each format
   await expect(options.format(1)).toHaveValue('');
   await expect(options.formatExample(1)).toHaveText('Not used.');
 
-  // Filling slot 1 afterwards adds it in front; a repeat is said to be looked up once.
+  // Filling slot 1 afterwards fills it in place; a repeat is said to be looked up once.
   await options.format(1).fill('(###) ###-####');
   await options.format(3).fill('###-###-####');
   await expect(options.formatExample(3)).toHaveText('Same as format 2, so it is looked up once.');
   await options.commit(options.format(3));
   await expect
     .poll(() => storedSettings(serviceWorker))
-    .toMatchObject({ overridingFormats: ['(###) ###-####', '###-###-####'] });
+    .toMatchObject({ overridingFormats: ['(###) ###-####', '###-###-####', '###-###-####'] });
   await expect(options.format(2)).toHaveValue('###-###-####');
   await expect(options.format(3)).toHaveValue('###-###-####');
 
-  // Emptying slot 1 leaves slot 2 where it is.
+  // Emptying slot 1 leaves slot 2 where it is; emptying the last slot leaves it out.
   await options.format(1).fill('');
-  await options.commit(options.format(1));
+  await options.format(3).fill('');
+  await options.commit(options.format(3));
   await expect
     .poll(() => storedSettings(serviceWorker))
-    .toMatchObject({ overridingFormats: ['###-###-####'] });
+    .toMatchObject({ overridingFormats: ['', '###-###-####'] });
   await expect(options.format(1)).toHaveValue('');
   await expect(options.format(2)).toHaveValue('###-###-####');
 });

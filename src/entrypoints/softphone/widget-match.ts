@@ -33,23 +33,23 @@ interface WidgetLookup {
 /** The widget's match data from the engine's results; throws when no CRM is connected. */
 async function lookUpForWidget(
   deps: BridgeDeps,
-  request: { phoneNumbers: string[]; force?: boolean },
+  phoneNumbers: string[],
+  force = false,
 ): Promise<WidgetLookup> {
   // Batched lookups (one cache read each, bounded CRM calls in the engine), as few as the
   // engine's batch size allows: a long call history can ask for more numbers than one takes.
-  const { phoneNumbers } = request;
   const batches = Array.from(
     { length: Math.ceil(phoneNumbers.length / MAX_LOOKUP_BATCH) },
     (_, i) => phoneNumbers.slice(i * MAX_LOOKUP_BATCH, (i + 1) * MAX_LOOKUP_BATCH),
   );
   // A worker stopped meanwhile would leave the widget with no names for minutes: sent again.
   const wait = deps.wait ?? sleep;
-  const force = request.force ? { force: true } : {};
   const [answers, connection] = await Promise.all([
     Promise.all(
       batches.map((batch) =>
         withResend(
-          () => deps.request('contact.lookupMany', { phoneNumbers: batch, ...force }),
+          () =>
+            deps.request('contact.lookupMany', { phoneNumbers: batch, ...(force && { force }) }),
           wait,
         ),
       ),
@@ -96,27 +96,6 @@ function askWidgetAgain(deps: BridgeDeps, phoneNumbers: string[]): void {
   deps.post({ type: 'rc-adapter-trigger-contact-match', phoneNumbers });
 }
 
-// Numbers named per bridge (one window), newest last: on a connection change the widget matches
-// them again, not showing the old CRM's names for their whole match lifetime.
-const named = new WeakMap<BridgeDeps, Set<string>>();
-/** A day of calls at the most; older names the widget has long let go of. */
-const MAX_NAMED = 1000;
-
-function rememberNamed(deps: BridgeDeps, data: Record<string, unknown[]>): void {
-  const numbers = named.get(deps) ?? new Set<string>();
-  named.set(deps, numbers);
-  // Newest last: a number named again moves to the end; the oldest go first.
-  const namedNow = Object.keys(data).filter((number) => data[number]!.length > 0);
-  for (const number of namedNow) numbers.delete(number);
-  for (const number of namedNow) numbers.add(number);
-  for (const oldest of numbers) if (numbers.size > MAX_NAMED) numbers.delete(oldest);
-}
-
-export function rematchNamed(deps: BridgeDeps): void {
-  askWidgetAgain(deps, [...(named.get(deps) ?? [])]);
-  named.delete(deps);
-}
-
 /** Numbers waiting to be looked up again after a CRM failure, per bridge (one window). */
 type Reasking = { pending: Set<string>; running: boolean };
 const reasking = new WeakMap<BridgeDeps, Reasking>();
@@ -147,7 +126,7 @@ async function reask(deps: BridgeDeps, state: Reasking, crmName: string): Promis
       await wait(delay);
       const numbers = [...state.pending];
       // Null when the worker could not be reached, or the CRM was disconnected: next round.
-      const lookup = await lookUpForWidget(deps, { phoneNumbers: numbers }).catch(() => null);
+      const lookup = await lookUpForWidget(deps, numbers).catch(() => null);
       if (!lookup) continue;
       const failed = new Set(lookup.failed);
       for (const number of numbers) if (!failed.has(number)) state.pending.delete(number);
@@ -204,14 +183,13 @@ export async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unkn
   const phoneNumbers = parsed.phoneNumbers.filter((number) => !waiting?.has(number));
   if (phoneNumbers.length === 0) return { data: {} };
   const force = parsed.force && mayForce(deps, parsed);
-  const lookup = lookUpForWidget(deps, { phoneNumbers, force });
+  const lookup = lookUpForWidget(deps, phoneNumbers, force);
   const late = (deps.wait ?? sleep)(MATCH_DEADLINE_MS).then(() => null);
   try {
     const outcome = await Promise.race([lookup, late]);
     if (outcome) {
       // Failed numbers are answered now without names (no 30-second wait), and asked again later.
       afterCrmFailure(deps, outcome);
-      rememberNamed(deps, outcome.data);
       return { data: outcome.data };
     }
   } catch (error) {

@@ -9,7 +9,7 @@ import { RETRY_ALARM } from './call-record';
 import { forgetClosedWindow, handleShowCall, rememberPlace } from './call-window';
 import { forgetEndedCalls, forgetOldCalls } from './forget-old-calls';
 
-export { callOfSave, recordCreated, recordLogged } from './save-outcome';
+export { callOfSave, recordSaved } from './save-outcome';
 export { forgetEndedCalls };
 export { showLatestCall } from './latest-call';
 

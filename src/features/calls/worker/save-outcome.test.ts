@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callSessions } from '@/platform/storage/keys';
 import { aCall, aContact, aLookupResult } from '@/test/calls';
-import { callOfSave, recordCreated, recordLogged } from './save-outcome';
+import { callOfSave, recordSaved } from './save-outcome';
 
 const NOT_FOUND = { message: 'Contact not found', messageType: 'warning', ttl: 3000 } as const;
 const nina = aContact(1000, 'Nina New');
@@ -11,7 +11,7 @@ describe('a Save from a call window is kept in the call', () => {
   it('a created contact joins the answer, and its "not found" goes', async () => {
     const result = { ...aLookupResult([]), returnMessage: NOT_FOUND };
     await callSessions.set('s1', aCall({ lookup: { state: 'done', result } }));
-    await recordCreated('s1', { contact: nina, returnMessage: null });
+    await recordSaved('s1', { contact: nina }, 1);
     expect((await callSessions.get('s1'))?.lookup).toEqual({
       state: 'done',
       result: { ...result, contacts: [nina], returnMessage: null },
@@ -23,7 +23,7 @@ describe('a Save from a call window is kept in the call', () => {
       's1',
       aCall({ lookup: { state: 'done', result: aLookupResult([bob]) } }),
     );
-    await recordLogged('s1', { logId: 'L1', contact: nina, returnMessage: null }, 5_000);
+    await recordSaved('s1', { logId: 'L1', contact: nina }, 5_000);
     const call = await callSessions.get('s1');
     expect(call?.lastLog).toEqual({ logId: 'L1', contactName: 'Nina New', at: 5_000 });
     expect(call?.lookup).toMatchObject({ result: { contacts: [bob, nina] } });
@@ -31,9 +31,9 @@ describe('a Save from a call window is kept in the call', () => {
 
   it('leaves a lookup still running alone, and a forgotten call forgotten', async () => {
     await callSessions.set('s1', aCall());
-    await recordCreated('s1', { contact: nina, returnMessage: null });
+    await recordSaved('s1', { contact: nina }, 1);
     expect((await callSessions.get('s1'))?.lookup).toEqual(aCall().lookup);
-    await recordLogged('gone', { logId: 'L1', contact: bob, returnMessage: null }, 1);
+    await recordSaved('gone', { logId: 'L1', contact: bob }, 1);
     expect(await callSessions.get('gone')).toBeUndefined();
   });
 

@@ -15,12 +15,6 @@ interface Props {
 
 type Outcome = { kind: 'info' | 'success' | 'error'; text: string } | null;
 
-/** Shown in place of a test's result when the fields changed while it ran. */
-const STALE_TEST_OUTCOME: Outcome = {
-  kind: 'info',
-  text: 'The fields changed while the connection was being tested, so that result is not shown. Test again to check what is entered now.',
-};
-
 /** CRM choice and its connection fields, rendered from the connector's declared settings. */
 export function ConnectionForm({ connectors, onConnected, replacing, onCancel }: Props) {
   const [platform, setPlatform] = useState(
@@ -53,20 +47,12 @@ export function ConnectionForm({ connectors, onConnected, replacing, onCancel }:
     const checked = draft();
     if (!checked) return;
     const startedAt = edits.current;
-    const testing: Outcome = {
-      kind: 'info',
-      text: `Testing the connection to ${connector.displayName}…`,
-    };
     setBusy(true);
-    setOutcome(testing);
+    setOutcome({ kind: 'info', text: `Testing the connection to ${connector.displayName}…` });
     const reply = await send('connection.test', checked);
     setBusy(false);
-    if (edits.current !== startedAt) {
-      // The CRM or a field changed meanwhile: the result is for values no longer in the form
-      // (another CRM's form already cleared the "Testing…" line).
-      setOutcome((shown) => (shown === testing ? STALE_TEST_OUTCOME : shown));
-      return;
-    }
+    // The CRM or a field changed meanwhile: the result is for values no longer in the form.
+    if (edits.current !== startedAt) return setOutcome(null);
     if (!reply.ok) return fail(reply.error.message);
     setOutcome({ kind: 'success', text: reply.value.message });
   };

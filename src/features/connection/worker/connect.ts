@@ -60,19 +60,15 @@ function addressField(connector: Connector) {
   return field ?? { label: 'address', required: true, placeholder: 'acme.pipedrive.com' };
 }
 
-function checkedAddress(hostname: unknown, connector: Connector) {
-  const field = addressField(connector);
-  const typed = typeof hostname === 'string' ? hostname : '';
-  const checked = checkAddress(field, typed, connector.manifest.displayName);
-  if (!checked.ok) badRequest(checked.message);
-  return { hostname: checked.value, origin: new URL(apiOrigin(checked.value)) };
-}
-
 function prepare(draft: ConnectionDraft, deps: EngineDeps) {
   if (!draft || typeof draft !== 'object') badRequest('Fill in the connection form first.');
   const connector = deps.getConnector(draft.platform);
   if (!connector) badRequest('Choose a CRM to connect to.');
-  const { hostname, origin } = checkedAddress(draft.hostname, connector);
+  const typed = typeof draft.hostname === 'string' ? draft.hostname : '';
+  const address = checkAddress(addressField(connector), typed, connector.manifest.displayName);
+  if (!address.ok) badRequest(address.message);
+  const hostname = address.value;
+  const origin = new URL(apiOrigin(hostname));
   const credentials = cleanCredentials(draft.credentials, connector);
   let authHeader: string;
   try {

@@ -20,17 +20,6 @@ export function checkLogDraft(
   return length.ok ? { seconds: length.seconds } : { lengthError: length.message, seconds: 0 };
 }
 
-function contactOf(draft: LogDraft, chosen: ContactView | null): CallLogRequest['contact'] {
-  if (!chosen) return { kind: 'new', name: draft.newName.trim(), type: draft.newType };
-  return {
-    kind: 'existing',
-    id: chosen.id,
-    name: chosen.name,
-    ...(chosen.type ? { type: chosen.type } : {}),
-    ...(chosen.account ? { account: chosen.account } : {}),
-  };
-}
-
 interface LogRequestInput {
   phoneNumber: string;
   draft: LogDraft;
@@ -43,18 +32,26 @@ interface LogRequestInput {
 }
 
 export function logRequestOf(input: LogRequestInput): CallLogRequest {
-  const { draft, call } = input;
+  const { draft, call, chosen } = input;
   return {
     requestId: draft.requestId,
     phoneNumber: input.phoneNumber,
-    contact: contactOf(draft, input.chosen),
+    contact: chosen
+      ? {
+          kind: 'existing',
+          id: chosen.id,
+          name: chosen.name,
+          ...(chosen.type ? { type: chosen.type } : {}),
+          ...(chosen.account ? { account: chosen.account } : {}),
+        }
+      : { kind: 'new', name: draft.newName.trim(), type: draft.newType },
     direction: call.direction,
     startTime: call.startTime,
     durationSeconds: call.durationSeconds,
     result: call.result,
     subject: input.subject.trim() || subjectFor(draft.direction, input.who),
     note: draft.note,
-    additionalSubmission: input.chosen ? input.extra : {},
+    additionalSubmission: chosen ? input.extra : {},
     ...(call.sessionId ? { callSessionId: call.sessionId } : {}),
     ...(call.ownNumber ? { ownNumber: call.ownNumber } : {}),
   };

@@ -2,10 +2,17 @@
 import type { CreateContactArgs } from '@/connectors/types';
 import type { EngineDeps } from '@/connectors/deps';
 import type { Contact, ReturnMessage } from '@/features/lookup/model/contact';
-import { loadAccount, toView, type Account } from '@/features/lookup/worker';
+import {
+  addCreatedContact,
+  cacheId,
+  loadAccount,
+  toView,
+  type Account,
+} from '@/features/lookup/worker';
+import { ERROR_CODES } from '@/platform/messages';
 import type { CreateContactReply, CreateContactRequest } from '@/platform/messages';
-import { badRequest } from '@/platform/worker/request-error';
-import { checkNewContact, createInCrm, rememberCreated, writableNumber } from './crm-write';
+import { badRequest, RequestError } from '@/platform/worker/request-error';
+import { checkNewContact, contactRef, saveCall, writableNumber } from './crm-write';
 import { checkRequestId, runOnce } from './idempotent';
 import { retryOf, settle, watchLateCopies } from './retry-check';
 
@@ -18,32 +25,37 @@ function createdMessage(account: Account, type: string | undefined): ReturnMessa
   return { message: `${kind} created.`, messageType: 'success', ttl: 3000 };
 }
 
+async function createInCrm(account: Account, deps: EngineDeps, args: CreateContactArgs) {
+  const { connector } = account;
+  const result = await saveCall(account, deps, 'contact', () => connector.createContact(args));
+  const info = result?.contactInfo;
+  if (!info || (typeof info.id !== 'string' && typeof info.id !== 'number')) {
+    const why = result?.returnMessage?.message;
+    throw new RequestError(
+      ERROR_CODES.crm,
+      `${connector.manifest.displayName} did not create the contact${why ? `: ${why}` : '.'}`,
+    );
+  }
+  const name = typeof info.name === 'string' && info.name ? info.name : args.newContactName;
+  return { id: info.id, name, type: info.type || args.newContactType };
+}
+
 /** On a retry, the contact an earlier attempt made if the CRM has it, else a new one (watched for a
- * late copy). Cached either way, so a cached "no match" for the number stops showing. */
+ * late copy). Cached at once either way, so a cached "no match" for the number stops showing. */
 export async function createOnce(
   account: Account,
   deps: EngineDeps,
   e164: string,
-  fields: { name: string; type: string },
+  { name, type }: { name: string; type: string },
   retry: { since: number } | null,
 ): Promise<Contact> {
   const { user, authHeader } = account;
-  const args: CreateContactArgs = {
-    user,
-    authHeader,
-    phoneNumber: e164,
-    newContactName: fields.name,
-    newContactType: fields.type,
-  };
+  const args = { user, authHeader, phoneNumber: e164, newContactName: name, newContactType: type };
   const save = { kind: 'contact', args } as const;
   const earlier = retry ? await settle(account, deps, save, retry.since) : null;
-  const contact = earlier
-    ? await rememberCreated(account, deps, e164, {
-        id: earlier,
-        name: fields.name,
-        ...(fields.type ? { type: fields.type } : {}),
-      })
-    : await createInCrm(account, deps, args);
+  const made = earlier ? { id: earlier, name, type } : await createInCrm(account, deps, args);
+  const contact: Contact = { ...contactRef(made), phone: e164 };
+  await addCreatedContact(cacheId(account.scope, e164), e164, contact, deps.now());
   if (retry) watchLateCopies(account, deps, save, retry.since, String(contact.id));
   return contact;
 }

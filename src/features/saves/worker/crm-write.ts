@@ -2,13 +2,10 @@
 import { collapseName } from '@/connectors/shared/names';
 import { ERROR_CODES } from '@/platform/messages';
 import type { Contact } from '@/features/lookup/model/contact';
-import type { CreateContactArgs } from '@/connectors/types';
 import { redactSecrets, type CrmError, type CrmFailureKind } from '@/platform/worker/http/errors';
 import { badRequest, RequestError } from '@/platform/worker/request-error';
 import type { Account } from '@/features/lookup/worker';
 import {
-  addCreatedContact,
-  cacheId,
   noteCredentialsAccepted,
   noteCredentialsRejected,
   parseTarget,
@@ -59,19 +56,7 @@ export function checkNewContact(
 }
 
 /** Failures after which the CRM may still have saved what was sent (or save it moments later). */
-const UNCLEAR_KINDS = new Set<CrmFailureKind>([
-  'timeout',
-  'network',
-  'unavailable',
-  'malformed',
-  'tooLarge',
-]);
-
-/** The account's own secrets, hidden from any CRM text that echoes them. */
-function secretsOf(account: Account): string[] {
-  const { kind: _kind, ...secret } = account.connection.credentials;
-  return [account.authHeader, ...Object.values(secret)];
-}
+const UNCLEAR: CrmFailureKind[] = ['timeout', 'network', 'unavailable', 'malformed', 'tooLarge'];
 
 // A CRM call in the CRM's slots with 429 retries; a 401, or a success after one, is noted on the
 // connection. A failure is thrown in the person's words (`explain`).
@@ -109,48 +94,14 @@ export const saveCall = <T>(
   run: () => Promise<T>,
 ) =>
   inSlot(account, deps, run, ({ kind, message, crmText }, crm) => {
-    const said = crmText && redactSecrets(crmText, secretsOf(account));
+    // The account's own secrets are hidden from any CRM text that echoes them.
+    const { kind: _kind, ...secret } = account.connection.credentials;
+    const said = crmText && redactSecrets(crmText, [account.authHeader, ...Object.values(secret)]);
     const sentence = saveFailureSentence(kind, crm, { target, why: message, crmText: said });
-    return new RequestError(ERROR_CODES.crm, sentence, UNCLEAR_KINDS.has(kind));
+    return new RequestError(ERROR_CODES.crm, sentence, UNCLEAR.includes(kind));
   });
 
 /** A contact as a log or a Save's record names it: no type key when it has none. */
 export function contactRef({ id, name, type }: Pick<Contact, 'id' | 'name' | 'type'>) {
   return { id, name, ...(type ? { type } : {}) };
-}
-
-/** Puts a contact a Save made in the cache at once (merged with the number's others). */
-export async function rememberCreated(
-  account: Account,
-  deps: EngineDeps,
-  e164: string,
-  contact: Contact,
-): Promise<Contact> {
-  const created: Contact = { ...contact, phone: e164 };
-  await addCreatedContact(cacheId(account.scope, e164), e164, created, deps.now());
-  return created;
-}
-
-/** Creates the contact in the CRM and puts it in the cache at once (merged with the number's). */
-export async function createInCrm(
-  account: Account,
-  deps: EngineDeps,
-  args: CreateContactArgs,
-): Promise<Contact> {
-  const { connector } = account;
-  const result = await saveCall(account, deps, 'contact', () => connector.createContact(args));
-  const info = result?.contactInfo;
-  if (!info || (typeof info.id !== 'string' && typeof info.id !== 'number')) {
-    const why = result?.returnMessage?.message;
-    throw new RequestError(
-      ERROR_CODES.crm,
-      `${connector.manifest.displayName} did not create the contact${why ? `: ${why}` : '.'}`,
-    );
-  }
-  const type = info.type || args.newContactType;
-  return rememberCreated(account, deps, args.phoneNumber, {
-    id: info.id,
-    name: typeof info.name === 'string' && info.name ? info.name : args.newContactName,
-    ...(type ? { type } : {}),
-  });
 }

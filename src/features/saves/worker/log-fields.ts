@@ -24,6 +24,5 @@ export async function logFieldOptions(
     ? contactsOf(entry, e164).find((c) => String(c.id) === String(contactId))
     : undefined;
   const contact: Contact = cached ?? { id: contactId, name: '', phone: e164 };
-  const fetch = connector.fetchLogFieldOptions.bind(connector);
-  return crmCall(account, deps, () => fetch(user, authHeader, contact));
+  return crmCall(account, deps, () => connector.fetchLogFieldOptions!(user, authHeader, contact));
 }

@@ -35,14 +35,13 @@ export async function settle(
 ): Promise<string | null> {
   const check = account.connector.saveCheck;
   if (!check) return null;
-  const target = save.kind;
   // A failed look leaves the earlier attempt's fate unknown: the Save stays unclear (frozen).
-  const ids = await saveCall(account, deps, target, () => check.find(save, since));
+  const ids = await saveCall(account, deps, save.kind, () => check.find(save, since));
   const kept = keep ?? ids[0];
   // Our own record not listed yet (a lagging list): nothing is taken for a copy of it.
   if (kept === undefined || !ids.includes(kept)) return null;
   for (const id of ids) {
-    if (id !== kept) await saveCall(account, deps, target, () => check.remove(save, id));
+    if (id !== kept) await saveCall(account, deps, save.kind, () => check.remove(save, id));
   }
   return kept;
 }

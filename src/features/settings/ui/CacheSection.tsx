@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { send } from '@/platform/ui/messaging';
 import { useAnswer } from '@/platform/ui/use-status';
 import type { Settings } from '../model/settings';
@@ -32,15 +32,6 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
   const noMatchTtl = useDraft(settings.cache.noMatchTtlMinutes, noMatchCheck, (noMatchTtlMinutes) =>
     setCache({ noMatchTtlMinutes }),
   );
-
-  // Lookups elsewhere change the count: ask again whenever the user comes back to this tab.
-  useEffect(() => {
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') reload();
-    };
-    document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
-  }, [reload]);
 
   const clear = async () => {
     setBusy(true);

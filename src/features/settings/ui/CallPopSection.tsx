@@ -25,9 +25,9 @@ const OPEN_WHAT = [
 export function CallPopSection({ settings, save }: SectionProps) {
   const { callPop } = settings;
   const setCallPop = (patch: Partial<Settings['callPop']>) =>
-    void save((current) => ({ ...current, callPop: { ...current.callPop, ...patch } }));
+    save((current) => ({ ...current, callPop: { ...current.callPop, ...patch } }));
   const fallback = useDraft(callPop.fallbackUrl, checkFallbackUrl, (fallbackUrl) =>
-    save((current) => ({ ...current, callPop: { ...current.callPop, fallbackUrl } })),
+    setCallPop({ fallbackUrl }),
   );
   return (
     <Section title="Call pop" intro="When CallPop shows the caller's contact.">
@@ -38,20 +38,20 @@ export function CallPopSection({ settings, save }: SectionProps) {
             label={way === 'inbound' ? 'Incoming calls' : 'Outgoing calls'}
             value={callPop[way]}
             options={TRIGGERS}
-            onChange={(trigger) => setCallPop({ [way]: trigger })}
+            onChange={(trigger) => void setCallPop({ [way]: trigger })}
           />
         ))}
         <SelectField
           label="When several contacts match"
           value={callPop.multiple}
           options={MULTIPLE}
-          onChange={(multiple) => setCallPop({ multiple })}
+          onChange={(multiple) => void setCallPop({ multiple })}
         />
         <SelectField
           label="A pop opens"
           value={callPop.openCrmPage ? 'crm' : 'card'}
           options={OPEN_WHAT}
-          onChange={(what) => setCallPop({ openCrmPage: what === 'crm' })}
+          onChange={(what) => void setCallPop({ openCrmPage: what === 'crm' })}
         />
       </div>
       <TextField

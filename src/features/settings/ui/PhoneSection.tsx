@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import {
   applyOverridingFormat,
   formatSlotCount,
@@ -8,11 +8,10 @@ import {
 import { SETTING_LIMITS } from '../model/settings';
 import { browserCountry, withAccountCountry } from '../model/default-country';
 import { CheckboxField, SelectField, TextField } from '@/platform/ui/form-fields';
-import { earlierSlotWith, layoutFor, packFormats, withSlot } from './format-slots';
 import { sampleNumberFor, type SampleNumber } from './sample-number';
 import { Section } from '@/platform/ui/Section';
 import { useDraft } from './use-draft';
-import type { SectionProps, SaveOutcome } from './use-settings';
+import type { SectionProps } from './use-settings';
 import type { Checked } from './validation';
 
 const SLOTS = Array.from({ length: SETTING_LIMITS.overridingFormats }, (_, index) => index);
@@ -24,21 +23,30 @@ function checkFormat(text: string): Checked<string> {
   return checked.ok ? { ok: true, value: format } : checked;
 }
 
-interface FormatFieldProps {
-  slot: number;
-  /** The format this slot holds in the page's slot layout. */
-  stored: string;
-  /** The formats in earlier slots, to say when this one repeats one of them. */
-  earlier: readonly string[];
-  sample: SampleNumber;
-  commit: (slot: number, format: string) => Promise<SaveOutcome>;
+// Stored as typed, blanks included, so each format stays in its field; lookups skip blanks and
+// repeats. Blanks at the end are left out.
+function withFormat(formats: readonly string[], slot: number, format: string): string[] {
+  const next = SLOTS.map((index) => (index === slot ? format : (formats[index] ?? '')));
+  while (next.at(-1) === '') next.pop();
+  return next;
 }
 
-function FormatField({ slot, stored, earlier, sample, commit }: FormatFieldProps) {
-  const draft = useDraft(stored, checkFormat, (value) => commit(slot, value));
+function FormatField({
+  slot,
+  settings,
+  save,
+  sample,
+}: SectionProps & { slot: number; sample: SampleNumber }) {
+  const formats = settings.overridingFormats;
+  const draft = useDraft(formats[slot] ?? '', checkFormat, (format) =>
+    save((current) => ({
+      ...current,
+      overridingFormats: withFormat(current.overridingFormats, slot, format),
+    })),
+  );
   const format = draft.value.trim();
   const valid = format !== '' && !draft.error;
-  const repeats = valid ? earlierSlotWith(earlier, slot, format) : null;
+  const repeats = valid ? formats.slice(0, slot).findIndex((other) => other.trim() === format) : -1;
   const example = valid ? applyOverridingFormat(sample.nationalNumber, format) : null;
   return (
     <div className="format-row">
@@ -49,7 +57,7 @@ function FormatField({ slot, stored, earlier, sample, commit }: FormatFieldProps
         testId={`format-${slot + 1}`}
       />
       <p className="format-example" aria-live="polite" data-testid={`format-example-${slot + 1}`}>
-        {repeats !== null ? (
+        {repeats !== -1 ? (
           `Same as format ${repeats + 1}, so it is looked up once.`
         ) : example ? (
           <>
@@ -63,36 +71,6 @@ function FormatField({ slot, stored, earlier, sample, commit }: FormatFieldProps
       </p>
     </div>
   );
-}
-
-/** Storage holds the packed list; the page keeps which slot each format is in (format-slots.ts). */
-function FormatSlots({ settings, save, sample }: SectionProps & { sample: SampleNumber }) {
-  const [layout, setLayout] = useState<readonly string[] | null>(null);
-  const shown = layoutFor(settings.overridingFormats, layout, SLOTS.length);
-  // The layout as of the latest commit, so two commits in a row both count.
-  const latest = useRef(shown);
-  useLayoutEffect(() => {
-    latest.current = shown;
-  });
-  const commit = useCallback(
-    (slot: number, format: string) => {
-      const next = withSlot(latest.current, slot, format);
-      latest.current = next;
-      setLayout(next);
-      return save((current) => ({ ...current, overridingFormats: packFormats(next) }));
-    },
-    [save],
-  );
-  return SLOTS.map((slot) => (
-    <FormatField
-      key={slot}
-      slot={slot}
-      stored={shown[slot] ?? ''}
-      earlier={shown.slice(0, slot)}
-      sample={sample}
-      commit={commit}
-    />
-  ));
 }
 
 /** The country for numbers typed without a country code; unset, the browser's region applies. */
@@ -143,7 +121,9 @@ export function PhoneSection({ settings, save }: SectionProps) {
           +1&nbsp;415&nbsp;555&nbsp;0102 and (415)&nbsp;555-0102): only your formats and the
           +14155550102 form are searched. Add a format for each way your team types numbers.
         </p>
-        <FormatSlots settings={settings} save={save} sample={sample} />
+        {SLOTS.map((slot) => (
+          <FormatField key={slot} slot={slot} settings={settings} save={save} sample={sample} />
+        ))}
       </fieldset>
       <CheckboxField
         label="Look up internal extension numbers"
