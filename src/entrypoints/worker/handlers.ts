@@ -1,9 +1,4 @@
-import {
-  callOfSave,
-  callsHandlers,
-  forgetEndedCalls,
-  recordCreated,
-} from '@/features/calls/worker';
+import { callsHandlers, forgetEndedCalls, keptInCall } from '@/features/calls/worker';
 import { connectionHandlers } from '@/features/connection/worker';
 import { lookupHandlers } from '@/features/lookup/worker';
 import { forgetSaves, isFinished, savesHandlers } from '@/features/saves/worker';
@@ -19,16 +14,6 @@ async function badged<T>(work: Promise<T>, result?: (value: T) => LookupResult):
   return value;
 }
 
-async function inCall<P, T extends { contact: ContactView }>(
-  payload: P,
-  run: (p: P) => Promise<T>,
-) {
-  const callSessionId = callOfSave(payload);
-  const reply = await run(payload);
-  if (callSessionId) await recordCreated(callSessionId, { ...reply, returnMessage: null });
-  return reply;
-}
-
 export const handlers: HandlerTable = {
   'status.get': () => {
     const manifest = chrome.runtime.getManifest();
@@ -42,8 +27,9 @@ export const handlers: HandlerTable = {
   'call.refresh': (payload) => badged(callsHandlers['call.refresh'](payload), (r) => r),
   'call.event': (payload) => badged(callsHandlers['call.event'](payload)),
   // The call's window shows the contact the number was added to, or the pick first.
-  'contact.addNumber': (payload) => inCall(payload, lookupHandlers['contact.addNumber']),
-  'contact.pick': (payload) => inCall(payload, lookupHandlers['contact.pick']),
+  'contact.addNumber': (payload) =>
+    keptInCall(payload, () => lookupHandlers['contact.addNumber'](payload)),
+  'contact.pick': (payload) => keptInCall(payload, () => lookupHandlers['contact.pick'](payload)),
   // Clear cache also frees session space: finished Saves' records and ended calls.
   'cache.clear': async () => {
     const cleared = await lookupHandlers['cache.clear']();

@@ -9,7 +9,7 @@ import { RETRY_ALARM } from './call-record';
 import { forgetClosedWindow, handleShowCall, rememberPlace } from './call-window';
 import { forgetEndedCalls, forgetOldCalls } from './forget-old-calls';
 
-export { callOfSave, recordSaved } from './save-outcome';
+export { keptInCall } from './save-outcome';
 export { forgetEndedCalls };
 export { showLatestCall } from './latest-call';
 

@@ -21,3 +21,14 @@ export async function recordSaved(
   inBackground('keeping a Save in its call', work);
   await work.catch(() => undefined);
 }
+
+/** Runs what a page asked for a call (a Save, an added number, a pick), then keeps it there. */
+export async function keptInCall<R extends Parameters<typeof recordSaved>[1]>(
+  payload: unknown,
+  run: () => Promise<R>,
+): Promise<R> {
+  const callSessionId = callOfSave(payload);
+  const reply = await run();
+  if (callSessionId) await recordSaved(callSessionId, reply, Date.now());
+  return reply;
+}
