@@ -2,7 +2,7 @@ import { callsHandlers, forgetEndedCalls, keptInCall } from '@/features/calls/wo
 import { connectionHandlers } from '@/features/connection/worker';
 import { lookupHandlers } from '@/features/lookup/worker';
 import { forgetSaves, isFinished, savesHandlers } from '@/features/saves/worker';
-import type { ContactView, LookupResult } from '@/platform/messages';
+import type { LookupResult } from '@/platform/messages';
 import type { HandlerTable } from '@/platform/worker/listener';
 import { inBackground } from '@/platform/worker/report';
 import { updateBadge } from './badge';
