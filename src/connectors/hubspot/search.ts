@@ -4,11 +4,7 @@
 // searchable numbers (the national digits, however typed); a company's phone in usual spellings.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { http } from '@/platform/worker/http/client';
-import {
-  CREATE_NEW_CONTACT,
-  type Contact,
-  type FindContactResult,
-} from '@/features/lookup/model/contact';
+import type { Contact, FindContactResult } from '@/features/lookup/model/contact';
 import { normalizePhone } from '@/features/lookup/model/phone';
 import {
   optionalText,
@@ -17,7 +13,7 @@ import {
   requireRecord,
   type JsonRecord,
 } from '../shared/guards';
-import { extensionNotSearched, moreMatchesThanShown, nameSearchResult } from '../shared/outcome';
+import { extensionNotSearched, nameSearchResult, phoneSearchResult } from '../shared/outcome';
 import { allAnswered, buildUrl } from '../shared/wire';
 import type { FindContactArgs, FindContactWithNameArgs, FindHooks } from '../types';
 import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
@@ -121,18 +117,11 @@ async function searchBoth(
   return { contacts, more: answers.some((a) => a.more) };
 }
 
-export async function findHubSpotContact(
-  args: FindContactArgs,
-  hooks?: FindHooks,
-): Promise<FindContactResult> {
+export async function findHubSpotContact(args: FindContactArgs, hooks?: FindHooks) {
   if (args.isExtension) return extensionNotSearched('HubSpot');
   const byNumber = (type: HubSpotType) => ({ groups: phoneGroups(type, args.phoneNumber) });
   const { contacts, more } = await searchBoth(args, byNumber, () => args.phoneNumber, hooks);
-  return {
-    successful: true,
-    matchedContactInfo: [...contacts, { ...CREATE_NEW_CONTACT }],
-    ...(more ? { returnMessage: moreMatchesThanShown('HubSpot', SEARCH_LIMIT) } : {}),
-  };
+  return phoneSearchResult('HubSpot', contacts, more && SEARCH_LIMIT);
 }
 
 // HubSpot's query finds words of names, emails and companies that start with the typed words.
@@ -144,6 +133,5 @@ export async function findHubSpotContactWithName(
   if (query === '') throw new Error('Type a name to search HubSpot.');
   const phoneOf = (p: JsonRecord) => optionalText(p.phone) ?? optionalText(p.mobilephone);
   const { contacts, more } = await searchBoth(args, () => ({ groups: [], query }), phoneOf, hooks);
-  const shown = moreMatchesThanShown('HubSpot', SEARCH_LIMIT, 'match this name');
-  return nameSearchResult(query, contacts, more ? shown : undefined);
+  return nameSearchResult('HubSpot', query, contacts, more && SEARCH_LIMIT);
 }

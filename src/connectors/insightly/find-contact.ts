@@ -1,11 +1,7 @@
 // Exact-match searches per phone (or name) field and search value, in parallel, paced by the engine under
 // Insightly's rate (a 429 retries the lookup). Organisation names are not fetched: a request each on every pop.
 import { http } from '@/platform/worker/http/client';
-import {
-  CREATE_NEW_CONTACT,
-  type Contact,
-  type FindContactResult,
-} from '@/features/lookup/model/contact';
+import type { Contact, FindContactResult } from '@/features/lookup/model/contact';
 import {
   optionalText,
   requireArray,
@@ -13,7 +9,7 @@ import {
   requireRecord,
   type JsonRecord,
 } from '../shared/guards';
-import { extensionNotSearched, moreMatchesThanShown, nameSearchResult } from '../shared/outcome';
+import { extensionNotSearched, nameSearchResult, phoneSearchResult } from '../shared/outcome';
 import { allAnswered } from '../shared/wire';
 import type { FindContactArgs, FindContactWithNameArgs, FindHooks } from '../types';
 import { insightlyHeaders, insightlyUrl } from './auth';
@@ -114,10 +110,7 @@ async function searchAll(
   return collect(queries, records, phoneOf);
 }
 
-export async function findInsightlyContact(
-  args: FindContactArgs,
-  hooks?: FindHooks,
-): Promise<FindContactResult> {
+export async function findInsightlyContact(args: FindContactArgs, hooks?: FindHooks) {
   if (args.isExtension) return extensionNotSearched('Insightly');
   const { typed, e164 } = insightlySearchValues(args.phoneNumber, args.overridingFormat);
   const queries = Object.values(SPECS).flatMap((spec) =>
@@ -127,11 +120,7 @@ export async function findInsightlyContact(
     }),
   );
   const { contacts, truncated } = await searchAll(args, queries, () => args.phoneNumber, hooks);
-  return {
-    successful: true,
-    matchedContactInfo: [...contacts, { ...CREATE_NEW_CONTACT }],
-    ...(truncated ? { returnMessage: moreMatchesThanShown('Insightly', SEARCH_LIMIT) } : {}),
-  };
+  return phoneSearchResult('Insightly', contacts, truncated && SEARCH_LIMIT);
 }
 
 // Insightly's search matches a whole field value (any letter case): a word is searched as a first
@@ -159,8 +148,7 @@ export async function findInsightlyContactWithName(
   const { contacts, truncated } = await searchAll(args, queries, phoneOf, hooks);
   const wanted = term.toLocaleLowerCase();
   const named = contacts.filter((c) => byEmail || c.name.toLocaleLowerCase().includes(wanted));
-  const more = moreMatchesThanShown('Insightly', SEARCH_LIMIT, 'match this name');
-  return nameSearchResult(term, named, truncated ? more : undefined);
+  return nameSearchResult('Insightly', term, named, truncated && SEARCH_LIMIT);
 }
 
 /** One contact per record from the searches answered so far, and whether some were left out. */

@@ -2,11 +2,7 @@
 // search items lack: a lookup hands on the names (onPartial) before it. Deals and leads: the log form.
 import { http } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
-import {
-  CREATE_NEW_CONTACT,
-  type Contact,
-  type FindContactResult,
-} from '@/features/lookup/model/contact';
+import type { Contact, FindContactResult } from '@/features/lookup/model/contact';
 import { normalizePhone } from '@/features/lookup/model/phone';
 import {
   isRecord,
@@ -16,7 +12,7 @@ import {
   requireRecord,
   type JsonRecord,
 } from '../shared/guards';
-import { extensionNotSearched, moreMatchesThanShown, nameSearchResult } from '../shared/outcome';
+import { extensionNotSearched, nameSearchResult, phoneSearchResult } from '../shared/outcome';
 import { buildUrl, rateLimitTracking } from '../shared/wire';
 import type { ConnectorUser, FindContactArgs, FindContactWithNameArgs, FindHooks } from '../types';
 import { pipedriveHeaders } from './auth';
@@ -147,10 +143,7 @@ async function searchPersons(
   return { hits, persons: readPersons(batch.data), truncated, headers: batch.headers };
 }
 
-export async function findPipedriveContact(
-  args: FindContactArgs,
-  hooks?: FindHooks,
-): Promise<FindContactResult> {
+export async function findPipedriveContact(args: FindContactArgs, hooks?: FindHooks) {
   if (args.isExtension) return extensionNotSearched('Pipedrive');
   const term = pipedriveSearchTerm(args.phoneNumber);
   const phone = args.phoneNumber;
@@ -161,12 +154,8 @@ export async function findPipedriveContact(
     const person = found.persons.get(String(hit.id));
     return onlyOtherNumbers(person, phone) ? [] : [toContact(phone, hit, person)];
   });
-  return {
-    successful: true,
-    matchedContactInfo: [...contacts, { ...CREATE_NEW_CONTACT }],
-    ...(found.truncated ? { returnMessage: moreMatchesThanShown('Pipedrive', SEARCH_LIMIT) } : {}),
-    extraDataTracking: rateLimitTracking(found.headers),
-  };
+  const result = phoneSearchResult('Pipedrive', contacts, found.truncated && SEARCH_LIMIT);
+  return { ...result, extraDataTracking: rateLimitTracking(found.headers) };
 }
 
 /** Persons whose name (or email, for a term with an @) holds the term; each with its primary phone. */
@@ -183,8 +172,7 @@ export async function findPipedriveContactWithName(
     const person = found.persons.get(String(hit.id));
     return toContact(primaryValue(person?.phones) ?? hit.phone, hit, person);
   });
-  const more = moreMatchesThanShown('Pipedrive', SEARCH_LIMIT, 'match this name');
-  const result = nameSearchResult(term, contacts, found.truncated ? more : undefined);
+  const result = nameSearchResult('Pipedrive', term, contacts, found.truncated && SEARCH_LIMIT);
   return { ...result, extraDataTracking: rateLimitTracking(found.headers) };
 }
 
