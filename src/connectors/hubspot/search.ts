@@ -14,6 +14,7 @@ import {
   type JsonRecord,
 } from '../shared/guards';
 import { extensionNotSearched, nameSearchResult, phoneSearchResult } from '../shared/outcome';
+import { authorization } from '../shared/secret';
 import { allAnswered, buildUrl } from '../shared/wire';
 import type { FindContactArgs, FindContactWithNameArgs, FindHooks } from '../types';
 import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
@@ -28,12 +29,8 @@ const PROPERTIES = {
 };
 type Filter = { propertyName: string; operator: string; value?: string; values?: string[] };
 
-export function hubspotHeaders(authHeader: string): Record<string, string> {
-  if (!authHeader.startsWith('Bearer ')) {
-    throw new Error('The saved HubSpot token is unreadable. Connect HubSpot again.');
-  }
-  return { Authorization: authHeader };
-}
+export const hubspotHeaders = (authHeader: string) =>
+  authorization(authHeader, 'Bearer', 'HubSpot');
 
 /** The filter groups finding a number on a contact (phone or mobile) or a company. */
 export function phoneGroups(type: HubSpotType, phoneNumber: string): { filters: Filter[] }[] {

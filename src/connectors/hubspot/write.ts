@@ -13,13 +13,7 @@ import { collapseName, sameName, splitName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
 import { buildUrl, deleteIfThere } from '../shared/wire';
-import type {
-  AddPhoneNumberArgs,
-  CreateCallLogArgs,
-  CreateContactArgs,
-  SaveCheck,
-  SavedRecord,
-} from '../types';
+import type { AddPhoneNumberArgs, CreateCallLogArgs, CreateContactArgs, SaveCheck } from '../types';
 import { freeField } from '../shared/free-field';
 import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
 import { PATHS, hubspotHeaders, hubspotName, phoneGroups, searchObjects } from './search';
@@ -146,15 +140,13 @@ async function sameRecords(args: CreateContactArgs, since: number): Promise<stri
     .map(({ id }) => String(requireId(id, 'A HubSpot record')));
 }
 
-function removeSaved(save: SavedRecord, id: string): Promise<void> {
-  if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not a HubSpot record.`);
-  const path = save.kind === 'callLog' ? 'calls' : PATHS[hubspotType(save.args.newContactType)];
-  const headers = hubspotHeaders(save.args.authHeader);
-  return deleteIfThere(buildUrl(save.args.user.hostname, `/crm/v3/objects/${path}/${id}`), headers);
-}
-
 export const hubspotSaveCheck: SaveCheck = {
   find: (save, since) =>
     save.kind === 'contact' ? sameRecords(save.args, since) : sameCalls(save.args),
-  remove: removeSaved,
+  remove: (save, id) => {
+    if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not a HubSpot record.`);
+    const path = save.kind === 'callLog' ? 'calls' : PATHS[hubspotType(save.args.newContactType)];
+    const url = buildUrl(save.args.user.hostname, `/crm/v3/objects/${path}/${id}`);
+    return deleteIfThere(url, hubspotHeaders(save.args.authHeader));
+  },
 };

@@ -14,13 +14,7 @@ import {
 } from '../shared/outcome';
 import { madeSince, sameText } from '../shared/same-meaning';
 import { deleteIfThere, sqlUtc } from '../shared/wire';
-import type {
-  AddPhoneNumberArgs,
-  CreateCallLogArgs,
-  CreateContactArgs,
-  SaveCheck,
-  SavedRecord,
-} from '../types';
+import type { AddPhoneNumberArgs, CreateCallLogArgs, CreateContactArgs, SaveCheck } from '../types';
 import { freeField } from '../shared/free-field';
 import { insightlyHeaders, insightlyUrl } from './auth';
 import { SPECS, insightlyName } from './find-contact';
@@ -140,16 +134,14 @@ async function sameRecords(args: CreateContactArgs, since: number): Promise<stri
     .map((record) => String(requireId(record[idField], `An Insightly ${type}`)));
 }
 
-async function removeSaved(save: SavedRecord, id: string): Promise<void> {
-  if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not an Insightly record.`);
-  const segment =
-    save.kind === 'callLog' ? 'Notes' : SPECS[insightlyType(save.args.newContactType)].segment;
-  const url = insightlyUrl(save.args.user.hostname, `/${segment}/${id}`);
-  return deleteIfThere(url, insightlyHeaders(save.args.authHeader));
-}
-
 export const insightlySaveCheck: SaveCheck = {
   find: (save, since) =>
     save.kind === 'contact' ? sameRecords(save.args, since) : sameNotes(save.args),
-  remove: removeSaved,
+  remove: async (save, id) => {
+    if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not an Insightly record.`);
+    const segment =
+      save.kind === 'callLog' ? 'Notes' : SPECS[insightlyType(save.args.newContactType)].segment;
+    const url = insightlyUrl(save.args.user.hostname, `/${segment}/${id}`);
+    return deleteIfThere(url, insightlyHeaders(save.args.authHeader));
+  },
 };

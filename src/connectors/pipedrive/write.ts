@@ -7,13 +7,7 @@ import { collapseName, sameName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
 import { buildUrl, deleteIfThere, sqlUtc } from '../shared/wire';
-import type {
-  AddPhoneNumberArgs,
-  CreateCallLogArgs,
-  CreateContactArgs,
-  SaveCheck,
-  SavedRecord,
-} from '../types';
+import type { AddPhoneNumberArgs, CreateCallLogArgs, CreateContactArgs, SaveCheck } from '../types';
 import { pipedriveHeaders } from './auth';
 import { pipedriveData } from './find-contact';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
@@ -184,9 +178,9 @@ async function sameCallLogs(args: CreateCallLogArgs): Promise<string[]> {
 }
 
 export const pipedriveSaveCheck: SaveCheck = {
-  find: (save: SavedRecord, since: number) =>
+  find: (save, since) =>
     save.kind === 'contact' ? samePersons(save.args, since) : sameCallLogs(save.args),
-  remove: (save: SavedRecord, id: string) =>
+  remove: (save, id) =>
     deleteIfThere(
       buildUrl(
         save.args.user.hostname,
