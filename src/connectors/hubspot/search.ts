@@ -4,7 +4,7 @@
 // searchable numbers (the national digits, however typed); a company's phone in usual spellings.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { http } from '@/platform/worker/http/client';
-import type { Contact, FindContactResult } from '@/features/lookup/model/contact';
+import type { Contact } from '@/features/lookup/model/contact';
 import { normalizePhone } from '@/features/lookup/model/phone';
 import {
   optionalText,
@@ -16,7 +16,7 @@ import {
 import { extensionNotSearched, nameSearchResult, phoneSearchResult } from '../shared/outcome';
 import { authorization } from '../shared/secret';
 import { allAnswered, buildUrl } from '../shared/wire';
-import type { FindContactArgs, FindContactWithNameArgs, FindHooks } from '../types';
+import type { FindContactArgs, FindContactWithNameArgs, FindHooks, Pace } from '../types';
 import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
 
 /** HubSpot's largest search page. */
@@ -87,7 +87,7 @@ async function searchBoth(
   args: Pick<FindContactArgs, 'user' | 'authHeader'>,
   search: (type: HubSpotType) => Search,
   phoneOf: (p: JsonRecord) => string | undefined,
-  hooks?: Pick<FindHooks, 'pace'>,
+  hooks?: Pace,
 ): Promise<{ contacts: Contact[]; more: boolean }> {
   const answers = await allAnswered(
     TYPES.map(async (type) => {
@@ -122,10 +122,7 @@ export async function findHubSpotContact(args: FindContactArgs, hooks?: FindHook
 }
 
 // HubSpot's query finds words of names, emails and companies that start with the typed words.
-export async function findHubSpotContactWithName(
-  args: FindContactWithNameArgs,
-  hooks?: Pick<FindHooks, 'pace'>,
-): Promise<FindContactResult> {
+export async function findHubSpotContactWithName(args: FindContactWithNameArgs, hooks?: Pace) {
   const query = args.name.trim();
   if (query === '') throw new Error('Type a name to search HubSpot.');
   const phoneOf = (p: JsonRecord) => optionalText(p.phone) ?? optionalText(p.mobilephone);

@@ -1,7 +1,7 @@
 // Exact-match searches per phone (or name) field and search value, in parallel, paced by the engine under
 // Insightly's rate (a 429 retries the lookup). Organisation names are not fetched: a request each on every pop.
 import { http } from '@/platform/worker/http/client';
-import type { Contact, FindContactResult } from '@/features/lookup/model/contact';
+import type { Contact } from '@/features/lookup/model/contact';
 import {
   optionalText,
   requireArray,
@@ -11,7 +11,7 @@ import {
 } from '../shared/guards';
 import { extensionNotSearched, nameSearchResult, phoneSearchResult } from '../shared/outcome';
 import { allAnswered } from '../shared/wire';
-import type { FindContactArgs, FindContactWithNameArgs, FindHooks } from '../types';
+import type { FindContactArgs, FindContactWithNameArgs, FindHooks, Pace } from '../types';
 import { insightlyHeaders, insightlyUrl } from './auth';
 import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
 import { insightlySearchValues } from './search-values';
@@ -126,10 +126,7 @@ export async function findInsightlyContact(args: FindContactArgs, hooks?: FindHo
 // Insightly's search matches a whole field value (any letter case): a word is searched as a first
 // and as a last name, more words split both ways ("Mary Ann|Smith", "Mary|Ann Smith"); the full
 // name must then hold what was typed.
-export async function findInsightlyContactWithName(
-  args: FindContactWithNameArgs,
-  hooks?: Pick<FindHooks, 'pace'>,
-): Promise<FindContactResult> {
+export async function findInsightlyContactWithName(args: FindContactWithNameArgs, hooks?: Pace) {
   const term = args.name.replace(/\s+/g, ' ').trim();
   if (term === '') throw new Error('Type a name to search Insightly.');
   const words = term.split(' ');

@@ -2,7 +2,7 @@
 // search items lack: a lookup hands on the names (onPartial) before it. Deals and leads: the log form.
 import { http } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
-import type { Contact, FindContactResult } from '@/features/lookup/model/contact';
+import type { Contact } from '@/features/lookup/model/contact';
 import { normalizePhone } from '@/features/lookup/model/phone';
 import {
   isRecord,
@@ -14,7 +14,7 @@ import {
 } from '../shared/guards';
 import { extensionNotSearched, nameSearchResult, phoneSearchResult } from '../shared/outcome';
 import { buildUrl, rateLimitTracking } from '../shared/wire';
-import type { ConnectorUser, FindContactArgs, FindContactWithNameArgs, FindHooks } from '../types';
+import type { FindContactArgs, FindContactWithNameArgs, FindHooks, Pace } from '../types';
 import { pipedriveHeaders } from './auth';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
 
@@ -119,9 +119,9 @@ function primaryValue(fields: unknown): string | undefined {
 
 // One search of `fields`, then one `GET /api/v2/persons?ids=…` for what its items lack.
 async function searchPersons(
-  args: { user: ConnectorUser; authHeader: string },
+  args: Pick<FindContactArgs, 'user' | 'authHeader'>,
   query: { term: string; fields: string },
-  hooks?: Pick<FindHooks, 'pace'>,
+  hooks?: Pace,
   onHits?: (hits: SearchHit[]) => void,
 ) {
   const headers = pipedriveHeaders(args.authHeader);
@@ -159,10 +159,7 @@ export async function findPipedriveContact(args: FindContactArgs, hooks?: FindHo
 }
 
 /** Persons whose name (or email, for a term with an @) holds the term; each with its primary phone. */
-export async function findPipedriveContactWithName(
-  args: FindContactWithNameArgs,
-  hooks?: Pick<FindHooks, 'pace'>,
-): Promise<FindContactResult> {
+export async function findPipedriveContactWithName(args: FindContactWithNameArgs, hooks?: Pace) {
   const term = args.name.trim();
   // Pipedrive refuses shorter terms (its documented minimum).
   if ([...term].length < 2) throw new Error('Type at least 2 letters to search Pipedrive.');
