@@ -1,14 +1,7 @@
 /** HubSpot writes: placeholder contacts or companies, and calls associated with them. */
 import { http } from '@/platform/worker/http/client';
 import type { CreateContactResult } from '@/features/lookup/model/contact';
-import {
-  isRecord,
-  requireArray,
-  requireId,
-  requireRecord,
-  typeNamed,
-  type JsonRecord,
-} from '../shared/guards';
+import { isRecord, requireArray, requireId, requireRecord, typeNamed } from '../shared/guards';
 import { collapseName, sameName, splitName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
@@ -113,17 +106,18 @@ async function sameCalls(args: CreateCallLogArgs): Promise<string[]> {
   if (inputs.length === 0) return [];
   const body = { inputs, properties: Object.keys(want), propertiesWithHistory: [] };
   const read = await post(args, '/crm/v3/objects/calls/batch/read', body, 'The calls');
-  const alike = (p: JsonRecord, [n, v]: [string, string]) =>
-    n === 'hs_timestamp'
-      ? sameInstant(p[n], v)
-      : /duration|number/.test(n)
-        ? sameDigits(p[n] ?? '', v)
-        : sameText(p[n], n === 'hs_call_body' ? args.note : v);
   return requireArray(read.results, 'The calls')
     .filter(isRecord)
-    .filter((call) =>
-      Object.entries(want).every((pair) => alike(requireRecord(call.properties, 'A call'), pair)),
-    )
+    .filter((call) => {
+      const p = requireRecord(call.properties, 'A call');
+      return Object.entries(want).every(([n, v]) =>
+        n === 'hs_timestamp'
+          ? sameInstant(p[n], v)
+          : /duration|number/.test(n)
+            ? sameDigits(p[n] ?? '', v)
+            : sameText(p[n], n === 'hs_call_body' ? args.note : v),
+      );
+    })
     .map((call) => String(requireId(call.id, 'A HubSpot call')));
 }
 

@@ -4,14 +4,7 @@ import { formatForDisplay } from '@/features/lookup/model/phone';
 import { rowsAtEitherEnd, type ListPage } from '../shared/either-end';
 import { isRecord, requireId, requireRecord, typeNamed } from '../shared/guards';
 import { sameName, splitName } from '../shared/names';
-import {
-  CALL_LOGGED,
-  CONTACT_CREATED,
-  RESULT_LABELS,
-  callSpan,
-  describeDuration,
-  requireE164,
-} from '../shared/outcome';
+import { CALL_LOGGED, CONTACT_CREATED, requireE164 } from '../shared/outcome';
 import { madeSince, sameText } from '../shared/same-meaning';
 import { deleteIfThere, sqlUtc } from '../shared/wire';
 import type { AddPhoneNumberArgs, CreateCallLogArgs, CreateContactArgs, SaveCheck } from '../types';
@@ -56,13 +49,23 @@ export async function addInsightlyPhoneNumber(args: AddPhoneNumberArgs): Promise
   await http.put(insightlyUrl(args.user.hostname, `/${segment}`), body, { headers });
 }
 
+/** "1 min 05 s" style duration. */
+function describeDuration(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const rest = total % 60;
+  return total >= 60
+    ? `${Math.floor(total / 60)} min ${String(rest).padStart(2, '0')} s`
+    : `${rest} s`;
+}
+
 /** The note body: what happened on the call, then the user's own note. */
 function callNoteBody(args: CreateCallLogArgs): string {
   const { call } = args;
   const way = call.direction === 'Inbound' ? 'from' : 'to';
+  const result = call.result[0]!.toUpperCase() + call.result.slice(1); // Connected, Missed…
   const lines = [
-    `${call.direction} call ${way} ${formatForDisplay(call.phoneNumber)}: ${RESULT_LABELS[call.result]}`,
-    `Started: ${sqlUtc(callSpan(call).start)} UTC`,
+    `${call.direction} call ${way} ${formatForDisplay(call.phoneNumber)}: ${result}`,
+    `Started: ${sqlUtc(call.startTime)} UTC`,
     `Duration: ${describeDuration(call.durationSeconds)}`,
   ];
   const note = args.note.trim();

@@ -49,12 +49,6 @@ interface SearchHit {
   phone?: string;
 }
 
-/** Whether Pipedrive has a further page of results (`additional_data.next_cursor`). */
-function hasNextPage(body: unknown): boolean {
-  const extra = isRecord(body) ? body.additional_data : undefined;
-  return isRecord(extra) && typeof extra.next_cursor === 'string' && extra.next_cursor !== '';
-}
-
 // At most SEARCH_LIMIT hits: a bigger answer (a proxy, a changed API) would not fit one persons
 // request. `more` says some were left out.
 function readSearchHits(body: unknown): { hits: SearchHit[]; more: boolean } {
@@ -78,7 +72,9 @@ function readSearchHits(body: unknown): { hits: SearchHit[]; more: boolean } {
       ...(phone ? { phone } : {}),
     });
   }
-  return { hits: [...hits.values()], more: false };
+  // A cursor to a further page means some were left out too.
+  const extra = requireRecord(body, 'The person search').additional_data;
+  return { hits: [...hits.values()], more: isRecord(extra) && !!optionalText(extra.next_cursor) };
 }
 
 function readPersons(body: unknown): Map<string, JsonRecord> {
@@ -129,8 +125,7 @@ async function searchPersons(
   await hooks?.pace();
   const params = { ...query, limit: SEARCH_LIMIT };
   const search = await http.get(buildUrl(host, '/api/v2/persons/search', params), { headers });
-  const { hits, more } = readSearchHits(search.data);
-  const truncated = more || hasNextPage(search.data);
+  const { hits, more: truncated } = readSearchHits(search.data);
   const none = new Map<string, JsonRecord>();
   if (hits.length === 0) return { hits, persons: none, truncated, headers: search.headers };
   onHits?.(hits);

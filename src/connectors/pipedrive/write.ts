@@ -180,12 +180,9 @@ async function sameCallLogs(args: CreateCallLogArgs): Promise<string[]> {
 export const pipedriveSaveCheck: SaveCheck = {
   find: (save, since) =>
     save.kind === 'contact' ? samePersons(save.args, since) : sameCallLogs(save.args),
-  remove: (save, id) =>
-    deleteIfThere(
-      buildUrl(
-        save.args.user.hostname,
-        `${save.kind === 'contact' ? '/api/v2/persons' : '/v1/callLogs'}/${encodeURIComponent(id)}`,
-      ),
-      pipedriveHeaders(save.args.authHeader),
-    ),
+  remove: (save, id) => {
+    const path = save.kind === 'contact' ? '/api/v2/persons' : '/v1/callLogs';
+    const url = buildUrl(save.args.user.hostname, `${path}/${encodeURIComponent(id)}`);
+    return deleteIfThere(url, pipedriveHeaders(save.args.authHeader));
+  },
 };

@@ -46,21 +46,6 @@ export function callSpan({ startTime, durationSeconds }: CreateCallLogArgs['call
   return { start: startTime, end: startTime + Math.round(durationSeconds) * 1000 };
 }
 
-export const RESULT_LABELS: Record<CreateCallLogArgs['call']['result'], string> = {
-  connected: 'Connected',
-  missed: 'Missed',
-  voicemail: 'Voicemail',
-  busy: 'Busy',
-};
-
-/** "1 min 05 s" style duration for note bodies. */
-export function describeDuration(seconds: number): string {
-  const total = Math.max(0, Math.round(seconds));
-  const minutes = Math.floor(total / 60);
-  const rest = total % 60;
-  return minutes > 0 ? `${minutes} min ${String(rest).padStart(2, '0')} s` : `${rest} s`;
-}
-
 // Pipedrive's note and HubSpot's call body are HTML: sent raw, `a < b` or `<Friday>` would be
 // read as markup and line breaks would collapse.
 export function noteHtml(text: string): string {
