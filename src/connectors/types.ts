@@ -17,7 +17,6 @@ export interface ConnectorUser {
   hostname: string;
   platform: PlatformName;
   platformAdditionalInfo?: Record<string, unknown>;
-  userSettings?: Record<string, { value: unknown }>;
 }
 
 export interface FindContactArgs {

@@ -1,6 +1,4 @@
-// Lookups: contacts and companies in two searches sent at once (POST /crm/v3/objects/{type}/
-// search, filter groups ORed), so at most two requests however many match, each paced to HubSpot's
-// 4 searches a second. Contacts' phone and mobile match on HubSpot's calculated
+// Lookups: a contacts and a companies search sent at once, each paced. Contacts match on HubSpot's
 // searchable numbers (the national digits, however typed); a company's phone in usual spellings.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { http } from '@/platform/worker/http/client';

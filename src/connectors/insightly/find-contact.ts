@@ -24,7 +24,6 @@ interface SearchSpec {
   fields: readonly string[];
 }
 
-/** Each record type's API segment, id field and phone fields. */
 export const SPECS: Record<InsightlyType, SearchSpec> = {
   Contact: {
     type: INSIGHTLY_TYPES.contact,
@@ -123,9 +122,8 @@ export async function findInsightlyContact(args: FindContactArgs, hooks?: FindHo
   return phoneSearchResult('Insightly', contacts, truncated && SEARCH_LIMIT);
 }
 
-// Insightly's search matches a whole field value (any letter case): a word is searched as a first
-// and as a last name, more words split both ways ("Mary Ann|Smith", "Mary|Ann Smith"); the full
-// name must then hold what was typed.
+// Search matches whole field values: each word split is searched as first and last name ("Mary
+// Ann|Smith", "Mary|Ann Smith"); the full name must then hold what was typed.
 export async function findInsightlyContactWithName(args: FindContactWithNameArgs, hooks?: Pace) {
   const term = args.name.replace(/\s+/g, ' ').trim();
   if (term === '') throw new Error('Type a name to search Insightly.');

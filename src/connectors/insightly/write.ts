@@ -98,8 +98,7 @@ const NOTES_PAGE = 500;
 /** The most pages of notes read to find the end of a record's notes (no total is asked for). */
 export const MAX_NOTE_PAGES = 12;
 
-// Compares title and body as text, HTML or not. The Notes' order is undocumented, so both ends
-// are read.
+// Title and body compared as text, HTML or not; both ends read: the Notes' order is undocumented.
 async function sameNotes(args: CreateCallLogArgs): Promise<string[]> {
   const headers = insightlyHeaders(args.authHeader);
   const note = callNote(args);

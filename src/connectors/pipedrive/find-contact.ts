@@ -49,8 +49,7 @@ interface SearchHit {
   phone?: string;
 }
 
-// At most SEARCH_LIMIT hits: a bigger answer (a proxy, a changed API) would not fit one persons
-// request. `more` says some were left out.
+// At most SEARCH_LIMIT hits, so they fit one persons request; `more` says some were left out.
 function readSearchHits(body: unknown): { hits: SearchHit[]; more: boolean } {
   const data = requireRecord(pipedriveData(body, 'the person search'), 'Person search data');
   const hits = new Map<string, SearchHit>(); // keyed by id: one person, one contact
@@ -90,10 +89,8 @@ function readPersons(body: unknown): Map<string, JsonRecord> {
 // numbers carry a country code and none is this one (others may well be this caller).
 function onlyOtherNumbers(person: JsonRecord | undefined, e164: string): boolean {
   if (!person || !Array.isArray(person.phones)) return false;
-  const values = person.phones.flatMap((field) =>
-    isRecord(field) && typeof field.value === 'string' && field.value.trim() !== ''
-      ? [field.value]
-      : [],
+  const values = person.phones.flatMap(
+    (field) => optionalText(isRecord(field) && field.value) ?? [],
   );
   return (
     values.length > 0 &&
@@ -113,7 +110,6 @@ function primaryValue(fields: unknown): string | undefined {
   return optionalText((values.find((e) => e.primary === true) ?? values[0])?.value);
 }
 
-// One search of `fields`, then one `GET /api/v2/persons?ids=…` for what its items lack.
 async function searchPersons(
   args: Pick<FindContactArgs, 'user' | 'authHeader'>,
   query: { term: string; fields: string },

@@ -74,7 +74,6 @@ export async function addPipedrivePhoneNumber(args: AddPhoneNumberArgs): Promise
   await http.patch(url, { phones }, { headers });
 }
 
-/** Pipedrive's call-log outcomes for CallPop's results. */
 const OUTCOMES: Record<CreateCallLogArgs['call']['result'], string> = {
   connected: 'connected',
   missed: 'no_answer',
