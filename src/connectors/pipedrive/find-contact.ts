@@ -41,35 +41,16 @@ export function pipedriveData(body: unknown, what: string): unknown {
   return envelope.data;
 }
 
-interface SearchHit {
-  id: string | number;
-  name: string;
-  company?: string;
-  email?: string;
-  phone?: string;
-}
-
 // At most SEARCH_LIMIT hits, so they fit one persons request; `more` says some were left out.
-function readSearchHits(body: unknown): { hits: SearchHit[]; more: boolean } {
+function readSearchHits(body: unknown): { hits: JsonRecord[]; more: boolean } {
   const data = requireRecord(pipedriveData(body, 'the person search'), 'Person search data');
-  const hits = new Map<string, SearchHit>(); // keyed by id: one person, one contact
+  const hits = new Map<string, JsonRecord>(); // keyed by id: one person, one contact
   for (const entry of requireArray(data.items, 'Person search items')) {
     const item = requireRecord(isRecord(entry) ? entry.item : undefined, 'A person search item');
-    const id = requireId(item.id, 'A person search item');
-    if (hits.has(String(id))) continue;
+    const id = String(requireId(item.id, 'A person search item'));
+    if (hits.has(id)) continue;
     if (hits.size === SEARCH_LIMIT) return { hits: [...hits.values()], more: true };
-    const org = isRecord(item.organization) ? optionalText(item.organization.name) : undefined;
-    // A search item lists emails as plain strings and does not say which is primary: the
-    // batch's primary email wins; this one serves a person the batch did not return.
-    const email = Array.isArray(item.emails) ? optionalText(item.emails[0]) : undefined;
-    const phone = Array.isArray(item.phones) ? optionalText(item.phones[0]) : undefined;
-    hits.set(String(id), {
-      id,
-      name: optionalText(item.name) ?? 'Unnamed person',
-      ...(org ? { company: org } : {}),
-      ...(email ? { email } : {}),
-      ...(phone ? { phone } : {}),
-    });
+    hits.set(id, item);
   }
   // A cursor to a further page means some were left out too.
   const extra = requireRecord(body, 'The person search').additional_data;
@@ -103,18 +84,18 @@ function onlyOtherNumbers(person: JsonRecord | undefined, e164: string): boolean
   );
 }
 
-/** The primary (else first) value of a person's `emails` or `phones`. */
+/** The primary (else first) of `emails` or `phones`; a search item's are plain strings. */
 function primaryValue(fields: unknown): string | undefined {
   if (!Array.isArray(fields)) return undefined;
-  const values = fields.filter(isRecord);
-  return optionalText((values.find((e) => e.primary === true) ?? values[0])?.value);
+  const first: unknown = fields.find((e) => isRecord(e) && e.primary === true) ?? fields[0];
+  return optionalText(isRecord(first) ? first.value : first);
 }
 
 async function searchPersons(
   args: Pick<FindContactArgs, 'user' | 'authHeader'>,
   query: { term: string; fields: string },
   hooks?: Pace,
-  onHits?: (hits: SearchHit[]) => void,
+  onHits?: (hits: JsonRecord[]) => void,
 ) {
   const headers = pipedriveHeaders(args.authHeader);
   const host = args.user.hostname;
@@ -158,7 +139,7 @@ export async function findPipedriveContactWithName(args: FindContactWithNameArgs
   const found = await searchPersons(args, { term, fields }, hooks);
   const contacts = found.hits.map((hit) => {
     const person = found.persons.get(String(hit.id));
-    return toContact(primaryValue(person?.phones) ?? hit.phone, hit, person);
+    return toContact(primaryValue(person?.phones) ?? primaryValue(hit.phones), hit, person);
   });
   const result = nameSearchResult('Pipedrive', term, contacts, found.truncated && SEARCH_LIMIT);
   return { ...result, extraDataTracking: rateLimitTracking(found.headers) };
@@ -166,17 +147,19 @@ export async function findPipedriveContactWithName(args: FindContactWithNameArgs
 
 // A person missing from the batch (deleted after indexing, hidden, or not fetched yet) is still
 // shown, without dates, rather than silently dropped.
-function toContact(phone: string | undefined, hit: SearchHit, person?: JsonRecord): Contact {
+function toContact(phone: string | undefined, hit: JsonRecord, person?: JsonRecord): Contact {
+  const company = isRecord(hit.organization) ? optionalText(hit.organization.name) : undefined;
   const created = optionalText(person?.add_time);
   const updated = optionalText(person?.update_time);
-  const email = primaryValue(person?.emails) ?? hit.email;
+  // A search item's emails are plain strings, none marked primary: the batch's primary wins.
+  const email = primaryValue(person?.emails) ?? primaryValue(hit.emails);
   const deals = person?.open_deals_count;
   return {
-    id: hit.id,
-    name: hit.name,
+    id: requireId(hit.id, 'A person search item'),
+    name: optionalText(hit.name) ?? 'Unnamed person',
     ...(phone ? { phone } : {}),
     type: PIPEDRIVE_PERSON_TYPE,
-    ...(hit.company ? { company: hit.company } : {}),
+    ...(company ? { company } : {}),
     ...(email ? { email } : {}),
     ...(created ? { createdDate: created } : {}),
     ...(updated ? { mostRecentActivityDate: updated } : {}),
