@@ -2,7 +2,7 @@
 // copies from Insightly (User Settings → API), e.g. `https://api.na1.insightly.com`.
 import type { Credentials } from '@/features/connection/model/connection';
 import { authorization, requireSecret } from '../shared/secret';
-import { buildUrl } from '../shared/wire';
+import { buildUrl, type Query } from '../shared/wire';
 
 export function insightlyAuthHeader(credentials: Credentials): string {
   if (credentials.kind !== 'apiKey') {
@@ -26,11 +26,7 @@ export function insightlyApiHost(hostname: string): string {
 }
 
 /** `<API host>/v3.1<path>`; each inserted path segment must already be encoded by the caller. */
-export function insightlyUrl(
-  hostname: string,
-  path: string,
-  query?: Parameters<typeof buildUrl>[2],
-): string {
+export function insightlyUrl(hostname: string, path: string, query?: Query): string {
   return buildUrl(insightlyApiHost(hostname), `/v3.1${path}`, query);
 }
 

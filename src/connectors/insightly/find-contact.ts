@@ -1,7 +1,9 @@
-// Exact-match searches per phone (or name) field and search value, in parallel, paced by the engine under
-// Insightly's rate (a 429 retries the lookup). Organisation names are not fetched: a request each on every pop.
+// Exact-match searches per phone (or name) field and value, in parallel, paced under Insightly's
+// rate (a 429 retries the lookup). Organisation names are not fetched: a request each on every pop.
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { http } from '@/platform/worker/http/client';
 import type { Contact } from '@/features/lookup/model/contact';
+import { normalizePhone, overridingFormatsFor } from '@/features/lookup/model/phone';
 import {
   optionalText,
   requireArray,
@@ -14,13 +16,12 @@ import { allAnswered } from '../shared/wire';
 import type { FindContactArgs, FindContactWithNameArgs, FindHooks, Pace } from '../types';
 import { insightlyHeaders, insightlyUrl } from './auth';
 import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
-import { insightlySearchValues } from './search-values';
 
 interface SearchSpec {
   type: InsightlyType;
   segment: 'Contacts' | 'Leads';
   idField: 'CONTACT_ID' | 'LEAD_ID';
-  /** PHONE first: E.164 is searched there only (see search-values.ts). */
+  /** PHONE first: E.164 is searched there only (see insightlySearchValues). */
   fields: readonly string[];
 }
 
@@ -38,6 +39,24 @@ export const SPECS: Record<InsightlyType, SearchSpec> = {
     fields: ['PHONE', 'MOBILE'],
   },
 };
+
+// Insightly matches stored text exactly, so we guess how the number was typed: `typed`, searched in
+// every phone field (the user's formats, else international and national), and `e164`, in PHONE
+// only (where CallPop's creates and imports put it; null when the number has none).
+export function insightlySearchValues(phoneNumber: string, overridingFormat: string) {
+  const parsed = normalizePhone(phoneNumber);
+  if (!parsed.ok || parsed.isExtension) {
+    const raw = phoneNumber.trim();
+    if (raw === '') throw new Error('Enter a phone number to look up.');
+    return { typed: [raw], e164: null };
+  }
+  const formatted = overridingFormatsFor(parsed.nationalNumber, overridingFormat.split(','));
+  if (formatted.length > 0) return { typed: formatted, e164: parsed.e164 };
+  const phone = parsePhoneNumberFromString(parsed.e164);
+  const values = [phone?.formatInternational(), phone?.formatNational()];
+  const typed = values.filter((v): v is string => typeof v === 'string' && v !== '');
+  return { typed: [...new Set(typed)], e164: parsed.e164 };
+}
 
 /** Insightly's `YYYY-MM-DD HH:mm:ss` _UTC fields as explicit ISO 8601 UTC. */
 function insightlyUtc(value: unknown): string | undefined {

@@ -86,11 +86,8 @@ export async function createInsightlyCallLog(args: CreateCallLogArgs) {
   const headers = insightlyHeaders(args.authHeader);
   const note = callNote(args);
   const res = await http.post(note.url, { TITLE: note.title, BODY: note.body }, { headers });
-  const saved = requireRecord(res.data, 'The new Insightly note');
-  return {
-    logId: String(requireId(saved.NOTE_ID, 'The new Insightly note')),
-    returnMessage: CALL_LOGGED,
-  };
+  const id = requireId(requireRecord(res.data, 'The new note').NOTE_ID, 'The new Insightly note');
+  return { logId: String(id), returnMessage: CALL_LOGGED };
 }
 
 /** The most notes one request returns (Insightly's `top` cap). */

@@ -143,10 +143,9 @@ async function callLogPage(args: CreateCallLogArgs, index: number) {
   });
   const list = pipedriveData(res.data, 'the call logs');
   const rows = (Array.isArray(list) ? list : []).filter(isRecord);
-  const body = res.data as {
-    additional_data?: { pagination?: { more_items_in_collection?: unknown } };
-  };
-  return { index, rows, more: body.additional_data?.pagination?.more_items_in_collection === true };
+  type Paged = { additional_data?: { pagination?: { more_items_in_collection?: unknown } } };
+  const more = (res.data as Paged).additional_data?.pagination?.more_items_in_collection === true;
+  return { index, rows, more };
 }
 
 const orEmpty = (value: unknown) => (value === undefined || value === null ? '' : value);
