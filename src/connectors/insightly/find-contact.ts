@@ -106,9 +106,32 @@ async function searchAll(
   queries: readonly Query[],
   phoneOf: PhoneOf,
   hooks?: Partial<FindHooks>,
-): Promise<{ contacts: Contact[]; truncated: boolean }> {
+) {
   const headers = insightlyHeaders(args.authHeader);
   const records: (unknown[] | undefined)[] = queries.map(() => undefined);
+  // One contact per record from the searches answered so far, and whether some were left out.
+  const collect = () => {
+    const found = new Map<string, Contact>(); // type:id → one contact per record
+    // At most SEARCH_LIMIT across all searches, as the message says: more than anyone reads.
+    let cut = false;
+    queries.forEach(({ spec }, index) => {
+      // At most what was asked for (`top`): a longer answer (a proxy, a changed API) is cut.
+      for (const entry of (records[index] ?? []).slice(0, SEARCH_LIMIT)) {
+        const record = requireRecord(entry, `An Insightly ${spec.type}`);
+        const contact = toContact(record, spec, phoneOf(record, spec));
+        const key = `${spec.type}:${contact.id}`;
+        if (found.has(key)) continue; // found by another field or spelling
+        if (found.size >= SEARCH_LIMIT) {
+          cut = true;
+          break;
+        }
+        found.set(key, contact);
+      }
+    });
+    // A full page means Insightly may have more (its search has no total or next link).
+    const truncated = cut || records.some((list) => (list?.length ?? 0) >= SEARCH_LIMIT);
+    return { contacts: [...found.values()], truncated };
+  };
   let shown = 0;
   const search = async (index: number): Promise<void> => {
     const { spec, field, value } = queries[index]!;
@@ -117,7 +140,7 @@ async function searchAll(
     const url = insightlyUrl(args.user.hostname, `/${spec.segment}/Search`, params);
     const res = await http.get(url, { headers });
     records[index] = requireArray(res.data, `Insightly's ${spec.segment} search`);
-    const { contacts } = collect(queries, records, phoneOf);
+    const { contacts } = collect();
     if (records.includes(undefined) && contacts.length > shown) {
       shown = contacts.length;
       hooks?.onPartial?.(contacts);
@@ -125,7 +148,7 @@ async function searchAll(
   };
 
   await allAnswered(queries.map((_, index) => search(index)));
-  return collect(queries, records, phoneOf);
+  return collect();
 }
 
 export async function findInsightlyContact(args: FindContactArgs, hooks?: FindHooks) {
@@ -163,32 +186,4 @@ export async function findInsightlyContactWithName(args: FindContactWithNameArgs
   const wanted = term.toLocaleLowerCase();
   const named = contacts.filter((c) => byEmail || c.name.toLocaleLowerCase().includes(wanted));
   return nameSearchResult('Insightly', term, named, truncated && SEARCH_LIMIT);
-}
-
-/** One contact per record from the searches answered so far, and whether some were left out. */
-function collect(
-  queries: readonly { spec: SearchSpec }[],
-  records: readonly (unknown[] | undefined)[],
-  phoneOf: PhoneOf,
-): { contacts: Contact[]; truncated: boolean } {
-  const found = new Map<string, Contact>(); // type:id → one contact per record
-  // At most SEARCH_LIMIT across all searches, as the message says: more than anyone reads.
-  let cut = false;
-  queries.forEach(({ spec }, index) => {
-    // At most what was asked for (`top`): a longer answer (a proxy, a changed API) is cut.
-    for (const entry of (records[index] ?? []).slice(0, SEARCH_LIMIT)) {
-      const record = requireRecord(entry, `An Insightly ${spec.type}`);
-      const contact = toContact(record, spec, phoneOf(record, spec));
-      const key = `${spec.type}:${contact.id}`;
-      if (found.has(key)) continue; // found by another field or spelling
-      if (found.size >= SEARCH_LIMIT) {
-        cut = true;
-        break;
-      }
-      found.set(key, contact);
-    }
-  });
-  // A full page means Insightly may have more (its search has no total or next link).
-  const truncated = cut || records.some((list) => (list?.length ?? 0) >= SEARCH_LIMIT);
-  return { contacts: [...found.values()], truncated };
 }

@@ -101,9 +101,8 @@ async function sameNotes(args: CreateCallLogArgs): Promise<string[]> {
   const note = callNote(args);
   const read = async (index: number): Promise<ListPage<unknown>> => {
     // Insightly's largest page: its default (100) would mean more requests for a long history.
-    const res = await http.get(`${note.url}?top=${NOTES_PAGE}&skip=${index * NOTES_PAGE}`, {
-      headers,
-    });
+    const url = `${note.url}?top=${NOTES_PAGE}&skip=${index * NOTES_PAGE}`;
+    const res = await http.get(url, { headers });
     const rows: unknown[] = Array.isArray(res.data) ? res.data : [];
     // No "more" flag: a full page may have more after it.
     return { index, rows, more: rows.length >= NOTES_PAGE };
