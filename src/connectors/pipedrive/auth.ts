@@ -8,9 +8,7 @@ const TOKEN_PREFIX = 'Token ';
 export function pipedriveAuthHeader(credentials: Credentials): string {
   const what = 'Pipedrive API token';
   if (credentials.kind === 'apiToken') return TOKEN_PREFIX + requireSecret(credentials.token, what);
-  if (credentials.kind === 'oauth') {
-    return 'Bearer ' + requireSecret(credentials.accessToken, what);
-  }
+  if (credentials.kind === 'oauth') return 'Bearer ' + requireSecret(credentials.accessToken, what);
   throw new Error('Pipedrive connects with an API token or by signing in, not with an API key.');
 }
 
