@@ -80,7 +80,6 @@ export function hubspotName(type: HubSpotType, p: JsonRecord): string {
 
 type Search = { groups: { filters: Filter[] }[]; query?: string };
 
-// Contacts and companies in two searches sent at once, shaped as a lookup's matches.
 async function searchBoth(
   args: Pick<FindContactArgs, 'user' | 'authHeader'>,
   search: (type: HubSpotType) => Search,

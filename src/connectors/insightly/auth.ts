@@ -19,10 +19,7 @@ export const insightlyHeaders = (authHeader: string) =>
 
 /** The API host without any `/v3.1` (or other version) the user pasted with it. */
 export function insightlyApiHost(hostname: string): string {
-  return hostname
-    .trim()
-    .replace(/\/+$/, '')
-    .replace(/\/v\d+(\.\d+)?$/i, '');
+  return hostname.trim().replace(/(\/v\d+(\.\d+)?)?\/*$/i, '');
 }
 
 /** `<API host>/v3.1<path>`; each inserted path segment must already be encoded by the caller. */

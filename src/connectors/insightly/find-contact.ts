@@ -67,10 +67,8 @@ function insightlyUtc(value: unknown): string | undefined {
 }
 
 export function insightlyName(record: JsonRecord): string {
-  const name = [optionalText(record.FIRST_NAME), optionalText(record.LAST_NAME)]
-    .filter(Boolean)
-    .join(' ');
-  return name || 'Unnamed record';
+  const parts = [optionalText(record.FIRST_NAME), optionalText(record.LAST_NAME)];
+  return parts.filter(Boolean).join(' ') || 'Unnamed record';
 }
 
 function toContact(record: JsonRecord, spec: SearchSpec, phone: string | undefined): Contact {
@@ -97,13 +95,12 @@ function toContact(record: JsonRecord, spec: SearchSpec, phone: string | undefin
 /** The most records one search request returns (Insightly's `top` cap). */
 export const SEARCH_LIMIT = 500;
 
-type Query = { spec: SearchSpec; field: string; value: string };
 type PhoneOf = (record: JsonRecord, spec: SearchSpec) => string | undefined;
 
 // The searches in parallel, each paced; the matches so far are handed on as they grow.
 async function searchAll(
   args: Pick<FindContactArgs, 'user' | 'authHeader'>,
-  queries: readonly Query[],
+  queries: readonly { spec: SearchSpec; field: string; value: string }[],
   phoneOf: PhoneOf,
   hooks?: Partial<FindHooks>,
 ) {

@@ -1,5 +1,5 @@
-// One search (phone, or name for a name search), then one `GET /api/v2/persons?ids=…` for the dates
-// search items lack: a lookup hands on the names (onPartial) before it. Deals and leads: the log form.
+// One search (phone, or name), then one `GET /api/v2/persons?ids=…` for the dates search items
+// lack: a lookup hands on the names (onPartial) before it. Deals and leads: the log form (index).
 import { http } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
 import type { Contact } from '@/features/lookup/model/contact';
@@ -73,15 +73,13 @@ function onlyOtherNumbers(person: JsonRecord | undefined, e164: string): boolean
   const values = person.phones.flatMap(
     (field) => optionalText(isRecord(field) && field.value) ?? [],
   );
-  return (
-    values.length > 0 &&
-    values.every((value) => {
-      // The usual case, this very number, needs no parsing (a pop waits for this).
-      if (value.replace(/\D/g, '') === e164.slice(1)) return false;
-      const parsed = normalizePhone(value); // no default country: only explicit codes read
-      return parsed.ok && !parsed.isExtension && parsed.e164 !== e164;
-    })
-  );
+  if (values.length === 0) return false;
+  return values.every((value) => {
+    // The usual case, this very number, needs no parsing (a pop waits for this).
+    if (value.replace(/\D/g, '') === e164.slice(1)) return false;
+    const parsed = normalizePhone(value); // no default country: only explicit codes read
+    return parsed.ok && !parsed.isExtension && parsed.e164 !== e164;
+  });
 }
 
 /** The primary (else first) of `emails` or `phones`; a search item's are plain strings. */
@@ -130,7 +128,7 @@ export async function findPipedriveContact(args: FindContactArgs, hooks?: FindHo
   return { ...result, extraDataTracking: rateLimitTracking(found.headers) };
 }
 
-/** Persons whose name (or email, for a term with an @) holds the term; each with its primary phone. */
+/** Persons whose name (or email, for a term with @) holds the term, each with its primary phone. */
 export async function findPipedriveContactWithName(args: FindContactWithNameArgs, hooks?: Pace) {
   const term = args.name.trim();
   // Pipedrive refuses shorter terms (its documented minimum).

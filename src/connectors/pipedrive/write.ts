@@ -74,12 +74,8 @@ export async function addPipedrivePhoneNumber(args: AddPhoneNumberArgs): Promise
   await http.patch(url, { phones }, { headers });
 }
 
-const OUTCOMES: Record<CreateCallLogArgs['call']['result'], string> = {
-  connected: 'connected',
-  missed: 'no_answer',
-  voicemail: 'left_voicemail',
-  busy: 'busy',
-};
+// Pipedrive's outcomes; connected and busy it names as CallPop does.
+const OUTCOMES: Record<string, string> = { missed: 'no_answer', voicemail: 'left_voicemail' };
 
 /** A deal or lead id from the log form, or undefined when none was chosen. */
 const chosen = (value: string | number | undefined) => (value === '' ? undefined : value);
@@ -100,7 +96,7 @@ function callLogFields(args: CreateCallLogArgs) {
     person_id: Number(args.contact.id),
     subject: args.subject,
     duration: String(Math.round(call.durationSeconds)),
-    outcome: OUTCOMES[call.result],
+    outcome: OUTCOMES[call.result] ?? call.result,
     ...(from ? { from_phone_number: from } : {}),
     to_phone_number: to,
     start_time: sqlUtc(start),
