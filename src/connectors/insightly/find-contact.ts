@@ -60,10 +60,7 @@ export function insightlySearchValues(phoneNumber: string, overridingFormat: str
 
 /** Insightly's `YYYY-MM-DD HH:mm:ss` _UTC fields as explicit ISO 8601 UTC. */
 function insightlyUtc(value: unknown): string | undefined {
-  const text = optionalText(value);
-  if (!text) return undefined;
-  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(text);
-  return m ? `${m[1]}T${m[2]}Z` : text;
+  return optionalText(value)?.replace(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/, '$1T$2Z');
 }
 
 export function insightlyName(record: JsonRecord): string {

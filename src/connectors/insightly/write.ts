@@ -52,10 +52,9 @@ export async function addInsightlyPhoneNumber(args: AddPhoneNumberArgs): Promise
 /** "1 min 05 s" style duration. */
 function describeDuration(seconds: number): string {
   const total = Math.max(0, Math.round(seconds));
+  const minutes = Math.floor(total / 60);
   const rest = total % 60;
-  return total >= 60
-    ? `${Math.floor(total / 60)} min ${String(rest).padStart(2, '0')} s`
-    : `${rest} s`;
+  return minutes > 0 ? `${minutes} min ${String(rest).padStart(2, '0')} s` : `${rest} s`;
 }
 
 /** The note body: what happened on the call, then the user's own note. */
