@@ -96,9 +96,8 @@ export async function createHubSpotCallLog(args: CreateCallLogArgs) {
 async function sameCalls(args: CreateCallLogArgs): Promise<string[]> {
   const { type, id, properties: want } = callFields(args);
   const path = `/crm/v4/objects/${PATHS[type]}/${id}/associations/calls`;
-  const linked = await http.get(buildUrl(args.user.hostname, path, { limit: 500 }), {
-    headers: hubspotHeaders(args.authHeader),
-  });
+  const url = buildUrl(args.user.hostname, path, { limit: 500 });
+  const linked = await http.get(url, { headers: hubspotHeaders(args.authHeader) });
   const inputs = requireArray(requireRecord(linked.data, 'Calls').results, 'Calls')
     .filter(isRecord)
     .map((a) => ({ id: String(a.toObjectId) }))

@@ -8,9 +8,8 @@ import { insightlyManifest } from './manifest';
 import * as write from './write';
 
 async function checkInsightlyConnection(user: ConnectorUser, authHeader: string) {
-  const res = await http.get(auth.insightlyUrl(user.hostname, '/Users/Me'), {
-    headers: auth.insightlyHeaders(authHeader),
-  });
+  const url = auth.insightlyUrl(user.hostname, '/Users/Me');
+  const res = await http.get(url, { headers: auth.insightlyHeaders(authHeader) });
   const me = requireRecord(res.data, 'The Insightly user');
   const userId = String(requireId(me.USER_ID, 'The Insightly user'));
   const name = insightlyName(me);

@@ -117,9 +117,8 @@ async function sameRecords(args: CreateContactArgs, since: number): Promise<stri
   const type = insightlyType(args.newContactType);
   const { segment, idField } = SPECS[type];
   const query = { field_name: 'PHONE', field_value: requireE164(args.phoneNumber), brief: false };
-  const res = await http.get(insightlyUrl(args.user.hostname, `/${segment}/Search`, query), {
-    headers: insightlyHeaders(args.authHeader),
-  });
+  const url = insightlyUrl(args.user.hostname, `/${segment}/Search`, query);
+  const res = await http.get(url, { headers: insightlyHeaders(args.authHeader) });
   const rows: unknown[] = Array.isArray(res.data) ? res.data : [];
   return rows
     .filter(isRecord)

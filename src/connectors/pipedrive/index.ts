@@ -11,9 +11,8 @@ import { pipedriveManifest } from './manifest';
 import * as write from './write';
 
 async function checkPipedriveConnection(user: ConnectorUser, authHeader: string) {
-  const res = await http.get(buildUrl(user.hostname, '/v1/users/me'), {
-    headers: pipedriveHeaders(authHeader),
-  });
+  const url = buildUrl(user.hostname, '/v1/users/me');
+  const res = await http.get(url, { headers: pipedriveHeaders(authHeader) });
   const me = requireRecord(pipedriveData(res.data, 'the user request'), 'The Pipedrive user');
   const account = optionalText(me.company_id) ?? optionalText(me.company_domain);
   if (!account) throw new MalformedResponseError('Pipedrive did not say which company this is.');

@@ -134,9 +134,8 @@ export const MAX_CALL_LOG_PAGES = 14;
 
 async function callLogPage(args: CreateCallLogArgs, index: number) {
   const query = { start: index * CALL_LOG_PAGE, limit: CALL_LOG_PAGE };
-  const res = await http.get(buildUrl(args.user.hostname, '/v1/callLogs', query), {
-    headers: pipedriveHeaders(args.authHeader),
-  });
+  const url = buildUrl(args.user.hostname, '/v1/callLogs', query);
+  const res = await http.get(url, { headers: pipedriveHeaders(args.authHeader) });
   const list = pipedriveData(res.data, 'the call logs');
   const rows = (Array.isArray(list) ? list : []).filter(isRecord);
   type Paged = { additional_data?: { pagination?: { more_items_in_collection?: unknown } } };
