@@ -17,13 +17,6 @@ export interface ConnectorUser {
   hostname: string;
   platform: PlatformName;
   platformAdditionalInfo?: Record<string, unknown>;
-  userSettings?: Record<string, { value: unknown }>;
-}
-
-/** App Connect's debug tracer, kept in findContact's signature; CallPop always passes null. */
-interface Tracer {
-  trace(step: string, data?: Record<string, unknown>): void;
-  traceError(step: string, error: unknown, data?: Record<string, unknown>): void;
 }
 
 export interface FindContactArgs {
@@ -35,7 +28,8 @@ export interface FindContactArgs {
   overridingFormat: string;
   isExtension: boolean;
   proxyConfig: null;
-  tracer: Tracer | null;
+  /** App Connect's debug tracer, kept in the signature; CallPop never traces. */
+  tracer: null;
   isForceRefreshAccountData: boolean;
 }
 
@@ -46,6 +40,9 @@ export interface FindHooks {
   /** Contacts found so far, before what only orders or enriches them arrives; may be called often. */
   onPartial(contacts: Contact[]): void;
 }
+
+/** A name search is lent the pace alone. */
+export type Pace = Pick<FindHooks, 'pace'>;
 
 /** App Connect's findContactWithName (hooks.pace is awaited before each request): `name` is what
  * the person typed, part of a name or an email. Matches as findContact's, never the placeholder. */
@@ -149,10 +146,7 @@ export interface Connector {
   checkConnection(user: ConnectorUser, authHeader: string): Promise<ConnectionCheck>;
   findContact(args: FindContactArgs, hooks?: FindHooks): Promise<FindContactResult>;
   createContact(args: CreateContactArgs): Promise<CreateContactResult>;
-  findContactWithName(
-    args: FindContactWithNameArgs,
-    hooks?: Pick<FindHooks, 'pace'>,
-  ): Promise<FindContactResult>;
+  findContactWithName(args: FindContactWithNameArgs, hooks?: Pace): Promise<FindContactResult>;
   /** Throws when the CRM refused; then the contact is as it was. */
   addPhoneNumber(args: AddPhoneNumberArgs): Promise<void>;
   createCallLog(args: CreateCallLogArgs): Promise<CreateCallLogResult>;

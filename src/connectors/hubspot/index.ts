@@ -7,12 +7,7 @@ import { requireSecret } from '../shared/secret';
 import { buildUrl } from '../shared/wire';
 import type { Connector, ConnectorUser } from '../types';
 import { hubspotManifest, HUBSPOT_TYPES } from './manifest';
-import {
-  findHubSpotContact,
-  findHubSpotContactWithName,
-  hubspotHeaders,
-  searchObjects,
-} from './search';
+import * as search from './search';
 import * as write from './write';
 
 /** A private app's access token, sent as `Authorization: Bearer …` (never in a URL). */
@@ -30,15 +25,14 @@ const MISSING_SCOPES =
 // their scopes is explained now rather than on the first call. A private app has no user.
 async function checkHubSpotConnection(user: ConnectorUser, authHeader: string) {
   const url = buildUrl(user.hostname, '/account-info/v3/details');
-  const res = await http.get(url, { headers: hubspotHeaders(authHeader) });
+  const res = await http.get(url, { headers: search.hubspotHeaders(authHeader) });
   const account = requireRecord(res.data, 'The HubSpot account');
   const portal = String(requireId(account.portalId, 'The HubSpot account'));
   const types = [HUBSPOT_TYPES.contact, HUBSPOT_TYPES.company];
-  await Promise.all(types.map((type) => searchObjects({ user, authHeader }, type, []))).catch(
-    (error: unknown) => {
-      throw classifyError(error).kind === 'forbidden' ? new Error(MISSING_SCOPES) : error;
-    },
-  );
+  const searches = types.map((type) => search.searchObjects({ user, authHeader }, type, []));
+  await Promise.all(searches).catch((error: unknown) => {
+    throw classifyError(error).kind === 'forbidden' ? new Error(MISSING_SCOPES) : error;
+  });
   const pageHost = optionalText(account.uiDomain);
   const check = { accountId: portal, userId: portal, userName: `HubSpot account ${portal}` };
   return pageHost ? { ...check, pageHost } : check;
@@ -48,9 +42,9 @@ export const hubspot: Connector = {
   manifest: hubspotManifest,
   authHeader: hubspotAuthHeader,
   checkConnection: checkHubSpotConnection,
-  findContact: findHubSpotContact,
+  findContact: search.findHubSpotContact,
   createContact: write.createHubSpotContact,
-  findContactWithName: findHubSpotContactWithName,
+  findContactWithName: search.findHubSpotContactWithName,
   addPhoneNumber: write.addHubSpotPhoneNumber,
   createCallLog: write.createHubSpotCallLog,
   saveCheck: write.hubspotSaveCheck,

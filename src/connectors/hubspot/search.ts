@@ -1,14 +1,8 @@
-// Lookups: contacts and companies in two searches sent at once (POST /crm/v3/objects/{type}/
-// search, filter groups ORed), so at most two requests however many match, each paced to HubSpot's
-// 4 searches a second. Contacts' phone and mobile match on HubSpot's calculated
+// Lookups: a contacts and a companies search sent at once, each paced. Contacts match on HubSpot's
 // searchable numbers (the national digits, however typed); a company's phone in usual spellings.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { http } from '@/platform/worker/http/client';
-import {
-  CREATE_NEW_CONTACT,
-  type Contact,
-  type FindContactResult,
-} from '@/features/lookup/model/contact';
+import type { Contact } from '@/features/lookup/model/contact';
 import { normalizePhone } from '@/features/lookup/model/phone';
 import {
   optionalText,
@@ -17,9 +11,10 @@ import {
   requireRecord,
   type JsonRecord,
 } from '../shared/guards';
-import { extensionNotSearched, moreMatchesThanShown, nameSearchResult } from '../shared/outcome';
+import { extensionNotSearched, nameSearchResult, phoneSearchResult } from '../shared/outcome';
+import { authorization } from '../shared/secret';
 import { allAnswered, buildUrl } from '../shared/wire';
-import type { FindContactArgs, FindContactWithNameArgs, FindHooks } from '../types';
+import type { FindContactArgs, FindContactWithNameArgs, FindHooks, Pace } from '../types';
 import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
 
 /** HubSpot's largest search page. */
@@ -32,12 +27,8 @@ const PROPERTIES = {
 };
 type Filter = { propertyName: string; operator: string; value?: string; values?: string[] };
 
-export function hubspotHeaders(authHeader: string): Record<string, string> {
-  if (!authHeader.startsWith('Bearer ')) {
-    throw new Error('The saved HubSpot token is unreadable. Connect HubSpot again.');
-  }
-  return { Authorization: authHeader };
-}
+export const hubspotHeaders = (authHeader: string) =>
+  authorization(authHeader, 'Bearer', 'HubSpot');
 
 /** The filter groups finding a number on a contact (phone or mobile) or a company. */
 export function phoneGroups(type: HubSpotType, phoneNumber: string): { filters: Filter[] }[] {
@@ -89,12 +80,11 @@ export function hubspotName(type: HubSpotType, p: JsonRecord): string {
 
 type Search = { groups: { filters: Filter[] }[]; query?: string };
 
-// Contacts and companies in two searches sent at once, shaped as a lookup's matches.
 async function searchBoth(
   args: Pick<FindContactArgs, 'user' | 'authHeader'>,
   search: (type: HubSpotType) => Search,
   phoneOf: (p: JsonRecord) => string | undefined,
-  hooks?: Pick<FindHooks, 'pace'>,
+  hooks?: Pace,
 ): Promise<{ contacts: Contact[]; more: boolean }> {
   const answers = await allAnswered(
     TYPES.map(async (type) => {
@@ -121,29 +111,18 @@ async function searchBoth(
   return { contacts, more: answers.some((a) => a.more) };
 }
 
-export async function findHubSpotContact(
-  args: FindContactArgs,
-  hooks?: FindHooks,
-): Promise<FindContactResult> {
+export async function findHubSpotContact(args: FindContactArgs, hooks?: FindHooks) {
   if (args.isExtension) return extensionNotSearched('HubSpot');
   const byNumber = (type: HubSpotType) => ({ groups: phoneGroups(type, args.phoneNumber) });
   const { contacts, more } = await searchBoth(args, byNumber, () => args.phoneNumber, hooks);
-  return {
-    successful: true,
-    matchedContactInfo: [...contacts, { ...CREATE_NEW_CONTACT }],
-    ...(more ? { returnMessage: moreMatchesThanShown('HubSpot', SEARCH_LIMIT) } : {}),
-  };
+  return phoneSearchResult('HubSpot', contacts, more && SEARCH_LIMIT);
 }
 
 // HubSpot's query finds words of names, emails and companies that start with the typed words.
-export async function findHubSpotContactWithName(
-  args: FindContactWithNameArgs,
-  hooks?: Pick<FindHooks, 'pace'>,
-): Promise<FindContactResult> {
+export async function findHubSpotContactWithName(args: FindContactWithNameArgs, hooks?: Pace) {
   const query = args.name.trim();
   if (query === '') throw new Error('Type a name to search HubSpot.');
   const phoneOf = (p: JsonRecord) => optionalText(p.phone) ?? optionalText(p.mobilephone);
   const { contacts, more } = await searchBoth(args, () => ({ groups: [], query }), phoneOf, hooks);
-  const shown = moreMatchesThanShown('HubSpot', SEARCH_LIMIT, 'match this name');
-  return nameSearchResult(query, contacts, more ? shown : undefined);
+  return nameSearchResult('HubSpot', query, contacts, more && SEARCH_LIMIT);
 }

@@ -231,6 +231,6 @@ describe('hubspot connection', () => {
       `Bearer ${HUBSPOT_TOKEN}`,
     );
     expect(() => hubspot.authHeader({ kind: 'apiKey', apiKey: 'x' })).toThrow(/private app/);
-    expect(() => hubspot.authHeader({ kind: 'apiToken', token: 'a b' })).toThrow(/no spaces/);
+    expect(() => hubspot.authHeader({ kind: 'apiToken', token: 'a b' })).toThrow(/without spaces/);
   });
 });

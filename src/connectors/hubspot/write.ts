@@ -1,25 +1,12 @@
 /** HubSpot writes: placeholder contacts or companies, and calls associated with them. */
 import { http } from '@/platform/worker/http/client';
 import type { CreateContactResult } from '@/features/lookup/model/contact';
-import {
-  isRecord,
-  requireArray,
-  requireId,
-  requireRecord,
-  typeNamed,
-  type JsonRecord,
-} from '../shared/guards';
+import { isRecord, requireArray, requireId, requireRecord, typeNamed } from '../shared/guards';
 import { collapseName, sameName, splitName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
 import { buildUrl, deleteIfThere } from '../shared/wire';
-import type {
-  AddPhoneNumberArgs,
-  CreateCallLogArgs,
-  CreateContactArgs,
-  SaveCheck,
-  SavedRecord,
-} from '../types';
+import type { AddPhoneNumberArgs, CreateCallLogArgs, CreateContactArgs, SaveCheck } from '../types';
 import { freeField } from '../shared/free-field';
 import { HUBSPOT_TYPES, type HubSpotType } from './manifest';
 import { PATHS, hubspotHeaders, hubspotName, phoneGroups, searchObjects } from './search';
@@ -109,9 +96,8 @@ export async function createHubSpotCallLog(args: CreateCallLogArgs) {
 async function sameCalls(args: CreateCallLogArgs): Promise<string[]> {
   const { type, id, properties: want } = callFields(args);
   const path = `/crm/v4/objects/${PATHS[type]}/${id}/associations/calls`;
-  const linked = await http.get(buildUrl(args.user.hostname, path, { limit: 500 }), {
-    headers: hubspotHeaders(args.authHeader),
-  });
+  const url = buildUrl(args.user.hostname, path, { limit: 500 });
+  const linked = await http.get(url, { headers: hubspotHeaders(args.authHeader) });
   const inputs = requireArray(requireRecord(linked.data, 'Calls').results, 'Calls')
     .filter(isRecord)
     .map((a) => ({ id: String(a.toObjectId) }))
@@ -119,17 +105,18 @@ async function sameCalls(args: CreateCallLogArgs): Promise<string[]> {
   if (inputs.length === 0) return [];
   const body = { inputs, properties: Object.keys(want), propertiesWithHistory: [] };
   const read = await post(args, '/crm/v3/objects/calls/batch/read', body, 'The calls');
-  const alike = (p: JsonRecord, [n, v]: [string, string]) =>
-    n === 'hs_timestamp'
-      ? sameInstant(p[n], v)
-      : /duration|number/.test(n)
-        ? sameDigits(p[n] ?? '', v)
-        : sameText(p[n], n === 'hs_call_body' ? args.note : v);
   return requireArray(read.results, 'The calls')
     .filter(isRecord)
-    .filter((call) =>
-      Object.entries(want).every((pair) => alike(requireRecord(call.properties, 'A call'), pair)),
-    )
+    .filter((call) => {
+      const p = requireRecord(call.properties, 'A call');
+      return Object.entries(want).every(([n, v]) =>
+        n === 'hs_timestamp'
+          ? sameInstant(p[n], v)
+          : /duration|number/.test(n)
+            ? sameDigits(p[n] ?? '', v)
+            : sameText(p[n], n === 'hs_call_body' ? args.note : v),
+      );
+    })
     .map((call) => String(requireId(call.id, 'A HubSpot call')));
 }
 
@@ -146,15 +133,13 @@ async function sameRecords(args: CreateContactArgs, since: number): Promise<stri
     .map(({ id }) => String(requireId(id, 'A HubSpot record')));
 }
 
-function removeSaved(save: SavedRecord, id: string): Promise<void> {
-  if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not a HubSpot record.`);
-  const path = save.kind === 'callLog' ? 'calls' : PATHS[hubspotType(save.args.newContactType)];
-  const headers = hubspotHeaders(save.args.authHeader);
-  return deleteIfThere(buildUrl(save.args.user.hostname, `/crm/v3/objects/${path}/${id}`), headers);
-}
-
 export const hubspotSaveCheck: SaveCheck = {
   find: (save, since) =>
     save.kind === 'contact' ? sameRecords(save.args, since) : sameCalls(save.args),
-  remove: removeSaved,
+  remove: (save, id) => {
+    if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not a HubSpot record.`);
+    const path = save.kind === 'callLog' ? 'calls' : PATHS[hubspotType(save.args.newContactType)];
+    const url = buildUrl(save.args.user.hostname, `/crm/v3/objects/${path}/${id}`);
+    return deleteIfThere(url, hubspotHeaders(save.args.authHeader));
+  },
 };

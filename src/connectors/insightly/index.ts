@@ -2,27 +2,20 @@
 import { http } from '@/platform/worker/http/client';
 import { optionalText, requireId, requireRecord } from '../shared/guards';
 import type { Connector, ConnectorUser } from '../types';
-import {
-  insightlyApiHost,
-  insightlyAuthHeader,
-  insightlyHeaders,
-  insightlyPageHostname,
-  insightlyUrl,
-} from './auth';
+import * as auth from './auth';
 import { findInsightlyContact, findInsightlyContactWithName, insightlyName } from './find-contact';
 import { insightlyManifest } from './manifest';
 import * as write from './write';
 
 async function checkInsightlyConnection(user: ConnectorUser, authHeader: string) {
-  const res = await http.get(insightlyUrl(user.hostname, '/Users/Me'), {
-    headers: insightlyHeaders(authHeader),
-  });
+  const url = auth.insightlyUrl(user.hostname, '/Users/Me');
+  const res = await http.get(url, { headers: auth.insightlyHeaders(authHeader) });
   const me = requireRecord(res.data, 'The Insightly user');
   const userId = String(requireId(me.USER_ID, 'The Insightly user'));
   const name = insightlyName(me);
   return {
     // INSTANCE_ID names the Insightly account; the host stands in if an answer lacks it.
-    accountId: optionalText(me.INSTANCE_ID) ?? insightlyApiHost(user.hostname),
+    accountId: optionalText(me.INSTANCE_ID) ?? auth.insightlyApiHost(user.hostname),
     userId,
     userName: name === 'Unnamed record' ? (optionalText(me.EMAIL_ADDRESS) ?? userId) : name,
   };
@@ -30,7 +23,7 @@ async function checkInsightlyConnection(user: ConnectorUser, authHeader: string)
 
 export const insightly: Connector = {
   manifest: insightlyManifest,
-  authHeader: insightlyAuthHeader,
+  authHeader: auth.insightlyAuthHeader,
   checkConnection: checkInsightlyConnection,
   findContact: findInsightlyContact,
   createContact: write.createInsightlyContact,
@@ -38,5 +31,5 @@ export const insightly: Connector = {
   addPhoneNumber: write.addInsightlyPhoneNumber,
   createCallLog: write.createInsightlyCallLog,
   saveCheck: write.insightlySaveCheck,
-  pageHostname: insightlyPageHostname,
+  pageHostname: auth.insightlyPageHostname,
 };

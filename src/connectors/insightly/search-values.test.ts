@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insightlySearchValues } from './search-values';
+import { insightlySearchValues } from './find-contact';
 
 const E164 = '+14155550144';
 

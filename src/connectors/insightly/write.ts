@@ -4,23 +4,10 @@ import { formatForDisplay } from '@/features/lookup/model/phone';
 import { rowsAtEitherEnd, type ListPage } from '../shared/either-end';
 import { isRecord, requireId, requireRecord, typeNamed } from '../shared/guards';
 import { sameName, splitName } from '../shared/names';
-import {
-  CALL_LOGGED,
-  CONTACT_CREATED,
-  RESULT_LABELS,
-  callSpan,
-  describeDuration,
-  requireE164,
-} from '../shared/outcome';
+import { CALL_LOGGED, CONTACT_CREATED, requireE164 } from '../shared/outcome';
 import { madeSince, sameText } from '../shared/same-meaning';
 import { deleteIfThere, sqlUtc } from '../shared/wire';
-import type {
-  AddPhoneNumberArgs,
-  CreateCallLogArgs,
-  CreateContactArgs,
-  SaveCheck,
-  SavedRecord,
-} from '../types';
+import type { AddPhoneNumberArgs, CreateCallLogArgs, CreateContactArgs, SaveCheck } from '../types';
 import { freeField } from '../shared/free-field';
 import { insightlyHeaders, insightlyUrl } from './auth';
 import { SPECS, insightlyName } from './find-contact';
@@ -62,13 +49,22 @@ export async function addInsightlyPhoneNumber(args: AddPhoneNumberArgs): Promise
   await http.put(insightlyUrl(args.user.hostname, `/${segment}`), body, { headers });
 }
 
+/** "1 min 05 s" style duration. */
+function describeDuration(seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const minutes = Math.floor(total / 60);
+  const rest = total % 60;
+  return minutes > 0 ? `${minutes} min ${String(rest).padStart(2, '0')} s` : `${rest} s`;
+}
+
 /** The note body: what happened on the call, then the user's own note. */
 function callNoteBody(args: CreateCallLogArgs): string {
   const { call } = args;
   const way = call.direction === 'Inbound' ? 'from' : 'to';
+  const result = call.result[0]!.toUpperCase() + call.result.slice(1); // Connected, Missed…
   const lines = [
-    `${call.direction} call ${way} ${formatForDisplay(call.phoneNumber)}: ${RESULT_LABELS[call.result]}`,
-    `Started: ${sqlUtc(callSpan(call).start)} UTC`,
+    `${call.direction} call ${way} ${formatForDisplay(call.phoneNumber)}: ${result}`,
+    `Started: ${sqlUtc(call.startTime)} UTC`,
     `Duration: ${describeDuration(call.durationSeconds)}`,
   ];
   const note = args.note.trim();
@@ -89,11 +85,8 @@ export async function createInsightlyCallLog(args: CreateCallLogArgs) {
   const headers = insightlyHeaders(args.authHeader);
   const note = callNote(args);
   const res = await http.post(note.url, { TITLE: note.title, BODY: note.body }, { headers });
-  const saved = requireRecord(res.data, 'The new Insightly note');
-  return {
-    logId: String(requireId(saved.NOTE_ID, 'The new Insightly note')),
-    returnMessage: CALL_LOGGED,
-  };
+  const id = requireId(requireRecord(res.data, 'The new note').NOTE_ID, 'The new Insightly note');
+  return { logId: String(id), returnMessage: CALL_LOGGED };
 }
 
 /** The most notes one request returns (Insightly's `top` cap). */
@@ -101,16 +94,14 @@ const NOTES_PAGE = 500;
 /** The most pages of notes read to find the end of a record's notes (no total is asked for). */
 export const MAX_NOTE_PAGES = 12;
 
-// Compares title and body as text, HTML or not. The Notes' order is undocumented, so both ends
-// are read.
+// Title and body compared as text, HTML or not; both ends read: the Notes' order is undocumented.
 async function sameNotes(args: CreateCallLogArgs): Promise<string[]> {
   const headers = insightlyHeaders(args.authHeader);
   const note = callNote(args);
   const read = async (index: number): Promise<ListPage<unknown>> => {
     // Insightly's largest page: its default (100) would mean more requests for a long history.
-    const res = await http.get(`${note.url}?top=${NOTES_PAGE}&skip=${index * NOTES_PAGE}`, {
-      headers,
-    });
+    const url = `${note.url}?top=${NOTES_PAGE}&skip=${index * NOTES_PAGE}`;
+    const res = await http.get(url, { headers });
     const rows: unknown[] = Array.isArray(res.data) ? res.data : [];
     // No "more" flag: a full page may have more after it.
     return { index, rows, more: rows.length >= NOTES_PAGE };
@@ -126,9 +117,8 @@ async function sameRecords(args: CreateContactArgs, since: number): Promise<stri
   const type = insightlyType(args.newContactType);
   const { segment, idField } = SPECS[type];
   const query = { field_name: 'PHONE', field_value: requireE164(args.phoneNumber), brief: false };
-  const res = await http.get(insightlyUrl(args.user.hostname, `/${segment}/Search`, query), {
-    headers: insightlyHeaders(args.authHeader),
-  });
+  const url = insightlyUrl(args.user.hostname, `/${segment}/Search`, query);
+  const res = await http.get(url, { headers: insightlyHeaders(args.authHeader) });
   const rows: unknown[] = Array.isArray(res.data) ? res.data : [];
   return rows
     .filter(isRecord)
@@ -140,16 +130,14 @@ async function sameRecords(args: CreateContactArgs, since: number): Promise<stri
     .map((record) => String(requireId(record[idField], `An Insightly ${type}`)));
 }
 
-async function removeSaved(save: SavedRecord, id: string): Promise<void> {
-  if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not an Insightly record.`);
-  const segment =
-    save.kind === 'callLog' ? 'Notes' : SPECS[insightlyType(save.args.newContactType)].segment;
-  const url = insightlyUrl(save.args.user.hostname, `/${segment}/${id}`);
-  return deleteIfThere(url, insightlyHeaders(save.args.authHeader));
-}
-
 export const insightlySaveCheck: SaveCheck = {
   find: (save, since) =>
     save.kind === 'contact' ? sameRecords(save.args, since) : sameNotes(save.args),
-  remove: removeSaved,
+  remove: async (save, id) => {
+    if (!/^\d+$/.test(id)) throw new Error(`"${id}" is not an Insightly record.`);
+    const segment =
+      save.kind === 'callLog' ? 'Notes' : SPECS[insightlyType(save.args.newContactType)].segment;
+    const url = insightlyUrl(save.args.user.hostname, `/${segment}/${id}`);
+    return deleteIfThere(url, insightlyHeaders(save.args.authHeader));
+  },
 };

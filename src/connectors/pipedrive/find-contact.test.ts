@@ -54,7 +54,7 @@ describe('pipedrive findContact', () => {
     expect(pd.log.last({ path: PERSONS })?.query.ids).toBe(String(bob.id));
     // The token travels only in its header.
     for (const entry of pd.log.entries) expect(JSON.stringify(entry.query)).not.toContain('token');
-    expect(result.extraDataTracking).toMatchObject({ ratelimitAmount: '80' });
+    expect(result).toMatchObject({ extraDataTracking: { ratelimitAmount: '80' } });
   });
 
   it("shows the person's primary email, though the search lists another first", async () => {

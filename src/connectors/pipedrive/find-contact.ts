@@ -1,12 +1,8 @@
-// One search (phone, or name for a name search), then one `GET /api/v2/persons?ids=…` for the dates
-// search items lack: a lookup hands on the names (onPartial) before it. Deals and leads: the log form.
+// One search (phone, or name), then one `GET /api/v2/persons?ids=…` for the dates search items
+// lack: a lookup hands on the names (onPartial) before it. Deals and leads: the log form (index).
 import { http } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
-import {
-  CREATE_NEW_CONTACT,
-  type Contact,
-  type FindContactResult,
-} from '@/features/lookup/model/contact';
+import type { Contact } from '@/features/lookup/model/contact';
 import { normalizePhone } from '@/features/lookup/model/phone';
 import {
   isRecord,
@@ -16,9 +12,9 @@ import {
   requireRecord,
   type JsonRecord,
 } from '../shared/guards';
-import { extensionNotSearched, moreMatchesThanShown, nameSearchResult } from '../shared/outcome';
+import { extensionNotSearched, nameSearchResult, phoneSearchResult } from '../shared/outcome';
 import { buildUrl, rateLimitTracking } from '../shared/wire';
-import type { ConnectorUser, FindContactArgs, FindContactWithNameArgs, FindHooks } from '../types';
+import type { FindContactArgs, FindContactWithNameArgs, FindHooks, Pace } from '../types';
 import { pipedriveHeaders } from './auth';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
 
@@ -45,44 +41,20 @@ export function pipedriveData(body: unknown, what: string): unknown {
   return envelope.data;
 }
 
-interface SearchHit {
-  id: string | number;
-  name: string;
-  company?: string;
-  email?: string;
-  phone?: string;
-}
-
-/** Whether Pipedrive has a further page of results (`additional_data.next_cursor`). */
-function hasNextPage(body: unknown): boolean {
-  const extra = isRecord(body) ? body.additional_data : undefined;
-  return isRecord(extra) && typeof extra.next_cursor === 'string' && extra.next_cursor !== '';
-}
-
-// At most SEARCH_LIMIT hits: a bigger answer (a proxy, a changed API) would not fit one persons
-// request. `more` says some were left out.
-function readSearchHits(body: unknown): { hits: SearchHit[]; more: boolean } {
+// At most SEARCH_LIMIT hits, so they fit one persons request; `more` says some were left out.
+function readSearchHits(body: unknown): { hits: JsonRecord[]; more: boolean } {
   const data = requireRecord(pipedriveData(body, 'the person search'), 'Person search data');
-  const hits = new Map<string, SearchHit>(); // keyed by id: one person, one contact
+  const hits = new Map<string, JsonRecord>(); // keyed by id: one person, one contact
   for (const entry of requireArray(data.items, 'Person search items')) {
     const item = requireRecord(isRecord(entry) ? entry.item : undefined, 'A person search item');
-    const id = requireId(item.id, 'A person search item');
-    if (hits.has(String(id))) continue;
+    const id = String(requireId(item.id, 'A person search item'));
+    if (hits.has(id)) continue;
     if (hits.size === SEARCH_LIMIT) return { hits: [...hits.values()], more: true };
-    const org = isRecord(item.organization) ? optionalText(item.organization.name) : undefined;
-    // A search item lists emails as plain strings and does not say which is primary: the
-    // batch's primary email wins; this one serves a person the batch did not return.
-    const email = Array.isArray(item.emails) ? optionalText(item.emails[0]) : undefined;
-    const phone = Array.isArray(item.phones) ? optionalText(item.phones[0]) : undefined;
-    hits.set(String(id), {
-      id,
-      name: optionalText(item.name) ?? 'Unnamed person',
-      ...(org ? { company: org } : {}),
-      ...(email ? { email } : {}),
-      ...(phone ? { phone } : {}),
-    });
+    hits.set(id, item);
   }
-  return { hits: [...hits.values()], more: false };
+  // A cursor to a further page means some were left out too.
+  const extra = requireRecord(body, 'The person search').additional_data;
+  return { hits: [...hits.values()], more: isRecord(extra) && !!optionalText(extra.next_cursor) };
 }
 
 function readPersons(body: unknown): Map<string, JsonRecord> {
@@ -98,43 +70,37 @@ function readPersons(body: unknown): Map<string, JsonRecord> {
 // numbers carry a country code and none is this one (others may well be this caller).
 function onlyOtherNumbers(person: JsonRecord | undefined, e164: string): boolean {
   if (!person || !Array.isArray(person.phones)) return false;
-  const values = person.phones.flatMap((field) =>
-    isRecord(field) && typeof field.value === 'string' && field.value.trim() !== ''
-      ? [field.value]
-      : [],
+  const values = person.phones.flatMap(
+    (field) => optionalText(isRecord(field) && field.value) ?? [],
   );
-  return (
-    values.length > 0 &&
-    values.every((value) => {
-      // The usual case, this very number, needs no parsing (a pop waits for this).
-      if (value.replace(/\D/g, '') === e164.slice(1)) return false;
-      const parsed = normalizePhone(value); // no default country: only explicit codes read
-      return parsed.ok && !parsed.isExtension && parsed.e164 !== e164;
-    })
-  );
+  if (values.length === 0) return false;
+  return values.every((value) => {
+    // The usual case, this very number, needs no parsing (a pop waits for this).
+    if (value.replace(/\D/g, '') === e164.slice(1)) return false;
+    const parsed = normalizePhone(value); // no default country: only explicit codes read
+    return parsed.ok && !parsed.isExtension && parsed.e164 !== e164;
+  });
 }
 
-/** The primary (else first) value of a person's `emails` or `phones`. */
+/** The primary (else first) of `emails` or `phones`; a search item's are plain strings. */
 function primaryValue(fields: unknown): string | undefined {
   if (!Array.isArray(fields)) return undefined;
-  const values = fields.filter(isRecord);
-  return optionalText((values.find((e) => e.primary === true) ?? values[0])?.value);
+  const first: unknown = fields.find((e) => isRecord(e) && e.primary === true) ?? fields[0];
+  return optionalText(isRecord(first) ? first.value : first);
 }
 
-// One search of `fields`, then one `GET /api/v2/persons?ids=…` for what its items lack.
 async function searchPersons(
-  args: { user: ConnectorUser; authHeader: string },
+  args: Pick<FindContactArgs, 'user' | 'authHeader'>,
   query: { term: string; fields: string },
-  hooks?: Pick<FindHooks, 'pace'>,
-  onHits?: (hits: SearchHit[]) => void,
+  hooks?: Pace,
+  onHits?: (hits: JsonRecord[]) => void,
 ) {
   const headers = pipedriveHeaders(args.authHeader);
   const host = args.user.hostname;
   await hooks?.pace();
   const params = { ...query, limit: SEARCH_LIMIT };
   const search = await http.get(buildUrl(host, '/api/v2/persons/search', params), { headers });
-  const { hits, more } = readSearchHits(search.data);
-  const truncated = more || hasNextPage(search.data);
+  const { hits, more: truncated } = readSearchHits(search.data);
   const none = new Map<string, JsonRecord>();
   if (hits.length === 0) return { hits, persons: none, truncated, headers: search.headers };
   onHits?.(hits);
@@ -147,10 +113,7 @@ async function searchPersons(
   return { hits, persons: readPersons(batch.data), truncated, headers: batch.headers };
 }
 
-export async function findPipedriveContact(
-  args: FindContactArgs,
-  hooks?: FindHooks,
-): Promise<FindContactResult> {
+export async function findPipedriveContact(args: FindContactArgs, hooks?: FindHooks) {
   if (args.isExtension) return extensionNotSearched('Pipedrive');
   const term = pipedriveSearchTerm(args.phoneNumber);
   const phone = args.phoneNumber;
@@ -161,19 +124,12 @@ export async function findPipedriveContact(
     const person = found.persons.get(String(hit.id));
     return onlyOtherNumbers(person, phone) ? [] : [toContact(phone, hit, person)];
   });
-  return {
-    successful: true,
-    matchedContactInfo: [...contacts, { ...CREATE_NEW_CONTACT }],
-    ...(found.truncated ? { returnMessage: moreMatchesThanShown('Pipedrive', SEARCH_LIMIT) } : {}),
-    extraDataTracking: rateLimitTracking(found.headers),
-  };
+  const result = phoneSearchResult('Pipedrive', contacts, found.truncated && SEARCH_LIMIT);
+  return { ...result, extraDataTracking: rateLimitTracking(found.headers) };
 }
 
-/** Persons whose name (or email, for a term with an @) holds the term; each with its primary phone. */
-export async function findPipedriveContactWithName(
-  args: FindContactWithNameArgs,
-  hooks?: Pick<FindHooks, 'pace'>,
-): Promise<FindContactResult> {
+/** Persons whose name (or email, for a term with @) holds the term, each with its primary phone. */
+export async function findPipedriveContactWithName(args: FindContactWithNameArgs, hooks?: Pace) {
   const term = args.name.trim();
   // Pipedrive refuses shorter terms (its documented minimum).
   if ([...term].length < 2) throw new Error('Type at least 2 letters to search Pipedrive.');
@@ -181,26 +137,27 @@ export async function findPipedriveContactWithName(
   const found = await searchPersons(args, { term, fields }, hooks);
   const contacts = found.hits.map((hit) => {
     const person = found.persons.get(String(hit.id));
-    return toContact(primaryValue(person?.phones) ?? hit.phone, hit, person);
+    return toContact(primaryValue(person?.phones) ?? primaryValue(hit.phones), hit, person);
   });
-  const more = moreMatchesThanShown('Pipedrive', SEARCH_LIMIT, 'match this name');
-  const result = nameSearchResult(term, contacts, found.truncated ? more : undefined);
+  const result = nameSearchResult('Pipedrive', term, contacts, found.truncated && SEARCH_LIMIT);
   return { ...result, extraDataTracking: rateLimitTracking(found.headers) };
 }
 
 // A person missing from the batch (deleted after indexing, hidden, or not fetched yet) is still
 // shown, without dates, rather than silently dropped.
-function toContact(phone: string | undefined, hit: SearchHit, person?: JsonRecord): Contact {
+function toContact(phone: string | undefined, hit: JsonRecord, person?: JsonRecord): Contact {
+  const company = isRecord(hit.organization) ? optionalText(hit.organization.name) : undefined;
   const created = optionalText(person?.add_time);
   const updated = optionalText(person?.update_time);
-  const email = primaryValue(person?.emails) ?? hit.email;
+  // A search item's emails are plain strings, none marked primary: the batch's primary wins.
+  const email = primaryValue(person?.emails) ?? primaryValue(hit.emails);
   const deals = person?.open_deals_count;
   return {
-    id: hit.id,
-    name: hit.name,
+    id: requireId(hit.id, 'A person search item'),
+    name: optionalText(hit.name) ?? 'Unnamed person',
     ...(phone ? { phone } : {}),
     type: PIPEDRIVE_PERSON_TYPE,
-    ...(hit.company ? { company: hit.company } : {}),
+    ...(company ? { company } : {}),
     ...(email ? { email } : {}),
     ...(created ? { createdDate: created } : {}),
     ...(updated ? { mostRecentActivityDate: updated } : {}),

@@ -1,19 +1,18 @@
 /** The Pipedrive connector. Hostname: the account's domain, e.g. `acme.pipedrive.com`. */
 import { http } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
-import { optionalText, requireId, requireRecord } from '../shared/guards';
+import type { Contact } from '@/features/lookup/model/contact';
+import { optionalText, requireArray, requireId, requireRecord } from '../shared/guards';
 import { buildUrl } from '../shared/wire';
 import type { Connector, ConnectorUser } from '../types';
 import { pipedriveAuthHeader, pipedriveHeaders } from './auth';
 import { findPipedriveContact, findPipedriveContactWithName, pipedriveData } from './find-contact';
-import { fetchPipedriveLogFieldOptions } from './log-fields';
 import { pipedriveManifest } from './manifest';
 import * as write from './write';
 
 async function checkPipedriveConnection(user: ConnectorUser, authHeader: string) {
-  const res = await http.get(buildUrl(user.hostname, '/v1/users/me'), {
-    headers: pipedriveHeaders(authHeader),
-  });
+  const url = buildUrl(user.hostname, '/v1/users/me');
+  const res = await http.get(url, { headers: pipedriveHeaders(authHeader) });
   const me = requireRecord(pipedriveData(res.data, 'the user request'), 'The Pipedrive user');
   const account = optionalText(me.company_id) ?? optionalText(me.company_domain);
   if (!account) throw new MalformedResponseError('Pipedrive did not say which company this is.');
@@ -22,6 +21,38 @@ async function checkPipedriveConnection(user: ConnectorUser, authHeader: string)
     userId: String(requireId(me.id, 'The Pipedrive user')),
     userName: optionalText(me.name) ?? optionalText(me.email) ?? 'Pipedrive user',
   };
+}
+
+type Options = { const: string | number; title: string }[];
+
+function readOptions(body: unknown, what: string): Options {
+  return requireArray(pipedriveData(body, what), what).map((entry) => {
+    const record = requireRecord(entry, `One of the ${what}`);
+    const id = requireId(record.id, `One of the ${what}`);
+    return { const: id, title: optionalText(record.title) ?? `#${id}` };
+  });
+}
+
+// Deals and leads of one person, for the call-log form (never on the lookup path).
+async function fetchPipedriveLogFieldOptions(
+  user: ConnectorUser,
+  authHeader: string,
+  contact: Contact,
+): Promise<Record<string, Options>> {
+  if (contact.isNewContact) return { deals: [], leads: [] };
+  const headers = pipedriveHeaders(authHeader);
+  const personId = String(contact.id);
+  // Both lists at once: the form waits for the slower one, not for the sum.
+  const [deals, leads] = await Promise.all([
+    http.get(
+      buildUrl(user.hostname, '/api/v2/deals', { person_id: personId, status: 'open', limit: 100 }),
+      { headers },
+    ),
+    http.get(buildUrl(user.hostname, '/v1/leads', { person_id: personId, limit: 100 }), {
+      headers,
+    }),
+  ]);
+  return { deals: readOptions(deals.data, 'open deals'), leads: readOptions(leads.data, 'leads') };
 }
 
 export const pipedrive: Connector = {

@@ -7,13 +7,7 @@ import { collapseName, sameName } from '../shared/names';
 import { CALL_LOGGED, CONTACT_CREATED, callSpan, noteHtml, requireE164 } from '../shared/outcome';
 import { madeSince, sameDigits, sameInstant, sameText } from '../shared/same-meaning';
 import { buildUrl, deleteIfThere, sqlUtc } from '../shared/wire';
-import type {
-  AddPhoneNumberArgs,
-  CreateCallLogArgs,
-  CreateContactArgs,
-  SaveCheck,
-  SavedRecord,
-} from '../types';
+import type { AddPhoneNumberArgs, CreateCallLogArgs, CreateContactArgs, SaveCheck } from '../types';
 import { pipedriveHeaders } from './auth';
 import { pipedriveData } from './find-contact';
 import { PIPEDRIVE_PERSON_TYPE } from './manifest';
@@ -80,13 +74,8 @@ export async function addPipedrivePhoneNumber(args: AddPhoneNumberArgs): Promise
   await http.patch(url, { phones }, { headers });
 }
 
-/** Pipedrive's call-log outcomes for CallPop's results. */
-const OUTCOMES: Record<CreateCallLogArgs['call']['result'], string> = {
-  connected: 'connected',
-  missed: 'no_answer',
-  voicemail: 'left_voicemail',
-  busy: 'busy',
-};
+// Pipedrive's outcomes; connected and busy it names as CallPop does.
+const OUTCOMES: Record<string, string> = { missed: 'no_answer', voicemail: 'left_voicemail' };
 
 /** A deal or lead id from the log form, or undefined when none was chosen. */
 const chosen = (value: string | number | undefined) => (value === '' ? undefined : value);
@@ -107,7 +96,7 @@ function callLogFields(args: CreateCallLogArgs) {
     person_id: Number(args.contact.id),
     subject: args.subject,
     duration: String(Math.round(call.durationSeconds)),
-    outcome: OUTCOMES[call.result],
+    outcome: OUTCOMES[call.result] ?? call.result,
     ...(from ? { from_phone_number: from } : {}),
     to_phone_number: to,
     start_time: sqlUtc(start),
@@ -145,15 +134,13 @@ export const MAX_CALL_LOG_PAGES = 14;
 
 async function callLogPage(args: CreateCallLogArgs, index: number) {
   const query = { start: index * CALL_LOG_PAGE, limit: CALL_LOG_PAGE };
-  const res = await http.get(buildUrl(args.user.hostname, '/v1/callLogs', query), {
-    headers: pipedriveHeaders(args.authHeader),
-  });
+  const url = buildUrl(args.user.hostname, '/v1/callLogs', query);
+  const res = await http.get(url, { headers: pipedriveHeaders(args.authHeader) });
   const list = pipedriveData(res.data, 'the call logs');
   const rows = (Array.isArray(list) ? list : []).filter(isRecord);
-  const body = res.data as {
-    additional_data?: { pagination?: { more_items_in_collection?: unknown } };
-  };
-  return { index, rows, more: body.additional_data?.pagination?.more_items_in_collection === true };
+  type Paged = { additional_data?: { pagination?: { more_items_in_collection?: unknown } } };
+  const more = (res.data as Paged).additional_data?.pagination?.more_items_in_collection === true;
+  return { index, rows, more };
 }
 
 const orEmpty = (value: unknown) => (value === undefined || value === null ? '' : value);
@@ -184,14 +171,11 @@ async function sameCallLogs(args: CreateCallLogArgs): Promise<string[]> {
 }
 
 export const pipedriveSaveCheck: SaveCheck = {
-  find: (save: SavedRecord, since: number) =>
+  find: (save, since) =>
     save.kind === 'contact' ? samePersons(save.args, since) : sameCallLogs(save.args),
-  remove: (save: SavedRecord, id: string) =>
-    deleteIfThere(
-      buildUrl(
-        save.args.user.hostname,
-        `${save.kind === 'contact' ? '/api/v2/persons' : '/v1/callLogs'}/${encodeURIComponent(id)}`,
-      ),
-      pipedriveHeaders(save.args.authHeader),
-    ),
+  remove: (save, id) => {
+    const path = save.kind === 'contact' ? '/api/v2/persons' : '/v1/callLogs';
+    const url = buildUrl(save.args.user.hostname, `${path}/${encodeURIComponent(id)}`);
+    return deleteIfThere(url, pipedriveHeaders(save.args.authHeader));
+  },
 };

@@ -2,11 +2,7 @@
 // so the first page is read, then the last two (the newest rows may straddle them).
 
 /** One page of a list, by page index. `more`: the CRM says (or a full page implies) more follow. */
-export interface ListPage<T> {
-  index: number;
-  rows: T[];
-  more: boolean;
-}
+export type ListPage<T> = { index: number; rows: T[]; more: boolean };
 
 type ReadPage<T> = (index: number) => Promise<ListPage<T>>;
 

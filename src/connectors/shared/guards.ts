@@ -3,8 +3,7 @@
 import { HttpError } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
 import { isRecord } from '@/platform/is-record';
-
-export { isRecord };
+export { isRecord } from '@/platform/is-record';
 
 export type JsonRecord = Record<string, unknown>;
 

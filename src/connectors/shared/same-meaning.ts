@@ -48,6 +48,8 @@ function plainText(value: unknown): string {
     : '';
 }
 
+const ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', quot: '"', amp: '&' };
+
 /** The plain text of an HTML fragment: breaks and paragraphs as new lines, entities decoded. */
 function htmlText(value: unknown): string {
   if (typeof value !== 'string') return '';
@@ -56,12 +58,7 @@ function htmlText(value: unknown): string {
       .replace(/<br\s*\/?>/gi, '\n')
       .replace(/<\/p>\s*<p[^>]*>/gi, '\n')
       .replace(/<\/?(p|div|span|b|i|strong|em)(\s[^>]*)?>/gi, '')
-      .replace(/&nbsp;/g, ' ')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#0*39;/g, "'")
-      .replace(/&amp;/g, '&'),
+      .replace(/&(nbsp|lt|gt|quot|amp|#0*39);/g, (_, name: string) => ENTITIES[name] ?? "'"),
   );
 }
 

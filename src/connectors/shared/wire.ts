@@ -4,15 +4,11 @@ import { http } from '@/platform/worker/http/client';
 import { classifyError } from '@/platform/worker/http/errors';
 import { isGone } from './guards';
 
-type QueryValue = string | number | boolean | undefined;
+export type Query = Record<string, string | number | boolean | undefined>;
 
 // Query values go through URLSearchParams so a `+` cannot turn into a space; path segments must
 // come encoded. Only https (or local http) origins: credentials travel encrypted.
-export function buildUrl(
-  hostname: string,
-  path: string,
-  query: Record<string, QueryValue> = {},
-): string {
+export function buildUrl(hostname: string, path: string, query: Query = {}): string {
   if (!path.startsWith('/') || path.startsWith('//')) throw new Error(`Bad API path: ${path}`);
   const url = new URL(`${apiOrigin(hostname)}${path}`);
   if (!isSafeCrmUrl(url)) {
