@@ -1,12 +1,20 @@
 /** The first match has focus, so Enter (or Space) opens it. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { CreateContactForm } from '@/features/saves/ui/create-contact-form';
 import { LookupResults } from '@/features/lookup/ui/lookup-results';
 import { PickButton, SearchCrm } from '@/features/lookup/ui/find-caller';
 import type { ContactView } from '@/platform/messages';
 import type { CallLookup, CallSession } from '@/platform/storage/keys';
 import type { Toasts } from '@/platform/ui/toast';
-import { useNameShownMark } from './use-name-shown-mark';
+import { NAME_SHOWN_MARK } from './name-shown-mark';
+
+function useNameShownMark(shown: boolean): void {
+  useLayoutEffect(() => {
+    if (!shown || performance.getEntriesByName(NAME_SHOWN_MARK).length > 0) return;
+    // The frame that paints this commit starts with its animation frame callbacks.
+    requestAnimationFrame(() => performance.mark(NAME_SHOWN_MARK));
+  }, [shown]);
+}
 
 /** Enter on a control or in a field is that control's, not the first match's. */
 function isTyping(target: EventTarget | null): boolean {

@@ -31,10 +31,6 @@ import './popup.css';
 import { focusOnMount } from '@/platform/ui/focus-on-mount';
 import { ErrorText } from '@/platform/ui/form-fields';
 
-/** Saves need a connection whose credentials the CRM has not rejected. */
-const canSave = (connection: ReturnType<typeof useConnection>['connection']) =>
-  connection.state === 'ready' && connection.value?.rejectedAt === undefined;
-
 type Answer =
   | { error: ReplyError }
   | { result: LookupResult | null; found: { name: string; contacts: ContactView[] } | null };
@@ -51,6 +47,10 @@ async function lookUpOrSearch(text: string, force: boolean): Promise<Answer> {
   return { result: null, found: { name: text, contacts: named.value.contacts } };
 }
 
+/** Saves need a connection whose credentials the CRM has not rejected. */
+const canSave = (connection: ReturnType<typeof useConnection>['connection']) =>
+  connection.state === 'ready' && connection.value?.rejectedAt === undefined;
+
 export function App() {
   const status = useStatus();
   const { connection } = useConnection();
@@ -59,7 +59,6 @@ export function App() {
   const [result, setResult] = useState<LookupResult | null>(null);
   // What a name typed instead of a number found.
   const [found, setFound] = useState<Extract<Answer, { found: unknown }>['found']>(null);
-  // The lookup running, if any: only the newest one's answer is shown (see `lookup`).
   const [busy, setBusy] = useState<Busy | null>(null);
   // Counts lookups started; an answer to any but the newest is dropped.
   const lookups = useRef(0);
@@ -87,7 +86,7 @@ export function App() {
     setViewState(next);
   }
 
-  const showToast = toasts.show;
+  const { show: showToast } = toasts;
   useEffect(() => {
     let live = true;
     loadDraft().then(
@@ -112,11 +111,7 @@ export function App() {
 
   // A newer lookup replaces a running one: the older answer is never shown (under a field now
   // holding another number) and does not end the newer one's "busy".
-  async function lookup(
-    phoneNumber: string,
-    force: boolean,
-    kind: 'lookup' | 'refresh' = force ? 'refresh' : 'lookup',
-  ) {
+  async function lookup(phoneNumber: string, force: boolean, kind: Busy['kind']) {
     const own = (lookups.current += 1);
     setBusy({ kind, phoneNumber });
     setError(null);
@@ -155,10 +150,8 @@ export function App() {
     // The form closes before the lookup starts (its buttons stay disabled while it runs), so
     // the answer never closes a form typed into meanwhile. A lookup still running is replaced.
     setView('results');
-    // The same number asked again while its lookup runs: that one looks stuck, so this one asks
-    // the CRM itself (as Refresh does) instead of waiting on it.
-    const again = busy?.phoneNumber === phoneNumber;
-    void lookup(phoneNumber, again, 'lookup');
+    // The same number asked again while its lookup runs looks stuck: this one asks the CRM itself.
+    void lookup(phoneNumber, busy?.phoneNumber === phoneNumber, 'lookup');
   }
 
   const opening = result && view !== 'results' ? result : null;
@@ -211,7 +204,7 @@ export function App() {
         <ResultsPane
           result={result}
           busy={busy}
-          onRefresh={() => void lookup(result.phoneNumber, true)}
+          onRefresh={() => void lookup(result.phoneNumber, true, 'refresh')}
           onOpen={(url) => void openCrmPage(url, toasts)}
           onView={setView}
           onPicked={(contact) => setResult(withContact(result, contact))}

@@ -1,13 +1,12 @@
 // contact.lookup: a cache hit reads one storage key and calls no connector.
 import type { Contact, ReturnMessage } from '../model/contact';
 import type { LookupRequest, LookupResult } from '@/platform/messages';
-import { ERROR_CODES } from '@/platform/messages';
 import { formatForDisplay, normalizePhone, type CountryCode } from '../model/phone';
 import { resolveContacts } from '../model/resolvers';
 import type { CachedMatch } from '@/platform/storage/keys';
 import type { CrmError, CrmFailureKind } from '@/platform/worker/http/errors';
 import { inBackground } from '@/platform/worker/report';
-import { RequestError } from '@/platform/worker/request-error';
+import { badRequest } from '@/platform/worker/request-error';
 import { loadAccount, type Account } from './account';
 import { cacheId, cacheLimits, contactsOf, isFresh, readEntry, touchEntry } from './cache';
 import { ConnectorFailure, searchCrm, type SearchTarget } from './crm-search';
@@ -29,16 +28,10 @@ export function parseTarget(input: unknown, defaultCountry: string): Target {
   // normalizePhone reads anything but text as empty.
   const parsed = normalizePhone(input as string, (defaultCountry || undefined) as CountryCode);
   if (!parsed.ok) return { ok: false, message: parsed.message };
-  if (parsed.isExtension) {
-    const { extension } = parsed;
-    return { ok: true, phoneNumber: extension, displayNumber: extension, isExtension: true };
-  }
-  return {
-    ok: true,
-    phoneNumber: parsed.e164,
-    displayNumber: formatForDisplay(parsed.e164),
-    isExtension: false,
-  };
+  const { isExtension } = parsed;
+  const phoneNumber = isExtension ? parsed.extension : parsed.e164;
+  const displayNumber = isExtension ? phoneNumber : formatForDisplay(phoneNumber);
+  return { ok: true, phoneNumber, displayNumber, isExtension };
 }
 
 type Found = Extract<Target, { ok: true }>;
@@ -196,6 +189,6 @@ export async function lookupContact(
 ): Promise<LookupResult> {
   const account = await loadAccount(deps);
   const target = parseTarget(request?.phoneNumber, account.settings.defaultCountry);
-  if (!target.ok) throw new RequestError(ERROR_CODES.badRequest, target.message);
+  if (!target.ok) badRequest(target.message);
   return lookupWith(account, target, request.force === true, deps, undefined, onFirst);
 }
