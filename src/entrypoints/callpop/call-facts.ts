@@ -17,15 +17,12 @@ export function callFacts(session: CallSession, now = Date.now()): CallFacts {
   };
 }
 
+const STATUS: Record<string, string> = { Ringing: 'ringing', CallConnected: 'connected' };
+
 /** The window's heading: direction and state, and the number as people read it. */
 export function callHeading(session: CallSession): { line: string; number: string } {
   const result = session.lookup.state === 'done' ? session.lookup.result : null;
-  const status =
-    session.status === 'Ringing'
-      ? 'ringing'
-      : session.status === 'CallConnected'
-        ? 'connected'
-        : 'ended';
+  const status = STATUS[session.status] ?? 'ended';
   const kind = session.direction === 'Inbound' ? 'Incoming call' : 'Outgoing call';
   return {
     line: `${kind} · ${status}`,

@@ -17,11 +17,10 @@ import '@/platform/ui/ui.css';
 import { ConnectionLine } from '@/features/connection/ui/ConnectionLine';
 import {
   clearDraft,
+  draftMessage,
   hasContent,
   loadDraft,
-  restoredMessage,
   saveDraft,
-  savedMessage,
   type PopupDraft,
 } from './draft';
 import { useConnection } from '@/features/connection/ui/use-connection';
@@ -92,14 +91,14 @@ export function App() {
     loadDraft().then(
       ({ draft, saved }) => {
         if (!live || acted.current) return;
-        if (saved) showToast(savedMessage(saved));
+        if (saved) showToast(draftMessage(saved, true));
         if (!draft) return;
         setNumber(draft.number);
         setResult(draft.result);
         setRestored(draft);
         setTyped(draft);
         setViewState(draft.view);
-        showToast(restoredMessage(draft));
+        showToast(draftMessage(draft, false));
       },
       // Nothing could be read back: the popup starts empty, as it would without a draft.
       () => undefined,

@@ -41,17 +41,11 @@ export function hasContent(draft: PopupDraft | null): boolean {
   return draft ? logDraftHasContent(draft.log) : false;
 }
 
-/** A form left open when the popup closed, brought back with what was typed (its Save's request
- * id kept: saving it again never saves twice). */
-export function restoredMessage(draft: PopupDraft): ReturnMessage {
-  const what = draft.view === 'log' ? 'call log' : 'new contact';
-  const message = `Your unsaved ${what} for ${draft.result.displayNumber} is back.`;
-  return { message, messageType: 'warning', ttl: 6000 };
-}
-
-/** A form left open when the popup closed, whose Save went through meanwhile. */
-export function savedMessage(draft: PopupDraft): ReturnMessage {
-  const what = draft.view === 'log' ? 'The call log' : 'The new contact';
-  const message = `${what} for ${draft.result.displayNumber} was saved after the popup closed.`;
-  return { message, messageType: 'success', ttl: 6000 };
+/** A form left open when the popup closed: brought back with what was typed, or saved meanwhile. */
+export function draftMessage(draft: PopupDraft, saved: boolean): ReturnMessage {
+  const what = `${draft.view === 'log' ? 'call log' : 'new contact'} for ${draft.result.displayNumber}`;
+  const message = saved
+    ? `The ${what} was saved after the popup closed.`
+    : `Your unsaved ${what} is back.`;
+  return { message, messageType: saved ? 'success' : 'warning', ttl: 6000 };
 }

@@ -125,10 +125,6 @@ export async function sweepCache(limits: CacheLimits, now: number): Promise<Swee
   };
 }
 
-export async function countEntries(): Promise<number> {
-  return (await matchCache.ids()).length;
-}
-
 /** Removes every cached lookup and pick, for all accounts; returns how many numbers were removed. */
 export async function clearCache(): Promise<number> {
   const ids = await matchCache.ids();
