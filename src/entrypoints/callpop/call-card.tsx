@@ -16,13 +16,6 @@ function useNameShownMark(shown: boolean): void {
   }, [shown]);
 }
 
-/** Enter on a control or in a field is that control's, not the first match's. */
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement && target.closest('input, textarea, select, button, a') !== null
-  );
-}
-
 /** Enter anywhere else, and focus once the match is known, open the first match. */
 function useFirstMatch(first: ContactView | undefined, open: (contact: ContactView) => void) {
   const ref = useRef<HTMLButtonElement>(null);
@@ -31,8 +24,11 @@ function useFirstMatch(first: ContactView | undefined, open: (contact: ContactVi
     if (firstId) ref.current?.focus();
   }, [firstId]);
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && first && !isTyping(event.target)) open(first);
+    const onKey = ({ key, target }: KeyboardEvent) => {
+      // Enter on a control or in a field is that control's, not the first match's.
+      const control =
+        target instanceof HTMLElement && target.closest('input, textarea, select, button, a');
+      if (key === 'Enter' && first && !control) open(first);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -21,13 +21,9 @@ export function cacheId(scope: CacheScope, e164: string): string {
   return `${scope.accountId}:${scope.platform}:${e164}`;
 }
 
-interface CacheLimits {
-  matchTtlMs: number;
-  noMatchTtlMs: number;
-  maxEntries: number;
-}
+type CacheLimits = ReturnType<typeof cacheLimits>;
 
-export function cacheLimits(settings: Settings): CacheLimits {
+export function cacheLimits(settings: Settings) {
   return {
     matchTtlMs: clamp(settings.cache.matchTtlMinutes, SETTING_LIMITS.matchTtlMinutes) * 60_000,
     noMatchTtlMs:
@@ -95,15 +91,9 @@ export async function addCreatedContact(id: string, e164: string, contact: Conta
   await writeEntry(id, entry);
 }
 
-export interface SweepReport {
-  expired: number;
-  evicted: number;
-  remaining: number;
-}
-
 // A create's entry lives as long as a CRM answer: it is the only copy of the new contact shown
 // while the CRM fails.
-export async function sweepCache(limits: CacheLimits, now: number): Promise<SweepReport> {
+export async function sweepCache(limits: CacheLimits, now: number) {
   const ids = await matchCache.ids();
   const entries = await matchCache.getMany(ids);
   const expired: string[] = [];
@@ -118,11 +108,8 @@ export async function sweepCache(limits: CacheLimits, now: number): Promise<Swee
   live.sort((a, b) => a.used - b.used);
   const evicted = live.slice(0, Math.max(0, live.length - limits.maxEntries)).map((e) => e.id);
   await matchCache.remove([...expired, ...evicted]);
-  return {
-    expired: expired.length,
-    evicted: evicted.length,
-    remaining: live.length - evicted.length,
-  };
+  const remaining = live.length - evicted.length;
+  return { expired: expired.length, evicted: evicted.length, remaining };
 }
 
 /** Removes every cached lookup and pick, for all accounts; returns how many numbers were removed. */
