@@ -56,14 +56,13 @@ export function useCloseGuard(toasts: Toasts, keptTyping: boolean, over: string 
       const replaced = area === 'session' && over !== null && otherWindowOpened(changes, over);
       if (replaced && !unsaved()) window.close();
     };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('input', onInput, true);
-    window.addEventListener('beforeunload', onLeave);
+    const stop = new AbortController();
+    window.addEventListener('keydown', onKey, { signal: stop.signal });
+    window.addEventListener('input', onInput, { signal: stop.signal, capture: true });
+    window.addEventListener('beforeunload', onLeave, { signal: stop.signal });
     chrome.storage.onChanged.addListener(onCalls);
     return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('input', onInput, true);
-      window.removeEventListener('beforeunload', onLeave);
+      stop.abort();
       chrome.storage.onChanged.removeListener(onCalls);
     };
   }, [show, keptTyping, over]);

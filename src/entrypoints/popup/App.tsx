@@ -154,6 +154,7 @@ export function App() {
   }
 
   const opening = result && view !== 'results' ? result : null;
+  const open = (contact: ContactView) => void openCrmPage(contact.pageUrl, toasts);
   return (
     <main className="popup stack">
       <header className="popup-header">
@@ -204,7 +205,7 @@ export function App() {
           result={result}
           busy={busy}
           onRefresh={() => void lookup(result.phoneNumber, true, 'refresh')}
-          onOpen={(url) => void openCrmPage(url, toasts)}
+          onOpen={open}
           onView={setView}
           onPicked={(contact) => setResult(withContact(result, contact))}
           canSave={canSave(connection)}
@@ -212,7 +213,7 @@ export function App() {
       ) : null}
       {!result && view === 'results' ? (
         found ? (
-          <FoundByName {...found} onOpen={(c) => void openCrmPage(c.pageUrl, toasts)} />
+          <FoundByName {...found} onOpen={open} />
         ) : (
           <RecentCalls toasts={toasts} />
         )

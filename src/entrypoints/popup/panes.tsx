@@ -64,7 +64,7 @@ export function ResultsPane(props: {
   result: LookupResult;
   busy: Busy | null;
   onRefresh: () => void;
-  onOpen: (url: string | null) => void;
+  onOpen: (contact: ContactView) => void;
   onView: (view: View) => void;
   /** A contact picked as the number's caller, or that pick forgotten. */
   onPicked: (contact: ContactView) => void;
@@ -88,7 +88,7 @@ export function ResultsPane(props: {
       </div>
       <LookupResults
         result={result}
-        onOpen={(c) => props.onOpen(c.pageUrl)}
+        onOpen={props.onOpen}
         action={(contact) => (
           <PickButton
             number={{ phoneNumber: result.phoneNumber }}

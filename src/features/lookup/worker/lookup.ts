@@ -132,32 +132,22 @@ export async function lookupWith(
     return withPick(account, result(account, target, hit));
   }
   const search: SearchTarget = { ...target, cacheId: id, force, cached: entry };
-  const answer = await askCrm(account, target, search, deps, onFirst);
-  return id === null ? answer : withPick(account, answer);
-}
-
-async function askCrm(
-  account: Account,
-  target: Found,
-  search: SearchTarget,
-  deps: EngineDeps,
-  onFirst?: OnFirstAnswer,
-): Promise<LookupResult> {
   // The first contacts, in the CRM's order until what orders them (dates) arrives.
   const partial = (contacts: Contact[]) => {
     const first = { ...unanswered(null), contacts, source: 'crm', fetchedAt: deps.now() } as const;
     onFirst?.(result(account, target, { ...first, provisional: true }));
   };
-  try {
-    const answer = await searchCrm(account, search, deps, onFirst && partial);
-    const shown: Shown = answer.keptCreated
-      ? fromEntry(answer.keptCreated, target.phoneNumber, false, null)
-      : { ...answer, source: 'crm', stale: false };
-    return result(account, target, shown);
-  } catch (error) {
+  const answer = await searchCrm(account, search, deps, onFirst && partial).then(
+    ({ keptCreated, ...found }) => {
+      const shown: Shown = keptCreated
+        ? fromEntry(keptCreated, target.phoneNumber, false, null)
+        : { ...found, source: 'crm', stale: false };
+      return result(account, target, shown);
+    },
     // searchCrm only throws classified errors.
-    return failed(account, target, search.cached, error as CrmError);
-  }
+    (error: CrmError) => failed(account, target, entry, error),
+  );
+  return id === null ? answer : withPick(account, answer);
 }
 
 /** The CRM failed: its cached contacts, marked stale, or why nothing can be shown. */
