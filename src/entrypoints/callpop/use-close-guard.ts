@@ -1,6 +1,5 @@
-/** Escape closes the window; with unsaved typing on screen it warns and closes at a second press;
- * other ways of closing get the browser's "Leave?" question. A window whose call is over makes way
- * for the next call's when that opens, unless it holds unsaved typing. */
+/** Escape closes (over unsaved typing: warns, closes at a second press); other ways ask "Leave?";
+ * a window whose call is over makes way for the next call's, unless it holds unsaved typing. */
 import { useEffect, useRef } from 'react';
 import type { Toasts } from '@/platform/ui/toast';
 import { otherWindowOpened, type Changes } from './use-call-session';

@@ -46,7 +46,6 @@ async function lookUpOrSearch(text: string, force: boolean): Promise<Answer> {
   return { result: null, found: { name: text, contacts: named.value.contacts } };
 }
 
-/** Saves need a connection whose credentials the CRM has not rejected. */
 const canSave = (connection: ReturnType<typeof useConnection>['connection']) =>
   connection.state === 'ready' && connection.value?.rejectedAt === undefined;
 
@@ -108,8 +107,7 @@ export function App() {
     };
   }, [showToast]);
 
-  // A newer lookup replaces a running one: the older answer is never shown (under a field now
-  // holding another number) and does not end the newer one's "busy".
+  // A newer lookup replaces a running one: the older answer is never shown, nor ends "busy".
   async function lookup(phoneNumber: string, force: boolean, kind: Busy['kind']) {
     const own = (lookups.current += 1);
     setBusy({ kind, phoneNumber });
@@ -146,8 +144,7 @@ export function App() {
   }
 
   function startLookup(phoneNumber: string) {
-    // The form closes before the lookup starts (its buttons stay disabled while it runs), so
-    // the answer never closes a form typed into meanwhile. A lookup still running is replaced.
+    // The form closes first (its buttons stay disabled): no answer closes a form typed into.
     setView('results');
     // The same number asked again while its lookup runs looks stuck: this one asks the CRM itself.
     void lookup(phoneNumber, busy?.phoneNumber === phoneNumber, 'lookup');

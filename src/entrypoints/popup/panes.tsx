@@ -35,8 +35,7 @@ export function NumberForm(props: {
         <span className="row">
           <input
             type="search"
-            // The popup is opened to look a number up: typing goes here at once. A form
-            // brought back from a draft takes the focus when it opens.
+            // Typing goes here at once; a form brought back from a draft takes the focus itself.
             ref={focusOnMount}
             value={props.number}
             autoComplete="off"

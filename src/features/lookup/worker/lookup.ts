@@ -125,8 +125,7 @@ export async function lookupWith(
   const entry = id === null ? undefined : preread ? preread.entry : await readEntry(id);
   const now = deps.now();
   if (id !== null && entry && !force && isFresh(entry, cacheLimits(settings), now)) {
-    // Not awaited: a missed "last used" stamp only ages the entry for eviction, and the
-    // answer is not held behind a write Chrome may answer late (see crm-search.ts).
+    // Not awaited: a missed "last used" stamp only ages the entry; Chrome may answer writes late.
     inBackground('marking the cache entry used', touchEntry(id, entry, now));
     const hit = fromEntry(entry, target.phoneNumber, false, savedWarning(entry));
     return withPick(account, result(account, target, hit));
