@@ -32,10 +32,8 @@ export function cacheLimits(settings: Settings) {
   };
 }
 
-const hasMatch = (entry: CachedMatch): boolean => (entry.c?.length ?? 0) > 0;
-
 const ttlOf = (entry: CachedMatch, limits: CacheLimits): number =>
-  hasMatch(entry) ? limits.matchTtlMs : limits.noMatchTtlMs;
+  entry.c?.length ? limits.matchTtlMs : limits.noMatchTtlMs;
 
 /** Whether the entry may stand in for the CRM's answer. */
 export function isFresh(entry: CachedMatch, limits: CacheLimits, now: number): boolean {
