@@ -143,32 +143,25 @@ export async function lookupWith(
         : { ...found, source: 'crm', stale: false };
       return result(account, target, shown);
     },
-    // searchCrm only throws classified errors.
-    (error: CrmError) => failed(account, target, entry, error),
+    // searchCrm only throws classified errors. The CRM failed: its cached contacts, marked stale,
+    // or why nothing can be shown.
+    (failure: CrmError): LookupResult => {
+      const crmName = account.connector.manifest.displayName;
+      if (entry?.c?.length) {
+        const message = staleMessage(failure.kind, crmName, failure.message);
+        return result(account, target, fromEntry(entry, target.phoneNumber, true, message));
+      }
+      // A connector that explains its own failure is quoted rather than guessed at; that is
+      // neither passing nor refused: nothing to retry or fix.
+      if (failure instanceof ConnectorFailure && failure.returnMessage) {
+        return result(account, target, unanswered(failure.returnMessage));
+      }
+      const message = failureMessage(failure.kind, crmName, failure.message);
+      const shown = result(account, target, unanswered(message));
+      return { ...shown, crmFailure: PASSING.has(failure.kind) ? 'passing' : 'refused' };
+    },
   );
   return id === null ? answer : withPick(account, answer);
-}
-
-/** The CRM failed: its cached contacts, marked stale, or why nothing can be shown. */
-function failed(
-  account: Account,
-  target: Found,
-  entry: CachedMatch | undefined,
-  failure: CrmError,
-): LookupResult {
-  const crmName = account.connector.manifest.displayName;
-  if (entry?.c?.length) {
-    const message = staleMessage(failure.kind, crmName, failure.message);
-    return result(account, target, fromEntry(entry, target.phoneNumber, true, message));
-  }
-  // A connector that explains its own failure is quoted rather than guessed at; that is
-  // neither passing nor refused: nothing to retry or fix.
-  if (failure instanceof ConnectorFailure && failure.returnMessage) {
-    return result(account, target, unanswered(failure.returnMessage));
-  }
-  const message = failureMessage(failure.kind, crmName, failure.message);
-  const shown = result(account, target, unanswered(message));
-  return { ...shown, crmFailure: PASSING.has(failure.kind) ? 'passing' : 'refused' };
 }
 
 export async function lookupContact(
