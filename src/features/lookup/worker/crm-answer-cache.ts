@@ -76,7 +76,6 @@ export async function updateCache(
     inBackground('caching the lookup', stored);
   };
   const put = (entry: CachedMatch) => (turn.mayStore() ? writeEntry(id, entry) : Promise.resolve());
-  const drop = () => (turn.mayStore() ? removeEntry(id) : Promise.resolve());
   if (answer.contacts.length > 0) {
     // Only just after a create is the entry read again before answering (a read can answer
     // late during a call pop): the created contacts the CRM lacks are then shown too.
@@ -107,7 +106,7 @@ export async function updateCache(
     // Replaces any earlier match: the contact is gone from the CRM.
     store(() => put(buildEntry(e164, [], { canCreate: answer.canCreate, now })));
   } else if (existing) {
-    store(drop);
+    store(() => (turn.mayStore() ? removeEntry(id) : Promise.resolve()));
   }
   return answer;
 }
