@@ -9,10 +9,7 @@ export type SessionState =
   | { state: 'ready'; session: CallSession; forgotten?: true };
 
 /** A call on screen stays when its record goes: the window may hold a half-typed log. */
-export function nextSessionState(
-  previous: SessionState,
-  session: CallSession | undefined,
-): SessionState {
+export function nextSessionState(previous: SessionState, session?: CallSession): SessionState {
   if (session) return { state: 'ready', session };
   if (previous.state === 'ready') return { ...previous, forgotten: true };
   return { state: 'missing' };

@@ -22,12 +22,7 @@ const warningOf = (answer: CrmAnswer): { warning?: string } =>
 
 // Keeps the create's time and mark so refreshes do not stretch the grace; a contact deleted in the
 // CRM within the grace shows until it ends (the entry does not say which contacts it added).
-function keepCreated(
-  entry: CachedMatch | undefined,
-  answer: CrmAnswer,
-  e164: string,
-  now: number,
-): CachedMatch | null {
+function keepCreated(entry: CachedMatch | undefined, answer: CrmAnswer, e164: string, now: number) {
   if (entry?.s !== 1 || !entry.c || now - entry.f * 1000 >= CREATED_GRACE_MS) return null;
   const returned = new Set(answer.contacts.map((c) => String(c.id)));
   const missing = contactsOf(entry, e164).filter((c) => !returned.has(String(c.id)));

@@ -18,7 +18,6 @@ export async function lookupMany(
     badRequest(`Look up at most ${MAX_LOOKUP_BATCH} numbers at once.`);
   }
   const account = await loadAccount(deps);
-  const force = payload.force === true;
   // One number is a call's own match (or a Refresh): it goes first, as a lookup does.
   const batch = inputs.length > 1 ? { ...deps, batch: true } : deps;
   const parsed = inputs.map((raw) => ({
@@ -34,7 +33,7 @@ export async function lookupMany(
     [...targets.values()].map(async (target) => {
       const id = ids.get(target.phoneNumber);
       const preread = id === undefined ? undefined : { entry: cached.get(id) };
-      const answer = await lookupWith(account, target, force, batch, preread);
+      const answer = await lookupWith(account, target, payload.force === true, batch, preread);
       const failed = answer.crmFailure === 'passing';
       answers.set(target.phoneNumber, failed ? { ...answer, crmFailed: true } : answer);
     }),
