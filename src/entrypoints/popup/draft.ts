@@ -15,13 +15,8 @@ function enqueue<T>(write: () => Promise<T>): Promise<T> {
   return next;
 }
 
-export function saveDraft(draft: PopupDraft): Promise<void> {
-  return enqueue(() => popupDraft.set(draft));
-}
-
-export function clearDraft(): Promise<void> {
-  return enqueue(() => popupDraft.remove());
-}
+export const saveDraft = (draft: PopupDraft) => enqueue(() => popupDraft.set(draft));
+export const clearDraft = () => enqueue(() => popupDraft.remove());
 
 /** The draft to bring back; one whose Save finished meanwhile is dropped, returned as `saved`. */
 export function loadDraft(): Promise<{ draft: PopupDraft | null; saved: PopupDraft | null }> {

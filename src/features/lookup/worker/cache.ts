@@ -62,8 +62,7 @@ export function buildEntry(
 }
 
 export const readEntry = (id: string): Promise<CachedMatch | undefined> => matchCache.get(id);
-export const writeEntry = (id: string, entry: CachedMatch): Promise<void> =>
-  matchCache.set(id, entry);
+export const writeEntry = (id: string, entry: CachedMatch) => matchCache.set(id, entry);
 export const removeEntry = (id: string): Promise<void> => matchCache.remove(id);
 
 /** Records a hit, at most once a minute per entry so a busy number does not write per ring. */

@@ -105,17 +105,15 @@ const PASSING = new Set<CrmFailureKind>(['unavailable', 'timeout', 'network', 'r
 const savedWarning = (entry: CachedMatch): ReturnMessage | null =>
   entry.w ? { message: entry.w, messageType: 'warning', ttl: 5000 } : null;
 
-/** Told the lookup's first contacts, before its answer is complete. */
-export type OnFirstAnswer = (result: LookupResult) => void;
-
-/** Looks one number up for an already loaded account; the core of lookup and lookupMany. */
+/** Looks one number up for an already loaded account; the core of lookup and lookupMany.
+ * `onFirst` is told the lookup's first contacts, before its answer is complete. */
 export async function lookupWith(
   account: Account,
   target: Found,
   force: boolean,
   deps: EngineDeps,
   preread?: { entry: CachedMatch | undefined },
-  onFirst?: OnFirstAnswer,
+  onFirst?: (result: LookupResult) => void,
 ): Promise<LookupResult> {
   const { settings } = account;
   if (target.isExtension && !settings.extensionLookup) {
@@ -167,7 +165,7 @@ export async function lookupWith(
 export async function lookupContact(
   request: LookupRequest,
   deps: EngineDeps,
-  onFirst?: OnFirstAnswer,
+  onFirst?: (result: LookupResult) => void,
 ): Promise<LookupResult> {
   const account = await loadAccount(deps);
   const target = parseTarget(request?.phoneNumber, account.settings.defaultCountry);
