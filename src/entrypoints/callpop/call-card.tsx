@@ -1,18 +1,19 @@
 /** The first match has focus, so Enter (or Space) opens it. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { CreateContactForm } from '@/features/saves/ui/create-contact-form';
 import { LookupResults } from '@/features/lookup/ui/lookup-results';
 import { PickButton, SearchCrm } from '@/features/lookup/ui/find-caller';
 import type { ContactView } from '@/platform/messages';
 import type { CallLookup, CallSession } from '@/platform/storage/keys';
 import type { Toasts } from '@/platform/ui/toast';
-import { useNameShownMark } from './use-name-shown-mark';
+import { NAME_SHOWN_MARK } from './name-shown-mark';
 
-/** Enter on a control or in a field is that control's, not the first match's. */
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement && target.closest('input, textarea, select, button, a') !== null
-  );
+function useNameShownMark(shown: boolean): void {
+  useLayoutEffect(() => {
+    if (!shown || performance.getEntriesByName(NAME_SHOWN_MARK).length > 0) return;
+    // The frame that paints this commit starts with its animation frame callbacks.
+    requestAnimationFrame(() => performance.mark(NAME_SHOWN_MARK));
+  }, [shown]);
 }
 
 /** Enter anywhere else, and focus once the match is known, open the first match. */
@@ -23,8 +24,11 @@ function useFirstMatch(first: ContactView | undefined, open: (contact: ContactVi
     if (firstId) ref.current?.focus();
   }, [firstId]);
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Enter' && first && !isTyping(event.target)) open(first);
+    const onKey = ({ key, target }: KeyboardEvent) => {
+      // Enter on a control or in a field is that control's, not the first match's.
+      const control =
+        target instanceof HTMLElement && target.closest('input, textarea, select, button, a');
+      if (key === 'Enter' && first && !control) open(first);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

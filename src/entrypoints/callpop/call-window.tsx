@@ -1,16 +1,32 @@
 /** The call's window once its record is known: number, card or log form, and what happened. */
 import { useState } from 'react';
+import { lookupProblem, lookupToast } from '@/features/lookup/model/lookup-problem';
+import { LogForm } from '@/features/saves/ui/log-form';
 import { openCrmPage } from '@/platform/ui/open-page';
 import type { CallSession } from '@/platform/storage/keys';
-import { ToastList, useToasts } from '@/platform/ui/toast';
+import { send } from '@/platform/ui/messaging';
+import { ToastList, useToasts, type Toasts } from '@/platform/ui/toast';
 import { CallCard } from './call-card';
-import { callHeading } from './call-facts';
-import { CallLog } from './call-log';
+import { callFacts, callHeading } from './call-facts';
 import { useConnectionSwitched } from './use-call-session';
 import { useCloseGuard } from './use-close-guard';
 import { useKeptLogDraft } from './use-kept-log-draft';
-import { useRefresh } from './use-refresh';
 import { ErrorText } from '@/platform/ui/form-fields';
+
+/** Refresh: the worker asks the CRM again and keeps the answer in the call, which this view watches. */
+function useRefresh(toasts: Toasts) {
+  const [refreshing, setRefreshing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function refresh(call: CallSession) {
+    setRefreshing(true);
+    setError(null);
+    const reply = await send('call.refresh', { sessionId: call.sessionId });
+    setRefreshing(false);
+    if (reply.ok) toasts.show(lookupToast(reply.value));
+    else setError(`Refresh failed: ${reply.error.message}`);
+  }
+  return { refreshing, error, refresh };
+}
 
 export function CallWindow({ session, forgotten }: { session: CallSession; forgotten: boolean }) {
   const toasts = useToasts();
@@ -22,6 +38,7 @@ export function CallWindow({ session, forgotten }: { session: CallSession; forgo
   const { settled } = useCloseGuard(toasts, keptLog.hasContent, over ? session.sessionId : null);
   const { refreshing, error, refresh } = useRefresh(toasts);
   const result = session.lookup.state === 'done' ? session.lookup.result : null;
+  const draft = result ? keptLog.draftFor(result.contacts) : undefined;
   const { line, number } = callHeading(switched ? { ...session, status: 'NoCall' } : session);
 
   const logDone = (saved: boolean) => {
@@ -61,13 +78,21 @@ export function CallWindow({ session, forgotten }: { session: CallSession; forgo
       ) : null}
       <ErrorText text={error} testId="callpop-error" />
       {view === 'log' && result ? (
-        <CallLog
-          session={session}
-          result={result}
-          number={number}
+        // The worker keeps the log, and a new contact, in the call.
+        <LogForm
+          phoneNumber={result.phoneNumber}
+          displayNumber={number}
+          contacts={result.contacts}
+          canCreate={result.canCreate}
+          contactTypes={result.contactTypes}
+          call={callFacts(session)}
+          callNow={() => callFacts(session)}
+          problem={lookupProblem(result)}
           toasts={toasts}
-          kept={keptLog}
-          onDone={logDone}
+          {...(draft ? { draft } : {})}
+          onDraftChange={(typed) => keptLog.keep(typed, result.contacts)}
+          onCancel={() => logDone(false)}
+          onLogged={() => logDone(true)}
         />
       ) : switched ? null : (
         <CallCard

@@ -9,10 +9,7 @@ export type SessionState =
   | { state: 'ready'; session: CallSession; forgotten?: true };
 
 /** A call on screen stays when its record goes: the window may hold a half-typed log. */
-export function nextSessionState(
-  previous: SessionState,
-  session: CallSession | undefined,
-): SessionState {
+export function nextSessionState(previous: SessionState, session?: CallSession): SessionState {
   if (session) return { state: 'ready', session };
   if (previous.state === 'ready') return { ...previous, forgotten: true };
   return { state: 'missing' };
@@ -20,6 +17,9 @@ export function nextSessionState(
 
 /** For a record not readable yet, or swept: the worker writes it before opening the window. */
 export const RECORD_WAIT_MS = 5_000;
+
+const stillLoadingIsMissing = (previous: SessionState): SessionState =>
+  previous.state === 'loading' ? { state: 'missing' } : previous;
 
 /** The cached answer shows at once, the fresh one replaces it; `initial` is read before render. */
 export function useCallSession(sessionId: string | null, initial?: CallSession): SessionState {
@@ -36,11 +36,7 @@ export function useCallSession(sessionId: string | null, initial?: CallSession):
     };
     chrome.storage.onChanged.addListener(listener);
     // A record not there yet is still on its way; it is "missing" only after the wait.
-    const giveUp = setTimeout(
-      () =>
-        setState((previous) => (previous.state === 'loading' ? { state: 'missing' } : previous)),
-      RECORD_WAIT_MS,
-    );
+    const giveUp = setTimeout(() => setState(stillLoadingIsMissing), RECORD_WAIT_MS);
     void callSessions.get(sessionId).then((session) => session && show(session));
     return () => {
       clearTimeout(giveUp);

@@ -1,6 +1,5 @@
-/** Escape closes the window; with unsaved typing on screen it warns and closes at a second press;
- * other ways of closing get the browser's "Leave?" question. A window whose call is over makes way
- * for the next call's when that opens, unless it holds unsaved typing. */
+/** Escape closes (over unsaved typing: warns, closes at a second press); other ways ask "Leave?";
+ * a window whose call is over makes way for the next call's, unless it holds unsaved typing. */
 import { useEffect, useRef } from 'react';
 import type { Toasts } from '@/platform/ui/toast';
 import { otherWindowOpened, type Changes } from './use-call-session';
@@ -56,14 +55,13 @@ export function useCloseGuard(toasts: Toasts, keptTyping: boolean, over: string 
       const replaced = area === 'session' && over !== null && otherWindowOpened(changes, over);
       if (replaced && !unsaved()) window.close();
     };
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('input', onInput, true);
-    window.addEventListener('beforeunload', onLeave);
+    const stop = new AbortController();
+    window.addEventListener('keydown', onKey, { signal: stop.signal });
+    window.addEventListener('input', onInput, { signal: stop.signal, capture: true });
+    window.addEventListener('beforeunload', onLeave, { signal: stop.signal });
     chrome.storage.onChanged.addListener(onCalls);
     return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('input', onInput, true);
-      window.removeEventListener('beforeunload', onLeave);
+      stop.abort();
       chrome.storage.onChanged.removeListener(onCalls);
     };
   }, [show, keptTyping, over]);

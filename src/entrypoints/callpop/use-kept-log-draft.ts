@@ -16,8 +16,6 @@ interface Kept {
   hadContacts: boolean;
 }
 
-export type KeptLogDraft = ReturnType<typeof useKeptLogDraft>;
-
 export function useKeptLogDraft() {
   const [kept, setKept] = useState<Kept | null>(null);
   return {

@@ -17,11 +17,10 @@ import '@/platform/ui/ui.css';
 import { ConnectionLine } from '@/features/connection/ui/ConnectionLine';
 import {
   clearDraft,
+  draftMessage,
   hasContent,
   loadDraft,
-  restoredMessage,
   saveDraft,
-  savedMessage,
   type PopupDraft,
 } from './draft';
 import { useConnection } from '@/features/connection/ui/use-connection';
@@ -30,10 +29,6 @@ import { RecentCalls } from './recent-calls';
 import './popup.css';
 import { focusOnMount } from '@/platform/ui/focus-on-mount';
 import { ErrorText } from '@/platform/ui/form-fields';
-
-/** Saves need a connection whose credentials the CRM has not rejected. */
-const canSave = (connection: ReturnType<typeof useConnection>['connection']) =>
-  connection.state === 'ready' && connection.value?.rejectedAt === undefined;
 
 type Answer =
   | { error: ReplyError }
@@ -51,6 +46,9 @@ async function lookUpOrSearch(text: string, force: boolean): Promise<Answer> {
   return { result: null, found: { name: text, contacts: named.value.contacts } };
 }
 
+const canSave = (connection: ReturnType<typeof useConnection>['connection']) =>
+  connection.state === 'ready' && connection.value?.rejectedAt === undefined;
+
 export function App() {
   const status = useStatus();
   const { connection } = useConnection();
@@ -59,7 +57,6 @@ export function App() {
   const [result, setResult] = useState<LookupResult | null>(null);
   // What a name typed instead of a number found.
   const [found, setFound] = useState<Extract<Answer, { found: unknown }>['found']>(null);
-  // The lookup running, if any: only the newest one's answer is shown (see `lookup`).
   const [busy, setBusy] = useState<Busy | null>(null);
   // Counts lookups started; an answer to any but the newest is dropped.
   const lookups = useRef(0);
@@ -87,20 +84,20 @@ export function App() {
     setViewState(next);
   }
 
-  const showToast = toasts.show;
+  const { show: showToast } = toasts;
   useEffect(() => {
     let live = true;
     loadDraft().then(
       ({ draft, saved }) => {
         if (!live || acted.current) return;
-        if (saved) showToast(savedMessage(saved));
+        if (saved) showToast(draftMessage(saved, true));
         if (!draft) return;
         setNumber(draft.number);
         setResult(draft.result);
         setRestored(draft);
         setTyped(draft);
         setViewState(draft.view);
-        showToast(restoredMessage(draft));
+        showToast(draftMessage(draft, false));
       },
       // Nothing could be read back: the popup starts empty, as it would without a draft.
       () => undefined,
@@ -110,13 +107,8 @@ export function App() {
     };
   }, [showToast]);
 
-  // A newer lookup replaces a running one: the older answer is never shown (under a field now
-  // holding another number) and does not end the newer one's "busy".
-  async function lookup(
-    phoneNumber: string,
-    force: boolean,
-    kind: 'lookup' | 'refresh' = force ? 'refresh' : 'lookup',
-  ) {
+  // A newer lookup replaces a running one: the older answer is never shown, nor ends "busy".
+  async function lookup(phoneNumber: string, force: boolean, kind: Busy['kind']) {
     const own = (lookups.current += 1);
     setBusy({ kind, phoneNumber });
     setError(null);
@@ -152,16 +144,14 @@ export function App() {
   }
 
   function startLookup(phoneNumber: string) {
-    // The form closes before the lookup starts (its buttons stay disabled while it runs), so
-    // the answer never closes a form typed into meanwhile. A lookup still running is replaced.
+    // The form closes first (its buttons stay disabled): no answer closes a form typed into.
     setView('results');
-    // The same number asked again while its lookup runs: that one looks stuck, so this one asks
-    // the CRM itself (as Refresh does) instead of waiting on it.
-    const again = busy?.phoneNumber === phoneNumber;
-    void lookup(phoneNumber, again, 'lookup');
+    // The same number asked again while its lookup runs looks stuck: this one asks the CRM itself.
+    void lookup(phoneNumber, busy?.phoneNumber === phoneNumber, 'lookup');
   }
 
   const opening = result && view !== 'results' ? result : null;
+  const open = (contact: ContactView) => void openCrmPage(contact.pageUrl, toasts);
   return (
     <main className="popup stack">
       <header className="popup-header">
@@ -211,8 +201,8 @@ export function App() {
         <ResultsPane
           result={result}
           busy={busy}
-          onRefresh={() => void lookup(result.phoneNumber, true)}
-          onOpen={(url) => void openCrmPage(url, toasts)}
+          onRefresh={() => void lookup(result.phoneNumber, true, 'refresh')}
+          onOpen={open}
           onView={setView}
           onPicked={(contact) => setResult(withContact(result, contact))}
           canSave={canSave(connection)}
@@ -220,7 +210,7 @@ export function App() {
       ) : null}
       {!result && view === 'results' ? (
         found ? (
-          <FoundByName {...found} onOpen={(c) => void openCrmPage(c.pageUrl, toasts)} />
+          <FoundByName {...found} onOpen={open} />
         ) : (
           <RecentCalls toasts={toasts} />
         )

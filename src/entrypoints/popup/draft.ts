@@ -15,13 +15,8 @@ function enqueue<T>(write: () => Promise<T>): Promise<T> {
   return next;
 }
 
-export function saveDraft(draft: PopupDraft): Promise<void> {
-  return enqueue(() => popupDraft.set(draft));
-}
-
-export function clearDraft(): Promise<void> {
-  return enqueue(() => popupDraft.remove());
-}
+export const saveDraft = (draft: PopupDraft) => enqueue(() => popupDraft.set(draft));
+export const clearDraft = () => enqueue(() => popupDraft.remove());
 
 /** The draft to bring back; one whose Save finished meanwhile is dropped, returned as `saved`. */
 export function loadDraft(): Promise<{ draft: PopupDraft | null; saved: PopupDraft | null }> {
@@ -41,17 +36,11 @@ export function hasContent(draft: PopupDraft | null): boolean {
   return draft ? logDraftHasContent(draft.log) : false;
 }
 
-/** A form left open when the popup closed, brought back with what was typed (its Save's request
- * id kept: saving it again never saves twice). */
-export function restoredMessage(draft: PopupDraft): ReturnMessage {
-  const what = draft.view === 'log' ? 'call log' : 'new contact';
-  const message = `Your unsaved ${what} for ${draft.result.displayNumber} is back.`;
-  return { message, messageType: 'warning', ttl: 6000 };
-}
-
-/** A form left open when the popup closed, whose Save went through meanwhile. */
-export function savedMessage(draft: PopupDraft): ReturnMessage {
-  const what = draft.view === 'log' ? 'The call log' : 'The new contact';
-  const message = `${what} for ${draft.result.displayNumber} was saved after the popup closed.`;
-  return { message, messageType: 'success', ttl: 6000 };
+/** A form left open when the popup closed: brought back with what was typed, or saved meanwhile. */
+export function draftMessage(draft: PopupDraft, saved: boolean): ReturnMessage {
+  const what = `${draft.view === 'log' ? 'call log' : 'new contact'} for ${draft.result.displayNumber}`;
+  const message = saved
+    ? `The ${what} was saved after the popup closed.`
+    : `Your unsaved ${what} is back.`;
+  return { message, messageType: saved ? 'success' : 'warning', ttl: 6000 };
 }

@@ -35,8 +35,7 @@ export function NumberForm(props: {
         <span className="row">
           <input
             type="search"
-            // The popup is opened to look a number up: typing goes here at once. A form
-            // brought back from a draft takes the focus when it opens.
+            // Typing goes here at once; a form brought back from a draft takes the focus itself.
             ref={focusOnMount}
             value={props.number}
             autoComplete="off"
@@ -64,7 +63,7 @@ export function ResultsPane(props: {
   result: LookupResult;
   busy: Busy | null;
   onRefresh: () => void;
-  onOpen: (url: string | null) => void;
+  onOpen: (contact: ContactView) => void;
   onView: (view: View) => void;
   /** A contact picked as the number's caller, or that pick forgotten. */
   onPicked: (contact: ContactView) => void;
@@ -88,7 +87,7 @@ export function ResultsPane(props: {
       </div>
       <LookupResults
         result={result}
-        onOpen={(c) => props.onOpen(c.pageUrl)}
+        onOpen={props.onOpen}
         action={(contact) => (
           <PickButton
             number={{ phoneNumber: result.phoneNumber }}

@@ -5,11 +5,6 @@ import { callSessions, type CallSession } from '@/platform/storage/keys';
 import { send } from '@/platform/ui/messaging';
 import type { Toasts } from '@/platform/ui/toast';
 
-async function lastCalls(): Promise<CallSession[]> {
-  const calls = await callSessions.getMany(await callSessions.ids());
-  return [...calls.values()].sort((a, b) => b.startTime - a.startTime).slice(0, 5);
-}
-
 function CallRow({ call, toasts }: { call: CallSession; toasts: Pick<Toasts, 'error'> }) {
   const found = call.lookup.state === 'done' ? call.lookup.result.contacts[0]?.name : undefined;
   const name = call.lastLog?.contactName ?? found;
@@ -37,7 +32,10 @@ export function RecentCalls({ toasts }: { toasts: Pick<Toasts, 'error'> }) {
   const [calls, setCalls] = useState<CallSession[] | null>(null);
   useEffect(() => {
     let live = true;
-    const load = () => lastCalls().then((list) => live && setCalls(list));
+    const load = async () => {
+      const calls = [...(await callSessions.getMany(await callSessions.ids())).values()];
+      if (live) setCalls(calls.sort((a, b) => b.startTime - a.startTime).slice(0, 5));
+    };
     // A call ringing while the popup is open joins the list (any session write reloads: cheap).
     const onChanged = (_: unknown, area: string) => area === 'session' && void load();
     void load();

@@ -1,8 +1,7 @@
 import type { ContactType } from './contact';
 import type { ContactView } from '@/platform/messages';
 
-// Type shown when the CRM has several: a contact and a lead for one person would be two identical
-// lines.
+// The type where the CRM has several: a contact and a lead for one person would read the same.
 export function contactOption(contact: ContactView, types: readonly ContactType[]): string {
   const type =
     types.length > 1 && contact.type

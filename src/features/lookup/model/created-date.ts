@@ -68,22 +68,17 @@ const DOTNET = /^\/Date\((\d+)(?:[+-]\d{4})?\)\/$/;
 const TIMESTAMP = /^(\d+)(?:\.(\d+))?$/;
 
 const WEEKDAY =
-  '(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\\.?,?\\s+)?';
+  '(?:(?<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\\.?,?\\s+)?';
 const MONTH =
-  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?';
+  '(?<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\\.?';
 const TIME =
-  '(?:,?\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(?:\\s*([ap])\\.?m\\.?)?)?';
-const ZONE = '(?:\\s+((?:gmt|utc)?[+-]\\d{2}:?\\d{2}|[a-z]{1,3}))?(?:\\s+\\([^()]*\\))?';
+  '(?:,?\\s+(?<hour>\\d{1,2}):(?<minute>\\d{2})(?::(?<second>\\d{2})(?:\\.(?<fraction>\\d{1,9}))?)?(?:\\s*(?<meridiem>[ap])\\.?m\\.?)?)?';
+const ZONE = '(?:\\s+(?<zone>(?:gmt|utc)?[+-]\\d{2}:?\\d{2}|[a-z]{1,3}))?(?:\\s+\\([^()]*\\))?';
+const [DAY, YEAR] = ['(?<day>\\d{1,2})', '(?<year>\\d{4})'];
 /** "Mon, 01 Jan 2024 00:00:00 GMT", "1 January 2024 10:00 +0000". */
-const DAY_FIRST = new RegExp(`^${WEEKDAY}(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})${TIME}${ZONE}$`, 'i');
+const DAY_FIRST = new RegExp(`^${WEEKDAY}${DAY}\\s+${MONTH}\\s+${YEAR}${TIME}${ZONE}$`, 'i');
 /** "January 5, 2024", "Mon Jan 01 2024 10:00:00 GMT+0100 (Central European Time)". */
-const MONTH_FIRST = new RegExp(
-  `^${WEEKDAY}${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})${TIME}${ZONE}$`,
-  'i',
-);
-
-// Optional groups are undefined at run time, whatever RegExpExecArray's type says.
-type Groups = (string | undefined)[];
+const MONTH_FIRST = new RegExp(`^${WEEKDAY}${MONTH}\\s+${DAY},?\\s+${YEAR}${TIME}${ZONE}$`, 'i');
 
 /** The hour on a 24-hour clock; null for "13 pm" or "0 am". */
 function hour24(hour: string | undefined, meridiem: string | undefined): number | null {
@@ -94,13 +89,12 @@ function hour24(hour: string | undefined, meridiem: string | undefined): number 
 }
 
 function fromNamedDate(text: string): number | null {
-  let weekday, day, month, year, rest: Groups;
-  let m = DAY_FIRST.exec(text) as Groups | null;
-  if (m) [, weekday, day, month, year, ...rest] = m;
-  else if ((m = MONTH_FIRST.exec(text) as Groups | null)) {
-    [, weekday, month, day, year, ...rest] = m;
-  } else return null;
-  const [hour, minute, second, fraction, meridiem, zone] = rest;
+  // Optional groups are undefined at run time, whatever the type of `groups` says.
+  const groups: Partial<Record<string, string>> | undefined = (
+    DAY_FIRST.exec(text) ?? MONTH_FIRST.exec(text)
+  )?.groups;
+  if (!groups) return null;
+  const { weekday, day, month, year, hour, minute, second, fraction, meridiem, zone } = groups;
   const h = hour24(hour, meridiem);
   const offset = parseZone(zone);
   if (h === null || offset === null) return null;

@@ -1,7 +1,9 @@
 /** Changes to a lookup answer that a page makes itself, after a Save. */
 import type { ContactView, LookupResult } from '@/platform/messages';
+import type { Contact } from './contact';
 
-const sameContact = (a: ContactView, b: ContactView) =>
+type Ref = Pick<Contact, 'id' | 'type'>;
+export const sameContact = (a: Ref, b: Ref) =>
   String(a.id) === String(b.id) && (a.type ?? '') === (b.type ?? '');
 
 // The CRM's "not found" no longer describes a list with a contact in it, so it goes.

@@ -133,20 +133,14 @@ export function applyOverridingFormat(nationalNumber: string, format: string): s
 export function validateOverridingFormat(
   format: string,
 ): { ok: true } | { ok: false; message: string } {
-  if (format.length > MAX_FORMAT_LENGTH) {
-    return { ok: false, message: `A format can be at most ${MAX_FORMAT_LENGTH} characters long.` };
-  }
   const bad = /[^0-9#* +\-().]/.exec(format);
-  if (bad) {
-    return {
-      ok: false,
-      message: `"${bad[0]}" is not allowed. Use only digits, # or *, spaces and + - ( ) .`,
-    };
-  }
-  if (!PLACEHOLDER.test(format)) {
-    return { ok: false, message: 'Add at least one # or * where a digit of the number goes.' };
-  }
-  return { ok: true };
+  const message =
+    format.length > MAX_FORMAT_LENGTH
+      ? `A format can be at most ${MAX_FORMAT_LENGTH} characters long.`
+      : bad
+        ? `"${bad[0]}" is not allowed. Use only digits, # or *, spaces and + - ( ) .`
+        : !PLACEHOLDER.test(format) && 'Add at least one # or * where a digit of the number goes.';
+  return message ? { ok: false, message } : { ok: true };
 }
 
 /** Trimmed, non-empty, valid, distinct formats; at most three (the settings offer three slots). */

@@ -1,5 +1,4 @@
-/** Finding the caller the number does not find (a name search whose result takes the number),
- * and picking the caller among a number's several contacts. */
+/** Finding a caller the number does not find (by name; the number is added), or one of several. */
 import { useState, type ReactNode } from 'react';
 import type { ContactView, Reply } from '@/platform/messages';
 import { send } from '@/platform/ui/messaging';

@@ -1,12 +1,7 @@
 /** The stored connection turned into what a connector call needs: user, auth header, scope. */
-import type { Connector, ConnectorUser } from '@/connectors/types';
-import {
-  apiOrigin,
-  type Connection,
-  type ConnectionDraft,
-} from '@/features/connection/model/connection';
+import type { ConnectorUser } from '@/connectors/types';
+import { apiOrigin, type ConnectionDraft } from '@/features/connection/model/connection';
 import { ERROR_CODES } from '@/platform/messages';
-import type { Settings } from '@/features/settings/model/settings';
 import { withAccountCountry } from '@/features/settings/model/default-country';
 import { area } from '@/platform/storage/define';
 import {
@@ -19,20 +14,10 @@ import { rejectionOf } from './credentials-status';
 import { checkCacheFormats } from './formats-changed';
 import { http } from '@/platform/worker/http/client';
 import { requestTimeoutMs } from '@/platform/worker/http/timeout';
-import { RequestError } from '@/platform/worker/request-error';
-import type { CacheScope } from './cache';
+import { badRequest, RequestError } from '@/platform/worker/request-error';
 import type { EngineDeps } from '@/connectors/deps';
 
-export interface Account {
-  connection: Connection;
-  connector: Connector;
-  user: ConnectorUser;
-  authHeader: string;
-  scope: CacheScope;
-  settings: Settings;
-  /** When the CRM started refusing this connection's credentials (401), if it has. */
-  rejectedAt: number | undefined;
-}
+export type Account = Awaited<ReturnType<typeof loadAccount>>;
 
 export function buildUser(draft: ConnectionDraft, userId = ''): ConnectorUser {
   return {
@@ -63,16 +48,14 @@ export async function loadSettingsAndConnection() {
   };
 }
 
-export async function loadAccount(deps: EngineDeps): Promise<Account> {
+export async function loadAccount(deps: EngineDeps) {
   const { settings, connection, rejectedAt, cacheFormats } = await loadSettingsAndConnection();
   if (!connection) {
     throw new RequestError(ERROR_CODES.notConnected, 'Connect a CRM in Options first.');
   }
   const { platform } = connection;
   const connector = deps.getConnector(platform);
-  if (!connector) {
-    throw new RequestError(ERROR_CODES.badRequest, `CallPop has no connector for "${platform}".`);
-  }
+  if (!connector) badRequest(`CallPop has no connector for "${platform}".`);
   await checkCacheFormats(connector, settings, cacheFormats);
   return {
     connection,
@@ -81,6 +64,7 @@ export async function loadAccount(deps: EngineDeps): Promise<Account> {
     authHeader: connector.authHeader(connection.credentials),
     scope: { accountId: connection.accountId, platform: connection.platform },
     settings,
+    /** When the CRM started refusing this connection's credentials (401), if it has. */
     rejectedAt,
   };
 }

@@ -21,13 +21,9 @@ export function cacheId(scope: CacheScope, e164: string): string {
   return `${scope.accountId}:${scope.platform}:${e164}`;
 }
 
-interface CacheLimits {
-  matchTtlMs: number;
-  noMatchTtlMs: number;
-  maxEntries: number;
-}
+type CacheLimits = ReturnType<typeof cacheLimits>;
 
-export function cacheLimits(settings: Settings): CacheLimits {
+export function cacheLimits(settings: Settings) {
   return {
     matchTtlMs: clamp(settings.cache.matchTtlMinutes, SETTING_LIMITS.matchTtlMinutes) * 60_000,
     noMatchTtlMs:
@@ -36,10 +32,8 @@ export function cacheLimits(settings: Settings): CacheLimits {
   };
 }
 
-const hasMatch = (entry: CachedMatch): boolean => (entry.c?.length ?? 0) > 0;
-
 const ttlOf = (entry: CachedMatch, limits: CacheLimits): number =>
-  hasMatch(entry) ? limits.matchTtlMs : limits.noMatchTtlMs;
+  entry.c?.length ? limits.matchTtlMs : limits.noMatchTtlMs;
 
 /** Whether the entry may stand in for the CRM's answer. */
 export function isFresh(entry: CachedMatch, limits: CacheLimits, now: number): boolean {
@@ -68,8 +62,7 @@ export function buildEntry(
 }
 
 export const readEntry = (id: string): Promise<CachedMatch | undefined> => matchCache.get(id);
-export const writeEntry = (id: string, entry: CachedMatch): Promise<void> =>
-  matchCache.set(id, entry);
+export const writeEntry = (id: string, entry: CachedMatch) => matchCache.set(id, entry);
 export const removeEntry = (id: string): Promise<void> => matchCache.remove(id);
 
 /** Records a hit, at most once a minute per entry so a busy number does not write per ring. */
@@ -95,15 +88,9 @@ export async function addCreatedContact(id: string, e164: string, contact: Conta
   await writeEntry(id, entry);
 }
 
-export interface SweepReport {
-  expired: number;
-  evicted: number;
-  remaining: number;
-}
-
 // A create's entry lives as long as a CRM answer: it is the only copy of the new contact shown
 // while the CRM fails.
-export async function sweepCache(limits: CacheLimits, now: number): Promise<SweepReport> {
+export async function sweepCache(limits: CacheLimits, now: number) {
   const ids = await matchCache.ids();
   const entries = await matchCache.getMany(ids);
   const expired: string[] = [];
@@ -118,15 +105,8 @@ export async function sweepCache(limits: CacheLimits, now: number): Promise<Swee
   live.sort((a, b) => a.used - b.used);
   const evicted = live.slice(0, Math.max(0, live.length - limits.maxEntries)).map((e) => e.id);
   await matchCache.remove([...expired, ...evicted]);
-  return {
-    expired: expired.length,
-    evicted: evicted.length,
-    remaining: live.length - evicted.length,
-  };
-}
-
-export async function countEntries(): Promise<number> {
-  return (await matchCache.ids()).length;
+  const remaining = live.length - evicted.length;
+  return { expired: expired.length, evicted: evicted.length, remaining };
 }
 
 /** Removes every cached lookup and pick, for all accounts; returns how many numbers were removed. */

@@ -11,10 +11,7 @@ const sameConnection = (a: Identity, b: Identity) =>
   a.platform === b.platform && a.accountId === b.accountId && a.connectedAt === b.connectedAt;
 
 /** When the CRM started refusing this connection's credentials; a note about another is stale. */
-export function rejectionOf(
-  connection: Connection | null,
-  rejected: CredentialsRejected | null | undefined,
-): number | undefined {
+export function rejectionOf(connection: Connection | null, rejected?: CredentialsRejected | null) {
   return connection && rejected && sameConnection(connection, rejected) ? rejected.at : undefined;
 }
 

@@ -22,12 +22,7 @@ const warningOf = (answer: CrmAnswer): { warning?: string } =>
 
 // Keeps the create's time and mark so refreshes do not stretch the grace; a contact deleted in the
 // CRM within the grace shows until it ends (the entry does not say which contacts it added).
-function keepCreated(
-  entry: CachedMatch | undefined,
-  answer: CrmAnswer,
-  e164: string,
-  now: number,
-): CachedMatch | null {
+function keepCreated(entry: CachedMatch | undefined, answer: CrmAnswer, e164: string, now: number) {
   if (entry?.s !== 1 || !entry.c || now - entry.f * 1000 >= CREATED_GRACE_MS) return null;
   const returned = new Set(answer.contacts.map((c) => String(c.id)));
   const missing = contactsOf(entry, e164).filter((c) => !returned.has(String(c.id)));
@@ -76,7 +71,6 @@ export async function updateCache(
     inBackground('caching the lookup', stored);
   };
   const put = (entry: CachedMatch) => (turn.mayStore() ? writeEntry(id, entry) : Promise.resolve());
-  const drop = () => (turn.mayStore() ? removeEntry(id) : Promise.resolve());
   if (answer.contacts.length > 0) {
     // Only just after a create is the entry read again before answering (a read can answer
     // late during a call pop): the created contacts the CRM lacks are then shown too.
@@ -107,7 +101,7 @@ export async function updateCache(
     // Replaces any earlier match: the contact is gone from the CRM.
     store(() => put(buildEntry(e164, [], { canCreate: answer.canCreate, now })));
   } else if (existing) {
-    store(drop);
+    store(() => (turn.mayStore() ? removeEntry(id) : Promise.resolve()));
   }
   return answer;
 }

@@ -132,6 +132,24 @@ export function searchCrm(
 ): Promise<CrmAnswer> {
   const number = `${account.scope.accountId}:${account.scope.platform}:${target.phoneNumber}:${target.isExtension ? 'x' : ''}`;
   const forced = `${number}f`;
+  // One request to the CRM and the cache write of its answer.
+  const ask = async (hold: Hold, turn: Turn<CrmAnswer>) => {
+    try {
+      const answer = await callConnector(account, target, deps, number);
+      await noteCredentialsAccepted(account);
+      const { cacheId } = target;
+      const shown =
+        cacheId === null
+          ? answer
+          : await updateCache(account, { ...target, cacheId }, answer, deps, hold, turn);
+      turn.answered(shown);
+      return shown;
+    } catch (error) {
+      const failure = classifyError(error);
+      if (failure.kind === 'auth') await noteCredentialsRejected(account, deps.now());
+      throw failure;
+    }
+  };
   const run = (hold: Hold): Promise<CrmAnswer> => {
     const turn = takeTurn<CrmAnswer>(number);
     const writes: Promise<unknown>[] = [];
@@ -139,7 +157,7 @@ export function searchCrm(
       writes.push(work);
       hold(work);
     };
-    const own = ask(account, target, deps, keep, turn, number);
+    const own = ask(keep, turn);
     const end = () => void Promise.allSettled(writes).then(() => turn.done());
     void own.then(end, end);
     return Promise.race([own, turn.overtaken]);
@@ -148,30 +166,4 @@ export function searchCrm(
   const answer = target.force ? shareInFlight(forced, run) : shareInFlight(number, run, forced);
   void answer.then(stop, stop);
   return answer;
-}
-
-/** One request to the CRM and the cache write of its answer. */
-async function ask(
-  account: Account,
-  target: SearchTarget,
-  deps: EngineDeps,
-  hold: Hold,
-  turn: Turn<CrmAnswer>,
-  number: string,
-): Promise<CrmAnswer> {
-  try {
-    const { cacheId } = target;
-    const answer = await callConnector(account, target, deps, number);
-    await noteCredentialsAccepted(account);
-    const shown =
-      cacheId === null
-        ? answer
-        : await updateCache(account, { ...target, cacheId }, answer, deps, hold, turn);
-    turn.answered(shown);
-    return shown;
-  } catch (error) {
-    const failure = classifyError(error);
-    if (failure.kind === 'auth') await noteCredentialsRejected(account, deps.now());
-    throw failure;
-  }
 }

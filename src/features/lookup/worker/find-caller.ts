@@ -1,6 +1,7 @@
 // Finding a caller the number does not find: a name search, adding the number to the contact,
 // and the pick among a number's several contacts (listed first on its later calls).
 import type { Contact } from '../model/contact';
+import { sameContact as same } from '../model/lookup-result';
 import type { EngineDeps } from '@/connectors/deps';
 import { ERROR_CODES, type ContactChoice, type LookupResult } from '@/platform/messages';
 import { pickedContacts } from '@/platform/storage/keys';
@@ -13,9 +14,6 @@ import { noteCredentialsAccepted, noteCredentialsRejected } from './credentials-
 import { parseTarget } from './lookup';
 import { failureSentence } from './return-messages';
 import { accountKey, toView } from './views';
-
-const same = (a: Pick<Contact, 'id' | 'type'>, b: Pick<Contact, 'id' | 'type'>) =>
-  String(a.id) === String(b.id) && (a.type ?? '') === (b.type ?? '');
 
 /** A connector call worded as lookups word their failures; `what` says what did not happen. */
 async function askCrm<T>(account: Account, deps: EngineDeps, what: string, call: () => Promise<T>) {

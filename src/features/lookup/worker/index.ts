@@ -2,7 +2,8 @@
 import { defaultDeps } from '@/connectors/default-deps';
 import type { HandlerTable } from '@/platform/worker/listener';
 import { inBackground } from '@/platform/worker/report';
-import { clearCache, countEntries } from './cache';
+import { matchCache } from '@/platform/storage/keys';
+import { clearCache } from './cache';
 import { addNumber, pick, searchName } from './find-caller';
 import { lookupContact } from './lookup';
 import { lookupMany } from './lookup-many';
@@ -30,7 +31,7 @@ export const lookupHandlers = {
   'contact.searchName': (payload) => searchName(payload, defaultDeps),
   'contact.addNumber': (payload) => addNumber(payload, defaultDeps),
   'contact.pick': (payload) => pick(payload, defaultDeps),
-  'cache.stats': async () => ({ entries: await countEntries() }),
+  'cache.stats': async () => ({ entries: (await matchCache.ids()).length }),
   'cache.clear': async () => ({ removed: await clearCache() }),
 } satisfies Partial<HandlerTable>;
 

@@ -1,9 +1,8 @@
 // The softphone's batched match: one cache read for all, misses through the bounded CRM path;
 // results keyed by each input as sent.
-import type { LookupManyResult } from '@/platform/messages';
-import { ERROR_CODES, MAX_LOOKUP_BATCH } from '@/platform/messages';
+import { MAX_LOOKUP_BATCH, type LookupManyResult } from '@/platform/messages';
 import { matchCache } from '@/platform/storage/keys';
-import { RequestError } from '@/platform/worker/request-error';
+import { badRequest } from '@/platform/worker/request-error';
 import { loadAccount } from './account';
 import { cacheId } from './cache';
 import type { EngineDeps } from '@/connectors/deps';
@@ -14,17 +13,11 @@ export async function lookupMany(
   deps: EngineDeps,
 ): Promise<Record<string, LookupManyResult>> {
   const inputs = payload?.phoneNumbers;
-  if (!Array.isArray(inputs)) {
-    throw new RequestError(ERROR_CODES.badRequest, 'Send a list of phone numbers.');
-  }
+  if (!Array.isArray(inputs)) badRequest('Send a list of phone numbers.');
   if (inputs.length > MAX_LOOKUP_BATCH) {
-    throw new RequestError(
-      ERROR_CODES.badRequest,
-      `Look up at most ${MAX_LOOKUP_BATCH} numbers at once.`,
-    );
+    badRequest(`Look up at most ${MAX_LOOKUP_BATCH} numbers at once.`);
   }
   const account = await loadAccount(deps);
-  const force = payload.force === true;
   // One number is a call's own match (or a Refresh): it goes first, as a lookup does.
   const batch = inputs.length > 1 ? { ...deps, batch: true } : deps;
   const parsed = inputs.map((raw) => ({
@@ -40,7 +33,7 @@ export async function lookupMany(
     [...targets.values()].map(async (target) => {
       const id = ids.get(target.phoneNumber);
       const preread = id === undefined ? undefined : { entry: cached.get(id) };
-      const answer = await lookupWith(account, target, force, batch, preread);
+      const answer = await lookupWith(account, target, payload.force === true, batch, preread);
       const failed = answer.crmFailure === 'passing';
       answers.set(target.phoneNumber, failed ? { ...answer, crmFailed: true } : answer);
     }),

@@ -1,13 +1,12 @@
 // contact.lookup: a cache hit reads one storage key and calls no connector.
 import type { Contact, ReturnMessage } from '../model/contact';
 import type { LookupRequest, LookupResult } from '@/platform/messages';
-import { ERROR_CODES } from '@/platform/messages';
 import { formatForDisplay, normalizePhone, type CountryCode } from '../model/phone';
 import { resolveContacts } from '../model/resolvers';
 import type { CachedMatch } from '@/platform/storage/keys';
 import type { CrmError, CrmFailureKind } from '@/platform/worker/http/errors';
 import { inBackground } from '@/platform/worker/report';
-import { RequestError } from '@/platform/worker/request-error';
+import { badRequest } from '@/platform/worker/request-error';
 import { loadAccount, type Account } from './account';
 import { cacheId, cacheLimits, contactsOf, isFresh, readEntry, touchEntry } from './cache';
 import { ConnectorFailure, searchCrm, type SearchTarget } from './crm-search';
@@ -29,16 +28,10 @@ export function parseTarget(input: unknown, defaultCountry: string): Target {
   // normalizePhone reads anything but text as empty.
   const parsed = normalizePhone(input as string, (defaultCountry || undefined) as CountryCode);
   if (!parsed.ok) return { ok: false, message: parsed.message };
-  if (parsed.isExtension) {
-    const { extension } = parsed;
-    return { ok: true, phoneNumber: extension, displayNumber: extension, isExtension: true };
-  }
-  return {
-    ok: true,
-    phoneNumber: parsed.e164,
-    displayNumber: formatForDisplay(parsed.e164),
-    isExtension: false,
-  };
+  const { isExtension } = parsed;
+  const phoneNumber = isExtension ? parsed.extension : parsed.e164;
+  const displayNumber = isExtension ? phoneNumber : formatForDisplay(phoneNumber);
+  return { ok: true, phoneNumber, displayNumber, isExtension };
 }
 
 type Found = Extract<Target, { ok: true }>;
@@ -112,17 +105,15 @@ const PASSING = new Set<CrmFailureKind>(['unavailable', 'timeout', 'network', 'r
 const savedWarning = (entry: CachedMatch): ReturnMessage | null =>
   entry.w ? { message: entry.w, messageType: 'warning', ttl: 5000 } : null;
 
-/** Told the lookup's first contacts, before its answer is complete. */
-export type OnFirstAnswer = (result: LookupResult) => void;
-
-/** Looks one number up for an already loaded account; the core of lookup and lookupMany. */
+/** Looks one number up for an already loaded account; the core of lookup and lookupMany.
+ * `onFirst` is told the lookup's first contacts, before its answer is complete. */
 export async function lookupWith(
   account: Account,
   target: Found,
   force: boolean,
   deps: EngineDeps,
   preread?: { entry: CachedMatch | undefined },
-  onFirst?: OnFirstAnswer,
+  onFirst?: (result: LookupResult) => void,
 ): Promise<LookupResult> {
   const { settings } = account;
   if (target.isExtension && !settings.extensionLookup) {
@@ -132,70 +123,52 @@ export async function lookupWith(
   const entry = id === null ? undefined : preread ? preread.entry : await readEntry(id);
   const now = deps.now();
   if (id !== null && entry && !force && isFresh(entry, cacheLimits(settings), now)) {
-    // Not awaited: a missed "last used" stamp only ages the entry for eviction, and the
-    // answer is not held behind a write Chrome may answer late (see crm-search.ts).
+    // Not awaited: a missed "last used" stamp only ages the entry; Chrome may answer writes late.
     inBackground('marking the cache entry used', touchEntry(id, entry, now));
     const hit = fromEntry(entry, target.phoneNumber, false, savedWarning(entry));
     return withPick(account, result(account, target, hit));
   }
   const search: SearchTarget = { ...target, cacheId: id, force, cached: entry };
-  const answer = await askCrm(account, target, search, deps, onFirst);
-  return id === null ? answer : withPick(account, answer);
-}
-
-async function askCrm(
-  account: Account,
-  target: Found,
-  search: SearchTarget,
-  deps: EngineDeps,
-  onFirst?: OnFirstAnswer,
-): Promise<LookupResult> {
   // The first contacts, in the CRM's order until what orders them (dates) arrives.
   const partial = (contacts: Contact[]) => {
     const first = { ...unanswered(null), contacts, source: 'crm', fetchedAt: deps.now() } as const;
     onFirst?.(result(account, target, { ...first, provisional: true }));
   };
-  try {
-    const answer = await searchCrm(account, search, deps, onFirst && partial);
-    const shown: Shown = answer.keptCreated
-      ? fromEntry(answer.keptCreated, target.phoneNumber, false, null)
-      : { ...answer, source: 'crm', stale: false };
-    return result(account, target, shown);
-  } catch (error) {
-    // searchCrm only throws classified errors.
-    return failed(account, target, search.cached, error as CrmError);
-  }
-}
-
-/** The CRM failed: its cached contacts, marked stale, or why nothing can be shown. */
-function failed(
-  account: Account,
-  target: Found,
-  entry: CachedMatch | undefined,
-  failure: CrmError,
-): LookupResult {
-  const crmName = account.connector.manifest.displayName;
-  if (entry?.c?.length) {
-    const message = staleMessage(failure.kind, crmName, failure.message);
-    return result(account, target, fromEntry(entry, target.phoneNumber, true, message));
-  }
-  // A connector that explains its own failure is quoted rather than guessed at; that is
-  // neither passing nor refused: nothing to retry or fix.
-  if (failure instanceof ConnectorFailure && failure.returnMessage) {
-    return result(account, target, unanswered(failure.returnMessage));
-  }
-  const message = failureMessage(failure.kind, crmName, failure.message);
-  const shown = result(account, target, unanswered(message));
-  return { ...shown, crmFailure: PASSING.has(failure.kind) ? 'passing' : 'refused' };
+  const answer = await searchCrm(account, search, deps, onFirst && partial).then(
+    ({ keptCreated, ...found }) => {
+      const shown: Shown = keptCreated
+        ? fromEntry(keptCreated, target.phoneNumber, false, null)
+        : { ...found, source: 'crm', stale: false };
+      return result(account, target, shown);
+    },
+    // searchCrm only throws classified errors. The CRM failed: its cached contacts, marked stale,
+    // or why nothing can be shown.
+    (failure: CrmError): LookupResult => {
+      const crmName = account.connector.manifest.displayName;
+      if (entry?.c?.length) {
+        const message = staleMessage(failure.kind, crmName, failure.message);
+        return result(account, target, fromEntry(entry, target.phoneNumber, true, message));
+      }
+      // A connector that explains its own failure is quoted rather than guessed at; that is
+      // neither passing nor refused: nothing to retry or fix.
+      if (failure instanceof ConnectorFailure && failure.returnMessage) {
+        return result(account, target, unanswered(failure.returnMessage));
+      }
+      const message = failureMessage(failure.kind, crmName, failure.message);
+      const shown = result(account, target, unanswered(message));
+      return { ...shown, crmFailure: PASSING.has(failure.kind) ? 'passing' : 'refused' };
+    },
+  );
+  return id === null ? answer : withPick(account, answer);
 }
 
 export async function lookupContact(
   request: LookupRequest,
   deps: EngineDeps,
-  onFirst?: OnFirstAnswer,
+  onFirst?: (result: LookupResult) => void,
 ): Promise<LookupResult> {
   const account = await loadAccount(deps);
   const target = parseTarget(request?.phoneNumber, account.settings.defaultCountry);
-  if (!target.ok) throw new RequestError(ERROR_CODES.badRequest, target.message);
+  if (!target.ok) badRequest(target.message);
   return lookupWith(account, target, request.force === true, deps, undefined, onFirst);
 }

@@ -1,24 +1,20 @@
 // An alarm keeps the cache bounded; also locks credentials to trusted contexts.
 import { settingsItem } from '@/platform/storage/keys';
-import { cacheLimits, sweepCache, type SweepReport } from './cache';
+import { cacheLimits, sweepCache } from './cache';
 
 export const SWEEP_ALARM = 'callpop.cacheSweep';
-const SWEEP_PERIOD_MINUTES = 30;
 
 /** Creates the sweep alarm unless one exists (re-creating would push its next run back). */
 export async function ensureSweepAlarm(): Promise<void> {
   if (await chrome.alarms.get(SWEEP_ALARM)) return;
-  await chrome.alarms.create(SWEEP_ALARM, {
-    delayInMinutes: 1,
-    periodInMinutes: SWEEP_PERIOD_MINUTES,
-  });
+  await chrome.alarms.create(SWEEP_ALARM, { delayInMinutes: 1, periodInMinutes: 30 });
 }
 
-export async function runSweep(now = Date.now()): Promise<SweepReport> {
+export async function runSweep(now = Date.now()) {
   return sweepCache(cacheLimits(await settingsItem.get()), now);
 }
 
-export async function onAlarm(alarm: chrome.alarms.Alarm): Promise<SweepReport | null> {
+export async function onAlarm(alarm: chrome.alarms.Alarm) {
   return alarm.name === SWEEP_ALARM ? runSweep() : null;
 }
 

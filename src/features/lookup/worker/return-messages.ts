@@ -6,7 +6,6 @@ import type { CrmFailureKind } from '@/platform/worker/http/errors';
 const MAX_RESPONSE_MB = MAX_RESPONSE_BYTES / (1024 * 1024);
 
 const TTL = 5000;
-const LONG_TTL = 8000;
 
 function withDetail(message: ReturnMessage, text: string): ReturnMessage {
   return { ...message, details: [{ title: 'Details', items: [{ id: '1', type: 'text', text }] }] };
@@ -80,7 +79,7 @@ const FAILURES: Record<CrmFailureKind, Explain> = {
 
 export function failureMessage(kind: CrmFailureKind, crmName: string, why = ''): ReturnMessage {
   const { message, detail } = FAILURES[kind](crmName, why, 'press Refresh');
-  return withDetail({ message, messageType: 'danger', ttl: LONG_TTL }, detail);
+  return withDetail({ message, messageType: 'danger', ttl: 8000 }, detail);
 }
 
 /** The same failure while cached contacts are shown instead: a warning, not an error. */

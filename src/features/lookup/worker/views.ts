@@ -1,26 +1,9 @@
 /** Contacts as the pages show them: with a safe CRM page URL, never the placeholder. */
-import type { Connector } from '@/connectors/types';
-import type { Connection } from '@/features/connection/model/connection';
 import type { CacheScope } from './cache';
 import type { Account } from './account';
 import type { Contact } from '../model/contact';
 import type { ContactView } from '@/platform/messages';
 import { renderUrlTemplate } from '@/platform/url-template';
-
-export function contactPageUrl(
-  connector: Connector,
-  connection: Pick<Connection, 'hostname' | 'accountId' | 'pageHost'>,
-  contact: Pick<Contact, 'id' | 'type'>,
-): string | null {
-  const { hostname, pageHost, accountId } = connection;
-  const { id: contactId, type } = contact;
-  return renderUrlTemplate(connector.manifest.contactPageUrl, {
-    hostname: pageHost ?? (connector.pageHostname ? connector.pageHostname(hostname) : hostname),
-    accountId,
-    contactId,
-    contactType: (type && connector.manifest.pageTypes?.[type]) ?? type,
-  });
-}
 
 /** The account a contact belongs to, as views carry it and Saves check it. */
 export function accountKey(scope: CacheScope): string {
@@ -29,9 +12,12 @@ export function accountKey(scope: CacheScope): string {
 
 export function toView(account: Account, contact: Contact): ContactView {
   const { connector, connection, scope } = account;
-  return {
-    ...contact,
-    pageUrl: contactPageUrl(connector, connection, contact),
-    account: accountKey(scope),
-  };
+  const { hostname, pageHost, accountId } = connection;
+  const pageUrl = renderUrlTemplate(connector.manifest.contactPageUrl, {
+    hostname: pageHost ?? (connector.pageHostname ? connector.pageHostname(hostname) : hostname),
+    accountId,
+    contactId: contact.id,
+    contactType: (contact.type && connector.manifest.pageTypes?.[contact.type]) ?? contact.type,
+  });
+  return { ...contact, pageUrl, account: accountKey(scope) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aLookupResult } from '@/test/calls';
-import { sourceLabel } from './lookup-source';
+import { sourceLabel } from './lookup-results';
 
 const NOW = 10_000_000;
 
