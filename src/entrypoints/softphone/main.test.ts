@@ -421,4 +421,31 @@ describe('the status line after a problem', () => {
     await settle();
     expect(page.status.textContent).toBe(NORMAL);
   });
+
+  it('keeps the withheld reason through the match the widget makes for that call', async () => {
+    const page = await openWindow(popped);
+    page.fromWidget(callNotice('W', 'Ringing', 'anonymous'));
+    page.fromWidget({
+      type: 'rc-post-message-request',
+      requestId: 'm',
+      path: '/contacts/match',
+      body: { phoneNumbers: ['anonymous', ALICE] },
+    });
+    await settle();
+    expect(page.status.textContent).toBe('No call pop: the caller withheld their number.');
+  });
+
+  it('keeps why a call was refused when a match works meanwhile', async () => {
+    const refused = 'No call pop: "12" is not a phone number.';
+    const page = await openWindow(() => ({ action: 'ignored', reason: refused, tell: true }));
+    page.fromWidget({
+      type: 'rc-post-message-request',
+      requestId: 'm',
+      path: '/contacts/match',
+      body: { phoneNumbers: [ALICE] },
+    });
+    page.fromWidget(callNotice('R', 'Ringing', '12'));
+    await settle();
+    expect(page.status.textContent).toBe(refused);
+  });
 });

@@ -8,12 +8,16 @@ import { handleWidgetMessage, register, type BridgeDeps } from './bridge';
 import { keepWorkerAwake } from './keep-worker-awake';
 import { messageOf } from '@/platform/message-of';
 import { softphoneTarget } from './origin';
-import { parseWidgetMessage, type WidgetMessage } from './protocol';
+import { MATCH_PATH, VIEW_PATH, parseWidgetMessage, type WidgetMessage } from './protocol';
 
 const statusLine = document.getElementById('status') as HTMLParagraphElement;
 const showCallButton = document.getElementById('show-call') as HTMLButtonElement;
 const frameHost = document.getElementById('frame-host') as HTMLDivElement;
 const heldList = document.getElementById('held') as HTMLUListElement;
+
+// Success clears a status line about the same topic only: a match right after a withheld call
+// must not hide why that call did not pop.
+type Topic = 'setup' | 'calls' | 'views' | 'matches' | 'other';
 
 let frame: HTMLIFrameElement | null = null;
 let bridges: Bridges | null = null;
@@ -24,9 +28,8 @@ let widgetReady = false;
 let ignoredMessages = 0;
 /** The last registration's line: a problem's line stays until something works again. */
 let normalLine: string | null = null;
-// Lines said and worker answers got: a message answered with nothing said is a success.
-let said = 0;
-let answers = 0;
+/** What the shown line is about; null for the normal line. */
+let shownTopic: Topic | null = null;
 // Calls the worker took that have not ended, the one last rung or connected last: a second call
 // ending must not take away the first one's "Show call window". Refused calls are never here.
 let liveCalls: string[] = [];
@@ -78,14 +81,15 @@ function heldBack({ sessionId, direction, from, to, status }: CallEvent): boolea
   return true;
 }
 
-function report(message: string, kind: 'info' | 'error'): void {
+function report(message: string, kind: 'info' | 'error', topic: Topic | null): void {
+  shownTopic = topic;
   statusLine.textContent = message;
   statusLine.dataset.kind = kind;
   if (kind === 'error') console.warn(`CallPop softphone: ${message}`);
 }
 
-function succeeded(): void {
-  if (normalLine !== null) report(normalLine, 'info');
+function succeeded(topic: Topic): void {
+  if (shownTopic === topic && normalLine !== null) report(normalLine, 'info', null);
 }
 
 // `request`'s optional-payload overload cannot be expressed generically; same call at runtime.
@@ -116,33 +120,53 @@ async function sendCallEvent(event: CallEvent, current: () => boolean): Promise<
   return reply;
 }
 
-// Registration's deps apart, since its info line is the normal line. One deps object per frame for
-// its life (the bridge keys per-window state by it); a replaced frame's lines and calls are dropped.
-type Bridges = { setup: BridgeDeps; other: BridgeDeps };
+/** A topic's deps, with how many lines it said and answers it got (see handle). */
+type Bridge = { deps: BridgeDeps; lines: number; answers: number };
+type Bridges = Record<Topic, Bridge>;
 
-function depsFor(from: HTMLIFrameElement, origin: string, setup: boolean): BridgeDeps {
+// One deps object per frame and topic for the frame's life, since the bridge keys per-window state
+// by it. Once the frame is replaced, its lines and calls are dropped (they'd hide why it went).
+function bridgeFor(from: HTMLIFrameElement, origin: string, topic: Topic): Bridge {
   const current = (): boolean => frame === from;
-  return {
-    request: async (name: RequestName, payload: unknown) => {
-      const value =
-        name === 'call.event'
-          ? await sendCallEvent(payload as CallEvent, current)
-          : await ask(name, payload);
-      answers += 1;
-      return value;
-    },
-    settings: () => settingsItem.get(),
-    post: (message) => {
-      if (current()) from.contentWindow?.postMessage(message, origin);
-    },
-    openUrl: (url) => chrome.tabs.create({ url }).then(() => undefined),
-    report: (message, kind) => {
-      if (!current()) return;
-      said += 1;
-      if (setup && kind === 'info') normalLine = message;
-      report(message, kind);
+  const bridge: Bridge = {
+    lines: 0,
+    answers: 0,
+    deps: {
+      request: async (name: RequestName, payload: unknown) => {
+        const value =
+          name === 'call.event'
+            ? await sendCallEvent(payload as CallEvent, current)
+            : await ask(name, payload);
+        bridge.answers += 1;
+        return value;
+      },
+      settings: () => settingsItem.get(),
+      post: (message) => {
+        if (current()) from.contentWindow?.postMessage(message, origin);
+      },
+      openUrl: (url) => chrome.tabs.create({ url }).then(() => undefined),
+      report: (message, kind) => {
+        if (!current()) return;
+        bridge.lines += 1;
+        // A registration's info line is the normal line.
+        const normal = topic === 'setup' && kind === 'info';
+        if (normal) normalLine = message;
+        report(message, kind, normal ? null : topic);
+      },
     },
   };
+  return bridge;
+}
+
+function bridgesFor(from: HTMLIFrameElement, origin: string): Bridges {
+  const topics: Topic[] = ['setup', 'calls', 'views', 'matches', 'other'];
+  return Object.fromEntries(topics.map((t) => [t, bridgeFor(from, origin, t)])) as Bridges;
+}
+
+function topicOf(message: WidgetMessage): Topic {
+  if (message.type === 'rc-adapter-pushAdapterState') return 'setup';
+  if (message.type !== 'rc-post-message-request') return 'calls';
+  return message.path === MATCH_PATH ? 'matches' : message.path === VIEW_PATH ? 'views' : 'other';
 }
 
 /** The call ringing or connected is the one "Show call window" shows, also after swapping back. */
@@ -154,13 +178,14 @@ function noteCurrentCall(message: WidgetMessage): void {
   if (liveCalls.includes(id)) setLiveCalls([...liveCalls.filter((live) => live !== id), id]);
 }
 
-/** A message answered with nothing said is a success, and brings back the normal line. */
+/** A message answered with nothing said is a success, and clears a line about its topic. */
 async function handle(message: WidgetMessage, frameBridges: Bridges): Promise<void> {
-  const setup = message.type === 'rc-adapter-pushAdapterState';
-  const before = { said, answers };
-  await handleWidgetMessage(setup ? frameBridges.setup : frameBridges.other, message);
+  const topic = topicOf(message);
+  const bridge = frameBridges[topic];
+  const { lines, answers } = bridge;
+  await handleWidgetMessage(bridge.deps, message);
   if (bridges === frameBridges) noteCurrentCall(message);
-  if (said === before.said && answers > before.answers) succeeded();
+  if (bridge.lines === lines && bridge.answers > answers) succeeded(topic);
 }
 
 function removeFrame(): void {
@@ -179,7 +204,7 @@ function showFrame(softphone: Settings['softphone']): void {
   const target = softphoneTarget(softphone.url, softphone);
   if (!target.ok) {
     removeFrame();
-    return report(target.reason, 'error');
+    return report(target.reason, 'error', 'setup');
   }
   if (frame && target.url === frameUrl) return;
   removeFrame();
@@ -191,12 +216,9 @@ function showFrame(softphone: Settings['softphone']): void {
   // Before src: the sandbox applies from the frame's next navigation.
   frame.setAttribute('sandbox', FRAME_SANDBOX);
   frame.src = target.url;
-  bridges = {
-    setup: depsFor(frame, target.origin, true),
-    other: depsFor(frame, target.origin, false),
-  };
+  bridges = bridgesFor(frame, target.origin);
   frameHost.append(frame);
-  report(`Loading the softphone from ${target.origin}…`, 'info');
+  report(`Loading the softphone from ${target.origin}…`, 'info', 'setup');
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
@@ -217,8 +239,9 @@ showCallButton.addEventListener('click', () => {
   const sessionId = liveCalls.at(-1);
   if (!sessionId) return;
   request('call.show', { sessionId }).then(
-    () => succeeded(),
-    (error: unknown) => report(`The call window could not be shown: ${messageOf(error)}`, 'error'),
+    () => succeeded('calls'),
+    (error: unknown) =>
+      report(`The call window could not be shown: ${messageOf(error)}`, 'error', 'calls'),
   );
 });
 
@@ -232,13 +255,15 @@ async function keepAccountCountry(accountCountry: string): Promise<void> {
 settingsItem.watch((next) => showFrame(next.softphone));
 connectionItem.watch(() => {
   if (!bridges || !widgetReady) return;
-  const { setup } = bridges;
-  register(setup).catch((error: unknown) => setup.report(String(error), 'error'));
+  const { deps } = bridges.setup;
+  register(deps).catch((error: unknown) => deps.report(String(error), 'error'));
 });
 
 void settingsItem
   .get()
   .then((settings) => showFrame(settings.softphone))
-  .catch((error: unknown) => report(`Settings could not be read: ${String(error)}`, 'error'));
+  .catch((error: unknown) =>
+    report(`Settings could not be read: ${String(error)}`, 'error', 'setup'),
+  );
 
 keepWorkerAwake(() => send('status.get'));
