@@ -58,7 +58,7 @@ export function SearchCrm(props: {
             onKeyDown={(e) => {
               if (e.key !== 'Enter') return;
               e.preventDefault();
-              search();
+              if (busy === null) search();
             }}
           />
           <button type="button" onClick={search} disabled={busy !== null}>

@@ -104,7 +104,10 @@ export async function sweepCache(limits: CacheLimits, now: number) {
   }
   live.sort((a, b) => a.used - b.used);
   const evicted = live.slice(0, Math.max(0, live.length - limits.maxEntries)).map((e) => e.id);
-  await matchCache.remove([...expired, ...evicted]);
+  await Promise.all([
+    matchCache.remove([...expired, ...evicted]),
+    pickedContacts.remove([...expired, ...evicted]),
+  ]);
   const remaining = live.length - evicted.length;
   return { expired: expired.length, evicted: evicted.length, remaining };
 }

@@ -1,5 +1,6 @@
 // Never over a newer answer, never into a cache emptied meanwhile (disconnect, new formats), and
 // keeping a just-created contact the CRM's search does not return yet.
+import { joinOverridingFormats } from '../model/phone';
 import type { CachedMatch } from '@/platform/storage/keys';
 import { inBackground } from '@/platform/worker/report';
 import type { Hold } from '@/platform/worker/share-while-running';
@@ -39,7 +40,7 @@ function keepCreated(entry: CachedMatch | undefined, answer: CrmAnswer, e164: st
 // account or with the old formats must not come back into it.
 async function stillCurrent({ connection: was, connector, settings: had }: Account) {
   const { connection, settings } = await loadSettingsAndConnection();
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const same = (a: string[], b: string[]) => joinOverridingFormats(a) === joinOverridingFormats(b);
   return (
     connection?.accountId === was.accountId &&
     connection.platform === was.platform &&

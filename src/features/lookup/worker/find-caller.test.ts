@@ -67,6 +67,14 @@ describe('adding the number to a contact found by name', () => {
     expect(connector.findCalls).toHaveLength(1);
   });
 
+  it('keeps the contact through a Refresh that a lagging CRM search answers with no match', async () => {
+    connector.find = async () => found([]);
+    await addNumber({ phoneNumber: NUMBER, contact: view(SAM) }, deps);
+    const refreshed = await lookupContact({ phoneNumber: NUMBER, force: true }, deps);
+    expect(connector.findCalls).toHaveLength(1);
+    expect(names(refreshed.contacts)).toEqual(['Sam Lee']);
+  });
+
   it('refuses a contact found in the CRM connected before', async () => {
     const elsewhere = { ...view(SAM), account: 'pipedrive:other' };
     await expect(addNumber({ phoneNumber: NUMBER, contact: elsewhere }, deps)).rejects.toThrow(

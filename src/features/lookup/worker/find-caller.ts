@@ -8,7 +8,7 @@ import { pickedContacts } from '@/platform/storage/keys';
 import { classifyError } from '@/platform/worker/http/errors';
 import { badRequest, RequestError } from '@/platform/worker/request-error';
 import { loadAccount, type Account } from './account';
-import { buildEntry, cacheId, contactsOf, readEntry, writeEntry } from './cache';
+import { addCreatedContact, cacheId, contactsOf, readEntry } from './cache';
 import { paceOf } from './crm-search';
 import { noteCredentialsAccepted, noteCredentialsRejected } from './credentials-status';
 import { parseTarget } from './lookup';
@@ -65,12 +65,10 @@ export async function addNumber(payload: ContactChoice, deps: EngineDeps) {
   await askCrm(account, deps, 'The number was not added', () =>
     connector.addPhoneNumber({ user, authHeader, contact, phoneNumber: e164 }),
   );
-  // The number now finds the contact from the cache, without asking the CRM again.
-  const existing = await readEntry(id);
-  const kept = existing ? contactsOf(existing, e164).filter((c) => !same(c, contact)) : [];
+  // The number now finds the contact from the cache, marked as a create's: a CRM whose search
+  // lags (HubSpot) cannot answer it away, and the rest of the entry keeps its own age.
   const added = { ...contact, phone: e164 };
-  const canCreate = existing?.n === 1;
-  await writeEntry(id, buildEntry(e164, [...kept, added], { canCreate, now: deps.now() }));
+  await addCreatedContact(id, e164, added, deps.now());
   return { contact: toView(account, added) };
 }
 

@@ -12,7 +12,7 @@ describe('new phone formats', () => {
     connector.manifest = { ...connector.manifest, usesOverridingFormats: true };
     connector.find = () => Promise.resolve(answer);
     await lookupContact({ phoneNumber: NUMBER }, deps);
-    expect(await cacheFormatsItem.get()).toBe('[]');
+    expect(await cacheFormatsItem.get()).toBe('');
     await lookupContact({ phoneNumber: NUMBER }, deps);
     expect(connector.findCalls).toHaveLength(1); // the cache answered
 
@@ -23,7 +23,12 @@ describe('new phone formats', () => {
     expect(connector.findCalls).toHaveLength(2);
     expect(connector.findCalls[1]?.overridingFormat).toBe('(###) ###-####');
     expect(after.contacts).toEqual([]);
-    expect(await cacheFormatsItem.get()).toBe('["(###) ###-####"]');
+    expect(await cacheFormatsItem.get()).toBe('(###) ###-####');
+
+    // The same formats in other fields, with a blank one, search the same: the cache stays.
+    await settingsItem.set({ ...DEFAULT_SETTINGS, overridingFormats: ['', '(###) ###-####'] });
+    await lookupContact({ phoneNumber: NUMBER }, deps);
+    expect(connector.findCalls).toHaveLength(2);
   });
 
   it('keep the cache of a CRM that does not search by them', async () => {

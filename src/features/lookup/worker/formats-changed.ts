@@ -3,6 +3,7 @@
 import type { Connector } from '@/connectors/types';
 import type { Settings } from '@/features/settings/model/settings';
 import { cacheFormatsItem } from '@/platform/storage/keys';
+import { joinOverridingFormats } from '../model/phone';
 import { clearCache } from './cache';
 
 /** `stored`: the formats the cached matches were searched with; null before the first check. */
@@ -11,7 +12,7 @@ export async function checkCacheFormats(
   settings: Settings,
   stored: string | null,
 ): Promise<void> {
-  const current = JSON.stringify(settings.overridingFormats);
+  const current = joinOverridingFormats(settings.overridingFormats);
   if (stored === current) return;
   if (stored !== null && connector.manifest.usesOverridingFormats) {
     await clearCache();
