@@ -7,6 +7,7 @@ import { PIPEDRIVE_NUMBERS, PIPEDRIVE_PERSONS } from './emulators/pipedrive';
 import { expect, serviceWorkerOf } from './fixtures';
 import { searches, test } from './softphone-fixtures';
 import { callPopPages, callSession, sendRequest, updateSettings } from './support/demo-setup';
+import { pipedriveDraft } from './support/connect';
 import { stopServiceWorker } from './support/stop-worker';
 
 const names = (contacts: { name: string }[] | undefined) => contacts?.map((c) => c.name).sort();
@@ -113,16 +114,25 @@ test('a match that meets a worker being stopped is looked up again and answered 
   await expect(softphone.status).not.toContainText('could not be looked up');
 });
 
-test('after Disconnect a match gets no names and the window says to connect a CRM', async ({
+test('after Disconnect the widget is asked to match the numbers it named again', async ({
   softphone,
+  crm,
 }) => {
-  const answer = await softphone.match([PIPEDRIVE_NUMBERS.alice]);
+  const answer = await softphone.match([PIPEDRIVE_NUMBERS.alice, PIPEDRIVE_NUMBERS.unknown]);
   expect(names(answer.data[PIPEDRIVE_NUMBERS.alice])).toEqual([PIPEDRIVE_PERSONS.alice.name]);
+  // A new token for the same account changes no name: nothing to match again.
+  await sendRequest(softphone.page, 'connection.save', pipedriveDraft(crm.url));
+  await expect(softphone.status).toHaveText(/Matching callers in Pipedrive/);
+  await softphone.page.waitForTimeout(500);
+  expect((await softphone.state()).triggers).toEqual([]);
+
   await sendRequest(softphone.page, 'connection.disconnect', undefined);
-  await expect(softphone.status).toHaveText(
-    'Connect a CRM in CallPop options to see caller names here.',
-  );
-  // No name now, and no error either: the window already says to connect a CRM.
+  // Only the number it has a name for: its name must not stay on screen for a day.
+  await expect
+    .poll(async () => (await softphone.state()).triggers)
+    .toEqual([[PIPEDRIVE_NUMBERS.alice]]);
+  // The widget matches it again, as Embeddable does: no name now, and no error either (the
+  // window already says to connect a CRM).
   const again = await softphone.match([PIPEDRIVE_NUMBERS.alice]);
   expect(again.data).toEqual({ [PIPEDRIVE_NUMBERS.alice]: [] });
   await expect(softphone.status).toHaveText(

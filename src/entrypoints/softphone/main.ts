@@ -4,7 +4,9 @@ import { request, send } from '@/platform/ui/messaging';
 import { connectionItem, settingsItem } from '@/platform/storage/keys';
 import type { Settings } from '@/features/settings/model/settings';
 import { isFromSoftphone } from './accept';
+import type { Connection } from '@/features/connection/model/connection';
 import { handleWidgetMessage, register, type BridgeDeps } from './bridge';
+import { rematchNamed } from './widget-match';
 import { keepWorkerAwake } from './keep-worker-awake';
 import { messageOf } from '@/platform/message-of';
 import { softphoneTarget } from './origin';
@@ -253,10 +255,21 @@ async function keepAccountCountry(accountCountry: string): Promise<void> {
 
 // No registration again on a settings change: the widget applies lifetimes from its first only.
 settingsItem.watch((next) => showFrame(next.softphone));
-connectionItem.watch(() => {
+// The CRM account whose names the widget shows: another account changes them all, a new token none.
+const accountOf = (c: Connection | null) =>
+  c ? `${c.platform}:${c.accountId}:${c.hostname}` : null;
+let namesFrom: string | null | undefined;
+void connectionItem.get().then((connection) => (namesFrom ??= accountOf(connection)));
+connectionItem.watch((next) => {
+  const changed = accountOf(next) !== namesFrom;
+  namesFrom = accountOf(next);
   if (!bridges || !widgetReady) return;
-  const { deps } = bridges.setup;
-  register(deps).catch((error: unknown) => deps.report(String(error), 'error'));
+  const { matches, setup } = bridges;
+  // Names from the connection before (another CRM's, or any after Disconnect) are matched again
+  // once the widget knows the new one, not kept for their match lifetime.
+  void register(setup.deps)
+    .catch((error: unknown) => setup.deps.report(String(error), 'error'))
+    .then(() => changed && rematchNamed(matches.deps));
 });
 
 void settingsItem

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { settle, until } from '@/test/settle';
 import { handleWidgetMessage } from './bridge';
-import { FORCE_EVERY_MS, MATCH_DEADLINE_MS, REASK_DELAYS_MS } from './widget-match';
+import { FORCE_EVERY_MS, MATCH_DEADLINE_MS, REASK_DELAYS_MS, rematchNamed } from './widget-match';
 import { harness, matchRequest } from '@/test/bridge-harness';
 
 describe('/contacts/match', () => {
@@ -309,5 +309,19 @@ describe('/contacts/match', () => {
       }),
     );
     expect(waits).toEqual([MATCH_DEADLINE_MS, 30_000]);
+  });
+
+  it('has the widget match the numbers it named again when the connection changes, once', async () => {
+    const h = harness({ unanswered: ['+14155550199'] });
+    await handleWidgetMessage(h.deps, matchRequest(['+14155550101', '+14155550199']));
+    await handleWidgetMessage(h.deps, matchRequest(['+14155550102']));
+    h.posted.length = 0;
+    rematchNamed(h.deps);
+    // Only numbers shown with a name (Alice's): numbers without one have nothing to take back.
+    expect(h.posted).toEqual([
+      { type: 'rc-adapter-trigger-contact-match', phoneNumbers: ['+14155550101'] },
+    ]);
+    rematchNamed(h.deps);
+    expect(h.posted).toHaveLength(1);
   });
 });

@@ -96,6 +96,27 @@ function askWidgetAgain(deps: BridgeDeps, phoneNumbers: string[]): void {
   deps.post({ type: 'rc-adapter-trigger-contact-match', phoneNumbers });
 }
 
+// Numbers named per bridge (one window), newest last: on a connection change the widget matches
+// them again, not showing the old CRM's names for their whole match lifetime.
+const named = new WeakMap<BridgeDeps, Set<string>>();
+/** A day of calls at the most; older names the widget has long let go of. */
+const MAX_NAMED = 1000;
+
+function rememberNamed(deps: BridgeDeps, data: Record<string, unknown[]>): void {
+  const numbers = named.get(deps) ?? new Set<string>();
+  named.set(deps, numbers);
+  // Newest last: a number named again moves to the end; the oldest go first.
+  const namedNow = Object.keys(data).filter((number) => data[number]!.length > 0);
+  for (const number of namedNow) numbers.delete(number);
+  for (const number of namedNow) numbers.add(number);
+  for (const oldest of numbers) if (numbers.size > MAX_NAMED) numbers.delete(oldest);
+}
+
+export function rematchNamed(deps: BridgeDeps): void {
+  askWidgetAgain(deps, [...(named.get(deps) ?? [])]);
+  named.delete(deps);
+}
+
 /** Numbers waiting to be looked up again after a CRM failure, per bridge (one window). */
 type Reasking = { pending: Set<string>; running: boolean };
 const reasking = new WeakMap<BridgeDeps, Reasking>();
@@ -190,6 +211,7 @@ export async function answerMatch(deps: BridgeDeps, body: unknown): Promise<unkn
     if (outcome) {
       // Failed numbers are answered now without names (no 30-second wait), and asked again later.
       afterCrmFailure(deps, outcome);
+      rememberNamed(deps, outcome.data);
       return { data: outcome.data };
     }
   } catch (error) {
