@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { aCall } from '@/test/calls';
-import { callSessions } from '@/platform/storage/keys';
-import { connectionSwitched, nextSessionState, otherWindowOpened } from './use-call-session';
+import { callSessions, type CallSession } from '@/platform/storage/keys';
+import {
+  connectionSwitched,
+  followCall,
+  nextSessionState,
+  otherWindowOpened,
+} from './use-call-session';
 
 describe('nextSessionState', () => {
   const call = aCall();
@@ -58,5 +63,36 @@ describe('what ends a call window', () => {
     ['another key', { popupDraft: { newValue: { windowId: 9, sessionId: 's2' } } }, false],
   ])('%s', (_, changes, opened) => {
     expect(otherWindowOpened(changes, 's1')).toBe(opened);
+  });
+});
+
+describe('followCall', () => {
+  const shown = (show: { mock: { calls: [call?: CallSession][] } }) =>
+    show.mock.calls.map(([call]) => call?.updatedAt);
+
+  it('a read answered after a newer change does not bring the older record back', async () => {
+    await callSessions.set('s1', aCall());
+    let answer!: (items: Record<string, unknown>) => void;
+    const read = new Promise<Record<string, unknown>>((resolve) => (answer = resolve));
+    vi.spyOn(chrome.storage.session, 'get').mockReturnValueOnce(read as never);
+    const show = vi.fn<(call?: CallSession) => void>();
+    const stop = followCall('s1', show);
+    await callSessions.set('s1', aCall({ updatedAt: 2 }));
+    answer({ [callSessions.keyFor('s1')]: aCall() });
+    await read;
+    await Promise.resolve();
+    expect(shown(show)).toEqual([2]);
+    stop();
+  });
+
+  it('shows what the read finds when nothing changed, then each change', async () => {
+    await callSessions.set('s1', aCall());
+    const show = vi.fn<(call?: CallSession) => void>();
+    const stop = followCall('s1', show);
+    await vi.waitFor(() => expect(shown(show)).toEqual([1]));
+    await callSessions.set('s1', aCall({ updatedAt: 3 }));
+    stop();
+    await callSessions.set('s1', aCall({ updatedAt: 4 }));
+    expect(shown(show)).toEqual([1, 3]);
   });
 });

@@ -21,6 +21,21 @@ export const RECORD_WAIT_MS = 5_000;
 const stillLoadingIsMissing = (previous: SessionState): SessionState =>
   previous.state === 'loading' ? { state: 'missing' } : previous;
 
+/** Shows each change to the call's record, and what a read finds unless a change came first. */
+export function followCall(sessionId: string, show: (session?: CallSession) => void): () => void {
+  const key = callSessions.keyFor(sessionId);
+  let heard = false;
+  const listener = (changes: Changes, area: string) => {
+    if (area !== 'session' || !(key in changes)) return;
+    heard = true;
+    show(changes[key]?.newValue as CallSession | undefined);
+  };
+  chrome.storage.onChanged.addListener(listener);
+  // The read's answer can arrive after a newer change's event: it must not undo that change.
+  void callSessions.get(sessionId).then((session) => !heard && session && show(session));
+  return () => chrome.storage.onChanged.removeListener(listener);
+}
+
 /** The cached answer shows at once, the fresh one replaces it; `initial` is read before render. */
 export function useCallSession(sessionId: string | null, initial?: CallSession): SessionState {
   const [state, setState] = useState<SessionState>(
@@ -28,19 +43,14 @@ export function useCallSession(sessionId: string | null, initial?: CallSession):
   );
   useEffect(() => {
     if (!sessionId) return;
-    const key = callSessions.keyFor(sessionId);
     const show = (session: CallSession | undefined) =>
       setState((previous) => nextSessionState(previous, session));
-    const listener = (changes: Changes, area: string) => {
-      if (area === 'session' && key in changes) show(changes[key]?.newValue as CallSession);
-    };
-    chrome.storage.onChanged.addListener(listener);
+    const stop = followCall(sessionId, show);
     // A record not there yet is still on its way; it is "missing" only after the wait.
     const giveUp = setTimeout(() => setState(stillLoadingIsMissing), RECORD_WAIT_MS);
-    void callSessions.get(sessionId).then((session) => session && show(session));
     return () => {
       clearTimeout(giveUp);
-      chrome.storage.onChanged.removeListener(listener);
+      stop();
     };
   }, [sessionId]);
   return state;
