@@ -44,11 +44,35 @@ const smallest = {
   terserOptions: { compress: { passes: 2 }, module: true },
 } satisfies UserConfig['build'];
 
+/** The call window's script as a classic one at the end of its body: it runs as soon as it
+ * arrives, where a module script waits for the document's end and paints a frame later. */
+function classicScript(): Plugin {
+  return {
+    name: 'callpop-classic-script',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const tag = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/;
+        const src = tag.exec(html)?.[1];
+        if (!src) throw new Error('callpop-classic-script: the call window page has no script');
+        return html
+          .replace(tag, '')
+          .replace('</body>', `  <script src="${src}"></script>\n  </body>`);
+      },
+    },
+  };
+}
+
 function oneFileBuilds(): Plugin {
   let outDir = output.outDir;
-  const alone = (input: Record<string, string>, names?: string) =>
+  const alone = (
+    input: Record<string, string>,
+    out: { entryFileNames?: string; format?: 'iife' },
+    plugins: Plugin[] = [],
+  ) =>
     build({
       ...source,
+      plugins,
       configFile: false,
       logLevel: 'warn',
       build: {
@@ -56,7 +80,7 @@ function oneFileBuilds(): Plugin {
         ...smallest,
         outDir,
         emptyOutDir: false,
-        rollupOptions: { input, output: names ? { entryFileNames: names } : {} },
+        rollupOptions: { input, output: out },
       },
     });
   return {
@@ -68,9 +92,12 @@ function oneFileBuilds(): Plugin {
     async closeBundle() {
       const loader = resolve(outDir, WORKER_LOADER);
       const chunk = /import '\.\/(.+)'/.exec(readFileSync(loader, 'utf8'))?.[1];
-      await alone({ [WORKER_LOADER.replace('.js', '')]: WORKER_ENTRY }, '[name].js');
+      await alone(
+        { [WORKER_LOADER.replace('.js', '')]: WORKER_ENTRY },
+        { entryFileNames: '[name].js' },
+      );
       if (chunk) for (const file of [chunk, `${chunk}.map`]) rmSync(resolve(outDir, file));
-      await alone({ callpop: CALLPOP_PAGE });
+      await alone({ callpop: CALLPOP_PAGE }, { format: 'iife' }, [classicScript()]);
     },
   };
 }
