@@ -4,22 +4,27 @@ import { resolve } from 'node:path';
 import { build, type Plugin, type UserConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
 import manifest, { WORKER_ENTRY } from './manifest.config.ts';
+import { phoneMetadata } from './scripts/phone-metadata.ts';
 
 /** CRXJS's name for the file the manifest starts the worker from. */
 const WORKER_LOADER = 'service-worker-loader.js';
 
 // The pages are written against React's API and run on Preact's compatible one: the call window
 // must paint within 40 ms of an empty one, and react-dom alone is 190 KB to evaluate on every pop.
-const alias = {
-  '@': resolve(import.meta.dirname, 'src'),
-  'react-dom/client': 'preact/compat/client',
-  'react-dom': 'preact/compat',
-  react: 'preact/compat',
-};
+const alias = [
+  { find: '@', replacement: resolve(import.meta.dirname, 'src') },
+  { find: 'react-dom/client', replacement: 'preact/compat/client' },
+  { find: 'react-dom', replacement: 'preact/compat' },
+  { find: 'react', replacement: 'preact/compat' },
+  // libphonenumber's ES2015+ build: the same code without a copy of Babel's helpers in every
+  // file, 2.2 KB smaller gzipped in the worker.
+  { find: /^libphonenumber-js\/(min|max|mobile|core)$/, replacement: 'libphonenumber-js/$1/es6' },
+];
 
 const CALLPOP_PAGE = 'src/entrypoints/callpop/index.html';
 
 const source = {
+  plugins: [phoneMetadata()],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   resolve: { alias },
 } satisfies UserConfig;
@@ -104,7 +109,7 @@ function oneFileBuilds(): Plugin {
 
 export default defineConfig(({ command }) => ({
   ...source,
-  plugins: [crx({ manifest }), oneFileBuilds()],
+  plugins: [...source.plugins, crx({ manifest }), oneFileBuilds()],
   build: {
     ...output,
     emptyOutDir: true,
