@@ -77,7 +77,7 @@ function oneFileBuilds(): Plugin {
   ) =>
     build({
       ...source,
-      plugins,
+      plugins: [...source.plugins, ...plugins],
       configFile: false,
       logLevel: 'warn',
       build: {

@@ -25,12 +25,10 @@ export function gzipBytesFrom(dist: string, entries: string[]): number {
   return entries.reduce((sum, entry) => sum + visit(resolve(dist, entry)), 0);
 }
 
-/** The module scripts an HTML page starts with (modulepreloads are what they import anyway). */
+/** The scripts an HTML page starts with (modulepreloads are what they import anyway). */
 function pageScripts(dist: string, html: string): string[] {
   const text = readFileSync(join(dist, html), 'utf8');
-  return [...text.matchAll(/<script type="module"[^>]*src="([^"]+)"/g)].map(([, src]) =>
-    join(dist, src!),
-  );
+  return [...text.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map(([, src]) => join(dist, src!));
 }
 
 export function bundleSizes(dist: string): { workerGzipBytes: number; callPopGzipBytes: number } {
