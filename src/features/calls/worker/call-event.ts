@@ -83,9 +83,10 @@ export async function handleCallEvent(
 ): Promise<CallEventReply> {
   const event = parseCallEvent(payload);
   const now = (deps.now ?? Date.now)();
-  // Read beside the call's record, not after it: all stand between the ring and the window.
+  // Read beside the call's record, not after it: all stand between the ring and the window; the
+  // place is read then only for a call's first event (a later pop's is read as it opens).
   const settings = settingsItem.get().then(withAccountCountry);
-  const place = callWindowBounds();
+  const place = readCall(event.sessionId).then((known) => (known ? undefined : callWindowBounds()));
   const { record, effects } = await transition(
     event.sessionId,
     async (existing) => ({
@@ -135,7 +136,7 @@ const find = <T extends Effect['type']>({ effects }: Step, type: T) =>
 async function pop(
   sessionId: string,
   effect: Extract<Effect, { type: 'pop' }>,
-  { callPop, place }: { callPop: CallPopSettings; place: Promise<Partial<Bounds>> },
+  { callPop, place }: { callPop: CallPopSettings; place: Promise<Partial<Bounds> | undefined> },
   deps: CallEventDeps,
 ): Promise<CallEventReply> {
   const now = deps.now ?? Date.now;
