@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AddPhoneNumberArgs } from '@/connectors/types';
 import { createCallLog } from '@/features/saves/worker/call-log';
 import type { ContactView } from '@/platform/messages';
-import { matchCache, pickedContacts } from '@/platform/storage/keys';
+import { matchCache, pickedContacts, settingsItem } from '@/platform/storage/keys';
 import {
   connectedEngine,
   found,
@@ -87,6 +87,12 @@ describe('adding the number to a contact found by name', () => {
     const refreshed = await lookupContact({ phoneNumber: NUMBER, force: true }, deps);
     expect(connector.findCalls).toHaveLength(1);
     expect(names(refreshed.contacts)).toEqual(['Sam Lee']);
+  });
+
+  it("hands the CRM the user's phone formats, so the number is written as lookups search it", async () => {
+    await settingsItem.update((s) => ({ ...s, overridingFormats: ['(###) ###-####', ''] }));
+    await addNumber({ phoneNumber: NUMBER, contact: view(SAM) }, deps);
+    expect(added[0]?.overridingFormat).toBe('(###) ###-####');
   });
 
   it('refuses a contact found in the CRM connected before', async () => {

@@ -2,6 +2,7 @@
 // and the pick among a number's several contacts (listed first on its later calls).
 import type { Contact } from '../model/contact';
 import { sameContact as same } from '../model/lookup-result';
+import { joinOverridingFormats } from '../model/phone';
 import type { EngineDeps } from '@/connectors/deps';
 import type { ContactChoice, LookupResult } from '@/platform/messages';
 import { pickedContacts } from '@/platform/storage/keys';
@@ -47,9 +48,10 @@ function readChoice(account: Account, payload: ContactChoice) {
 export async function addNumber(payload: ContactChoice, deps: EngineDeps) {
   const account = await loadAccount(deps);
   const { e164, id } = readChoice(account, payload);
-  const { connector, user, authHeader } = account;
+  const { connector, user, authHeader, settings } = account;
   const { pageUrl: _url, account: _key, chosenBefore: _chosen, ...contact } = payload.contact;
-  const args = { user, authHeader, contact, phoneNumber: e164 };
+  const overridingFormat = joinOverridingFormats(settings.overridingFormats);
+  const args = { user, authHeader, contact, phoneNumber: e164, overridingFormat };
   await crmCall(account, deps, () => connector.addPhoneNumber(args), 'The number was not added');
   // The number now finds the contact from the cache, marked as a create's: a CRM whose search
   // lags (HubSpot) cannot answer it away, and the rest of the entry keeps its own age.
