@@ -27,9 +27,6 @@ interface CallEventDeps {
   wait?: (ms: number) => Promise<void>;
 }
 
-const errorText = (error: unknown) =>
-  error instanceof Error && error.message ? error.message : 'the CRM did not answer';
-
 /** Starts (or joins) the call's lookup; its outcome is stored in the call for its window. */
 function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupResult | null> {
   const { sessionId } = session;
@@ -45,8 +42,8 @@ function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupR
       keep(result);
       return result;
     } catch (error) {
-      const outcome = { error: errorText(error) };
-      await transition(sessionId, () => ({ type: 'lookedUp', outcome }));
+      const why = (error instanceof Error && error.message) || 'the CRM did not answer';
+      await transition(sessionId, () => ({ type: 'lookedUp', outcome: { error: why } }));
       return null;
     }
   });
@@ -83,8 +80,7 @@ export async function handleCallEvent(
 ): Promise<CallEventReply> {
   const event = parseCallEvent(payload);
   const now = (deps.now ?? Date.now)();
-  // Read beside the call's record, not after it: all stand between the ring and the window; the
-  // place is read then only for a call's first event (a later pop's is read as it opens).
+  // Read beside the record (all stand between ring and window); the place on a call's first event.
   const settings = settingsItem.get().then(withAccountCountry);
   const place = readCall(event.sessionId).then((known) => (known ? undefined : callWindowBounds()));
   const { record, effects } = await transition(

@@ -50,14 +50,12 @@ export async function inSlot<T>(
   explain: (failure: CrmError, crm: string) => RequestError,
 ): Promise<T> {
   const { connection, connector } = account;
-  let value: T;
-  try {
-    value = await inCrmSlot(`${connection.platform}:${connection.hostname}`, run, deps);
-  } catch (error) {
-    const failure = error as CrmError; // inCrmSlot throws classified errors only
+  const crm = `${connection.platform}:${connection.hostname}`;
+  // inCrmSlot throws classified errors only.
+  const value = await inCrmSlot(crm, run, deps).catch(async (failure: CrmError) => {
     if (failure.kind === 'auth') await noteCredentialsRejected(account, deps.now());
     throw explain(failure, connector.manifest.displayName);
-  }
+  });
   await noteCredentialsAccepted(account);
   return value;
 }

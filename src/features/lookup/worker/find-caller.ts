@@ -19,13 +19,9 @@ export async function searchName(payload: { name: string }, deps: EngineDeps) {
   if (name.length < 2) badRequest('Type at least 2 letters of a name.');
   const account = await loadAccount(deps);
   const { connector, user, authHeader } = account;
-  const args = { user, authHeader, name };
-  const found = await crmCall(
-    account,
-    deps,
-    () => connector.findContactWithName(args, { pace: paceOf(account, deps) }),
-    'The search did not run',
-  );
+  const hooks = { pace: paceOf(account, deps) };
+  const run = () => connector.findContactWithName({ user, authHeader, name }, hooks);
+  const found = await crmCall(account, deps, run, 'The search did not run');
   const contacts = (found?.matchedContactInfo ?? []).filter((c) => c && !c.isNewContact);
   return { contacts: contacts.map((contact) => toView(account, contact)) };
 }

@@ -4,13 +4,8 @@ import { ERROR_CODES } from '@/platform/messages';
 import type { Contact } from '@/features/lookup/model/contact';
 import { redactSecrets, type CrmFailureKind } from '@/platform/worker/http/errors';
 import { badRequest, RequestError } from '@/platform/worker/request-error';
-import type { Account } from '@/features/lookup/worker';
-import {
-  inSlot,
-  parseTarget,
-  saveFailureSentence,
-  type SaveTarget,
-} from '@/features/lookup/worker';
+import { inSlot, parseTarget, type Account } from '@/features/lookup/worker';
+import { saveFailureSentence, type SaveTarget } from '@/features/lookup/worker';
 import type { EngineDeps } from '@/connectors/deps';
 
 const MAX_NAME_LENGTH = 255;
@@ -32,11 +27,7 @@ export function ownNumberOf(account: Account, ownNumber: unknown): string | unde
   return target.ok && !target.isExtension ? target.phoneNumber : undefined;
 }
 
-export function checkNewContact(
-  account: Account,
-  name: unknown,
-  type: unknown,
-): { name: string; type: string } {
+export function checkNewContact(account: Account, name: unknown, type: unknown) {
   // Collapsed as the connectors save it, so the name recovery compares with is the one saved.
   const trimmed = collapseName(name);
   if (trimmed === '') badRequest('Enter a name for the contact.');
