@@ -120,6 +120,8 @@ test('input that is neither a number nor a name, or too few digits, is explained
     { typed: '#*#', says: 'That does not look like a phone number.' },
     { typed: 'x', says: 'Type at least 2 letters of a name.' },
     { typed: '+1 415 55', says: 'That phone number is too short.' },
+    // A letter O for a zero: the number's mistake is named; no name search goes to the CRM.
+    { typed: '415-555-O100', says: '415-555-O100 has a letter in it (O)' },
   ];
   for (const { typed, says } of cases) {
     await popup.lookUp(typed);

@@ -58,6 +58,8 @@ export interface AddPhoneNumberArgs {
   contact: Pick<Contact, 'id' | 'type' | 'name'>;
   /** E.164; added beside the phones the contact has, which are kept. */
   phoneNumber: string;
+  /** The user's phone formats, as findContact gets them: a number is written as lookups search it. */
+  overridingFormat?: string;
 }
 
 export interface CreateContactArgs {

@@ -33,12 +33,14 @@ const addNumber = (
   record: { id: number; first: string; last: string },
   type: string,
   phoneNumber: string,
+  overridingFormat?: string,
 ) =>
   insightly.addPhoneNumber({
     user: userFor(is),
     authHeader: KEY_AUTH,
     contact: { id: record.id, name: `${record.first} ${record.last}`, type },
     phoneNumber,
+    ...(overridingFormat === undefined ? {} : { overridingFormat }),
   });
 const searched = () =>
   is.log.entries.map((e) => `${e.path.split('/')[2]} ${e.query.field_name}=${e.query.field_value}`);
@@ -140,6 +142,14 @@ describe('insightly addPhoneNumber', () => {
     });
     expect(is.data.contact(maya.id)?.PHONE).toBe(maya.phone);
     const found = await insightly.findContact(findArgs(is, '+12125550199'));
+    expect(found.matchedContactInfo?.[0]?.id).toBe(maya.id);
+  });
+
+  it("writes the mobile in the user's first phone format, so a lookup with those formats finds it", async () => {
+    const formats = '(***) ***-****,***.***.****';
+    await addNumber(maya, 'Contact', '+12125550199', formats);
+    expect(is.data.contact(maya.id)?.PHONE_MOBILE).toBe('(212) 555-0199');
+    const found = await insightly.findContact(findArgs(is, '+12125550199', formats));
     expect(found.matchedContactInfo?.[0]?.id).toBe(maya.id);
   });
 

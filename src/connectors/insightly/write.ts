@@ -10,7 +10,7 @@ import { deleteIfThere, sqlUtc } from '../shared/wire';
 import type { AddPhoneNumberArgs, CreateCallLogArgs, CreateContactArgs, SaveCheck } from '../types';
 import { freeField } from '../shared/free-field';
 import { insightlyHeaders, insightlyUrl } from './auth';
-import { SPECS, insightlyName } from './find-contact';
+import { SPECS, insightlyName, insightlySearchValues } from './find-contact';
 import { INSIGHTLY_TYPES, type InsightlyType } from './manifest';
 
 const insightlyType = (value: string | undefined): InsightlyType =>
@@ -32,8 +32,8 @@ export async function createInsightlyContact(args: CreateContactArgs) {
   return { contactInfo: { id, name: insightlyName(record), type }, returnMessage: CONTACT_CREATED };
 }
 
-// Into the first empty phone field a lookup searches (PHONE, then the mobile): E.164 in PHONE and
-// the international spelling in the mobile, as findContact searches them. v3.1 PUTs are partial.
+// Into the first empty phone field a lookup searches (PHONE, then the mobile): E.164 in PHONE, and
+// in the mobile the spelling findContact searches first (the user's format). v3.1 PUTs are partial.
 export async function addInsightlyPhoneNumber(args: AddPhoneNumberArgs): Promise<void> {
   const type = insightlyType(args.contact.type ?? INSIGHTLY_TYPES.contact);
   const phone = requireE164(args.phoneNumber, 'The number to add');
@@ -44,8 +44,8 @@ export async function addInsightlyPhoneNumber(args: AddPhoneNumberArgs): Promise
   const record = requireRecord(res.data, `The Insightly ${type.toLowerCase()}`);
   const field = freeField(record, [...fields], args, 'Insightly');
   if (!field) return;
-  const value = field === 'PHONE' ? phone : formatForDisplay(phone);
-  const body = { [idField]: record[idField], [field]: value };
+  const { typed } = insightlySearchValues(phone, args.overridingFormat ?? '');
+  const body = { [idField]: record[idField], [field]: field === 'PHONE' ? phone : typed[0] };
   await http.put(insightlyUrl(args.user.hostname, `/${segment}`), body, { headers });
 }
 

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   PIPEDRIVE_DEALS,
   PIPEDRIVE_LEADS,
   PIPEDRIVE_PERSONS,
   PIPEDRIVE_USER,
-  startPipedrive,
-  type PipedriveEmulator,
 } from '../../../e2e/emulators/pipedrive.ts';
 import { pipedrive } from './index';
-import { TOKEN_AUTH, userFor } from './test-support';
+import { TOKEN_AUTH, userFor, usePipedrive } from './test-support';
 
-let pd: PipedriveEmulator;
-beforeAll(async () => {
-  pd = await startPipedrive();
-});
-afterAll(() => pd.close());
-beforeEach(() => pd.reset());
+const pd = usePipedrive();
 
 const { bob } = PIPEDRIVE_PERSONS;
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { classifyError } from '@/platform/worker/http/errors';
 import { CREATE_NEW_CONTACT } from '@/features/lookup/model/contact';
 import {
@@ -6,20 +6,13 @@ import {
   PIPEDRIVE_OAUTH_TOKEN,
   PIPEDRIVE_ORGS,
   PIPEDRIVE_PERSONS,
-  startPipedrive,
-  type PipedriveEmulator,
 } from '../../../e2e/emulators/pipedrive.ts';
 import { FAULT_CASES, withTimeout } from '@/test/fault-cases';
 import { pipedriveAuthHeader } from './auth';
 import { findPipedriveContact, SEARCH_LIMIT } from './find-contact';
-import { findArgs } from './test-support';
+import { findArgs, usePipedrive } from './test-support';
 
-let pd: PipedriveEmulator;
-beforeAll(async () => {
-  pd = await startPipedrive();
-});
-afterAll(() => pd.close());
-beforeEach(() => pd.reset());
+const pd = usePipedrive();
 
 const SEARCH = '/api/v2/persons/search';
 const PERSONS = '/api/v2/persons';

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifyError } from '@/platform/worker/http/errors';
-import {
-  PIPEDRIVE_PERSONS,
-  startPipedrive,
-  type PipedriveEmulator,
-} from '../../../e2e/emulators/pipedrive.ts';
+import { PIPEDRIVE_PERSONS } from '../../../e2e/emulators/pipedrive.ts';
 import { requestProblems } from '../../../e2e/emulators/pipedrive-spec.ts';
 import { pipedrive } from './index';
-import { TOKEN_AUTH, findArgs, userFor } from './test-support';
+import { TOKEN_AUTH, findArgs, userFor, usePipedrive } from './test-support';
 
-let pd: PipedriveEmulator;
-beforeAll(async () => {
-  pd = await startPipedrive();
-});
-afterAll(() => pd.close());
-beforeEach(() => pd.reset());
+const pd = usePipedrive();
 
 const SEARCH = '/api/v2/persons/search';
 const { bob, kevin, laura } = PIPEDRIVE_PERSONS;

@@ -1,27 +1,20 @@
 /** Pipedrive call logs: writing one, and finding and removing a Save's copies (saveCheck). */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifyError } from '@/platform/worker/http/errors';
 import {
   PIPEDRIVE_DEALS,
   PIPEDRIVE_LEADS,
   PIPEDRIVE_NUMBERS,
   PIPEDRIVE_PERSONS,
-  startPipedrive,
-  type PipedriveEmulator,
 } from '../../../e2e/emulators/pipedrive.ts';
 import type { CreateCallLogArgs, SavedRecord } from '../types';
 import { pipedrive } from './index';
 import { readFileSync } from 'node:fs';
 import { PIPEDRIVE_SPECS } from '../../../e2e/emulators/pipedrive-spec';
 import { MAX_CALL_LOG_PAGES } from './write';
-import { TOKEN_AUTH, userFor } from './test-support';
+import { TOKEN_AUTH, userFor, usePipedrive } from './test-support';
 
-let pd: PipedriveEmulator;
-beforeAll(async () => {
-  pd = await startPipedrive();
-});
-afterAll(() => pd.close());
-beforeEach(() => pd.reset());
+const pd = usePipedrive();
 
 const { bob } = PIPEDRIVE_PERSONS;
 

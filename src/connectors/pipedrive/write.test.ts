@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifyError } from '@/platform/worker/http/errors';
-import {
-  PIPEDRIVE_USER,
-  startPipedrive,
-  type PipedriveEmulator,
-} from '../../../e2e/emulators/pipedrive.ts';
+import { PIPEDRIVE_USER } from '../../../e2e/emulators/pipedrive.ts';
 import { findPipedriveContact } from './find-contact';
 import { pipedrive } from './index';
-import { TOKEN_AUTH, findArgs, userFor } from './test-support';
+import { TOKEN_AUTH, findArgs, userFor, usePipedrive } from './test-support';
 
-let pd: PipedriveEmulator;
-beforeAll(async () => {
-  pd = await startPipedrive();
-});
-afterAll(() => pd.close());
-beforeEach(() => pd.reset());
+const pd = usePipedrive();
 
 const NEW_NUMBER = '+14155550777';
 

@@ -41,6 +41,12 @@ async function lookUpOrSearch(text: string, force: boolean): Promise<Answer> {
   if (reply.error.code !== ERROR_CODES.badRequest || !/\p{L}|@/u.test(text)) {
     return { error: reply.error };
   }
+  // Digits with a stray letter or two ("415-555-O100") are a mistyped number, not a name.
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if ([1, 2].includes(letters.length) && text.replace(/\D/g, '').length >= 6) {
+    const message = `${text} has a letter in it (${letters.join(', ')}) where a digit should be.`;
+    return { error: { ...reply.error, message } };
+  }
   const named = await send('contact.searchName', { name: text });
   if (!named.ok) return { error: named.error };
   return { result: null, found: { name: text, contacts: named.value.contacts } };

@@ -27,9 +27,6 @@ interface CallEventDeps {
   wait?: (ms: number) => Promise<void>;
 }
 
-const errorText = (error: unknown) =>
-  error instanceof Error && error.message ? error.message : 'the CRM did not answer';
-
 /** Starts (or joins) the call's lookup; its outcome is stored in the call for its window. */
 function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupResult | null> {
   const { sessionId } = session;
@@ -45,8 +42,8 @@ function startLookup(session: CallSession, deps: CallEventDeps): Promise<LookupR
       keep(result);
       return result;
     } catch (error) {
-      const outcome = { error: errorText(error) };
-      await transition(sessionId, () => ({ type: 'lookedUp', outcome }));
+      const why = (error instanceof Error && error.message) || 'the CRM did not answer';
+      await transition(sessionId, () => ({ type: 'lookedUp', outcome: { error: why } }));
       return null;
     }
   });
@@ -83,9 +80,9 @@ export async function handleCallEvent(
 ): Promise<CallEventReply> {
   const event = parseCallEvent(payload);
   const now = (deps.now ?? Date.now)();
-  // Read beside the call's record, not after it: all stand between the ring and the window.
+  // Read beside the record (all stand between ring and window); the place on a call's first event.
   const settings = settingsItem.get().then(withAccountCountry);
-  const place = callWindowBounds();
+  const place = readCall(event.sessionId).then((known) => (known ? undefined : callWindowBounds()));
   const { record, effects } = await transition(
     event.sessionId,
     async (existing) => ({
@@ -135,7 +132,7 @@ const find = <T extends Effect['type']>({ effects }: Step, type: T) =>
 async function pop(
   sessionId: string,
   effect: Extract<Effect, { type: 'pop' }>,
-  { callPop, place }: { callPop: CallPopSettings; place: Promise<Partial<Bounds>> },
+  { callPop, place }: { callPop: CallPopSettings; place: Promise<Partial<Bounds> | undefined> },
   deps: CallEventDeps,
 ): Promise<CallEventReply> {
   const now = deps.now ?? Date.now;

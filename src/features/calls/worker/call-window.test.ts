@@ -147,10 +147,14 @@ describe('where the call window opens', () => {
     expect(create).toHaveBeenLastCalledWith(
       expect.objectContaining({ left: 400, top: 0, width: 380, height: 560 }),
     );
-    const moved = { id: 1, left: 900, top: 100, width: 420, height: 600 };
+    const moved = { id: 1, left: 900, top: 100, width: 420, height: 600, state: 'normal' };
     await rememberPlace(moved as chrome.windows.Window);
     // Another page's window moved: not a call window's place.
     await rememberPlace({ ...moved, id: 5, left: 10 } as chrome.windows.Window);
+    // Maximised or fullscreen: the screen's bounds, not where the person put it.
+    const whole = { ...moved, left: 0, top: 0, width: 1920, height: 1040 };
+    await rememberPlace({ ...whole, state: 'maximized' } as chrome.windows.Window);
+    await rememberPlace({ ...whole, state: 'fullscreen' } as chrome.windows.Window);
     expect(await callWindowPlace.get()).toEqual({ left: 900, top: 100, width: 420, height: 600 });
     await handleShowCall({ sessionId: 's2' });
     expect(create).toHaveBeenLastCalledWith(expect.objectContaining({ left: 900, top: 100 }));

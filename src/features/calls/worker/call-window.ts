@@ -38,15 +38,12 @@ export async function callWindowBounds(): Promise<Partial<Bounds>> {
   }
 }
 
-async function openCallWindow(
-  sessionId: string,
-  place: Promise<Partial<Bounds>>,
-): Promise<number | null> {
+async function openCallWindow(sessionId: string, place?: Promise<Partial<Bounds> | undefined>) {
   const url = `${CALLPOP_PATH}?session=${encodeURIComponent(sessionId)}`;
   const open = (bounds: Partial<Bounds>) =>
     chrome.windows.create({ type: 'popup', url, focused: true, ...bounds });
   // Chrome refuses bounds mostly off screen (a screen gone since): it then places the window.
-  const bounds = await place;
+  const bounds = (await place) ?? (await callWindowBounds());
   const created = await open(bounds).catch((error: unknown) => {
     if (bounds.left === undefined) throw error;
     return open(CALL_WINDOW_SIZE);
@@ -54,9 +51,9 @@ async function openCallWindow(
   return created?.id ?? null;
 }
 
-/** windows.onBoundsChanged: a call window the person moved or sized is where the next one opens. */
+/** windows.onBoundsChanged: a normal-state call window moved or sized places the next one. */
 export async function rememberPlace(window: chrome.windows.Window): Promise<void> {
-  if (window.id === undefined) return;
+  if (window.id === undefined || window.state !== 'normal') return;
   const pages = await chrome.runtime.getContexts({ windowIds: [window.id] });
   const page = chrome.runtime.getURL(CALLPOP_PATH);
   if (pages.some((context) => context.documentUrl?.startsWith(page))) {
@@ -66,10 +63,7 @@ export async function rememberPlace(window: chrome.windows.Window): Promise<void
 
 /** Under the call's lock, so a pop and a Show call window never open two. A popping call's record
  * is in memory, so its pop opens the window even if the record could not be stored. */
-export function showWindow(
-  sessionId: string,
-  place = callWindowBounds(),
-): Promise<{ windowId: number | null; opened: boolean }> {
+export function showWindow(sessionId: string, place?: Promise<Partial<Bounds> | undefined>) {
   return withSessionLock(sessionId, async () => {
     const { windowId: id } = await requireCall(sessionId);
     if (id !== null && (await focusWindow(id))) return { windowId: id, opened: false };
@@ -79,11 +73,7 @@ export function showWindow(
   });
 }
 
-const succeeds = (call: Promise<unknown>) =>
-  call.then(
-    () => true,
-    () => false,
-  );
+const succeeds = (call: Promise<unknown>) => call.then(() => true).catch(() => false);
 
 /** The worker may have slept through the window's onRemoved. */
 export const windowExists = (windowId: number) => succeeds(chrome.windows.get(windowId));

@@ -1,8 +1,14 @@
 // Notes a 401 so Options and the popup ask for new credentials instead of "Signed in as" over a
-// key that no longer works.
+// key that no longer works; CRM calls outside lookups run here, in the CRM's slots.
 import type { Connection } from '@/features/connection/model/connection';
+import type { EngineDeps } from '@/connectors/deps';
+import { ERROR_CODES } from '@/platform/messages';
 import { credentialsRejected, type CredentialsRejected } from '@/platform/storage/keys';
+import type { CrmError } from '@/platform/worker/http/errors';
+import { inCrmSlot } from '@/platform/worker/http/limiter';
+import { RequestError } from '@/platform/worker/request-error';
 import type { Account } from './account';
+import { failureSentence } from './return-messages';
 
 type Identity = Pick<Connection, 'platform' | 'accountId' | 'connectedAt'>;
 
@@ -34,3 +40,29 @@ export function noteCredentialsAccepted(account: Account): Promise<void> {
     if (stored && sameConnection(stored, account.connection)) await credentialsRejected.remove();
   });
 }
+
+// A CRM call in the CRM's slots with 429 retries; a 401, or a success after one, is noted on the
+// connection. A failure is thrown in the person's words (`explain`).
+export async function inSlot<T>(
+  account: Account,
+  deps: EngineDeps,
+  run: () => Promise<T>,
+  explain: (failure: CrmError, crm: string) => RequestError,
+): Promise<T> {
+  const { connection, connector } = account;
+  const crm = `${connection.platform}:${connection.hostname}`;
+  // inCrmSlot throws classified errors only.
+  const value = await inCrmSlot(crm, run, deps).catch(async (failure: CrmError) => {
+    if (failure.kind === 'auth') await noteCredentialsRejected(account, deps.now());
+    throw explain(failure, connector.manifest.displayName);
+  });
+  await noteCredentialsAccepted(account);
+  return value;
+}
+
+/** Worded as lookups word failures; `what` says what did not happen (else the log form's). */
+export const crmCall = <T>(account: Account, deps: EngineDeps, run: () => Promise<T>, what = '') =>
+  inSlot(account, deps, run, ({ kind, message }, crm) => {
+    const sentence = failureSentence(kind, crm, message, what ? 'try again' : 'press Try again');
+    return new RequestError(ERROR_CODES.crm, what ? `${what}: ${sentence}` : sentence);
+  });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AddPhoneNumberArgs } from '@/connectors/types';
 import { createCallLog } from '@/features/saves/worker/call-log';
 import type { ContactView } from '@/platform/messages';
-import { matchCache, pickedContacts } from '@/platform/storage/keys';
+import { matchCache, pickedContacts, settingsItem } from '@/platform/storage/keys';
 import {
   connectedEngine,
   found,
@@ -14,6 +14,7 @@ import {
   type FakeConnector,
   type TestDeps,
 } from '@/test/engine';
+import { limiterLoad } from '@/platform/worker/http/limiter';
 import { clearCache } from './cache';
 import { addNumber, pick, searchName } from './find-caller';
 import { lookupContact } from './lookup';
@@ -52,6 +53,19 @@ describe('a name search', () => {
       'The search did not run: Pipedrive is unavailable.',
     );
   });
+
+  it("waits out a 429 as lookups do, in the CRM's request slots", async () => {
+    let calls = 0;
+    connector.findContactWithName = async () => {
+      calls += 1;
+      if (calls === 1) throw httpError(429, { 'retry-after': '2' });
+      return found([SAM]);
+    };
+    const { contacts } = await searchName({ name: 'sam' }, deps);
+    expect(deps.slept).toEqual([2000]);
+    expect(names(contacts)).toEqual(['Sam Lee']);
+    expect(limiterLoad().crms).toBe(0); // its slot was given back
+  });
 });
 
 describe('adding the number to a contact found by name', () => {
@@ -75,6 +89,12 @@ describe('adding the number to a contact found by name', () => {
     expect(names(refreshed.contacts)).toEqual(['Sam Lee']);
   });
 
+  it("hands the CRM the user's phone formats, so the number is written as lookups search it", async () => {
+    await settingsItem.update((s) => ({ ...s, overridingFormats: ['(###) ###-####', ''] }));
+    await addNumber({ phoneNumber: NUMBER, contact: view(SAM) }, deps);
+    expect(added[0]?.overridingFormat).toBe('(###) ###-####');
+  });
+
   it('refuses a contact found in the CRM connected before', async () => {
     const elsewhere = { ...view(SAM), account: 'pipedrive:other' };
     await expect(addNumber({ phoneNumber: NUMBER, contact: elsewhere }, deps)).rejects.toThrow(
@@ -92,6 +112,23 @@ describe('adding the number to a contact found by name', () => {
       'The number was not added: Pipedrive refused access.',
     );
     expect(await matchCache.get(KEY)).toEqual(before);
+  });
+
+  it('is retried after a 429, and words a rate limit that outlasts the wait', async () => {
+    let calls = 0;
+    connector.addPhoneNumber = async (args) => {
+      calls += 1;
+      if (calls === 1) throw httpError(429, { 'retry-after': '1' });
+      added.push(args);
+    };
+    await addNumber({ phoneNumber: NUMBER, contact: view(SAM) }, deps);
+    expect(deps.slept).toEqual([1000]);
+    expect(added).toHaveLength(1);
+    connector.addPhoneNumber = () => Promise.reject(httpError(429, { 'retry-after': '4' }));
+    await expect(addNumber({ phoneNumber: NUMBER, contact: view(SAM) }, deps)).rejects.toThrow(
+      'The number was not added: Pipedrive is rate limiting CallPop.',
+    );
+    expect(deps.slept).toEqual([1000, 4000, 4000]);
   });
 });
 

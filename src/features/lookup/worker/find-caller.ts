@@ -2,42 +2,26 @@
 // and the pick among a number's several contacts (listed first on its later calls).
 import type { Contact } from '../model/contact';
 import { sameContact as same } from '../model/lookup-result';
+import { joinOverridingFormats } from '../model/phone';
 import type { EngineDeps } from '@/connectors/deps';
-import { ERROR_CODES, type ContactChoice, type LookupResult } from '@/platform/messages';
+import type { ContactChoice, LookupResult } from '@/platform/messages';
 import { pickedContacts } from '@/platform/storage/keys';
-import { classifyError } from '@/platform/worker/http/errors';
-import { badRequest, RequestError } from '@/platform/worker/request-error';
+import { badRequest } from '@/platform/worker/request-error';
 import { loadAccount, type Account } from './account';
 import { addCreatedContact, cacheId, contactsOf, readEntry } from './cache';
 import { paceOf } from './crm-search';
-import { noteCredentialsAccepted, noteCredentialsRejected } from './credentials-status';
+import { crmCall } from './credentials-status';
 import { parseTarget } from './lookup';
-import { failureSentence } from './return-messages';
 import { accountKey, toView } from './views';
-
-/** A connector call worded as lookups word their failures; `what` says what did not happen. */
-async function askCrm<T>(account: Account, deps: EngineDeps, what: string, call: () => Promise<T>) {
-  try {
-    const value = await call();
-    await noteCredentialsAccepted(account);
-    return value;
-  } catch (error) {
-    const failure = classifyError(error);
-    if (failure.kind === 'auth') await noteCredentialsRejected(account, deps.now());
-    const crm = account.connector.manifest.displayName;
-    const why = failureSentence(failure.kind, crm, failure.message, 'try again');
-    throw new RequestError(ERROR_CODES.crm, `${what}: ${why}`);
-  }
-}
 
 export async function searchName(payload: { name: string }, deps: EngineDeps) {
   const name = typeof payload?.name === 'string' ? payload.name.trim() : '';
   if (name.length < 2) badRequest('Type at least 2 letters of a name.');
   const account = await loadAccount(deps);
   const { connector, user, authHeader } = account;
-  const found = await askCrm(account, deps, 'The search did not run', () =>
-    connector.findContactWithName({ user, authHeader, name }, { pace: paceOf(account, deps) }),
-  );
+  const hooks = { pace: paceOf(account, deps) };
+  const run = () => connector.findContactWithName({ user, authHeader, name }, hooks);
+  const found = await crmCall(account, deps, run, 'The search did not run');
   const contacts = (found?.matchedContactInfo ?? []).filter((c) => c && !c.isNewContact);
   return { contacts: contacts.map((contact) => toView(account, contact)) };
 }
@@ -60,11 +44,11 @@ function readChoice(account: Account, payload: ContactChoice) {
 export async function addNumber(payload: ContactChoice, deps: EngineDeps) {
   const account = await loadAccount(deps);
   const { e164, id } = readChoice(account, payload);
-  const { connector, user, authHeader } = account;
+  const { connector, user, authHeader, settings } = account;
   const { pageUrl: _url, account: _key, chosenBefore: _chosen, ...contact } = payload.contact;
-  await askCrm(account, deps, 'The number was not added', () =>
-    connector.addPhoneNumber({ user, authHeader, contact, phoneNumber: e164 }),
-  );
+  const overridingFormat = joinOverridingFormats(settings.overridingFormats);
+  const args = { user, authHeader, contact, phoneNumber: e164, overridingFormat };
+  await crmCall(account, deps, () => connector.addPhoneNumber(args), 'The number was not added');
   // The number now finds the contact from the cache, marked as a create's: a CRM whose search
   // lags (HubSpot) cannot answer it away, and the rest of the entry keeps its own age.
   const added = { ...contact, phone: e164 };

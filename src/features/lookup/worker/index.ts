@@ -19,7 +19,7 @@ export {
   removeEntry,
 } from './cache';
 export { pickIfShared } from './find-caller';
-export { noteCredentialsAccepted, noteCredentialsRejected } from './credentials-status';
+export { crmCall, inSlot } from './credentials-status';
 export { lookupContact, parseTarget } from './lookup';
 export { ensureSweepAlarm, restrictStorageAccess, SWEEP_ALARM } from './maintenance';
 export { failureSentence, saveFailureSentence, type SaveTarget } from './return-messages';

@@ -2,19 +2,11 @@
 import { collapseName } from '@/connectors/shared/names';
 import { ERROR_CODES } from '@/platform/messages';
 import type { Contact } from '@/features/lookup/model/contact';
-import { redactSecrets, type CrmError, type CrmFailureKind } from '@/platform/worker/http/errors';
+import { redactSecrets, type CrmFailureKind } from '@/platform/worker/http/errors';
 import { badRequest, RequestError } from '@/platform/worker/request-error';
-import type { Account } from '@/features/lookup/worker';
-import {
-  noteCredentialsAccepted,
-  noteCredentialsRejected,
-  parseTarget,
-  failureSentence,
-  saveFailureSentence,
-  type SaveTarget,
-} from '@/features/lookup/worker';
+import { inSlot, parseTarget, type Account } from '@/features/lookup/worker';
+import { saveFailureSentence, type SaveTarget } from '@/features/lookup/worker';
 import type { EngineDeps } from '@/connectors/deps';
-import { inCrmSlot } from '@/platform/worker/http/limiter';
 
 const MAX_NAME_LENGTH = 255;
 
@@ -35,11 +27,7 @@ export function ownNumberOf(account: Account, ownNumber: unknown): string | unde
   return target.ok && !target.isExtension ? target.phoneNumber : undefined;
 }
 
-export function checkNewContact(
-  account: Account,
-  name: unknown,
-  type: unknown,
-): { name: string; type: string } {
+export function checkNewContact(account: Account, name: unknown, type: unknown) {
   // Collapsed as the connectors save it, so the name recovery compares with is the one saved.
   const trimmed = collapseName(name);
   if (trimmed === '') badRequest('Enter a name for the contact.');
@@ -57,34 +45,6 @@ export function checkNewContact(
 
 /** Failures after which the CRM may still have saved what was sent (or save it moments later). */
 const UNCLEAR: CrmFailureKind[] = ['timeout', 'network', 'unavailable', 'malformed', 'tooLarge'];
-
-// A CRM call in the CRM's slots with 429 retries; a 401, or a success after one, is noted on the
-// connection. A failure is thrown in the person's words (`explain`).
-async function inSlot<T>(
-  account: Account,
-  deps: EngineDeps,
-  run: () => Promise<T>,
-  explain: (failure: CrmError, crm: string) => RequestError,
-): Promise<T> {
-  const { connection, connector } = account;
-  let value: T;
-  try {
-    value = await inCrmSlot(`${connection.platform}:${connection.hostname}`, run, deps);
-  } catch (error) {
-    const failure = error as CrmError; // inCrmSlot throws classified errors only
-    if (failure.kind === 'auth') await noteCredentialsRejected(account, deps.now());
-    throw explain(failure, connector.manifest.displayName);
-  }
-  await noteCredentialsAccepted(account);
-  return value;
-}
-
-/** A CRM read for the log form, whose own button asks again. */
-export const crmCall = <T>(account: Account, deps: EngineDeps, run: () => Promise<T>) =>
-  inSlot(account, deps, run, ({ kind, message }, crm) => {
-    const sentence = failureSentence(kind, crm, message, 'press Try again');
-    return new RequestError(ERROR_CODES.crm, sentence);
-  });
 
 /** Worded for a Save: what became of it, the CRM's reason, and what to do next. */
 export const saveCall = <T>(

@@ -2,8 +2,8 @@
 import type { Contact } from '@/features/lookup/model/contact';
 import type { LogFieldOptions } from '@/platform/messages';
 import { badRequest } from '@/platform/worker/request-error';
-import { loadAccount, cacheId, contactsOf, readEntry } from '@/features/lookup/worker';
-import { crmCall, writableNumber } from './crm-write';
+import { crmCall, loadAccount, cacheId, contactsOf, readEntry } from '@/features/lookup/worker';
+import { writableNumber } from './crm-write';
 import type { EngineDeps } from '@/connectors/deps';
 
 export async function logFieldOptions(
