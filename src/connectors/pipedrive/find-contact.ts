@@ -152,6 +152,7 @@ function toContact(phone: string | undefined, hit: JsonRecord, person?: JsonReco
   // A search item's emails are plain strings, none marked primary: the batch's primary wins.
   const email = primaryValue(person?.emails) ?? primaryValue(hit.emails);
   const deals = person?.open_deals_count;
+  const ownerId = optionalText(person?.owner_id ?? (isRecord(hit.owner) ? hit.owner.id : null));
   return {
     id: requireId(hit.id, 'A person search item'),
     name: optionalText(hit.name) ?? 'Unnamed person',
@@ -162,6 +163,7 @@ function toContact(phone: string | undefined, hit: JsonRecord, person?: JsonReco
     ...(created ? { createdDate: created } : {}),
     ...(updated ? { mostRecentActivityDate: updated } : {}),
     ...(typeof deals === 'number' && deals > 0 ? { openDeals: deals } : {}),
+    ...(ownerId ? { ownerId } : {}),
     additionalInfo: null,
   };
 }

@@ -19,3 +19,17 @@ export function splitName(input: string): { firstName: string | null; lastName: 
   const lastName = words.pop() ?? '';
   return { firstName: words.length > 0 ? words.join(' ') : null, lastName };
 }
+
+/** A CRM's users as id → display name (the card's owner); users without a name are left out. */
+export function namesById(users: unknown[], read: (user: Record<string, unknown>) => unknown[]) {
+  const names: Record<string, string> = {};
+  for (const user of users) {
+    if (typeof user !== 'object' || user === null) continue;
+    const [id, ...parts] = read(user as Record<string, unknown>).map((v) =>
+      collapseName(String(v ?? '')),
+    );
+    const name = parts.find((part) => part !== '');
+    if (id && name) names[id] = name;
+  }
+  return names;
+}
