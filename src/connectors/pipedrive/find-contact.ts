@@ -143,6 +143,12 @@ export async function findPipedriveContactWithName(args: FindContactWithNameArgs
   return { ...result, extraDataTracking: rateLimitTracking(found.headers) };
 }
 
+// The batch's owner_id, else the search item's owner.
+function ownerOf(hit: JsonRecord, person?: JsonRecord): Pick<Contact, 'ownerId'> {
+  const ownerId = optionalText(person?.owner_id ?? (isRecord(hit.owner) ? hit.owner.id : null));
+  return ownerId ? { ownerId } : {};
+}
+
 // A person missing from the batch (deleted after indexing, hidden, or not fetched yet) is still
 // shown, without dates, rather than silently dropped.
 function toContact(phone: string | undefined, hit: JsonRecord, person?: JsonRecord): Contact {
@@ -152,7 +158,6 @@ function toContact(phone: string | undefined, hit: JsonRecord, person?: JsonReco
   // A search item's emails are plain strings, none marked primary: the batch's primary wins.
   const email = primaryValue(person?.emails) ?? primaryValue(hit.emails);
   const deals = person?.open_deals_count;
-  const ownerId = optionalText(person?.owner_id ?? (isRecord(hit.owner) ? hit.owner.id : null));
   return {
     id: requireId(hit.id, 'A person search item'),
     name: optionalText(hit.name) ?? 'Unnamed person',
@@ -163,7 +168,7 @@ function toContact(phone: string | undefined, hit: JsonRecord, person?: JsonReco
     ...(created ? { createdDate: created } : {}),
     ...(updated ? { mostRecentActivityDate: updated } : {}),
     ...(typeof deals === 'number' && deals > 0 ? { openDeals: deals } : {}),
-    ...(ownerId ? { ownerId } : {}),
+    ...ownerOf(hit, person),
     additionalInfo: null,
   };
 }

@@ -1,4 +1,5 @@
 /** Turns the name a user typed for a new contact into the parts CRMs store. */
+import { isRecord, optionalText, type JsonRecord } from './guards';
 
 // The form a name is saved in; a retry compares through it too, or "Ann  Lee" would never match
 // the "Ann Lee" an interrupted first attempt created.
@@ -21,15 +22,13 @@ export function splitName(input: string): { firstName: string | null; lastName: 
 }
 
 /** A CRM's users as id → display name (the card's owner); users without a name are left out. */
-export function namesById(users: unknown[], read: (user: Record<string, unknown>) => unknown[]) {
+export function namesById(users: unknown[], read: (user: JsonRecord) => unknown[]) {
   const names: Record<string, string> = {};
   for (const user of users) {
-    if (typeof user !== 'object' || user === null) continue;
-    const [id, ...parts] = read(user as Record<string, unknown>).map((v) =>
-      collapseName(String(v ?? '')),
-    );
-    const name = parts.find((part) => part !== '');
-    if (id && name) names[id] = name;
+    if (!isRecord(user)) continue;
+    const [id, ...parts] = read(user).map((part) => optionalText(part));
+    const name = parts.find(Boolean);
+    if (id && name) names[id] = collapseName(name);
   }
   return names;
 }

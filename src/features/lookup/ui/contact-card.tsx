@@ -73,7 +73,17 @@ export const ContactCard = forwardRef<HTMLButtonElement, ContactCardProps>(funct
       ) : null}
       {/* The row's actions share the last line, so a row is no taller for them. */}
       <div className="card-foot">
-        {more ? <p className="meta">{more}</p> : null}
+        {more || contact.owner ? (
+          <p className="meta">
+            {more}
+            {more && contact.owner ? ' · ' : null}
+            {contact.owner ? (
+              <span data-testid="contact-owner">
+                Owner: <bdi>{contact.owner}</bdi>
+              </span>
+            ) : null}
+          </p>
+        ) : null}
         {children}
       </div>
     </article>

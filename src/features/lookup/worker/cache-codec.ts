@@ -18,6 +18,7 @@ const FIELDS = [
   ['cd', 'createdDate'],
   ['ad', 'mostRecentActivityDate'],
   ['od', 'openDeals'],
+  ['o', 'ownerId'],
   ['x', 'additionalInfo'],
 ] as const;
 

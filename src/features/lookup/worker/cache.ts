@@ -2,7 +2,12 @@
 import type { Contact } from '../model/contact';
 import type { PlatformName } from '@/features/connection/model/connection';
 import { SETTING_LIMITS, type Settings } from '@/features/settings/model/settings';
-import { matchCache, pickedContacts, type CachedMatch } from '@/platform/storage/keys';
+import {
+  matchCache,
+  ownerNamesItem,
+  pickedContacts,
+  type CachedMatch,
+} from '@/platform/storage/keys';
 import { clampSetting as clamp } from '@/platform/worker/http/timeout';
 import { decodeContact, encodeContact, toSeconds } from './cache-codec';
 
@@ -115,6 +120,11 @@ export async function sweepCache(limits: CacheLimits, now: number) {
 /** Removes every cached lookup and pick, for all accounts; returns how many numbers were removed. */
 export async function clearCache(): Promise<number> {
   const ids = await matchCache.ids();
-  await Promise.all([matchCache.remove(ids), pickedContacts.remove(await pickedContacts.ids())]);
+  const picks = await pickedContacts.ids();
+  await Promise.all([
+    matchCache.remove(ids),
+    pickedContacts.remove(picks),
+    ownerNamesItem.remove(),
+  ]);
   return ids.length;
 }

@@ -18,6 +18,7 @@ import {
   notFoundMessage,
   staleMessage,
 } from './return-messages';
+import { fetchOwnersIfUnnamed } from './owners';
 import { toView } from './views';
 
 type Target =
@@ -107,7 +108,13 @@ const savedWarning = (entry: CachedMatch): ReturnMessage | null =>
 
 /** Looks one number up for an already loaded account; the core of lookup and lookupMany.
  * `onFirst` is told the lookup's first contacts, before its answer is complete. */
-export async function lookupWith(
+export async function lookupWith(...args: Parameters<typeof lookupOnce>): Promise<LookupResult> {
+  const found = await lookupOnce(...args);
+  fetchOwnersIfUnnamed(args[0], found, args[3].now());
+  return found;
+}
+
+async function lookupOnce(
   account: Account,
   target: Found,
   force: boolean,

@@ -10,6 +10,10 @@ export function accountKey(scope: CacheScope): string {
   return `${scope.platform}:${scope.accountId}`;
 }
 
+/** The stored users by id, when they are this account's. */
+export const ownerNames = ({ owners, scope }: Account) =>
+  owners?.account === accountKey(scope) ? owners.names : undefined;
+
 export function toView(account: Account, contact: Contact): ContactView {
   const { connector, connection, scope } = account;
   const { hostname, pageHost, accountId } = connection;
@@ -19,5 +23,6 @@ export function toView(account: Account, contact: Contact): ContactView {
     contactId: contact.id,
     contactType: (contact.type && connector.manifest.pageTypes?.[contact.type]) ?? contact.type,
   });
-  return { ...contact, pageUrl, account: accountKey(scope) };
+  const owner = contact.ownerId && ownerNames(account)?.[contact.ownerId];
+  return { ...contact, ...(owner ? { owner } : {}), pageUrl, account: accountKey(scope) };
 }
