@@ -55,7 +55,7 @@ export async function searchObjects(
   filterGroups: { filters: Filter[] }[],
   query?: string,
 ): Promise<{ records: { id: unknown; p: JsonRecord }[]; more: boolean }> {
-  const properties = [...PROPERTIES[type], 'createdate', 'notes_last_updated'];
+  const properties = [...PROPERTIES[type], 'createdate', 'notes_last_updated', 'hubspot_owner_id'];
   // The documents require every field but the query: the first page, unsorted.
   const body = { filterGroups, properties, limit: SEARCH_LIMIT, after: '0', sorts: [], query };
   const url = buildUrl(args.user.hostname, `/crm/v3/objects/${PATHS[type]}/search`);
@@ -101,6 +101,7 @@ async function searchBoth(
         email: optionalText(p.email),
         createdDate: optionalText(p.createdate),
         mostRecentActivityDate: optionalText(p.notes_last_updated),
+        ownerId: optionalText(p.hubspot_owner_id),
       };
       const known = Object.entries(fields).filter(([, value]) => value !== undefined);
       const name = hubspotName(type, p);

@@ -79,7 +79,9 @@ export const ContactCard = forwardRef<HTMLButtonElement, ContactCardProps>(funct
             {more && contact.owner ? ' · ' : null}
             {contact.owner ? (
               <span data-testid="contact-owner">
-                Owner: <bdi>{contact.owner}</bdi>
+                {/* A no-break space keeps the label with the name. */}
+                Owner:{'\u00a0'}
+                <bdi>{contact.owner}</bdi>
               </span>
             ) : null}
           </p>
