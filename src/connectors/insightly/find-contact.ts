@@ -73,6 +73,7 @@ function toContact(record: JsonRecord, spec: SearchSpec, phone: string | undefin
   const email = optionalText(record[spec.type === 'Lead' ? 'EMAIL' : 'EMAIL_ADDRESS']);
   const company = spec.type === 'Lead' ? optionalText(record.ORGANISATION_NAME) : undefined;
   const created = insightlyUtc(record.DATE_CREATED_UTC);
+  const ownerId = optionalText(record.OWNER_USER_ID);
   const active =
     insightlyUtc(record.LAST_ACTIVITY_DATE_UTC) ?? insightlyUtc(record.DATE_UPDATED_UTC);
   return {
@@ -85,6 +86,7 @@ function toContact(record: JsonRecord, spec: SearchSpec, phone: string | undefin
     ...(email ? { email } : {}),
     ...(created ? { createdDate: created } : {}),
     ...(active ? { mostRecentActivityDate: active } : {}),
+    ...(ownerId ? { ownerId } : {}),
     additionalInfo: null,
   };
 }
