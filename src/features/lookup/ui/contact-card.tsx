@@ -75,15 +75,9 @@ export const ContactCard = forwardRef<HTMLButtonElement, ContactCardProps>(funct
       <div className="card-foot">
         {more || contact.owner ? (
           <p className="meta">
-            {more}
-            {more && contact.owner ? ' · ' : null}
-            {contact.owner ? (
-              <span data-testid="contact-owner">
-                {/* A no-break space keeps the label with the name. */}
-                Owner:{'\u00a0'}
-                <bdi>{contact.owner}</bdi>
-              </span>
-            ) : null}
+            {/* A no-break space keeps the label with the name. */}
+            {[more, contact.owner && 'Owner:\u00a0'].filter(Boolean).join(' · ')}
+            {contact.owner ? <bdi data-testid="contact-owner">{contact.owner}</bdi> : null}
           </p>
         ) : null}
         {children}

@@ -120,11 +120,7 @@ export async function sweepCache(limits: CacheLimits, now: number) {
 /** Removes every cached lookup and pick, for all accounts; returns how many numbers were removed. */
 export async function clearCache(): Promise<number> {
   const ids = await matchCache.ids();
-  const picks = await pickedContacts.ids();
-  await Promise.all([
-    matchCache.remove(ids),
-    pickedContacts.remove(picks),
-    ownerNamesItem.remove(),
-  ]);
+  await Promise.all([matchCache.remove(ids), pickedContacts.remove(await pickedContacts.ids())]);
+  await ownerNamesItem.remove();
   return ids.length;
 }
