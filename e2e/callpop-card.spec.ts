@@ -64,7 +64,7 @@ test('the card leads with the name, says what helps on the phone in plain words,
   await expect(three.cards.nth(2)).toBeInViewport({ ratio: 1 });
   expect(await scrolls(three.page)).toBe(false);
   expect(await seriousViolations(three.page)).toEqual([]);
-  await three.page.screenshot({ path: '/tmp/card-three.png' });
+  await three.page.screenshot({ path: '/tmp/owner-card-three.png' });
 });
 
 test('a right-to-left override in a CRM name does not reverse the text after it', async ({
