@@ -2,7 +2,7 @@
 import { http } from '@/platform/worker/http/client';
 import { classifyError } from '@/platform/worker/http/errors';
 import type { Credentials } from '@/features/connection/model/connection';
-import { optionalText, requireArray, requireId, requireRecord } from '../shared/guards';
+import { optionalText, requireId, requireRecord } from '../shared/guards';
 import { namesById } from '../shared/names';
 import { requireSecret } from '../shared/secret';
 import { buildUrl } from '../shared/wire';
@@ -43,8 +43,8 @@ async function checkHubSpotConnection(user: ConnectorUser, authHeader: string) {
 async function listHubSpotOwners(user: ConnectorUser, authHeader: string) {
   const url = buildUrl(user.hostname, '/crm/owners/2026-09', { limit: 100 });
   const res = await http.get(url, { headers: search.hubspotHeaders(authHeader) });
-  const owners = requireArray(requireRecord(res.data, 'HubSpot owners').results, 'HubSpot owners');
-  return namesById(owners, (o) => [o.id, [o.firstName, o.lastName].join(' '), o.email]);
+  const owners = requireRecord(res.data, 'HubSpot owners').results;
+  return namesById(owners, (o) => [o.id, o.firstName, o.lastName, o.email]);
 }
 
 export const hubspot: Connector = {

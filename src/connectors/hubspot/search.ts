@@ -10,6 +10,7 @@ import {
   requireId,
   requireRecord,
   type JsonRecord,
+  contactOf,
 } from '../shared/guards';
 import { extensionNotSearched, nameSearchResult, phoneSearchResult } from '../shared/outcome';
 import { authorization } from '../shared/secret';
@@ -95,18 +96,18 @@ async function searchBoth(
   );
   const contacts = TYPES.flatMap((type, i) =>
     answers[i]!.records.map(({ id, p }) => {
-      const fields = {
+      const name = hubspotName(type, p);
+      return contactOf({
+        id: String(requireId(id, name)),
+        name,
+        type,
         phone: phoneOf(p),
         company: type === HUBSPOT_TYPES.contact ? optionalText(p.company) : undefined,
         email: optionalText(p.email),
         createdDate: optionalText(p.createdate),
         mostRecentActivityDate: optionalText(p.notes_last_updated),
         ownerId: optionalText(p.hubspot_owner_id),
-      };
-      const known = Object.entries(fields).filter(([, value]) => value !== undefined);
-      const name = hubspotName(type, p);
-      const contact = { id: String(requireId(id, name)), name, type };
-      return { ...contact, ...Object.fromEntries(known), additionalInfo: null };
+      });
     }),
   );
   return { contacts, more: answers.some((a) => a.more) };

@@ -1,6 +1,6 @@
 /** The Insightly connector. Hostname: the API URL, e.g. `https://api.na1.insightly.com`. */
 import { http } from '@/platform/worker/http/client';
-import { optionalText, requireArray, requireId, requireRecord } from '../shared/guards';
+import { optionalText, requireId, requireRecord } from '../shared/guards';
 import { namesById } from '../shared/names';
 import type { Connector, ConnectorUser } from '../types';
 import * as auth from './auth';
@@ -26,12 +26,7 @@ async function checkInsightlyConnection(user: ConnectorUser, authHeader: string)
 async function listInsightlyUsers(user: ConnectorUser, authHeader: string) {
   const url = auth.insightlyUrl(user.hostname, '/Users');
   const res = await http.get(url, { headers: auth.insightlyHeaders(authHeader) });
-  const users = requireArray(res.data, 'Insightly users');
-  return namesById(users, (u) => [
-    u.USER_ID,
-    [u.FIRST_NAME, u.LAST_NAME].join(' '),
-    u.EMAIL_ADDRESS,
-  ]);
+  return namesById(res.data, (u) => [u.USER_ID, u.FIRST_NAME, u.LAST_NAME, u.EMAIL_ADDRESS]);
 }
 
 export const insightly: Connector = {

@@ -58,11 +58,10 @@ async function fetchPipedriveLogFieldOptions(
 
 // Every user of the company, for the owner names contacts carry only the ids of.
 async function listPipedriveUsers(user: ConnectorUser, authHeader: string) {
-  const res = await http.get(buildUrl(user.hostname, '/v1/users'), {
-    headers: pipedriveHeaders(authHeader),
-  });
-  const users = requireArray(pipedriveData(res.data, 'the users request'), 'Pipedrive users');
-  return namesById(users, (u) => [u.id, u.name, u.email]);
+  const url = buildUrl(user.hostname, '/v1/users');
+  const res = await http.get(url, { headers: pipedriveHeaders(authHeader) });
+  const users = pipedriveData(res.data, 'the users request');
+  return namesById(users, (u) => [u.id, u.name, '', u.email]);
 }
 
 export const pipedrive: Connector = {

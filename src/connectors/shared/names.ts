@@ -1,5 +1,5 @@
 /** Turns the name a user typed for a new contact into the parts CRMs store. */
-import { isRecord, optionalText, type JsonRecord } from './guards';
+import { isRecord, optionalText, requireArray, type JsonRecord } from './guards';
 
 // The form a name is saved in; a retry compares through it too, or "Ann  Lee" would never match
 // the "Ann Lee" an interrupted first attempt created.
@@ -21,14 +21,13 @@ export function splitName(input: string): { firstName: string | null; lastName: 
   return { firstName: words.length > 0 ? words.join(' ') : null, lastName };
 }
 
-/** A CRM's users as id → display name (the card's owner); users without a name are left out. */
-export function namesById(users: unknown[], read: (user: JsonRecord) => unknown[]) {
+/** A CRM's users (`read` gives id, first, last name, email) as id → "First Last", else email. */
+export function namesById(users: unknown, read: (user: JsonRecord) => unknown[]) {
   const names: Record<string, string> = {};
-  for (const user of users) {
-    if (!isRecord(user)) continue;
-    const [id, ...parts] = read(user).map((part) => optionalText(part));
-    const name = parts.find(Boolean);
-    if (id && name) names[id] = collapseName(name);
+  for (const user of requireArray(users, 'The CRM users').filter(isRecord)) {
+    const [id, first, last, email] = read(user).map((part) => collapseName(optionalText(part)));
+    const name = `${first} ${last}`.trim() || email;
+    if (id && name) names[id] = name;
   }
   return names;
 }

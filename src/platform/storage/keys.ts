@@ -77,7 +77,7 @@ export const cacheFormatsItem = defineItem<string | null>({
 export const matchCache = defineFamily<CachedMatch>({ area: 'local', name: 'match', version: 1 });
 
 /** The CRM's users (id → name) naming contacts' owners, of one account; cleared with the cache. */
-export const ownerNamesItem = defineItem<{
+export const ownerNames = defineItem<{
   account: string;
   at: number;
   names: Record<string, string>;

@@ -20,6 +20,7 @@ function facts(contact: ContactView, types: readonly ContactType[]): string {
     // Created is what several matches are ordered by; an activity the same day adds nothing.
     active && active !== created ? `Last activity ${active}` : null,
     created ? `Created ${created}` : null,
+    contact.owner ? 'Owner:\u00a0' : null, // the name follows, in its own <bdi>
   ]
     .filter(Boolean)
     .join(' · ');
@@ -73,10 +74,9 @@ export const ContactCard = forwardRef<HTMLButtonElement, ContactCardProps>(funct
       ) : null}
       {/* The row's actions share the last line, so a row is no taller for them. */}
       <div className="card-foot">
-        {more || contact.owner ? (
+        {more ? (
           <p className="meta">
-            {/* A no-break space keeps the label with the name. */}
-            {[more, contact.owner && 'Owner:\u00a0'].filter(Boolean).join(' · ')}
+            {more}
             {contact.owner ? <bdi data-testid="contact-owner">{contact.owner}</bdi> : null}
           </p>
         ) : null}

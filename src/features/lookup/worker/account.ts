@@ -8,7 +8,7 @@ import {
   cacheFormatsItem,
   connectionItem,
   credentialsRejected,
-  ownerNamesItem,
+  ownerNames,
   settingsItem,
 } from '@/platform/storage/keys';
 import { rejectionOf } from './credentials-status';
@@ -36,7 +36,7 @@ export async function loadSettingsAndConnection() {
     connectionItem.key,
     credentialsRejected.key,
     cacheFormatsItem.key,
-    ownerNamesItem.key,
+    ownerNames.key,
   ]);
   const settings = withAccountCountry(settingsItem.valueIn(stored));
   const connection = connectionItem.valueIn(stored);
@@ -47,7 +47,7 @@ export async function loadSettingsAndConnection() {
     connection,
     rejectedAt: rejectionOf(connection, credentialsRejected.valueIn(stored)),
     cacheFormats: cacheFormatsItem.valueIn(stored),
-    owners: ownerNamesItem.valueIn(stored),
+    owners: ownerNames.valueIn(stored),
   };
 }
 
@@ -70,7 +70,6 @@ export async function loadAccount(deps: EngineDeps) {
     settings,
     /** When the CRM started refusing this connection's credentials (401), if it has. */
     rejectedAt,
-    /** The account's users by id as last fetched (owners.ts), for contacts' owner names. */
     owners,
   };
 }

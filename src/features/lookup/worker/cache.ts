@@ -2,12 +2,7 @@
 import type { Contact } from '../model/contact';
 import type { PlatformName } from '@/features/connection/model/connection';
 import { SETTING_LIMITS, type Settings } from '@/features/settings/model/settings';
-import {
-  matchCache,
-  ownerNamesItem,
-  pickedContacts,
-  type CachedMatch,
-} from '@/platform/storage/keys';
+import { matchCache, ownerNames, pickedContacts, type CachedMatch } from '@/platform/storage/keys';
 import { clampSetting as clamp } from '@/platform/worker/http/timeout';
 import { decodeContact, encodeContact, toSeconds } from './cache-codec';
 
@@ -121,6 +116,6 @@ export async function sweepCache(limits: CacheLimits, now: number) {
 export async function clearCache(): Promise<number> {
   const ids = await matchCache.ids();
   await Promise.all([matchCache.remove(ids), pickedContacts.remove(await pickedContacts.ids())]);
-  await ownerNamesItem.remove();
+  await ownerNames.remove();
   return ids.length;
 }

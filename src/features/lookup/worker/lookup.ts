@@ -18,7 +18,6 @@ import {
   notFoundMessage,
   staleMessage,
 } from './return-messages';
-import { fetchOwnersIfUnnamed } from './owners';
 import { toView } from './views';
 
 type Target =
@@ -108,13 +107,7 @@ const savedWarning = (entry: CachedMatch): ReturnMessage | null =>
 
 /** Looks one number up for an already loaded account; the core of lookup and lookupMany.
  * `onFirst` is told the lookup's first contacts, before its answer is complete. */
-export async function lookupWith(...args: Parameters<typeof lookupOnce>): Promise<LookupResult> {
-  const found = await lookupOnce(...args);
-  fetchOwnersIfUnnamed(args[0], found, args[3].now());
-  return found;
-}
-
-async function lookupOnce(
+export async function lookupWith(
   account: Account,
   target: Found,
   force: boolean,

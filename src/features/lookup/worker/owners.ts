@@ -1,27 +1,25 @@
-// Contacts carry only their owner's id. The account's users are fetched beside the lookups, at
+// Contacts carry only their owner's id. The account's users are fetched in the background at
 // most once a day, so a lookup never waits for them nor pays another CRM request.
-import type { LookupResult } from '@/platform/messages';
-import { ownerNamesItem } from '@/platform/storage/keys';
+import { ownerNames } from '@/platform/storage/keys';
 import { inBackground } from '@/platform/worker/report';
 import type { Account } from './account';
-import { accountKey, ownerNames } from './views';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-let fetching: Promise<void> | null = null;
+let asked: { account: string; at: number } | null = null; // this worker's last fetch
 
-/** Starts fetching the users when a contact's owner has no name and none were fetched today. */
-export function fetchOwnersIfUnnamed(account: Account, found: LookupResult, now: number): void {
-  const { connector, owners, scope } = account;
-  const names = ownerNames(account);
-  const unnamed = found.contacts.some((c) => c.ownerId && !names?.[c.ownerId]);
-  const today = names && owners && now - owners.at < DAY_MS;
-  if (!unnamed || today || fetching || !connector.listUsers) return;
-  const listed = connector.listUsers(account.user, account.authHeader);
-  inBackground('fetching the CRM users', listed);
-  // A failed fetch counts too: asked again tomorrow, never on every lookup.
-  fetching = listed
-    .catch(() => names ?? {})
-    .then((fetched) => ownerNamesItem.set({ account: accountKey(scope), at: now, names: fetched }))
-    .finally(() => (fetching = null));
-  inBackground('storing the CRM users', fetching);
+/** The owner's name when the stored users have it; else they are fetched for the next view. */
+export function ownerName({ connector, owners, scope, user, authHeader }: Account, id?: string) {
+  const account = `${scope.platform}:${scope.accountId}`;
+  const names = owners?.account === account ? owners.names : {};
+  const now = Date.now();
+  const recent = [owners, asked].some((a) => a?.account === account && now - a.at < DAY_MS);
+  if (id && !names[id] && !recent && connector.listUsers) {
+    asked = { account, at: now };
+    const listed = connector.listUsers(user, authHeader);
+    inBackground('fetching the CRM users', listed);
+    // A failure counts as a fetch too: no owner on the card, asked again the next day.
+    const keep = (n: typeof names) => ownerNames.set({ account, at: now, names: n });
+    inBackground('storing the CRM users', listed.catch(() => names).then(keep));
+  }
+  return id && names[id];
 }

@@ -4,15 +4,12 @@ import type { Account } from './account';
 import type { Contact } from '../model/contact';
 import type { ContactView } from '@/platform/messages';
 import { renderUrlTemplate } from '@/platform/url-template';
+import { ownerName } from './owners';
 
 /** The account a contact belongs to, as views carry it and Saves check it. */
 export function accountKey(scope: CacheScope): string {
   return `${scope.platform}:${scope.accountId}`;
 }
-
-/** The stored users by id, when they are this account's. */
-export const ownerNames = ({ owners, scope }: Account) =>
-  owners?.account === accountKey(scope) ? owners.names : undefined;
 
 export function toView(account: Account, contact: Contact): ContactView {
   const { connector, connection, scope } = account;
@@ -23,6 +20,6 @@ export function toView(account: Account, contact: Contact): ContactView {
     contactId: contact.id,
     contactType: (contact.type && connector.manifest.pageTypes?.[contact.type]) ?? contact.type,
   });
-  const owner = contact.ownerId && ownerNames(account)?.[contact.ownerId];
+  const owner = ownerName(account, contact.ownerId);
   return { ...contact, ...(owner ? { owner } : {}), pageUrl, account: accountKey(scope) };
 }
