@@ -65,6 +65,12 @@ test('the card leads with the name, says what helps on the phone in plain words,
   expect(await scrolls(three.page)).toBe(false);
   expect(await seriousViolations(three.page)).toEqual([]);
   await three.page.screenshot({ path: '/tmp/owner-card-three.png' });
+
+  // The first number again, from the cache: its one card names the owner too.
+  const again = await CallPopPage.ring(page, context, 'card-one-owner', PIPEDRIVE_NUMBERS.bob);
+  await again.page.setViewportSize({ width: 380, height: 560 });
+  await expect(again.cards.first()).toContainText(`Owner: ${PIPEDRIVE_USER.name}`);
+  await again.page.screenshot({ path: '/tmp/owner-card-one.png' });
 });
 
 test('a right-to-left override in a CRM name does not reverse the text after it', async ({

@@ -4,6 +4,7 @@ import { classifyError } from '@/platform/worker/http/errors';
 import {
   HUBSPOT_NUMBERS,
   HUBSPOT_OWNER,
+  HUBSPOT_OWNERS_SCOPE,
   HUBSPOT_RECORDS,
   type HubSpotEmulator,
 } from '../../../e2e/emulators/hubspot.ts';
@@ -192,5 +193,15 @@ describe('hubspot owners', () => {
 
     expect(await hubspot.listUsers!(userFor(hs), TOKEN_AUTH)).toEqual({ '501': 'Dana Demo' });
     expect(hs.log.last({ path: '/crm/owners/2026-09' })?.headers.authorization).toBe(TOKEN_AUTH);
+  });
+
+  it('a token without the owners scope is refused the list (403), so no owner is named', async () => {
+    hs.scopes.splice(hs.scopes.indexOf(HUBSPOT_OWNERS_SCOPE), 1);
+    try {
+      const error = await hubspot.listUsers!(userFor(hs), TOKEN_AUTH).catch((e: unknown) => e);
+      expect(classifyError(error).kind).toBe('forbidden');
+    } finally {
+      hs.scopes.push(HUBSPOT_OWNERS_SCOPE);
+    }
   });
 });
