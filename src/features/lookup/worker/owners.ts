@@ -1,5 +1,5 @@
-// Contacts carry only their owner's id. The account's users are fetched in the background at
-// most once a day, so a lookup never waits for them nor pays another CRM request.
+// Contacts carry only their owner's id: a view names it from the stored users, else fetches them
+// in the background, at most once a day, so a lookup never waits nor pays another CRM request.
 import { ownerNames } from '@/platform/storage/keys';
 import { inBackground } from '@/platform/worker/report';
 import type { Account } from './account';
@@ -7,7 +7,6 @@ import type { Account } from './account';
 const DAY_MS = 24 * 60 * 60 * 1000;
 let asked: { account: string; at: number } | null = null; // this worker's last fetch
 
-/** The owner's name when the stored users have it; else they are fetched for the next view. */
 export function ownerName({ connector, owners, scope, user, authHeader }: Account, id?: string) {
   const account = `${scope.platform}:${scope.accountId}`;
   const names = owners?.account === account ? owners.names : {};
