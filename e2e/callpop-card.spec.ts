@@ -9,6 +9,7 @@ import {
   PIPEDRIVE_LEADS,
   PIPEDRIVE_NUMBERS,
   PIPEDRIVE_PERSONS,
+  PIPEDRIVE_USER,
 } from './emulators/pipedrive.ts';
 import { expect, test } from './fixtures';
 import { CallPopPage } from './pages/callpop-page';
@@ -47,14 +48,29 @@ test('the card leads with the name, says what helps on the phone in plain words,
   await expect(pop.page.getByTestId('lookup-source')).toHaveText('Looked up just now');
   await pop.page.setViewportSize({ width: 380, height: 560 });
   await pop.page.screenshot({ path: '/tmp/card-one.png' });
+  // The owner's name needs the CRM's users, fetched beside this first lookup, never before it.
+  await expect(card.getByTestId('contact-owner')).toHaveCount(0);
+  const storedUsers = () =>
+    pop.page.evaluate(async () => Object.keys(await chrome.storage.local.get('ownerNames@v1')));
+  await expect.poll(storedUsers).toEqual(['ownerNames@v1']);
 
   const three = await CallPopPage.ring(page, context, 'card-three', PIPEDRIVE_NUMBERS.multiFormat);
   await three.page.setViewportSize({ width: 380, height: 560 });
   await expect(three.cards).toHaveCount(3);
+  await expect(three.cards.getByTestId('contact-owner')).toHaveText(
+    Array(3).fill(PIPEDRIVE_USER.name),
+  );
+  await expect(three.cards.first()).toContainText(`Owner: ${PIPEDRIVE_USER.name}`);
   await expect(three.cards.nth(2)).toBeInViewport({ ratio: 1 });
   expect(await scrolls(three.page)).toBe(false);
   expect(await seriousViolations(three.page)).toEqual([]);
-  await three.page.screenshot({ path: '/tmp/card-three.png' });
+  await three.page.screenshot({ path: '/tmp/owner-card-three.png' });
+
+  // The first number again, from the cache: its one card names the owner too.
+  const again = await CallPopPage.ring(page, context, 'card-one-owner', PIPEDRIVE_NUMBERS.bob);
+  await again.page.setViewportSize({ width: 380, height: 560 });
+  await expect(again.cards.first()).toContainText(`Owner: ${PIPEDRIVE_USER.name}`);
+  await again.page.screenshot({ path: '/tmp/owner-card-one.png' });
 });
 
 test('a right-to-left override in a CRM name does not reverse the text after it', async ({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EmulatorRequest, EmulatorResponse } from './harness.ts';
 import { withCalculated, type HubSpotData } from './hubspot-data.ts';
-import { HUBSPOT_PORTAL, type HsObjectType, type HsRecord } from './hubspot-seed.ts';
+import { HUBSPOT_OWNER, HUBSPOT_PORTAL, type HsObjectType, type HsRecord } from './hubspot-seed.ts';
 import { Router } from './router.ts';
 import { isRecord, toInt } from './util.ts';
 
@@ -148,20 +148,22 @@ function create(req: EmulatorRequest, data: HubSpotData, type: HsObjectType): Em
 
 /** HubSpot's paths are case-sensitive. Each object type's routes are listed for the spec check. */
 export function hubspotRouter(data: HubSpotData): Router {
-  const router = new Router(false).get('/account-info/v3/details', () => ({
-    status: 200,
-    body: {
-      accountType: 'STANDARD',
-      additionalCurrencies: [],
-      companyCurrency: 'USD',
-      dataHostingLocation: 'na1',
-      portalId: HUBSPOT_PORTAL.portalId,
-      timeZone: 'US/Eastern',
-      uiDomain: data.uiDomain,
-      utcOffset: '-05:00',
-      utcOffsetMilliseconds: -18_000_000,
-    },
-  }));
+  const router = new Router(false)
+    .get('/crm/owners/2026-09', () => ({ status: 200, body: { results: [HUBSPOT_OWNER] } }))
+    .get('/account-info/v3/details', () => ({
+      status: 200,
+      body: {
+        accountType: 'STANDARD',
+        additionalCurrencies: [],
+        companyCurrency: 'USD',
+        dataHostingLocation: 'na1',
+        portalId: HUBSPOT_PORTAL.portalId,
+        timeZone: 'US/Eastern',
+        uiDomain: data.uiDomain,
+        utcOffset: '-05:00',
+        utcOffsetMilliseconds: -18_000_000,
+      },
+    }));
   for (const type of OBJECT_TYPES) {
     router
       .post(`/crm/v3/objects/${type}/search`, (req) => search(req, data, type))

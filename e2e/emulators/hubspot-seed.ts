@@ -30,13 +30,26 @@ function seed(
   return {
     id,
     type,
-    properties: { ...properties, createdate: createdAt },
+    properties: { hubspot_owner_id: HUBSPOT_OWNER.id, ...properties, createdate: createdAt },
     createdAt,
     updatedAt,
     searchableFrom: 0,
     associations: [],
   };
 }
+
+/** The one owner (GET /crm/owners/2026-09) of every seeded record. */
+export const HUBSPOT_OWNER = {
+  id: '501',
+  email: 'dana@callpop-demo.test',
+  firstName: 'Dana',
+  lastName: 'Demo',
+  type: 'PERSON',
+  userId: 9001,
+  archived: false,
+  createdAt: '2023-01-01T00:00:00Z',
+  updatedAt: '2023-01-01T00:00:00Z',
+} as const;
 
 export const HUBSPOT_NUMBERS = {
   /** Stored as "(415) 555-0101". */

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const SPECS = fileURLToPath(new URL('../../../shared/api-specs/hubspot', import.meta.url));
-const FILES = ['accountInfo', 'contacts', 'companies', 'calls', 'associations'];
+const FILES = ['accountInfo', 'contacts', 'companies', 'calls', 'associations', 'crmOwners'];
 
 interface Schema {
   $ref?: string;

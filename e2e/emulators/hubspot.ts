@@ -21,10 +21,13 @@ export const HUBSPOT_SCOPES = [
   'crm.objects.companies.write',
 ] as const;
 
+/** Optional: without it the owners list is refused (403) and cards name no owner. */
+export const HUBSPOT_OWNERS_SCOPE = 'crm.objects.owners.read';
+
 export interface HubSpotOptions extends HubSpotDataOptions {
   port?: number;
   token?: string;
-  /** The token's scopes (default: all of HUBSPOT_SCOPES). */
+  /** The token's scopes (default: all of HUBSPOT_SCOPES and the owners scope). */
   scopes?: readonly string[];
   /** Search requests a second per token (HubSpot: 4). */
   searchPerSecond?: number;
@@ -40,6 +43,7 @@ export type HubSpotEmulator = Emulator<HubSpotData> & {
 
 // Calls are engagements: HubSpot asks for the contacts scopes to read and write them.
 function scopeFor(req: EmulatorRequest): string | null {
+  if (req.path.startsWith('/crm/owners/')) return HUBSPOT_OWNERS_SCOPE;
   const m = /^\/crm\/v[34]\/objects\/(contacts|companies|calls)\b/.exec(req.path);
   if (!m) return null;
   const object = m[1] === 'calls' ? 'contacts' : m[1];
@@ -59,7 +63,7 @@ export async function startHubSpot(opts: HubSpotOptions = {}): Promise<HubSpotEm
   const searches = new RateWindow(opts.searchPerSecond ?? 4, 1000);
   const general = new RateWindow(100, 10_000);
   const specProblems: string[] = [];
-  const scopes = [...(opts.scopes ?? HUBSPOT_SCOPES)];
+  const scopes = [...(opts.scopes ?? [...HUBSPOT_SCOPES, HUBSPOT_OWNERS_SCOPE])];
 
   const rateLimitAnswer = (retryAfterSec: number): EmulatorResponse => ({
     status: 429,

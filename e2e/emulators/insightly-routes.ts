@@ -154,6 +154,7 @@ export function insightlyRouter(data: InsightlyData): Router {
       ? ok({ ...org, BACKGROUND: null, IMAGE_URL: null, OWNER_USER_ID: INSIGHTLY_USER.USER_ID })
       : isError(404, 'Organisation not found');
   });
+  r.get('/v3.1/Users', () => ok([{ ...INSIGHTLY_USER, ACTIVE: true }]));
   r.get('/v3.1/Users/Me', () =>
     ok({
       ...INSIGHTLY_USER,

@@ -6,7 +6,7 @@ import {
   type PipedriveData,
 } from './pipedrive-data.ts';
 import { pdError, pdOk, v1Lead, v2Deal, v2Person, v2SearchItem } from './pipedrive-format.ts';
-import { PIPEDRIVE_USER } from './pipedrive-seed.ts';
+import { PIPEDRIVE_COLLEAGUE, PIPEDRIVE_USER } from './pipedrive-seed.ts';
 import { Router } from './router.ts';
 import {
   SQL_TIME_RE,
@@ -72,6 +72,9 @@ export function pipedriveRouter(data: PipedriveData): Router {
         return log ? pdOk(callLogOut(log)) : pdError(404, 'Call log not found');
       })
       .delete('/v1/callLogs/:id', (_req, { id }) => deleteCallLog(id ?? '', data))
+      .get('/v1/users', () =>
+        pdOk([PIPEDRIVE_USER, PIPEDRIVE_COLLEAGUE].map((u) => ({ ...u, active_flag: true }))),
+      )
       .get('/v1/users/me', () =>
         pdOk({
           ...PIPEDRIVE_USER,

@@ -15,6 +15,9 @@ export const PIPEDRIVE_USER = {
   company_domain: 'callpop-demo',
 } as const;
 
+/** A second user of the company, owning some seeded persons (the card's owner). */
+export const PIPEDRIVE_COLLEAGUE = { id: 9002, name: 'Sam Seller', email: 'sam@callpop-demo.test' };
+
 export const PIPEDRIVE_ORGS = {
   acme: { id: 1, name: 'Acme Robotics', address: '500 Howard St, San Francisco, CA 94105, USA' },
   globex: { id: 2, name: 'Globex Logistics', address: '1 Embarcadero W, Oakland, CA 94607, USA' },

@@ -34,6 +34,7 @@ describe('Pipedrive against its official documents', () => {
       phoneNumber: '+14155550778',
     });
     await pipedrive.fetchLogFieldOptions!(user, TOKEN_AUTH, { id: bob.id, name: bob.name });
+    await pipedrive.listUsers!(user, TOKEN_AUTH);
     const contact = {
       user,
       authHeader: TOKEN_AUTH,

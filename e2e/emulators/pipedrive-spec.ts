@@ -23,12 +23,18 @@ interface Operation {
 }
 type Paths = Record<string, Record<string, Operation>>;
 
-function load(file: string, base: string): { base: string; paths: Paths } {
-  const doc = JSON.parse(readFileSync(`${SPECS}/${file}`, 'utf8')) as { paths: Paths };
+function load(file: string, base: string, dir = SPECS): { base: string; paths: Paths } {
+  const doc = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')) as { paths: Paths };
   return { base, paths: doc.paths };
 }
 
-const DOCS = [load('v1-subset.json', '/v1'), load('v2-subset.json', '/api/v2')];
+// The users list (the card's owner names) is copied from Pipedrive's public reference.
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const DOCS = [
+  load('v1-subset.json', '/v1'),
+  load('v2-subset.json', '/api/v2'),
+  load('pipedrive-users-doc.json', '/v1', HERE),
+];
 
 /** The documented operation for a method and a concrete path (or a ':id' pattern). */
 export function documented(

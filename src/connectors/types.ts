@@ -162,4 +162,6 @@ export interface Connector {
     authHeader: string,
     contact: Contact,
   ): Promise<Record<string, { const: string | number; title: string }[]>>;
+  /** The account's users as id → name, for contacts' ownerId (never on the lookup path). */
+  listUsers?(user: ConnectorUser, authHeader: string): Promise<Record<string, string>>;
 }

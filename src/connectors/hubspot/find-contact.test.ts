@@ -3,6 +3,8 @@ import { CREATE_NEW_CONTACT } from '@/features/lookup/model/contact';
 import { classifyError } from '@/platform/worker/http/errors';
 import {
   HUBSPOT_NUMBERS,
+  HUBSPOT_OWNER,
+  HUBSPOT_OWNERS_SCOPE,
   HUBSPOT_RECORDS,
   type HubSpotEmulator,
 } from '../../../e2e/emulators/hubspot.ts';
@@ -11,7 +13,8 @@ import { findHubSpotContact } from './search';
 import { hubspotManifest } from './manifest';
 import { pace } from '@/platform/worker/http/limiter';
 import { settle } from '@/test/settle';
-import { findArgs, startTestHubSpot } from './test-support';
+import { hubspot } from './index';
+import { findArgs, startTestHubSpot, TOKEN_AUTH, userFor } from './test-support';
 
 let hs: HubSpotEmulator;
 beforeAll(async () => {
@@ -46,6 +49,7 @@ describe('hubspot findContact', () => {
         email: 'alice@acme.test',
         createdDate: alice.createdAt,
         mostRecentActivityDate: alice.properties.notes_last_updated,
+        ownerId: '501',
         additionalInfo: null,
       },
       CREATE_NEW_CONTACT,
@@ -179,5 +183,25 @@ describe('hubspot findContact', () => {
       expect(classifyError(error).kind).toBe(kind);
       hs.specProblems.length = 0; // a fault's answer is the test's own, not HubSpot's
     });
+  });
+});
+
+describe('hubspot owners', () => {
+  it("asks for the owner property in the search, and names owners from HubSpot's owners", async () => {
+    const result = await findHubSpotContact(findArgs(hs, HUBSPOT_NUMBERS.punctuated));
+    expect(result.matchedContactInfo?.[0]?.ownerId).toBe(HUBSPOT_OWNER.id);
+
+    expect(await hubspot.listUsers!(userFor(hs), TOKEN_AUTH)).toEqual({ '501': 'Dana Demo' });
+    expect(hs.log.last({ path: '/crm/owners/2026-09' })?.headers.authorization).toBe(TOKEN_AUTH);
+  });
+
+  it('a token without the owners scope is refused the list (403), so no owner is named', async () => {
+    hs.scopes.splice(hs.scopes.indexOf(HUBSPOT_OWNERS_SCOPE), 1);
+    try {
+      const error = await hubspot.listUsers!(userFor(hs), TOKEN_AUTH).catch((e: unknown) => e);
+      expect(classifyError(error).kind).toBe('forbidden');
+    } finally {
+      hs.scopes.push(HUBSPOT_OWNERS_SCOPE);
+    }
   });
 });

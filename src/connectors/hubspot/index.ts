@@ -3,6 +3,7 @@ import { http } from '@/platform/worker/http/client';
 import { classifyError } from '@/platform/worker/http/errors';
 import type { Credentials } from '@/features/connection/model/connection';
 import { optionalText, requireId, requireRecord } from '../shared/guards';
+import { namesById } from '../shared/names';
 import { requireSecret } from '../shared/secret';
 import { buildUrl } from '../shared/wire';
 import type { Connector, ConnectorUser } from '../types';
@@ -38,6 +39,14 @@ async function checkHubSpotConnection(user: ConnectorUser, authHeader: string) {
   return pageHost ? { ...check, pageHost } : check;
 }
 
+// The owners records name (hubspot_owner_id); the first page of 100 holds most portals' all.
+async function listHubSpotOwners(user: ConnectorUser, authHeader: string) {
+  const url = buildUrl(user.hostname, '/crm/owners/2026-09', { limit: 100 });
+  const res = await http.get(url, { headers: search.hubspotHeaders(authHeader) });
+  const owners = requireRecord(res.data, 'HubSpot owners').results;
+  return namesById(owners, (o) => [o.id, o.firstName, o.lastName, o.email]);
+}
+
 export const hubspot: Connector = {
   manifest: hubspotManifest,
   authHeader: hubspotAuthHeader,
@@ -48,4 +57,5 @@ export const hubspot: Connector = {
   addPhoneNumber: write.addHubSpotPhoneNumber,
   createCallLog: write.createHubSpotCallLog,
   saveCheck: write.hubspotSaveCheck,
+  listUsers: listHubSpotOwners,
 };

@@ -18,7 +18,7 @@ export const hubspotManifest: ConnectorManifest = {
       label: 'Private app access token',
       type: 'password',
       required: true,
-      help: 'A HubSpot super admin creates a private app under Settings → Integrations → Private apps, with the contacts and companies scopes (read and write). Paste its access token here.',
+      help: 'A HubSpot super admin creates a private app under Settings → Integrations → Private apps, with the contacts and companies scopes (read and write), and crm.objects.owners.read to show who owns each contact. Paste its access token here.',
     },
     {
       id: 'hostname',

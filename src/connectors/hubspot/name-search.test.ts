@@ -49,6 +49,7 @@ describe('hubspot findContactWithName', () => {
           email: 'alice@acme.test',
           createdDate: alice.createdAt,
           mostRecentActivityDate: '2024-05-02T10:00:00.000Z',
+          ownerId: '501',
           additionalInfo: null,
         },
       ],

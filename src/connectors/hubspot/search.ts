@@ -10,6 +10,7 @@ import {
   requireId,
   requireRecord,
   type JsonRecord,
+  contactOf,
 } from '../shared/guards';
 import { extensionNotSearched, nameSearchResult, phoneSearchResult } from '../shared/outcome';
 import { authorization } from '../shared/secret';
@@ -55,7 +56,7 @@ export async function searchObjects(
   filterGroups: { filters: Filter[] }[],
   query?: string,
 ): Promise<{ records: { id: unknown; p: JsonRecord }[]; more: boolean }> {
-  const properties = [...PROPERTIES[type], 'createdate', 'notes_last_updated'];
+  const properties = [...PROPERTIES[type], 'createdate', 'notes_last_updated', 'hubspot_owner_id'];
   // The documents require every field but the query: the first page, unsorted.
   const body = { filterGroups, properties, limit: SEARCH_LIMIT, after: '0', sorts: [], query };
   const url = buildUrl(args.user.hostname, `/crm/v3/objects/${PATHS[type]}/search`);
@@ -95,17 +96,18 @@ async function searchBoth(
   );
   const contacts = TYPES.flatMap((type, i) =>
     answers[i]!.records.map(({ id, p }) => {
-      const fields = {
+      const name = hubspotName(type, p);
+      return contactOf({
+        id: String(requireId(id, name)),
+        name,
+        type,
         phone: phoneOf(p),
         company: type === HUBSPOT_TYPES.contact ? optionalText(p.company) : undefined,
         email: optionalText(p.email),
         createdDate: optionalText(p.createdate),
         mostRecentActivityDate: optionalText(p.notes_last_updated),
-      };
-      const known = Object.entries(fields).filter(([, value]) => value !== undefined);
-      const name = hubspotName(type, p);
-      const contact = { id: String(requireId(id, name)), name, type };
-      return { ...contact, ...Object.fromEntries(known), additionalInfo: null };
+        ownerId: optionalText(p.hubspot_owner_id),
+      });
     }),
   );
   return { contacts, more: answers.some((a) => a.more) };

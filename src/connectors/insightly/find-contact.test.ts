@@ -6,12 +6,14 @@ import {
   INSIGHTLY_CONTACTS,
   INSIGHTLY_LEADS,
   INSIGHTLY_NUMBERS,
+  INSIGHTLY_USER,
   startInsightly,
   type InsightlyEmulator,
 } from '../../../e2e/emulators/insightly.ts';
 import { FAULT_CASES, withTimeout } from '@/test/fault-cases';
 import { SEARCH_LIMIT, findInsightlyContact } from './find-contact';
-import { findArgs } from './test-support';
+import { insightly } from './index';
+import { findArgs, KEY_AUTH, userFor } from './test-support';
 import { insightlyManifest } from './manifest';
 import { pace } from '@/platform/worker/http/limiter';
 
@@ -46,6 +48,7 @@ describe('insightly findContact', () => {
         email: maya.email,
         createdDate: '2024-01-05T09:30:00Z',
         mostRecentActivityDate: '2024-01-05T09:30:00Z',
+        ownerId: '4001',
         additionalInfo: null,
       },
       CREATE_NEW_CONTACT,
@@ -282,5 +285,16 @@ describe('insightly findContact', () => {
       (e: unknown) => e,
     );
     expect(classifyError(error).kind).toBe('malformed');
+  });
+});
+
+describe('insightly owners', () => {
+  it("carries the record's OWNER_USER_ID", async () => {
+    const result = await findInsightlyContact(findArgs(is, INSIGHTLY_NUMBERS.mayaNoah));
+    expect(result.matchedContactInfo?.[0]?.ownerId).toBe(String(INSIGHTLY_USER.USER_ID));
+  });
+
+  it("names the account's users", async () => {
+    expect(await insightly.listUsers!(userFor(is), KEY_AUTH)).toEqual({ '4001': 'Ivan Insight' });
   });
 });

@@ -10,6 +10,7 @@ import {
   requireId,
   requireRecord,
   type JsonRecord,
+  contactOf,
 } from '../shared/guards';
 import { extensionNotSearched, nameSearchResult, phoneSearchResult } from '../shared/outcome';
 import { allAnswered } from '../shared/wire';
@@ -69,24 +70,20 @@ export function insightlyName(record: JsonRecord): string {
 }
 
 function toContact(record: JsonRecord, spec: SearchSpec, phone: string | undefined): Contact {
-  const title = optionalText(record.TITLE);
-  const email = optionalText(record[spec.type === 'Lead' ? 'EMAIL' : 'EMAIL_ADDRESS']);
-  const company = spec.type === 'Lead' ? optionalText(record.ORGANISATION_NAME) : undefined;
-  const created = insightlyUtc(record.DATE_CREATED_UTC);
-  const active =
-    insightlyUtc(record.LAST_ACTIVITY_DATE_UTC) ?? insightlyUtc(record.DATE_UPDATED_UTC);
-  return {
+  const lead = spec.type === 'Lead';
+  return contactOf({
     id: requireId(record[spec.idField], `An Insightly ${spec.type.toLowerCase()}`),
     name: insightlyName(record),
-    ...(phone ? { phone } : {}),
+    phone,
     type: spec.type,
-    ...(title ? { title } : {}),
-    ...(company ? { company } : {}),
-    ...(email ? { email } : {}),
-    ...(created ? { createdDate: created } : {}),
-    ...(active ? { mostRecentActivityDate: active } : {}),
-    additionalInfo: null,
-  };
+    title: optionalText(record.TITLE),
+    company: lead ? optionalText(record.ORGANISATION_NAME) : undefined,
+    email: optionalText(record[lead ? 'EMAIL' : 'EMAIL_ADDRESS']),
+    createdDate: insightlyUtc(record.DATE_CREATED_UTC),
+    mostRecentActivityDate:
+      insightlyUtc(record.LAST_ACTIVITY_DATE_UTC) ?? insightlyUtc(record.DATE_UPDATED_UTC),
+    ownerId: optionalText(record.OWNER_USER_ID),
+  });
 }
 
 /** The most records one search request returns (Insightly's `top` cap). */

@@ -1,6 +1,7 @@
 /** The Insightly connector. Hostname: the API URL, e.g. `https://api.na1.insightly.com`. */
 import { http } from '@/platform/worker/http/client';
 import { optionalText, requireId, requireRecord } from '../shared/guards';
+import { namesById } from '../shared/names';
 import type { Connector, ConnectorUser } from '../types';
 import * as auth from './auth';
 import { findInsightlyContact, findInsightlyContactWithName, insightlyName } from './find-contact';
@@ -21,6 +22,13 @@ async function checkInsightlyConnection(user: ConnectorUser, authHeader: string)
   };
 }
 
+// The account's users, for the owners records name (OWNER_USER_ID).
+async function listInsightlyUsers(user: ConnectorUser, authHeader: string) {
+  const url = auth.insightlyUrl(user.hostname, '/Users');
+  const res = await http.get(url, { headers: auth.insightlyHeaders(authHeader) });
+  return namesById(res.data, (u) => [u.USER_ID, u.FIRST_NAME, u.LAST_NAME, u.EMAIL_ADDRESS]);
+}
+
 export const insightly: Connector = {
   manifest: insightlyManifest,
   authHeader: auth.insightlyAuthHeader,
@@ -32,4 +40,5 @@ export const insightly: Connector = {
   createCallLog: write.createInsightlyCallLog,
   saveCheck: write.insightlySaveCheck,
   pageHostname: auth.insightlyPageHostname,
+  listUsers: listInsightlyUsers,
 };

@@ -59,6 +59,7 @@ describe('insightly findContactWithName', () => {
           email: 'maya.patel@example.test',
           createdDate: '2024-01-05T09:30:00Z',
           mostRecentActivityDate: expect.any(String) as string,
+          ownerId: '4001',
           additionalInfo: null,
         },
       ],

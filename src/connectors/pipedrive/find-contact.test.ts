@@ -2,15 +2,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { classifyError } from '@/platform/worker/http/errors';
 import { CREATE_NEW_CONTACT } from '@/features/lookup/model/contact';
 import {
+  PIPEDRIVE_COLLEAGUE,
   PIPEDRIVE_NUMBERS,
   PIPEDRIVE_OAUTH_TOKEN,
   PIPEDRIVE_ORGS,
   PIPEDRIVE_PERSONS,
+  PIPEDRIVE_USER,
 } from '../../../e2e/emulators/pipedrive.ts';
 import { FAULT_CASES, withTimeout } from '@/test/fault-cases';
 import { pipedriveAuthHeader } from './auth';
 import { findPipedriveContact, SEARCH_LIMIT } from './find-contact';
-import { findArgs, usePipedrive } from './test-support';
+import { pipedrive } from './index';
+import { findArgs, TOKEN_AUTH, usePipedrive, userFor } from './test-support';
 
 const pd = usePipedrive();
 
@@ -34,6 +37,7 @@ describe('pipedrive findContact', () => {
         createdDate: bob.addTime,
         mostRecentActivityDate: bob.addTime,
         openDeals: 1,
+        ownerId: '9001',
         additionalInfo: null,
       },
       CREATE_NEW_CONTACT,
@@ -272,5 +276,19 @@ describe('pipedrive findContact', () => {
       (e: unknown) => e,
     );
     expect(classifyError(error).kind).toBe('malformed');
+  });
+});
+
+describe('pipedrive owners', () => {
+  it("carries the person's owner id, and lists the company's users by id", async () => {
+    const result = await findPipedriveContact(findArgs(pd, PIPEDRIVE_NUMBERS.bob));
+    expect(result.matchedContactInfo?.[0]?.ownerId).toBe(String(PIPEDRIVE_USER.id));
+
+    const users = await pipedrive.listUsers!(userFor(pd), TOKEN_AUTH);
+    expect(users).toEqual({
+      [PIPEDRIVE_USER.id]: PIPEDRIVE_USER.name,
+      [PIPEDRIVE_COLLEAGUE.id]: PIPEDRIVE_COLLEAGUE.name,
+    });
+    expect(pd.log.last({ path: '/v1/users' })?.headers['x-api-token']).toBeDefined();
   });
 });

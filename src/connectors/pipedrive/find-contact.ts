@@ -11,6 +11,7 @@ import {
   requireId,
   requireRecord,
   type JsonRecord,
+  contactOf,
 } from '../shared/guards';
 import { extensionNotSearched, nameSearchResult, phoneSearchResult } from '../shared/outcome';
 import { buildUrl, rateLimitTracking } from '../shared/wire';
@@ -57,15 +58,6 @@ function readSearchHits(body: unknown): { hits: JsonRecord[]; more: boolean } {
   return { hits: [...hits.values()], more: isRecord(extra) && !!optionalText(extra.next_cursor) };
 }
 
-function readPersons(body: unknown): Map<string, JsonRecord> {
-  const persons = new Map<string, JsonRecord>();
-  for (const entry of requireArray(pipedriveData(body, 'the persons request'), 'Persons')) {
-    const person = requireRecord(entry, 'A person');
-    persons.set(String(requireId(person.id, 'A person')), person);
-  }
-  return persons;
-}
-
 // London's 20 7946 0958 also finds Maine's +1 207 946 0958: drop a person only when all its
 // numbers carry a country code and none is this one (others may well be this caller).
 function onlyOtherNumbers(person: JsonRecord | undefined, e164: string): boolean {
@@ -110,7 +102,10 @@ async function searchPersons(
   // The open deals count rides on the same request: the card shows it at no extra cost.
   const batchParams = { ids, limit: SEARCH_LIMIT, include_fields: 'open_deals_count' };
   const batch = await http.get(buildUrl(host, '/api/v2/persons', batchParams), { headers });
-  return { hits, persons: readPersons(batch.data), truncated, headers: batch.headers };
+  const list = requireArray(pipedriveData(batch.data, 'the persons request'), 'Persons');
+  const persons = list.map((entry) => requireRecord(entry, 'A person'));
+  const byId = new Map(persons.map((p) => [String(requireId(p.id, 'A person')), p]));
+  return { hits, persons: byId, truncated, headers: batch.headers };
 }
 
 export async function findPipedriveContact(args: FindContactArgs, hooks?: FindHooks) {
@@ -146,22 +141,19 @@ export async function findPipedriveContactWithName(args: FindContactWithNameArgs
 // A person missing from the batch (deleted after indexing, hidden, or not fetched yet) is still
 // shown, without dates, rather than silently dropped.
 function toContact(phone: string | undefined, hit: JsonRecord, person?: JsonRecord): Contact {
-  const company = isRecord(hit.organization) ? optionalText(hit.organization.name) : undefined;
-  const created = optionalText(person?.add_time);
-  const updated = optionalText(person?.update_time);
-  // A search item's emails are plain strings, none marked primary: the batch's primary wins.
-  const email = primaryValue(person?.emails) ?? primaryValue(hit.emails);
   const deals = person?.open_deals_count;
-  return {
+  return contactOf({
     id: requireId(hit.id, 'A person search item'),
     name: optionalText(hit.name) ?? 'Unnamed person',
-    ...(phone ? { phone } : {}),
+    phone,
     type: PIPEDRIVE_PERSON_TYPE,
-    ...(company ? { company } : {}),
-    ...(email ? { email } : {}),
-    ...(created ? { createdDate: created } : {}),
-    ...(updated ? { mostRecentActivityDate: updated } : {}),
-    ...(typeof deals === 'number' && deals > 0 ? { openDeals: deals } : {}),
-    additionalInfo: null,
-  };
+    company: isRecord(hit.organization) ? optionalText(hit.organization.name) : undefined,
+    // A search item's emails are plain strings, none marked primary: the batch's primary wins.
+    email: primaryValue(person?.emails) ?? primaryValue(hit.emails),
+    createdDate: optionalText(person?.add_time),
+    mostRecentActivityDate: optionalText(person?.update_time),
+    openDeals: typeof deals === 'number' && deals > 0 ? deals : undefined,
+    // The batch's owner, else the search item's (the names handed on before the batch).
+    ownerId: optionalText(person?.owner_id ?? (isRecord(hit.owner) ? hit.owner.id : null)),
+  });
 }

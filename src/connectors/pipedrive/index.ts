@@ -3,6 +3,7 @@ import { http } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
 import type { Contact } from '@/features/lookup/model/contact';
 import { optionalText, requireArray, requireId, requireRecord } from '../shared/guards';
+import { namesById } from '../shared/names';
 import { buildUrl } from '../shared/wire';
 import type { Connector, ConnectorUser } from '../types';
 import { pipedriveAuthHeader, pipedriveHeaders } from './auth';
@@ -55,6 +56,14 @@ async function fetchPipedriveLogFieldOptions(
   return { deals: readOptions(deals.data, 'open deals'), leads: readOptions(leads.data, 'leads') };
 }
 
+// Every user of the company, for the owner names contacts carry only the ids of.
+async function listPipedriveUsers(user: ConnectorUser, authHeader: string) {
+  const url = buildUrl(user.hostname, '/v1/users');
+  const res = await http.get(url, { headers: pipedriveHeaders(authHeader) });
+  const users = pipedriveData(res.data, 'the users request');
+  return namesById(users, (u) => [u.id, u.name, '', u.email]);
+}
+
 export const pipedrive: Connector = {
   manifest: pipedriveManifest,
   authHeader: pipedriveAuthHeader,
@@ -66,4 +75,5 @@ export const pipedrive: Connector = {
   createCallLog: write.createPipedriveCallLog,
   saveCheck: write.pipedriveSaveCheck,
   fetchLogFieldOptions: fetchPipedriveLogFieldOptions,
+  listUsers: listPipedriveUsers,
 };

@@ -34,6 +34,7 @@ describe('pipedrive findContactWithName', () => {
         createdDate: bob.addTime,
         mostRecentActivityDate: bob.addTime,
         openDeals: 1,
+        ownerId: '9001',
         additionalInfo: null,
       },
     ]);

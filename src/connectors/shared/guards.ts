@@ -3,6 +3,7 @@
 import { HttpError } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
 import { isRecord } from '@/platform/is-record';
+import type { Contact } from '@/features/lookup/model/contact';
 export { isRecord } from '@/platform/is-record';
 
 export type JsonRecord = Record<string, unknown>;
@@ -34,6 +35,15 @@ export function optionalText(value: unknown): string | undefined {
   const text = value.trim();
   return text === '' ? undefined : text;
 }
+
+/** The fields that have a value: an unknown one is left out, never stored or sent empty. */
+export const defined = <T extends object>(fields: T) =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+
+/** A found contact with only the facts the CRM gave. */
+export const contactOf = (fields: Contact) => ({ ...defined(fields), additionalInfo: null });
 
 /** A 404 or 410 from the CRM: the record is already gone. */
 export function isGone(error: unknown): boolean {

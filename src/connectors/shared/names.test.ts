@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collapseName, sameName, splitName } from './names';
+import { MalformedResponseError } from '@/platform/worker/http/errors';
+import { collapseName, namesById, sameName, splitName } from './names';
 
 describe('splitName', () => {
   it('makes a one-word name the last name, never inventing a word', () => {
@@ -27,5 +28,23 @@ describe('sameName', () => {
   it('collapses without throwing', () => {
     expect(collapseName('  Ada   King ')).toBe('Ada King');
     expect(collapseName(42)).toBe('');
+  });
+});
+
+describe('namesById', () => {
+  const read = (u: Record<string, unknown>) => [u.id, u.first, u.last, u.email];
+  it('names users "First Last", else by email; a user with neither, or no id, is left out', () => {
+    const users = [
+      { id: 7, first: ' Dana ', last: 'Demo' },
+      { id: '8', first: null, last: null, email: 'sam@acme.test' },
+      { id: 9 },
+      { first: 'No', last: 'Id' },
+      'not a user',
+    ];
+    expect(namesById(users, read)).toEqual({ '7': 'Dana Demo', '8': 'sam@acme.test' });
+  });
+
+  it('refuses an answer that is not a list', () => {
+    expect(() => namesById({ results: [] }, read)).toThrow(MalformedResponseError);
   });
 });

@@ -2,7 +2,7 @@
 import { apiOrigin, isSafeCrmUrl } from '@/features/connection/model/connection';
 import { http } from '@/platform/worker/http/client';
 import { classifyError } from '@/platform/worker/http/errors';
-import { isGone } from './guards';
+import { defined, isGone } from './guards';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -29,17 +29,12 @@ export function sqlUtc(epochMs: number): string {
 
 /** The CRM's x-ratelimit-* headers of one answer, named as App Connect's analytics name them. */
 export function rateLimitTracking(headers: Record<string, string> = {}): Record<string, string> {
-  const names = {
-    ratelimitRemaining: 'remaining',
-    ratelimitAmount: 'limit',
-    ratelimitReset: 'reset',
-  };
-  const out: Record<string, string> = {};
-  for (const [key, name] of Object.entries(names)) {
-    const value = headers[`x-ratelimit-${name}`];
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
+  const header = (name: string) => headers[`x-ratelimit-${name}`];
+  return defined({
+    ratelimitRemaining: header('remaining'),
+    ratelimitAmount: header('limit'),
+    ratelimitReset: header('reset'),
+  });
 }
 
 /** Deletes a record; resolves when it is gone (404 and 410 included), throws when refused. */

@@ -51,6 +51,7 @@ export interface CompactContact {
   cd?: string | number;
   ad?: string | number;
   od?: number;
+  o?: string; // ownerId
   x?: Record<string, unknown>;
 }
 
@@ -74,6 +75,13 @@ export const cacheFormatsItem = defineItem<string | null>({
 
 /** Lookup cache, one key per `<accountId>:<platform>:<E.164>` (never one big object). */
 export const matchCache = defineFamily<CachedMatch>({ area: 'local', name: 'match', version: 1 });
+
+/** The CRM's users (id → name) naming contacts' owners, of one account; cleared with the cache. */
+export const ownerNames = defineItem<{
+  account: string;
+  at: number;
+  names: Record<string, string>;
+} | null>({ area: 'local', name: 'ownerNames', version: 1, defaultValue: null });
 
 /** The contact picked among a number's several, by the same id as its cache entry; cleared with it. */
 export const pickedContacts = defineFamily<{ i: string | number; t?: string }>({

@@ -25,6 +25,9 @@ export interface Contact {
   mostRecentActivityDate?: string | number;
   /** CallPop's addition: open deals, where the lookup's own answer counts them. */
   openDeals?: number;
+  /** The CRM user owning the contact; the worker names it (`owner`) from the account's users. */
+  ownerId?: string;
+  owner?: string;
   additionalInfo?: Record<string, unknown> | null;
   /** CallPop's addition: picked for this number before (listed first); false once forgotten. */
   chosenBefore?: boolean;

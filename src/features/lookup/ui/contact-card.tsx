@@ -20,6 +20,7 @@ function facts(contact: ContactView, types: readonly ContactType[]): string {
     // Created is what several matches are ordered by; an activity the same day adds nothing.
     active && active !== created ? `Last activity ${active}` : null,
     created ? `Created ${created}` : null,
+    contact.owner ? 'Owner:\u00a0' : null,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -40,6 +41,8 @@ export const ContactCard = forwardRef<HTMLButtonElement, ContactCardProps>(funct
 ) {
   const org = [contact.title, contact.company].filter(Boolean).join(', ');
   const more = facts(contact, types);
+  // No-break spaces: "Owner: Dana Demo" goes to the next line whole, never split after a word.
+  const owner = contact.owner?.replace(/ /g, '\u00a0');
   return (
     <article className="card" data-testid="contact-card" aria-label={contact.name}>
       <div className="card-head">
@@ -73,7 +76,12 @@ export const ContactCard = forwardRef<HTMLButtonElement, ContactCardProps>(funct
       ) : null}
       {/* The row's actions share the last line, so a row is no taller for them. */}
       <div className="card-foot">
-        {more ? <p className="meta">{more}</p> : null}
+        {more ? (
+          <p className="meta">
+            {more}
+            {owner ? <bdi data-testid="contact-owner">{owner}</bdi> : null}
+          </p>
+        ) : null}
         {children}
       </div>
     </article>

@@ -8,6 +8,7 @@ import {
   cacheFormatsItem,
   connectionItem,
   credentialsRejected,
+  ownerNames,
   settingsItem,
 } from '@/platform/storage/keys';
 import { rejectionOf } from './credentials-status';
@@ -35,6 +36,7 @@ export async function loadSettingsAndConnection() {
     connectionItem.key,
     credentialsRejected.key,
     cacheFormatsItem.key,
+    ownerNames.key,
   ]);
   const settings = withAccountCountry(settingsItem.valueIn(stored));
   const connection = connectionItem.valueIn(stored);
@@ -45,11 +47,13 @@ export async function loadSettingsAndConnection() {
     connection,
     rejectedAt: rejectionOf(connection, credentialsRejected.valueIn(stored)),
     cacheFormats: cacheFormatsItem.valueIn(stored),
+    owners: ownerNames.valueIn(stored),
   };
 }
 
 export async function loadAccount(deps: EngineDeps) {
-  const { settings, connection, rejectedAt, cacheFormats } = await loadSettingsAndConnection();
+  const { settings, connection, rejectedAt, cacheFormats, owners } =
+    await loadSettingsAndConnection();
   if (!connection) {
     throw new RequestError(ERROR_CODES.notConnected, 'Connect a CRM in Options first.');
   }
@@ -66,5 +70,6 @@ export async function loadAccount(deps: EngineDeps) {
     settings,
     /** When the CRM started refusing this connection's credentials (401), if it has. */
     rejectedAt,
+    owners,
   };
 }

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { decodeContact, encodeContact } from './cache-codec';
 
 describe('cache codec', () => {
-  it('keeps what the card shows, the open deals count included, through the cache', () => {
+  it('keeps what the card shows, open deals and owner included, through the cache', () => {
     const e164 = '+14155550102';
-    const contact = { id: 2, name: 'Bob Smith', phone: e164, email: 'bob@acme.test', openDeals: 2 };
-    expect(decodeContact(encodeContact(contact, e164), e164)).toEqual(contact);
+    const contact = { id: 2, name: 'Bob', phone: e164, openDeals: 2, ownerId: '9001', title: '' };
+    const compact = encodeContact(contact, e164);
+    expect(compact).toEqual({ i: 2, n: 'Bob', od: 2, o: '9001' });
+    expect(decodeContact(compact, e164)).toEqual({ ...contact, title: undefined });
   });
 });

@@ -2,11 +2,8 @@
 import type { Contact } from '../model/contact';
 import type { CompactContact } from '@/platform/storage/keys';
 
-function isEmpty(value: unknown): boolean {
-  if (value === undefined || value === null || value === '') return true;
-  if (typeof value === 'object') return Object.keys(value).length === 0;
-  return false;
-}
+const isEmpty = (value: unknown): boolean =>
+  value == null || value === '' || (typeof value === 'object' && Object.keys(value).length === 0);
 
 // The name first; the phone is kept apart, only when it differs from the key.
 const FIELDS = [
@@ -18,6 +15,7 @@ const FIELDS = [
   ['cd', 'createdDate'],
   ['ad', 'mostRecentActivityDate'],
   ['od', 'openDeals'],
+  ['o', 'ownerId'],
   ['x', 'additionalInfo'],
 ] as const;
 

@@ -4,6 +4,7 @@ import type { Account } from './account';
 import type { Contact } from '../model/contact';
 import type { ContactView } from '@/platform/messages';
 import { renderUrlTemplate } from '@/platform/url-template';
+import { ownerName } from './owners';
 
 /** The account a contact belongs to, as views carry it and Saves check it. */
 export function accountKey(scope: CacheScope): string {
@@ -19,5 +20,6 @@ export function toView(account: Account, contact: Contact): ContactView {
     contactId: contact.id,
     contactType: (contact.type && connector.manifest.pageTypes?.[contact.type]) ?? contact.type,
   });
-  return { ...contact, pageUrl, account: accountKey(scope) };
+  const owner = ownerName(account, contact.ownerId);
+  return { ...contact, ...(owner ? { owner } : {}), pageUrl, account: accountKey(scope) };
 }
