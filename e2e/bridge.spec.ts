@@ -319,6 +319,8 @@ for (const multiple of ['choose', 'openAll', 'nothing'] as const) {
     const pop = (await callSession(worker, sessionId))?.pop;
     if (multiple === 'choose') {
       expect(pop).toMatchObject({ opened: 'window' });
+      // The window's page reaches Playwright a moment after the worker records the pop.
+      await expect.poll(() => callPopPages(context).length).toBe(1);
       const [window] = callPopPages(context);
       await expect(window!.getByText(PIPEDRIVE_PERSONS.carol.name).first()).toBeVisible();
       await expect(window!.getByText(PIPEDRIVE_PERSONS.dan.name).first()).toBeVisible();
