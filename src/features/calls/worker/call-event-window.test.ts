@@ -134,16 +134,4 @@ describe('call.event: when the window opens', () => {
     await expect(popping).resolves.toMatchObject({ action: 'ignored' });
     expect(callWindows()).toHaveLength(0);
   });
-
-  it("reads where the window goes on a call's first event only, not on each later one", async () => {
-    const workArea = { left: 0, top: 0, width: 1920, height: 1040 };
-    const getInfo = vi.fn(async () => [{ workArea }]);
-    Object.assign(chrome, { system: { display: { getInfo } } });
-    await handleCallEvent(event('Ringing'), deps());
-    expect(callWindows()).toHaveLength(1);
-    expect(getInfo).toHaveBeenCalledTimes(1);
-    await handleCallEvent(event('CallConnected'), deps());
-    await handleCallEvent(event('NoCall'), deps());
-    expect(getInfo).toHaveBeenCalledTimes(1);
-  });
 });

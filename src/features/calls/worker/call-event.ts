@@ -80,9 +80,9 @@ export async function handleCallEvent(
 ): Promise<CallEventReply> {
   const event = parseCallEvent(payload);
   const now = (deps.now ?? Date.now)();
-  // Read beside the record (all stand between ring and window); the place on a call's first event.
+  // Read beside the call's record, not after it: all stand between the ring and the window.
   const settings = settingsItem.get().then(withAccountCountry);
-  const place = readCall(event.sessionId).then((known) => (known ? undefined : callWindowBounds()));
+  const place = callWindowBounds();
   const { record, effects } = await transition(
     event.sessionId,
     async (existing) => ({
@@ -132,7 +132,7 @@ const find = <T extends Effect['type']>({ effects }: Step, type: T) =>
 async function pop(
   sessionId: string,
   effect: Extract<Effect, { type: 'pop' }>,
-  { callPop, place }: { callPop: CallPopSettings; place: Promise<Partial<Bounds> | undefined> },
+  { callPop, place }: { callPop: CallPopSettings; place: Promise<Partial<Bounds>> },
   deps: CallEventDeps,
 ): Promise<CallEventReply> {
   const now = deps.now ?? Date.now;

@@ -38,12 +38,12 @@ export async function callWindowBounds(): Promise<Partial<Bounds>> {
   }
 }
 
-async function openCallWindow(sessionId: string, place?: Promise<Partial<Bounds> | undefined>) {
+async function openCallWindow(sessionId: string, place: Promise<Partial<Bounds>>) {
   const url = `${CALLPOP_PATH}?session=${encodeURIComponent(sessionId)}`;
   const open = (bounds: Partial<Bounds>) =>
     chrome.windows.create({ type: 'popup', url, focused: true, ...bounds });
   // Chrome refuses bounds mostly off screen (a screen gone since): it then places the window.
-  const bounds = (await place) ?? (await callWindowBounds());
+  const bounds = await place;
   const created = await open(bounds).catch((error: unknown) => {
     if (bounds.left === undefined) throw error;
     return open(CALL_WINDOW_SIZE);
@@ -63,7 +63,7 @@ export async function rememberPlace(window: chrome.windows.Window): Promise<void
 
 /** Under the call's lock, so a pop and a Show call window never open two. A popping call's record
  * is in memory, so its pop opens the window even if the record could not be stored. */
-export function showWindow(sessionId: string, place?: Promise<Partial<Bounds> | undefined>) {
+export function showWindow(sessionId: string, place = callWindowBounds()) {
   return withSessionLock(sessionId, async () => {
     const { windowId: id } = await requireCall(sessionId);
     if (id !== null && (await focusWindow(id))) return { windowId: id, opened: false };
