@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useStatus } from '@/platform/ui/use-status';
+import { useAnswer } from '@/platform/ui/use-status';
 import { ErrorText } from '@/platform/ui/form-fields';
 import { AdvancedSection } from '@/features/settings/ui/AdvancedSection';
 import { CacheSection } from '@/features/settings/ui/CacheSection';
@@ -12,7 +12,7 @@ import { useSettings } from '@/features/settings/ui/use-settings';
 import './options.css';
 
 export function App() {
-  const status = useStatus();
+  const status = useAnswer('status.get').answer;
   const { settings, loadError, status: saveStatus, save } = useSettings();
   // Bumped after a disconnect, which empties the cache, so the cache count is asked for again.
   const [cacheKey, setCacheKey] = useState(0);

@@ -12,7 +12,7 @@ import { lookupToast } from '@/features/lookup/model/lookup-problem';
 import { withContact } from '@/features/lookup/model/lookup-result';
 import { openCrmPage } from '@/platform/ui/open-page';
 import { ToastList, useToasts } from '@/platform/ui/toast';
-import { useStatus } from '@/platform/ui/use-status';
+import { useAnswer } from '@/platform/ui/use-status';
 import '@/platform/ui/ui.css';
 import { ConnectionLine } from '@/features/connection/ui/ConnectionLine';
 import {
@@ -56,7 +56,7 @@ const canSave = (connection: ReturnType<typeof useConnection>['connection']) =>
   connection.state === 'ready' && connection.value?.rejectedAt === undefined;
 
 export function App() {
-  const status = useStatus();
+  const status = useAnswer('status.get').answer;
   const { connection } = useConnection();
   const toasts = useToasts();
   const [number, setNumber] = useState('');
