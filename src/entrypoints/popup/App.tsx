@@ -15,14 +15,8 @@ import { ToastList, useToasts } from '@/platform/ui/toast';
 import { useAnswer } from '@/platform/ui/use-status';
 import '@/platform/ui/ui.css';
 import { ConnectionLine } from '@/features/connection/ui/ConnectionLine';
-import {
-  clearDraft,
-  draftMessage,
-  hasContent,
-  loadDraft,
-  saveDraft,
-  type PopupDraft,
-} from './draft';
+import type { PopupDraft } from '@/platform/storage/keys';
+import { clearDraft, draftMessage, hasContent, loadDraft, saveDraft } from './draft';
 import { useConnection } from '@/features/connection/ui/use-connection';
 import { FormPane, NumberForm, ResultsPane, type Busy, type View } from './panes';
 import { RecentCalls } from './recent-calls';

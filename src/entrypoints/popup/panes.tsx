@@ -8,7 +8,8 @@ import { withContact } from '@/features/lookup/model/lookup-result';
 import { LookupResults } from '@/features/lookup/ui/lookup-results';
 import { PickButton } from '@/features/lookup/ui/find-caller';
 import type { Toasts } from '@/platform/ui/toast';
-import { clearDraft, type PopupDraft } from './draft';
+import type { PopupDraft } from '@/platform/storage/keys';
+import { clearDraft } from './draft';
 import { focusOnMount } from '@/platform/ui/focus-on-mount';
 import { ErrorText } from '@/platform/ui/form-fields';
 
