@@ -46,12 +46,9 @@ async function lookUpOrSearch(text: string, force: boolean): Promise<Answer> {
   return { result: null, found: { name: text, contacts: named.value.contacts } };
 }
 
-const canSave = (connection: ReturnType<typeof useConnection>['connection']) =>
-  connection.state === 'ready' && connection.value?.rejectedAt === undefined;
-
 export function App() {
   const status = useAnswer('status.get').answer;
-  const { connection } = useConnection();
+  const { connection, accepted } = useConnection();
   const toasts = useToasts();
   const [number, setNumber] = useState('');
   const [result, setResult] = useState<LookupResult | null>(null);
@@ -205,7 +202,7 @@ export function App() {
           onOpen={open}
           onView={setView}
           onPicked={(contact) => setResult(withContact(result, contact))}
-          canSave={canSave(connection)}
+          canSave={accepted}
         />
       ) : null}
       {!result && view === 'results' ? (
