@@ -194,7 +194,7 @@ export function App() {
       ) : null}
       <ErrorText text={error} testId="popup-error" />
       <ToastList toasts={toasts} />
-      {result && view === 'results' ? (
+      {view !== 'results' ? null : result ? (
         <ResultsPane
           result={result}
           busy={busy}
@@ -204,14 +204,11 @@ export function App() {
           onPicked={(contact) => setResult(withContact(result, contact))}
           canSave={accepted}
         />
-      ) : null}
-      {!result && view === 'results' ? (
-        found ? (
-          <FoundByName {...found} onOpen={open} />
-        ) : (
-          <RecentCalls toasts={toasts} />
-        )
-      ) : null}
+      ) : found ? (
+        <FoundByName {...found} onOpen={open} />
+      ) : (
+        <RecentCalls toasts={toasts} />
+      )}
       {opening ? (
         <FormPane
           result={opening}
