@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useStatus } from '@/platform/ui/use-status';
+import { useAnswer } from '@/platform/ui/use-status';
+import { ErrorText } from '@/platform/ui/form-fields';
 import { AdvancedSection } from '@/features/settings/ui/AdvancedSection';
 import { CacheSection } from '@/features/settings/ui/CacheSection';
 import { CallPopSection } from '@/features/settings/ui/CallPopSection';
@@ -11,7 +12,7 @@ import { useSettings } from '@/features/settings/ui/use-settings';
 import './options.css';
 
 export function App() {
-  const status = useStatus();
+  const status = useAnswer('status.get').answer;
   const { settings, loadError, status: saveStatus, save } = useSettings();
   // Bumped after a disconnect, which empties the cache, so the cache count is asked for again.
   const [cacheKey, setCacheKey] = useState(0);
@@ -27,9 +28,7 @@ export function App() {
       </header>
       <ConnectionSection onDisconnected={() => setCacheKey((key) => key + 1)} />
       {loadError ? (
-        <p className="field-error" role="alert">
-          {loadError}
-        </p>
+        <ErrorText text={loadError} className="field-error" />
       ) : settings === null ? (
         <p>Loading your settings…</p>
       ) : (

@@ -12,17 +12,11 @@ import { lookupToast } from '@/features/lookup/model/lookup-problem';
 import { withContact } from '@/features/lookup/model/lookup-result';
 import { openCrmPage } from '@/platform/ui/open-page';
 import { ToastList, useToasts } from '@/platform/ui/toast';
-import { useStatus } from '@/platform/ui/use-status';
+import { useAnswer } from '@/platform/ui/use-status';
 import '@/platform/ui/ui.css';
 import { ConnectionLine } from '@/features/connection/ui/ConnectionLine';
-import {
-  clearDraft,
-  draftMessage,
-  hasContent,
-  loadDraft,
-  saveDraft,
-  type PopupDraft,
-} from './draft';
+import type { PopupDraft } from '@/platform/storage/keys';
+import { clearDraft, draftMessage, hasContent, loadDraft, saveDraft } from './draft';
 import { useConnection } from '@/features/connection/ui/use-connection';
 import { FormPane, NumberForm, ResultsPane, type Busy, type View } from './panes';
 import { RecentCalls } from './recent-calls';
@@ -52,12 +46,9 @@ async function lookUpOrSearch(text: string, force: boolean): Promise<Answer> {
   return { result: null, found: { name: text, contacts: named.value.contacts } };
 }
 
-const canSave = (connection: ReturnType<typeof useConnection>['connection']) =>
-  connection.state === 'ready' && connection.value?.rejectedAt === undefined;
-
 export function App() {
-  const status = useStatus();
-  const { connection } = useConnection();
+  const status = useAnswer('status.get').answer;
+  const { connection, accepted } = useConnection();
   const toasts = useToasts();
   const [number, setNumber] = useState('');
   const [result, setResult] = useState<LookupResult | null>(null);
@@ -203,7 +194,7 @@ export function App() {
       ) : null}
       <ErrorText text={error} testId="popup-error" />
       <ToastList toasts={toasts} />
-      {result && view === 'results' ? (
+      {view !== 'results' ? null : result ? (
         <ResultsPane
           result={result}
           busy={busy}
@@ -211,16 +202,13 @@ export function App() {
           onOpen={open}
           onView={setView}
           onPicked={(contact) => setResult(withContact(result, contact))}
-          canSave={canSave(connection)}
+          canSave={accepted}
         />
-      ) : null}
-      {!result && view === 'results' ? (
-        found ? (
-          <FoundByName {...found} onOpen={open} />
-        ) : (
-          <RecentCalls toasts={toasts} />
-        )
-      ) : null}
+      ) : found ? (
+        <FoundByName {...found} onOpen={open} />
+      ) : (
+        <RecentCalls toasts={toasts} />
+      )}
       {opening ? (
         <FormPane
           result={opening}

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { settle } from '@/test/settle';
-import { popupDraft, saveRequests } from '@/platform/storage/keys';
+import { popupDraft, saveRequests, type PopupDraft } from '@/platform/storage/keys';
 import type { LogDraft } from '@/features/saves/model/log-draft';
 import { aContact, aLookupResult } from '@/test/calls';
-import { clearDraft, hasContent, loadDraft, saveDraft, type PopupDraft } from './draft';
+import { clearDraft, hasContent, loadDraft, saveDraft } from './draft';
 
 const log: LogDraft = {
   requestId: 'req-0001-popup',

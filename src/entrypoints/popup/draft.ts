@@ -4,8 +4,6 @@ import { popupDraft, saveRequests, type PopupDraft } from '@/platform/storage/ke
 import { logDraftHasContent } from '@/features/saves/model/log-draft';
 import type { ReturnMessage } from '@/features/lookup/model/contact';
 
-export type { PopupDraft };
-
 // Writes go out one after another, so a late edit never lands after the clear that ended the form.
 let queue: Promise<unknown> = Promise.resolve();
 

@@ -8,7 +8,8 @@ import { withContact } from '@/features/lookup/model/lookup-result';
 import { LookupResults } from '@/features/lookup/ui/lookup-results';
 import { PickButton } from '@/features/lookup/ui/find-caller';
 import type { Toasts } from '@/platform/ui/toast';
-import { clearDraft, type PopupDraft } from './draft';
+import type { PopupDraft } from '@/platform/storage/keys';
+import { clearDraft } from './draft';
 import { focusOnMount } from '@/platform/ui/focus-on-mount';
 import { ErrorText } from '@/platform/ui/form-fields';
 
@@ -146,7 +147,6 @@ export function FormPane(props: {
 }
 
 function LogPane(props: Parameters<typeof FormPane>[0]) {
-  const { restored, toasts } = props;
   const [logged, setLogged] = useState<CallLogReply | null>(null);
   // A contact created by a log is offered to the next one, not created again.
   const [result, setResult] = useState(props.result);
@@ -175,7 +175,7 @@ function LogPane(props: Parameters<typeof FormPane>[0]) {
       </section>
     );
   }
-  const draft = restored?.view === 'log' && round === 0 ? restored.log : undefined;
+  const draft = props.restored?.view === 'log' && round === 0 ? props.restored.log : undefined;
   return (
     <LogForm
       key={draft?.requestId ?? `new-${round}`}
@@ -188,7 +188,7 @@ function LogPane(props: Parameters<typeof FormPane>[0]) {
       contactTypes={result.contactTypes}
       call={null}
       problem={lookupProblem(result)}
-      toasts={toasts}
+      toasts={props.toasts}
       onCancel={props.onCancel}
       onFound={(contact) => setResult(withContact(result, contact))}
       onLogged={(reply) => {

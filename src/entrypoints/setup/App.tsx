@@ -11,9 +11,8 @@ import '../options/options.css';
 
 export function App() {
   const { settings, loadError, save } = useSettings();
-  const { connection } = useConnection();
+  const { connection, accepted } = useConnection();
   const [softphoneOpen, setSoftphoneOpen] = useState(false);
-  const connected = connection.state === 'ready' && connection.value?.rejectedAt === undefined;
   return (
     <main className="options">
       <header className="options-header">
@@ -36,7 +35,7 @@ export function App() {
           />
         )}
       </Section>
-      {connected && softphoneOpen ? (
+      {accepted && softphoneOpen ? (
         <p className="setup-done" role="status" data-testid="setup-done">
           You&apos;re set. Calls pop in their own window; look up any number from CallPop&apos;s
           toolbar button (Alt+Shift+L). Everything else is in{' '}

@@ -17,7 +17,6 @@ options.requestAnimationFrame = (callback) => {
   if (queued.length === 1) effects.port2.postMessage(null);
 };
 
-/** Mounts a page's root component into #root. */
 export function mount(node: ReactNode): void {
   createRoot(document.getElementById('root')!).render(<StrictMode>{node}</StrictMode>);
 }

@@ -27,6 +27,3 @@ export function useAnswer<N extends Asked>(name: N, what = '', again: unknown = 
   const show = useCallback((value: Value<N>) => setAnswer({ state: 'ready', value }), []);
   return { answer, reload, show };
 }
-
-/** The extension's name and version, as the service worker reports them. */
-export const useStatus = () => useAnswer('status.get').answer;

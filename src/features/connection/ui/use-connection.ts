@@ -11,5 +11,7 @@ export function useConnection() {
     const stops = [connectionItem.watch(reload), credentialsRejected.watch(reload)];
     return () => stops.forEach((stop) => stop());
   }, [reload]);
-  return { connection, reload, show };
+  // False while the CRM rejects the saved credentials: lookups and saves could only fail.
+  const accepted = connection.state === 'ready' && connection.value?.rejectedAt === undefined;
+  return { connection, reload, show, accepted };
 }

@@ -1,6 +1,7 @@
 /** Retry sends the same request, which finds the earlier write or saves it: never twice. */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Payload, Value } from '@/platform/messages';
+import { focusOnMount } from '@/platform/ui/focus-on-mount';
 import { send } from '@/platform/ui/messaging';
 
 type SaveName = 'contact.create' | 'callLog.create';
@@ -47,8 +48,6 @@ export function UnclearSaveView(props: {
   onRetry: () => void;
   onDiscard: () => void;
 }) {
-  const retry = useRef<HTMLButtonElement>(null);
-  useEffect(() => retry.current?.focus(), []);
   return (
     <section className="form" aria-label={props.title} data-testid="save-unclear">
       <h2>{props.title}</h2>
@@ -72,7 +71,7 @@ export function UnclearSaveView(props: {
           Discard
         </button>
         <button
-          ref={retry}
+          ref={focusOnMount}
           type="button"
           className="primary"
           onClick={props.onRetry}

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { send } from '@/platform/ui/messaging';
 import { useAnswer } from '@/platform/ui/use-status';
-import type { Settings } from '../model/settings';
 import { TextField } from '@/platform/ui/form-fields';
 import { Section } from '@/platform/ui/Section';
 import { useDraft } from './use-draft';
@@ -13,9 +12,6 @@ interface Props extends SectionProps {
   refreshKey: number;
 }
 
-const matchCheck = (text: string) => checkWhole(text, 'matchTtlMinutes');
-const noMatchCheck = (text: string) => checkWhole(text, 'noMatchTtlMinutes');
-
 function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
@@ -24,14 +20,15 @@ export function CacheSection({ settings, save, refreshKey }: Props) {
   const { answer: count, reload } = useAnswer('cache.stats', '', refreshKey);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const setCache = (patch: Partial<Settings['cache']>) =>
-    save((current) => ({ ...current, cache: { ...current.cache, ...patch } }));
-  const matchTtl = useDraft(settings.cache.matchTtlMinutes, matchCheck, (matchTtlMinutes) =>
-    setCache({ matchTtlMinutes }),
-  );
-  const noMatchTtl = useDraft(settings.cache.noMatchTtlMinutes, noMatchCheck, (noMatchTtlMinutes) =>
-    setCache({ noMatchTtlMinutes }),
-  );
+  const useTtl = (field: 'matchTtlMinutes' | 'noMatchTtlMinutes') =>
+    useDraft(
+      settings.cache[field],
+      (text) => checkWhole(text, field),
+      (minutes) =>
+        save((current) => ({ ...current, cache: { ...current.cache, [field]: minutes } })),
+    );
+  const matchTtl = useTtl('matchTtlMinutes');
+  const noMatchTtl = useTtl('noMatchTtlMinutes');
 
   const clear = async () => {
     setBusy(true);

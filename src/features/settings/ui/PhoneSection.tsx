@@ -31,12 +31,8 @@ function withFormat(formats: readonly string[], slot: number, format: string): s
   return next;
 }
 
-function FormatField({
-  slot,
-  settings,
-  save,
-  sample,
-}: SectionProps & { slot: number; sample: SampleNumber }) {
+function FormatField(props: SectionProps & { slot: number; sample: SampleNumber }) {
+  const { slot, settings, save, sample } = props;
   const formats = settings.overridingFormats;
   const draft = useDraft(formats[slot] ?? '', checkFormat, (format) =>
     save((current) => ({

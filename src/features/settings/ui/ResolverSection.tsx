@@ -1,5 +1,5 @@
+import { useId } from 'react';
 import type { ResolverId } from '@/features/lookup/model/resolvers';
-import { RadioGroup } from '@/platform/ui/form-fields';
 import { Section } from '@/platform/ui/Section';
 import type { SectionProps } from './use-settings';
 
@@ -17,16 +17,33 @@ const RESOLVERS: { value: ResolverId; label: string; help: string }[] = [
   { value: 'alphabetical', label: 'Alphabetical', help: 'Contacts are listed by name, A to Z.' },
 ];
 
-export function ResolverSection(props: SectionProps) {
+export function ResolverSection({ settings, save }: SectionProps) {
+  const name = useId();
   return (
     <Section title="Contact order">
-      <RadioGroup
-        legend="When several contacts match, put first"
-        value={props.settings.resolver}
-        options={RESOLVERS}
-        testId="resolver"
-        onChange={(resolver) => void props.save((current) => ({ ...current, resolver }))}
-      />
+      <fieldset className="radio-group" data-testid="resolver">
+        <legend>When several contacts match, put first</legend>
+        {RESOLVERS.map((option) => {
+          const id = `${name}-${option.value}`;
+          return (
+            <div key={option.value} className="radio-option">
+              <input
+                id={id}
+                type="radio"
+                name={name}
+                value={option.value}
+                checked={settings.resolver === option.value}
+                aria-describedby={`${id}-help`}
+                onChange={() => void save((current) => ({ ...current, resolver: option.value }))}
+              />
+              <label htmlFor={id}>{option.label}</label>
+              <p id={`${id}-help`} className="field-help">
+                {option.help}
+              </p>
+            </div>
+          );
+        })}
+      </fieldset>
     </Section>
   );
 }

@@ -16,7 +16,6 @@ export type SaveOutcome = { ok: true } | { ok: false; message: string };
 /** Applies one change to the settings; never rejects. */
 export type Save = (change: (current: Settings) => Settings) => Promise<SaveOutcome>;
 
-/** What every settings section is drawn with. */
 export type SectionProps = { settings: Settings; save: Save };
 
 export function useSettings() {
