@@ -1,5 +1,5 @@
 /** callLog.create: placeholder contact first if asked (recorded before the log), then the log. */
-import { isGone } from '@/connectors/shared/guards';
+import { isGone, isRecord } from '@/connectors/shared/guards';
 import type { CreateCallLogArgs } from '@/connectors/types';
 import type { Contact } from '@/features/lookup/model/contact';
 import { ERROR_CODES, type CallLogReply, type CallLogRequest } from '@/platform/messages';
@@ -29,9 +29,7 @@ function checkText(label: string, text: unknown): void {
 
 function checkExtra(extra: unknown): void {
   const readable =
-    typeof extra === 'object' &&
-    extra !== null &&
-    !Array.isArray(extra) &&
+    isRecord(extra) &&
     Object.values(extra).every((v) => typeof v === 'string' || Number.isFinite(v));
   if (!readable) bad('The extra log fields are not readable.');
 }
