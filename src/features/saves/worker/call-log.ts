@@ -3,12 +3,12 @@ import { isGone, isRecord } from '@/connectors/shared/guards';
 import type { CreateCallLogArgs } from '@/connectors/types';
 import type { Contact } from '@/features/lookup/model/contact';
 import { ERROR_CODES, type CallLogReply, type CallLogRequest } from '@/platform/messages';
+import { matchCache } from '@/platform/storage/keys';
 import { badRequest as bad, RequestError } from '@/platform/worker/request-error';
 import {
   loadAccount,
   type Account,
   cacheId,
-  removeEntry,
   accountKey,
   toView,
   pickIfShared,
@@ -129,7 +129,7 @@ async function writeLog(
       // Gone from the CRM (deleted, merged): drop the cached answer that offered it.
       if (existing && isGone(error)) {
         // Best effort: a storage failure must not replace the CRM's own answer.
-        await removeEntry(cacheId(account.scope, e164)).catch(() => undefined);
+        await matchCache.remove(cacheId(account.scope, e164)).catch(() => undefined);
       }
       throw error;
     }),
