@@ -7,7 +7,7 @@ import type {
   FindContactResult,
   ReturnMessage,
 } from '@/features/lookup/model/contact';
-import type { Credentials, PlatformName } from '@/features/connection/model/connection';
+import type { Connection, Credentials, PlatformName } from '@/features/connection/model/connection';
 import type { CallDirection, CallResult, ConnectorInfo } from '@/platform/messages';
 
 /** What a connector knows about the person using CallPop. */
@@ -132,13 +132,7 @@ export interface ConnectorManifest {
   logFields?: { const: string; title: string }[];
 }
 
-export interface ConnectionCheck {
-  accountId: string;
-  userId: string;
-  userName: string;
-  /** Where the CRM's record pages are, when the CRM says (HubSpot's uiDomain). */
-  pageHost?: string;
-}
+export type ConnectionCheck = Pick<Connection, 'accountId' | 'userId' | 'userName' | 'pageHost'>;
 
 export interface Connector {
   manifest: ConnectorManifest;

@@ -53,16 +53,19 @@ export interface LookupManyResult extends LookupResult {
   crmFailed?: true;
 }
 
-export interface CreateContactRequest {
-  phoneNumber: string;
-  newContactName: string;
-  newContactType: string;
-  /** Same id on a repeated Save: the contact is created once. */
+interface SaveRequest {
+  /** Same id on a repeated Save: what it writes is written once. */
   requestId: string;
   /** A retry after an unclear outcome, sending what was sent then (docs/saves.md). */
   retry?: true;
   /** The call whose window saves this: the call keeps the outcome even if the window closed. */
   callSessionId?: string;
+}
+
+export interface CreateContactRequest extends SaveRequest {
+  phoneNumber: string;
+  newContactName: string;
+  newContactType: string;
 }
 
 export interface CreateContactReply {
@@ -80,11 +83,7 @@ export interface ContactChoice {
 export type CallDirection = 'Inbound' | 'Outbound';
 export type CallResult = 'connected' | 'missed' | 'voicemail' | 'busy';
 
-export interface CallLogRequest {
-  /** Same id on a repeated Save: one contact and one log. */
-  requestId: string;
-  /** A retry after an unclear outcome, sending what was sent then (docs/saves.md). */
-  retry?: true;
+export interface CallLogRequest extends SaveRequest {
   phoneNumber: string;
   /** An existing contact, or a placeholder to create first. */
   contact:
@@ -97,8 +96,6 @@ export interface CallLogRequest {
   subject: string;
   note: string;
   additionalSubmission: Record<string, string | number>;
-  /** The call whose window saves this: the call keeps the outcome even if the window closed. */
-  callSessionId?: string;
   /** Our own number on the call, as the softphone sent it (the CRM logs both ends). */
   ownNumber?: string;
 }

@@ -2,6 +2,7 @@
 import { http } from '@/platform/worker/http/client';
 import { MalformedResponseError } from '@/platform/worker/http/errors';
 import type { Contact } from '@/features/lookup/model/contact';
+import type { LogFieldOptions } from '@/platform/messages';
 import { optionalText, requireArray, requireId, requireRecord } from '../shared/guards';
 import { namesById } from '../shared/names';
 import { buildUrl } from '../shared/wire';
@@ -24,36 +25,29 @@ async function checkPipedriveConnection(user: ConnectorUser, authHeader: string)
   };
 }
 
-type Options = { const: string | number; title: string }[];
-
-function readOptions(body: unknown, what: string): Options {
-  return requireArray(pipedriveData(body, what), what).map((entry) => {
-    const record = requireRecord(entry, `One of the ${what}`);
-    const id = requireId(record.id, `One of the ${what}`);
-    return { const: id, title: optionalText(record.title) ?? `#${id}` };
-  });
-}
-
 // Deals and leads of one person, for the call-log form (never on the lookup path).
 async function fetchPipedriveLogFieldOptions(
   user: ConnectorUser,
   authHeader: string,
   contact: Contact,
-): Promise<Record<string, Options>> {
+): Promise<LogFieldOptions> {
   if (contact.isNewContact) return { deals: [], leads: [] };
   const headers = pipedriveHeaders(authHeader);
-  const personId = String(contact.id);
+  const list = async (path: string, what: string, status?: string) => {
+    const query = { person_id: String(contact.id), status, limit: 100 };
+    const res = await http.get(buildUrl(user.hostname, path, query), { headers });
+    return requireArray(pipedriveData(res.data, what), what).map((entry) => {
+      const record = requireRecord(entry, `One of the ${what}`);
+      const id = requireId(record.id, `One of the ${what}`);
+      return { const: id, title: optionalText(record.title) ?? `#${id}` };
+    });
+  };
   // Both lists at once: the form waits for the slower one, not for the sum.
   const [deals, leads] = await Promise.all([
-    http.get(
-      buildUrl(user.hostname, '/api/v2/deals', { person_id: personId, status: 'open', limit: 100 }),
-      { headers },
-    ),
-    http.get(buildUrl(user.hostname, '/v1/leads', { person_id: personId, limit: 100 }), {
-      headers,
-    }),
+    list('/api/v2/deals', 'open deals', 'open'),
+    list('/v1/leads', 'leads'),
   ]);
-  return { deals: readOptions(deals.data, 'open deals'), leads: readOptions(leads.data, 'leads') };
+  return { deals, leads };
 }
 
 // Every user of the company, for the owner names contacts carry only the ids of.

@@ -18,10 +18,8 @@ export async function onInstalled(details: chrome.runtime.InstalledDetails): Pro
 }
 
 export function registerInstall(): void {
-  chrome.runtime.onInstalled.addListener((details) => {
-    inBackground('install', onInstalled(details));
-  });
-  chrome.runtime.onStartup.addListener(() => {
-    inBackground('startup', onStartup());
-  });
+  chrome.runtime.onInstalled.addListener((details) =>
+    inBackground('install', onInstalled(details)),
+  );
+  chrome.runtime.onStartup.addListener(() => inBackground('startup', onStartup()));
 }

@@ -57,11 +57,5 @@ export async function applyLocked(
 }
 
 /** applyLocked under the call's lock. */
-export function transition(
-  sessionId: string,
-  input: Input,
-  now = Date.now(),
-  underLock?: (step: Step) => void,
-): Promise<Step> {
-  return withSessionLock(sessionId, () => applyLocked(sessionId, input, now, underLock));
-}
+export const transition = (...args: Parameters<typeof applyLocked>): Promise<Step> =>
+  withSessionLock(args[0], () => applyLocked(...args));

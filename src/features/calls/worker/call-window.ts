@@ -66,10 +66,10 @@ export async function rememberPlace(window: chrome.windows.Window): Promise<void
 export function showWindow(sessionId: string, place = callWindowBounds()) {
   return withSessionLock(sessionId, async () => {
     const { windowId: id } = await requireCall(sessionId);
-    if (id !== null && (await focusWindow(id))) return { windowId: id, opened: false };
+    if (id !== null && (await focusWindow(id))) return { windowId: id, shown: 'focused' as const };
     const windowId = await openCallWindow(sessionId, place);
     if (windowId !== null) await applyLocked(sessionId, () => ({ type: 'windowOpened', windowId }));
-    return { windowId, opened: true };
+    return { windowId, shown: 'opened' as const };
   });
 }
 
@@ -99,6 +99,5 @@ export async function forgetClosedWindow(windowId: number): Promise<void> {
 
 /** Events never reopen a window the person closed; this ask does, without counting as a pop. */
 export async function handleShowCall(payload: unknown): Promise<{ shown: 'focused' | 'opened' }> {
-  const { opened } = await showWindow(parseSessionId(payload));
-  return { shown: opened ? 'opened' : 'focused' };
+  return { shown: (await showWindow(parseSessionId(payload))).shown };
 }

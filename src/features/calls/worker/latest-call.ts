@@ -8,6 +8,5 @@ export async function showLatestCall(): Promise<'none' | 'focused' | 'opened'> {
   const live = calls.filter((call) => call.status !== 'NoCall');
   const latest = live.sort((a, b) => b.firstEventAt - a.firstEventAt)[0];
   if (!latest) return 'none';
-  const { opened } = await showWindow(latest.sessionId);
-  return opened ? 'opened' : 'focused';
+  return (await showWindow(latest.sessionId)).shown;
 }

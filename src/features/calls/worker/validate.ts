@@ -25,17 +25,15 @@ export function parseCallEvent(payload: unknown): CallEvent {
   if (typeof payload !== 'object' || payload === null) bad('The call event is empty.');
   const raw = payload as Record<string, unknown>;
   const sessionId = text(raw.sessionId, 'session id', true)!;
-  const direction = raw.direction;
+  const { direction, status, startTime } = raw;
   if (!DIRECTIONS.includes(direction as CallEvent['direction'])) {
     bad('The call event must say whether the call is Inbound or Outbound.');
   }
-  const status = raw.status;
   if (!STATUSES.includes(status as CallEvent['status'])) {
     bad('The call event status must be Ringing, CallConnected or NoCall.');
   }
   const from = text(raw.from, 'caller number', direction === 'Inbound') ?? '';
   const to = text(raw.to, 'called number', direction === 'Outbound') ?? '';
-  const startTime = raw.startTime;
   if (startTime !== undefined && (typeof startTime !== 'number' || !Number.isFinite(startTime))) {
     bad("The call event's start time must be a number of milliseconds.");
   }

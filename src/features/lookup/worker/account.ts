@@ -67,6 +67,8 @@ export async function loadAccount(deps: EngineDeps) {
     user: buildUser(connection, connection.userId),
     authHeader: connector.authHeader(connection.credentials),
     scope: { accountId: connection.accountId, platform: connection.platform },
+    /** Keys the CRM's request slots and pace: one per platform and host. */
+    crm: `${platform}:${connection.hostname}`,
     settings,
     /** When the CRM started refusing this connection's credentials (401), if it has. */
     rejectedAt,

@@ -61,10 +61,6 @@ export function buildEntry(
   return entry;
 }
 
-export const readEntry = (id: string): Promise<CachedMatch | undefined> => matchCache.get(id);
-export const writeEntry = (id: string, entry: CachedMatch) => matchCache.set(id, entry);
-export const removeEntry = (id: string): Promise<void> => matchCache.remove(id);
-
 /** Records a hit, at most once a minute per entry so a busy number does not write per ring. */
 export async function touchEntry(id: string, entry: CachedMatch, now: number): Promise<void> {
   const lastUsed = (entry.u ?? entry.f) * 1000;
@@ -75,7 +71,7 @@ export async function touchEntry(id: string, entry: CachedMatch, now: number): P
 // Marked as a create's (s), fresh only for CREATED_GRACE_MS: the contacts it keeps are only as
 // current as the entry they came from.
 export async function addCreatedContact(id: string, e164: string, contact: Contact, now: number) {
-  const existing = await readEntry(id);
+  const existing = await matchCache.get(id);
   const kept = existing
     ? contactsOf(existing, e164).filter((c) => String(c.id) !== String(contact.id))
     : [];
@@ -85,7 +81,7 @@ export async function addCreatedContact(id: string, e164: string, contact: Conta
     created: true,
     ...(existing?.w ? { warning: existing.w } : {}),
   });
-  await writeEntry(id, entry);
+  await matchCache.set(id, entry);
 }
 
 // A create's entry lives as long as a CRM answer: it is the only copy of the new contact shown

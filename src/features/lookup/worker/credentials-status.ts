@@ -49,12 +49,10 @@ export async function inSlot<T>(
   run: () => Promise<T>,
   explain: (failure: CrmError, crm: string) => RequestError,
 ): Promise<T> {
-  const { connection, connector } = account;
-  const crm = `${connection.platform}:${connection.hostname}`;
   // inCrmSlot throws classified errors only.
-  const value = await inCrmSlot(crm, run, deps).catch(async (failure: CrmError) => {
+  const value = await inCrmSlot(account.crm, run, deps).catch(async (failure: CrmError) => {
     if (failure.kind === 'auth') await noteCredentialsRejected(account, deps.now());
-    throw explain(failure, connector.manifest.displayName);
+    throw explain(failure, account.connector.manifest.displayName);
   });
   await noteCredentialsAccepted(account);
   return value;

@@ -1,19 +1,11 @@
 // Never over a newer answer, never into a cache emptied meanwhile (disconnect, new formats), and
 // keeping a just-created contact the CRM's search does not return yet.
 import { joinOverridingFormats } from '../model/phone';
-import type { CachedMatch } from '@/platform/storage/keys';
+import { matchCache, type CachedMatch } from '@/platform/storage/keys';
 import { inBackground } from '@/platform/worker/report';
 import type { Hold } from '@/platform/worker/share-while-running';
 import { loadSettingsAndConnection, type Account } from './account';
-import {
-  CREATED_GRACE_MS,
-  buildEntry,
-  cacheLimits,
-  contactsOf,
-  readEntry,
-  removeEntry,
-  writeEntry,
-} from './cache';
+import { CREATED_GRACE_MS, buildEntry, cacheLimits, contactsOf } from './cache';
 import type { CrmAnswer, SearchTarget } from './crm-search';
 import type { EngineDeps } from '@/connectors/deps';
 import type { Turn } from '@/platform/worker/http/limiter';
@@ -66,17 +58,18 @@ export async function updateCache(
   // at once); `turn.mayStore()` keeps an older request's answer off a newer one.
   const store = (write: () => Promise<void>) => {
     const stored = write().then(async () => {
-      if (!(await stillCurrent(account))) await removeEntry(id);
+      if (!(await stillCurrent(account))) await matchCache.remove(id);
     });
     hold(stored);
     inBackground('caching the lookup', stored);
   };
-  const put = (entry: CachedMatch) => (turn.mayStore() ? writeEntry(id, entry) : Promise.resolve());
+  const put = (entry: CachedMatch) =>
+    turn.mayStore() ? matchCache.set(id, entry) : Promise.resolve();
   if (answer.contacts.length > 0) {
     // Only just after a create is the entry read again before answering (a read can answer
     // late during a call pop): the created contacts the CRM lacks are then shown too.
     if (target.cached?.s === 1) {
-      const kept = keepCreated(await readEntry(id), answer, e164, now);
+      const kept = keepCreated(await matchCache.get(id), answer, e164, now);
       if (kept) {
         store(() => put(kept));
         return { ...answer, keptCreated: kept };
@@ -89,12 +82,14 @@ export async function updateCache(
       ...warningOf(answer),
     });
     store(() =>
-      readEntry(id).then((latest) => put(keepCreated(latest, answer, e164, deps.now()) ?? entry)),
+      matchCache
+        .get(id)
+        .then((latest) => put(keepCreated(latest, answer, e164, deps.now()) ?? entry)),
     );
     return answer;
   }
   // Read when the CRM answered, not before: a contact created meanwhile is kept.
-  const existing = await readEntry(id);
+  const existing = await matchCache.get(id);
   if (keepCreated(existing, answer, e164, now)) {
     return { ...answer, keptCreated: existing ?? null };
   }
@@ -102,7 +97,7 @@ export async function updateCache(
     // Replaces any earlier match: the contact is gone from the CRM.
     store(() => put(buildEntry(e164, [], { canCreate: answer.canCreate, now })));
   } else if (existing) {
-    store(() => (turn.mayStore() ? removeEntry(id) : Promise.resolve()));
+    store(() => (turn.mayStore() ? matchCache.remove(id) : Promise.resolve()));
   }
   return answer;
 }

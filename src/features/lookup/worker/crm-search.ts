@@ -67,8 +67,7 @@ function watch(number: string, onPartial: OnPartial): () => void {
 }
 
 /** Awaited before each request: resolves when it keeps within the CRM's per-second rate. */
-export function paceOf({ connector, connection }: Account, deps: EngineDeps) {
-  const crm = `${connection.platform}:${connection.hostname}`;
+export function paceOf({ connector, crm }: Account, deps: EngineDeps) {
   const perSecond = connector.manifest.maxRequestsPerSecond;
   return () => (perSecond ? pace(crm, perSecond, deps, deps.batch) : Promise.resolve());
 }
@@ -79,8 +78,7 @@ async function callConnector(
   deps: EngineDeps,
   number: string,
 ): Promise<CrmAnswer> {
-  const { connector, user, authHeader, settings, connection } = account;
-  const crm = `${connection.platform}:${connection.hostname}`;
+  const { connector, user, authHeader, settings, crm } = account;
   const slots = deps.batch ? `${crm} batch` : crm;
   const hooks = {
     pace: paceOf(account, deps),

@@ -5,10 +5,10 @@ import { sameContact as same } from '../model/lookup-result';
 import { joinOverridingFormats } from '../model/phone';
 import type { EngineDeps } from '@/connectors/deps';
 import type { ContactChoice, LookupResult } from '@/platform/messages';
-import { pickedContacts } from '@/platform/storage/keys';
+import { matchCache, pickedContacts } from '@/platform/storage/keys';
 import { badRequest } from '@/platform/worker/request-error';
 import { loadAccount, type Account } from './account';
-import { addCreatedContact, cacheId, contactsOf, readEntry } from './cache';
+import { addCreatedContact, cacheId, contactsOf } from './cache';
 import { paceOf } from './crm-search';
 import { crmCall } from './credentials-status';
 import { parseTarget } from './lookup';
@@ -72,7 +72,7 @@ export async function pick(payload: ContactChoice & { chosen: boolean }, deps: E
 
 /** A call logged against one of the number's several cached contacts picks it. */
 export async function pickIfShared(account: Account, e164: string, contact: Contact) {
-  const entry = await readEntry(cacheId(account.scope, e164));
+  const entry = await matchCache.get(cacheId(account.scope, e164));
   const shared = entry && contactsOf(entry, e164).length > 1;
   if (!shared || !contactsOf(entry, e164).some((c) => same(c, contact))) return false;
   await pickContact(account, e164, contact);

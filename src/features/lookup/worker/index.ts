@@ -10,14 +10,7 @@ import { lookupMany } from './lookup-many';
 import { onAlarm } from './maintenance';
 
 export { buildUser, loadAccount, loadSettingsAndConnection, type Account } from './account';
-export {
-  addCreatedContact,
-  cacheId,
-  clearCache,
-  contactsOf,
-  readEntry,
-  removeEntry,
-} from './cache';
+export { addCreatedContact, cacheId, clearCache, contactsOf } from './cache';
 export { pickIfShared } from './find-caller';
 export { crmCall, inSlot } from './credentials-status';
 export { lookupContact, parseTarget } from './lookup';

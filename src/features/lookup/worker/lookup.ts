@@ -3,12 +3,12 @@ import type { Contact, ReturnMessage } from '../model/contact';
 import type { LookupRequest, LookupResult } from '@/platform/messages';
 import { formatForDisplay, normalizePhone, type CountryCode } from '../model/phone';
 import { resolveContacts } from '../model/resolvers';
-import type { CachedMatch } from '@/platform/storage/keys';
+import { matchCache, type CachedMatch } from '@/platform/storage/keys';
 import type { CrmError, CrmFailureKind } from '@/platform/worker/http/errors';
 import { inBackground } from '@/platform/worker/report';
 import { badRequest } from '@/platform/worker/request-error';
 import { loadAccount, type Account } from './account';
-import { cacheId, cacheLimits, contactsOf, isFresh, readEntry, touchEntry } from './cache';
+import { cacheId, cacheLimits, contactsOf, isFresh, touchEntry } from './cache';
 import { ConnectorFailure, searchCrm, type SearchTarget } from './crm-search';
 import { withPick } from './find-caller';
 import type { EngineDeps } from '@/connectors/deps';
@@ -120,7 +120,7 @@ export async function lookupWith(
     return result(account, target, unanswered(extensionLookupOffMessage(target.phoneNumber)));
   }
   const id = target.isExtension ? null : cacheId(account.scope, target.phoneNumber);
-  const entry = id === null ? undefined : preread ? preread.entry : await readEntry(id);
+  const entry = id === null ? undefined : preread ? preread.entry : await matchCache.get(id);
   const now = deps.now();
   if (id !== null && entry && !force && isFresh(entry, cacheLimits(settings), now)) {
     // Not awaited: a missed "last used" stamp only ages the entry; Chrome may answer writes late.

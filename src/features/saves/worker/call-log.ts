@@ -1,14 +1,14 @@
 /** callLog.create: placeholder contact first if asked (recorded before the log), then the log. */
-import { isGone } from '@/connectors/shared/guards';
+import { isGone, isRecord } from '@/connectors/shared/guards';
 import type { CreateCallLogArgs } from '@/connectors/types';
 import type { Contact } from '@/features/lookup/model/contact';
 import { ERROR_CODES, type CallLogReply, type CallLogRequest } from '@/platform/messages';
+import { matchCache } from '@/platform/storage/keys';
 import { badRequest as bad, RequestError } from '@/platform/worker/request-error';
 import {
   loadAccount,
   type Account,
   cacheId,
-  removeEntry,
   accountKey,
   toView,
   pickIfShared,
@@ -29,9 +29,7 @@ function checkText(label: string, text: unknown): void {
 
 function checkExtra(extra: unknown): void {
   const readable =
-    typeof extra === 'object' &&
-    extra !== null &&
-    !Array.isArray(extra) &&
+    isRecord(extra) &&
     Object.values(extra).every((v) => typeof v === 'string' || Number.isFinite(v));
   if (!readable) bad('The extra log fields are not readable.');
 }
@@ -131,7 +129,7 @@ async function writeLog(
       // Gone from the CRM (deleted, merged): drop the cached answer that offered it.
       if (existing && isGone(error)) {
         // Best effort: a storage failure must not replace the CRM's own answer.
-        await removeEntry(cacheId(account.scope, e164)).catch(() => undefined);
+        await matchCache.remove(cacheId(account.scope, e164)).catch(() => undefined);
       }
       throw error;
     }),

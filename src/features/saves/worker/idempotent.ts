@@ -80,9 +80,7 @@ export const SAVE_RECORD_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 export const isFinished = (record: SaveRequestState) => record.status === 'done';
 
 /** Removes the records of Saves not in flight that `drop` picks; returns how many. */
-export async function forgetSaves(
-  drop: (record: SaveRequestState) => boolean = () => true,
-): Promise<number> {
+export async function forgetSaves(drop: (record: SaveRequestState) => boolean): Promise<number> {
   const records = await saveRequests.getMany(await saveRequests.ids());
   const old = [...records]
     .filter(([id, record]) => !running.has(id) && drop(record))

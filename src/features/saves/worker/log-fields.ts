@@ -2,7 +2,8 @@
 import type { Contact } from '@/features/lookup/model/contact';
 import type { LogFieldOptions } from '@/platform/messages';
 import { badRequest } from '@/platform/worker/request-error';
-import { crmCall, loadAccount, cacheId, contactsOf, readEntry } from '@/features/lookup/worker';
+import { crmCall, loadAccount, cacheId, contactsOf } from '@/features/lookup/worker';
+import { matchCache } from '@/platform/storage/keys';
 import { writableNumber } from './crm-write';
 import type { EngineDeps } from '@/connectors/deps';
 
@@ -19,7 +20,7 @@ export async function logFieldOptions(
   if (!connector.fetchLogFieldOptions) return {};
   const e164 = writableNumber(account, payload.phoneNumber);
   // The cached contact carries the connector's additionalInfo (deals, leads…) when it has any.
-  const entry = await readEntry(cacheId(account.scope, e164));
+  const entry = await matchCache.get(cacheId(account.scope, e164));
   const cached = entry
     ? contactsOf(entry, e164).find((c) => String(c.id) === String(contactId))
     : undefined;

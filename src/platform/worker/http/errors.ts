@@ -17,10 +17,7 @@ export type CrmFailureKind =
   | 'refused'; // the connector would not send the request; its plain-words message says why
 
 export class MalformedResponseError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MalformedResponseError';
-  }
+  override name = 'MalformedResponseError';
 }
 
 export class CrmError extends Error {
