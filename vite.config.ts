@@ -49,35 +49,11 @@ const smallest = {
   terserOptions: { compress: { passes: 2 }, module: true },
 } satisfies UserConfig['build'];
 
-/** The call window's script as a classic one at the end of its body: it runs as soon as it
- * arrives, where a module script waits for the document's end and paints a frame later. */
-function classicScript(): Plugin {
-  return {
-    name: 'callpop-classic-script',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html) {
-        const tag = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/;
-        const src = tag.exec(html)?.[1];
-        if (!src) throw new Error('callpop-classic-script: the call window page has no script');
-        return html
-          .replace(tag, '')
-          .replace('</body>', `  <script src="${src}"></script>\n  </body>`);
-      },
-    },
-  };
-}
-
 function oneFileBuilds(): Plugin {
   let outDir = output.outDir;
-  const alone = (
-    input: Record<string, string>,
-    out: { entryFileNames?: string; format?: 'iife' },
-    plugins: Plugin[] = [],
-  ) =>
+  const alone = (input: Record<string, string>, names?: string) =>
     build({
       ...source,
-      plugins: [...source.plugins, ...plugins],
       configFile: false,
       logLevel: 'warn',
       build: {
@@ -85,7 +61,7 @@ function oneFileBuilds(): Plugin {
         ...smallest,
         outDir,
         emptyOutDir: false,
-        rollupOptions: { input, output: out },
+        rollupOptions: { input, output: names ? { entryFileNames: names } : {} },
       },
     });
   return {
@@ -97,12 +73,9 @@ function oneFileBuilds(): Plugin {
     async closeBundle() {
       const loader = resolve(outDir, WORKER_LOADER);
       const chunk = /import '\.\/(.+)'/.exec(readFileSync(loader, 'utf8'))?.[1];
-      await alone(
-        { [WORKER_LOADER.replace('.js', '')]: WORKER_ENTRY },
-        { entryFileNames: '[name].js' },
-      );
+      await alone({ [WORKER_LOADER.replace('.js', '')]: WORKER_ENTRY }, '[name].js');
       if (chunk) for (const file of [chunk, `${chunk}.map`]) rmSync(resolve(outDir, file));
-      await alone({ callpop: CALLPOP_PAGE }, { format: 'iife' }, [classicScript()]);
+      await alone({ callpop: CALLPOP_PAGE });
     },
   };
 }

@@ -38,8 +38,6 @@ function App({
 
 const sessionId = new URLSearchParams(location.search).get('session');
 // A failed read is not the page's end: useCallSession reads again and says what it found.
-const read = sessionId ? callSessions.get(sessionId).catch(() => undefined) : undefined;
+const initial = sessionId ? await callSessions.get(sessionId).catch(() => undefined) : undefined;
 // Rendered at once rather than in a later task: the caller's name is what the window is for.
-void Promise.resolve(read).then((initial) =>
-  flushSync(() => mount(<App sessionId={sessionId} initial={initial} />)),
-);
+flushSync(() => mount(<App sessionId={sessionId} initial={initial} />));
