@@ -60,6 +60,8 @@ export interface AddPhoneNumberArgs {
   phoneNumber: string;
   /** The user's phone formats, as findContact gets them: a number is written as lookups search it. */
   overridingFormat?: string;
+  /** Only numbers of this country are written in those formats, which are the user's own. */
+  defaultCountry?: string;
 }
 
 export interface CreateContactArgs {

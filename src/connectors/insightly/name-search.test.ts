@@ -40,7 +40,7 @@ const addNumber = (
     authHeader: KEY_AUTH,
     contact: { id: record.id, name: `${record.first} ${record.last}`, type },
     phoneNumber,
-    ...(overridingFormat === undefined ? {} : { overridingFormat }),
+    ...(overridingFormat === undefined ? {} : { overridingFormat, defaultCountry: 'US' }),
   });
 const searched = () =>
   is.log.entries.map((e) => `${e.path.split('/')[2]} ${e.query.field_name}=${e.query.field_value}`);
@@ -153,6 +153,20 @@ describe('insightly addPhoneNumber', () => {
     const found = await insightly.findContact(findArgs(is, '+12125550199', formats));
     expect(found.matchedContactInfo?.[0]?.id).toBe(maya.id);
   });
+
+  it.each([
+    ['a format with too few digits for the number', '***-****', '+12125550199'],
+    ['a number of another country', '(***) ***-****', '+442079460958'],
+    ["a format naming another country's code", '+1 (***) ***-****', '+442079460958'],
+  ])(
+    'writes the mobile in international spelling for %s: no digit lost or misread',
+    async (_, formats, number) => {
+      await addNumber(maya, 'Contact', number, formats);
+      const mobile = is.data.contact(maya.id)?.PHONE_MOBILE;
+      expect(mobile?.startsWith('+')).toBe(true);
+      expect(mobile?.replace(/\D/g, '')).toBe(number.slice(1));
+    },
+  );
 
   it("fills a lead's PHONE by LEAD_ID", async () => {
     await addNumber(tara, 'Lead', '+12125550199');

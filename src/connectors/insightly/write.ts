@@ -1,6 +1,6 @@
 /** Insightly writes: placeholder contacts or leads, and call logs as notes on the record. */
 import { http } from '@/platform/worker/http/client';
-import { formatForDisplay } from '@/features/lookup/model/phone';
+import { formatForDisplay, normalizePhone } from '@/features/lookup/model/phone';
 import { rowsAtEitherEnd, type ListPage } from '../shared/either-end';
 import { isRecord, requireId, requireRecord, typeNamed } from '../shared/guards';
 import { sameName, splitName } from '../shared/names';
@@ -32,6 +32,18 @@ export async function createInsightlyContact(args: CreateContactArgs) {
   return { contactInfo: { id, name: insightlyName(record), type }, returnMessage: CONTACT_CREATED };
 }
 
+/** The user's format for a number of their own country when it keeps every digit; else international. */
+function mobileSpelling(e164: string, args: AddPhoneNumberArgs) {
+  const parsed = normalizePhone(e164);
+  const own = parsed.ok && !parsed.isExtension && parsed.country === args.defaultCountry;
+  const typed = insightlySearchValues(e164, args.overridingFormat ?? '').typed[0] ?? '';
+  const whole = own && [
+    parsed.nationalNumber,
+    `${parsed.countryCallingCode}${parsed.nationalNumber}`,
+  ];
+  return whole && whole.includes(typed.replace(/\D/g, '')) ? typed : formatForDisplay(e164);
+}
+
 // Into the first empty phone field a lookup searches (PHONE, then the mobile): E.164 in PHONE, and
 // in the mobile the spelling findContact searches first (the user's format). v3.1 PUTs are partial.
 export async function addInsightlyPhoneNumber(args: AddPhoneNumberArgs): Promise<void> {
@@ -44,8 +56,10 @@ export async function addInsightlyPhoneNumber(args: AddPhoneNumberArgs): Promise
   const record = requireRecord(res.data, `The Insightly ${type.toLowerCase()}`);
   const field = freeField(record, [...fields], args, 'Insightly');
   if (!field) return;
-  const { typed } = insightlySearchValues(phone, args.overridingFormat ?? '');
-  const body = { [idField]: record[idField], [field]: field === 'PHONE' ? phone : typed[0] };
+  const body = {
+    [idField]: record[idField],
+    [field]: field === 'PHONE' ? phone : mobileSpelling(phone, args),
+  };
   await http.put(insightlyUrl(args.user.hostname, `/${segment}`), body, { headers });
 }
 

@@ -47,7 +47,8 @@ export async function addNumber(payload: ContactChoice, deps: EngineDeps) {
   const { connector, user, authHeader, settings } = account;
   const { pageUrl: _url, account: _key, chosenBefore: _chosen, ...contact } = payload.contact;
   const overridingFormat = joinOverridingFormats(settings.overridingFormats);
-  const args = { user, authHeader, contact, phoneNumber: e164, overridingFormat };
+  const { defaultCountry } = settings;
+  const args = { user, authHeader, contact, phoneNumber: e164, overridingFormat, defaultCountry };
   await crmCall(account, deps, () => connector.addPhoneNumber(args), 'The number was not added');
   // The number now finds the contact from the cache, marked as a create's: a CRM whose search
   // lags (HubSpot) cannot answer it away, and the rest of the entry keeps its own age.
