@@ -121,7 +121,11 @@ test('input that is neither a number nor a name, or too few digits, is explained
     { typed: 'x', says: 'Type at least 2 letters of a name.' },
     { typed: '+1 415 55', says: 'That phone number is too short.' },
     // A letter O for a zero: the number's mistake is named; no name search goes to the CRM.
-    { typed: '415-555-O100', says: '415-555-O100 has a letter in it (O)' },
+    { typed: '415-555-O100', says: '415-555-O100 has a letter in it (O) where a digit should be.' },
+    {
+      typed: '415-555-OI00',
+      says: '415-555-OI00 has letters in it (O, I) where digits should be.',
+    },
   ];
   for (const { typed, says } of cases) {
     await popup.lookUp(typed);

@@ -38,7 +38,8 @@ async function lookUpOrSearch(text: string, force: boolean): Promise<Answer> {
   // Digits with a stray letter or two ("415-555-O100") are a mistyped number, not a name.
   const letters = text.match(/\p{L}/gu) ?? [];
   if ([1, 2].includes(letters.length) && text.replace(/\D/g, '').length >= 6) {
-    const message = `${text} has a letter in it (${letters.join(', ')}) where a digit should be.`;
+    const [which, where] = letters.length === 1 ? ['a letter', 'a digit'] : ['letters', 'digits'];
+    const message = `${text} has ${which} in it (${letters.join(', ')}) where ${where} should be.`;
     return { error: { ...reply.error, message } };
   }
   const named = await send('contact.searchName', { name: text });

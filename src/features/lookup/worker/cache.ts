@@ -2,7 +2,8 @@
 import type { Contact } from '../model/contact';
 import type { PlatformName } from '@/features/connection/model/connection';
 import { SETTING_LIMITS, type Settings } from '@/features/settings/model/settings';
-import { matchCache, ownerNames, pickedContacts, type CachedMatch } from '@/platform/storage/keys';
+import { matchCache, pickedContacts, type CachedMatch } from '@/platform/storage/keys';
+import { forgetOwners } from './owners';
 import { clampSetting as clamp } from '@/platform/worker/http/timeout';
 import { decodeContact, encodeContact, toSeconds } from './cache-codec';
 
@@ -112,6 +113,6 @@ export async function sweepCache(limits: CacheLimits, now: number) {
 export async function clearCache(): Promise<number> {
   const ids = await matchCache.ids();
   await Promise.all([matchCache.remove(ids), pickedContacts.remove(await pickedContacts.ids())]);
-  await ownerNames.remove();
+  await forgetOwners();
   return ids.length;
 }

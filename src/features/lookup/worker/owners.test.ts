@@ -20,7 +20,7 @@ let deps: TestDeps;
 let users: ReturnType<typeof deferred<Record<string, string>>>;
 let listUsers: Mock<NonNullable<FakeConnector['listUsers']>>;
 const DAY_MS = 24 * 60 * 60 * 1000;
-// The worker remembers its last fetch: each test starts days after the one before.
+// Each test starts days after the one before.
 let today = Date.UTC(2026, 0, 1);
 
 beforeEach(async () => {
@@ -94,5 +94,21 @@ describe('contact owners', () => {
     users.resolve({ u1: 'Dana Demo' });
     expect((await lookup())?.owner).toBeUndefined();
     expect(listUsers).toHaveBeenCalledTimes(1);
+  });
+
+  it('a clear of the cache while the users come stores none of them, and the next view asks again', async () => {
+    await lookup();
+    expect(listUsers).toHaveBeenCalledTimes(1);
+    await clearCache();
+    const first = users;
+    users = deferred();
+    first.resolve({ u1: 'Old Answer' });
+    await first.promise;
+    expect((await lookup(true))?.owner).toBeUndefined();
+    expect(listUsers).toHaveBeenCalledTimes(2);
+    expect(await ownerNames.get()).toBeNull();
+    users.resolve({ u1: 'Dana Demo' });
+    await stored();
+    expect((await lookup())?.owner).toBe('Dana Demo');
   });
 });
