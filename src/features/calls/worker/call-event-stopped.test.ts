@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { until } from '@/test/settle';
+import { settle, until } from '@/test/settle';
 import type { LookupResult } from '@/platform/messages';
 import { callSessions } from '@/platform/storage/keys';
 import { aCall, aCallEvent, aContact, aLookupResult, CALLER } from '@/test/calls';
@@ -124,6 +124,24 @@ describe('a session storage that is full', () => {
     expect(callWindows()).toHaveLength(1);
     expect(await callSessions.ids()).toEqual(expect.arrayContaining(['s1', 'newer']));
     expect(await callSessions.get('older')).toBeUndefined();
+    expect((await callSessions.get('s1'))?.lookup).toMatchObject({ state: 'done' });
+  });
+
+  it('a write retried for room never lands over a newer one of the same call', async () => {
+    await callSessions.set('older', aCall({ sessionId: 'older', updatedAt: 0 }));
+    await callSessions.set('old', aCall({ sessionId: 'old', updatedAt: 1 }));
+    // The call's first write is refused for room only once its later writes have landed.
+    let refuse!: () => void;
+    const refused = new Promise<void>((_, reject) => {
+      refuse = () => reject(new Error('Resource::kQuotaBytes quota exceeded'));
+    });
+    vi.spyOn(chrome.storage.session, 'set').mockReturnValueOnce(refused as never);
+    await expect(handleCallEvent(event('Ringing'), deps())).resolves.toMatchObject({
+      action: 'popped',
+    });
+    refuse();
+    await until(async () => expect(await callSessions.get('older')).toBeUndefined());
+    await settle();
     expect((await callSessions.get('s1'))?.lookup).toMatchObject({ state: 'done' });
   });
 });

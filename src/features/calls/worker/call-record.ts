@@ -23,14 +23,21 @@ export const RETRY_ALARM = 'callpop.lookupAgain:';
 
 type Input = (record: CallSession | undefined) => CallInput | Promise<CallInput>;
 
+/** Each call's latest write while it is in flight: a retry of an older one must not land after it. */
+const latestWrite = new Map<string, CallSession>();
+
 /** Never throws; a write refused for room forgets the older half of other calls, then retries. */
 async function writeCall(session: CallSession): Promise<void> {
   const id = session.sessionId;
   if (popping.has(id)) popping.set(id, session);
-  const writing = callSessions.set(id, session).catch(async (error: unknown) => {
-    if (!/quota/i.test(String(error)) || (await forgetOlderHalf(id)) === 0) throw error;
-    await callSessions.set(id, popping.get(id) ?? session);
-  });
+  latestWrite.set(id, session);
+  const writing = callSessions
+    .set(id, session)
+    .catch(async (error: unknown) => {
+      if (!/quota/i.test(String(error)) || (await forgetOlderHalf(id)) === 0) throw error;
+      if (latestWrite.get(id) === session) await callSessions.set(id, session);
+    })
+    .finally(() => latestWrite.get(id) === session && latestWrite.delete(id));
   inBackground('storing a call', writing);
   // A call being popped is read from memory, so its window need not wait for the write.
   if (!popping.has(id)) await writing.catch(() => undefined);
